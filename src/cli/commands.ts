@@ -1,0 +1,111 @@
+/** The `incumbent` commands. Each returns its output; errors are thrown as IncumbentError. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describeEvent } from '../core/describe';
+import { IncumbentError } from '../core/errors';
+import { EffectiveTime } from '../core/event';
+import { formatMoment, toEpoch } from '../core/time';
+import { openService, type LogService } from '../service/service';
+import type { CliIo } from './io';
+import { verifyLog } from './verify';
+
+export const BUILT_IN_LOG = fileURLToPath(new URL('../../data/openai-2023-11.jsonl', import.meta.url));
+export const APP_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export type Options = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+const str = (options: Options, name: string): string | undefined => {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+const moment = (options: Options, name: string, required: boolean): string | undefined => {
+  const value = str(options, name);
+  if (value === undefined) {
+    if (required) throw new IncumbentError('invalid', 'is required (an RFC 3339 date-time with an offset, e.g. 2023-11-18T12:00:00-08:00)', `--${name}`);
+    return undefined;
+  }
+  const parsed = EffectiveTime.safeParse(value);
+  if (!parsed.success) throw new IncumbentError('invalid', `"${value}" ${parsed.error.issues[0]!.message}`, `--${name}`);
+  return value;
+};
+
+async function withLog<T>(options: Options, use: (service: LogService) => Promise<T> | T): Promise<T> {
+  const service = await openService(str(options, 'log') ?? BUILT_IN_LOG, { appVersion: APP_VERSION, readOnly: true });
+  try {
+    return await use(service);
+  } finally {
+    service.close();
+  }
+}
+
+/** The company to use: the one named, or the only one in the log. */
+const companyOf = (service: LogService, options: Options): string => {
+  const named = str(options, 'company');
+  if (named) return named;
+  const companies = service.log.ledger.companies();
+  if (companies.length === 1) return companies[0]!;
+  throw new IncumbentError('invalid', `is required: this log has ${companies.length} companies (${companies.slice(0, 10).join(', ')})`, '--company');
+};
+
+export const commands = {
+  async snapshot(options: Options, io: CliIo) {
+    const at = moment(options, 'at', true)!;
+    const knownAt = moment(options, 'known-at', false);
+    const company = str(options, 'company');
+    const text = await withLog(options, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt } : {}), ...(company ? { company } : {}) }));
+    const out = str(options, 'out');
+    if (out) {
+      writeFileSync(out, text);
+      io.err(`wrote ${out}\n`);
+    } else io.out(text);
+  },
+
+  async verify(options: Options, io: CliIo) {
+    io.out(`${verifyLog(str(options, 'log') ?? BUILT_IN_LOG)}\n`);
+  },
+
+  async append(options: Options, io: CliIo, positionals: string[]) {
+    const path = str(options, 'log');
+    if (!path) throw new IncumbentError('invalid', 'is required: append never changes the built-in dataset', '--log');
+    const input = positionals[0] ?? '-';
+    const text = input === '-' ? await io.readStdin() : readFileSync(input, 'utf8');
+    const service = await openService(path, { appVersion: APP_VERSION });
+    try {
+      if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
+      const { appended, skipped } = await service['log:import']({ jsonl: text });
+      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${describeEvent(record)}\n`);
+      for (const id of skipped) io.out(`skipped ${id} (already in the log)\n`);
+      io.err(`${appended.length} appended, ${skipped.length} already present; head is now #${service.log.ledger.head}\n`);
+    } finally {
+      service.close();
+    }
+  },
+
+  async diff(options: Options, io: CliIo) {
+    const from = moment(options, 'from', true)!;
+    const to = moment(options, 'to', true)!;
+    const knownAt = moment(options, 'known-at', false);
+    const result = await withLog(options, (s) => s['diff:between']({ from, to, company: companyOf(s, options), ...(knownAt ? { knownAt } : {}) }));
+    if (options.json) io.out(`${JSON.stringify(result.changes, null, 2)}\n`);
+    else io.out(result.sentences.length ? result.sentences.map((s) => `${s}\n`).join('') : 'no changes\n');
+  },
+
+  async events(options: Options, io: CliIo) {
+    const from = moment(options, 'from', false);
+    const to = moment(options, 'to', false);
+    const type = str(options, 'type');
+    const company = str(options, 'company');
+    const [lo, hi] = [from ? toEpoch(from) : -Infinity, to ? toEpoch(to) : Infinity];
+    const records = await withLog(options, (s) =>
+      s.log.ledger.records
+        .filter((r) => (!type || r.type === type || r.type.startsWith(`${type}.`)) && (!company || r.subject === company))
+        .filter((r) => toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)
+        .sort((a, b) => toEpoch(a.time) - toEpoch(b.time) || a.seq - b.seq),
+    );
+    if (options.json) io.out(`${JSON.stringify(records, null, 2)}\n`);
+    else for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${describeEvent(r)}\n`);
+  },
+};
+
+export type Command = keyof typeof commands;

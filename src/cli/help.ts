@@ -1,0 +1,65 @@
+/** Usage text and option tables for each command. */
+import type { ParseArgsConfig } from 'node:util';
+import type { Command } from './commands';
+
+type OptionTable = NonNullable<ParseArgsConfig['options']>;
+
+const log = { log: { type: 'string' } } as const;
+const common = { help: { type: 'boolean', short: 'h' } } as const;
+
+const tables: Record<Command, OptionTable> = {
+  snapshot: { ...common, ...log, at: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, out: { type: 'string' } },
+  verify: { ...common, ...log },
+  append: { ...common, ...log },
+  diff: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
+  events: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, type: { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
+};
+
+export const optionsOf = (command: Command): OptionTable => tables[command];
+
+const LOG = '  --log FILE       an event log (JSON Lines); default: the built-in OpenAI dataset\n';
+const TIME = 'Times are RFC 3339 with an offset: 2023-11-18T12:00:00-08:00.\n';
+
+export const help: Record<Command | 'general', string> = {
+  general: `incumbent: who held which seat at a company at any moment, and how we know
+
+Usage: incumbent <command> [options]   (each command has --help)
+
+  snapshot   the state at a moment, as snapshot JSON
+  verify     check a log's hash chain and every record
+  append     append new events (JSON Lines) to a log, all or nothing
+  diff       what changed between two moments, in governance terms
+  events     list events, in effective-time order
+
+Exit codes: 0 ok, 1 bad input, 2 damaged or locked log.
+`,
+  snapshot: `Usage: incumbent snapshot --at TIME [--known-at TIME] [--company ID] [--log FILE] [--out FILE]
+
+  --at TIME        the effective moment
+  --known-at TIME  as known at this recorded time (default: everything recorded)
+  --company ID     one company (default: all)
+${LOG}  --out FILE       write the snapshot there instead of standard output
+${TIME}`,
+  verify: `Usage: incumbent verify [--log FILE]
+
+Checks the hash chain, every record against its schema, and every correction's target.
+Prints a one-line summary (exit 0), or the first damaged line and why (exit 2).
+${LOG}`,
+  append: `Usage: incumbent append --log FILE [INPUT|-]
+
+Appends the events in INPUT (JSON Lines; - or nothing for standard input). Every event is
+validated first; if any is invalid nothing is appended. The log assigns seq, prevhash and
+recordedtime; an event whose id is already in the log is skipped, not duplicated.
+  --log FILE       the log to append to (required; the built-in dataset is never changed)
+`,
+  diff: `Usage: incumbent diff --from TIME --to TIME [--company ID] [--known-at TIME] [--log FILE] [--json]
+
+  --company ID     required when the log has several companies
+  --json           the changes as JSON data instead of sentences
+${LOG}${TIME}`,
+  events: `Usage: incumbent events [--from TIME] [--to TIME] [--type TYPE] [--company ID] [--log FILE] [--json]
+
+  --type TYPE      an event type (role.assumed) or a kind (role)
+  --json           the records as JSON
+${LOG}${TIME}`,
+};

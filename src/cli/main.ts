@@ -1,0 +1,44 @@
+/** `incumbent`: the command line. Exit codes: 0 ok, 1 bad input, 2 damaged or locked log. */
+import { parseArgs } from 'node:util';
+import { toAppError } from '../core/errors';
+import { commands, type Command } from './commands';
+import { help, optionsOf } from './help';
+import { processIo, type CliIo } from './io';
+
+const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help.general);
+    return name ? 0 : 1;
+  }
+  if (!Object.hasOwn(commands, name)) {
+    io.err(`incumbent: unknown command "${name}"\n\n${help.general}`);
+    return 1;
+  }
+  const command = name as Command;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append', strict: true });
+  } catch (error) {
+    io.err(`incumbent ${command}: ${(error as Error).message}\n\n${help[command]}`);
+    return 1;
+  }
+  if (parsed.values.help) {
+    io.out(help[command]);
+    return 0;
+  }
+  try {
+    await commands[command](parsed.values, io, parsed.positionals);
+    return 0;
+  } catch (error) {
+    const e = toAppError(error);
+    io.err(`incumbent ${command}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
+    return exitCodeOf(e.code);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}

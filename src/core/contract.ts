@@ -1,0 +1,66 @@
+/**
+ * The one contract every transport serves: Electron IPC, the preload bridge, the HTTP host and the
+ * renderer's api module are all typed against it (`satisfies`), and every argument is validated
+ * against these schemas where it crosses a process boundary.
+ */
+import { z } from 'zod';
+import type { Change } from './diff';
+import { EffectiveTime } from './event';
+import { IncumbentError, type Result } from './errors';
+import type { EventRecord } from './event';
+import { Slug } from './vocabulary';
+
+const Moment = EffectiveTime;
+
+export const contractArgs = {
+  'log:summary': z.strictObject({}),
+  'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
+  'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
+  'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(512 << 20) }),
+  'snapshot:build': z.strictObject({ at: Moment, knownAt: Moment.optional(), company: Slug.optional() }),
+  'diff:between': z.strictObject({ from: Moment, to: Moment, knownAt: Moment.optional(), company: Slug }),
+} as const;
+
+export type Operation = keyof typeof contractArgs;
+export const operations = Object.keys(contractArgs) as Operation[];
+export type Args<K extends Operation> = z.input<(typeof contractArgs)[K]>;
+
+export interface LogSummary {
+  path: string;
+  logId: string;
+  title: string;
+  head: { seq: number; hash: string };
+  companies: { id: string; name: string }[];
+  /** Set when opening moved a torn last line aside. */
+  recovered?: { line: number; reason: string; sideFile?: string };
+}
+
+export interface AppendResult {
+  appended: EventRecord[];
+  skipped: string[];
+}
+
+export interface Results {
+  'log:summary': LogSummary;
+  'log:read': { records: EventRecord[]; head: number };
+  'log:append': AppendResult;
+  'log:import': AppendResult;
+  'snapshot:build': { json: string; fileName: string };
+  'diff:between': { changes: Change[]; sentences: string[] };
+}
+
+/** What `service` implements: plain async functions that throw IncumbentError. */
+export type Handlers = { [K in Operation]: (args: Args<K>) => Promise<Results[K]> };
+
+/** What a transport's client sees: errors come back as data. */
+export type Client = { [K in Operation]: (args: Args<K>) => Promise<Result<Results[K]>> };
+
+export const isOperation = (name: unknown): name is Operation => typeof name === 'string' && Object.hasOwn(contractArgs, name);
+
+/** Validates a transport's raw arguments; the error names the field. */
+export function parseArgs<K extends Operation>(operation: K, raw: unknown): z.output<(typeof contractArgs)[K]> {
+  const parsed = contractArgs[operation].safeParse(raw ?? {});
+  if (parsed.success) return parsed.data as z.output<(typeof contractArgs)[K]>;
+  const issue = parsed.error.issues[0]!;
+  throw new IncumbentError('invalid', issue.message, issue.path.map(String).join('.') || undefined);
+}

@@ -1,0 +1,52 @@
+/** One readable line per event, for lists, the CLI and tooltips. */
+import type { EventDraft } from './event';
+
+const person = (p: { name: string }) => p.name;
+const qualifier = (d: { interim?: boolean; acting?: boolean }) => (d.interim ? 'interim ' : d.acting ? 'acting ' : '');
+
+export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>): string {
+  const e = event as EventDraft;
+  switch (e.type) {
+    case 'log.created':
+      return `Log created: ${e.data.title}`;
+    case 'company.registered':
+      return `Company: ${e.data.name}`;
+    case 'role.assumed':
+      return `${person(e.data.person)} became ${qualifier(e.data)}${e.data.role}`;
+    case 'role.vacated':
+      return `${person(e.data.person)} left ${e.data.role} (${e.data.cause})`;
+    case 'board.joined':
+      return `${person(e.data.person)} joined the board`;
+    case 'board.left':
+      return `${person(e.data.person)} left the board (${e.data.cause})`;
+    case 'board.chair.assumed':
+      return `${person(e.data.person)} became ${e.data.interim ? 'interim ' : ''}chair`;
+    case 'board.chair.vacated':
+      return `${person(e.data.person)} stopped being chair (${e.data.cause})`;
+    case 'affiliation.started':
+      return `${person(e.data.person)} joined ${e.data.organization}${e.data.role ? ` as ${e.data.role}` : ''}`;
+    case 'affiliation.ended':
+      return `${person(e.data.person)} left ${e.data.organization} (${e.data.cause})`;
+    case 'workforce.reported':
+      return `Workforce: ${e.data.headcount}`;
+    case 'petition.reported':
+      return `Petition "${e.data.title}": ${e.data.signatories} signatories`;
+    case 'offer.made':
+      return `Offer from ${e.data.from} to ${e.data.to}: ${e.data.summary}`;
+    case 'negotiation.opened':
+      return `Negotiation: ${e.data.summary}`;
+    case 'agreement.reached':
+      return `${e.data.inPrinciple ? 'Agreement in principle' : 'Agreement'}: ${e.data.summary}`;
+    case 'pending.resolved':
+      return `Resolved ${e.data.item} (${e.data.outcome})${e.data.summary ? `: ${e.data.summary}` : ''}`;
+    case 'statement.made':
+      return `${person(e.data.person)}: "${e.data.text}"`;
+    case 'event.corrected':
+      return `Correction of ${e.data.target}: ${e.data.reason}`;
+    case 'event.retracted':
+      return `Retraction of ${e.data.target}: ${e.data.reason}`;
+  }
+}
+
+/** The kind of an event for colour and filtering: its type's first segment ("role", "board", ...). */
+export const kindOf = (type: string): string => type.split('.')[0]!;

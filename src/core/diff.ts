@@ -1,0 +1,88 @@
+/** What changed between two moments, in governance terms, as data and as sentences. */
+import { formerKey, type CompanyState, type Person } from './state';
+
+export type Change =
+  | { kind: 'role-taken'; role: string; person: Person; interim: boolean; acting: boolean; eventId: string }
+  | { kind: 'role-left'; role: string; person: Person; cause?: string; eventId?: string }
+  | { kind: 'board-joined'; person: Person; eventId: string }
+  | { kind: 'board-left'; person: Person }
+  | { kind: 'chair-changed'; from: Person | null; to: Person | null }
+  | { kind: 'affiliation-started'; person: Person; organization: string; role?: string; eventId: string }
+  | { kind: 'affiliation-ended'; person: Person; organization: string }
+  | { kind: 'workforce-changed'; from: number | null; to: number | null }
+  | { kind: 'petition-changed'; petition: string; title: string; from: number | null; to: number }
+  | { kind: 'pending-opened'; item: string; itemKind: string; summary: string; eventId: string }
+  | { kind: 'pending-resolved'; item: string; itemKind: string; summary: string; outcome?: string };
+
+const qualifier = (interim: boolean, acting: boolean) => (interim ? 'interim ' : acting ? 'acting ' : '');
+
+/** Changes from state `a` to state `b` of the same company, in a stable order. */
+export function diffStates(a: CompanyState, b: CompanyState): Change[] {
+  const changes: Change[] = [];
+  const roles = [...new Set([...Object.keys(a.roles), ...Object.keys(b.roles)])].sort();
+  for (const role of roles) {
+    const before = a.roles[role];
+    const after = b.roles[role];
+    if (before && before.person.id !== after?.person.id) {
+      const ended = b.former[formerKey(role, before.person.id)];
+      changes.push({ kind: 'role-left', role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
+    }
+    if (after && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
+      changes.push({ kind: 'role-taken', role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId });
+    }
+  }
+  for (const id of Object.keys(a.board).sort()) if (!b.board[id]) changes.push({ kind: 'board-left', person: a.board[id]!.person });
+  for (const id of Object.keys(b.board).sort()) if (!a.board[id]) changes.push({ kind: 'board-joined', person: b.board[id]!.person, eventId: b.board[id]!.eventId });
+  if (a.chair?.person.id !== b.chair?.person.id) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null });
+  for (const key of Object.keys(a.affiliations).sort()) {
+    if (!b.affiliations[key]) changes.push({ kind: 'affiliation-ended', person: a.affiliations[key]!.person, organization: a.affiliations[key]!.organization });
+  }
+  for (const key of Object.keys(b.affiliations).sort()) {
+    const started = b.affiliations[key]!;
+    if (!a.affiliations[key]) changes.push({ kind: 'affiliation-started', person: started.person, organization: started.organization, ...(started.role ? { role: started.role } : {}), eventId: started.eventId });
+  }
+  if (a.workforce?.headcount !== b.workforce?.headcount) changes.push({ kind: 'workforce-changed', from: a.workforce?.headcount ?? null, to: b.workforce?.headcount ?? null });
+  for (const id of Object.keys(b.petitions).sort()) {
+    const [before, after] = [a.petitions[id], b.petitions[id]!];
+    if (before?.signatories !== after.signatories) changes.push({ kind: 'petition-changed', petition: id, title: after.title, from: before?.signatories ?? null, to: after.signatories });
+  }
+  for (const id of Object.keys(a.pending).sort()) {
+    if (!b.pending[id]) {
+      const item = a.pending[id]!;
+      const outcome = b.closed[id]?.outcome;
+      changes.push({ kind: 'pending-resolved', item: id, itemKind: item.kind, summary: item.summary, ...(outcome ? { outcome } : {}) });
+    }
+  }
+  for (const id of Object.keys(b.pending).sort()) {
+    if (!a.pending[id]) changes.push({ kind: 'pending-opened', item: id, itemKind: b.pending[id]!.kind, summary: b.pending[id]!.summary, eventId: b.pending[id]!.eventId });
+  }
+  return changes;
+}
+
+/** One plain sentence per change, for people rather than programs. */
+export function describeChange(change: Change): string {
+  switch (change.kind) {
+    case 'role-taken':
+      return `${change.person.name} became ${qualifier(change.interim, change.acting)}${change.role}`;
+    case 'role-left':
+      return `${change.person.name} left ${change.role}${change.cause ? ` (${change.cause})` : ''}`;
+    case 'board-joined':
+      return `${change.person.name} joined the board`;
+    case 'board-left':
+      return `${change.person.name} left the board`;
+    case 'chair-changed':
+      return change.to ? `${change.to.name} became chair${change.from ? `, succeeding ${change.from.name}` : ''}` : `${change.from!.name} is no longer chair; the chair is vacant`;
+    case 'affiliation-started':
+      return `${change.person.name} joined ${change.organization}${change.role ? ` as ${change.role}` : ''}`;
+    case 'affiliation-ended':
+      return `${change.person.name} left ${change.organization}`;
+    case 'workforce-changed':
+      return `Workforce ${change.from === null ? 'reported' : `changed from ${change.from}`} at ${change.to ?? 'unknown'}`;
+    case 'petition-changed':
+      return `Petition "${change.title}": ${change.from === null ? '' : `${change.from} → `}${change.to} signatories`;
+    case 'pending-opened':
+      return `Opened ${change.itemKind.replaceAll('-', ' ')}: ${change.summary}`;
+    case 'pending-resolved':
+      return `Resolved ${change.itemKind.replaceAll('-', ' ')}${change.outcome ? ` (${change.outcome})` : ''}: ${change.summary}`;
+  }
+}

@@ -1,0 +1,35 @@
+/** Errors cross every boundary (IPC, HTTP, CLI) as data; this is their one shape. */
+export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'damaged' | 'locked' | 'io' | 'cancelled';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** The offending field as a dotted path (`events.2.data.person.id`), when there is one. */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export class IncumbentError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(field ? `${field}: ${message}` : message);
+    this.name = 'IncumbentError';
+    this.code = code;
+    this.field = field;
+  }
+  toData(): AppError {
+    const { code, field } = this;
+    const message = field && this.message.startsWith(`${field}: `) ? this.message.slice(field.length + 2) : this.message;
+    return field ? { code, message, field } : { code, message };
+  }
+}
+
+/** Any thrown value as an AppError; unexpected failures keep their message but never their stack. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof IncumbentError) return error.toData();
+  return { code: 'io', message: error instanceof Error ? error.message : String(error) };
+}
+
+export const invalid = (field: string | undefined, message: string) => new IncumbentError('invalid', message, field);

@@ -1,0 +1,41 @@
+/** Rules for corrections and retractions: what may be revised, and what a corrected version must be. */
+import type { EventDraft, EventRecord } from './event';
+import { invalid } from './errors';
+import { payloads, type DomainType } from './vocabulary';
+
+/** What the rules need to know about the log (the ledger, plus the earlier events of the same batch). */
+export interface RevisionContext {
+  find(id: string): Pick<EventRecord, 'type' | 'subject' | 'data'> | undefined;
+  revisionOf(id: string): string | undefined;
+}
+
+const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
+
+/** Validates a revision against the log; returns the draft with the corrected data parsed. */
+export function checkRevision(draft: EventDraft, context: RevisionContext, prefix = ''): EventDraft {
+  if (draft.type !== 'event.corrected' && draft.type !== 'event.retracted') return draft;
+  const field = (name: string) => [prefix, name].filter(Boolean).join('.');
+  const target = context.find(draft.data.target);
+  if (!target) throw invalid(field('data.target'), `no event with id "${draft.data.target}" in this log`);
+  const revisedBy = context.revisionOf(draft.data.target);
+  if (revisedBy) throw invalid(field('data.target'), `event "${draft.data.target}" was already revised by "${revisedBy}"; revise that one instead`);
+  const targetType = target.type === 'event.corrected' ? correctedType(draft.data.target, context) : target.type;
+  if (!targetType || !isDomain(targetType)) throw invalid(field('data.target'), `a ${target.type} event cannot be revised`);
+  if (draft.subject !== target.subject) throw invalid(field('subject'), `must be "${target.subject}", the company of the revised event`);
+  if (draft.type === 'event.retracted') return draft;
+  const parsed = payloads[targetType].safeParse(draft.data.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(field(['data.data', ...issue.path.map(String)].join('.')), issue.message);
+  }
+  return { ...draft, data: { ...draft.data, data: parsed.data } };
+}
+
+/** The domain type behind a correction (a correction of a correction keeps the original's type). */
+function correctedType(id: string, context: RevisionContext): string | undefined {
+  for (let record = context.find(id); record; ) {
+    if (record.type !== 'event.corrected') return record.type;
+    record = context.find((record.data as { target: string }).target);
+  }
+  return undefined;
+}

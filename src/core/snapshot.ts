@@ -1,0 +1,88 @@
+/**
+ * Snapshots: the published state at one moment, with the provenance a reader needs to reproduce it.
+ * The same log, moment, known-at and app version always give byte-identical output.
+ */
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json';
+import type { Ledger } from './ledger';
+import { Affiliation, BoardSeat, Chair, ClosedItem, FormerHolding, Holding, LastApplied, PendingItem, Petition, Workforce, type CompanyState } from './state';
+import { toUtcIso } from './time';
+
+export const SNAPSHOT_FORMAT = 'incumbent.snapshot/1';
+
+export const CompanySnapshot = z.object({
+  id: z.string(),
+  name: z.string(),
+  roles: z.array(Holding),
+  formerRoles: z.array(FormerHolding),
+  board: z.object({ chair: Chair.nullable(), members: z.array(BoardSeat) }),
+  affiliations: z.array(Affiliation),
+  workforce: Workforce.nullable(),
+  petitions: z.array(Petition),
+  pending: z.array(PendingItem),
+  resolved: z.array(ClosedItem),
+  lastEvent: LastApplied,
+});
+export type CompanySnapshot = z.output<typeof CompanySnapshot>;
+
+export const Snapshot = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  provenance: z.object({
+    at: z.iso.datetime().describe('Effective time T, UTC'),
+    knownAt: z.iso.datetime().nullable().describe('Recorded time R, UTC; null means everything recorded'),
+    company: z.string().nullable().describe('The one company asked for, or null for all'),
+    log: z.object({ id: z.string().describe('Id of the log.created record'), title: z.string() }),
+    head: z.object({ seq: z.int().nonnegative(), hash: z.string().describe('SHA-256 of the last record known at R') }),
+    appVersion: z.string(),
+  }),
+  companies: z.array(CompanySnapshot),
+});
+export type Snapshot = z.output<typeof Snapshot>;
+
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+export function companySnapshot(state: CompanyState): CompanySnapshot {
+  return {
+    id: state.id,
+    name: state.name,
+    roles: Object.values(state.roles).sort(byKey((h) => h.role)),
+    formerRoles: Object.values(state.former).sort(byKey((h) => `${h.until.time} ${h.role} ${h.person.id}`)),
+    board: { chair: state.chair, members: Object.values(state.board).sort(byKey((s) => s.person.id)) },
+    affiliations: Object.values(state.affiliations).sort(byKey((a) => `${a.person.id} ${a.organization}`)),
+    workforce: state.workforce,
+    petitions: Object.values(state.petitions).sort(byKey((p) => p.id)),
+    pending: Object.values(state.pending).sort(byKey((p) => p.id)),
+    resolved: Object.values(state.closed).sort(byKey((p) => p.id)),
+    lastEvent: state.last,
+  };
+}
+
+export interface SnapshotRequest {
+  at: string;
+  knownAt?: string;
+  company?: string;
+}
+
+/** Builds the snapshot document; `hashOf(seq)` names the log head it came from. */
+export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: (seq: number) => string, appVersion: string): Snapshot {
+  const companies = request.company ? [request.company] : ledger.companies();
+  const seq = ledger.knownSeq(request.knownAt);
+  const states = companies
+    .map((company) => ledger.stateAt(company, request.at, request.knownAt))
+    .filter((state): state is CompanyState => state !== undefined && state.last !== null);
+  return {
+    format: SNAPSHOT_FORMAT,
+    provenance: {
+      at: toUtcIso(request.at),
+      knownAt: request.knownAt === undefined ? null : toUtcIso(request.knownAt),
+      company: request.company ?? null,
+      log: { id: ledger.logId, title: ledger.title },
+      head: { seq, hash: hashOf(seq) },
+      appVersion,
+    },
+    companies: states.map(companySnapshot),
+  };
+}
+
+/** The exported file's bytes: canonical JSON and a final newline. */
+export const snapshotJson = (snapshot: Snapshot): string => `${canonicalJson(snapshot)}\n`;

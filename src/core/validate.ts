@@ -1,0 +1,37 @@
+/** Turns unknown input into a typed event draft, or an error that names the field and the problem. */
+import type { z } from 'zod';
+import { EventDraftSchema, EventRecordSchema, type EventDraft, type EventRecord } from './event';
+import { invalid, type IncumbentError } from './errors';
+
+const describeIssue = (issue: z.core.$ZodIssue, prefix: string): IncumbentError => {
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || undefined;
+  if (issue.code === 'unrecognized_keys') return invalid(field, `unknown field(s) ${issue.keys.join(', ')}`);
+  return invalid(field, issue.message);
+};
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw invalid(prefix || undefined, 'must be a JSON object (one CloudEvent)');
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) throw describeIssue(result.error.issues[0]!, prefix);
+  return result.data;
+}
+
+/** Validates a caller's draft (log-assigned fields may be absent and are ignored by the log). */
+export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
+  if (input && typeof input === 'object') {
+    // A caller may submit an event copied from another log: what the log assigns is dropped, not refused.
+    const { seq: _seq, prevhash: _prevhash, recordedtime: _recordedtime, ...rest } = input as Record<string, unknown>;
+    input = rest;
+  }
+  const draft = parseWith(EventDraftSchema, input, prefix);
+  if (draft.type !== 'log.created' && !draft.subject) {
+    throw invalid([prefix, 'subject'].filter(Boolean).join('.'), 'must name the company the event is about');
+  }
+  return draft;
+};
+
+/** Validates a sealed record as read from a log line. */
+export const parseRecord = (input: unknown, prefix = ''): EventRecord =>
+  parseWith(EventRecordSchema as unknown as z.ZodType<EventRecord>, input, prefix);

@@ -1,0 +1,74 @@
+/**
+ * The app's operations over one open log, as plain async functions. Every transport (IPC, HTTP,
+ * CLI) calls these and nothing else, so they behave the same everywhere.
+ */
+import type { Handlers, LogSummary } from '../core/contract';
+import { describeChange, diffStates } from '../core/diff';
+import { IncumbentError } from '../core/errors';
+import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
+import { EventLog, type OpenOptions } from '../store/event-log';
+import { parseJsonLines, validateBatch } from './validate-batch';
+
+export interface ServiceOptions extends OpenOptions {
+  appVersion: string;
+}
+
+export interface LogService extends Handlers {
+  readonly log: EventLog;
+  snapshotText(request: SnapshotRequest): string;
+  /** The whole log as JSON Lines, byte for byte as stored. */
+  eventsText(): string;
+  close(): void;
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';
+
+export async function openService(path: string, options: ServiceOptions): Promise<LogService> {
+  const log = await EventLog.open(path, options);
+  const ledger = () => log.ledger;
+
+  const summary = (): LogSummary => {
+    const l = ledger();
+    return {
+      path: log.path,
+      logId: l.logId,
+      title: l.title,
+      head: { seq: l.head, hash: log.hashOf(l.head) },
+      companies: l.companies().map((id) => ({ id, name: l.stateAt(id, '9999-12-31T23:59:59Z')?.name ?? id })),
+      ...(log.recovered ? { recovered: log.recovered } : {}),
+    };
+  };
+
+  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append(validateBatch(raw, ledger(), fieldOf));
+
+  const snapshotText = (request: SnapshotRequest): string => {
+    if (request.company && !ledger().timeline(request.company)) throw new IncumbentError('not-found', `no company "${request.company}" in this log`, 'company');
+    return snapshotJson(buildSnapshot(ledger(), request, (seq) => log.hashOf(seq), options.appVersion));
+  };
+
+  return {
+    log,
+    snapshotText,
+    eventsText: () => ledger().records.map((record) => `${JSON.stringify(record)}\n`).join(''),
+    close: () => log.close(),
+    'log:summary': async () => summary(),
+    'log:read': async ({ fromSeq, limit }) => {
+      const l = ledger();
+      return { records: l.records.slice(fromSeq - 1, fromSeq - 1 + limit), head: l.head };
+    },
+    'log:append': async ({ events }) => append(events, (i) => `events.${i}`),
+    'log:import': async ({ jsonl }) => append(parseJsonLines(jsonl), (i) => `event ${i + 1}`),
+    'snapshot:build': async (request) => ({
+      json: snapshotText(request),
+      fileName: `${slug(ledger().title)}-${new Date(request.at).toISOString().replace(/[:.]/g, '-')}.snapshot.json`,
+    }),
+    'diff:between': async ({ from, to, knownAt, company }) => {
+      const l = ledger();
+      const a = l.stateAt(company, from, knownAt);
+      const b = l.stateAt(company, to, knownAt);
+      if (!a || !b) throw new IncumbentError('not-found', `no company "${company}" in this log`, 'company');
+      const changes = diffStates(a, b);
+      return { changes, sentences: changes.map(describeChange) };
+    },
+  };
+}

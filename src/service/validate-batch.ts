@@ -1,0 +1,37 @@
+/** A batch of raw events is validated whole before anything is written: all of it lands, or none. */
+import type { EventDraft } from '../core/event';
+import { IncumbentError } from '../core/errors';
+import type { Ledger } from '../core/ledger';
+import { checkRevision, type RevisionContext } from '../core/revision';
+import { parseDraft } from '../core/validate';
+
+export function validateBatch(raw: readonly unknown[], ledger: Ledger, fieldOf: (index: number) => string): EventDraft[] {
+  const batch = new Map<string, EventDraft>();
+  const revised = new Map<string, string>();
+  const context: RevisionContext = {
+    find: (id) => ledger.byId(id) ?? (batch.get(id) as ReturnType<RevisionContext['find']>),
+    revisionOf: (id) => ledger.revisionOf(id) ?? revised.get(id),
+  };
+  return raw.map((input, index) => {
+    const draft = checkRevision(parseDraft(input, fieldOf(index)), context, fieldOf(index));
+    if (draft.type === 'log.created') throw new IncumbentError('invalid', 'log.created is written once, by the log itself', `${fieldOf(index)}.type`);
+    if (draft.id) batch.set(draft.id, draft);
+    if (draft.type === 'event.corrected' || draft.type === 'event.retracted') revised.set(draft.data.target, draft.id ?? fieldOf(index));
+    return draft;
+  });
+}
+
+/** Splits JSON Lines text into values; a line that is not JSON is named by its number. */
+export function parseJsonLines(text: string): unknown[] {
+  const values: unknown[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      values.push(JSON.parse(line));
+    } catch (error) {
+      throw new IncumbentError('invalid', `not valid JSON (${(error as Error).message})`, `line ${index + 1}`);
+    }
+  });
+  if (values.length === 0) throw new IncumbentError('invalid', 'holds no events', 'input');
+  return values;
+}

@@ -1,0 +1,108 @@
+/**
+ * Reading a log: stream the file, hash and parse each line, verify the chain, and index the records.
+ * A torn tail (a crash mid-append) is reported separately so the caller can set it aside; any other
+ * damage is refused with its line number, because silently skipping history would be worse.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { EventRecord } from '../core/event';
+import { IncumbentError } from '../core/errors';
+import { Ledger } from '../core/ledger';
+import { eventTypes } from '../core/vocabulary';
+import { Digests } from './digests';
+import { GENESIS_HASH, sha256 } from './seal';
+
+const CHUNK = 8 << 20;
+const NEWLINE = 0x0a;
+const knownTypes = new Set<string>(eventTypes);
+
+export interface LogContents {
+  ledger: Ledger;
+  digests: Digests;
+  /** Bytes of verified content: where the next append goes. */
+  validBytes: number;
+  /** The bytes after the last good line, when the last write was torn. */
+  torn?: { line: number; bytes: Buffer; reason: string };
+}
+
+const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
+
+/** Checks one parsed line against the chain and the ledger so far; returns the problem, if any. */
+function problemWith(value: unknown, line: number, prevhash: string, ledger: Ledger): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const record = value as Partial<EventRecord>;
+  if (record.seq !== line) return `sequence is ${String(record.seq)}, expected ${line}`;
+  if (record.prevhash !== prevhash) return 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
+  if (typeof record.type !== 'string' || !knownTypes.has(record.type)) return `unknown event type ${JSON.stringify(record.type)}`;
+  if (line === 1 && record.type !== 'log.created') return 'the first record must be log.created';
+  if (typeof record.id !== 'string' || record.id === '') return 'missing id';
+  if (ledger.byId(record.id)) return `duplicate id "${record.id}"`;
+  if (Number.isNaN(Date.parse(record.time!))) return 'time is not a date-time';
+  if (Number.isNaN(Date.parse(record.recordedtime!))) return 'recordedtime is not a date-time';
+  if (record.type !== 'log.created' && typeof record.subject !== 'string') return 'missing subject';
+  if (typeof record.data !== 'object' || record.data === null) return 'missing data';
+  return undefined;
+}
+
+export function readLog(path: string): LogContents {
+  const ledger = new Ledger();
+  const digests = new Digests();
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
+    let filled = 0;
+    let position = 0;
+    let consumed = 0;
+    let line = 0;
+    let prevhash = GENESIS_HASH;
+    let pendingFailure: { line: number; start: number; reason: string } | undefined;
+
+    for (;;) {
+      if (filled === buffer.length) {
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, filled, buffer.length - filled, position);
+      position += read;
+      filled += read;
+      let start = 0;
+      for (let end = buffer.indexOf(NEWLINE, start); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
+        line += 1;
+        // A bad line followed by more lines is damage in the middle, not a torn tail.
+        if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
+        let value: unknown;
+        try {
+          value = JSON.parse(buffer.toString('utf8', start, end));
+        } catch {
+          pendingFailure = { line, start: consumed, reason: 'not valid JSON' };
+          start = end + 1;
+          continue;
+        }
+        const problem = problemWith(value, line, prevhash, ledger);
+        if (problem) throw damaged(line, problem);
+        prevhash = sha256(buffer.subarray(start, end));
+        digests.push(prevhash);
+        ledger.add(value as EventRecord);
+        consumed += end + 1 - start;
+        start = end + 1;
+      }
+      buffer.copy(buffer, 0, start, filled);
+      filled -= start;
+      if (read === 0) break;
+    }
+
+    if (ledger.head === 0 && !pendingFailure && filled === 0) throw new IncumbentError('damaged', `${path} is empty: it is not an Incumbent log (its first line must be log.created)`);
+    if (pendingFailure || filled > 0) {
+      const tornLine = pendingFailure?.line ?? line + 1;
+      const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
+      const tornStart = consumed;
+      const bytes = Buffer.alloc(size - tornStart);
+      readSync(fd, bytes, 0, bytes.length, tornStart);
+      return { ledger, digests, validBytes: tornStart, torn: { line: tornLine, bytes, reason } };
+    }
+    return { ledger, digests, validBytes: consumed };
+  } finally {
+    closeSync(fd);
+  }
+}
