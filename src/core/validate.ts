@@ -20,7 +20,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
 
 /** Validates a caller's draft (log-assigned fields may be absent and are ignored by the log). */
 export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
-  if (input && typeof input === 'object') {
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
     // A caller may submit an event copied from another log: what the log assigns is dropped, not refused.
     const { seq: _seq, prevhash: _prevhash, recordedtime: _recordedtime, ...rest } = input as Record<string, unknown>;
     input = rest;

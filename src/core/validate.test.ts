@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { domainTypes } from './vocabulary';
+import { parseDraft } from './validate';
+
+const citation = { document: 'Annual report 2024', quote: 'The board appointed her.' };
+const base = { subject: 'acme', time: '2024-03-01T09:30:00+01:00', timezone: 'Europe/Paris' };
+const ann = { id: 'ann-lee', name: 'Ann Lee' };
+
+/** One valid payload per domain type: the vocabulary fits any company, not only OpenAI. */
+const valid: Record<(typeof domainTypes)[number], Record<string, unknown>> = {
+  'company.registered': { name: 'Acme SA' },
+  'role.assumed': { person: ann, role: 'Chief Financial Officer', acting: true },
+  'role.vacated': { person: ann, role: 'CFO', cause: 'term-ended' },
+  'board.joined': { person: ann, independent: true },
+  'board.left': { person: ann, cause: 'resigned' },
+  'board.chair.assumed': { person: ann },
+  'board.chair.vacated': { person: ann, cause: 'replaced' },
+  'affiliation.started': { person: ann, organization: 'Globex', role: 'Advisor' },
+  'affiliation.ended': { person: ann, organization: 'Globex', cause: 'resigned' },
+  'workforce.reported': { headcount: 1200 },
+  'petition.reported': { petition: 'union-letter', title: 'Union letter', signatories: 300 },
+  'offer.made': { item: 'bid', from: 'Globex', to: 'Acme board', summary: 'Takeover bid' },
+  'negotiation.opened': { item: 'talks', parties: ['Acme', 'Globex'], summary: 'Merger talks' },
+  'agreement.reached': { item: 'deal', inPrinciple: true, parties: ['Acme', 'Globex'], summary: 'Merger agreed in principle' },
+  'pending.resolved': { item: 'bid', outcome: 'withdrawn' },
+  'statement.made': { person: ann, text: 'We are committed.', medium: 'Press release' },
+};
+
+describe('parseDraft', () => {
+  it.each(domainTypes)('accepts a valid %s and applies its defaults', (type) => {
+    const draft = parseDraft({ ...base, type, data: { certainty: 'reported', citation, ...valid[type] } });
+    expect(draft).toMatchObject({ type, specversion: '1.0', timeprecision: 'minute', datacontenttype: 'application/json' });
+  });
+
+  it.each(domainTypes)('refuses %s without its citation, naming the field', (type) => {
+    expect(() => parseDraft({ ...base, type, data: { certainty: 'reported', ...valid[type] } })).toThrow(/^data\.citation: /);
+  });
+
+  it.each([
+    [{ ...base, type: 'role.fired', data: {} }, /^type: /],
+    [{ ...base, type: 'role.assumed', time: '2024-03-01', data: {} }, /^time: must be an RFC 3339 date-time with an offset/],
+    [{ ...base, type: 'role.assumed', timezone: 'Europe/Atlantis', data: {} }, /^timezone: must be an IANA time zone/],
+    [{ ...base, type: 'role.assumed', timeprecision: 'week', data: {} }, /^timeprecision: /],
+    [{ ...base, subject: undefined, type: 'board.joined', data: { certainty: 'confirmed', citation, person: ann } }, /^subject: must name the company/],
+    [{ ...base, type: 'board.joined', data: { certainty: 'certain', citation, person: ann } }, /^data\.certainty: /],
+    [{ ...base, type: 'board.joined', data: { certainty: 'confirmed', citation, person: { id: 'Ann Lee', name: 'Ann' } } }, /^data\.person\.id: must be lower-case/],
+    [{ ...base, type: 'board.joined', data: { certainty: 'confirmed', citation: { document: 'd', quote: '' }, person: ann } }, /^data\.citation\.quote: must quote/],
+    [{ ...base, type: 'board.joined', data: { certainty: 'confirmed', citation, person: ann, chair: true } }, /^data: unknown field\(s\) chair/],
+    [{ ...base, type: 'workforce.reported', data: { certainty: 'confirmed', citation, headcount: 1.5 } }, /^data\.headcount: /],
+    [[1, 2], /must be a JSON object/],
+  ])('refuses %j with an error that names the field', (input, message) => {
+    expect(() => parseDraft(input)).toThrow(message);
+  });
+
+  it('prefixes the field with the position in a batch', () => {
+    expect(() => parseDraft({ ...base, type: 'board.joined', data: {} }, 'events.3')).toThrow(/^events\.3\.data\.citation: /);
+  });
+
+  it('drops the fields the log assigns instead of trusting them', () => {
+    const draft = parseDraft({ ...base, type: 'board.joined', seq: 99, prevhash: 'x', recordedtime: 'y', data: { certainty: 'confirmed', citation, person: ann } });
+    expect(draft).not.toHaveProperty('seq');
+    expect(draft).not.toHaveProperty('prevhash');
+  });
+});
