@@ -16,7 +16,9 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retract' as const), target: fc.nat() }) },
 );
 
-function buildLog(steps: fc.infer<typeof fc.array<typeof step>>): EventRecord[] {
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+function buildLog(steps: Step[]): EventRecord[] {
   resetSeq();
   const records: EventRecord[] = [created()];
   const revisable: EventRecord[] = [];

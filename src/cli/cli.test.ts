@@ -1,0 +1,147 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_LOG } from './commands';
+import { main } from './main';
+
+/** Runs a command in-process and captures what it prints. */
+async function run(argv: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => stdin });
+  return { code, out, err };
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-'));
+const copyOfDataset = () => {
+  const path = join(tempDir(), 'openai.jsonl');
+  copyFileSync(BUILT_IN_LOG, path);
+  return path;
+};
+const event = (id: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    id,
+    type: 'board.joined',
+    subject: 'openai',
+    time: '2023-11-29T12:00:00-08:00',
+    timezone: 'America/Los_Angeles',
+    data: { certainty: 'confirmed', citation: { document: 'OpenAI blog', quote: 'Bret Taylor joins the board.' }, person: { id: 'bret-taylor', name: 'Bret Taylor' } },
+    ...extra,
+  });
+
+describe('incumbent', () => {
+  it('prints general help and per-command help', async () => {
+    expect((await run(['--help'])).out).toMatch(/snapshot\s+the state at a moment/);
+    for (const command of ['snapshot', 'verify', 'append', 'diff', 'events']) {
+      const { code, out } = await run([command, '--help']);
+      expect(code).toBe(0);
+      expect(out).toMatch(new RegExp(`^Usage: incumbent ${command}`));
+    }
+    expect((await run(['frobnicate'])).code).toBe(1);
+    expect((await run(['snapshot', '--when', 'now'])).err).toMatch(/Unknown option '--when'/);
+  });
+
+  describe('snapshot', () => {
+    it('prints the snapshot of the built-in dataset at a moment', async () => {
+      const { code, out } = await run(['snapshot', '--at', '2023-11-18T12:00:00-08:00']);
+      expect(code).toBe(0);
+      const doc = JSON.parse(out);
+      expect(doc.companies[0].roles.find((r: { role: string }) => r.role === 'CEO')).toMatchObject({ person: { name: 'Mira Murati' }, interim: true });
+      expect(doc.provenance).toMatchObject({ at: '2023-11-18T20:00:00.000Z', knownAt: null, log: { id: 'openai-2023-11' } });
+    });
+
+    it('writes --out, honours --known-at and --company', async () => {
+      const out = join(tempDir(), 'snap.json');
+      const { code } = await run(['snapshot', '--at', '2023-11-20T12:00:00-08:00', '--known-at', '2023-11-20T20:00:00Z', '--company', 'openai', '--out', out]);
+      expect(code).toBe(0);
+      const doc = JSON.parse(readFileSync(out, 'utf8'));
+      expect(doc.provenance.head.seq).toBe(29);
+      expect(doc.companies[0].petitions[0].signatories).toBe(500);
+    });
+
+    it('exits 1 on a missing or malformed --at, or an unknown company', async () => {
+      expect(await run(['snapshot'])).toMatchObject({ code: 1, err: expect.stringMatching(/--at: is required/) });
+      expect(await run(['snapshot', '--at', '18 Nov'])).toMatchObject({ code: 1, err: expect.stringMatching(/--at: "18 Nov" must be an RFC 3339/) });
+      expect(await run(['snapshot', '--at', '2023-11-18T12:00:00Z', '--company', 'globex'])).toMatchObject({ code: 1, err: expect.stringMatching(/company: no company "globex"/) });
+      expect(await run(['snapshot', '--at', '2023-11-18T12:00:00Z', '--log', '/nonexistent/log.jsonl'])).toMatchObject({ code: 1, err: expect.stringMatching(/no log at/) });
+    });
+  });
+
+  describe('verify', () => {
+    it('passes on the built-in dataset with a one-line summary', async () => {
+      const { code, out } = await run(['verify']);
+      expect(code).toBe(0);
+      expect(out).toMatch(/^ok: \d+ records, 1 company \(openai\), "OpenAI leadership crisis, November 2023", head \d+ [0-9a-f]{64}\n$/);
+    });
+
+    it('exits 2 with the line and reason on a damaged or torn log, without changing it', async () => {
+      const path = copyOfDataset();
+      const lines = readFileSync(path, 'utf8').split('\n');
+      lines[4] = lines[4]!.replace('Sam Altman', 'Sam Altmann');
+      writeFileSync(path, lines.join('\n'));
+      expect(await run(['verify', '--log', path])).toMatchObject({ code: 2, err: expect.stringMatching(/line 6: hash chain broken/) });
+      const torn = copyOfDataset();
+      appendFileSync(torn, '{"half');
+      const bytes = readFileSync(torn);
+      expect(await run(['verify', '--log', torn])).toMatchObject({ code: 2, err: expect.stringMatching(/line \d+: incomplete last line/) });
+      expect(readFileSync(torn)).toEqual(bytes);
+    });
+  });
+
+  describe('append', () => {
+    it('appends from a file, then skips the same ids, and verify still passes', async () => {
+      const path = copyOfDataset();
+      const input = join(tempDir(), 'new.jsonl');
+      writeFileSync(input, `${event('taylor-joins')}\n`);
+      const first = await run(['append', '--log', path, input]);
+      expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/^appended #42 taylor-joins board\.joined Bret Taylor joined the board/) });
+      expect((await run(['append', '--log', path, input])).out).toBe('skipped taylor-joins (already in the log)\n');
+      expect((await run(['verify', '--log', path])).code).toBe(0);
+    });
+
+    it('reads standard input and is all-or-nothing', async () => {
+      const path = copyOfDataset();
+      const before = readFileSync(path);
+      const bad = await run(['append', '--log', path, '-'], `${event('ok')}\n${event('bad', { time: 'yesterday' })}\n`);
+      expect(bad).toMatchObject({ code: 1, err: expect.stringMatching(/event 2\.time: must be an RFC 3339/) });
+      expect(readFileSync(path)).toEqual(before);
+      expect((await run(['append', '--log', path], `${event('ok')}\n`)).code).toBe(0);
+    });
+
+    it('requires --log, and exits 2 when the log is locked', async () => {
+      expect(await run(['append'], event('x'))).toMatchObject({ code: 1, err: expect.stringMatching(/--log: is required/) });
+      const path = copyOfDataset();
+      writeFileSync(`${path}.lock`, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), since: 'now' }));
+      expect(await run(['append', '--log', path], event('x'))).toMatchObject({ code: 2, err: expect.stringMatching(/already open for writing/) });
+    });
+  });
+
+  describe('diff and events', () => {
+    it('diff prints governance changes, or JSON', async () => {
+      const args = ['diff', '--from', '2023-11-17T00:00:00-08:00', '--to', '2023-11-18T00:00:00-08:00'];
+      const text = await run(args);
+      expect(text.out).toContain('Sam Altman left CEO (fired)\nMira Murati became interim CEO\n');
+      const json = JSON.parse((await run([...args, '--json'])).out);
+      expect(json[0]).toMatchObject({ kind: 'role-left', role: 'CEO', cause: 'fired' });
+      expect((await run(['diff', '--from', '2023-11-17T00:00:00-08:00'])).code).toBe(1);
+    });
+
+    it('events lists by effective time, filtered by time and type', async () => {
+      const { out } = await run(['events', '--from', '2023-11-19T00:00:00-08:00', '--to', '2023-11-19T23:59:00-08:00', '--type', 'role']);
+      expect(out).toBe('Nov 19, 2023  #25  role.assumed  openai  Emmett Shear became interim CEO\n');
+      const json = JSON.parse((await run(['events', '--type', 'statement.made', '--json'])).out);
+      expect(json.map((r: { data: { person: { name: string } } }) => r.data.person.name)).toEqual(['Ilya Sutskever', 'Anna Makanju', 'Sam Altman', 'Emmett Shear']);
+    });
+  });
+
+  it('runs as the installed `incumbent` bin', () => {
+    const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
+    expect(execFileSync(bin, ['verify'], { encoding: 'utf8' })).toMatch(/^ok: /);
+    const failed = spawnSync(bin, ['snapshot'], { encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/--at: is required/);
+  });
+});
