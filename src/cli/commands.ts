@@ -62,7 +62,7 @@ export const commands = {
   },
 
   async verify(options: Options, io: CliIo) {
-    io.out(`${verifyLog(str(options, 'log') ?? BUILT_IN_LOG)}\n`);
+    io.out(`${await verifyLog(str(options, 'log') ?? BUILT_IN_LOG)}\n`);
   },
 
   async append(options: Options, io: CliIo, positionals: string[]) {

@@ -5,8 +5,8 @@ import { checkRevision } from '../core/revision';
 import { parseRecord } from '../core/validate';
 import { readLog } from '../store/read-log';
 
-export function verifyLog(path: string): string {
-  const { ledger, digests, torn } = readLog(path);
+export async function verifyLog(path: string): Promise<string> {
+  const { ledger, digests, torn } = await readLog(path);
   if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a torn write); opening the log for writing moves it to a .corrupt side file`);
   const seen = new Map<string, EventRecord>();
   const revised = new Map<string, string>();
@@ -22,5 +22,6 @@ export function verifyLog(path: string): string {
     seen.set(record.id, record);
   }
   const companies = ledger.companies();
-  return `ok: ${ledger.head} records, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${companies.join(', ')}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}`;
+  const named = companies.length > 5 ? `${companies.slice(0, 5).join(', ')}, ...` : companies.join(', ');
+  return `ok: ${ledger.head} records, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}`;
 }

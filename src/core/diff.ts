@@ -1,5 +1,5 @@
 /** What changed between two moments, in governance terms, as data and as sentences. */
-import { formerKey, type CompanyState, type Person } from './state';
+import { allOf, type Affiliation, type CompanyState, type Person } from './state';
 
 export type Change =
   | { kind: 'role-taken'; role: string; person: Person; interim: boolean; acting: boolean; eventId: string }
@@ -24,7 +24,7 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
     const before = a.roles[role];
     const after = b.roles[role];
     if (before && before.person.id !== after?.person.id) {
-      const ended = b.former[formerKey(role, before.person.id)];
+      const ended = b.former[before.person.id]?.[role];
       changes.push({ kind: 'role-left', role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
     }
     if (after && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
@@ -34,12 +34,10 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   for (const id of Object.keys(a.board).sort()) if (!b.board[id]) changes.push({ kind: 'board-left', person: a.board[id]!.person });
   for (const id of Object.keys(b.board).sort()) if (!a.board[id]) changes.push({ kind: 'board-joined', person: b.board[id]!.person, eventId: b.board[id]!.eventId });
   if (a.chair?.person.id !== b.chair?.person.id) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null });
-  for (const key of Object.keys(a.affiliations).sort()) {
-    if (!b.affiliations[key]) changes.push({ kind: 'affiliation-ended', person: a.affiliations[key]!.person, organization: a.affiliations[key]!.organization });
-  }
-  for (const key of Object.keys(b.affiliations).sort()) {
-    const started = b.affiliations[key]!;
-    if (!a.affiliations[key]) changes.push({ kind: 'affiliation-started', person: started.person, organization: started.organization, ...(started.role ? { role: started.role } : {}), eventId: started.eventId });
+  const has = (s: CompanyState, x: Affiliation) => s.affiliations[x.person.id]?.[x.organization] !== undefined;
+  for (const x of allOf(a.affiliations)) if (!has(b, x)) changes.push({ kind: 'affiliation-ended', person: x.person, organization: x.organization });
+  for (const x of allOf(b.affiliations)) {
+    if (!has(a, x)) changes.push({ kind: 'affiliation-started', person: x.person, organization: x.organization, ...(x.role ? { role: x.role } : {}), eventId: x.eventId });
   }
   if (a.workforce?.headcount !== b.workforce?.headcount) changes.push({ kind: 'workforce-changed', from: a.workforce?.headcount ?? null, to: b.workforce?.headcount ?? null });
   for (const id of Object.keys(b.petitions).sort()) {

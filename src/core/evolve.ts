@@ -3,9 +3,12 @@
  * argument, so the same function serves immer's `produce` (frozen, structurally shared states) and
  * plain mutable replay. It never throws: a log that says something odd (vacating a role nobody holds)
  * still replays, and the oddity is visible in the state.
+ *
+ * Invariant: evolve replaces the values of the state's maps and fields; it never mutates a value
+ * in place. That is what lets `copyState` (two levels deep) give an independent state.
  */
 import type { Precision } from './event';
-import { affiliationKey, formerKey, type ClosedItem, type CompanyState, type FormerHolding, type Moment, type PendingKind } from './state';
+import { type ClosedItem, type CompanyState, type FormerHolding, type Moment, type PendingKind } from './state';
 import { type DomainType, type Payload } from './vocabulary';
 
 /** A state-changing fact as replay sees it: an event, or the corrected version of one. */
@@ -28,7 +31,8 @@ function endHolding(s: CompanyState, role: string, e: Effective, cause: FormerHo
   const holding = s.roles[role];
   if (!holding) return;
   delete s.roles[role];
-  s.former[formerKey(role, holding.person.id)] = { ...holding, until: momentOf(e), endCause: cause, endEventId: e.id, ...(replacedBy ? { replacedBy } : {}) };
+  const ended = { ...holding, until: momentOf(e), endCause: cause, endEventId: e.id, ...(replacedBy ? { replacedBy } : {}) };
+  s.former[holding.person.id] = { ...s.former[holding.person.id], [role]: ended };
 }
 
 function openItem(s: CompanyState, e: Effective, item: string, kind: PendingKind, summary: string, parties: string[]): void {
@@ -74,17 +78,17 @@ export function evolve(s: CompanyState, e: Effective): void {
       if (s.chair?.person.id === e.data.person.id) s.chair = null;
       break;
     case 'affiliation.started':
-      s.affiliations[affiliationKey(e.data.person.id, e.data.organization)] = {
-        ...basis,
-        person: e.data.person,
-        organization: e.data.organization,
-        since: momentOf(e),
-        ...(e.data.role ? { role: e.data.role } : {}),
+      s.affiliations[e.data.person.id] = {
+        ...s.affiliations[e.data.person.id],
+        [e.data.organization]: { ...basis, person: e.data.person, organization: e.data.organization, since: momentOf(e), ...(e.data.role ? { role: e.data.role } : {}) },
       };
       break;
-    case 'affiliation.ended':
-      delete s.affiliations[affiliationKey(e.data.person.id, e.data.organization)];
+    case 'affiliation.ended': {
+      const { [e.data.organization]: _ended, ...rest } = s.affiliations[e.data.person.id] ?? {};
+      if (Object.keys(rest).length > 0) s.affiliations[e.data.person.id] = rest;
+      else delete s.affiliations[e.data.person.id];
       break;
+    }
     case 'workforce.reported':
       s.workforce = { ...basis, headcount: e.data.headcount, asOf: momentOf(e) };
       break;

@@ -2,8 +2,9 @@
  * The whole log in memory: records by sequence, one timeline per company, and the bitemporal
  * question "state at effective time T, as known at recorded time R".
  *
- * Records arrive in sequence order (the log's order), and recorded times never decrease with
- * sequence, so "known at R" is always a prefix of the log: the first S records.
+ * Records arrive in sequence order (the log's order). Recorded times are treated as never
+ * decreasing with sequence (a clock that stepped back is clamped), so "known at R" is always a
+ * prefix of the log: the first S records.
  */
 import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
@@ -12,10 +13,10 @@ import { toEpoch } from './time';
 import { Timeline } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
 
-interface EntryKey {
+/** Where an event's fact sits: its company's timeline and its (time, seq) key there. */
+interface Entry {
   timeline: Timeline;
   time: number;
-  seq: number;
   effect: Effective;
 }
 
@@ -23,10 +24,11 @@ const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, t
 
 export class Ledger {
   #records: EventRecord[] = [];
-  #recorded = new Float64Array(1024);
+  /** Recorded times by sequence, filled lazily: only "known at" questions need them. */
+  #recorded = new Float64Array(0);
   #seqById = new Map<string, number>();
-  /** The live timeline entry each event id introduced (an original fact, or a corrected version). */
-  #entries = new Map<string, EntryKey>();
+  /** By sequence: the live timeline entry each event introduced (an original fact, or a corrected version). */
+  #entries: (Entry | undefined)[] = [];
   /** Target id -> the correction or retraction that superseded it. */
   #revisedBy = new Map<string, string>();
   #timelines = new Map<string, Timeline>();
@@ -64,18 +66,10 @@ export class Ledger {
     return this.#timelines.get(company);
   }
 
-  /** Adds the next record of the log. The caller guarantees sequence order (the store checks it). */
+  /** Adds the next record of the log; throws on a duplicate id or an unreadable time. */
   add(record: EventRecord): void {
-    const index = this.#records.length;
-    if (index === this.#recorded.length) {
-      const grown = new Float64Array(index * 2);
-      grown.set(this.#recorded);
-      this.#recorded = grown;
-    }
-    this.#records.push(record);
-    this.#recorded[index] = Math.max(toEpoch(record.recordedtime), index > 0 ? this.#recorded[index - 1]! : -Infinity);
-    this.#seqById.set(record.id, record.seq);
-
+    const known = this.#seqById.get(record.id);
+    if (known !== undefined) throw new RangeError(`duplicate id "${record.id}" (first at line ${known})`);
     if (record.type === 'log.created') {
       if (!this.#logId) [this.#logId, this.#title] = [record.id, record.data.title];
     } else if (record.type === 'event.corrected') {
@@ -85,26 +79,33 @@ export class Ledger {
     } else if (isDomain(record.type)) {
       this.#enter(record as Effective, record.subject!);
     }
+    this.#records.push(record);
+    this.#seqById.set(record.id, record.seq);
   }
 
   #enter(effect: Effective, subject: string): void {
     let timeline = this.#timelines.get(subject);
-    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject)));
     const time = toEpoch(effect.time);
+    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject)));
     timeline.insert(effect, time);
-    this.#entries.set(effect.id, { timeline, time, seq: effect.seq, effect });
+    this.#entries[effect.seq] = { timeline, time, effect };
   }
 
-  #supersede(target: string, by: string, seq: number): EntryKey | undefined {
-    const entry = this.#entries.get(target);
+  #entryOf(id: string): Entry | undefined {
+    const seq = this.#seqById.get(id);
+    return seq === undefined ? undefined : this.#entries[seq];
+  }
+
+  #supersede(target: string, by: string, seq: number): Entry | undefined {
+    const entry = this.#entryOf(target);
     if (!entry || this.#revisedBy.has(target)) return undefined;
-    entry.timeline.hide(entry.time, entry.seq, seq);
+    entry.timeline.hide(entry.time, entry.effect.seq, seq);
     this.#revisedBy.set(target, by);
     return entry;
   }
 
   #correct(record: RecordOf<'event.corrected'>): void {
-    const original = this.#entries.get(record.data.target)?.effect;
+    const original = this.#entryOf(record.data.target)?.effect;
     // Appends validate corrections; this guards replay against a hand-made log all the same.
     if (!original || !payloads[original.type].safeParse(record.data.data).success) return;
     if (!this.#supersede(record.data.target, record.id, record.seq)) return;
@@ -119,15 +120,28 @@ export class Ledger {
     this.#enter(corrected, original.subject);
   }
 
+  /** Recorded times up to the head, clamped to never decrease. */
+  #recordedTimes(): Float64Array {
+    const known = this.#recorded.length;
+    if (known < this.head) {
+      const grown = new Float64Array(this.head);
+      grown.set(this.#recorded);
+      for (let i = known; i < this.head; i++) grown[i] = Math.max(toEpoch(this.#records[i]!.recordedtime), i > 0 ? grown[i - 1]! : -Infinity);
+      this.#recorded = grown;
+    }
+    return this.#recorded;
+  }
+
   /** The number of records known at recorded time R (all of them when R is absent). */
   knownSeq(knownAt?: string): number {
     if (knownAt === undefined) return this.head;
+    const recorded = this.#recordedTimes();
     const limit = toEpoch(knownAt);
     let lo = 0;
     let hi = this.head;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#recorded[mid]! <= limit) lo = mid + 1;
+      if (recorded[mid]! <= limit) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import type { Ledger } from './ledger';
-import { Affiliation, BoardSeat, Chair, ClosedItem, FormerHolding, Holding, LastApplied, PendingItem, Petition, Workforce, type CompanyState } from './state';
+import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, FormerHolding, Holding, LastApplied, PendingItem, Petition, Workforce, type CompanyState } from './state';
 import { toUtcIso } from './time';
 
 export const SNAPSHOT_FORMAT = 'incumbent.snapshot/1';
@@ -46,9 +46,9 @@ export function companySnapshot(state: CompanyState): CompanySnapshot {
     id: state.id,
     name: state.name,
     roles: Object.values(state.roles).sort(byKey((h) => h.role)),
-    formerRoles: Object.values(state.former).sort(byKey((h) => `${h.until.time} ${h.role} ${h.person.id}`)),
+    formerRoles: allOf(state.former).sort(byKey((h) => `${h.until.time} ${h.role} ${h.person.id}`)),
     board: { chair: state.chair, members: Object.values(state.board).sort(byKey((s) => s.person.id)) },
-    affiliations: Object.values(state.affiliations).sort(byKey((a) => `${a.person.id} ${a.organization}`)),
+    affiliations: allOf(state.affiliations).sort(byKey((a) => `${a.person.id} ${a.organization}`)),
     workforce: state.workforce,
     petitions: Object.values(state.petitions).sort(byKey((p) => p.id)),
     pending: Object.values(state.pending).sort(byKey((p) => p.id)),

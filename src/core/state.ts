@@ -76,13 +76,13 @@ export interface CompanyState {
   name: string;
   /** Current holders by role title. */
   roles: Record<string, Holding>;
-  /** Each person's latest finished stint per role, keyed by `role / person id`. */
-  former: Record<string, FormerHolding>;
+  /** Each person's latest finished stint per role: person id -> role -> holding. */
+  former: Record<string, Record<string, FormerHolding>>;
   /** Current directors by person id. */
   board: Record<string, BoardSeat>;
   chair: Chair | null;
-  /** Current ties to other organisations, keyed by `person id / organisation`. */
-  affiliations: Record<string, Affiliation>;
+  /** Current ties to other organisations: person id -> organisation -> affiliation. */
+  affiliations: Record<string, Record<string, Affiliation>>;
   workforce: z.output<typeof Workforce> | null;
   petitions: Record<string, Petition>;
   /** Open offers, negotiations and agreements in principle, by item id. */
@@ -108,5 +108,29 @@ export const initialState = (id: string): CompanyState => ({
   last: null,
 });
 
-export const formerKey = (role: string, personId: string): string => `${role} / ${personId}`;
-export const affiliationKey = (personId: string, organization: string): string => `${personId} / ${organization}`;
+/**
+ * A copy that can be mutated without touching the original. Two levels suffice because `evolve`
+ * only ever replaces the values inside these maps, never mutates them in place.
+ */
+export const copyState = (s: CompanyState): CompanyState => ({
+  ...s,
+  roles: { ...s.roles },
+  former: { ...s.former },
+  board: { ...s.board },
+  affiliations: { ...s.affiliations },
+  petitions: { ...s.petitions },
+  pending: { ...s.pending },
+  closed: { ...s.closed },
+});
+
+/**
+ * Freezes the state and its maps. Enough to keep checkpoints safe: every value it shares with one
+ * is already frozen, and the values it does not share are its own.
+ */
+export const freezeShallow = (s: CompanyState): CompanyState => {
+  for (const map of [s.roles, s.former, s.board, s.affiliations, s.petitions, s.pending, s.closed]) Object.freeze(map);
+  return Object.freeze(s);
+};
+
+/** Per-person maps are small; keying by person first keeps every copy and every change small too. */
+export const allOf = <T>(byPerson: Record<string, Record<string, T>>): T[] => Object.values(byPerson).flatMap((inner) => Object.values(inner));

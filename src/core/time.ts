@@ -1,10 +1,44 @@
 /** Effective and recorded times as epoch milliseconds, and their display with honest precision. */
 import type { Precision } from './event';
 
-/** Parses an RFC 3339 instant; throws on anything Date cannot read, so callers never get NaN. */
+const digits = (s: string, from: number, count: number): number => {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return value;
+};
+
+/**
+ * The common shape `YYYY-MM-DDTHH:MM:SS[.fff]Z|±HH:MM`, read without Date.parse: opening a log
+ * reads one per record, and this is several times faster. Anything else returns NaN.
+ */
+function parseRfc3339(s: string): number {
+  if (s.length < 20 || s.charCodeAt(10) !== 84 /* T */) return NaN;
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46 /* . */) {
+    let scale = 100;
+    for (i += 1; i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57; i++, scale /= 10) ms += (s.charCodeAt(i) - 48) * scale;
+  }
+  let offset = 0;
+  const zone = s.charCodeAt(i);
+  if (zone === 90 /* Z */ && i + 1 === s.length) offset = 0;
+  else if ((zone === 43 || zone === 45) && i + 6 === s.length) offset = (zone === 45 ? -1 : 1) * (digits(s, i + 1, 2) * 60 + digits(s, i + 4, 2));
+  else return NaN;
+  const [month, day, hour, minute, second] = [digits(s, 5, 2), digits(s, 8, 2), digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2)];
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return NaN;
+  return Date.UTC(digits(s, 0, 4), month - 1, day, hour, minute, second, Math.floor(ms)) - offset * 60_000;
+}
+
+/** Parses an RFC 3339 instant; throws on anything it cannot read, so callers never get NaN. */
 export function toEpoch(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`not a date-time: ${iso}`);
+  if (typeof iso !== 'string') throw new RangeError(`not a date-time: ${JSON.stringify(iso)}`);
+  const fast = parseRfc3339(iso);
+  const ms = Number.isNaN(fast) ? Date.parse(iso) : fast;
+  if (Number.isNaN(ms)) throw new RangeError(`not a date-time: ${JSON.stringify(iso)}`);
   return ms;
 }
 

@@ -10,12 +10,12 @@
  *   records the latest such change, and it only grows with j, so the usable checkpoints are a prefix.
  * - Inserting or hiding at position q invalidates only the checkpoints after q.
  */
-import { produce } from 'immer';
+import { freeze } from 'immer';
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
-import { initialState, type CompanyState } from './state';
+import { copyState, freezeShallow, initialState, type CompanyState } from './state';
 
-export const CHECKPOINT_INTERVAL = 256;
+export const CHECKPOINT_INTERVAL = 64;
 
 interface Checkpoint {
   state: CompanyState;
@@ -121,19 +121,21 @@ export class Timeline {
     return hidden === Infinity ? this.#seqs[position]! : Math.max(this.#seqs[position]!, hidden);
   }
 
-  /** Builds checkpoints up to index `upTo`, each from the one before in a single `produce`. */
+  /**
+   * Builds checkpoints up to index `upTo` by one mutable replay, freezing a copy at each boundary.
+   * Copies share every value they did not change (evolve replaces values, never mutates them).
+   */
   #ensureCheckpoint(upTo: number): void {
-    while (this.#checkpoints.length <= upTo) {
-      const j = this.#checkpoints.length - 1;
-      const previous = this.#checkpoints[j]!;
-      const from = j * CHECKPOINT_INTERVAL;
-      const to = from + CHECKPOINT_INTERVAL;
-      let changeMax = previous.changeMax;
-      for (let i = from; i < to; i++) changeMax = Math.max(changeMax, this.#lastChange(i));
-      const state = produce(previous.state, (draft) => {
-        for (let i = from; i < to; i++) if (this.#hiddenFrom[i] === Infinity) evolve(draft, this.#effects[i]!);
-      });
-      this.#checkpoints.push({ state, changeMax });
+    if (this.#checkpoints.length > upTo) return;
+    const last = this.#checkpoints[this.#checkpoints.length - 1]!;
+    const running = copyState(last.state);
+    let changeMax = last.changeMax;
+    for (let j = this.#checkpoints.length - 1; j < upTo; j++) {
+      for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
+        changeMax = Math.max(changeMax, this.#lastChange(i));
+        if (this.#hiddenFrom[i] === Infinity) evolve(running, this.#effects[i]!);
+      }
+      this.#checkpoints.push({ state: freeze(copyState(running), true), changeMax });
     }
   }
 
@@ -144,9 +146,11 @@ export class Timeline {
     this.#ensureCheckpoint(j);
     while (j > 0 && this.#checkpoints[j]!.changeMax > knownSeq) j -= 1;
     const start = j * CHECKPOINT_INTERVAL;
-    return produce(this.#checkpoints[j]!.state, (draft) => {
-      for (let i = start; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(draft, this.#effects[i]!);
-    });
+    if (start === end) return this.#checkpoints[j]!.state;
+    // At most one interval of events: replayed mutably on a copy, which is cheaper than drafting them.
+    const state = copyState(this.#checkpoints[j]!.state);
+    for (let i = start; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
+    return freezeShallow(state);
   }
 
   /** The same answer by mutable replay from the initial state: the reference the checkpoints must match. */

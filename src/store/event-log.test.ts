@@ -141,3 +141,23 @@ describe('EventLog on a real file', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['log.jsonl']);
   });
 });
+
+describe('EventLog on a log large enough to hash in a worker thread', () => {
+  it('opens it with the same chain as inline hashing, and refuses a flipped byte by line', async () => {
+    const { generateLog } = await import('../../bench/generate');
+    const path = tempLog();
+    await generateLog(path, 30_000, 5);
+    expect(readFileSync(path).length).toBeGreaterThan(16 << 20);
+    const log = await open(path);
+    const head = log.ledger.head;
+    const { sha256 } = await import('./seal');
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(log.hashOf(head)).toBe(sha256(lines[head - 1]!));
+    expect(log.hashOf(1234)).toBe(sha256(lines[1233]!));
+    log.close();
+    dirs.pop();
+    lines[20_000] = lines[20_000]!.replace('Person', 'Persun');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 20002: hash chain broken/) });
+  });
+});

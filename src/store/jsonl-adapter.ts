@@ -34,7 +34,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
-    const contents = readLog(this.#path);
+    const contents = await readLog(this.#path);
     let recovered: LogData['recovered'];
     if (contents.torn) {
       if (contents.ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);

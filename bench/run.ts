@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: generates synthetic logs (100k and 1M events), then measures each figure beside
+ * its baseline in the same run and prints a table. Targets are checked and reported, never asserted
+ * in unit tests. Set BENCH_SIZES=100000 for a quick run.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSONFile } from 'lowdb/node';
+import { Low } from 'lowdb';
+import { parseDraft } from '../src/core/validate';
+import { EventLog } from '../src/store/event-log';
+import { generateLog, HEAVY_COMPANY } from './generate';
+
+const DIR = join(import.meta.dirname, '.logs');
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const rows: string[][] = [];
+
+const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+const ms = (value: number) => (value < 1 ? value.toFixed(3) : value < 100 ? value.toFixed(2) : value.toFixed(0));
+const time = async (f: () => unknown) => {
+  const start = performance.now();
+  await f();
+  return performance.now() - start;
+};
+const report = (size: number, measure: string, figure: string, baseline: string, ratio: string, target: string, met: boolean) =>
+  rows.push([size.toLocaleString('en-US'), measure, figure, baseline, ratio, target, met ? 'yes' : 'NO']);
+
+/** Splits lines and JSON.parses each: the floor any reader of the same bytes pays. */
+const bareParse = (path: string) => {
+  const text = readFileSync(path, 'utf8');
+  let count = 0;
+  for (let start = 0, end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
+    JSON.parse(text.slice(start, end));
+    count += 1;
+  }
+  return count;
+};
+
+const draft = (n: number) =>
+  parseDraft({
+    id: `bench-append-${n}-${Date.now()}`,
+    type: 'statement.made',
+    subject: HEAVY_COMPANY,
+    time: new Date().toISOString(),
+    data: { certainty: 'confirmed', citation: { document: 'bench', quote: 'A durable append.' }, person: { id: 'bench', name: 'Bench' }, text: 'fsync me' },
+  });
+
+async function benchSize(size: number) {
+  const path = join(DIR, `synthetic-${size}.jsonl`);
+  if (!existsSync(path)) {
+    const took = await time(() => generateLog(path, size));
+    console.error(`generated ${path} (${(statSync(path).size / 2 ** 20).toFixed(0)} MiB) in ${ms(took)} ms`);
+  }
+  rmSync(`${path}.lock`, { force: true });
+
+  // Opening: read, parse, verify the chain, index; against a bare JSON.parse of each line.
+  const opens: number[] = [];
+  const parses: number[] = [];
+  let log: EventLog | undefined;
+  for (let i = 0; i < 3; i++) {
+    log?.close();
+    global.gc?.();
+    parses.push(await time(() => bareParse(path)));
+    global.gc?.();
+    opens.push(await time(async () => (log = await EventLog.open(path))));
+  }
+  const [open, parse] = [Math.min(...opens), Math.min(...parses)];
+  report(size, 'open a log (read, parse, verify chain, index)', `${ms(open)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(open / parse).toFixed(2)}x`, '<= 1.5x', open / parse <= 1.5);
+
+  // State at a random moment for the company with half the events, after checkpoints are built.
+  const timeline = log!.ledger.timeline(HEAVY_COMPANY)!;
+  const times = timeline.times;
+  const [first, last] = [times[0]!, times[times.length - 1]!];
+  const head = log!.ledger.head;
+  const warm = await time(() => timeline.stateAt(last, head));
+  const moment = (i: number) => first + ((i * 7919) % 1000) / 1000 * (last - first);
+  const fast: number[] = [];
+  const slow: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const t = moment(i);
+    const start = performance.now();
+    timeline.stateAt(t, head);
+    fast.push(performance.now() - start);
+  }
+  for (let i = 0; i < 30; i++) slow.push(await time(() => timeline.replayFromStart(moment(i), head)));
+  const [p50, p99, s50, s99] = [quantile(fast, 0.5), quantile(fast, 0.99), quantile(slow, 0.5), quantile(slow, 0.99)];
+  report(size, `state at a random moment, one company (${timeline.length.toLocaleString('en-US')} events), p50 / p99`, `${ms(p50)} / ${ms(p99)} ms`, `${ms(s50)} / ${ms(s99)} ms replay from start`, `${(s50 / p50).toFixed(0)}x`, 'p99 <= 2 ms, >= 500x', p99 <= 2 && s50 / p50 >= 500);
+  console.error(`  (first query built the checkpoints in ${ms(warm)} ms)`);
+
+  // Known-at: a random recorded time, so some checkpoints are unusable and replay starts earlier.
+  const known: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const start = performance.now();
+    timeline.stateAt(moment(i), Math.floor(((i * 104729) % 1000) / 1000 * head));
+    known.push(performance.now() - start);
+  }
+  report(size, 'state at a random moment as known at a random R, p50 / p99', `${ms(quantile(known, 0.5))} / ${ms(quantile(known, 0.99))} ms`, '', '', '', true);
+
+  // One durable append (write + fdatasync), repeated.
+  const appends: number[] = [];
+  for (let i = 0; i < 200; i++) appends.push(await time(() => log!.append([draft(i)])));
+  log!.close();
+  let baseline = '';
+  let lowdbP99 = NaN;
+  if (size <= 100_000) {
+    // lowdb's JSONFile rewrites the whole document on every write: the cost our adapter avoids.
+    const records = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    const file = join(DIR, `lowdb-${size}.json`);
+    const db = new Low(new JSONFile<{ events: unknown[] }>(file), { events: records });
+    const writes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      db.data.events.push(draft(i));
+      writes.push(await time(() => db.write()));
+    }
+    rmSync(file, { force: true });
+    lowdbP99 = quantile(writes, 0.99);
+    baseline = `${ms(quantile(writes, 0.5))} / ${ms(lowdbP99)} ms lowdb JSONFile`;
+  }
+  const a99 = quantile(appends, 0.99);
+  report(size, 'one durable append (fsync), p50 / p99', `${ms(quantile(appends, 0.5))} / ${ms(a99)} ms`, baseline, Number.isNaN(lowdbP99) ? '' : `${(lowdbP99 / a99).toFixed(0)}x`, 'p99 <= 10 ms', a99 <= 10);
+  rmSync(path, { force: true }); // appends changed it; regenerate next time
+}
+
+mkdirSync(DIR, { recursive: true });
+for (const size of sizes) await benchSize(size);
+const header = ['events', 'measure', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'];
+console.log([header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n'));

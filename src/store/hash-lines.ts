@@ -1,0 +1,48 @@
+/**
+ * SHA-256 of every complete line of a file, in a worker thread, so that hashing a large log runs
+ * beside parsing it instead of after it. The worker is a plain script (no TypeScript, no bundler),
+ * so it runs the same under tsx, vitest and Electron's main process.
+ */
+import { Worker } from 'node:worker_threads';
+
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { hash } = require('node:crypto');
+const fd = openSync(workerData.path, 'r');
+let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = 0, count = 0;
+let digests = Buffer.allocUnsafe(32 * 65536);
+for (;;) {
+  if (filled === buffer.length) { const grown = Buffer.allocUnsafe(buffer.length * 2); buffer.copy(grown); buffer = grown; }
+  const read = readSync(fd, buffer, filled, buffer.length - filled, position);
+  position += read; filled += read;
+  let start = 0;
+  for (let end = buffer.indexOf(10, start); end !== -1 && end < filled; end = buffer.indexOf(10, start)) {
+    if ((count + 1) * 32 > digests.length) { const grown = Buffer.allocUnsafe(digests.length * 2); digests.copy(grown); digests = grown; }
+    hash('sha256', buffer.subarray(start, end), 'buffer').copy(digests, count * 32);
+    count += 1;
+    start = end + 1;
+  }
+  buffer.copy(buffer, 0, start, filled); filled -= start;
+  if (read === 0) break;
+}
+closeSync(fd);
+const out = digests.buffer.slice(digests.byteOffset, digests.byteOffset + count * 32);
+parentPort.postMessage({ count, digests: out }, [out]);
+`;
+
+export interface LineDigests {
+  count: number;
+  digests: Buffer;
+}
+
+export function hashLinesInWorker(path: string): Promise<LineDigests> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: { path } });
+    worker.once('message', ({ count, digests }: { count: number; digests: ArrayBuffer }) => {
+      resolve({ count, digests: Buffer.from(digests) });
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
