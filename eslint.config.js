@@ -2,6 +2,7 @@
 // allowed for the folder it goes to.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'util'];
@@ -21,6 +22,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   restrict(['src/core/**'], [...nodeBuiltins, 'electron', 'react', 'react-dom', 'lowdb', '**/store/**', '**/service/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'], 'core is pure TypeScript: it runs in every process.'),
   restrict(['src/store/**'], ['electron', 'react', '**/service/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'], 'store depends on core only.'),

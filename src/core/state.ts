@@ -15,6 +15,7 @@ export type Moment = z.output<typeof Moment>;
 
 /** Where a fact in the state comes from: the event that established it, and how sure it was. */
 const basis = { eventId: z.string(), certainty: Certainty };
+export type Basis = { eventId: string; certainty: z.output<typeof Certainty> };
 
 /** A position held (Wikidata's P39): start, qualifiers, and what it replaced. */
 export const Holding = z.object({

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const ROOT = join(import.meta.dirname, '..');
+const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
+const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
+const slider = (page: Page) => page.getByRole('slider', { name: 'Moment' });
+
+test('the OpenAI dataset opens at its last event', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('OpenAI leadership crisis, November 2023');
+  await expect(page.getByRole('region', { name: 'Events' }).getByRole('listitem').first()).toBeVisible();
+  await expect(ceo(page)).toContainText('Emmett Shear');
+  await expect(page.getByRole('region', { name: 'Open items and figures' })).toContainText('Sam Altman to return as CEO');
+});
+
+test('scrubbing to a moment shows who was CEO then', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-18T12:00');
+  await expect(ceo(page)).toContainText('Mira Murati');
+  await expect(ceo(page)).toContainText('interim');
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Nov 18, 2023, 12:00 PM PST');
+  await setMoment(page, '2023-11-20T23:00');
+  await expect(ceo(page)).toContainText('Emmett Shear');
+  await setMoment(page, '2023-11-16T12:00');
+  await expect(ceo(page)).toContainText('Sam Altman');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Greg Brockman');
+});
+
+test('keyboard steps through the timeline event by event', async ({ app }) => {
+  const { page } = app;
+  const track = slider(page);
+  await track.focus();
+  await page.keyboard.press('Home');
+  const seen: string[] = [await track.getAttribute('aria-valuenow') ?? ''];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(track).not.toHaveAttribute('aria-valuenow', seen[seen.length - 1]!);
+    seen.push((await track.getAttribute('aria-valuenow'))!);
+  }
+  expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => a - b));
+  await page.keyboard.press('ArrowLeft');
+  await expect(track).toHaveAttribute('aria-valuenow', seen[3]!);
+  await expect(page.locator('.event.current')).toHaveCount(1);
+  await page.keyboard.press('End');
+  await expect(ceo(page)).toContainText('Emmett Shear');
+});
+
+test('the exported snapshot is byte-identical to the CLI\'s', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-18T12:00');
+  await expect(ceo(page)).toContainText('Mira Murati');
+  const exported = await app.exportSnapshot();
+  const cli = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'snapshot', '--at', '2023-11-18T20:00:00.000Z', '--company', 'openai', '--log', app.logPath], { cwd: ROOT, encoding: 'utf8' });
+  expect(exported).toBe(cli);
+  expect(JSON.parse(exported).provenance).toMatchObject({ at: '2023-11-18T20:00:00.000Z', knownAt: null, company: 'openai' });
+});
+
+test('an added event shows in the state and is still there after a restart', async ({ app }) => {
+  let page = app.page;
+  await setMoment(page, '2023-11-22T12:00');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const form = page.getByRole('dialog', { name: 'Add an event' });
+  await form.getByLabel('Kind of event').selectOption('board.joined');
+  await form.getByLabel('Person', { exact: true }).fill('Bret Taylor');
+  await form.getByLabel('Document').fill('OpenAI on X, 22 November 2023');
+  await form.getByLabel('Quoted sentence').fill('We have reached an agreement in principle for Sam to return to OpenAI as CEO with a new initial board of Bret Taylor (Chair), Larry Summers, and Adam D\'Angelo.');
+  await form.getByRole('button', { name: 'Add event' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Bret Taylor');
+  page = await app.restart();
+  await setMoment(page, '2023-11-22T12:00');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Bret Taylor');
+});
+
+test('an invalid form entry shows an error and leaves the log unchanged', async ({ app }) => {
+  const { page } = app;
+  const before = readFileSync(app.logPath);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const form = page.getByRole('dialog', { name: 'Add an event' });
+  await form.getByLabel('Kind of event').selectOption('workforce.reported');
+  await form.getByLabel('Headcount').fill('-5');
+  await form.getByLabel('Document').fill('Memo');
+  await form.getByLabel('Quoted sentence').fill('We are 770.');
+  await expect(form.getByRole('alert')).toContainText(/too small|positive|greater than/i);
+  await expect(form.getByRole('button', { name: 'Add event' })).toBeDisabled();
+  await form.getByLabel('Headcount').fill('770');
+  await form.getByLabel('Quoted sentence').fill('');
+  await expect(form.getByRole('alert')).toContainText(/quote/);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  expect(readFileSync(app.logPath)).toEqual(before);
+});
+
+test('known-at shows what was known at an earlier recorded time', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-20T12:00');
+  const figures = page.getByRole('region', { name: 'Open items and figures' });
+  await expect(figures).toContainText('490');
+  await page.getByLabel('As known at an earlier time').check();
+  await page.getByLabel('Known at', { exact: true }).fill('2023-11-20T12:00');
+  await expect(figures).toContainText('500');
+  await page.getByLabel('As known at an earlier time').uncheck();
+  await expect(figures).toContainText('490');
+});
+
+test('comparing two moments lists the changes in governance terms', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare two moments' });
+  await dialog.getByLabel('Compare from').fill('2023-11-17T00:00');
+  await dialog.getByLabel('Compare to').fill('2023-11-18T00:00');
+  await dialog.getByRole('button', { name: 'Compare' }).click();
+  const diff = dialog.getByRole('list', { name: 'Differences' });
+  await expect(diff).toContainText('Sam Altman left CEO (fired)');
+  await expect(diff).toContainText('Mira Murati became interim CEO');
+  await expect(diff).toContainText('Greg Brockman left the board');
+});
+
+test('the web mode refuses API calls without its token or from a foreign host', async ({ app }) => {
+  test.skip(app.mode !== 'web', 'the web host only exists in web mode');
+  const origin = new URL(app.url!).origin;
+  const token = new URL(app.url!).hash.replace('#token=', '');
+  const call = (headers: Record<string, string>) => fetch(`${origin}/api/log:summary`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+  expect((await call({})).status).toBe(401);
+  expect((await call({ authorization: 'Bearer wrong' })).status).toBe(401);
+  const ok = await call({ authorization: `Bearer ${token}` });
+  expect(ok.status).toBe(200);
+  expect(((await ok.json()) as { value: { title: string } }).value.title).toBe('OpenAI leadership crisis, November 2023');
+  const { request } = await import('node:http');
+  const status = await new Promise<number>((resolve) => {
+    const req = request(`${origin}/api/log:summary`, { method: 'POST', headers: { host: 'evil.example:80', authorization: `Bearer ${token}` } }, (res) => resolve(res.statusCode!));
+    req.end('{}');
+  });
+  expect(status).toBe(421);
+});

@@ -1,0 +1,7 @@
+/** Says once, plainly, whether the Electron project will run here. */
+import { electronBinary } from './electron-binary';
+
+export default function globalSetup() {
+  const { reason } = electronBinary();
+  if (reason) console.log(`\n[e2e] NOTICE: the electron project is SKIPPED: ${reason}. Run \`npx install-electron\` where the network allows it; the chromium project (web mode) runs the same specs.\n`);
+}

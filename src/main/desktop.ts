@@ -1,0 +1,63 @@
+/** The desktop-only operations: native dialogs and the clipboard, over the current log session. */
+import { clipboard, dialog, type BrowserWindow } from 'electron';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { IncumbentError } from '../core/errors';
+import type { LogSession } from '../service/session';
+import type { SettingsStore } from '../store/settings';
+import type { DesktopHandlers } from './ipc';
+
+const LOG_FILTER = [{ name: 'Incumbent event log', extensions: ['jsonl'] }];
+
+export function desktopHandlers(session: LogSession, settings: SettingsStore, window: () => BrowserWindow | undefined, onLogChanged: () => void): DesktopHandlers {
+  const win = () => {
+    const w = window();
+    if (!w) throw new IncumbentError('cancelled', 'no window');
+    return w;
+  };
+  const openLog = async (path: string, title?: string) => {
+    const service = await session.open(path, title);
+    await settings.remember(path);
+    onLogChanged();
+    return service['log:summary']({});
+  };
+  const saveTo = async (defaultPath: string, filters: Electron.FileFilter[], text: () => string) => {
+    const { canceled, filePath } = await dialog.showSaveDialog(win(), { defaultPath, filters });
+    if (canceled || !filePath) return null;
+    writeFileSync(filePath, text());
+    return { path: filePath };
+  };
+
+  return {
+    'file:open': async () => {
+      const { canceled, filePaths } = await dialog.showOpenDialog(win(), { filters: LOG_FILTER, properties: ['openFile'] });
+      return canceled || !filePaths[0] ? null : openLog(filePaths[0]);
+    },
+    'file:new': async () => {
+      const { canceled, filePath } = await dialog.showSaveDialog(win(), { defaultPath: 'Untitled.jsonl', filters: LOG_FILTER, buttonLabel: 'Create' });
+      if (canceled || !filePath) return null;
+      if (existsSync(filePath)) throw new IncumbentError('conflict', `${filePath} already exists; a new log needs a new file (logs are never overwritten)`);
+      return openLog(filePath, basename(filePath, '.jsonl'));
+    },
+    'file:recent': async () => settings.get().recent.filter((path) => existsSync(path)),
+    'file:openRecent': async ({ path }) => {
+      if (!settings.get().recent.includes(path)) throw new IncumbentError('invalid', 'is not one of the recent logs', 'path');
+      return openLog(path);
+    },
+    'events:importFile': async () => {
+      const { canceled, filePaths } = await dialog.showOpenDialog(win(), { filters: [{ name: 'CloudEvents, JSON Lines', extensions: ['jsonl', 'ndjson', 'json'] }], properties: ['openFile'] });
+      if (canceled || !filePaths[0]) return null;
+      return session.current['log:import']({ jsonl: readFileSync(filePaths[0], 'utf8') });
+    },
+    'events:save': async () => saveTo(`${basename(session.current.log.path, '.jsonl')}-export.jsonl`, LOG_FILTER, () => session.current.eventsText()),
+    'snapshot:save': async (request) => {
+      const { fileName } = await session.current['snapshot:build'](request);
+      return saveTo(fileName, [{ name: 'Snapshot (JSON)', extensions: ['json'] }], () => session.current.snapshotText(request));
+    },
+    'snapshot:copy': async (request) => {
+      const text = session.current.snapshotText(request);
+      clipboard.writeText(text);
+      return { bytes: Buffer.byteLength(text) };
+    },
+  };
+}

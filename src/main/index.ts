@@ -1,0 +1,59 @@
+/** Electron main: lifecycle only. Windows, menus, IPC and dialogs live in their own files. */
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { toAppError } from '../core/errors';
+import { LogSession, starterLog } from '../service/session';
+import { openSettings } from '../store/settings';
+import { desktopHandlers } from './desktop';
+import { serveIpc } from './ipc';
+import { installMenu } from './menu';
+import { applySecurityPolicy } from './security';
+import { createMainWindow } from './window';
+
+// e2e tests and portable installs point the app at a data folder of their own.
+if (process.env.INCUMBENT_DATA_DIR) app.setPath('userData', process.env.INCUMBENT_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | undefined;
+  const session = new LogSession({ appVersion: app.getVersion() });
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.whenReady().then(async () => {
+    applySecurityPolicy();
+    const dataDir = app.getPath('userData');
+    const settings = await openSettings(join(dataDir, 'settings.json'));
+    nativeTheme.themeSource = settings.get().theme;
+    const starter = starterLog(dataDir, join(app.getAppPath(), 'data', 'openai-2023-11.jsonl'));
+    const last = settings.get().lastLog;
+    try {
+      await session.open(last && existsSync(last) ? last : starter);
+    } catch (error) {
+      // The page shows why and offers to open another log; the window is never blank.
+      session.failure = toAppError(error).message;
+    }
+    const current = () => (window && !window.isDestroyed() ? window : undefined);
+    let rebuildMenu = () => {};
+    const desktop = desktopHandlers(session, settings, current, () => {
+      rebuildMenu();
+      current()?.webContents.send('menu:command', 'log-changed');
+    });
+    serveIpc(session.handlers(), desktop, current);
+    rebuildMenu = installMenu(current, desktop, settings);
+    window = createMainWindow(settings);
+  }).catch((error: Error) => {
+    dialog.showErrorBox('Incumbent could not start', error.message);
+    app.quit();
+  });
+
+  app.on('window-all-closed', () => {
+    session.close();
+    app.quit();
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * IPC glue: every contract and desktop operation on its own channel. Each call is checked to come
+ * from our window's main frame showing our page, and its argument is validated before `service`.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { operations, parseArgs, type Handlers } from '../core/contract';
+import { desktopArgs, type DesktopOperation, type DesktopResults } from '../core/desktop-contract';
+import { IncumbentError, toAppError, type Result } from '../core/errors';
+import { isAppUrl } from './security';
+
+export type DesktopHandlers = { [K in DesktopOperation]: (args: ReturnType<(typeof desktopArgs)[K]['parse']>) => Promise<DesktopResults[K]> };
+
+function trusted(event: IpcMainInvokeEvent, window: () => BrowserWindow | undefined): boolean {
+  const frame = event.senderFrame;
+  const win = window();
+  return !!frame && !!win && event.sender === win.webContents && frame === win.webContents.mainFrame && isAppUrl(frame.url);
+}
+
+async function answer<T>(event: IpcMainInvokeEvent, window: () => BrowserWindow | undefined, run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    if (!trusted(event, window)) throw new IncumbentError('invalid', 'refused: the call did not come from the Incumbent window');
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: toAppError(error) };
+  }
+}
+
+export function serveIpc(handlers: Handlers, desktop: DesktopHandlers, window: () => BrowserWindow | undefined): void {
+  for (const operation of operations) {
+    ipcMain.handle(operation, (event, raw: unknown) => answer(event, window, () => (handlers[operation] as (a: unknown) => Promise<unknown>)(parseArgs(operation, raw))));
+  }
+  for (const operation of Object.keys(desktopArgs) as DesktopOperation[]) {
+    ipcMain.handle(operation, (event, raw: unknown) =>
+      answer(event, window, () => {
+        const parsed = desktopArgs[operation].safeParse(raw ?? {});
+        if (!parsed.success) throw new IncumbentError('invalid', parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.join('.') || undefined);
+        return (desktop[operation] as (a: unknown) => Promise<unknown>)(parsed.data);
+      }),
+    );
+  }
+}

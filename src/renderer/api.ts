@@ -1,0 +1,56 @@
+/**
+ * The renderer's one door to the outside. In the desktop app it is the preload's bridge; in the
+ * web mode the same contract over HTTP with the per-launch token. Nothing else talks to a process.
+ */
+import type { DesktopClient, IncumbentBridge } from '../core/bridge';
+import { operations, type Client } from '../core/contract';
+import type { MenuCommand } from '../core/desktop-contract';
+import type { Result } from '../core/errors';
+
+export interface Api {
+  mode: 'desktop' | 'web';
+  contract: Client;
+  desktop?: DesktopClient;
+  onMenuCommand(listener: (command: MenuCommand, detail?: string) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    incumbent?: IncumbentBridge;
+  }
+}
+
+/** The web token arrives in the URL fragment (never sent to a server or a Referer); keep it for reloads. */
+function webToken(): string {
+  const match = /token=([\w-]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem('incumbent-token', match[1]!);
+    history.replaceState(null, '', window.location.pathname);
+  }
+  return sessionStorage.getItem('incumbent-token') ?? '';
+}
+
+function httpClient(token: string): Client {
+  const call = async (operation: string, args: unknown): Promise<Result<unknown>> => {
+    try {
+      const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args ?? {}) });
+      return (await response.json()) as Result<unknown>;
+    } catch (error) {
+      return { ok: false, error: { code: 'io', message: `the Incumbent server did not answer (${(error as Error).message})` } };
+    }
+  };
+  return Object.fromEntries(operations.map((operation) => [operation, (args: unknown) => call(operation, args)])) as unknown as Client;
+}
+
+export function createApi(): Api {
+  const bridge = window.incumbent;
+  if (bridge) return { mode: 'desktop', contract: bridge.contract, desktop: bridge.desktop, onMenuCommand: bridge.onMenuCommand };
+  return { mode: 'web', contract: httpClient(webToken()), onMenuCommand: () => () => {} };
+}
+
+/** Unwraps a result, turning an error into a thrown Error whose message names the field. */
+export async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
+  const r = await result;
+  if (r.ok) return r.value;
+  throw Object.assign(new Error(r.error.field ? `${r.error.field}: ${r.error.message}` : r.error.message), { appError: r.error });
+}

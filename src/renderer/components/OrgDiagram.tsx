@@ -1,0 +1,72 @@
+/**
+ * A picture of the leadership at the moment: the board (chair marked) above the executive roles,
+ * with what the last event changed highlighted and who just left shown as a ghost.
+ */
+import type { Change } from '../../core/diff';
+import { allOf, type CompanyState, type Person } from '../../core/state';
+
+const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 3).toUpperCase();
+
+export function OrgDiagram({ state, changes }: { state: CompanyState; changes: Change[] }) {
+  const members = Object.values(state.board).sort((a, b) => (a.person.id === state.chair?.person.id ? -1 : b.person.id === state.chair?.person.id ? 1 : a.person.name.localeCompare(b.person.name)));
+  const roles = Object.values(state.roles).sort((a, b) => a.role.localeCompare(b.role));
+  const joined = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
+  const taken = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
+  const leftBoard = changes.flatMap((c) => (c.kind === 'board-left' ? [c.person] : []));
+  const leftRoles = changes.flatMap((c) => (c.kind === 'role-left' ? [c] : []));
+  const affiliations = allOf(state.affiliations);
+  const seat = 86;
+  const box = 150;
+  const width = Math.max(members.length + leftBoard.length, 1) * seat + 40;
+  const rolesWidth = Math.max(roles.length + leftRoles.length, 1) * (box + 12) + 40;
+  const w = Math.max(width, rolesWidth, 320);
+
+  return (
+    <svg className="org" viewBox={`0 0 ${w} 250`} role="img" aria-label={`Board of ${members.length}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
+      <text x={12} y={18} className="org-heading">Board{state.chair ? '' : ' · chair vacant'}</text>
+      {members.map((m, i) => {
+        const cx = 40 + i * seat + seat / 2 - 20;
+        const chair = m.person.id === state.chair?.person.id;
+        return (
+          <g key={m.person.id} className={`seat${chair ? ' chair' : ''}${joined.has(m.person.id) ? ' changed' : ''}`}>
+            <title>{`${m.person.name}${chair ? ' (chair)' : ''}${m.independent ? ', independent' : ''}`}</title>
+            <circle cx={cx} cy={56} r={24} />
+            <text x={cx} y={61} textAnchor="middle" className="initials">{initials(m.person)}</text>
+            <text x={cx} y={98} textAnchor="middle" className="name">{m.person.name.split(' ').slice(-1)[0]}</text>
+            {chair && <text x={cx} y={112} textAnchor="middle" className="small">Chair</text>}
+            {affiliations.some((a) => a.person.id === m.person.id) && <circle cx={cx + 18} cy={38} r={5} className="affiliated" />}
+          </g>
+        );
+      })}
+      {leftBoard.map((p, i) => {
+        const cx = 40 + (members.length + i) * seat + seat / 2 - 20;
+        return (
+          <g key={`left-${p.id}`} className="seat ghost">
+            <title>{`${p.name} left the board`}</title>
+            <circle cx={cx} cy={56} r={24} />
+            <text x={cx} y={61} textAnchor="middle" className="initials">{initials(p)}</text>
+            <text x={cx} y={98} textAnchor="middle" className="name">{p.name.split(' ').slice(-1)[0]}</text>
+            <text x={cx} y={112} textAnchor="middle" className="small">left</text>
+          </g>
+        );
+      })}
+      <text x={12} y={148} className="org-heading">Executives</text>
+      {roles.map((r, i) => (
+        <g key={r.role} className={`role-box${r.interim || r.acting ? ' interim' : ''}${taken.has(r.role) ? ' changed' : ''}`} transform={`translate(${20 + i * (box + 12)}, 160)`}>
+          <title>{`${r.role}: ${r.person.name}${r.interim ? ' (interim)' : r.acting ? ' (acting)' : ''}`}</title>
+          <rect width={box} height={64} rx={8} />
+          <text x={10} y={22} className="small">{r.role}{r.interim ? ' · interim' : r.acting ? ' · acting' : ''}</text>
+          <text x={10} y={46} className="name">{r.person.name}</text>
+        </g>
+      ))}
+      {leftRoles.map((c, i) => (
+        <g key={`left-${c.role}`} className="role-box ghost" transform={`translate(${20 + (roles.length + i) * (box + 12)}, 160)`}>
+          <title>{`${c.person.name} left ${c.role}${c.cause ? ` (${c.cause})` : ''}`}</title>
+          <rect width={box} height={64} rx={8} />
+          <text x={10} y={22} className="small">{c.role} · {c.cause ?? 'left'}</text>
+          <text x={10} y={46} className="name">{c.person.name}</text>
+        </g>
+      ))}
+    </svg>
+  );
+}

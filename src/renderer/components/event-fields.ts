@@ -1,0 +1,91 @@
+/** What the add-event form asks for, per event type, and how its answers become a payload. */
+import type { EventRecord } from '../../core/event';
+import { domainTypes, EndCause, Outcome, type DomainType } from '../../core/vocabulary';
+
+export type FieldKind = 'person' | 'text' | 'long' | 'slug' | 'bool' | 'int' | 'list' | 'cause' | 'outcome';
+export interface Field {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  optional?: boolean;
+}
+
+const person: Field = { name: 'person', label: 'Person', kind: 'person' };
+const role: Field = { name: 'role', label: 'Role', kind: 'text' };
+const cause: Field = { name: 'cause', label: 'End cause', kind: 'cause' };
+const item: Field = { name: 'item', label: 'Item id', kind: 'slug' };
+const summary: Field = { name: 'summary', label: 'Summary', kind: 'text' };
+
+export const fieldsOf: Record<DomainType, Field[]> = {
+  'company.registered': [{ name: 'name', label: 'Company name', kind: 'text' }],
+  'role.assumed': [person, role, { name: 'interim', label: 'Interim', kind: 'bool' }, { name: 'acting', label: 'Acting', kind: 'bool' }, { name: 'replaces', label: 'Replaces (person id)', kind: 'slug', optional: true }],
+  'role.vacated': [person, role, cause, { name: 'replacedBy', label: 'Replaced by (person id)', kind: 'slug', optional: true }],
+  'board.joined': [person, { name: 'independent', label: 'Independent director', kind: 'bool' }],
+  'board.left': [person, cause],
+  'board.chair.assumed': [person, { name: 'interim', label: 'Interim', kind: 'bool' }],
+  'board.chair.vacated': [person, cause],
+  'affiliation.started': [person, { name: 'organization', label: 'Organisation', kind: 'text' }, { name: 'role', label: 'Role there', kind: 'text', optional: true }],
+  'affiliation.ended': [person, { name: 'organization', label: 'Organisation', kind: 'text' }, cause],
+  'workforce.reported': [{ name: 'headcount', label: 'Headcount', kind: 'int' }],
+  'petition.reported': [{ name: 'petition', label: 'Petition id', kind: 'slug' }, { name: 'title', label: 'Title', kind: 'text' }, { name: 'demands', label: 'Demands (one per line)', kind: 'list', optional: true }, { name: 'signatories', label: 'Signatories', kind: 'int' }],
+  'offer.made': [item, { name: 'from', label: 'From', kind: 'text' }, { name: 'to', label: 'To', kind: 'text' }, summary],
+  'negotiation.opened': [item, { name: 'parties', label: 'Parties (one per line)', kind: 'list' }, summary],
+  'agreement.reached': [item, { name: 'inPrinciple', label: 'In principle only', kind: 'bool' }, { name: 'parties', label: 'Parties (one per line)', kind: 'list' }, summary, { name: 'resolves', label: 'Resolves item ids (one per line)', kind: 'list', optional: true }],
+  'pending.resolved': [item, { name: 'outcome', label: 'Outcome', kind: 'outcome' }, { name: 'summary', label: 'Summary', kind: 'text', optional: true }],
+  'statement.made': [person, { name: 'text', label: 'What was said', kind: 'long' }, { name: 'medium', label: 'Medium', kind: 'text', optional: true }],
+};
+
+export const formTypes = domainTypes;
+export const causes = EndCause.options;
+export const outcomes = Outcome.options;
+
+export type Values = Record<string, string | boolean>;
+
+export const slugify = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 64);
+
+/** The form's answers as the payload fields of `type` (empty optional fields are left out). */
+export function payloadOf(type: DomainType, values: Values): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of fieldsOf[type]) {
+    const raw = values[field.name];
+    if (field.kind === 'bool') {
+      data[field.name] = raw === true;
+      continue;
+    }
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (field.kind === 'person') {
+      const name = (values['person.name'] as string | undefined)?.trim() ?? '';
+      const id = (values['person.id'] as string | undefined)?.trim() || slugify(name);
+      data.person = { id, name };
+    } else if (text === '' && field.optional) continue;
+    else if (field.kind === 'int') data[field.name] = text === '' ? undefined : Number(text);
+    else if (field.kind === 'list') data[field.name] = text.split('\n').map((s) => s.trim()).filter(Boolean);
+    else data[field.name] = text;
+  }
+  return data;
+}
+
+/** The form's answers for an existing event (to correct it). */
+export function valuesOf(record: EventRecord): Values {
+  const data = (record.type === 'event.corrected' ? record.data.data : record.data) as Record<string, unknown>;
+  const values: Values = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'person' && value && typeof value === 'object') {
+      values['person.id'] = (value as { id: string }).id;
+      values['person.name'] = (value as { name: string }).name;
+    } else if (typeof value === 'boolean') values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.join('\n');
+    else if (typeof value === 'string' || typeof value === 'number') values[key] = String(value);
+  }
+  return values;
+}
+
+/** Which form field an error's dotted path belongs to ("data.person.name" -> "person.name"). */
+export function fieldOfError(path: string | undefined): string {
+  if (!path) return '';
+  const rest = path.replace(/^events\.\d+\./, '').replace(/^data\.data\./, 'data.');
+  if (rest.startsWith('data.citation.')) return rest.slice('data.citation.'.length);
+  if (rest.startsWith('data.person.')) return rest.slice('data.'.length);
+  if (rest.startsWith('data.')) return rest.slice('data.'.length).split('.')[0]!;
+  return rest;
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run web`: serves the app on 127.0.0.1 and prints its URL with a per-launch token.
+ * Options: --port N (default 5180; 0 picks a free one), --log FILE, --data-dir DIR.
+ */
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { APP_VERSION, BUILT_IN_LOG } from '../cli/commands';
+import { toAppError } from '../core/errors';
+import { LogSession, starterLog } from '../service/session';
+import { createWebHost } from './http';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '5180' }, log: { type: 'string' }, 'data-dir': { type: 'string' } } });
+const dataDir = values['data-dir'] ?? process.env.INCUMBENT_DATA_DIR ?? join(homedir(), '.incumbent');
+const session = new LogSession({ appVersion: APP_VERSION });
+try {
+  await session.open(values.log ?? starterLog(dataDir, BUILT_IN_LOG));
+} catch (error) {
+  console.error(`incumbent web: ${toAppError(error).message}`);
+  process.exit(2);
+}
+const token = randomBytes(24).toString('base64url');
+const server = createWebHost({ handlers: session.handlers(), staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)), token });
+server.listen(Number(values.port), '127.0.0.1', () => {
+  const { port } = server.address() as { port: number };
+  console.log(`Incumbent web mode: http://127.0.0.1:${port}/#token=${token}`);
+  console.log(`Serving ${session.current.log.path} on loopback only. Ctrl+C to stop.`);
+});
+const stop = () => {
+  server.close();
+  session.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
