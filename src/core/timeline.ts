@@ -9,6 +9,8 @@
  *   It is also right for a reader at S if no entry before j*K changed visibility after S; `changeMax`
  *   records the latest such change, and it only grows with j, so the usable checkpoints are a prefix.
  * - Inserting or hiding at position q invalidates only the checkpoints after q.
+ * - A reader far behind the head (known-at set well in the past, with back-dated facts or
+ *   corrections in between) gets checkpoints of its own, exact for its S; a few such chains are kept.
  */
 import { freeze } from 'immer';
 import type { Effective } from './evolve';
@@ -16,6 +18,8 @@ import { evolve } from './evolve';
 import { copyState, freezeShallow, initialState, type CompanyState } from './state';
 
 export const CHECKPOINT_INTERVAL = 64;
+/** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
+const READER_CHAINS = 4;
 
 interface Checkpoint {
   state: CompanyState;
@@ -37,6 +41,8 @@ export class Timeline {
   #hiddenFrom = new Float64Array(16).fill(Infinity);
   #effects: Effective[] = [];
   #checkpoints: Checkpoint[];
+  /** Checkpoint chains exact for one known sequence each, most recently used last. */
+  #readerChains = new Map<number, Checkpoint[]>();
 
   constructor(company: string) {
     this.company = company;
@@ -113,7 +119,7 @@ export class Timeline {
 
   #invalidateAfter(position: number): void {
     const keep = Math.floor(position / CHECKPOINT_INTERVAL) + 1;
-    if (this.#checkpoints.length > keep) this.#checkpoints.length = keep;
+    for (const chain of [this.#checkpoints, ...this.#readerChains.values()]) if (chain.length > keep) chain.length = keep;
   }
 
   #lastChange(position: number): number {
@@ -122,33 +128,52 @@ export class Timeline {
   }
 
   /**
-   * Builds checkpoints up to index `upTo` by one mutable replay, freezing a copy at each boundary.
-   * Copies share every value they did not change (evolve replaces values, never mutates them).
+   * Extends `chain` to index `upTo` by one mutable replay of the entries `knownSeq` can see (all
+   * live ones for the head chain), freezing a copy at each boundary. Copies share every value they
+   * did not change (evolve replaces values, never mutates them).
    */
-  #ensureCheckpoint(upTo: number): void {
-    if (this.#checkpoints.length > upTo) return;
-    const last = this.#checkpoints[this.#checkpoints.length - 1]!;
+  #extend(chain: Checkpoint[], upTo: number, knownSeq: number): void {
+    if (chain.length > upTo) return;
+    const head = chain === this.#checkpoints;
+    const last = chain[chain.length - 1]!;
     const running = copyState(last.state);
     let changeMax = last.changeMax;
-    for (let j = this.#checkpoints.length - 1; j < upTo; j++) {
+    for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (this.#hiddenFrom[i] === Infinity) evolve(running, this.#effects[i]!);
+        if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#effects[i]!);
       }
-      this.#checkpoints.push({ state: freeze(copyState(running), true), changeMax });
+      chain.push({ state: freeze(copyState(running), true), changeMax });
     }
+  }
+
+  /** The chain for a reader at `knownSeq`, made or refreshed as most recently used. */
+  #readerChain(knownSeq: number): Checkpoint[] {
+    const chain = this.#readerChains.get(knownSeq) ?? [this.#checkpoints[0]!];
+    this.#readerChains.delete(knownSeq);
+    this.#readerChains.set(knownSeq, chain);
+    if (this.#readerChains.size > READER_CHAINS) this.#readerChains.delete(this.#readerChains.keys().next().value!);
+    return chain;
   }
 
   /** The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees. */
   stateAt(time: number, knownSeq: number): CompanyState {
     const end = this.countUntil(time);
-    let j = Math.floor(end / CHECKPOINT_INTERVAL);
-    this.#ensureCheckpoint(j);
-    while (j > 0 && this.#checkpoints[j]!.changeMax > knownSeq) j -= 1;
+    const target = Math.floor(end / CHECKPOINT_INTERVAL);
+    this.#extend(this.#checkpoints, target, Infinity);
+    let chain = this.#checkpoints;
+    let j = target;
+    while (j > 0 && chain[j]!.changeMax > knownSeq) j -= 1;
+    if (target - j > 2) {
+      // Too far back to replay forward each time: this reader gets checkpoints of its own.
+      chain = this.#readerChain(knownSeq);
+      this.#extend(chain, target, knownSeq);
+      j = target;
+    }
     const start = j * CHECKPOINT_INTERVAL;
-    if (start === end) return this.#checkpoints[j]!.state;
-    // At most one interval of events: replayed mutably on a copy, which is cheaper than drafting them.
-    const state = copyState(this.#checkpoints[j]!.state);
+    if (start === end) return chain[j]!.state;
+    // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
+    const state = copyState(chain[j]!.state);
     for (let i = start; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
     return freezeShallow(state);
   }
