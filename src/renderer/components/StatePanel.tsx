@@ -29,6 +29,8 @@ export function StatePanel({ state, changes, figures, at, timeZone, onShowEvent 
   const members = Object.values(state.board).sort((a, b) => a.person.name.localeCompare(b.person.name));
   const changedRoles = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
   const changedSeats = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
+  // Successors are stored by id (as Wikidata does); show the name when the state knows the person.
+  const names = new Map([...roles, ...allOf(state.former), ...members].map((x) => [x.person.id, x.person.name]));
 
   return (
     <div className="state">
@@ -74,7 +76,7 @@ export function StatePanel({ state, changes, figures, at, timeZone, onShowEvent 
                 {former.map((f) => (
                   <li key={`${f.role}/${f.person.id}`}>
                     {f.person.name}, {f.role}: {f.endCause}
-                    {f.replacedBy ? `, succeeded by ${f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>
+                    {f.replacedBy ? `, succeeded by ${names.get(f.replacedBy) ?? f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>
                   </li>
                 ))}
               </ul>
