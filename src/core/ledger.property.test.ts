@@ -72,8 +72,10 @@ describe('Ledger replay (property)', () => {
           const knownSeq = Math.floor(fraction * ledger.head);
           for (const company of ledger.companies()) {
             const timeline = ledger.timeline(company)!;
-            const time = BASE + minute * 60_000;
-            expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));
+            // Twice with the same known-at, as a reader scrubbing does (that path has checkpoints of its own).
+            for (const time of [BASE + minute * 60_000, BASE + ((minute * 7) % 5000) * 60_000]) {
+              expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));
+            }
           }
         }
       }),

@@ -43,6 +43,8 @@ export class Timeline {
   #checkpoints: Checkpoint[];
   /** Checkpoint chains exact for one known sequence each, most recently used last. */
   #readerChains = new Map<number, Checkpoint[]>();
+  /** The known sequence of the previous question: a reader that asks twice is scrubbing, and gets a chain. */
+  #lastKnownSeq = -1;
 
   constructor(company: string) {
     this.company = company;
@@ -147,9 +149,13 @@ export class Timeline {
     }
   }
 
-  /** The chain for a reader at `knownSeq`, made or refreshed as most recently used. */
-  #readerChain(knownSeq: number): Checkpoint[] {
-    const chain = this.#readerChains.get(knownSeq) ?? [this.#checkpoints[0]!];
+  /**
+   * The chain for a reader at `knownSeq`, made or refreshed as most recently used. It starts as the
+   * head chain's first `usable` checkpoints, which are already right for this reader.
+   */
+  #readerChain(knownSeq: number, usable: number): Checkpoint[] {
+    const own = this.#readerChains.get(knownSeq);
+    const chain = own && own.length > usable ? own : this.#checkpoints.slice(0, usable + 1);
     this.#readerChains.delete(knownSeq);
     this.#readerChains.set(knownSeq, chain);
     if (this.#readerChains.size > READER_CHAINS) this.#readerChains.delete(this.#readerChains.keys().next().value!);
@@ -164,9 +170,11 @@ export class Timeline {
     let chain = this.#checkpoints;
     let j = target;
     while (j > 0 && chain[j]!.changeMax > knownSeq) j -= 1;
-    if (target - j > 2) {
-      // Too far back to replay forward each time: this reader gets checkpoints of its own.
-      chain = this.#readerChain(knownSeq);
+    const scrubbing = this.#readerChains.has(knownSeq) || this.#lastKnownSeq === knownSeq;
+    this.#lastKnownSeq = knownSeq;
+    if (target - j > 2 && scrubbing) {
+      // Too far back to replay forward at every step: this reader gets checkpoints of its own.
+      chain = this.#readerChain(knownSeq, j);
       this.#extend(chain, target, knownSeq);
       j = target;
     }
