@@ -27,8 +27,14 @@ export class Ledger {
   /** Recorded times by sequence, filled lazily: only "known at" questions need them. */
   #recorded = new Float64Array(0);
   #seqById = new Map<string, number>();
-  /** By sequence: the live timeline entry each event introduced (an original fact, or a corrected version). */
-  #entries: (Entry | undefined)[] = [];
+  /**
+   * By sequence, the timeline entry each event introduced: its timeline and effective time (kept
+   * in parallel arrays: opening a large log should not allocate an object per record for this).
+   */
+  #entryTimeline: (Timeline | undefined)[] = [];
+  #entryTime = new Float64Array(1024);
+  /** Corrected versions of facts, by the correcting event's sequence (the others are their records). */
+  #correctedEffects = new Map<number, Effective>();
   /** Target id -> the correction or retraction that superseded it. */
   #revisedBy = new Map<string, string>();
   #timelines = new Map<string, Timeline>();
@@ -88,12 +94,20 @@ export class Ledger {
     const time = toEpoch(effect.time);
     if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject)));
     timeline.insert(effect, time);
-    this.#entries[effect.seq] = { timeline, time, effect };
+    if (effect.seq >= this.#entryTime.length) {
+      const grown = new Float64Array(Math.max(effect.seq + 1, this.#entryTime.length * 2));
+      grown.set(this.#entryTime);
+      this.#entryTime = grown;
+    }
+    this.#entryTime[effect.seq] = time;
+    this.#entryTimeline[effect.seq] = timeline;
   }
 
   #entryOf(id: string): Entry | undefined {
     const seq = this.#seqById.get(id);
-    return seq === undefined ? undefined : this.#entries[seq];
+    const timeline = seq === undefined ? undefined : this.#entryTimeline[seq];
+    if (seq === undefined || !timeline) return undefined;
+    return { timeline, time: this.#entryTime[seq]!, effect: this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] as Effective) };
   }
 
   #supersede(target: string, by: string, seq: number): Entry | undefined {
@@ -117,6 +131,7 @@ export class Ledger {
       timeprecision: record.data.timeprecision ?? original.timeprecision,
       data: record.data.data,
     } as Effective;
+    this.#correctedEffects.set(record.seq, corrected);
     this.#enter(corrected, original.subject);
   }
 
