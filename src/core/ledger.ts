@@ -10,6 +10,7 @@ import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
 import type { CompanyState } from './state';
 import { toEpoch } from './time';
+import { upperBound } from './search';
 import { Timeline } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
 
@@ -150,16 +151,7 @@ export class Ledger {
   /** The number of records known at recorded time R (all of them when R is absent). */
   knownSeq(knownAt?: string): number {
     if (knownAt === undefined) return this.head;
-    const recorded = this.#recordedTimes();
-    const limit = toEpoch(knownAt);
-    let lo = 0;
-    let hi = this.head;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (recorded[mid]! <= limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return upperBound(this.#recordedTimes().subarray(0, this.head), toEpoch(knownAt));
   }
 
   /** State of one company at effective time `at`, as known at `knownAt`. */

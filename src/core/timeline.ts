@@ -15,6 +15,7 @@
 import { freeze } from 'immer';
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
+import { firstTrue } from './search';
 import { copyState, freezeShallow, initialState, type CompanyState } from './state';
 
 export const CHECKPOINT_INTERVAL = 64;
@@ -70,15 +71,7 @@ export class Timeline {
 
   /** First position whose (time, seq) is not before the given key. */
   #lowerBound(time: number, seq: number): number {
-    let lo = 0;
-    let hi = this.#length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = this.#times[mid]!;
-      if (t < time || (t === time && this.#seqs[mid]! < seq)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstTrue(this.#length, (i) => this.#times[i]! > time || (this.#times[i] === time && this.#seqs[i]! >= seq));
   }
 
   /** Number of entries whose effective time is at or before `time`. */

@@ -1,12 +1,12 @@
 /** The main window: toolbar, timeline scrubber, the state at the chosen moment, and the events. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { kindOf } from '../core/describe';
 import type { SnapshotRequest } from '../core/snapshot';
 import { createApi, unwrap } from './api';
 import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
-import { EventsList, factOf } from './components/EventsList';
-import { Scrubber, upperBound } from './components/Scrubber';
+import { EventsList } from './components/EventsList';
+import { Scrubber } from './components/Scrubber';
+import { upperBound } from '../core/search';
 import { StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { ReplayClient } from './replay-client';
@@ -30,28 +30,18 @@ export function App() {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
   }, [log.companies, company]);
 
-  const view = useTimelineView(replay, company, knownAt, log.records.length);
-  const moment = useMomentState(replay, company, at, knownAt, log.records.length);
+  const view = useTimelineView(replay, company, knownAt, log.head);
+  const moment = useMomentState(replay, company, at, knownAt, log.head);
   useEffect(() => {
     if (view && view.times.length && at === undefined) setAt(view.times[view.times.length - 1]!);
   }, [view, at]);
 
-  const byId = useMemo(() => new Map(log.records.map((r) => [r.id, r])), [log.records]);
-  const kinds = useMemo(() => (view ? Array.from(view.seqs, (seq) => kindOf(factOf(log.records[seq - 1]!, (id) => byId.get(id)).type)) : []), [view, log.records, byId]);
-  // Times show in the zone the company's events were recorded in (the most common one).
-  const timeZone = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const seq of view?.seqs.slice(0, 500) ?? []) {
-      const zone = log.records[seq - 1]?.timezone ?? 'UTC';
-      counts.set(zone, (counts.get(zone) ?? 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
-  }, [view, log.records]);
+  const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
 
   const say = (text: string, error = false) => setStatus({ text, error });
   const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...(knownAt ? { knownAt } : {}) }), [at, company, knownAt]);
-  const exporter = useMemo(() => exportsFor(api, () => log.records), [api, log.records]);
+  const exporter = useMemo(() => exportsFor(api), [api]);
   const guarded = (action: () => Promise<string | undefined | void>) => () => action().then((text) => text && say(text), (e: Error) => say(e.message, true));
 
   const actions = {
@@ -148,7 +138,7 @@ export function App() {
           The last write before this log was opened was incomplete (line {log.summary.recovered.line}: {log.summary.recovered.reason}). It was moved to {log.summary.recovered.sideFile}; everything before it is intact.
         </p>
       )}
-      {view && at !== undefined && <Scrubber times={view.times} kinds={kinds} value={at} onChange={setAt} timeZone={timeZone} current={current} />}
+      {view && at !== undefined && <Scrubber times={view.times} kinds={view.kinds} value={at} onChange={setAt} timeZone={timeZone} current={current} />}
       <main className="panes">
         <div className="pane-state">
           {moment && at !== undefined && view ? (
@@ -158,10 +148,7 @@ export function App() {
               figures={view.figures}
               at={at}
               timeZone={timeZone}
-              onShowEvent={(id) => {
-                const record = byId.get(id);
-                if (record) setAt(Date.parse(record.type === 'event.corrected' ? (record.data.time ?? byId.get(record.data.target)?.time ?? record.time) : record.time));
-              }}
+              onShowEvent={(id) => void replay.ask({ op: 'locate', id }).then((time) => time !== null && setAt(time))}
             />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
@@ -169,12 +156,13 @@ export function App() {
         </div>
         {view && (
           <EventsList
-            seqs={view.seqs}
-            times={view.times}
-            records={log.records}
+            key={log.summary?.logId}
+            replay={replay}
+            view={view}
+            {...(knownAt ? { knownAt } : {})}
             current={current}
             onSelect={setAt}
-            onRevise={(record, mode) => setForm({ target: { record, mode, type: factOf(record, (id) => byId.get(id)).type as DomainType } })}
+            onRevise={(row, mode) => setForm({ target: { record: row.record, mode, type: row.type as DomainType } })}
           />
         )}
       </main>

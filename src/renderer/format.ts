@@ -39,7 +39,3 @@ export const formatFactTime = (moment: Moment) => formatMoment(moment.time, mome
 /** The short name of a zone: "PST", "CET". */
 export const zoneName = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-
-/** Event kinds, in legend order, with their colour variable. */
-export const KINDS = ['role', 'board', 'affiliation', 'workforce', 'petition', 'offer', 'negotiation', 'agreement', 'pending', 'statement', 'company', 'event'] as const;
-export const kindLabel: Record<string, string> = { role: 'Roles', board: 'Board', affiliation: 'Affiliations', workforce: 'Workforce', petition: 'Petitions', offer: 'Offers', negotiation: 'Negotiations', agreement: 'Agreements', pending: 'Resolutions', statement: 'Statements', company: 'Company', event: 'Corrections' };

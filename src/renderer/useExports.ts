@@ -2,9 +2,10 @@
 import type { EventRecord } from '../core/event';
 import type { SnapshotRequest } from '../core/snapshot';
 import { unwrap, type Api } from './api';
+import { PAGE } from './useLog';
 
-const download = (fileName: string, text: string, type: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+const download = (fileName: string, parts: string | string[], type: string) => {
+  const url = URL.createObjectURL(new Blob(typeof parts === 'string' ? [parts] : parts, { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(a);
   a.click();
@@ -19,7 +20,7 @@ const pickFile = () =>
     input.click();
   });
 
-export function exportsFor(api: Api, records: () => readonly EventRecord[]) {
+export function exportsFor(api: Api) {
   return {
     async exportSnapshot(request: SnapshotRequest): Promise<string | undefined> {
       if (api.desktop) return (await unwrap(api.desktop['snapshot:save'](request)))?.path;
@@ -40,7 +41,14 @@ export function exportsFor(api: Api, records: () => readonly EventRecord[]) {
     },
     async exportEvents(fileName: string): Promise<string | undefined> {
       if (api.desktop) return (await unwrap(api.desktop['events:save']({})))?.path;
-      download(fileName, records().map((r) => `${JSON.stringify(r)}\n`).join(''), 'application/x-ndjson');
+      // The page keeps no records: page through the log, as stored, into the file.
+      const parts: string[] = [];
+      const { head } = await unwrap(api.contract['log:summary']({}));
+      for (let from = 1; from <= head.seq; from += PAGE) {
+        const { records } = await unwrap(api.contract['log:read']({ fromSeq: from, limit: PAGE }));
+        parts.push(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      }
+      download(fileName, parts, 'application/x-ndjson');
       return fileName;
     },
   };

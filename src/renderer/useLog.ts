@@ -1,17 +1,20 @@
-/** Loads the open log into the page and the replay worker, a page of records at a time. */
+/**
+ * Loads the open log into the replay worker, a page of records at a time. The page itself keeps
+ * no copy of the records (a million of them twice over would not fit a renderer's heap).
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { LogSummary } from '../core/contract';
 import type { EventRecord } from '../core/event';
 import { unwrap, type Api } from './api';
 import type { ReplayClient } from './replay-client';
 
-const PAGE = 20_000;
+export const PAGE = 20_000;
 
 export interface LogData {
   summary?: LogSummary;
-  /** Every record, by sequence (records[seq - 1]). */
-  records: EventRecord[];
   companies: { id: string; name: string }[];
+  /** Records known to the page: grows as the log loads and as events are appended. */
+  head: number;
   loading: boolean;
   error?: string;
   reload(): Promise<void>;
@@ -21,8 +24,8 @@ export interface LogData {
 
 export function useLog(api: Api, replay: ReplayClient): LogData {
   const [summary, setSummary] = useState<LogSummary>();
-  const [records, setRecords] = useState<EventRecord[]>([]);
   const [companies, setCompanies] = useState<LogData['companies']>([]);
+  const [head, setHead] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
 
@@ -32,13 +35,13 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     try {
       const next = await unwrap(api.contract['log:summary']({}));
       await replay.ask({ op: 'reset' });
-      const all: EventRecord[] = [];
+      setHead(0);
       for (let from = 1; from <= next.head.seq; from += PAGE) {
         const page = await unwrap(api.contract['log:read']({ fromSeq: from, limit: PAGE }));
-        for (const record of page.records) all.push(record);
-        setCompanies((await replay.ask({ op: 'add', records: page.records })).companies);
+        const added = await replay.ask({ op: 'add', records: page.records });
+        setCompanies(added.companies);
+        setHead(added.head);
       }
-      setRecords(all);
       setSummary(next);
     } catch (e) {
       setError((e as Error).message);
@@ -48,11 +51,11 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   }, [api, replay]);
 
   const appended = useCallback(
-    async (added: EventRecord[]) => {
-      if (added.length === 0) return;
-      setCompanies((await replay.ask({ op: 'add', records: added })).companies);
-      setRecords((previous) => [...previous, ...added]);
-      setSummary((previous) => previous && { ...previous, head: { seq: added[added.length - 1]!.seq, hash: previous.head.hash } });
+    async (records: EventRecord[]) => {
+      if (records.length === 0) return;
+      const added = await replay.ask({ op: 'add', records });
+      setCompanies(added.companies);
+      setHead(added.head);
     },
     [replay],
   );
@@ -61,5 +64,5 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     void reload();
   }, [reload]);
 
-  return { summary, records, companies, loading, error, reload, appended };
+  return { summary, companies, head, loading, error, reload, appended };
 }

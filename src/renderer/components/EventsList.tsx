@@ -1,61 +1,56 @@
 /**
  * The events of the chosen company in effective-time order, virtualised (only the rows in view are
- * in the DOM), filterable by kind and person, in step with the scrubber, each with its citation.
+ * in the DOM, and only their records are fetched from the worker), filterable by kind and person,
+ * in step with the scrubber, each with its citation.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { describeEvent, kindOf } from '../../core/describe';
-import type { EventRecord, RecordOf } from '../../core/event';
+import { describeEvent } from '../../core/describe';
+import type { EventRecord } from '../../core/event';
+import { upperBound } from '../../core/search';
 import { formatMoment } from '../../core/time';
-import { KINDS, kindLabel } from '../format';
+import { KINDS, kindLabel } from '../kinds';
+import type { ReplayClient } from '../replay-client';
+import type { EventRow, TimelineView } from '../replay-protocol';
 
 const ROW = 92;
-const OVERSCAN = 6;
+const OVERSCAN = 8;
 
 interface Props {
-  /** Visible entries of the company, in order: their sequence numbers. */
-  seqs: Float64Array;
-  times: Float64Array;
-  records: readonly EventRecord[];
+  replay: ReplayClient;
+  view: TimelineView;
+  knownAt?: string;
   current: number;
   onSelect(time: number): void;
-  onRevise(record: EventRecord, mode: 'correct' | 'retract'): void;
+  onRevise(row: EventRow, mode: 'correct' | 'retract'): void;
 }
 
-/** The fact an entry shows: the event itself, or for a correction the corrected version of its target. */
-export function factOf(record: EventRecord, byId: (id: string) => EventRecord | undefined): { type: string; data: EventRecord['data']; corrected?: RecordOf<'event.corrected'> } {
-  if (record.type !== 'event.corrected') return { type: record.type, data: record.data };
-  let target = byId(record.data.target);
-  while (target?.type === 'event.corrected') target = byId(target.data.target);
-  return { type: target?.type ?? 'event.corrected', data: record.data.data as EventRecord['data'], corrected: record };
+interface Citation {
+  document: string;
+  title?: string;
+  url?: string;
+  quote: string;
 }
 
-export function EventsList({ seqs, times, records, current, onSelect, onRevise }: Props) {
+export function EventsList({ replay, view, knownAt, current, onSelect, onRevise }: Props) {
   const [kind, setKind] = useState('');
   const [person, setPerson] = useState('');
+  const [filtered, setFiltered] = useState<Int32Array>();
+  const [rows, setRows] = useState(() => new Map<number, EventRow>());
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const box = useRef<HTMLDivElement>(null);
-  const ids = useMemo(() => new Map(records.map((r) => [r.id, r])), [records]);
-  const byId = (id: string) => ids.get(id);
 
-  const rows = useMemo(() => {
-    const needle = person.trim().toLowerCase();
-    const result: number[] = [];
-    for (let i = 0; i < seqs.length; i++) {
-      const record = records[seqs[i]! - 1];
-      if (!record) continue;
-      const fact = factOf(record, byId);
-      if (kind && kindOf(fact.type) !== kind) continue;
-      if (needle) {
-        const who = (fact.data as { person?: { id: string; name: string } }).person;
-        if (!who || !(`${who.name} ${who.id}`.toLowerCase().includes(needle))) continue;
-      }
-      result.push(i);
-    }
-    return result;
-    // byId reads `ids`, which is listed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seqs, records, kind, person, ids]);
+  // Positions in the view that pass the filters (all of them when there is no filter).
+  useEffect(() => {
+    if (!kind && !person.trim()) return setFiltered(undefined);
+    let current = true;
+    replay.ask({ op: 'filter', company: view.company, ...(knownAt ? { knownAt } : {}), kind, person }).then((f) => current && setFiltered(f));
+    return () => {
+      current = false;
+    };
+  }, [replay, view, knownAt, kind, person]);
+  const count = filtered ? filtered.length : view.seqs.length;
+  const positionAt = (n: number) => (filtered ? filtered[n]! : n);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setHeight(entry!.contentRect.height));
@@ -64,16 +59,7 @@ export function EventsList({ seqs, times, records, current, onSelect, onRevise }
   }, []);
 
   // Keep the current event in view as the scrubber moves.
-  const currentRow = useMemo(() => {
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (rows[mid]! <= current) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  }, [rows, current]);
+  const currentRow = useMemo(() => (filtered ? upperBound(filtered, current) - 1 : current), [filtered, current]);
   useEffect(() => {
     const el = box.current;
     if (!el || currentRow < 0) return;
@@ -82,12 +68,37 @@ export function EventsList({ seqs, times, records, current, onSelect, onRevise }
   }, [currentRow]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
+  const wanted = useMemo(() => {
+    const seqs: number[] = [];
+    for (let n = first; n < last; n++) seqs.push(view.seqs[filtered ? filtered[n]! : n]!);
+    return seqs;
+  }, [first, last, view, filtered]);
+
+  // Fetch the records of the rows in view that the page has not seen yet.
+  useEffect(() => {
+    const missing = wanted.filter((seq) => !rows.has(seq));
+    if (missing.length === 0) return;
+    let current = true;
+    replay.ask({ op: 'rows', seqs: missing }).then((fetched) => {
+      if (!current) return;
+      setRows((previous) => {
+        const next = new Map(previous.size > 5000 ? [] : previous);
+        for (const row of fetched) next.set(row.record.seq, row);
+        return next;
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [replay, wanted, rows]);
 
   return (
     <section className="events" aria-label="Events">
       <div className="events-filters">
-        <h2>Events <span className="count">{rows.length.toLocaleString()}</span></h2>
+        <h2>
+          Events <span className="count">{count.toLocaleString()}</span>
+        </h2>
         <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="">All kinds</option>
           {KINDS.map((k) => (
@@ -99,36 +110,48 @@ export function EventsList({ seqs, times, records, current, onSelect, onRevise }
         <input aria-label="Filter by person" placeholder="Person…" value={person} onChange={(e) => setPerson(e.target.value)} />
       </div>
       <div ref={box} className="events-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} role="list">
-        <div style={{ height: rows.length * ROW, position: 'relative' }}>
-          {rows.slice(first, last).map((i, n) => {
-            const record = records[seqs[i]! - 1]!;
-            const fact = factOf(record, byId);
-            const citation = (fact.corrected ?? record).data as { citation?: { document: string; title?: string; url?: string; quote: string } };
-            const c = citation.citation;
-            const certainty = (fact.data as { certainty?: string }).certainty;
+        <div style={{ height: count * ROW, position: 'relative' }}>
+          {wanted.map((seq, n) => {
+            const position = positionAt(first + n);
+            const row = rows.get(seq);
+            const style = { top: (first + n) * ROW, height: ROW - 6 };
+            if (!row) return <article key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
+            const citation = ((row.correction ? row.record.data : row.data) as { citation?: Citation }).citation;
+            const certainty = (row.data as { certainty?: string }).certainty;
+            const className = `event kind-${KINDS[view.kinds[position]!]}${position === current ? ' current' : ''}${position > current ? ' future' : ''}`;
             return (
-              <article
-                key={record.seq}
-                role="listitem"
-                className={`event kind-${kindOf(fact.type)}${i === current ? ' current' : ''}${i > current ? ' future' : ''}`}
-                style={{ top: (first + n) * ROW, height: ROW - 6 }}
-                aria-current={i === current ? 'true' : undefined}
-                onClick={() => onSelect(times[i]!)}
-              >
+              <article key={seq} role="listitem" className={className} style={style} aria-current={position === current ? 'true' : undefined} onClick={() => onSelect(view.times[position]!)}>
                 <header>
-                  <time>{formatMoment(new Date(times[i]!).toISOString(), record.timeprecision, record.timezone)}</time>
-                  <span className="event-type">{fact.type}</span>
+                  <time>{formatMoment(new Date(row.time).toISOString(), row.record.timeprecision, row.record.timezone)}</time>
+                  <span className="event-type">{row.type}</span>
                   {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
-                  {fact.corrected && <span className="badge corrected" title={fact.corrected.data.reason}>corrected</span>}
+                  {row.correction && (
+                    <span className="badge corrected" title={row.correction.reason}>
+                      corrected
+                    </span>
+                  )}
                   <span className="event-actions">
-                    <button onClick={(e) => (e.stopPropagation(), onRevise(record, 'correct'))} title="Record a correction of this event">Correct</button>
-                    <button onClick={(e) => (e.stopPropagation(), onRevise(record, 'retract'))} title="Record a retraction of this event">Retract</button>
+                    <button onClick={(e) => (e.stopPropagation(), onRevise(row, 'correct'))} title="Record a correction of this event">
+                      Correct
+                    </button>
+                    <button onClick={(e) => (e.stopPropagation(), onRevise(row, 'retract'))} title="Record a retraction of this event">
+                      Retract
+                    </button>
                   </span>
                 </header>
-                <p className="event-text">{describeEvent({ type: fact.type, data: fact.data } as EventRecord)}</p>
-                {c && (
-                  <blockquote className="citation" title={c.title ?? c.document}>
-                    “{c.quote}” <cite>{c.url ? <a href={c.url} target="_blank" rel="noreferrer">{c.title ?? c.document}</a> : (c.title ?? c.document)}</cite>
+                <p className="event-text">{describeEvent({ type: row.type, data: row.data } as EventRecord)}</p>
+                {citation && (
+                  <blockquote className="citation" title={citation.title ?? citation.document}>
+                    “{citation.quote}”{' '}
+                    <cite>
+                      {citation.url ? (
+                        <a href={citation.url} target="_blank" rel="noreferrer">
+                          {citation.title ?? citation.document}
+                        </a>
+                      ) : (
+                        (citation.title ?? citation.document)
+                      )}
+                    </cite>
                   </blockquote>
                 )}
               </article>

@@ -4,7 +4,9 @@
  * Drag to scrub, click a marker to jump, wheel to zoom (Shift+wheel to pan), keys to step and play.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import { formatInstant, kindLabel, offsetAt } from '../format';
+import { upperBound } from '../../core/search';
+import { formatInstant, offsetAt } from '../format';
+import { KINDS, kindLabel } from '../kinds';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -20,7 +22,8 @@ export const SPEEDS = [
 
 interface Props {
   times: Float64Array;
-  kinds: string[];
+  /** Each event's kind, as an index into KINDS. */
+  kinds: Uint8Array;
   value: number;
   onChange(time: number): void;
   timeZone: string;
@@ -34,17 +37,6 @@ const tickLabel = (ms: number, step: number, timeZone: string) => {
   if (step < DAY && wall !== '00:00') return wall;
   return new Intl.DateTimeFormat('en-US', step < 30 * DAY ? { timeZone, month: 'short', day: 'numeric' } : { timeZone, month: 'short', year: 'numeric' }).format(ms);
 };
-
-/** The first index whose time is after `t` (binary search). */
-export function upperBound(times: Float64Array, t: number): number {
-  let [lo, hi] = [0, times.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export function Scrubber({ times, kinds, value, onChange, timeZone, current }: Props) {
   const first = times.length ? times[0]! : value - DAY;
@@ -185,8 +177,8 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
         <button onClick={() => zoom(2)} title="Zoom out (− key, or the wheel)" aria-label="Zoom out">−</button>
         <button onClick={() => setWindow([first - pad, last + pad])} title="Show the whole log">Fit</button>
         <span className="legend">
-          {[...new Set(kinds)].map((kind) => (
-            <span key={kind} className={`kind-dot kind-${kind}`}>{kindLabel[kind] ?? kind}</span>
+          {[...new Set(kinds)].sort().map((code) => (
+            <span key={code} className={`kind-dot kind-${KINDS[code]}`}>{kindLabel[KINDS[code]!]}</span>
           ))}
         </span>
       </div>
@@ -214,10 +206,10 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
           {visible.map((i) => (
             <button
               key={i}
-              className={`marker kind-${kinds[i]}${i === current ? ' current' : ''}`}
+              className={`marker kind-${KINDS[kinds[i]!]}${i === current ? ' current' : ''}`}
               style={{ left: x(times[i]!) }}
               tabIndex={-1}
-              aria-label={`${kindLabel[kinds[i]!] ?? kinds[i]} event at ${formatInstant(times[i]!, timeZone)}`}
+              aria-label={`${kindLabel[KINDS[kinds[i]!]!]} event at ${formatInstant(times[i]!, timeZone)}`}
               onClick={() => onChange(times[i]!)}
             />
           ))}

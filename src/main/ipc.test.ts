@@ -1,0 +1,55 @@
+/** The IPC glue with Electron's ipcMain replaced by a recorder: sender checks and argument validation. */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../core/contract';
+import type { DesktopHandlers } from './ipc';
+
+const channels = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
+vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) => channels.set(channel, handler) } }));
+
+const mainFrame = { url: 'file:///opt/incumbent/out/renderer/index.html' };
+const window = { webContents: { mainFrame } };
+const fromWindow = { sender: window.webContents, senderFrame: mainFrame };
+const calls: unknown[] = [];
+const handlers = {
+  'log:summary': async () => ({ title: 'T' }),
+  'log:read': async (args: unknown) => (calls.push(args), { records: [], head: 0 }),
+  'log:append': async () => ({ appended: [], skipped: [] }),
+  'log:import': async () => ({ appended: [], skipped: [] }),
+  'snapshot:build': async () => ({ json: '{}', fileName: 'x.json' }),
+  'diff:between': async () => ({ changes: [], sentences: [] }),
+} as unknown as Handlers;
+const desktop = { 'file:openRecent': async (args: unknown) => (calls.push(args), null) } as unknown as DesktopHandlers;
+
+beforeAll(async () => {
+  const { serveIpc } = await import('./ipc');
+  serveIpc(handlers, desktop, () => window as never);
+});
+
+describe('IPC glue', () => {
+  it('serves every contract and desktop operation on its own channel', () => {
+    expect([...channels.keys()]).toEqual(expect.arrayContaining(['log:summary', 'log:read', 'log:append', 'log:import', 'snapshot:build', 'diff:between', 'file:open', 'file:openRecent', 'snapshot:save']));
+  });
+
+  it('answers our window with the result as data', async () => {
+    expect(await channels.get('log:summary')!(fromWindow, {})).toEqual({ ok: true, value: { title: 'T' } });
+  });
+
+  it('refuses calls from another frame, another page or another window', async () => {
+    const iframe = { sender: window.webContents, senderFrame: { url: mainFrame.url } };
+    const otherPage = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'https://example.com/' } };
+    const otherWindow = { sender: {}, senderFrame: mainFrame };
+    for (const event of [iframe, otherPage, otherWindow, { sender: window.webContents, senderFrame: null }]) {
+      expect(await channels.get('log:summary')!(event, {})).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/did not come from the Incumbent window/) } });
+    }
+  });
+
+  it('validates arguments before calling service, naming the field', async () => {
+    calls.length = 0;
+    expect(await channels.get('log:read')!(fromWindow, { fromSeq: -1, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'fromSeq' } });
+    expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await channels.get('file:openRecent')!(fromWindow, { path: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'path' } });
+    expect(calls).toEqual([]);
+    expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10 })).toMatchObject({ ok: true });
+    expect(calls).toEqual([{ fromSeq: 1, limit: 10 }]);
+  });
+});
