@@ -136,3 +136,41 @@ test('the web mode refuses API calls without its token or from a foreign host', 
   });
   expect(status).toBe(421);
 });
+
+test('the events list filters by kind and person, cites its sources, and moves the scrubber', async ({ app }) => {
+  const { page } = app;
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel('Filter by person').fill('shear');
+  await expect(events.getByRole('listitem')).toHaveCount(2);
+  await events.getByLabel('Filter by kind').selectOption('role');
+  await expect(events.getByRole('listitem')).toHaveCount(1);
+  const row = events.getByRole('listitem').first();
+  await expect(row).toContainText('Emmett Shear became interim CEO');
+  await expect(row).toContainText('the OpenAI board went on to appoint ex-Twitch boss Emmett Shear as interim CEO');
+  await setMoment(page, '2023-11-17T12:00');
+  await row.click();
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Nov 19, 2023, 11:00 PM PST');
+  await expect(ceo(page)).toContainText('Emmett Shear');
+});
+
+test('a correction from the events list supersedes the event without editing it', async ({ app }) => {
+  const { page } = app;
+  const before = readFileSync(app.logPath, 'utf8');
+  await setMoment(page, '2023-11-20T12:00');
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel('Filter by kind').selectOption('workforce');
+  await events.getByRole('listitem').first().click();
+  await events.getByRole('button', { name: 'Correct' }).click();
+  const form = page.getByRole('dialog', { name: /^Correct event/ });
+  await form.getByLabel('Headcount').fill('780');
+  await form.getByLabel('Reason').fill('The company gave its own figure');
+  await form.getByLabel('Document').fill('OpenAI staff memo');
+  await form.getByLabel('Quoted sentence').fill('We are 780 people.');
+  await form.getByRole('button', { name: 'Record correction' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Open items and figures' })).toContainText('Workforce: 780');
+  await expect(events.getByRole('listitem').first()).toContainText('corrected');
+  const after = readFileSync(app.logPath, 'utf8');
+  expect(after.startsWith(before)).toBe(true);
+  expect(JSON.parse(after.trimEnd().split('\n').at(-1)!)).toMatchObject({ type: 'event.corrected', data: { target: 'openai-2023-11-033', data: { headcount: 780 } } });
+});
