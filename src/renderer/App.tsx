@@ -33,8 +33,8 @@ export function App() {
   const view = useTimelineView(replay, company, knownAt, log.head);
   const moment = useMomentState(replay, company, at, knownAt, log.head);
   useEffect(() => {
-    if (view && view.times.length && at === undefined) setAt(view.times[view.times.length - 1]!);
-  }, [view, at]);
+    if (view && view.times.length && at === undefined && !log.loading) setAt(view.times[view.times.length - 1]!);
+  }, [view, at, log.loading]);
 
   const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
@@ -119,7 +119,7 @@ export function App() {
     <div className="app">
       <Toolbar
         api={api}
-        title={log.summary?.title ?? 'Loading…'}
+        title={log.summary?.title ?? `Loading… ${log.head.toLocaleString()} events`}
         companies={log.companies}
         company={company}
         onCompany={(c) => {

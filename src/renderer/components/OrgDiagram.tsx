@@ -7,12 +7,16 @@ import { allOf, type CompanyState, type Person } from '../../core/state';
 
 const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 3).toUpperCase();
 
+/** Beyond this many seats the diagram shows the first ones and a count; the list beside it has all. */
+const MAX_SEATS = 14;
+
 export function OrgDiagram({ state, changes }: { state: CompanyState; changes: Change[] }) {
-  const members = Object.values(state.board).sort((a, b) => (a.person.id === state.chair?.person.id ? -1 : b.person.id === state.chair?.person.id ? 1 : a.person.name.localeCompare(b.person.name)));
+  const allMembers = Object.values(state.board).sort((a, b) => (a.person.id === state.chair?.person.id ? -1 : b.person.id === state.chair?.person.id ? 1 : a.person.name.localeCompare(b.person.name)));
+  const members = allMembers.slice(0, MAX_SEATS);
   const roles = Object.values(state.roles).sort((a, b) => a.role.localeCompare(b.role));
   const joined = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
   const taken = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
-  const leftBoard = changes.flatMap((c) => (c.kind === 'board-left' ? [c.person] : []));
+  const leftBoard = changes.flatMap((c) => (c.kind === 'board-left' ? [c.person] : [])).slice(0, 3);
   const leftRoles = changes.flatMap((c) => (c.kind === 'role-left' ? [c] : []));
   const affiliations = allOf(state.affiliations);
   const seat = 86;
@@ -22,8 +26,11 @@ export function OrgDiagram({ state, changes }: { state: CompanyState; changes: C
   const w = Math.max(width, rolesWidth, 320);
 
   return (
-    <svg className="org" viewBox={`0 0 ${w} 250`} role="img" aria-label={`Board of ${members.length}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
-      <text x={12} y={18} className="org-heading">Board{state.chair ? '' : ' · chair vacant'}</text>
+    <svg className="org" viewBox={`0 0 ${w} 250`} role="img" aria-label={`Board of ${allMembers.length}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
+      <text x={12} y={18} className="org-heading">
+        Board{state.chair ? '' : ' · chair vacant'}
+        {allMembers.length > members.length ? ` · first ${members.length} of ${allMembers.length}` : ''}
+      </text>
       {members.map((m, i) => {
         const cx = 40 + i * seat + seat / 2 - 20;
         const chair = m.person.id === state.chair?.person.id;

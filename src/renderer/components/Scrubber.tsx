@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
-const MAX_MARKERS = 1500;
+const MAX_MARKERS = 600;
 export const SPEEDS = [
   { label: '1 min/s', perSecond: MINUTE },
   { label: '1 h/s', perSecond: HOUR },
@@ -154,8 +154,27 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
     else zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX - rect.left));
   };
 
-  const visible: number[] = [];
-  for (let i = upperBound(times, start - 1); i < times.length && times[i]! <= end && visible.length <= MAX_MARKERS; i++) visible.push(i);
+  // Markers only where they can be told apart; otherwise the density strip shows where events are.
+  const from = upperBound(times, start - 1);
+  const to = upperBound(times, end);
+  const markers = useMemo(() => {
+    if (to - from > MAX_MARKERS) return null;
+    const position = (t: number) => ((t - start) / (end - start)) * width;
+    const items = [];
+    for (let i = from; i < to; i++) {
+      items.push(
+        <button
+          key={i}
+          className={`marker kind-${KINDS[kinds[i]!]}${i === current ? ' current' : ''}`}
+          style={{ left: position(times[i]!) }}
+          tabIndex={-1}
+          aria-label={`${kindLabel[KINDS[kinds[i]!]!]} event at ${formatInstant(times[i]!, timeZone)}`}
+          onClick={() => onChange(times[i]!)}
+        />,
+      );
+    }
+    return items;
+  }, [from, to, start, end, width, times, kinds, current, timeZone, onChange]);
 
   return (
     <section className="scrubber" aria-label="Timeline">
@@ -202,18 +221,7 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
         onWheel={onWheel}
       >
         <canvas ref={canvas} className="density" style={{ width, height: 28 }} aria-hidden="true" />
-        <div className="markers">
-          {visible.map((i) => (
-            <button
-              key={i}
-              className={`marker kind-${KINDS[kinds[i]!]}${i === current ? ' current' : ''}`}
-              style={{ left: x(times[i]!) }}
-              tabIndex={-1}
-              aria-label={`${kindLabel[KINDS[kinds[i]!]!]} event at ${formatInstant(times[i]!, timeZone)}`}
-              onClick={() => onChange(times[i]!)}
-            />
-          ))}
-        </div>
+        <div className="markers">{markers ?? <span className="marker-hint">{(to - from).toLocaleString()} events here: zoom in (wheel or +) to pick one</span>}</div>
         <div className="axis" aria-hidden="true">
           {ticks.map(({ t, label }) => (
             <span key={t} className="tick" style={{ left: x(t) }}>
