@@ -47,6 +47,16 @@ test('keyboard steps through the timeline event by event', async ({ app }) => {
   await expect(page.locator('.event.current')).toHaveCount(1);
   await page.keyboard.press('End');
   await expect(ceo(page)).toContainText('Emmett Shear');
+
+  // Zooming in changes the axis from days to hours; panning moves it.
+  const ticks = () => page.locator('.tick').allTextContents();
+  const days = await ticks();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  await expect.poll(ticks).not.toEqual(days);
+  expect((await ticks()).some((label) => /^\d{1,2}:\d{2}$/.test(label))).toBe(true);
+  const zoomed = await ticks();
+  await page.keyboard.press('Control+ArrowLeft');
+  await expect.poll(ticks).not.toEqual(zoomed);
 });
 
 test('the exported snapshot is byte-identical to the CLI\'s', async ({ app }) => {

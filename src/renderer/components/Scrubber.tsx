@@ -1,7 +1,8 @@
 /**
  * The timeline scrubber: an accessible slider over effective time, with an axis that follows the
  * zoom, event markers coloured by kind, and a density strip on a canvas so large logs stay fast.
- * Drag to scrub, click a marker to jump, wheel to zoom (Shift+wheel to pan), keys to step and play.
+ * Drag to scrub, click a marker to jump, wheel to zoom (Shift+wheel to pan), keys to step, play,
+ * zoom (+/−) and pan (Ctrl+←/→).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { upperBound } from '../../core/search';
@@ -123,6 +124,10 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
   };
 
   const onKey = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      return pan(event.key === 'ArrowLeft' ? -0.2 : 0.2);
+    }
     const keys: Record<string, () => void> = {
       ArrowRight: () => (event.shiftKey ? onChange(value + HOUR) : step(1)),
       ArrowLeft: () => (event.shiftKey ? onChange(value - HOUR) : step(-1)),
@@ -207,6 +212,7 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
         role="slider"
         tabIndex={0}
         aria-label="Moment"
+        title="←/→ previous/next event · Shift+←/→ one hour · PageUp/PageDown one day · Home/End · Space play · +/− zoom · Ctrl+←/→ pan"
         aria-valuemin={Math.round(first)}
         aria-valuemax={Math.round(last)}
         aria-valuenow={Math.round(value)}
