@@ -50,14 +50,6 @@ const variants = Object.fromEntries(
 const union = <S extends z.ZodObject>(map: Record<string, S>) =>
   z.discriminatedUnion('type', Object.values(map) as [S, ...S[]]);
 
-export const EventDraftSchema = union(variants as Record<string, z.ZodObject>) as unknown as z.ZodType<
-  { [T in EventType]: z.output<Variant<T>> }[EventType],
-  { [T in EventType]: z.input<Variant<T>> }[EventType]
->;
-export const EventRecordSchema = union(
-  Object.fromEntries(Object.entries(variants).map(([type, schema]) => [type, schema.extend(sealed)])),
-);
-
 /** A validated draft: defaults applied, log-assigned fields absent. */
 export type EventDraft = { [T in EventType]: z.output<Variant<T>> }[EventType];
 /** What a caller may write: defaults may be omitted. */
@@ -66,4 +58,7 @@ export type EventDraftInput = { [T in EventType]: z.input<Variant<T>> }[EventTyp
 export type EventRecord = EventDraft & { id: string; seq: number; prevhash: string; recordedtime: string };
 export type RecordOf<T extends EventType> = Extract<EventRecord, { type: T }>;
 
-export { variants as eventSchemas };
+export const EventDraftSchema = union(variants as Record<string, z.ZodObject>) as unknown as z.ZodType<EventDraft, EventDraftInput>;
+export const EventRecordSchema = union(
+  Object.fromEntries(Object.entries(variants).map(([type, schema]) => [type, schema.extend(sealed)])),
+);

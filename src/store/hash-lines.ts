@@ -27,8 +27,8 @@ for (;;) {
   if (read === 0) break;
 }
 closeSync(fd);
-const out = digests.buffer.slice(digests.byteOffset, digests.byteOffset + count * 32);
-parentPort.postMessage({ count, digests: out }, [out]);
+// The whole buffer, spare room included, so the first appends after opening need not grow it.
+parentPort.postMessage({ count, digests: digests.buffer }, [digests.buffer]);
 `;
 
 export interface LineDigests {
