@@ -18,7 +18,7 @@ import { evolve } from './evolve';
 import { firstTrue } from './search';
 import { copyState, freezeShallow, initialState, type CompanyState } from './state';
 
-export const CHECKPOINT_INTERVAL = 64;
+export const CHECKPOINT_INTERVAL = 128;
 /** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
 const READER_CHAINS = 4;
 
