@@ -5,20 +5,17 @@
  */
 import { z } from 'zod';
 import type { Change } from './diff';
-import { EffectiveTime } from './event';
 import { IncumbentError, type Result } from './errors';
-import type { EventRecord } from './event';
+import { EffectiveTime, type EventRecord } from './event';
 import { Slug } from './vocabulary';
-
-const Moment = EffectiveTime;
 
 export const contractArgs = {
   'log:summary': z.strictObject({}),
   'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
   'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
   'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(512 << 20) }),
-  'snapshot:build': z.strictObject({ at: Moment, knownAt: Moment.optional(), company: Slug.optional() }),
-  'diff:between': z.strictObject({ from: Moment, to: Moment, knownAt: Moment.optional(), company: Slug }),
+  'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), company: Slug.optional() }),
+  'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), company: Slug }),
 } as const;
 
 export type Operation = keyof typeof contractArgs;

@@ -53,13 +53,15 @@ export async function readLog(path: string): Promise<LogContents> {
   try {
     const size = fstatSync(fd).size;
     const parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
+    // If parsing finds damage first, the worker's answer is no longer wanted.
+    parallel?.catch(() => undefined);
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
     let filled = 0;
     let position = 0;
     let consumed = 0;
     let line = 0;
     let prevhash = GENESIS_HASH;
-    let pendingFailure: { line: number; start: number; reason: string } | undefined;
+    let pendingFailure: { line: number; reason: string } | undefined;
 
     for (;;) {
       if (filled === buffer.length) {
@@ -79,7 +81,7 @@ export async function readLog(path: string): Promise<LogContents> {
         try {
           value = JSON.parse(buffer.toString('utf8', start, end));
         } catch {
-          pendingFailure = { line, start: consumed, reason: 'not valid JSON' };
+          pendingFailure = { line, reason: 'not valid JSON' };
           start = end + 1;
           continue;
         }
