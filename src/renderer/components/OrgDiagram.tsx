@@ -26,7 +26,7 @@ export function OrgDiagram({ state, changes }: { state: CompanyState; changes: C
   const w = Math.max(width, rolesWidth, 320);
 
   return (
-    <svg className="org" viewBox={`0 0 ${w} 250`} role="img" aria-label={`Board of ${allMembers.length}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
+    <svg className="org" viewBox={`0 0 ${w} 250`} preserveAspectRatio="xMinYMin meet" role="img" aria-label={`Board of ${allMembers.length}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
       <text x={12} y={18} className="org-heading">
         Board{state.chair ? '' : ' · chair vacant'}
         {allMembers.length > members.length ? ` · first ${members.length} of ${allMembers.length}` : ''}

@@ -80,9 +80,9 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
       <span className="spacer" />
       <button onClick={actions.addEvent} title="Add an event (Ctrl/Cmd+Shift+A)">Add event</button>
       <button onClick={actions.compare} title="Compare two moments (Ctrl/Cmd+K)">Compare</button>
-      <button onClick={actions.importEvents}>Import</button>
-      <button onClick={actions.exportEvents}>Export events</button>
-      <button onClick={actions.copySnapshot} title="Copy the snapshot JSON">Copy snapshot</button>
+      <button onClick={actions.importEvents} title="Append events from a JSON Lines file (all or nothing)">Import</button>
+      <button onClick={actions.exportEvents} title="Save the whole log as JSON Lines">Export log</button>
+      <button onClick={actions.copySnapshot} title="Copy the snapshot at this moment as JSON">Copy snapshot</button>
       <button className="primary" onClick={actions.exportSnapshot} title="Export the snapshot at this moment (Ctrl/Cmd+E)">
         Export snapshot
       </button>
