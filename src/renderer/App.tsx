@@ -58,7 +58,7 @@ export function App() {
       const appended = await exporter.importEvents();
       if (!appended) return undefined;
       await log.appended(appended);
-      return `Imported ${appended.length} events`;
+      return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
     }),
     exportEvents: guarded(async () => {
       const where = await exporter.exportEvents(`${(log.summary?.title ?? 'log').replace(/\W+/g, '-')}.jsonl`);
