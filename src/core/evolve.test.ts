@@ -1,3 +1,4 @@
+import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { evolve, type Effective } from './evolve';
 import { person, rec } from './fixtures.test-support';
@@ -88,5 +89,25 @@ describe('evolve', () => {
     const s = given(rec('statement.made', T(1), { person: person('ann'), text: 'Hello' }, { id: 'st' }));
     expect(s.roles).toEqual({});
     expect(s.last).toMatchObject({ eventId: 'st' });
+  });
+});
+
+describe('evolve as an immer recipe', () => {
+  it('gives the same state through produce (frozen, sharing what did not change) as mutably', () => {
+    const events = [
+      rec('role.assumed', T(1), { person: person('ann'), role: 'CEO', interim: false, acting: false }),
+      rec('board.joined', T(1), { person: person('ann') }),
+      rec('affiliation.started', T(2), { person: person('ann'), organization: 'Globex' }),
+      rec('role.assumed', T(3), { person: person('bob'), role: 'CEO', interim: true, acting: false }),
+      rec('petition.reported', T(4), { petition: 'p', title: 'P', demands: [], signatories: 3 }),
+    ];
+    const drafted = produce(initialState('acme'), (draft) => {
+      for (const e of events) evolve(draft, e as Effective);
+    });
+    expect(drafted).toEqual(given(...events));
+    expect(Object.isFrozen(drafted.roles)).toBe(true);
+    const next = produce(drafted, (draft) => evolve(draft, rec('workforce.reported', T(5), { headcount: 10 }) as Effective));
+    expect(next.roles).toBe(drafted.roles);
+    expect(next.workforce?.headcount).toBe(10);
   });
 });
