@@ -186,19 +186,13 @@ test('a correction from the events list supersedes the event without editing it'
 });
 
 test('importing events is all or nothing, and the error names the event and field', async ({ app }) => {
-  test.skip(app.mode !== 'web', 'the desktop app imports through a native open dialog');
   const { page } = app;
   const before = readFileSync(app.logPath);
   const event = (id: string, time: string) => JSON.stringify({ id, type: 'board.joined', subject: 'openai', time, timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation: { document: 'OpenAI on X', quote: 'a new initial board of Bret Taylor (Chair), Larry Summers, and Adam D\'Angelo' }, person: { id: 'larry-summers', name: 'Larry Summers' } } });
-  const importText = async (text: string) => {
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import' }).click();
-    await (await chooser).setFiles({ name: 'events.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
-  };
-  await importText(`${event('summers-1', '2023-11-22T12:00:00-08:00')}\n${event('summers-2', 'Wednesday')}\n`);
+  await app.importEvents(`${event('summers-1', '2023-11-22T12:00:00-08:00')}\n${event('summers-2', 'Wednesday')}\n`);
   await expect(page.getByRole('alert')).toContainText('event 2.time: must be an RFC 3339 date-time');
   expect(readFileSync(app.logPath)).toEqual(before);
-  await importText(`${event('summers-1', '2023-11-22T12:00:00-08:00')}\n`);
+  await app.importEvents(`${event('summers-1', '2023-11-22T12:00:00-08:00')}\n`);
   await expect(page.getByRole('status')).toContainText('Imported 1 event');
   await setMoment(page, '2023-11-22T13:00');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Larry Summers');

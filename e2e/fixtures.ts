@@ -2,9 +2,9 @@
  * The app under test, on a temporary data folder of its own (never `data/`): the web mode in
  * Chromium, or the desktop app through Playwright's Electron support. Specs see one interface.
  */
-import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, _electron, type Browser, type ElectronApplication, type LaunchOptions, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from './electron-binary';
@@ -21,6 +21,8 @@ export interface AppUnderTest {
   restart(): Promise<Page>;
   /** Exports the snapshot at the page's current moment through the UI and returns the file's text. */
   exportSnapshot(): Promise<string>;
+  /** Imports JSON Lines through the UI (file chooser or native open dialog). */
+  importEvents(text: string): Promise<void>;
 }
 
 function startWebHost(dataDir: string): Promise<{ url: string; process: ChildProcess }> {
@@ -44,81 +46,119 @@ const stopped = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-export const test = base.extend<{ app: AppUnderTest }>({
-  // `playwright` rather than `browser`: the electron project must not start a browser at all.
-  app: async ({ playwright, launchOptions }, use, testInfo) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'incumbent-e2e-'));
-    const logPath = join(dataDir, 'logs', 'openai-2023-11.jsonl');
-    const desktop = testInfo.project.metadata.electron === true;
+/** How one mode starts, stops and answers the dialogs a test cannot click. */
+interface Driver {
+  mode: AppUnderTest['mode'];
+  start(): Promise<Page>;
+  stop(): Promise<void>;
+  url?(): string;
+  exportSnapshot(page: Page): Promise<string>;
+  importFile(page: Page, path: string): Promise<void>;
+}
 
-    if (desktop) {
-      const { path, reason } = electronBinary();
-      testInfo.skip(!path, `electron project skipped: ${reason}; run npx install-electron`);
-      let electronApp: ElectronApplication | undefined;
-      const launch = async () => {
-        electronApp = await _electron.launch({ executablePath: path!, args: [ROOT], cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
-        const page = await electronApp.firstWindow();
-        await page.waitForSelector('.scrubber-track');
-        return page;
-      };
-      const app: AppUnderTest = {
-        page: await launch(),
-        mode: 'desktop',
-        dataDir,
-        logPath,
-        restart: async () => {
-          await electronApp!.close();
-          app.page = await launch();
-          return app.page;
-        },
-        exportSnapshot: async () => {
-          const file = join(dataDir, `snapshot-${Date.now()}.json`);
-          // The native save dialog cannot be clicked by a test: answer it in the main process.
-          await electronApp!.evaluate(({ dialog }, filePath) => {
-            dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
-          }, file);
-          await app.page.getByRole('button', { name: 'Export snapshot' }).click();
-          await app.page.getByText(/Snapshot saved/).waitFor();
-          return readFileSync(file, 'utf8');
-        },
-      };
-      await use(app);
+/** The one interface specs use, whichever mode drives it. */
+async function appUnderTest(driver: Driver, dataDir: string): Promise<AppUnderTest> {
+  const app: AppUnderTest = {
+    page: await driver.start(),
+    mode: driver.mode,
+    dataDir,
+    logPath: join(dataDir, 'logs', 'openai-2023-11.jsonl'),
+    url: driver.url?.(),
+    restart: async () => {
+      await driver.stop();
+      app.page = await driver.start();
+      app.url = driver.url?.();
+      return app.page;
+    },
+    exportSnapshot: () => driver.exportSnapshot(app.page),
+    importEvents: async (text) => {
+      const file = join(dataDir, `import-${Date.now()}.jsonl`);
+      writeFileSync(file, text);
+      await driver.importFile(app.page, file);
+    },
+  };
+  return app;
+}
+
+function electronDriver(executablePath: string, dataDir: string): Driver {
+  let electronApp: ElectronApplication | undefined;
+  // Native dialogs cannot be clicked by a test: answer them in the main process.
+  const answerDialogs = (filePath: string) =>
+    electronApp!.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [path] })) as typeof dialog.showOpenDialog;
+    }, filePath);
+  return {
+    mode: 'desktop',
+    start: async () => {
+      electronApp = await _electron.launch({ executablePath, args: [ROOT], cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
+      const page = await electronApp.firstWindow();
+      await page.waitForSelector('.scrubber-track');
+      return page;
+    },
+    stop: async () => {
       await electronApp?.close();
-      return;
-    }
+    },
+    exportSnapshot: async (page) => {
+      const file = join(dataDir, `snapshot-${Date.now()}.json`);
+      await answerDialogs(file);
+      await page.getByRole('button', { name: 'Export snapshot' }).click();
+      await page.getByText(/Snapshot saved/).waitFor();
+      return readFileSync(file, 'utf8');
+    },
+    importFile: async (page, path) => {
+      await answerDialogs(path);
+      await page.getByRole('button', { name: 'Import' }).click();
+    },
+  };
+}
 
-    let host = await startWebHost(dataDir);
-    const browser = await playwright.chromium.launch(launchOptions);
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
-    const open = async () => {
+function webDriver(playwright: PlaywrightWorkerArgs['playwright'], launchOptions: LaunchOptions, dataDir: string): Driver {
+  let host: { url: string; process: ChildProcess } | undefined;
+  let browser: Browser | undefined;
+  return {
+    mode: 'web',
+    url: () => host!.url,
+    start: async () => {
+      host = await startWebHost(dataDir);
+      browser = await playwright.chromium.launch(launchOptions);
+      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       await page.goto(host.url);
       await page.waitForSelector('.scrubber-track');
       return page;
-    };
-    const app: AppUnderTest = {
-      page: await open(),
-      mode: 'web',
-      dataDir,
-      logPath,
-      url: host.url,
-      restart: async () => {
-        await app.page.close();
-        await stopped(host.process);
-        host = await startWebHost(dataDir);
-        app.url = host.url;
-        app.page = await open();
-        return app.page;
-      },
-      exportSnapshot: async () => {
-        const download = app.page.waitForEvent('download');
-        await app.page.getByRole('button', { name: 'Export snapshot' }).click();
-        return readFileSync((await (await download).path())!, 'utf8');
-      },
-    };
-    await use(app);
-    await browser.close();
-    await stopped(host.process);
+    },
+    stop: async () => {
+      await browser?.close();
+      if (host) await stopped(host.process);
+    },
+    exportSnapshot: async (page) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export snapshot' }).click();
+      return readFileSync((await (await download).path())!, 'utf8');
+    },
+    importFile: async (page, path) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import' }).click();
+      await (await chooser).setFiles(path);
+    },
+  };
+}
+
+export const test = base.extend<{ app: AppUnderTest }>({
+  // `playwright` rather than `browser`: the electron project must not start a browser at all.
+  app: async ({ playwright, launchOptions }, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'incumbent-e2e-'));
+    let driver: Driver;
+    if (testInfo.project.metadata.electron === true) {
+      const { path, reason } = electronBinary();
+      testInfo.skip(!path, `electron project skipped: ${reason}; run npx install-electron`);
+      driver = electronDriver(path!, dataDir);
+    } else {
+      driver = webDriver(playwright, launchOptions, dataDir);
+    }
+    await use(await appUnderTest(driver, dataDir));
+    await driver.stop();
   },
 });
 
