@@ -22,6 +22,7 @@ interface Entry {
 }
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
+const END_OF_TIME = '9999-12-31T23:59:59Z';
 
 export class Ledger {
   #records: EventRecord[] = [];
@@ -68,6 +69,10 @@ export class Ledger {
   }
   companies(): string[] {
     return [...this.#timelines.keys()].sort();
+  }
+  /** Each company with its latest registered name (its id when it has none). */
+  companyNames(): { id: string; name: string }[] {
+    return this.companies().map((id) => ({ id, name: this.stateAt(id, END_OF_TIME)?.name ?? id }));
   }
   timeline(company: string): Timeline | undefined {
     return this.#timelines.get(company);

@@ -39,6 +39,7 @@ export interface MomentState {
 export type Request =
   | { op: 'reset' }
   | { op: 'add'; records: EventRecord[] }
+  | { op: 'companies' }
   | { op: 'view'; company: string; knownAt?: string }
   | { op: 'filter'; company: string; knownAt?: string; kind: string; person: string }
   | { op: 'rows'; seqs: number[] }
@@ -48,7 +49,8 @@ export type Request =
 
 export interface Responses {
   reset: null;
-  add: { companies: { id: string; name: string }[]; head: number };
+  add: { head: number };
+  companies: { id: string; name: string }[];
   view: TimelineView;
   filter: Int32Array;
   rows: EventRow[];

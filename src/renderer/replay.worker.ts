@@ -75,7 +75,10 @@ function handle(request: Request): Responses[Request['op']] {
       return null;
     case 'add':
       for (const record of request.records) ledger.add(record);
-      return { companies: ledger.companies().map((id) => ({ id, name: ledger.stateAt(id, '9999-12-31T00:00:00Z')?.name ?? id })), head: ledger.head };
+      return { head: ledger.head };
+    case 'companies':
+      // Names come from replay: asked once a load is complete, not after every page.
+      return ledger.companyNames();
     case 'view':
       return view(request.company, request.knownAt);
     case 'filter':

@@ -38,10 +38,9 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       setHead(0);
       for (let from = 1; from <= next.head.seq; from += PAGE) {
         const page = await unwrap(api.contract['log:read']({ fromSeq: from, limit: PAGE }));
-        const added = await replay.ask({ op: 'add', records: page.records });
-        setCompanies(added.companies);
-        setHead(added.head);
+        setHead((await replay.ask({ op: 'add', records: page.records })).head);
       }
+      setCompanies(await replay.ask({ op: 'companies' }));
       setSummary(next);
     } catch (e) {
       setError((e as Error).message);
@@ -53,9 +52,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const appended = useCallback(
     async (records: EventRecord[]) => {
       if (records.length === 0) return;
-      const added = await replay.ask({ op: 'add', records });
-      setCompanies(added.companies);
-      setHead(added.head);
+      setHead((await replay.ask({ op: 'add', records })).head);
+      setCompanies(await replay.ask({ op: 'companies' }));
     },
     [replay],
   );

@@ -34,7 +34,7 @@ export async function openService(path: string, options: ServiceOptions): Promis
       logId: l.logId,
       title: l.title,
       head: { seq: l.head, hash: log.hashOf(l.head) },
-      companies: l.companies().map((id) => ({ id, name: l.stateAt(id, '9999-12-31T23:59:59Z')?.name ?? id })),
+      companies: l.companyNames(),
       ...(log.recovered ? { recovered: log.recovered } : {}),
     };
   };
