@@ -6,6 +6,7 @@ import { batches } from './openai-2023-11.events';
 
 export async function buildOpenAiDataset(path: string): Promise<void> {
   rmSync(path, { force: true });
+  rmSync(`${path}.head`, { force: true });
   let clock = new Date(batches[0]!.recordedAt);
   const service = await openService(path, {
     appVersion: 'dataset',

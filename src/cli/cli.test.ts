@@ -74,7 +74,7 @@ describe('incumbent', () => {
     it('passes on the built-in dataset with a one-line summary', async () => {
       const { code, out } = await run(['verify']);
       expect(code).toBe(0);
-      expect(out).toMatch(/^ok: \d+ records, 1 company \(openai\), "OpenAI leadership crisis, November 2023", head \d+ [0-9a-f]{64}\n$/);
+      expect(out).toMatch(/^ok: \d+ records, 1 company \(openai\), "OpenAI leadership crisis, November 2023", head \d+ [0-9a-f]{64}; end matches its head anchor\n$/);
     });
 
     it('exits 2 with the line and reason on a damaged or torn log, without changing it', async () => {

@@ -1,12 +1,12 @@
 /** The `incumbent` commands. Each returns its output; errors are thrown as IncumbentError. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeEvent } from '../core/describe';
 import { IncumbentError } from '../core/errors';
 import { EffectiveTime } from '../core/event';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
-import type { CliIo } from './io';
+import { readInput, writeOutput, type CliIo } from './io';
 import { verifyLog } from './verify';
 
 export const BUILT_IN_LOG = fileURLToPath(new URL('../../data/openai-2023-11.jsonl', import.meta.url));
@@ -30,8 +30,10 @@ const moment = (options: Options, name: string, required: boolean): string | und
   return value;
 };
 
-async function withLog<T>(options: Options, use: (service: LogService) => Promise<T> | T): Promise<T> {
+/** Opens a log to read; damage it can still answer from is said on standard error, never hidden. */
+async function withLog<T>(options: Options, io: CliIo, use: (service: LogService) => Promise<T> | T): Promise<T> {
   const service = await openService(str(options, 'log') ?? BUILT_IN_LOG, { appVersion: APP_VERSION, readOnly: true });
+  for (const warning of service.log.warnings) io.err(`warning: ${warning}\n`);
   try {
     return await use(service);
   } finally {
@@ -53,23 +55,25 @@ export const commands = {
     const at = moment(options, 'at', true)!;
     const knownAt = moment(options, 'known-at', false);
     const company = str(options, 'company');
-    const text = await withLog(options, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt } : {}), ...(company ? { company } : {}) }));
+    const text = await withLog(options, io, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt } : {}), ...(company ? { company } : {}) }));
     const out = str(options, 'out');
     if (out) {
-      writeFileSync(out, text);
+      writeOutput(out, text, '--out');
       io.err(`wrote ${out}\n`);
     } else io.out(text);
   },
 
   async verify(options: Options, io: CliIo) {
-    io.out(`${await verifyLog(str(options, 'log') ?? BUILT_IN_LOG)}\n`);
+    const head = str(options, 'head');
+    const snapshot = str(options, 'snapshot');
+    io.out(`${await verifyLog(str(options, 'log') ?? BUILT_IN_LOG, { ...(head ? { head } : {}), ...(snapshot ? { snapshot } : {}) })}\n`);
   },
 
   async append(options: Options, io: CliIo, positionals: string[]) {
     const path = str(options, 'log');
     if (!path) throw new IncumbentError('invalid', 'is required: append never changes the built-in dataset', '--log');
     const input = positionals[0] ?? '-';
-    const text = input === '-' ? await io.readStdin() : readFileSync(input, 'utf8');
+    const text = input === '-' ? await io.readStdin() : readInput(input, 'INPUT');
     const service = await openService(path, { appVersion: APP_VERSION });
     try {
       if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
@@ -86,7 +90,7 @@ export const commands = {
     const from = moment(options, 'from', true)!;
     const to = moment(options, 'to', true)!;
     const knownAt = moment(options, 'known-at', false);
-    const result = await withLog(options, (s) => s['diff:between']({ from, to, company: companyOf(s, options), ...(knownAt ? { knownAt } : {}) }));
+    const result = await withLog(options, io, (s) => s['diff:between']({ from, to, company: companyOf(s, options), ...(knownAt ? { knownAt } : {}) }));
     if (options.json) io.out(`${JSON.stringify(result.changes, null, 2)}\n`);
     else io.out(result.sentences.length ? result.sentences.map((s) => `${s}\n`).join('') : 'no changes\n');
   },
@@ -97,7 +101,7 @@ export const commands = {
     const type = str(options, 'type');
     const company = str(options, 'company');
     const [lo, hi] = [from ? toEpoch(from) : -Infinity, to ? toEpoch(to) : Infinity];
-    const records = await withLog(options, (s) =>
+    const records = await withLog(options, io, (s) =>
       s.log.ledger.records
         .filter((r) => (!type || r.type === type || r.type.startsWith(`${type}.`)) && (!company || r.subject === company))
         .filter((r) => toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)

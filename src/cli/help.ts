@@ -9,7 +9,7 @@ const common = { help: { type: 'boolean', short: 'h' } } as const;
 
 const tables: Record<Command, OptionTable> = {
   snapshot: { ...common, ...log, at: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, out: { type: 'string' } },
-  verify: { ...common, ...log },
+  verify: { ...common, ...log, head: { type: 'string' }, snapshot: { type: 'string' } },
   append: { ...common, ...log },
   diff: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
   events: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, type: { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
@@ -31,7 +31,10 @@ Usage: incumbent <command> [options]   (each command has --help)
   diff       what changed between two moments, in governance terms
   events     list events, in effective-time order
 
-Exit codes: 0 ok, 1 bad input, 2 damaged or locked log.
+Exit codes: 0 ok, 1 bad input (including an input file that cannot be read, or an id
+reused with other content), 2 damaged or locked log (or a failed write to it).
+Read commands (snapshot, diff, events) answer from a log with a torn or altered end, and
+say so on standard error; verify refuses it.
 `,
   snapshot: `Usage: incumbent snapshot --at TIME [--known-at TIME] [--company ID] [--log FILE] [--out FILE]
 
@@ -40,11 +43,17 @@ Exit codes: 0 ok, 1 bad input, 2 damaged or locked log.
   --company ID     one company (default: all)
 ${LOG}  --out FILE       write the snapshot there instead of standard output
 ${TIME}`,
-  verify: `Usage: incumbent verify [--log FILE]
+  verify: `Usage: incumbent verify [--log FILE] [--head SEQ:HASH] [--snapshot FILE]
 
-Checks the hash chain, every record against its schema, and every correction's target.
-Prints a one-line summary (exit 0), or the first damaged line and why (exit 2).
-${LOG}`,
+Checks the hash chain, the end of the log against its head anchor (FILE.head, kept by the
+writer), every record against its schema, and every correction's target. Prints a one-line
+summary (exit 0), or the first damage found and why (exit 2).
+${LOG}  --head SEQ:HASH   an external anchor: record SEQ must have this SHA-256 (as published in
+                   a snapshot's provenance.head, an e-mail or a commit); it proves every
+                   record up to SEQ is unchanged
+  --snapshot FILE  an exported snapshot: its log id and head must match this log, and
+                   replaying the log to that head must give the snapshot's content
+`,
   append: `Usage: incumbent append --log FILE [INPUT|-]
 
 Appends the events in INPUT (JSON Lines; - or nothing for standard input). Every event is

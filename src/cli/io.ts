@@ -1,4 +1,7 @@
 /** What a CLI command may touch besides files: injectable so tests run commands in-process. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { IncumbentError } from '../core/errors';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -14,3 +17,25 @@ export const processIo: CliIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
 };
+
+const reasons: Record<string, string> = { ENOENT: 'there is no such file', EISDIR: 'it is a folder, not a file', EACCES: 'permission denied', EPERM: 'permission denied' };
+
+/** Reads an input file named on the command line; a problem is bad input (exit 1), said plainly. */
+export function readInput(path: string, option: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new IncumbentError('invalid', `cannot read ${path}: ${reasons[code] ?? (error as Error).message}`, option);
+  }
+}
+
+/** Writes an output file named on the command line; a problem is bad input (exit 1), said plainly. */
+export function writeOutput(path: string, text: string, option: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new IncumbentError('invalid', `cannot write ${path}: ${reasons[code] ?? (error as Error).message}`, option);
+  }
+}

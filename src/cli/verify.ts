@@ -1,27 +1,63 @@
-/** `incumbent verify`: the chain, every record against its schema, and every revision's target. */
-import type { EventRecord } from '../core/event';
+/**
+ * `incumbent verify`: everything a log's bytes can prove. The hash chain, the head anchor beside
+ * the log (its end), every record against its schema and every revision's target; and, given an
+ * external anchor (a head published in a snapshot, an e-mail, a commit), that this log still has
+ * that record at that position, which proves every record before it.
+ */
+import { readFileSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
-import { checkRevision } from '../core/revision';
-import { parseRecord } from '../core/validate';
-import { readLog } from '../store/read-log';
+import { Ledger } from '../core/ledger';
+import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
+import { checkTail, hasHead, validateRecords } from '../store/integrity';
+import { readLog, type LogContents } from '../store/read-log';
+import { readInput } from './io';
 
-export async function verifyLog(path: string): Promise<string> {
-  const { ledger, digests, torn } = await readLog(path);
-  if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a torn write); opening the log for writing moves it to a .corrupt side file`);
-  const seen = new Map<string, EventRecord>();
-  const revised = new Map<string, string>();
-  for (const record of ledger.records) {
-    const line = record.seq;
-    try {
-      const parsed = parseRecord(record);
-      checkRevision(parsed, { find: (id) => seen.get(id), revisionOf: (id) => revised.get(id) });
-      if (parsed.type === 'event.corrected' || parsed.type === 'event.retracted') revised.set(parsed.data.target, parsed.id);
-    } catch (error) {
-      throw new IncumbentError('damaged', `line ${line}: ${(error as Error).message}`);
-    }
-    seen.set(record.id, record);
+export interface VerifyOptions {
+  /** `SEQ:HASH`: record SEQ must have this SHA-256. */
+  head?: string;
+  /** An exported snapshot whose provenance must match this log. */
+  snapshot?: string;
+}
+
+function checkHead(contents: LogContents, head: string): string {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(head);
+  if (!match) throw new IncumbentError('invalid', `"${head}" must be SEQ:HASH, e.g. 41:3f0c...(64 hex digits)`, '--head');
+  const seq = Number(match[1]);
+  if (seq < 1 || seq > contents.ledger.head) throw new IncumbentError('damaged', `the log has no record #${seq} (it has ${contents.ledger.head}): records were removed since that head was published`);
+  if (!hasHead(contents.digests, seq, match[2]!)) throw new IncumbentError('damaged', `record #${seq} has hash ${contents.digests.hexOf(seq)}, not the published ${match[2]}: the log was changed at or before #${seq}`);
+  return `head #${seq} matches`;
+}
+
+function checkSnapshot(contents: LogContents, file: string): string {
+  let snapshot: Snapshot;
+  try {
+    snapshot = Snapshot.parse(JSON.parse(readInput(file, '--snapshot')));
+  } catch (error) {
+    if (error instanceof IncumbentError) throw error;
+    throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot (${(error as Error).message.split('\n')[0]})`, '--snapshot');
   }
+  const { provenance } = snapshot;
+  if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('damaged', `the snapshot comes from log "${provenance.log.id}", not this log ("${contents.ledger.logId}")`);
+  checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
+  // Replaying the log as it was at that head must give the snapshot's content, byte for byte.
+  const asThen = new Ledger();
+  for (const record of contents.ledger.records.slice(0, provenance.head.seq)) asThen.add(record);
+  const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
+  const rebuilt = buildSnapshot(asThen, request, (seq) => contents.digests.hexOf(seq), provenance.appVersion);
+  if (snapshotJson(rebuilt) !== snapshotJson(snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
+  return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
+}
+
+export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
+  const contents = await readLog(path);
+  const { ledger, digests, torn } = contents;
+  if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
+  const tail = checkTail(path, contents);
+  if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+  validateRecords(ledger);
+  const external = [options.head && checkHead(contents, options.head), options.snapshot && checkSnapshot(contents, options.snapshot)].filter(Boolean);
   const companies = ledger.companies();
   const named = companies.length > 5 ? `${companies.slice(0, 5).join(', ')}, ...` : companies.join(', ');
-  return `ok: ${ledger.head} records, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}`;
+  const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
+  return `ok: ${ledger.head} records, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
 }

@@ -8,13 +8,20 @@ import { allPayloads, type EventType } from './vocabulary';
 export const Precision = z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']);
 export type Precision = z.infer<typeof Precision>;
 
+/** Zones already checked: building an Intl.DateTimeFormat per record dominated validating a log. */
+const zoneChecks = new Map<string, boolean>();
 const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneChecks.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (zoneChecks.size < 1024) zoneChecks.set(zone, valid);
   }
+  return valid;
 };
 
 export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as America/Los_Angeles');
@@ -39,6 +46,11 @@ const sealed = {
   seq: z.int().positive(),
   prevhash: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
   recordedtime: z.iso.datetime({ offset: true }),
+  /**
+   * On every record of a batch of two or more: the seq of the batch's last record. A log whose
+   * last batch is not complete on disk was torn by a crash; reading sets the whole batch aside.
+   */
+  batchend: z.int().positive().optional(),
 };
 
 const variant = <T extends EventType>(type: T) => z.strictObject({ ...envelope, type: z.literal(type), data: allPayloads[type] });
@@ -55,7 +67,7 @@ export type EventDraft = { [T in EventType]: z.output<Variant<T>> }[EventType];
 /** What a caller may write: defaults may be omitted. */
 export type EventDraftInput = { [T in EventType]: z.input<Variant<T>> }[EventType];
 /** A sealed record, exactly as one line of the log. */
-export type EventRecord = EventDraft & { id: string; seq: number; prevhash: string; recordedtime: string };
+export type EventRecord = EventDraft & { id: string; seq: number; prevhash: string; recordedtime: string; batchend?: number };
 export type RecordOf<T extends EventType> = Extract<EventRecord, { type: T }>;
 
 export const EventDraftSchema = union(variants as Record<string, z.ZodObject>) as unknown as z.ZodType<EventDraft, EventDraftInput>;

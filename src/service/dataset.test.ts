@@ -45,6 +45,7 @@ describe('data/openai-2023-11.jsonl', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'incumbent-dataset-')), 'openai.jsonl');
     await buildOpenAiDataset(path);
     expect(readFileSync(path, 'utf8')).toBe(readFileSync(DATASET, 'utf8'));
+    expect(readFileSync(`${path}.head`)).toEqual(readFileSync(`${DATASET}.head`));
   });
 
   it.each([

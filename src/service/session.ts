@@ -58,6 +58,10 @@ export function starterLog(dataDir: string, builtIn: string): string {
   const logs = join(dataDir, 'logs');
   mkdirSync(logs, { recursive: true });
   const path = join(logs, 'openai-2023-11.jsonl');
-  if (!existsSync(path)) copyFileSync(builtIn, path);
+  if (!existsSync(path)) {
+    // The head anchor first: a log found without one is opened as unanchored and checked in full.
+    if (existsSync(`${builtIn}.head`)) copyFileSync(`${builtIn}.head`, `${path}.head`);
+    copyFileSync(builtIn, path);
+  }
   return path;
 }

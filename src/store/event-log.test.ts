@@ -134,11 +134,11 @@ describe('EventLog on a real file', () => {
     adapter.close();
   });
 
-  it('does not leave a lock or a side file behind on a clean close', async () => {
+  it('leaves only the log and its head anchor behind on a clean close: no lock, no side file', async () => {
     const path = tempLog();
     (await open(path)).close();
     dirs.pop();
-    expect(readdirSync(join(path, '..'))).toEqual(['log.jsonl']);
+    expect(readdirSync(join(path, '..')).sort()).toEqual(['log.jsonl', 'log.jsonl.head']);
   });
 });
 

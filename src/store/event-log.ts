@@ -3,13 +3,14 @@
  * held by one writer at a time. All appends are all-or-nothing and durable before they are visible.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { EventDraft, EventRecord } from '../core/event';
+import { canonicalJson } from '../core/canonical-json';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { Digests } from './digests';
+import { fsyncDirectoryOf } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
 import { sealRecord, sha256 } from './seal';
@@ -29,14 +30,23 @@ export interface AppendOutcome {
   skipped: string[];
 }
 
-const fsyncDirectory = (path: string) => {
-  const fd = openSync(dirname(path), 'r');
+/** The fields that make an event what it is: an id re-sent with other values here is a conflict. */
+const CONTENT_FIELDS = ['type', 'subject', 'time', 'timeprecision', 'timezone', 'source', 'specversion', 'datacontenttype', 'data'] as const;
+const differingField = (draft: EventDraft, record: EventRecord): string | undefined =>
+  CONTENT_FIELDS.find((field) => canonicalJson((draft as Record<string, unknown>)[field] ?? null) !== canonicalJson((record as Record<string, unknown>)[field] ?? null));
+
+/** Refuses a path that cannot be a log file, in a sentence (not an errno). */
+function checkLogPath(path: string): boolean {
+  let stat;
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new IncumbentError('invalid', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-};
+  if (!stat.isFile()) throw new IncumbentError('invalid', `${path} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a log file`);
+  return true;
+}
 
 export class EventLog {
   readonly path: string;
@@ -55,19 +65,20 @@ export class EventLog {
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
   static async open(path: string, options: OpenOptions = {}): Promise<EventLog> {
-    if (!existsSync(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path}`);
+    if (!checkLogPath(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path}`);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options.readOnly ?? false);
-    const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [] });
+    const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });
     try {
       await db.read();
       const log = new EventLog(path, db, adapter, lock, options.now ?? (() => new Date()));
       if (log.ledger.head === 0) {
+        if (options.readOnly) throw new IncumbentError('not-found', `no log at ${path}`);
         const now = log.#now().toISOString();
         const { title, id } = options.create ?? { title: 'Untitled log' };
         const created = { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now, timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title } } as const;
         await log.append([{ ...created, ...(id ? { id } : {}) }]);
-        fsyncDirectory(path);
+        fsyncDirectoryOf(path);
       }
       return log;
     } catch (error) {
@@ -86,36 +97,54 @@ export class EventLog {
     return this.#db.data.recovered;
   }
 
+  /** What a reader must be told about damage found on opening (read-only opens; writers refuse damage). */
+  get warnings(): readonly string[] {
+    return this.#db.data.warnings;
+  }
+
   hashOf(seq: number): string {
     return this.#db.data.digests.hexOf(seq);
   }
 
   /**
-   * Seals and appends validated drafts as one batch: every line is on disk and fsynced before any
-   * becomes visible. Drafts whose id is already in the log (or earlier in the batch) are skipped.
+   * Seals and appends validated drafts as one batch: every line is on disk and fsynced, and the head
+   * anchor names the new head, before any becomes visible. A crash before that leaves a torn batch
+   * that the next open sets aside whole. Re-sending an event already in the log (same id, same
+   * content) is a no-op; the same id with other content is refused as a conflict.
    */
-  async append(drafts: readonly EventDraft[]): Promise<AppendOutcome> {
+  async append(drafts: readonly EventDraft[], fieldOf: (index: number) => string = (i) => `events.${i}`): Promise<AppendOutcome> {
     if (!this.#lock) throw new IncumbentError('conflict', `${this.path} is open read-only`);
     const data = this.#db.data;
     const { ledger, digests } = data;
+    const fresh: EventDraft[] = [];
+    const skipped: string[] = [];
+    const inBatch = new Map<string, EventDraft>();
+    drafts.forEach((draft, index) => {
+      const id = draft.id ?? randomUUID();
+      const earlier = ledger.byId(id) ?? inBatch.get(id);
+      if (earlier) {
+        const field = differingField(draft, earlier as EventRecord);
+        if (field) {
+          const where = 'seq' in earlier ? `record #${(earlier as EventRecord).seq}` : 'an earlier event of this batch';
+          throw new IncumbentError('conflict', `id "${id}" is already used by ${where} with a different ${field}; an id names one event forever: give this event a new id, or revise the old one with event.corrected`, `${fieldOf(index)}.id`);
+        }
+        skipped.push(id);
+        return;
+      }
+      inBatch.set(id, draft);
+      fresh.push({ ...draft, id });
+    });
+    if (fresh.length === 0) return { appended: [], skipped };
     const last = ledger.record(ledger.head);
     const recordedtime = new Date(Math.max(this.#now().getTime(), last ? Date.parse(last.recordedtime) : 0)).toISOString();
+    const batchend = fresh.length > 1 ? ledger.head + fresh.length : undefined;
     const sealed: { record: EventRecord; line: string; hash: string }[] = [];
-    const skipped: string[] = [];
-    const seen = new Set<string>();
     let prevhash = digests.hexOf(ledger.head);
-    for (const draft of drafts) {
-      const id = draft.id ?? randomUUID();
-      if (ledger.byId(id) || seen.has(id)) {
-        skipped.push(id);
-        continue;
-      }
-      seen.add(id);
-      const next = sealRecord(draft, { id, seq: ledger.head + sealed.length + 1, prevhash, recordedtime });
+    for (const draft of fresh) {
+      const next = sealRecord(draft, { id: draft.id!, seq: ledger.head + sealed.length + 1, prevhash, recordedtime, ...(batchend ? { batchend } : {}) });
       prevhash = sha256(next.line);
       sealed.push({ ...next, hash: prevhash });
     }
-    if (sealed.length === 0) return { appended: [], skipped };
     data.pending = sealed.map((s) => s.line);
     try {
       await this.#db.write();

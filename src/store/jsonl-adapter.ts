@@ -1,27 +1,33 @@
 /**
  * A lowdb adapter for the event log. Unlike lowdb's own adapters it never rewrites the file: `write`
- * appends the sealed lines that are not yet on disk, fsyncs, and refuses anything that would change
- * what is already there.
+ * appends the sealed lines that are not yet on disk, fsyncs, moves the head anchor, and refuses
+ * anything that would change what is already there.
  */
 import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
+import { AnchorWriter } from './head-anchor';
+import { checkTail, validateRecords } from './integrity';
 import { readLog } from './read-log';
+import { sha256 } from './seal';
 
 export interface LogData {
   ledger: Ledger;
   digests: Digests;
-  /** Sealed lines waiting to be appended; the next `write` makes them durable. */
+  /** Sealed lines waiting to be appended as one batch; the next `write` makes them durable. */
   pending: string[];
-  /** Set when opening moved a torn tail aside. */
+  /** Set when opening moved a torn tail (a crash's unfinished write) aside. */
   recovered?: { line: number; reason: string; sideFile?: string };
+  /** What a reader must be told about the log's integrity (read-only opens only: writers refuse damage). */
+  warnings: string[];
 }
 
 export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #path: string;
   #fd: number | undefined;
+  #anchor: AnchorWriter | undefined;
   #bytes = 0;
   #count = 0;
 
@@ -35,23 +41,35 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
     const contents = await readLog(this.#path);
-    let recovered: LogData['recovered'];
-    if (contents.torn) {
-      if (contents.ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
-      if (this.#readOnly) return { ledger: contents.ledger, digests: contents.digests, pending: [], recovered: { line: contents.torn.line, reason: contents.torn.reason } };
-      const sideFile = `${this.#path}.${Date.now()}.corrupt`;
-      writeFileSync(sideFile, contents.torn.bytes);
-      recovered = { line: contents.torn.line, reason: contents.torn.reason, sideFile };
+    const { ledger, digests, torn } = contents;
+    if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
+    const tail = checkTail(this.#path, contents);
+    const warnings: string[] = [];
+    if (tail.damage) {
+      if (!this.#readOnly) throw new IncumbentError('damaged', `${this.#path}: ${tail.damage} The log was not opened for writing.`);
+      warnings.push(`${tail.damage} Answers below come from the ${ledger.head} records that are in the file.`);
+    } else if (tail.notice) warnings.push(tail.notice);
+    validateRecords(ledger, tail.vouched);
+
+    if (this.#readOnly) {
+      if (torn) warnings.push(`line ${torn.line}: ${torn.reason}, left by a write that did not finish; it is ignored (opening the log for writing moves it to a .corrupt side file).`);
+      return { ledger, digests, pending: [], warnings, ...(torn ? { recovered: { line: torn.line, reason: torn.reason } } : {}) };
     }
-    if (this.#readOnly) return { ledger: contents.ledger, digests: contents.digests, pending: [] };
+    let recovered: LogData['recovered'];
     this.#fd = openSync(this.#path, 'r+');
-    if (contents.torn) {
+    if (torn) {
+      const sideFile = `${this.#path}.${Date.now()}.corrupt`;
+      writeFileSync(sideFile, torn.bytes);
+      recovered = { line: torn.line, reason: torn.reason, sideFile };
       ftruncateSync(this.#fd, contents.validBytes);
       fdatasyncSync(this.#fd);
     }
     this.#bytes = contents.validBytes;
-    this.#count = contents.ledger.head;
-    return { ledger: contents.ledger, digests: contents.digests, pending: [], ...(recovered ? { recovered } : {}) };
+    this.#count = ledger.head;
+    this.#anchor = new AnchorWriter(this.#path);
+    // Records after the anchor were validated above (a crash came between a write and its anchor).
+    if (ledger.head > 0 && ledger.head !== tail.vouched) this.#anchor.write({ seq: ledger.head, hash: digests.hexOf(ledger.head) });
+    return { ledger, digests, pending: [], warnings, ...(recovered ? { recovered } : {}) };
   }
 
   async write(data: LogData): Promise<void> {
@@ -60,17 +78,23 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     }
     if (data.pending.length === 0) return;
     const fd = (this.#fd ??= openSync(this.#path, 'wx+'));
+    const anchor = (this.#anchor ??= new AnchorWriter(this.#path));
     const bytes = Buffer.from(`${data.pending.join('\n')}\n`);
     try {
       let written = 0;
       while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, this.#bytes + written);
       fdatasyncSync(fd);
+      // Acknowledged only once the anchor names the new head.
+      anchor.write({ seq: this.#count + data.pending.length, hash: sha256(data.pending.at(-1)!) });
     } catch (error) {
-      // Leave no partial line behind: the next append must start at a clean boundary.
+      // Leave no partial batch behind: the next append must start at a clean boundary.
       try {
         ftruncateSync(fd, this.#bytes);
+        fdatasyncSync(fd);
+        // The anchor slot that failed may hold the new head: name the old one there again.
+        if (this.#count > 0) anchor.write({ seq: this.#count, hash: data.digests.hexOf(this.#count) });
       } catch {
-        // The next open will set the torn tail aside.
+        // The next open sets the torn batch aside.
       }
       throw new IncumbentError('io', `could not append to ${this.#path}: ${(error as Error).message}`);
     }
@@ -80,7 +104,8 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   close(): void {
     if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#anchor?.close();
     this.#fd = undefined;
+    this.#anchor = undefined;
   }
 }
-

@@ -1,5 +1,18 @@
-/** One writer per log: an exclusive lock file beside it, reclaimed only when its owner is gone. */
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+/**
+ * One writer per log: a lock file beside it, reclaimed only when its owner is gone.
+ *
+ * Every step that decides who holds the lock is one atomic file-system operation:
+ * - Acquiring is `link(tmp, lock)`: the lock appears with its owner already written in it, or the
+ *   call fails because a lock exists. There is never an empty lock to misread.
+ * - Reclaiming a stale lock is done by at most one process: the one that first creates
+ *   `<lock>.reclaim-<identity of the stale lock>` (the same atomic acquire, one level down). It checks
+ *   that the lock still has that identity, removes it, and then competes for the lock like anyone
+ *   else. Nobody else may remove a lock of that identity, and its dead owner never will, so the
+ *   check and the removal cannot be separated by another writer's success.
+ * A lost race is a plain "locked by ..." error, never a raw errno.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { IncumbentError } from '../core/errors';
 
@@ -7,7 +20,19 @@ interface Owner {
   pid: number;
   host: string;
   since: string;
+  /** Unique per acquisition: what names a lock when it must be reclaimed. */
+  nonce: string;
 }
+
+/** What a lock file says, and whether its owner can still be alive. */
+interface Holder {
+  owner: Partial<Owner> | undefined;
+  identity: string;
+  stale: boolean;
+}
+
+/** A lock file with no readable owner is stale once it is this old: no writer of ours leaves one. */
+const UNREADABLE_GRACE_MS = 2_000;
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -18,16 +43,80 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-const readOwner = (path: string): Owner | undefined => {
+const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+function readHolder(path: string): Holder | undefined {
+  let text: string;
+  let stat;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Owner;
-  } catch {
-    return undefined;
+    stat = statSync(path, { bigint: true });
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (code(error) === 'ENOENT') return undefined;
+    throw error;
   }
-};
+  let owner: Partial<Owner> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as Owner).pid === 'number') owner = parsed as Partial<Owner>;
+  } catch {
+    owner = undefined;
+  }
+  // Locks written before nonces existed, or unreadable ones, are named by their inode and change time.
+  const identity = typeof owner?.nonce === 'string' && /^[0-9a-f-]{36}$/.test(owner.nonce) ? owner.nonce : `i${stat.ino}-${stat.ctimeNs}`;
+  const stale = owner
+    ? owner.host === hostname() && !isAlive(owner.pid!)
+    : Date.now() - Number(stat.mtimeMs) > UNREADABLE_GRACE_MS;
+  return { owner, identity, stale };
+}
+
+const describeHolder = (holder: Holder | undefined) =>
+  holder?.owner ? `process ${holder.owner.pid} on ${holder.owner.host} since ${holder.owner.since}` : 'another process';
+
+/** Creates `path` holding `owner`, atomically, reclaiming a stale one; throws `locked` otherwise. */
+function claim(path: string, owner: Owner, what: string): void {
+  const tmp = `${path}.${owner.nonce}.tmp`;
+  const fd = openSync(tmp, 'wx');
+  try {
+    writeSync(fd, JSON.stringify(owner));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    // Two tries: the second follows the removal of a stale lock (or a lock released meanwhile).
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(tmp, path);
+        return;
+      } catch (error) {
+        if (code(error) !== 'EEXIST') throw error;
+      }
+      const holder = readHolder(path);
+      if (holder && !holder.stale) throw new IncumbentError('locked', `${what} is already open for writing by ${describeHolder(holder)}. Close it there first (lock file: ${path}).`);
+      if (holder && attempt === 0) removeStale(path, holder, owner, what);
+    }
+    throw new IncumbentError('locked', `${what} is being opened for writing by another process at this moment (lock file: ${path}). Try again.`);
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/** Removes a stale lock, as the one process allowed to remove a lock of that identity. */
+function removeStale(path: string, stale: Holder, owner: Owner, what: string): void {
+  const reclaim = `${path}.reclaim-${stale.identity}`;
+  claim(reclaim, owner, what);
+  try {
+    if (readHolder(path)?.identity !== stale.identity) return;
+    unlinkSync(path);
+  } finally {
+    unlinkSync(reclaim);
+  }
+}
 
 export class LogLock {
   readonly path: string;
+  #nonce = '';
   #held = false;
   readonly #releaseOnExit = () => this.release();
 
@@ -38,26 +127,17 @@ export class LogLock {
   /** Takes the lock for `logPath` or throws a `locked` error naming who holds it. */
   static acquire(logPath: string): LogLock {
     const lock = new LogLock(`${logPath}.lock`);
-    const owner: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        writeFileSync(lock.path, JSON.stringify(owner), { flag: 'wx' });
-        lock.#held = true;
-        process.once('exit', lock.#releaseOnExit);
-        return lock;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = readOwner(lock.path);
-        // A lock left by a process that no longer exists on this machine is stale: reclaim it once.
-        if (holder && holder.host === owner.host && !isAlive(holder.pid) && attempt === 0) {
-          unlinkSync(lock.path);
-          continue;
-        }
-        const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.since}` : 'another process';
-        throw new IncumbentError('locked', `${logPath} is already open for writing by ${who}. Close it there first (lock file: ${lock.path}).`);
-      }
+    const owner: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomUUID() };
+    try {
+      claim(lock.path, owner, logPath);
+    } catch (error) {
+      if (error instanceof IncumbentError) throw error;
+      throw new IncumbentError(code(error) === 'EACCES' || code(error) === 'EROFS' ? 'invalid' : 'io', `cannot lock ${logPath} for writing: ${(error as Error).message}`);
     }
-    throw new IncumbentError('locked', `could not lock ${logPath}`);
+    lock.#held = true;
+    lock.#nonce = owner.nonce;
+    process.once('exit', lock.#releaseOnExit);
+    return lock;
   }
 
   release(): void {
@@ -65,7 +145,8 @@ export class LogLock {
     this.#held = false;
     process.removeListener('exit', this.#releaseOnExit);
     try {
-      unlinkSync(this.path);
+      // Never remove a lock that is no longer ours (taken over by someone who thought us gone).
+      if (readHolder(this.path)?.identity === this.#nonce) unlinkSync(this.path);
     } catch {
       // Already gone: nothing to release.
     }

@@ -43,7 +43,17 @@ function problemWith(value: unknown, line: number, prevhash: string | undefined)
   if (typeof record.id !== 'string' || record.id === '') return 'missing id';
   if (record.type !== 'log.created' && typeof record.subject !== 'string') return 'missing subject';
   if (typeof record.data !== 'object' || record.data === null) return 'missing data';
+  if (record.batchend !== undefined && !(Number.isSafeInteger(record.batchend) && record.batchend >= line)) return `batchend is ${String(record.batchend)}, expected a seq at or after ${line}`;
   return undefined;
+}
+
+/** A batch of two or more records being read: it counts only once its last record is read. */
+interface OpenBatch {
+  end: number;
+  firstLine: number;
+  /** Byte offset of its first line: where a torn batch is cut. */
+  offset: number;
+  records: EventRecord[];
 }
 
 export async function readLog(path: string): Promise<LogContents> {
@@ -62,6 +72,14 @@ export async function readLog(path: string): Promise<LogContents> {
     let line = 0;
     let prevhash = GENESIS_HASH;
     let pendingFailure: { line: number; reason: string } | undefined;
+    let batch: OpenBatch | undefined;
+    const add = (record: EventRecord, at: number) => {
+      try {
+        ledger.add(record);
+      } catch (error) {
+        throw damaged(at, (error as Error).message);
+      }
+    };
 
     for (;;) {
       if (filled === buffer.length) {
@@ -91,10 +109,14 @@ export async function readLog(path: string): Promise<LogContents> {
           prevhash = sha256(buffer.subarray(start, end));
           digests.push(prevhash);
         }
-        try {
-          ledger.add(value as EventRecord);
-        } catch (error) {
-          throw damaged(line, (error as Error).message);
+        const record = value as EventRecord;
+        if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
+        if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
+        if (batch) batch.records.push(record);
+        else add(record, line);
+        if (batch?.end === line) {
+          for (const [index, member] of batch.records.entries()) add(member, batch.firstLine + index);
+          batch = undefined;
         }
         consumed += end + 1 - start;
         start = end + 1;
@@ -105,19 +127,29 @@ export async function readLog(path: string): Promise<LogContents> {
     }
 
     if (parallel) digests = verifyChain(ledger, await parallel);
-    if (ledger.head === 0 && !pendingFailure && filled === 0) throw new IncumbentError('damaged', `${path} is empty: it is not an Incumbent log (its first line must be log.created)`);
+    else digests.truncate(ledger.head);
+    if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('damaged', `${path} is empty: it is not an Incumbent log (its first line must be log.created)`);
+    if (batch) {
+      // The crash came while a batch was being written: none of it counts, the torn line included.
+      const onDisk = batch.records.length;
+      const reason = `incomplete batch: records #${batch.firstLine}-#${batch.end} were appended together and only ${onDisk} of ${batch.end - batch.firstLine + 1} reached the disk`;
+      return tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason);
+    }
     if (pendingFailure || filled > 0) {
       const tornLine = pendingFailure?.line ?? line + 1;
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
-      const tornStart = consumed;
-      const bytes = Buffer.alloc(size - tornStart);
-      readSync(fd, bytes, 0, bytes.length, tornStart);
-      return { ledger, digests, validBytes: tornStart, torn: { line: tornLine, bytes, reason } };
+      return tornResult(fd, size, ledger, digests, consumed, tornLine, reason);
     }
     return { ledger, digests, validBytes: consumed };
   } finally {
     closeSync(fd);
   }
+}
+
+function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): LogContents {
+  const bytes = Buffer.alloc(size - tornStart);
+  readSync(fd, bytes, 0, bytes.length, tornStart);
+  return { ledger, digests, validBytes: tornStart, torn: { line, bytes, reason } };
 }
 
 /** Checks every prevhash against the digests the worker computed. */

@@ -12,6 +12,8 @@ export interface Seal {
   seq: number;
   prevhash: string;
   recordedtime: string;
+  /** The seq of the last record of a batch of two or more (absent for a batch of one). */
+  batchend?: number;
 }
 
 /** Builds the record with a fixed key order, so that a record always serialises to the same line. */
@@ -29,6 +31,7 @@ export function sealRecord(draft: EventDraft, seal: Seal): { record: EventRecord
     recordedtime: seal.recordedtime,
     seq: seal.seq,
     prevhash: seal.prevhash,
+    ...(seal.batchend === undefined ? {} : { batchend: seal.batchend }),
     datacontenttype,
     data,
   } as EventRecord;

@@ -1,0 +1,73 @@
+/**
+ * What a log's bytes prove beyond the chain: whether its end is the end its writer acknowledged
+ * (the head anchor), and whether every record that no anchor vouches for is a valid record.
+ *
+ * Invariant: every record of an opened log was either validated when it was appended and is vouched
+ * for by the head anchor, or is validated here. So whatever `verify` would refuse, no writer builds
+ * on (short of someone forging the anchor too: external anchors, `verify --head`, catch that).
+ */
+import { IncumbentError } from '../core/errors';
+import type { EventRecord } from '../core/event';
+import type { Ledger } from '../core/ledger';
+import { checkRevision } from '../core/revision';
+import { parseRecord } from '../core/validate';
+import type { Digests } from './digests';
+import { anchorPath, readAnchor, type Anchor } from './head-anchor';
+import type { LogContents } from './read-log';
+
+export interface TailCheck {
+  anchor: Anchor | 'missing' | 'unreadable';
+  /** Records up to this seq are vouched for by the anchor; the rest need validating. */
+  vouched: number;
+  /** Damage at the end of the log that only the anchor can show; undefined when the end is intact. */
+  damage?: string;
+  /** Said to a reader even when nothing is damaged (no anchor to check the end against). */
+  notice?: string;
+}
+
+/** Compares the end of the log with its head anchor. */
+export function checkTail(path: string, contents: LogContents): TailCheck {
+  const anchor = readAnchor(path);
+  const { ledger, digests, torn } = contents;
+  const head = ledger.head;
+  const restore = `If the change was intended (a log restored from a backup), delete ${anchorPath(path)} to accept the log as it is now.`;
+  if (anchor === 'missing') return { anchor, vouched: 0, notice: `no head anchor (${anchorPath(path)}) beside the log: a change to its last records could not be detected` };
+  if (anchor === 'unreadable') return { anchor, vouched: 0, damage: `its head anchor ${anchorPath(path)} is unreadable, so the end of the log cannot be checked. ${restore}` };
+  if (anchor.seq > head) {
+    const cut = torn && torn.line <= anchor.seq ? `record #${torn.line} onwards is incomplete on disk` : `the log ends at #${head}`;
+    return { anchor, vouched: 0, damage: `records #${head + 1}-#${anchor.seq} were acknowledged but are missing: ${cut} (cut or deleted after it was written). ${restore}` };
+  }
+  if (digests.hexOf(anchor.seq) !== anchor.hash) {
+    return { anchor, vouched: 0, damage: `record #${anchor.seq} is not the record that was written there (its hash differs from the head anchor): the end of the log was edited or rewritten. ${restore}` };
+  }
+  return { anchor, vouched: anchor.seq };
+}
+
+/**
+ * Validates records after `from` against their schemas and the revision rules, as `verify` does
+ * for all of them. Throws `damaged` naming the line.
+ */
+export function validateRecords(ledger: Ledger, from = 0): void {
+  // Revisions are tracked from the start (cheap: only revisions); schemas are checked after `from`.
+  const revised = new Map<string, string>();
+  for (const record of ledger.records) {
+    if (record.seq > from) {
+      try {
+        const before = (id: string) => {
+          const found = ledger.byId(id);
+          return found && found.seq < record.seq ? found : undefined;
+        };
+        checkRevision(parseRecord(record), { find: before, revisionOf: (id) => revised.get(id) });
+      } catch (error) {
+        throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
+      }
+    }
+    if (record.type === 'event.corrected' || record.type === 'event.retracted') {
+      const target = (record as Extract<EventRecord, { type: 'event.corrected' | 'event.retracted' }>).data.target;
+      if (!revised.has(target)) revised.set(target, record.id);
+    }
+  }
+}
+
+/** True when record `seq` of this log has the given hash (an external anchor). */
+export const hasHead = (digests: Digests, seq: number, hash: string): boolean => seq >= 1 && seq <= digests.count && digests.hexOf(seq) === hash;
