@@ -4,7 +4,6 @@
  * external anchor (a head published in a snapshot, an e-mail, a commit), that this log still has
  * that record at that position, which proves every record before it.
  */
-import { readFileSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
