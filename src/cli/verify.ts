@@ -53,6 +53,7 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
   if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
   const tail = checkTail(path, contents);
   if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+  if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
   validateRecords(ledger);
   const external = [options.head && checkHead(contents, options.head), options.snapshot && checkSnapshot(contents, options.snapshot)].filter(Boolean);
   const companies = ledger.companies();

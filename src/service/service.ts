@@ -39,7 +39,7 @@ export async function openService(path: string, options: ServiceOptions): Promis
     };
   };
 
-  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append(validateBatch(raw, ledger(), fieldOf));
+  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append(validateBatch(raw, ledger(), fieldOf), fieldOf);
 
   const snapshotText = (request: SnapshotRequest): string => {
     if (request.company && !ledger().timeline(request.company)) throw new IncumbentError('not-found', `no company "${request.company}" in this log`, 'company');

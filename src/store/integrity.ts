@@ -23,6 +23,12 @@ export interface TailCheck {
   damage?: string;
   /** Said to a reader even when nothing is damaged (no anchor to check the end against). */
   notice?: string;
+  /**
+   * Records after the anchor: a crash between writing a batch and moving the anchor leaves them,
+   * and so does a writer that ignored the lock. A writer takes them in (they are validated);
+   * `verify` reports them until then.
+   */
+  beyond?: string;
 }
 
 /** Compares the end of the log with its head anchor. */
@@ -39,6 +45,9 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
   }
   if (digests.hexOf(anchor.seq) !== anchor.hash) {
     return { anchor, vouched: 0, damage: `record #${anchor.seq} is not the record that was written there (its hash differs from the head anchor): the end of the log was edited or rewritten. ${restore}` };
+  }
+  if (head > anchor.seq) {
+    return { anchor, vouched: anchor.seq, beyond: `records #${anchor.seq + 1}-#${head} are beyond the head anchor (#${anchor.seq}): a crash came before the anchor was moved, or they were written without the lock; they are valid records, and opening the log for writing accepts them` };
   }
   return { anchor, vouched: anchor.seq };
 }

@@ -49,6 +49,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       if (!this.#readOnly) throw new IncumbentError('damaged', `${this.#path}: ${tail.damage} The log was not opened for writing.`);
       warnings.push(`${tail.damage} Answers below come from the ${ledger.head} records that are in the file.`);
     } else if (tail.notice) warnings.push(tail.notice);
+    if (tail.beyond) warnings.push(tail.beyond);
     validateRecords(ledger, tail.vouched);
 
     if (this.#readOnly) {
