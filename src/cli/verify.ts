@@ -8,6 +8,7 @@ import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
 import { checkTail, hasHead, validateRecords } from '../store/integrity';
+import { requireLogFile } from '../store/log-file';
 import { readLog, type LogContents } from '../store/read-log';
 import { readInput } from './io';
 
@@ -48,11 +49,13 @@ function checkSnapshot(contents: LogContents, file: string): string {
 }
 
 export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
+  requireLogFile(path);
   const contents = await readLog(path);
   const { ledger, digests, torn } = contents;
-  if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
+  // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
   const tail = checkTail(path, contents);
   if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+  if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
   if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
   validateRecords(ledger);
   const external = [options.head && checkHead(contents, options.head), options.snapshot && checkSnapshot(contents, options.snapshot)].filter(Boolean);

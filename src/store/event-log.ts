@@ -3,7 +3,6 @@
  * held by one writer at a time. All appends are all-or-nothing and durable before they are visible.
  */
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { EventDraft, EventRecord } from '../core/event';
 import { canonicalJson } from '../core/canonical-json';
@@ -13,6 +12,7 @@ import { Digests } from './digests';
 import { fsyncDirectoryOf } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
+import { isLogFile } from './log-file';
 import { sealRecord, sha256 } from './seal';
 
 export interface OpenOptions {
@@ -35,19 +35,6 @@ const CONTENT_FIELDS = ['type', 'subject', 'time', 'timeprecision', 'timezone', 
 const differingField = (draft: EventDraft, record: EventRecord): string | undefined =>
   CONTENT_FIELDS.find((field) => canonicalJson((draft as Record<string, unknown>)[field] ?? null) !== canonicalJson((record as Record<string, unknown>)[field] ?? null));
 
-/** Refuses a path that cannot be a log file, in a sentence (not an errno). */
-function checkLogPath(path: string): boolean {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new IncumbentError('invalid', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  if (!stat.isFile()) throw new IncumbentError('invalid', `${path} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a log file`);
-  return true;
-}
-
 export class EventLog {
   readonly path: string;
   readonly #db: Low<LogData>;
@@ -65,7 +52,7 @@ export class EventLog {
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
   static async open(path: string, options: OpenOptions = {}): Promise<EventLog> {
-    if (!checkLogPath(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path}`);
+    if (!isLogFile(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path}`);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options.readOnly ?? false);
     const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });

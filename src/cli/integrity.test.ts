@@ -1,0 +1,137 @@
+/** The CLI's promises about damage, external anchors and bad input, tried as a careless user would. */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_LOG } from './commands';
+import { main } from './main';
+
+async function run(argv: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => stdin });
+  return { code, out, err };
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-integrity-'));
+/** A copy of the dataset with its head anchor, as the app keeps it. */
+const copyOfDataset = () => {
+  const path = join(tempDir(), 'openai.jsonl');
+  copyFileSync(`${BUILT_IN_LOG}.head`, `${path}.head`);
+  copyFileSync(BUILT_IN_LOG, path);
+  return path;
+};
+const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
+const event = (id: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    id,
+    type: 'statement.made',
+    subject: 'openai',
+    time: '2023-11-29T12:00:00-08:00',
+    timezone: 'America/Los_Angeles',
+    data: { certainty: 'confirmed', citation: { document: 'OpenAI blog', quote: 'We are back.' }, person: { id: 'sam-altman', name: 'Sam Altman' }, text: 'We are back.' },
+    ...extra,
+  });
+
+describe('a log whose end was changed', () => {
+  it('deleting the last line: verify exits 2, writers refuse, read commands answer and warn', async () => {
+    const path = copyOfDataset();
+    const all = lines(path);
+    writeFileSync(path, `${all.slice(0, -1).join('\n')}\n`);
+    const bytes = readFileSync(path);
+    expect(await run(['verify', '--log', path])).toMatchObject({ code: 2, err: expect.stringMatching(new RegExp(`records #\\d+-#${all.length} were acknowledged but are missing`)) });
+    const append = await run(['append', '--log', path], event('late'));
+    expect(append).toMatchObject({ code: 2, err: expect.stringMatching(/not opened for writing/) });
+    expect(readFileSync(path)).toEqual(bytes);
+    const snapshot = await run(['snapshot', '--log', path, '--at', '2023-11-18T12:00:00-08:00']);
+    expect(snapshot.code).toBe(0);
+    expect(snapshot.err).toMatch(/^warning: records #\d+-#\d+ were acknowledged but are missing.*Answers below come from the \d+ records that are in the file/);
+    for (const command of [['events'], ['diff', '--from', '2023-11-17T00:00:00Z', '--to', '2023-11-22T00:00:00Z']]) {
+      expect((await run([...command, '--log', path])).err).toMatch(/^warning: /);
+    }
+  });
+
+  it('editing the last line (the audit\'s sed): verify exits 2 and append refuses to build on it', async () => {
+    const path = copyOfDataset();
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"certainty":"confirmed"(?=[^\n]*\n$)/, '"certainty":"bogus"'));
+    const bytes = readFileSync(path);
+    expect((await run(['verify', '--log', path])).code).toBe(2);
+    expect((await run(['append', '--log', path], event('late'))).code).toBe(2);
+    expect(readFileSync(path)).toEqual(bytes);
+  });
+
+  it('a log without its anchor is checked in full: an invalid last record is refused there too', async () => {
+    const path = join(tempDir(), 'bare.jsonl');
+    writeFileSync(path, readFileSync(BUILT_IN_LOG, 'utf8').replace(/"certainty":"confirmed"(?=[^\n]*\n$)/, '"certainty":"bogus"'));
+    expect(await run(['append', '--log', path], event('late'))).toMatchObject({ code: 2, err: expect.stringMatching(/line \d+: data.certainty/) });
+  });
+
+  it('a torn last write is ignored with a warning by read commands and refused by verify', async () => {
+    const path = copyOfDataset();
+    writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from('{"specversion":"1.0","id":"half')]));
+    expect((await run(['verify', '--log', path])).code).toBe(2);
+    const events = await run(['events', '--log', path]);
+    expect(events).toMatchObject({ code: 0, err: expect.stringMatching(/warning: line \d+: incomplete last line/) });
+  });
+});
+
+describe('external anchors', () => {
+  it('verify --head checks that record SEQ still has the published hash', async () => {
+    const path = copyOfDataset();
+    const head = /head (\d+) ([0-9a-f]{64})/.exec((await run(['verify', '--log', path])).out)!;
+    expect(await run(['verify', '--log', path, '--head', `${head[1]}:${head[2]}`])).toMatchObject({ code: 0, out: expect.stringMatching(/head #\d+ matches/) });
+    expect(await run(['verify', '--log', path, '--head', `3:${head[2]}`])).toMatchObject({ code: 2, err: expect.stringMatching(/record #3 has hash [0-9a-f]{64}, not the published/) });
+    expect(await run(['verify', '--log', path, '--head', `9999:${head[2]}`])).toMatchObject({ code: 2, err: expect.stringMatching(/no record #9999/) });
+    expect(await run(['verify', '--log', path, '--head', 'latest'])).toMatchObject({ code: 1, err: expect.stringMatching(/--head: "latest" must be SEQ:HASH/) });
+  });
+
+  it('a forger who rewrites a line, the chain after it and the anchor is caught by a published head', async () => {
+    const path = copyOfDataset();
+    const published = /head (\d+) ([0-9a-f]{64})/.exec((await run(['verify', '--log', path])).out)!;
+    const { sha256 } = await import('../store/seal');
+    const all = lines(path);
+    all[4] = all[4]!.replace('"certainty":"confirmed"', '"certainty":"reported"');
+    for (let i = 5; i < all.length; i++) all[i] = JSON.stringify({ ...JSON.parse(all[i]!), prevhash: sha256(all[i - 1]!) });
+    writeFileSync(path, `${all.join('\n')}\n`);
+    const { rmSync } = await import('node:fs');
+    rmSync(`${path}.head`);
+    expect((await run(['verify', '--log', path])).code).toBe(0);
+    expect((await run(['verify', '--log', path, '--head', `${published[1]}:${published[2]}`])).code).toBe(2);
+  });
+
+  it('verify --snapshot accepts a snapshot of this log, also after the log grew, and refuses an edited one', async () => {
+    const path = copyOfDataset();
+    const snap = join(tempDir(), 'snap.json');
+    expect((await run(['snapshot', '--log', path, '--at', '2023-11-20T12:00:00-08:00', '--known-at', '2023-11-21T00:00:00Z', '--out', snap])).code).toBe(0);
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 0, out: expect.stringMatching(/snapshot of 2023-11-20T20:00:00.000Z at head #\d+ matches/) });
+    expect((await run(['append', '--log', path], event('later'))).code).toBe(0);
+    expect((await run(['verify', '--log', path, '--snapshot', snap])).code).toBe(0);
+    writeFileSync(snap, readFileSync(snap, 'utf8').replace('Emmett Shear', 'Someone Else'));
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 2, err: expect.stringMatching(/the snapshot was edited/) });
+    writeFileSync(snap, '{"not":"a snapshot"}');
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 1, err: expect.stringMatching(/--snapshot: .* is not an Incumbent snapshot/) });
+  });
+});
+
+describe('bad input is exit 1 with a plain sentence', () => {
+  it('a missing, unreadable or folder input, and a folder as the log', async () => {
+    const dir = tempDir();
+    const path = copyOfDataset();
+    expect(await run(['append', '--log', path, join(dir, 'missing.jsonl')])).toMatchObject({ code: 1, err: expect.stringMatching(/INPUT: cannot read .*missing.jsonl: there is no such file/) });
+    expect(await run(['append', '--log', path, dir])).toMatchObject({ code: 1, err: expect.stringMatching(/it is a folder, not a file/) });
+    expect(await run(['snapshot', '--log', dir, '--at', '2023-11-18T12:00:00Z'])).toMatchObject({ code: 1, err: expect.stringMatching(/is a folder, not a log file/) });
+    expect(await run(['verify', '--log', join(dir, 'nothing.jsonl')])).toMatchObject({ code: 1, err: expect.stringMatching(/no log at/) });
+    expect(await run(['snapshot', '--at', '2023-11-18T12:00:00Z', '--out', join(dir, 'no', 'such', 'dir.json')])).toMatchObject({ code: 1, err: expect.stringMatching(/--out: cannot write/) });
+    for (const { err } of [await run(['append', '--log', path, dir])]) expect(err).not.toMatch(/E[A-Z]{3,}:/);
+  });
+
+  it('an id reused with other content is a conflict naming the id (exit 1); the same event again is a no-op', async () => {
+    const path = copyOfDataset();
+    expect((await run(['append', '--log', path], event('once'))).code).toBe(0);
+    const bytes = readFileSync(path);
+    expect(await run(['append', '--log', path], event('once'))).toMatchObject({ code: 0, out: expect.stringMatching(/skipped once/) });
+    const changed = await run(['append', '--log', path], event('once', { time: '2023-11-30T12:00:00-08:00' }));
+    expect(changed).toMatchObject({ code: 1, err: expect.stringMatching(/event 1.id: id "once" is already used by record #\d+ with a different time/) });
+    expect(readFileSync(path)).toEqual(bytes);
+  });
+});
