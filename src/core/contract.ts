@@ -28,8 +28,10 @@ export interface LogSummary {
   title: string;
   head: { seq: number; hash: string };
   companies: { id: string; name: string }[];
-  /** Set when opening moved a torn last line aside. */
+  /** Set when opening moved a torn last write aside. */
   recovered?: { line: number; reason: string; sideFile?: string };
+  /** What opening found and the user should know (records kept beyond the head anchor, no anchor). */
+  warnings?: string[];
 }
 
 export interface AppendResult {

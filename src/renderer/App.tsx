@@ -138,6 +138,11 @@ export function App() {
           The last write before this log was opened was incomplete (line {log.summary.recovered.line}: {log.summary.recovered.reason}). It was moved to {log.summary.recovered.sideFile}; everything before it is intact.
         </p>
       )}
+      {log.summary?.warnings?.map((warning) => (
+        <p className="notice" role="status" key={warning}>
+          {warning}
+        </p>
+      ))}
       {view && at !== undefined && <Scrubber times={view.times} kinds={view.kinds} value={at} onChange={setAt} timeZone={timeZone} current={current} />}
       <main className="panes">
         <div className="pane-state">

@@ -36,6 +36,7 @@ export async function openService(path: string, options: ServiceOptions): Promis
       head: { seq: l.head, hash: log.hashOf(l.head) },
       companies: l.companyNames(),
       ...(log.recovered ? { recovered: log.recovered } : {}),
+      ...(log.warnings.length ? { warnings: [...log.warnings] } : {}),
     };
   };
 
