@@ -20,7 +20,7 @@ export interface LogData {
   pending: string[];
   /** Set when opening moved a torn tail (a crash's unfinished write) aside. */
   recovered?: { line: number; reason: string; sideFile?: string };
-  /** What a reader must be told about the log's integrity (read-only opens only: writers refuse damage). */
+  /** What opening found and a reader must be told (writers refuse damage; these are the rest). */
   warnings: string[];
 }
 
@@ -48,7 +48,9 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     if (tail.damage) {
       if (!this.#readOnly) throw new IncumbentError('damaged', `${this.#path}: ${tail.damage} The log was not opened for writing.`);
       warnings.push(`${tail.damage} Answers below come from the ${ledger.head} records that are in the file.`);
-    } else if (tail.notice) warnings.push(tail.notice);
+    } else if (tail.notice) {
+      warnings.push(this.#readOnly ? tail.notice : `this log had no head anchor, so a change to its last records before now could not be detected; it has one from now on (${ledger.head} records checked in full)`);
+    }
     if (tail.beyond) warnings.push(tail.beyond);
     validateRecords(ledger, tail.vouched);
 
