@@ -5,6 +5,7 @@
 import { closeSync, createWriteStream, fsyncSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { EventDraft } from '../src/core/event';
+import { AnchorWriter } from '../src/store/head-anchor';
 import { GENESIS_HASH, sealRecord, sha256 } from '../src/store/seal';
 
 const ROLES = ['CEO', 'CFO', 'CTO', 'COO', 'President', 'General Counsel'];
@@ -69,4 +70,8 @@ export async function generateLog(path: string, events: number, companies = 50):
   const fd = openSync(path, 'r');
   fsyncSync(fd);
   closeSync(fd);
+  // The generator is the log's writer: it anchors the head it wrote, as the store does.
+  const anchor = new AnchorWriter(path);
+  anchor.write({ seq, hash: prevhash });
+  anchor.close();
 }
