@@ -134,6 +134,15 @@ describe('incumbent', () => {
       expect(out).toBe('Nov 19, 2023  #25  role.assumed  openai  Emmett Shear became interim CEO\n');
       const json = JSON.parse((await run(['events', '--type', 'statement.made', '--json'])).out);
       expect(json.map((r: { data: { person: { name: string } } }) => r.data.person.name)).toEqual(['Ilya Sutskever', 'Anna Makanju', 'Sam Altman', 'Emmett Shear']);
+       });
+
+    it('events marks revised events with what replaced them, and leaves log.created out of history', async () => {
+      const { out } = await run(['events', '--type', 'petition']);
+      expect(out).toMatch(/500 signatories {2}\[corrected by #\d+: The letter itself gives 490 signatories, not "nearly 500"; now: Petition "Staff letter to the board": 490 signatories\]\n/);
+      const json = JSON.parse((await run(['events', '--type', 'petition', '--json'])).out);
+      expect(json[0]).toMatchObject({ id: 'openai-2023-11-027', revisedby: 'openai-2023-11-029' });
+      expect((await run(['events'])).out).not.toMatch(/log\.created/);
+      expect((await run(['events', '--type', 'log'])).out).toMatch(/log\.created/);
     });
   });
 

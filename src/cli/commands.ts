@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeEvent } from '../core/describe';
 import { IncumbentError } from '../core/errors';
-import { EffectiveTime } from '../core/event';
+import { EffectiveTime, type EventRecord } from '../core/event';
+import type { Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
@@ -101,15 +102,33 @@ export const commands = {
     const type = str(options, 'type');
     const company = str(options, 'company');
     const [lo, hi] = [from ? toEpoch(from) : -Infinity, to ? toEpoch(to) : Infinity];
-    const records = await withLog(options, io, (s) =>
-      s.log.ledger.records
-        .filter((r) => (!type || r.type === type || r.type.startsWith(`${type}.`)) && (!company || r.subject === company))
-        .filter((r) => toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)
-        .sort((a, b) => toEpoch(a.time) - toEpoch(b.time) || a.seq - b.seq),
-    );
-    if (options.json) io.out(`${JSON.stringify(records, null, 2)}\n`);
-    else for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${describeEvent(r)}\n`);
+    // log.created is about the file, dated when it was made: it belongs in no historical range.
+    const wanted = (r: EventRecord) => (type ? r.type === type || r.type.startsWith(`${type}.`) : r.type !== 'log.created') && (!company || r.subject === company);
+    await withLog(options, io, (s) => {
+      const { ledger } = s.log;
+      const records = ledger.records
+        .filter((r) => wanted(r) && toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)
+        .sort((a, b) => toEpoch(a.time) - toEpoch(b.time) || a.seq - b.seq);
+      if (options.json) {
+        // Revised events say so (`revisedby`, dropped again if the list is appended elsewhere).
+        const marked = records.map((r) => (ledger.revisionOf(r.id) ? { ...r, revisedby: ledger.revisionOf(r.id) } : r));
+        io.out(`${JSON.stringify(marked, null, 2)}\n`);
+        return;
+      }
+      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${describeEvent(r)}${revisionNote(ledger, r)}\n`);
+    });
   },
 };
+
+/** "  [corrected by #30 (reason): now ...]" for an event that a later one revised. */
+function revisionNote(ledger: Ledger, record: EventRecord): string {
+  const by = ledger.revisionOf(record.id);
+  const revision = by === undefined ? undefined : ledger.byId(by);
+  if (!revision) return '';
+  if (revision.type === 'event.retracted') return `  [retracted by #${revision.seq}: ${revision.data.reason}]`;
+  if (revision.type !== 'event.corrected') return '';
+  const now = describeEvent({ type: record.type, data: revision.data.data } as Pick<EventRecord, 'type' | 'data'>);
+  return `  [corrected by #${revision.seq}: ${revision.data.reason}; now: ${now}]`;
+}
 
 export type Command = keyof typeof commands;

@@ -22,7 +22,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
 export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
   if (input && typeof input === 'object' && !Array.isArray(input)) {
     // A caller may submit an event copied from another log: what the log assigns is dropped, not refused.
-    const { seq: _seq, prevhash: _prevhash, recordedtime: _recordedtime, batchend: _batchend, ...rest } = input as Record<string, unknown>;
+    const { seq: _seq, prevhash: _prevhash, recordedtime: _recordedtime, batchend: _batchend, revisedby: _revisedby, ...rest } = input as Record<string, unknown>;
     input = rest;
   }
   const draft = parseWith(EventDraftSchema, input, prefix);
