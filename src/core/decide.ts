@@ -1,0 +1,87 @@
+/**
+ * `decide(state, event)`: does an event fit the company's state at its moment? Beside `evolve`, and
+ * like it one function written once: appends run it (a system of record refuses contradictions the
+ * way an aggregate refuses a command); replay never does, so a log written before a rule existed
+ * still replays exactly as it did.
+ *
+ * A refusal names the field at fault and says what the state holds there.
+ */
+import type { Effective } from './evolve';
+import { formatMoment } from './time';
+import type { CompanyState } from './state';
+
+export interface Refusal {
+  /** Path inside the event (`data.person.id`). */
+  field: string;
+  message: string;
+}
+
+const list = (names: string[], none: string) => (names.length === 0 ? none : names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', '));
+
+export function decide(s: CompanyState, e: Effective): Refusal | undefined {
+  const at = formatMoment(e.time, e.timeprecision === 'second' ? 'second' : 'minute', e.timezone);
+  const holderOf = (role: string) => s.roles[role];
+  const directors = () => list(Object.values(s.board).map((seat) => seat.person.id).sort(), 'nobody');
+  switch (e.type) {
+    case 'role.assumed': {
+      const { role, replaces } = e.data;
+      const holder = holderOf(role);
+      if (replaces && holder?.person.id !== replaces && !s.former[replaces]?.[role]) {
+        const now = holder ? `the holder is ${holder.person.id}` : 'nobody holds it';
+        return { field: 'data.replaces', message: `${replaces} neither holds ${role} at ${at} nor held it before (${now})` };
+      }
+      return undefined;
+    }
+    case 'role.vacated': {
+      const { role, person } = e.data;
+      const holder = holderOf(role);
+      if (holder?.person.id === person.id) return undefined;
+      return { field: 'data.person.id', message: `${person.id} does not hold ${role} at ${at}; ${holder ? `the holder is ${holder.person.id}` : `nobody holds ${role} then`}` };
+    }
+    case 'board.joined': {
+      const seat = s.board[e.data.person.id];
+      if (!seat) return undefined;
+      return { field: 'data.person.id', message: `${e.data.person.id} is already on the board at ${at} (since ${formatMoment(seat.since.time, seat.since.precision, seat.since.timezone)})` };
+    }
+    case 'board.left':
+      if (s.board[e.data.person.id]) return undefined;
+      return { field: 'data.person.id', message: `${e.data.person.id} is not on the board at ${at}; the directors are ${directors()}` };
+    case 'board.chair.assumed':
+      if (s.board[e.data.person.id]) return undefined;
+      return { field: 'data.person.id', message: `${e.data.person.id} is not on the board at ${at}, so cannot chair it (add board.joined first); the directors are ${directors()}` };
+    case 'board.chair.vacated':
+      if (s.chair?.person.id === e.data.person.id) return undefined;
+      return { field: 'data.person.id', message: `${e.data.person.id} is not the chair at ${at}; ${s.chair ? `the chair is ${s.chair.person.id}` : 'the board has no chair then'}` };
+    case 'affiliation.ended': {
+      const { person, organization } = e.data;
+      if (s.affiliations[person.id]?.[organization]) return undefined;
+      const held = Object.keys(s.affiliations[person.id] ?? {});
+      return { field: 'data.organization', message: `${person.id} has no affiliation with ${organization} at ${at}; ${held.length ? `their affiliations are ${list(held, '')}` : 'they have none then'}` };
+    }
+    case 'offer.made':
+    case 'negotiation.opened': {
+      const open = s.pending[e.data.item];
+      if (!open) return undefined;
+      return { field: 'data.item', message: `${e.data.item} is already open at ${at} (a ${open.kind} since ${formatMoment(open.opened.time, open.opened.precision, open.opened.timezone)}); give the new item another id` };
+    }
+    case 'pending.resolved':
+      return notPending(s, e.data.item, 'data.item', at);
+    case 'agreement.reached': {
+      for (const [index, item] of e.data.resolves.entries()) {
+        const refusal = notPending(s, item, `data.resolves.${index}`, at);
+        if (refusal) return refusal;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function notPending(s: CompanyState, item: string, field: string, at: string): Refusal | undefined {
+  if (s.pending[item]) return undefined;
+  const closed = s.closed[item];
+  const open = list(Object.keys(s.pending).sort(), 'none');
+  const why = closed ? `it was already resolved (${closed.outcome}) on ${formatMoment(closed.closed.time, closed.closed.precision, closed.closed.timezone)}` : 'no such item was opened before then';
+  return { field, message: `${item} is not open at ${at}: ${why}; open items then: ${open}` };
+}
