@@ -1,6 +1,7 @@
 /**
- * The OpenAI leadership crisis of 17-22 November 2023, as the two seed articles tell it, plus a
- * baseline from public record. Each batch is stamped with the time a careful newsroom would have
+ * The OpenAI leadership crisis of 17-29 November 2023: as the two seed articles tell it up to the
+ * 21 November agreement in principle, then its resolution from press reports, plus a baseline from
+ * public record. Each batch is stamped with the time a careful newsroom would have
  * recorded it, so "as known at" shows how the story unfolded. Times are US Pacific; an event known
  * only to the day has day precision, and its instant only orders it within that day.
  */
