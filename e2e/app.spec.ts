@@ -13,8 +13,8 @@ test('the OpenAI dataset opens at its last event', async ({ app }) => {
   const { page } = app;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('OpenAI leadership crisis, November 2023');
   await expect(page.getByRole('region', { name: 'Events' }).getByRole('listitem').first()).toBeVisible();
-  await expect(ceo(page)).toContainText('Emmett Shear');
-  await expect(page.getByRole('region', { name: 'Open items and figures' })).toContainText('Sam Altman to return as CEO');
+  await expect(ceo(page)).toContainText('Sam Altman');
+  await expect(page.getByRole('region', { name: 'Open items and figures' })).toContainText('Nothing pending.');
 });
 
 test('scrubbing to a moment shows who was CEO then', async ({ app }) => {
@@ -46,7 +46,7 @@ test('keyboard steps through the timeline event by event', async ({ app }) => {
   await expect(track).toHaveAttribute('aria-valuenow', seen[3]!);
   await expect(page.locator('.event.current')).toHaveCount(1);
   await page.keyboard.press('End');
-  await expect(ceo(page)).toContainText('Emmett Shear');
+  await expect(ceo(page)).toContainText('Sam Altman');
 
   // Zooming in changes the axis from days to hours; panning moves it.
   const ticks = () => page.locator('.tick').allTextContents();

@@ -1,6 +1,7 @@
 /**
- * The OpenAI leadership crisis of 17-22 November 2023, as the two seed articles tell it, plus a
- * baseline from public record. Each batch is stamped with the time a careful newsroom would have
+ * The OpenAI leadership crisis of 17-29 November 2023: as the two seed articles tell it up to the
+ * 21 November agreement in principle, then its resolution from press reports, plus a baseline from
+ * public record. Each batch is stamped with the time a careful newsroom would have
  * recorded it, so "as known at" shows how the story unfolded. Times are US Pacific; an event known
  * only to the day has day precision, and its instant only orders it within that day.
  */
@@ -13,7 +14,27 @@ const BLOG = {
   url: 'https://openai.com/blog/openai-announces-leadership-transition',
 };
 
-const cite = (source: typeof A000 | typeof A003 | typeof BLOG, quote: string) => ({ ...source, quote });
+/**
+ * Press reports of the resolution (22-30 November 2023). The excerpt each event quotes is stored in
+ * data/sources/<slug>.txt, whose first line gives the URL and the title, so the quotes can be
+ * checked offline. Where the stored excerpt does not carry the headline, the title names only the
+ * publication and the date (the URL still spells the headline).
+ */
+type Source = { document: string; title?: string; url?: string };
+const press = (slug: string, url: string, title: string): Source => ({ document: `data/sources/${slug}.txt`, title, url });
+const HANS = press('hansindia-2023-11-22-altman-returns', 'https://www.thehansindia.com/technology/tech-news/sam-altman-returns-as-ceo-of-openai-greg-brockman-also-joins-back-839613', 'The Hans India, 22 Nov 2023');
+const TECHCENTRAL = press('techcentral-2023-11-22-fired-and-rehired', 'https://techcentral.co.za/fired-and-rehired-openai-sam-altman-ceo/235625/', 'TechCentral (Reuters), 22 Nov 2023');
+const AXIOS = press('axios-2023-11-22-altman-return', 'https://www.axios.com/2023/11/22/sam-altman-return-open-ai', 'Axios, 22 Nov 2023');
+const REUTERS = press('reuters-nasdaq-2023-11-29-microsoft-observer', 'https://www.nasdaq.com/articles/microsoft-to-take-non-voting-observer-position-on-openais-board', "Microsoft to take non-voting, observer position on OpenAI's board (Reuters, 29 Nov 2023)");
+const CNBC = press('cnbc-2023-11-29-microsoft-board-seat', 'https://www.cnbc.com/2023/11/29/microsoft-secures-non-voting-board-seat-at-openai-.html', 'CNBC, 29 Nov 2023');
+const HINDU = press('thehindu-2023-11-30-microsoft-observer', 'https://www.thehindu.com/sci-tech/technology/microsoft-take-non-voting-observer-position-openai-board/article67589535.ece/amp/', 'The Hindu (Reuters), 30 Nov 2023, 09:14 am IST');
+const AIBUSINESS = press('aibusiness-2023-11-30-adulting-of-openai', 'https://aibusiness.com/nlp/the-adulting-of-openai-what-s-going-to-be-different', 'The Adulting of OpenAI: What’s Going to Be Different (AI Business, 30 Nov 2023)');
+const BI = press('businessinsider-toner-resignation', 'https://www.businessinsider.in/tech/news/a-former-openai-board-member-says-sam-altmans-firing-wasnt-motivated-by-a-desire-to-slow-down-openais-work/articleshow/105610142.cms', "A former OpenAI board member says Sam Altman's firing wasn't 'motivated by a desire to slow down OpenAI's work' (Business Insider India, Nov 2023)");
+const DECRYPT = press('decrypt-altman-retakes-helm', 'https://decrypt.co/208048/sam-altman-retakes-helm-at-openai-with-microsoft-on-the-board', 'Decrypt, late Nov 2023 (on the 29 Nov announcement)');
+
+const cite = (source: Source, quote: string) => ({ ...source, quote });
+/** The same source, with a note on how the event reads it (a disagreement between sources, a date inferred). */
+const noted = (source: Source, note: string, quote: string) => ({ ...source, title: `${source.title} - ${note}`, quote });
 const P = {
   altman: { id: 'sam-altman', name: 'Sam Altman' },
   brockman: { id: 'greg-brockman', name: 'Greg Brockman' },
@@ -24,6 +45,8 @@ const P = {
   toner: { id: 'helen-toner', name: 'Helen Toner' },
   shear: { id: 'emmett-shear', name: 'Emmett Shear' },
   makanju: { id: 'anna-makanju', name: 'Anna Makanju' },
+  taylor: { id: 'bret-taylor', name: 'Bret Taylor' },
+  summers: { id: 'larry-summers', name: 'Larry Summers' },
 };
 
 type Timing = { time: string; timeprecision: 'month' | 'day' | 'hour' };
@@ -130,6 +153,34 @@ export const batches: { recordedAt: string; events: EventDraftInput[] }[] = [
       event(hour('2023-11-21', '22:00'), 'agreement.reached', { item: 'altman-return-agreement', inPrinciple: true, parties: ['OpenAI', 'Sam Altman'], summary: "Sam Altman to return as CEO with a new initial board of Bret Taylor (Chair), Larry Summers and Adam D'Angelo", resolves: ['altman-return-talks'], citation: cite(A003, 'In a post on X (formerly Twitter), the company said, "We have reached an agreement in principle for Sam to return to OpenAI as CEO with a new initial board of Bret Taylor (Chair), Larry Summers, and Adam D\'Angelo."') }),
       event(hour('2023-11-21', '23:00'), 'statement.made', { person: P.altman, medium: 'X', text: "I love OpenAI, and everything I've done over the past few days has been in service of keeping this team and its mission together. I'm looking forward to returning to OpenAI, and building on our strong partnership with Microsoft.", citation: cite(A003, 'Mr Altman confirmed the development, posting, "I love OpenAI, and everything I\'ve done over the past few days has been in service of keeping this team and its mission together.') }),
       event(hour('2023-11-21', '23:00'), 'statement.made', { person: P.shear, medium: 'X', text: 'Deeply pleased by this result.', citation: cite(A003, 'After news of Mr Altman\'s return, Mr Shear said he was "deeply pleased by this result".') }),
+    ],
+  },
+  // The resolution, from press reports of 22-30 November. Everything the 21 Nov deal set in motion
+  // is dated from the 29 Nov announcement that made it official (day precision).
+  {
+    recordedAt: '2023-11-22T20:00:00Z',
+    events: [
+      event(day('2023-11-19', '23:30'), 'pending.resolved', { item: 'altman-new-venture', outcome: 'superseded', summary: 'On Sunday evening Sam Altman decided to join Microsoft instead', citation: noted(HANS, "Altman's post of 21/22 Nov dates his decision to 'sun evening' (19 Nov)", 'when i decided to join msft on sun evening, it was clear that was the best path for me and the team.') }, 'reported'),
+      event(hour('2023-11-21', '23:00'), 'affiliation.ended', { person: P.altman, organization: 'Microsoft', cause: 'declined', citation: noted(HANS, 'he returns to OpenAI rather than take up the Microsoft role', 'This means that he will not join Microsoft CEO Satya Nadella to lead his AI research team, as he previously announced.') }, 'reported'),
+      event(day('2023-11-21', '23:30'), 'statement.made', { person: P.brockman, medium: 'X', text: 'Getting back to coding tonight.', citation: cite(TECHCENTRAL, 'Brockman, who had quit after Altman was ousted, said in a post on X that he was \u201cgetting back to coding tonight\u201d.') }),
+    ],
+  },
+  {
+    recordedAt: '2023-12-01T00:00:00Z',
+    events: [
+      event(day('2023-11-29', '09:00'), 'board.left', { person: P.mccauley, cause: 'other', citation: noted(AXIOS, 'said on 22 Nov she would leave; dated from the 29 Nov announcement of the new board; cause not given', 'With the move, independent directors Tasha McCauley and Helen Toner will leave the board, as will Ilya Sutskever, OpenAI\'s chief scientist.') }, 'reported'),
+      event(day('2023-11-29', '09:00'), 'board.left', { person: P.toner, cause: 'resigned', citation: cite(BI, 'Toner, a director at Georgetown University\'s Center for Security and Emerging Technology, announced her resignation from the board on Wednesday.') }),
+      event(day('2023-11-29', '09:00'), 'board.left', { person: P.sutskever, cause: 'resigned', citation: cite(AIBUSINESS, 'Sutskever, whose breakthrough research helped lead to the creation of ChatGPT, stepped down from the board when Altman returned.') }),
+      ...[P.taylor, P.summers].map((person) =>
+        event(day('2023-11-29', '10:00'), 'board.joined', { person, citation: noted(REUTERS, 'named in the 21 Nov deal in principle; this log seats them with the 29 Nov announcement', "The new initial board will consist of Bret Taylor, Larry Summers, and Adam D'Angelo, the company said in a blog post.") }),
+      ),
+      event(day('2023-11-29', '10:00'), 'board.chair.assumed', { person: P.taylor, citation: cite(CNBC, 'Taylor, who will lead the new board, said in a message posted on OpenAI\'s website that he was focused on "strengthening OpenAI\'s corporate governance."') }),
+      event(day('2023-11-29', '11:00'), 'agreement.reached', { item: 'altman-return-agreement', inPrinciple: false, parties: ['OpenAI', 'Sam Altman'], summary: "Sam Altman's return as CEO made official, with the new initial board of Bret Taylor (Chair), Larry Summers and Adam D'Angelo", citation: cite(REUTERS, 'Microsoft will take a non-voting, observer position on OpenAI\'s board, OpenAI said on Wednesday, adding that Sam Altman has been officially reinstated as chief executive officer of the company.') }),
+      event(day('2023-11-29', '11:00'), 'role.assumed', { person: P.altman, role: 'CEO', replaces: 'emmett-shear', citation: noted(REUTERS, "sources differ: 'reinstated four days later' (The Hindu) vs official 29 Nov, used here; ends Shear's stint", 'Microsoft will take a non-voting, observer position on OpenAI\'s board, OpenAI said on Wednesday, adding that Sam Altman has been officially reinstated as chief executive officer of the company.') }),
+      event(day('2023-11-29', '11:00'), 'role.assumed', { person: P.brockman, role: 'President', citation: cite(HINDU, 'His co-founder Greg Brockman, who had followed Altman out of the company, would return as president, Altman said on Wednesday.') }),
+      event(day('2023-11-29', '12:00'), 'statement.made', { person: P.altman, medium: 'Note to staff on the OpenAI website', text: 'Mira Murati returns to her role as CTO: "She is an incredible leader, and OpenAI would not be OpenAI without her."', citation: noted(DECRYPT, 'the log has kept her CTO seat open since May 2022', '\u201cShe is an incredible leader, and OpenAI would not be OpenAI without her. Thank you,\u201d Altman said, adding that Murati would return to her role as CTO.') }),
+      event(day('2023-11-29', '12:00'), 'statement.made', { person: P.altman, medium: 'Note to staff on the OpenAI website', text: "We clearly made the right choice to partner with Microsoft and I'm excited that our new board will include them as a non-voting observer.", citation: noted(CNBC, 'a non-voting observer seat for Microsoft, which no event type records', '"We clearly made the right choice to partner with Microsoft and I\'m excited that our new board will include them as a non-voting observer," Altman said in a note to staff posted on OpenAI\'s website.') }),
+      event(day('2023-11-29', '12:00'), 'pending.resolved', { item: 'microsoft-jobs', outcome: 'lapsed', summary: 'OpenAI lost no employee', citation: cite(CNBC, '"Now that we\'re through all of this, we didn\'t lose a single employee. You stood firm for each other, this company, and our mission," Altman wrote.') }),
     ],
   },
 ];

@@ -1,7 +1,7 @@
 /** The built-in OpenAI dataset: valid, reproducible, and telling the story the seed articles tell. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,23 @@ import { openService } from './service';
 
 const DATASET = fileURLToPath(new URL('../../data/openai-2023-11.jsonl', import.meta.url));
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCES = 'data/sources/';
 const lines = readFileSync(DATASET, 'utf8').trimEnd().split('\n');
+const citationsOf = (line: string) => {
+  const { data } = JSON.parse(line);
+  return [data.citation, data.data?.citation].filter(Boolean) as { document: string; url?: string; title?: string; quote: string }[];
+};
+
+/** Stored excerpts of press articles: a header line "<url> | <title>", a blank line, then the excerpt as retrieved. */
+const excerpts = readdirSync(join(ROOT, SOURCES))
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => {
+    const text = readFileSync(join(ROOT, SOURCES, name), 'utf8');
+    const [header = '', blank, ...rest] = text.split('\n');
+    const [url = '', title = ''] = header.split(' | ');
+    return { document: `${SOURCES}${name}`, url, title, blank, body: rest.join('\n') };
+  });
 const open = () => openService(DATASET, { appVersion: 'test', readOnly: true });
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
@@ -31,13 +47,36 @@ describe('data/openai-2023-11.jsonl', () => {
 
   it('each event from a seed article quotes a sentence that is really in it', () => {
     for (const line of lines) {
-      const { data } = JSON.parse(line);
-      const citations = [data.citation, data.data?.citation].filter(Boolean);
-      for (const citation of citations) {
+      for (const citation of citationsOf(line)) {
         if (!citation.document.startsWith('seeds/')) continue;
         const article = readFileSync(join(SEEDS, citation.document.slice('seeds/'.length)), 'utf8');
         expect(article, citation.quote).toContain(citation.quote);
       }
+    }
+  });
+
+  it('each event citing a stored press excerpt (data/sources) quotes it verbatim', () => {
+    expect(excerpts.length).toBeGreaterThan(0);
+    const byUrl = new Map(excerpts.map((excerpt) => [excerpt.url, excerpt]));
+    const byDocument = new Map(excerpts.map((excerpt) => [excerpt.document, excerpt]));
+    const cited = new Set<string>();
+    for (const line of lines) {
+      for (const citation of citationsOf(line)) {
+        const matches = [byDocument.get(citation.document), citation.url === undefined ? undefined : byUrl.get(citation.url)];
+        if (citation.document.startsWith(SOURCES)) expect(matches[0], `${citation.document} is not stored`).toBeDefined();
+        for (const excerpt of matches) {
+          if (!excerpt) continue;
+          cited.add(excerpt.document);
+          expect(citation.url, `${citation.document}: the citation's URL is the excerpt's`).toBe(excerpt.url);
+          expect(excerpt.body, `${excerpt.document}: ${citation.quote}`).toContain(citation.quote);
+        }
+      }
+    }
+    for (const excerpt of excerpts) {
+      expect(excerpt.url, `${excerpt.document}: header URL`).toMatch(/^https?:\/\/\S+$/);
+      expect(excerpt.title, `${excerpt.document}: header title`).not.toBe('');
+      expect(excerpt.blank, `${excerpt.document}: a blank line after the header`).toBe('');
+      expect(cited.has(excerpt.document), `${excerpt.document} is cited by some event`).toBe(true);
     }
   });
 
@@ -53,6 +92,7 @@ describe('data/openai-2023-11.jsonl', () => {
     ['2023-11-18T12:00:00-08:00', 'Mira Murati', true],
     ['2023-11-20T23:00:00-08:00', 'Emmett Shear', true],
     ['2023-11-22T12:00:00-08:00', 'Emmett Shear', true],
+    ['2023-11-30T12:00:00-08:00', 'Sam Altman', false],
   ])('at %s the CEO is %s (interim: %s)', async (at, name, interim) => {
     const service = await open();
     const state = service.log.ledger.stateAt('openai', at)!;
@@ -74,6 +114,33 @@ describe('data/openai-2023-11.jsonl', () => {
     expect(end.pending['altman-return-agreement']?.kind).toBe('agreement-in-principle');
     expect(end.closed['altman-return-talks']?.outcome).toBe('concluded');
     expect(end.petitions['staff-letter']?.signatories).toBe(700);
+  });
+
+  it('ends with the crisis resolved: Altman back, the new initial board seated, nothing left pending', async () => {
+    const service = await open();
+    const { ledger } = service.log;
+    const end = ledger.stateAt('openai', '2023-11-30T12:00:00-08:00')!;
+    const afterDeal = ledger.stateAt('openai', '2023-11-22T12:00:00-08:00')!;
+    const knownBeforeOfficial = ledger.stateAt('openai', '2023-11-30T12:00:00-08:00', '2023-11-25T00:00:00Z')!;
+    service.close();
+    expect(end.roles.CEO).toMatchObject({ person: { name: 'Sam Altman' }, interim: false, replaces: 'emmett-shear' });
+    expect(end.roles.President).toMatchObject({ person: { name: 'Greg Brockman' }, interim: false });
+    expect(end.roles.CTO).toMatchObject({ person: { name: 'Mira Murati' }, interim: false });
+    expect(end.former['emmett-shear']?.CEO).toMatchObject({ endCause: 'replaced', replacedBy: 'sam-altman', until: { time: '2023-11-29T11:00:00-08:00', precision: 'day' } });
+    expect(end.former['mira-murati']?.CEO).toMatchObject({ interim: true, endCause: 'replaced', replacedBy: 'emmett-shear' });
+    expect(Object.keys(end.board).sort()).toEqual(['adam-dangelo', 'bret-taylor', 'larry-summers']);
+    expect(end.chair).toMatchObject({ person: { name: 'Bret Taylor' }, interim: false });
+    expect(end.pending).toEqual({});
+    expect(end.closed['altman-return-agreement']).toMatchObject({ kind: 'agreement-in-principle', outcome: 'concluded' });
+    expect(end.closed['altman-new-venture']?.outcome).toBe('superseded');
+    expect(end.closed['microsoft-jobs']?.outcome).toBe('lapsed');
+    expect(end.affiliations['sam-altman']?.Microsoft).toBeUndefined();
+    // Altman's Microsoft role was over once he chose to return; the seats changed only when it was made official.
+    expect(afterDeal.affiliations['sam-altman']?.Microsoft).toBeUndefined();
+    expect(afterDeal.board['bret-taylor']).toBeUndefined();
+    // Before the 29 Nov announcement was recorded, the log still showed the deal as pending.
+    expect(knownBeforeOfficial.roles.CEO?.person.name).toBe('Emmett Shear');
+    expect(knownBeforeOfficial.pending['altman-return-agreement']?.kind).toBe('agreement-in-principle');
   });
 
   it('knows the petition as "nearly 500" until the correction to 490 was recorded', async () => {
