@@ -26,9 +26,9 @@ const event = (id: string, extra: Record<string, unknown> = {}) =>
     id,
     type: 'board.joined',
     subject: 'openai',
-    time: '2023-11-29T12:00:00-08:00',
+    time: '2023-12-04T12:00:00-08:00',
     timezone: 'America/Los_Angeles',
-    data: { certainty: 'confirmed', citation: { document: 'OpenAI blog', quote: 'Bret Taylor joins the board.' }, person: { id: 'bret-taylor', name: 'Bret Taylor' } },
+    data: { certainty: 'confirmed', citation: { document: 'A test gazette', quote: 'Dana Example joins the board.' }, person: { id: 'dana-example', name: 'Dana Example' } },
     ...extra,
   });
 
@@ -95,10 +95,10 @@ describe('incumbent', () => {
     it('appends from a file, then skips the same ids, and verify still passes', async () => {
       const path = copyOfDataset();
       const input = join(tempDir(), 'new.jsonl');
-      writeFileSync(input, `${event('taylor-joins')}\n`);
+      writeFileSync(input, `${event('dana-joins')}\n`);
       const first = await run(['append', '--log', path, input]);
-      expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/^appended #42 taylor-joins board\.joined Bret Taylor joined the board/) });
-      expect((await run(['append', '--log', path, input])).out).toBe('skipped taylor-joins (already in the log)\n');
+      expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/^appended #57 dana-joins board\.joined Dana Example joined the board/) });
+      expect((await run(['append', '--log', path, input])).out).toBe('skipped dana-joins (already in the log)\n');
       expect((await run(['verify', '--log', path])).code).toBe(0);
     });
 
@@ -133,7 +133,7 @@ describe('incumbent', () => {
       const { out } = await run(['events', '--from', '2023-11-19T00:00:00-08:00', '--to', '2023-11-19T23:59:00-08:00', '--type', 'role']);
       expect(out).toBe('Nov 19, 2023  #25  role.assumed  openai  Emmett Shear became interim CEO\n');
       const json = JSON.parse((await run(['events', '--type', 'statement.made', '--json'])).out);
-      expect(json.map((r: { data: { person: { name: string } } }) => r.data.person.name)).toEqual(['Ilya Sutskever', 'Anna Makanju', 'Sam Altman', 'Emmett Shear']);
+      expect(json.map((r: { data: { person: { name: string } } }) => r.data.person.name)).toEqual(['Ilya Sutskever', 'Anna Makanju', 'Sam Altman', 'Emmett Shear', 'Greg Brockman', 'Sam Altman', 'Sam Altman']);
        });
 
     it('events marks revised events with what replaced them, and leaves log.created out of history', async () => {
