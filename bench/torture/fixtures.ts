@@ -20,7 +20,7 @@ export function sampleDraft(id: string, index: number): EventDraft {
     subject: `company-${index % 3}`,
     time: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000).toISOString(),
     timeprecision: 'hour',
-    timezone: 'Europe/Paris',
+    timezone: 'UTC',
   };
   const data = { certainty: 'reported', citation: { document: `Gazette no. ${index}`, url: `https://example.org/${index}`, quote: `Event ${id} as reported.` } };
   switch (index % 4) {

@@ -4,27 +4,15 @@
  */
 import { z } from 'zod';
 import { allPayloads, type EventType } from './vocabulary';
+import { zoneProblem } from './zone';
 
 export const Precision = z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']);
 export type Precision = z.infer<typeof Precision>;
 
-/** Zones already checked: building an Intl.DateTimeFormat per record dominated validating a log. */
-const zoneChecks = new Map<string, boolean>();
-const isTimeZone = (zone: string): boolean => {
-  let valid = zoneChecks.get(zone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    if (zoneChecks.size < 1024) zoneChecks.set(zone, valid);
-  }
-  return valid;
-};
-
-export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as America/Los_Angeles');
+export const TimeZone = z.string().superRefine((zone, context) => {
+  const problem = zoneProblem(zone);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`. */
 export const EffectiveTime = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00' });

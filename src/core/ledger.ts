@@ -63,6 +63,11 @@ export class Ledger {
     const seq = this.#seqById.get(id);
     return seq === undefined ? undefined : this.#records[seq - 1];
   }
+  /** The fact an event put on its company's timeline (a correction's corrected version), if any. */
+  effectOf(id: string): Effective | undefined {
+    return this.#entryOf(id)?.effect;
+  }
+
   /** The correction or retraction that superseded an event, if any. */
   revisionOf(id: string): string | undefined {
     return this.#revisedBy.get(id);

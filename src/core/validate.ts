@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { EventDraftSchema, EventRecordSchema, type EventDraft, type EventRecord } from './event';
 import { invalid, type IncumbentError } from './errors';
+import { toEpoch } from './time';
+import { offsetProblem } from './zone';
 
 const describeIssue = (issue: z.core.$ZodIssue, prefix: string): IncumbentError => {
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || undefined;
@@ -26,9 +28,10 @@ export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
     input = rest;
   }
   const draft = parseWith(EventDraftSchema, input, prefix);
-  if (draft.type !== 'log.created' && !draft.subject) {
-    throw invalid([prefix, 'subject'].filter(Boolean).join('.'), 'must name the company the event is about');
-  }
+  const field = (name: string) => [prefix, name].filter(Boolean).join('.');
+  if (draft.type !== 'log.created' && !draft.subject) throw invalid(field('subject'), 'must name the company the event is about');
+  const offset = offsetProblem(draft.time, draft.timezone, toEpoch(draft.time));
+  if (offset) throw invalid(field('time'), offset);
   return draft;
 };
 

@@ -21,7 +21,8 @@ const assumed = (id: string, who = 'ann-lee', time = '2024-05-01T09:00:00-04:00'
   type: 'role.assumed',
   subject: 'acme',
   time,
-  timezone: 'America/New_York',
+  // An instant written in UTC is in the UTC zone; one written with -04:00 is New York's local time.
+  timezone: time.endsWith('Z') ? 'UTC' : 'America/New_York',
   data: { certainty: 'confirmed', citation, person: { id: who, name: who }, role: 'CEO' },
 });
 

@@ -2,6 +2,7 @@
 import type { EventDraft } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
+import { checkConsistency } from '../core/consistency';
 import { checkRevision, type RevisionContext } from '../core/revision';
 import { parseDraft } from '../core/validate';
 
@@ -12,13 +13,15 @@ export function validateBatch(raw: readonly unknown[], ledger: Ledger, fieldOf: 
     find: (id) => ledger.byId(id) ?? (batch.get(id) as ReturnType<RevisionContext['find']>),
     revisionOf: (id) => ledger.revisionOf(id) ?? revised.get(id),
   };
-  return raw.map((input, index) => {
+  const drafts = raw.map((input, index) => {
     const draft = checkRevision(parseDraft(input, fieldOf(index)), context, fieldOf(index));
     if (draft.type === 'log.created') throw new IncumbentError('invalid', 'log.created is written once, by the log itself', `${fieldOf(index)}.type`);
     if (draft.id) batch.set(draft.id, draft);
     if (draft.type === 'event.corrected' || draft.type === 'event.retracted') revised.set(draft.data.target, draft.id ?? fieldOf(index));
     return draft;
   });
+  checkConsistency(ledger, drafts, fieldOf);
+  return drafts;
 }
 
 /** Splits JSON Lines text into values; a line that is not JSON is named by its number. */

@@ -1,0 +1,48 @@
+/**
+ * Time zones: only IANA names (an abbreviation such as PST is ambiguous and is not a zone), and an
+ * effective time whose offset agrees with its zone at that instant.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** A cached formatter for the zone, or null when the runtime does not know it. */
+function formatterOf(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    } catch {
+      formatter = null;
+    }
+    if (formatters.size < 1024) formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Why `zone` is not an IANA zone name, or undefined when it is one. */
+export function zoneProblem(zone: string): string | undefined {
+  const formatter = formatterOf(zone);
+  if (!formatter) return 'must be an IANA time zone such as America/Los_Angeles';
+  if (zone !== 'UTC' && !zone.includes('/')) return `"${zone}" is an abbreviation, not an IANA time zone: write ${formatter.resolvedOptions().timeZone} (or UTC)`;
+  return undefined;
+}
+
+/** The zone's UTC offset at an instant, as ±HH:MM. */
+function offsetAt(zone: string, epoch: number): string | undefined {
+  const name = formatterOf(zone)?.formatToParts(epoch).find((part) => part.type === 'timeZoneName')?.value;
+  if (!name) return undefined;
+  if (name === 'GMT') return '+00:00';
+  return name.slice(3);
+}
+
+/**
+ * Why an RFC 3339 time's offset contradicts its zone (`-05:00` with America/Los_Angeles in
+ * November), or undefined when they agree. `Z` is accepted only for zones at UTC then.
+ */
+export function offsetProblem(time: string, zone: string, epoch: number): string | undefined {
+  const expected = offsetAt(zone, epoch);
+  if (!expected) return undefined;
+  const written = /(?:Z|[+-]\d\d:\d\d)$/.exec(time)?.[0];
+  const actual = written === 'Z' || written === '-00:00' ? '+00:00' : written;
+  if (actual === expected) return undefined;
+  return `has offset ${written}, but ${zone} was at UTC${expected} then: write the local time with ${expected}, or correct the time zone`;
+}
