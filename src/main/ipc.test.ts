@@ -6,7 +6,7 @@ import type { DesktopHandlers } from './ipc';
 const channels = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
 vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) => channels.set(channel, handler) } }));
 
-const mainFrame = { url: 'file:///opt/incumbent/out/renderer/index.html' };
+const mainFrame = { url: 'app://incumbent/index.html' };
 const window = { webContents: { mainFrame } };
 const fromWindow = { sender: window.webContents, senderFrame: mainFrame };
 const calls: unknown[] = [];
@@ -38,7 +38,10 @@ describe('IPC glue', () => {
     const iframe = { sender: window.webContents, senderFrame: { url: mainFrame.url } };
     const otherPage = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'https://example.com/' } };
     const otherWindow = { sender: {}, senderFrame: mainFrame };
-    for (const event of [iframe, otherPage, otherWindow, { sender: window.webContents, senderFrame: null }]) {
+    // file:// is no longer our page: the page is only ever served from app://incumbent.
+    const filePage = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'file:///opt/incumbent/out/renderer/index.html' } };
+    const otherHost = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'app://evil/index.html' } };
+    for (const event of [iframe, otherPage, otherWindow, filePage, otherHost, { sender: window.webContents, senderFrame: null }]) {
       expect(await channels.get('log:summary')!(event, {})).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/did not come from the Incumbent window/) } });
     }
   });

@@ -1,12 +1,13 @@
 /**
  * IPC glue: every contract and desktop operation on its own channel. Each call is checked to come
- * from our window's main frame showing our page, and its argument is validated before `service`.
+ * from our window's main frame showing a page of our origin (`app://incumbent`, or the dev server
+ * in development), and its argument is validated before `service`.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { operations, parseArgs, type Handlers } from '../core/contract';
 import { desktopArgs, type DesktopOperation, type DesktopResults } from '../core/desktop-contract';
 import { IncumbentError, toAppError, type Result } from '../core/errors';
-import { isAppUrl } from './security';
+import { isAppUrl } from './app-origin';
 
 export type DesktopHandlers = { [K in DesktopOperation]: (args: ReturnType<(typeof desktopArgs)[K]['parse']>) => Promise<DesktopResults[K]> };
 
