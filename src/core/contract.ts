@@ -54,10 +54,19 @@ export type Client = { [K in Operation]: (args: Args<K>) => Promise<Result<Resul
 
 export const isOperation = (name: unknown): name is Operation => typeof name === 'string' && Object.hasOwn(contractArgs, name);
 
+/**
+ * The field an argument issue names, never empty: an unknown key names itself (zod puts it in
+ * `keys`, not in `path`), and an argument that is not an object at all is `arguments`.
+ */
+export function issueField(issue: z.core.$ZodIssue): string {
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  return path.map(String).join('.') || 'arguments';
+}
+
 /** Validates a transport's raw arguments; the error names the field. */
 export function parseArgs<K extends Operation>(operation: K, raw: unknown): z.output<(typeof contractArgs)[K]> {
   const parsed = contractArgs[operation].safeParse(raw ?? {});
   if (parsed.success) return parsed.data as z.output<(typeof contractArgs)[K]>;
   const issue = parsed.error.issues[0]!;
-  throw new IncumbentError('invalid', issue.message, issue.path.map(String).join('.') || undefined);
+  throw new IncumbentError('invalid', issue.message, issueField(issue));
 }

@@ -1,5 +1,5 @@
 /** Electron main: lifecycle only. Windows, menus, IPC and dialogs live in their own files. */
-import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { toAppError } from '../core/errors';
@@ -55,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       rebuildMenu();
       current()?.webContents.send('menu:command', 'log-changed');
     });
-    serveIpc(session.handlers(), desktop, current);
+    serveIpc(ipcMain, session.handlers(), desktop, current);
     rebuildMenu = installMenu(current, desktop, settings);
     window = createMainWindow(settings);
   }).catch((error: Error) => {

@@ -3,11 +3,15 @@
  * from our window's main frame showing a page of our origin (`app://incumbent`, or the dev server
  * in development), and its argument is validated before `service`.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { operations, parseArgs, type Handlers } from '../core/contract';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import { issueField, operations, parseArgs, type Handlers } from '../core/contract';
 import { desktopArgs, type DesktopOperation, type DesktopResults } from '../core/desktop-contract';
 import { IncumbentError, toAppError, type Result } from '../core/errors';
 import { isAppUrl } from './app-origin';
+
+/** The one part of Electron's ipcMain we use; passed in, so tests and the reliability suite can
+ * drive this exact registration code without Electron. */
+export type IpcRegistrar = Pick<IpcMain, 'handle'>;
 
 export type DesktopHandlers = { [K in DesktopOperation]: (args: ReturnType<(typeof desktopArgs)[K]['parse']>) => Promise<DesktopResults[K]> };
 
@@ -26,7 +30,7 @@ async function answer<T>(event: IpcMainInvokeEvent, window: () => BrowserWindow 
   }
 }
 
-export function serveIpc(handlers: Handlers, desktop: DesktopHandlers, window: () => BrowserWindow | undefined): void {
+export function serveIpc(ipcMain: IpcRegistrar, handlers: Handlers, desktop: DesktopHandlers, window: () => BrowserWindow | undefined): void {
   for (const operation of operations) {
     ipcMain.handle(operation, (event, raw: unknown) => answer(event, window, () => (handlers[operation] as (a: unknown) => Promise<unknown>)(parseArgs(operation, raw))));
   }
@@ -34,7 +38,7 @@ export function serveIpc(handlers: Handlers, desktop: DesktopHandlers, window: (
     ipcMain.handle(operation, (event, raw: unknown) =>
       answer(event, window, () => {
         const parsed = desktopArgs[operation].safeParse(raw ?? {});
-        if (!parsed.success) throw new IncumbentError('invalid', parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.join('.') || undefined);
+        if (!parsed.success) throw new IncumbentError('invalid', parsed.error.issues[0]!.message, issueField(parsed.error.issues[0]!));
         return (desktop[operation] as (a: unknown) => Promise<unknown>)(parsed.data);
       }),
     );
