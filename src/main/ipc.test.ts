@@ -47,7 +47,9 @@ describe('IPC glue', () => {
     calls.length = 0;
     expect(await channels.get('log:read')!(fromWindow, { fromSeq: -1, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'fromSeq' } });
     expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'extra' } });
-    expect(await channels.get('log:read')!(fromWindow, 42)).toMatchObject({ ok: false, error: { code: 'invalid', field: 'arguments' } });
+    for (const notPlain of [42, 'x', [], new Date(), new Map(), new Uint8Array(2)]) {
+      expect(await channels.get('log:summary')!(fromWindow, notPlain)).toMatchObject({ ok: false, error: { code: 'invalid', field: 'arguments' } });
+    }
     expect(await channels.get('file:openRecent')!(fromWindow, { path: 'a', constructor: 1 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'constructor' } });
     expect(await channels.get('file:openRecent')!(fromWindow, { path: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'path' } });
     expect(calls).toEqual([]);

@@ -4,7 +4,7 @@
  * in development), and its argument is validated before `service`.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { issueField, operations, parseArgs, type Handlers } from '../core/contract';
+import { operations, parseArgs, parseArgsWith, type Handlers } from '../core/contract';
 import { desktopArgs, type DesktopOperation, type DesktopResults } from '../core/desktop-contract';
 import { IncumbentError, toAppError, type Result } from '../core/errors';
 import { isAppUrl } from './app-origin';
@@ -36,11 +36,7 @@ export function serveIpc(ipcMain: IpcRegistrar, handlers: Handlers, desktop: Des
   }
   for (const operation of Object.keys(desktopArgs) as DesktopOperation[]) {
     ipcMain.handle(operation, (event, raw: unknown) =>
-      answer(event, window, () => {
-        const parsed = desktopArgs[operation].safeParse(raw ?? {});
-        if (!parsed.success) throw new IncumbentError('invalid', parsed.error.issues[0]!.message, issueField(parsed.error.issues[0]!));
-        return (desktop[operation] as (a: unknown) => Promise<unknown>)(parsed.data);
-      }),
+      answer(event, window, () => (desktop[operation] as (a: unknown) => Promise<unknown>)(parseArgsWith(desktopArgs[operation], raw))),
     );
   }
 }
