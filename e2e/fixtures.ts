@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { APP_INDEX_URL } from '../src/main/app-origin';
 import { electronBinary } from './electron-binary';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -91,9 +92,13 @@ function electronDriver(executablePath: string, dataDir: string): Driver {
   return {
     mode: 'desktop',
     start: async () => {
-      electronApp = await _electron.launch({ executablePath, args: [ROOT], cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
+      // The built app, never electron-vite's dev server, even if the caller's shell points at one.
+      const { ELECTRON_RENDERER_URL: _devServer, ...env } = process.env;
+      electronApp = await _electron.launch({ executablePath, args: [ROOT], cwd: ROOT, env: { ...env, INCUMBENT_DATA_DIR: dataDir } });
       const page = await electronApp.firstWindow();
       await page.waitForSelector('.scrubber-track');
+      // The page must come from our own scheme (src/main/app-protocol.ts), never from file://.
+      if (page.url() !== APP_INDEX_URL) throw new Error(`the desktop app showed ${page.url()}, not ${APP_INDEX_URL}`);
       return page;
     },
     stop: async () => {

@@ -56,10 +56,28 @@ export type Client = { [K in Operation]: (args: Args<K>) => Promise<Result<Resul
 
 export const isOperation = (name: unknown): name is Operation => typeof name === 'string' && Object.hasOwn(contractArgs, name);
 
-/** Validates a transport's raw arguments; the error names the field. */
-export function parseArgs<K extends Operation>(operation: K, raw: unknown): z.output<(typeof contractArgs)[K]> {
-  const parsed = contractArgs[operation].safeParse(raw ?? {});
-  if (parsed.success) return parsed.data as z.output<(typeof contractArgs)[K]>;
-  const issue = parsed.error.issues[0]!;
-  throw new IncumbentError('invalid', issue.message, issue.path.map(String).join('.') || undefined);
+/**
+ * The field an argument issue names, never empty: an unknown key names itself (zod puts it in
+ * `keys`, not in `path`), and an argument that is not an object at all is `arguments`.
+ */
+function issueField(issue: z.core.$ZodIssue): string {
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  return path.map(String).join('.') || 'arguments';
 }
+
+/** Only plain data: IPC also carries Dates, Maps, Sets and typed arrays, which zod reads as objects. */
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** Validates a transport's raw arguments against `schema`; the error names the field. */
+export function parseArgsWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const value = raw ?? {};
+  if (!isPlainObject(value)) throw new IncumbentError('invalid', 'must be an object of named arguments', 'arguments');
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new IncumbentError('invalid', issue.message, issueField(issue));
+}
+
+/** Validates a contract operation's raw arguments; the error names the field. */
+export const parseArgs = <K extends Operation>(operation: K, raw: unknown): z.output<(typeof contractArgs)[K]> =>
+  parseArgsWith(contractArgs[operation], raw) as z.output<(typeof contractArgs)[K]>;

@@ -1,12 +1,12 @@
 /** The IPC glue with Electron's ipcMain replaced by a recorder: sender checks and argument validation. */
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../core/contract';
-import type { DesktopHandlers } from './ipc';
+import { serveIpc, type DesktopHandlers, type IpcRegistrar } from './ipc';
 
 const channels = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
-vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) => channels.set(channel, handler) } }));
+const ipcMain = { handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) => void channels.set(channel, handler) } as unknown as IpcRegistrar;
 
-const mainFrame = { url: 'file:///opt/incumbent/out/renderer/index.html' };
+const mainFrame = { url: 'app://incumbent/index.html' };
 const window = { webContents: { mainFrame } };
 const fromWindow = { sender: window.webContents, senderFrame: mainFrame };
 const calls: unknown[] = [];
@@ -20,10 +20,7 @@ const handlers = {
 } as unknown as Handlers;
 const desktop = { 'file:openRecent': async (args: unknown) => (calls.push(args), null) } as unknown as DesktopHandlers;
 
-beforeAll(async () => {
-  const { serveIpc } = await import('./ipc');
-  serveIpc(handlers, desktop, () => window as never);
-});
+beforeAll(() => serveIpc(ipcMain, handlers, desktop, () => window as never));
 
 describe('IPC glue', () => {
   it('serves every contract and desktop operation on its own channel', () => {
@@ -38,7 +35,10 @@ describe('IPC glue', () => {
     const iframe = { sender: window.webContents, senderFrame: { url: mainFrame.url } };
     const otherPage = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'https://example.com/' } };
     const otherWindow = { sender: {}, senderFrame: mainFrame };
-    for (const event of [iframe, otherPage, otherWindow, { sender: window.webContents, senderFrame: null }]) {
+    // file:// is no longer our page: the page is only ever served from app://incumbent.
+    const filePage = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'file:///opt/incumbent/out/renderer/index.html' } };
+    const otherHost = { sender: window.webContents, senderFrame: { ...mainFrame, url: 'app://evil/index.html' } };
+    for (const event of [iframe, otherPage, otherWindow, filePage, otherHost, { sender: window.webContents, senderFrame: null }]) {
       expect(await channels.get('log:summary')!(event, {})).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/did not come from the Incumbent window/) } });
     }
   });
@@ -46,7 +46,11 @@ describe('IPC glue', () => {
   it('validates arguments before calling service, naming the field', async () => {
     calls.length = 0;
     expect(await channels.get('log:read')!(fromWindow, { fromSeq: -1, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'fromSeq' } });
-    expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'extra' } });
+    for (const notPlain of [42, 'x', [], new Date(), new Map(), new Uint8Array(2)]) {
+      expect(await channels.get('log:summary')!(fromWindow, notPlain)).toMatchObject({ ok: false, error: { code: 'invalid', field: 'arguments' } });
+    }
+    expect(await channels.get('file:openRecent')!(fromWindow, { path: 'a', constructor: 1 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'constructor' } });
     expect(await channels.get('file:openRecent')!(fromWindow, { path: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'path' } });
     expect(calls).toEqual([]);
     expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10 })).toMatchObject({ ok: true });

@@ -1,12 +1,17 @@
 /**
  * IPC glue: every contract and desktop operation on its own channel. Each call is checked to come
- * from our window's main frame showing our page, and its argument is validated before `service`.
+ * from our window's main frame showing a page of our origin (`app://incumbent`, or the dev server
+ * in development), and its argument is validated before `service`.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { operations, parseArgs, type Handlers } from '../core/contract';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import { operations, parseArgs, parseArgsWith, type Handlers } from '../core/contract';
 import { desktopArgs, type DesktopOperation, type DesktopResults } from '../core/desktop-contract';
 import { IncumbentError, toAppError, type Result } from '../core/errors';
-import { isAppUrl } from './security';
+import { isAppUrl } from './app-origin';
+
+/** The one part of Electron's ipcMain we use; passed in, so tests and the reliability suite can
+ * drive this exact registration code without Electron. */
+export type IpcRegistrar = Pick<IpcMain, 'handle'>;
 
 export type DesktopHandlers = { [K in DesktopOperation]: (args: ReturnType<(typeof desktopArgs)[K]['parse']>) => Promise<DesktopResults[K]> };
 
@@ -25,17 +30,13 @@ async function answer<T>(event: IpcMainInvokeEvent, window: () => BrowserWindow 
   }
 }
 
-export function serveIpc(handlers: Handlers, desktop: DesktopHandlers, window: () => BrowserWindow | undefined): void {
+export function serveIpc(ipcMain: IpcRegistrar, handlers: Handlers, desktop: DesktopHandlers, window: () => BrowserWindow | undefined): void {
   for (const operation of operations) {
     ipcMain.handle(operation, (event, raw: unknown) => answer(event, window, () => (handlers[operation] as (a: unknown) => Promise<unknown>)(parseArgs(operation, raw))));
   }
   for (const operation of Object.keys(desktopArgs) as DesktopOperation[]) {
     ipcMain.handle(operation, (event, raw: unknown) =>
-      answer(event, window, () => {
-        const parsed = desktopArgs[operation].safeParse(raw ?? {});
-        if (!parsed.success) throw new IncumbentError('invalid', parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.join('.') || undefined);
-        return (desktop[operation] as (a: unknown) => Promise<unknown>)(parsed.data);
-      }),
+      answer(event, window, () => (desktop[operation] as (a: unknown) => Promise<unknown>)(parseArgsWith(desktopArgs[operation], raw))),
     );
   }
 }

@@ -1,22 +1,11 @@
 /**
  * Electron's security checklist, applied app-wide: no navigation, no new windows, no webviews,
- * no permissions, and a strict Content-Security-Policy on every response.
+ * no permissions, and a strict Content-Security-Policy on every response. Only our own origin
+ * (app-origin.ts) may be navigated to or loaded from.
  */
 import { app, session, shell, type WebContents } from 'electron';
-
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-/** True when a URL belongs to our own page (the built file, or electron-vite's dev server). */
-export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && url.startsWith(dev)) return true;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'file:' && parsed.pathname.endsWith('/renderer/index.html');
-  } catch {
-    return false;
-  }
-}
+import { isAppUrl, mayLoad } from './app-origin';
+import { CSP } from './content-security-policy';
 
 function guard(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -39,9 +28,7 @@ export function applySecurityPolicy(): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  // No remote content: only our own files and the local dev server may load.
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('blob:') || details.url.startsWith('data:') || isAppUrl(details.url) || (process.env.ELECTRON_RENDERER_URL !== undefined && details.url.startsWith(new URL(process.env.ELECTRON_RENDERER_URL).origin));
-    callback({ cancel: !allowed });
-  });
+  // No remote content and no file: URLs: only our own origin (app://incumbent, or the dev
+  // server's in development), our own blob:/data: URLs and devtools may load.
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !mayLoad(details.url) }));
 }

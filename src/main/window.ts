@@ -2,6 +2,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import type { SettingsStore } from '../store/settings';
+import { APP_INDEX_URL } from './app-origin';
 
 const here = import.meta.dirname;
 
@@ -54,7 +55,7 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
   window.on('move', rememberSoon);
   window.on('close', remember);
 
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  // The built page comes from our own scheme (app-protocol.ts), never from file://.
+  void window.loadURL(process.env.ELECTRON_RENDERER_URL || APP_INDEX_URL);
   return window;
 }
