@@ -6,6 +6,7 @@
 import type { Campaign, Outcome } from './campaign';
 import { crashCampaign } from './crash';
 import { inputFuzzCampaign } from './input-fuzz';
+import { ipcCampaign } from './ipc';
 import { lockCampaign } from './locks';
 import { powerLossCampaign } from './power-loss';
 import { tamperCampaign } from './tamper';
@@ -17,6 +18,7 @@ const campaigns: Record<string, { run: Campaign; trials: number }> = {
   locks: { run: lockCampaign, trials: 200 },
   tamper: { run: tamperCampaign, trials: 2_000 },
   'input-fuzz': { run: inputFuzzCampaign, trials: 2_000 },
+  ipc: { run: ipcCampaign, trials: 2_000 },
 };
 
 const scale = Number(process.env.TORTURE_SCALE ?? 1);
