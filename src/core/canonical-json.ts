@@ -6,7 +6,8 @@ export function canonicalJson(value: unknown, indent = 2): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  const sorted: Record<string, unknown> = {};
+  // Null-prototype: a key named `__proto__` stays a key instead of becoming the prototype.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) {
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) sorted[key] = sortKeys(item);

@@ -1,4 +1,5 @@
 /** What changed between two moments, in governance terms, as data and as sentences. */
+import { dictGet, dictHas, dictKeys } from './dict';
 import { allOf, type Affiliation, type CompanyState, type Person } from './state';
 
 export type Change =
@@ -19,40 +20,48 @@ const qualifier = (interim: boolean, acting: boolean) => (interim ? 'interim ' :
 /** Changes from state `a` to state `b` of the same company, in a stable order. */
 export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   const changes: Change[] = [];
-  const roles = [...new Set([...Object.keys(a.roles), ...Object.keys(b.roles)])].sort();
+  const roles = [...new Set([...dictKeys(a.roles), ...dictKeys(b.roles)])].sort();
   for (const role of roles) {
-    const before = a.roles[role];
-    const after = b.roles[role];
+    const before = dictGet(a.roles, role);
+    const after = dictGet(b.roles, role);
     if (before && before.person.id !== after?.person.id) {
-      const ended = b.former[before.person.id]?.[role];
+      const formerRoles = dictGet(b.former, before.person.id);
+      const ended = formerRoles && dictGet(formerRoles, role);
       changes.push({ kind: 'role-left', role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
     }
     if (after && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
       changes.push({ kind: 'role-taken', role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId });
     }
   }
-  for (const id of Object.keys(a.board).sort()) if (!b.board[id]) changes.push({ kind: 'board-left', person: a.board[id]!.person });
-  for (const id of Object.keys(b.board).sort()) if (!a.board[id]) changes.push({ kind: 'board-joined', person: b.board[id]!.person, eventId: b.board[id]!.eventId });
+  for (const id of dictKeys(a.board).sort()) if (!dictHas(b.board, id)) changes.push({ kind: 'board-left', person: dictGet(a.board, id)!.person });
+  for (const id of dictKeys(b.board).sort()) {
+    const seat = dictGet(b.board, id)!;
+    if (!dictHas(a.board, id)) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId });
+  }
   if (a.chair?.person.id !== b.chair?.person.id) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null });
-  const has = (s: CompanyState, x: Affiliation) => s.affiliations[x.person.id]?.[x.organization] !== undefined;
+  const has = (s: CompanyState, x: Affiliation) => {
+    const ties = dictGet(s.affiliations, x.person.id);
+    return ties !== undefined && dictHas(ties, x.organization);
+  };
   for (const x of allOf(a.affiliations)) if (!has(b, x)) changes.push({ kind: 'affiliation-ended', person: x.person, organization: x.organization });
   for (const x of allOf(b.affiliations)) {
     if (!has(a, x)) changes.push({ kind: 'affiliation-started', person: x.person, organization: x.organization, ...(x.role ? { role: x.role } : {}), eventId: x.eventId });
   }
   if (a.workforce?.headcount !== b.workforce?.headcount) changes.push({ kind: 'workforce-changed', from: a.workforce?.headcount ?? null, to: b.workforce?.headcount ?? null });
-  for (const id of Object.keys(b.petitions).sort()) {
-    const [before, after] = [a.petitions[id], b.petitions[id]!];
+  for (const id of dictKeys(b.petitions).sort()) {
+    const [before, after] = [dictGet(a.petitions, id), dictGet(b.petitions, id)!];
     if (before?.signatories !== after.signatories) changes.push({ kind: 'petition-changed', petition: id, title: after.title, from: before?.signatories ?? null, to: after.signatories });
   }
-  for (const id of Object.keys(a.pending).sort()) {
-    if (!b.pending[id]) {
-      const item = a.pending[id]!;
-      const outcome = b.closed[id]?.outcome;
+  for (const id of dictKeys(a.pending).sort()) {
+    if (!dictHas(b.pending, id)) {
+      const item = dictGet(a.pending, id)!;
+      const outcome = dictGet(b.closed, id)?.outcome;
       changes.push({ kind: 'pending-resolved', item: id, itemKind: item.kind, summary: item.summary, ...(outcome ? { outcome } : {}) });
     }
   }
-  for (const id of Object.keys(b.pending).sort()) {
-    if (!a.pending[id]) changes.push({ kind: 'pending-opened', item: id, itemKind: b.pending[id]!.kind, summary: b.pending[id]!.summary, eventId: b.pending[id]!.eventId });
+  for (const id of dictKeys(b.pending).sort()) {
+    const item = dictGet(b.pending, id)!;
+    if (!dictHas(a.pending, id)) changes.push({ kind: 'pending-opened', item: id, itemKind: item.kind, summary: item.summary, eventId: item.eventId });
   }
   return changes;
 }

@@ -7,6 +7,7 @@
  * Invariant: evolve replaces the values of the state's maps and fields; it never mutates a value
  * in place. That is what lets `copyState` (two levels deep) give an independent state.
  */
+import { dictDelete, dictGet, dictSet, dictSize, dictWith, dictWithout } from './dict';
 import type { Precision } from './event';
 import { type ClosedItem, type CompanyState, type FormerHolding, type Moment, type PendingKind } from './state';
 import { type DomainType, type Payload } from './vocabulary';
@@ -28,23 +29,23 @@ export type Effective = {
 const momentOf = (e: Effective): Moment => ({ time: e.time, precision: e.timeprecision, timezone: e.timezone });
 
 function endHolding(s: CompanyState, role: string, e: Effective, cause: FormerHolding['endCause'], replacedBy?: string): void {
-  const holding = s.roles[role];
+  const holding = dictGet(s.roles, role);
   if (!holding) return;
-  delete s.roles[role];
+  dictDelete(s.roles, role);
   const ended = { ...holding, until: momentOf(e), endCause: cause, endEventId: e.id, ...(replacedBy ? { replacedBy } : {}) };
-  s.former[holding.person.id] = { ...s.former[holding.person.id], [role]: ended };
+  dictSet(s.former, holding.person.id, dictWith(dictGet(s.former, holding.person.id), role, ended));
 }
 
 function openItem(s: CompanyState, e: Effective, item: string, kind: PendingKind, summary: string, parties: string[]): void {
-  delete s.closed[item];
-  s.pending[item] = { id: item, kind, summary, parties, opened: momentOf(e), eventId: e.id, certainty: e.data.certainty };
+  dictDelete(s.closed, item);
+  dictSet(s.pending, item, { id: item, kind, summary, parties, opened: momentOf(e), eventId: e.id, certainty: e.data.certainty });
 }
 
 function closeItem(s: CompanyState, e: Effective, item: string, outcome: ClosedItem['outcome'], resolution?: string): void {
-  const open = s.pending[item];
+  const open = dictGet(s.pending, item);
   if (!open) return;
-  delete s.pending[item];
-  s.closed[item] = { ...open, outcome, closed: momentOf(e), closeEventId: e.id, ...(resolution ? { resolution } : {}) };
+  dictDelete(s.pending, item);
+  dictSet(s.closed, item, { ...open, outcome, closed: momentOf(e), closeEventId: e.id, ...(resolution ? { resolution } : {}) });
 }
 
 export function evolve(s: CompanyState, e: Effective): void {
@@ -55,20 +56,20 @@ export function evolve(s: CompanyState, e: Effective): void {
       break;
     case 'role.assumed': {
       const { role, person, interim, acting, replaces } = e.data;
-      const current = s.roles[role];
+      const current = dictGet(s.roles, role);
       if (current && current.person.id !== person.id) endHolding(s, role, e, 'replaced', person.id);
       const predecessor = replaces ?? (current && current.person.id !== person.id ? current.person.id : current?.replaces);
-      s.roles[role] = { ...basis, role, person, interim, acting, since: momentOf(e), ...(predecessor ? { replaces: predecessor } : {}) };
+      dictSet(s.roles, role, { ...basis, role, person, interim, acting, since: momentOf(e), ...(predecessor ? { replaces: predecessor } : {}) });
       break;
     }
     case 'role.vacated':
-      if (s.roles[e.data.role]?.person.id === e.data.person.id) endHolding(s, e.data.role, e, e.data.cause, e.data.replacedBy);
+      if (dictGet(s.roles, e.data.role)?.person.id === e.data.person.id) endHolding(s, e.data.role, e, e.data.cause, e.data.replacedBy);
       break;
     case 'board.joined':
-      s.board[e.data.person.id] = { ...basis, person: e.data.person, since: momentOf(e), ...(e.data.independent === undefined ? {} : { independent: e.data.independent }) };
+      dictSet(s.board, e.data.person.id, { ...basis, person: e.data.person, since: momentOf(e), ...(e.data.independent === undefined ? {} : { independent: e.data.independent }) });
       break;
     case 'board.left':
-      delete s.board[e.data.person.id];
+      dictDelete(s.board, e.data.person.id);
       if (s.chair?.person.id === e.data.person.id) s.chair = null;
       break;
     case 'board.chair.assumed':
@@ -77,16 +78,18 @@ export function evolve(s: CompanyState, e: Effective): void {
     case 'board.chair.vacated':
       if (s.chair?.person.id === e.data.person.id) s.chair = null;
       break;
-    case 'affiliation.started':
-      s.affiliations[e.data.person.id] = {
-        ...s.affiliations[e.data.person.id],
-        [e.data.organization]: { ...basis, person: e.data.person, organization: e.data.organization, since: momentOf(e), ...(e.data.role ? { role: e.data.role } : {}) },
-      };
+    case 'affiliation.started': {
+      const { person, organization } = e.data;
+      const tie = { ...basis, person, organization, since: momentOf(e), ...(e.data.role ? { role: e.data.role } : {}) };
+      dictSet(s.affiliations, person.id, dictWith(dictGet(s.affiliations, person.id), organization, tie));
       break;
+    }
     case 'affiliation.ended': {
-      const { [e.data.organization]: _ended, ...rest } = s.affiliations[e.data.person.id] ?? {};
-      if (Object.keys(rest).length > 0) s.affiliations[e.data.person.id] = rest;
-      else delete s.affiliations[e.data.person.id];
+      const ties = dictGet(s.affiliations, e.data.person.id);
+      if (!ties) break;
+      const rest = dictWithout(ties, e.data.organization);
+      if (dictSize(rest) > 0) dictSet(s.affiliations, e.data.person.id, rest);
+      else dictDelete(s.affiliations, e.data.person.id);
       break;
     }
     case 'workforce.reported':
@@ -94,8 +97,8 @@ export function evolve(s: CompanyState, e: Effective): void {
       break;
     case 'petition.reported': {
       const { petition, title, demands, signatories } = e.data;
-      const since = s.petitions[petition]?.since ?? momentOf(e);
-      s.petitions[petition] = { ...basis, id: petition, title, demands, signatories, since, updated: momentOf(e) };
+      const since = dictGet(s.petitions, petition)?.since ?? momentOf(e);
+      dictSet(s.petitions, petition, { ...basis, id: petition, title, demands, signatories, since, updated: momentOf(e) });
       break;
     }
     case 'offer.made':

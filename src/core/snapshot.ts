@@ -7,6 +7,7 @@ import { canonicalJson } from './canonical-json';
 import type { Ledger } from './ledger';
 import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, FormerHolding, Holding, LastApplied, PendingItem, Petition, Workforce, type CompanyState } from './state';
 import { toUtcIso } from './time';
+import { dictValues } from './dict';
 
 export const SNAPSHOT_FORMAT = 'incumbent.snapshot/1';
 
@@ -45,14 +46,14 @@ export function companySnapshot(state: CompanyState): CompanySnapshot {
   return {
     id: state.id,
     name: state.name,
-    roles: Object.values(state.roles).sort(byKey((h) => h.role)),
+    roles: dictValues(state.roles).sort(byKey((h) => h.role)),
     formerRoles: allOf(state.former).sort(byKey((h) => `${h.until.time} ${h.role} ${h.person.id}`)),
-    board: { chair: state.chair, members: Object.values(state.board).sort(byKey((s) => s.person.id)) },
+    board: { chair: state.chair, members: dictValues(state.board).sort(byKey((s) => s.person.id)) },
     affiliations: allOf(state.affiliations).sort(byKey((a) => `${a.person.id} ${a.organization}`)),
     workforce: state.workforce,
-    petitions: Object.values(state.petitions).sort(byKey((p) => p.id)),
-    pending: Object.values(state.pending).sort(byKey((p) => p.id)),
-    resolved: Object.values(state.closed).sort(byKey((p) => p.id)),
+    petitions: dictValues(state.petitions).sort(byKey((p) => p.id)),
+    pending: dictValues(state.pending).sort(byKey((p) => p.id)),
+    resolved: dictValues(state.closed).sort(byKey((p) => p.id)),
     lastEvent: state.last,
   };
 }

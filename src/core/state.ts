@@ -4,6 +4,7 @@
  * cannot disagree.
  */
 import { z } from 'zod';
+import { dict, dictValues, type Dict } from './dict';
 import { Precision } from './event';
 import { Certainty, EndCause, Outcome, PersonRef } from './vocabulary';
 
@@ -72,24 +73,25 @@ export type ClosedItem = z.output<typeof ClosedItem>;
 
 export const LastApplied = z.object({ eventId: z.string(), seq: z.int(), time: z.string() }).nullable();
 
+/** Every map below is a `Dict`: its keys come from data, so none of them may reach a prototype. */
 export interface CompanyState {
   id: string;
   name: string;
   /** Current holders by role title. */
-  roles: Record<string, Holding>;
+  roles: Dict<Holding>;
   /** Each person's latest finished stint per role: person id -> role -> holding. */
-  former: Record<string, Record<string, FormerHolding>>;
+  former: Dict<Dict<FormerHolding>>;
   /** Current directors by person id. */
-  board: Record<string, BoardSeat>;
+  board: Dict<BoardSeat>;
   chair: Chair | null;
   /** Current ties to other organisations: person id -> organisation -> affiliation. */
-  affiliations: Record<string, Record<string, Affiliation>>;
+  affiliations: Dict<Dict<Affiliation>>;
   workforce: z.output<typeof Workforce> | null;
-  petitions: Record<string, Petition>;
+  petitions: Dict<Petition>;
   /** Open offers, negotiations and agreements in principle, by item id. */
-  pending: Record<string, PendingItem>;
+  pending: Dict<PendingItem>;
   /** Items that were pending and have been resolved, by item id. */
-  closed: Record<string, ClosedItem>;
+  closed: Dict<ClosedItem>;
   /** The last event applied, or null before the first. */
   last: z.output<typeof LastApplied>;
 }
@@ -97,31 +99,31 @@ export interface CompanyState {
 export const initialState = (id: string): CompanyState => ({
   id,
   name: id,
-  roles: {},
-  former: {},
-  board: {},
+  roles: dict(),
+  former: dict(),
+  board: dict(),
   chair: null,
-  affiliations: {},
+  affiliations: dict(),
   workforce: null,
-  petitions: {},
-  pending: {},
-  closed: {},
+  petitions: dict(),
+  pending: dict(),
+  closed: dict(),
   last: null,
 });
 
 /**
  * A copy that can be mutated without touching the original. Two levels suffice because `evolve`
- * only ever replaces the values inside these maps, never mutates them in place.
+ * only ever replaces the values inside these maps (the per-person maps included), never mutates them in place.
  */
 export const copyState = (s: CompanyState): CompanyState => ({
   ...s,
-  roles: { ...s.roles },
-  former: { ...s.former },
-  board: { ...s.board },
-  affiliations: { ...s.affiliations },
-  petitions: { ...s.petitions },
-  pending: { ...s.pending },
-  closed: { ...s.closed },
+  roles: dict(s.roles),
+  former: dict(s.former),
+  board: dict(s.board),
+  affiliations: dict(s.affiliations),
+  petitions: dict(s.petitions),
+  pending: dict(s.pending),
+  closed: dict(s.closed),
 });
 
 /**
@@ -134,4 +136,4 @@ export const freezeShallow = (s: CompanyState): CompanyState => {
 };
 
 /** Per-person maps are small; keying by person first keeps every copy and every change small too. */
-export const allOf = <T>(byPerson: Record<string, Record<string, T>>): T[] => Object.values(byPerson).flatMap((inner) => Object.values(inner));
+export const allOf = <T>(byPerson: Dict<Dict<T>>): T[] => dictValues(byPerson).flatMap((inner) => dictValues(inner));

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dictGet, dictKeys } from '../core/dict';
 import { describe, expect, it } from 'vitest';
 import { buildOpenAiDataset } from '../../scripts/build-openai-dataset';
 import { jsonSchemas } from '../core/json-schemas';
@@ -97,7 +98,7 @@ describe('data/openai-2023-11.jsonl', () => {
     const service = await open();
     const state = service.log.ledger.stateAt('openai', at)!;
     service.close();
-    expect(state.roles.CEO).toMatchObject({ person: { name }, interim });
+    expect(dictGet(state.roles, 'CEO')).toMatchObject({ person: { name }, interim });
   });
 
   it('shows the board before and after the firing, and the agreement in principle as pending', async () => {
@@ -107,13 +108,13 @@ describe('data/openai-2023-11.jsonl', () => {
     const after = ledger.stateAt('openai', '2023-11-18T12:00:00-08:00')!;
     const end = ledger.stateAt('openai', '2023-11-22T12:00:00-08:00')!;
     service.close();
-    expect(Object.keys(before.board).sort()).toEqual(['adam-dangelo', 'greg-brockman', 'helen-toner', 'ilya-sutskever', 'sam-altman', 'tasha-mccauley']);
+    expect(dictKeys(before.board).sort()).toEqual(['adam-dangelo', 'greg-brockman', 'helen-toner', 'ilya-sutskever', 'sam-altman', 'tasha-mccauley']);
     expect(before.chair?.person.name).toBe('Greg Brockman');
-    expect(Object.keys(after.board).sort()).toEqual(['adam-dangelo', 'helen-toner', 'ilya-sutskever', 'tasha-mccauley']);
+    expect(dictKeys(after.board).sort()).toEqual(['adam-dangelo', 'helen-toner', 'ilya-sutskever', 'tasha-mccauley']);
     expect(after.chair).toBeNull();
-    expect(end.pending['altman-return-agreement']?.kind).toBe('agreement-in-principle');
-    expect(end.closed['altman-return-talks']?.outcome).toBe('concluded');
-    expect(end.petitions['staff-letter']?.signatories).toBe(700);
+    expect(dictGet(end.pending, 'altman-return-agreement')?.kind).toBe('agreement-in-principle');
+    expect(dictGet(end.closed, 'altman-return-talks')?.outcome).toBe('concluded');
+    expect(dictGet(end.petitions, 'staff-letter')?.signatories).toBe(700);
   });
 
   it('ends with the crisis resolved: Altman back, the new initial board seated, nothing left pending', async () => {
@@ -147,8 +148,8 @@ describe('data/openai-2023-11.jsonl', () => {
     const service = await open();
     const { ledger } = service.log;
     const at = '2023-11-20T12:00:00-08:00';
-    expect(ledger.stateAt('openai', at, '2023-11-20T20:00:00Z')!.petitions['staff-letter']?.signatories).toBe(500);
-    expect(ledger.stateAt('openai', at)!.petitions['staff-letter']?.signatories).toBe(490);
+    expect(dictGet(ledger.stateAt('openai', at, '2023-11-20T20:00:00Z')!.petitions, 'staff-letter')?.signatories).toBe(500);
+    expect(dictGet(ledger.stateAt('openai', at)!.petitions, 'staff-letter')?.signatories).toBe(490);
     service.close();
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dictGet } from '../core/dict';
 import { openService, type LogService } from './service';
 
 const open: LogService[] = [];
@@ -64,7 +65,7 @@ describe('service', () => {
     const { appended } = await s['log:append']({ events: [assumed('a'), { ...correction('a', good), id: 'fix-1' }] });
     expect(appended).toHaveLength(2);
     await expect(s['log:append']({ events: [correction('a', good)] })).rejects.toMatchObject({ message: expect.stringMatching(/already revised by "fix-1"/) });
-    expect(s.log.ledger.stateAt('acme', '2024-06-01T00:00:00Z')!.roles.CEO?.person.id).toBe('bob');
+    expect(dictGet(s.log.ledger.stateAt('acme', '2024-06-01T00:00:00Z')!.roles, 'CEO')?.person.id).toBe('bob');
   });
 
   it('imports JSON Lines and names a line that is not JSON', async () => {

@@ -3,6 +3,7 @@
  * with what the last event changed highlighted and who just left shown as a ghost.
  */
 import type { Change } from '../../core/diff';
+import { dictValues } from '../../core/dict';
 import { allOf, type CompanyState, type Person } from '../../core/state';
 
 const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 3).toUpperCase();
@@ -11,9 +12,9 @@ const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').sl
 const MAX_SEATS = 14;
 
 export function OrgDiagram({ state, changes }: { state: CompanyState; changes: Change[] }) {
-  const allMembers = Object.values(state.board).sort((a, b) => (a.person.id === state.chair?.person.id ? -1 : b.person.id === state.chair?.person.id ? 1 : a.person.name.localeCompare(b.person.name)));
+  const allMembers = dictValues(state.board).sort((a, b) => (a.person.id === state.chair?.person.id ? -1 : b.person.id === state.chair?.person.id ? 1 : a.person.name.localeCompare(b.person.name)));
   const members = allMembers.slice(0, MAX_SEATS);
-  const roles = Object.values(state.roles).sort((a, b) => a.role.localeCompare(b.role));
+  const roles = dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role));
   const joined = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
   const taken = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
   const leftBoard = changes.flatMap((c) => (c.kind === 'board-left' ? [c.person] : [])).slice(0, 3);

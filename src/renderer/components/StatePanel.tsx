@@ -1,6 +1,7 @@
 /** The company's state at the chosen moment, in words: roles, board, ties, figures, open items. */
 import type { Change } from '../../core/diff';
 import { describeChange } from '../../core/diff';
+import { dictSize, dictValues } from '../../core/dict';
 import { allOf, type Basis, type CompanyState } from '../../core/state';
 import { formatFactTime } from '../format';
 import type { FigurePoint } from '../replay-protocol';
@@ -24,9 +25,9 @@ const Source = ({ basis, onShow }: { basis: Basis; onShow(id: string): void }) =
 );
 
 export function StatePanel({ state, changes, figures, at, timeZone, onShowEvent }: Props) {
-  const roles = Object.values(state.roles).sort((a, b) => a.role.localeCompare(b.role));
+  const roles = dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role));
   const former = allOf(state.former).sort((a, b) => b.until.time.localeCompare(a.until.time)).slice(0, 8);
-  const members = Object.values(state.board).sort((a, b) => a.person.name.localeCompare(b.person.name));
+  const members = dictValues(state.board).sort((a, b) => a.person.name.localeCompare(b.person.name));
   const changedRoles = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
   const changedSeats = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
   // Successors are stored by id (as Wikidata does); show the name when the state knows the person.
@@ -103,24 +104,24 @@ export function StatePanel({ state, changes, figures, at, timeZone, onShowEvent 
                 {a.role ? `, ${a.role}` : ''} <Certainty basis={a} /> <Source basis={a} onShow={onShowEvent} />
               </li>
             ))}
-            {Object.keys(state.affiliations).length === 0 && <li className="muted">None recorded.</li>}
+            {dictSize(state.affiliations) === 0 && <li className="muted">None recorded.</li>}
           </ul>
         </section>
         <section aria-label="Open items and figures">
           <h2>Open items</h2>
           <ul className="pending">
-            {Object.values(state.pending).map((p) => (
+            {dictValues(state.pending).map((p) => (
               <li key={p.id}>
                 <span className={`badge kind-${p.kind}`}>{p.kind.replaceAll('-', ' ')}</span> {p.summary} <Certainty basis={p} />
                 <div className="muted">{p.parties.join(' · ')} · since {formatFactTime(p.opened)}</div>
               </li>
             ))}
-            {Object.keys(state.pending).length === 0 && <li className="muted">Nothing pending.</li>}
+            {dictSize(state.pending) === 0 && <li className="muted">Nothing pending.</li>}
           </ul>
           <h2>Workforce and petitions</h2>
           <p>
             {state.workforce ? `Workforce: ${state.workforce.headcount.toLocaleString()}` : 'Workforce not reported'}
-            {Object.values(state.petitions).map((p) => (
+            {dictValues(state.petitions).map((p) => (
               <span key={p.id}>
                 {' · '}
                 {p.title}: <strong>{p.signatories.toLocaleString()}</strong> signatories
