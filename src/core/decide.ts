@@ -6,6 +6,7 @@
  *
  * A refusal names the field at fault and says what the state holds there.
  */
+import { dictGet, dictHas, dictKeys, dictValues } from './dict';
 import type { Effective } from './evolve';
 import { formatMoment } from './time';
 import type { CompanyState } from './state';
@@ -20,13 +21,13 @@ const list = (names: string[], none: string) => (names.length === 0 ? none : nam
 
 export function decide(s: CompanyState, e: Effective): Refusal | undefined {
   const at = formatMoment(e.time, e.timeprecision === 'second' ? 'second' : 'minute', e.timezone);
-  const holderOf = (role: string) => s.roles[role];
-  const directors = () => list(Object.values(s.board).map((seat) => seat.person.id).sort(), 'nobody');
+  const holderOf = (role: string) => dictGet(s.roles, role);
+  const directors = () => list(dictValues(s.board).map((seat) => seat.person.id).sort(), 'nobody');
   switch (e.type) {
     case 'role.assumed': {
       const { role, replaces } = e.data;
       const holder = holderOf(role);
-      if (replaces && holder?.person.id !== replaces && !s.former[replaces]?.[role]) {
+      if (replaces && holder?.person.id !== replaces && !(dictGet(s.former, replaces) && dictGet(dictGet(s.former, replaces)!, role))) {
         const now = holder ? `the holder is ${holder.person.id}` : 'nobody holds it';
         return { field: 'data.replaces', message: `${replaces} neither holds ${role} at ${at} nor held it before (${now})` };
       }
@@ -39,28 +40,29 @@ export function decide(s: CompanyState, e: Effective): Refusal | undefined {
       return { field: 'data.person.id', message: `${person.id} does not hold ${role} at ${at}; ${holder ? `the holder is ${holder.person.id}` : `nobody holds ${role} then`}` };
     }
     case 'board.joined': {
-      const seat = s.board[e.data.person.id];
+      const seat = dictGet(s.board, e.data.person.id);
       if (!seat) return undefined;
       return { field: 'data.person.id', message: `${e.data.person.id} is already on the board at ${at} (since ${formatMoment(seat.since.time, seat.since.precision, seat.since.timezone)})` };
     }
     case 'board.left':
-      if (s.board[e.data.person.id]) return undefined;
+      if (dictHas(s.board, e.data.person.id)) return undefined;
       return { field: 'data.person.id', message: `${e.data.person.id} is not on the board at ${at}; the directors are ${directors()}` };
     case 'board.chair.assumed':
-      if (s.board[e.data.person.id]) return undefined;
+      if (dictHas(s.board, e.data.person.id)) return undefined;
       return { field: 'data.person.id', message: `${e.data.person.id} is not on the board at ${at}, so cannot chair it (add board.joined first); the directors are ${directors()}` };
     case 'board.chair.vacated':
       if (s.chair?.person.id === e.data.person.id) return undefined;
       return { field: 'data.person.id', message: `${e.data.person.id} is not the chair at ${at}; ${s.chair ? `the chair is ${s.chair.person.id}` : 'the board has no chair then'}` };
     case 'affiliation.ended': {
       const { person, organization } = e.data;
-      if (s.affiliations[person.id]?.[organization]) return undefined;
-      const held = Object.keys(s.affiliations[person.id] ?? {});
+      const ties = dictGet(s.affiliations, person.id);
+      if (ties && dictHas(ties, organization)) return undefined;
+      const held = ties ? dictKeys(ties) : [];
       return { field: 'data.organization', message: `${person.id} has no affiliation with ${organization} at ${at}; ${held.length ? `their affiliations are ${list(held, '')}` : 'they have none then'}` };
     }
     case 'offer.made':
     case 'negotiation.opened': {
-      const open = s.pending[e.data.item];
+      const open = dictGet(s.pending, e.data.item);
       if (!open) return undefined;
       return { field: 'data.item', message: `${e.data.item} is already open at ${at} (a ${open.kind} since ${formatMoment(open.opened.time, open.opened.precision, open.opened.timezone)}); give the new item another id` };
     }
@@ -79,9 +81,9 @@ export function decide(s: CompanyState, e: Effective): Refusal | undefined {
 }
 
 function notPending(s: CompanyState, item: string, field: string, at: string): Refusal | undefined {
-  if (s.pending[item]) return undefined;
-  const closed = s.closed[item];
-  const open = list(Object.keys(s.pending).sort(), 'none');
+  if (dictHas(s.pending, item)) return undefined;
+  const closed = dictGet(s.closed, item);
+  const open = list(dictKeys(s.pending).sort(), 'none');
   const why = closed ? `it was already resolved (${closed.outcome}) on ${formatMoment(closed.closed.time, closed.closed.precision, closed.closed.timezone)}` : 'no such item was opened before then';
   return { field, message: `${item} is not open at ${at}: ${why}; open items then: ${open}` };
 }
