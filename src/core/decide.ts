@@ -8,6 +8,7 @@
  */
 import { dictGet, dictHas, dictKeys, dictValues } from './dict';
 import type { Effective } from './evolve';
+import { seatOf } from './seats';
 import { formatMoment } from './time';
 import type { CompanyState } from './state';
 
@@ -21,13 +22,14 @@ const list = (names: string[], none: string) => (names.length === 0 ? none : nam
 
 export function decide(s: CompanyState, e: Effective): Refusal | undefined {
   const at = formatMoment(e.time, e.timeprecision === 'second' ? 'second' : 'minute', e.timezone);
-  const holderOf = (role: string) => dictGet(s.roles, role);
+  const holderOf = (role: string) => dictGet(s.roles, seatOf(role).key);
   const directors = () => list(dictValues(s.board).map((seat) => seat.person.id).sort(), 'nobody');
   switch (e.type) {
     case 'role.assumed': {
       const { role, replaces } = e.data;
       const holder = holderOf(role);
-      if (replaces && holder?.person.id !== replaces && !(dictGet(s.former, replaces) && dictGet(dictGet(s.former, replaces)!, role))) {
+      const formerly = dictGet(s.former, replaces ?? '');
+      if (replaces && holder?.person.id !== replaces && !(formerly && dictHas(formerly, seatOf(role).key))) {
         const now = holder ? `the holder is ${holder.person.id}` : 'nobody holds it';
         return { field: 'data.replaces', message: `${replaces} neither holds ${role} at ${at} nor held it before (${now})` };
       }
@@ -60,8 +62,19 @@ export function decide(s: CompanyState, e: Effective): Refusal | undefined {
       const held = ties ? dictKeys(ties) : [];
       return { field: 'data.organization', message: `${person.id} has no affiliation with ${organization} at ${at}; ${held.length ? `their affiliations are ${list(held, '')}` : 'they have none then'}` };
     }
+    case 'board.reconstituted': {
+      const { members, chair } = e.data;
+      const seen = new Set<string>();
+      for (const [index, member] of members.entries()) {
+        if (seen.has(member.id)) return { field: `data.members.${index}.id`, message: `${member.id} is named twice` };
+        seen.add(member.id);
+      }
+      if (chair && !seen.has(chair.id)) return { field: 'data.chair.id', message: `${chair.id} chairs the board but is not among its members` };
+      return undefined;
+    }
     case 'offer.made':
-    case 'negotiation.opened': {
+    case 'negotiation.opened':
+    case 'dispute.opened': {
       const open = dictGet(s.pending, e.data.item);
       if (!open) return undefined;
       return { field: 'data.item', message: `${e.data.item} is already open at ${at} (a ${open.kind} since ${formatMoment(open.opened.time, open.opened.precision, open.opened.timezone)}); give the new item another id` };
@@ -69,6 +82,11 @@ export function decide(s: CompanyState, e: Effective): Refusal | undefined {
     case 'pending.resolved':
       return notPending(s, e.data.item, 'data.item', at);
     case 'agreement.reached': {
+      // Signing what was agreed in principle, under the same id, moves it on; anything else open under it is a clash.
+      const open = dictGet(s.pending, e.data.item);
+      if (open && (e.data.inPrinciple || open.kind === 'signed-agreement' || (e.data.signed && open.kind !== 'agreement-in-principle'))) {
+        return { field: 'data.item', message: `${e.data.item} is already open at ${at} (a ${open.kind}); resolve it, or give this agreement another id` };
+      }
       for (const [index, item] of e.data.resolves.entries()) {
         const refusal = notPending(s, item, `data.resolves.${index}`, at);
         if (refusal) return refusal;

@@ -20,7 +20,7 @@ export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>): string 
     case 'board.left':
       return `${person(e.data.person)} left the board (${e.data.cause})`;
     case 'board.chair.assumed':
-      return `${person(e.data.person)} became ${e.data.interim ? 'interim ' : ''}chair`;
+      return `${person(e.data.person)} became ${e.data.interim ? 'interim ' : ''}${e.data.executive ? 'executive ' : ''}chair`;
     case 'board.chair.vacated':
       return `${person(e.data.person)} stopped being chair (${e.data.cause})`;
     case 'affiliation.started':
@@ -36,11 +36,17 @@ export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>): string 
     case 'negotiation.opened':
       return `Negotiation: ${e.data.summary}`;
     case 'agreement.reached':
-      return `${e.data.inPrinciple ? 'Agreement in principle' : 'Agreement'}: ${e.data.summary}`;
+      return `${e.data.inPrinciple ? 'Agreement in principle' : e.data.signed ? 'Agreement signed (not yet closed)' : 'Agreement'}: ${e.data.summary}`;
     case 'pending.resolved':
       return `Resolved ${e.data.item} (${e.data.outcome})${e.data.summary ? `: ${e.data.summary}` : ''}`;
     case 'statement.made':
       return `${person(e.data.person)}: "${e.data.text}"`;
+    case 'board.reconstituted':
+      return `Board reconstituted: ${e.data.members.length ? e.data.members.map(person).join(', ') : 'no members'}${e.data.chair ? ` (chair: ${person(e.data.chair)})` : ''}`;
+    case 'control.changed':
+      return `Control passed to ${e.data.controller} (${e.data.kind})${e.data.summary ? `: ${e.data.summary}` : ''}`;
+    case 'dispute.opened':
+      return `Dispute: ${e.data.summary}`;
     case 'event.corrected':
       return `Correction of ${e.data.target}: ${e.data.reason}`;
     case 'event.retracted':

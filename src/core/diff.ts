@@ -6,8 +6,9 @@ export type Change =
   | { kind: 'role-taken'; role: string; person: Person; interim: boolean; acting: boolean; eventId: string }
   | { kind: 'role-left'; role: string; person: Person; cause?: string; eventId?: string }
   | { kind: 'board-joined'; person: Person; eventId: string }
-  | { kind: 'board-left'; person: Person }
+  | { kind: 'board-left'; person: Person; cause?: string }
   | { kind: 'chair-changed'; from: Person | null; to: Person | null }
+  | { kind: 'control-changed'; controller: string; controlKind: string }
   | { kind: 'affiliation-started'; person: Person; organization: string; role?: string; eventId: string }
   | { kind: 'affiliation-ended'; person: Person; organization: string }
   | { kind: 'workforce-changed'; from: number | null; to: number | null }
@@ -17,35 +18,43 @@ export type Change =
 
 const qualifier = (interim: boolean, acting: boolean) => (interim ? 'interim ' : acting ? 'acting ' : '');
 
-/** Changes from state `a` to state `b` of the same company, in a stable order. */
+/**
+ * Changes from state `a` to state `b` of the same company, in a stable order. A baseline fact
+ * (`asOf`: already true when the log's coverage starts) is state, never a change.
+ */
 export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   const changes: Change[] = [];
   const roles = [...new Set([...dictKeys(a.roles), ...dictKeys(b.roles)])].sort();
-  for (const role of roles) {
-    const before = dictGet(a.roles, role);
-    const after = dictGet(b.roles, role);
+  for (const seat of roles) {
+    const before = dictGet(a.roles, seat);
+    const after = dictGet(b.roles, seat);
     if (before && before.person.id !== after?.person.id) {
       const formerRoles = dictGet(b.former, before.person.id);
-      const ended = formerRoles && dictGet(formerRoles, role);
-      changes.push({ kind: 'role-left', role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
+      const ended = formerRoles && dictGet(formerRoles, seat);
+      changes.push({ kind: 'role-left', role: before.role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
     }
-    if (after && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
-      changes.push({ kind: 'role-taken', role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId });
+    if (after && !after.asOf && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
+      changes.push({ kind: 'role-taken', role: after.role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId });
     }
   }
-  for (const id of dictKeys(a.board).sort()) if (!dictHas(b.board, id)) changes.push({ kind: 'board-left', person: dictGet(a.board, id)!.person });
+  for (const id of dictKeys(a.board).sort()) {
+    if (dictHas(b.board, id)) continue;
+    const cause = dictGet(b.formerBoard, id)?.endCause;
+    changes.push({ kind: 'board-left', person: dictGet(a.board, id)!.person, ...(cause ? { cause } : {}) });
+  }
   for (const id of dictKeys(b.board).sort()) {
     const seat = dictGet(b.board, id)!;
-    if (!dictHas(a.board, id)) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId });
+    if (!dictHas(a.board, id) && !seat.asOf) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId });
   }
-  if (a.chair?.person.id !== b.chair?.person.id) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null });
+  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null });
+  if (b.control && a.control?.eventId !== b.control.eventId) changes.push({ kind: 'control-changed', controller: b.control.controller, controlKind: b.control.kind });
   const has = (s: CompanyState, x: Affiliation) => {
     const ties = dictGet(s.affiliations, x.person.id);
     return ties !== undefined && dictHas(ties, x.organization);
   };
   for (const x of allOf(a.affiliations)) if (!has(b, x)) changes.push({ kind: 'affiliation-ended', person: x.person, organization: x.organization });
   for (const x of allOf(b.affiliations)) {
-    if (!has(a, x)) changes.push({ kind: 'affiliation-started', person: x.person, organization: x.organization, ...(x.role ? { role: x.role } : {}), eventId: x.eventId });
+    if (!has(a, x) && !x.asOf) changes.push({ kind: 'affiliation-started', person: x.person, organization: x.organization, ...(x.role ? { role: x.role } : {}), eventId: x.eventId });
   }
   if (a.workforce?.headcount !== b.workforce?.headcount) changes.push({ kind: 'workforce-changed', from: a.workforce?.headcount ?? null, to: b.workforce?.headcount ?? null });
   for (const id of dictKeys(b.petitions).sort()) {
@@ -76,7 +85,9 @@ export function describeChange(change: Change): string {
     case 'board-joined':
       return `${change.person.name} joined the board`;
     case 'board-left':
-      return `${change.person.name} left the board`;
+      return `${change.person.name} left the board${change.cause ? ` (${change.cause})` : ''}`;
+    case 'control-changed':
+      return `Control passed to ${change.controller} (${change.controlKind.replaceAll('-', ' ')})`;
     case 'chair-changed':
       return change.to ? `${change.to.name} became chair${change.from ? `, succeeding ${change.from.name}` : ''}` : `${change.from!.name} is no longer chair; the chair is vacant`;
     case 'affiliation-started':

@@ -9,6 +9,8 @@
  */
 import { dictDelete, dictGet, dictSet, dictSize, dictWith, dictWithout } from './dict';
 import type { Precision } from './event';
+import { endChair, joinBoard, leaveBoard, reconstitute, takeChair, type Fact } from './evolve-board';
+import { seatOf } from './seats';
 import { type ClosedItem, type CompanyState, type FormerHolding, type Moment, type PendingKind } from './state';
 import { type DomainType, type Payload } from './vocabulary';
 
@@ -28,12 +30,12 @@ export type Effective = {
 
 const momentOf = (e: Effective): Moment => ({ time: e.time, precision: e.timeprecision, timezone: e.timezone });
 
-function endHolding(s: CompanyState, role: string, e: Effective, cause: FormerHolding['endCause'], replacedBy?: string): void {
-  const holding = dictGet(s.roles, role);
+function endHolding(s: CompanyState, seat: string, e: Effective, cause: FormerHolding['endCause'], replacedBy?: string): void {
+  const holding = dictGet(s.roles, seat);
   if (!holding) return;
-  dictDelete(s.roles, role);
+  dictDelete(s.roles, seat);
   const ended = { ...holding, until: momentOf(e), endCause: cause, endEventId: e.id, ...(replacedBy ? { replacedBy } : {}) };
-  dictSet(s.former, holding.person.id, dictWith(dictGet(s.former, holding.person.id), role, ended));
+  dictSet(s.former, holding.person.id, dictWith(dictGet(s.former, holding.person.id), seat, ended));
 }
 
 function openItem(s: CompanyState, e: Effective, item: string, kind: PendingKind, summary: string, parties: string[]): void {
@@ -41,46 +43,58 @@ function openItem(s: CompanyState, e: Effective, item: string, kind: PendingKind
   dictSet(s.pending, item, { id: item, kind, summary, parties, opened: momentOf(e), eventId: e.id, certainty: e.data.certainty });
 }
 
-function closeItem(s: CompanyState, e: Effective, item: string, outcome: ClosedItem['outcome'], resolution?: string): void {
-  const open = dictGet(s.pending, item);
+/** Closes a pending item; with `record`, an item that was never pending is entered as closed all the same. */
+function closeItem(s: CompanyState, e: Effective, item: string, outcome: ClosedItem['outcome'], resolution?: string, record?: { kind: PendingKind; parties: string[] }): void {
+  const open = dictGet(s.pending, item) ?? (record && { id: item, ...record, summary: resolution ?? item, opened: momentOf(e), eventId: e.id, certainty: e.data.certainty });
   if (!open) return;
   dictDelete(s.pending, item);
   dictSet(s.closed, item, { ...open, outcome, closed: momentOf(e), closeEventId: e.id, ...(resolution ? { resolution } : {}) });
 }
 
 export function evolve(s: CompanyState, e: Effective): void {
-  const basis = { eventId: e.id, certainty: e.data.certainty };
+  const basis = { eventId: e.id, certainty: e.data.certainty, ...(e.data.baseline ? { asOf: true as const } : {}) };
+  const fact: Fact = { id: e.id, moment: momentOf(e), basis };
+  s.coverage ??= fact.moment;
   switch (e.type) {
     case 'company.registered':
       s.name = e.data.name;
       break;
     case 'role.assumed': {
       const { role, person, interim, acting, replaces } = e.data;
-      const current = dictGet(s.roles, role);
-      if (current && current.person.id !== person.id) endHolding(s, role, e, 'replaced', person.id);
+      const seat = seatOf(role);
+      const current = dictGet(s.roles, seat.key);
+      if (current && current.person.id !== person.id) endHolding(s, seat.key, e, 'replaced', person.id);
       const predecessor = replaces ?? (current && current.person.id !== person.id ? current.person.id : current?.replaces);
-      dictSet(s.roles, role, { ...basis, role, person, interim, acting, since: momentOf(e), ...(predecessor ? { replaces: predecessor } : {}) });
+      const title = role === seat.title ? {} : { title: role };
+      dictSet(s.roles, seat.key, { ...basis, seat: seat.key, role: seat.title, ...title, person, interim, acting, since: fact.moment, ...(predecessor ? { replaces: predecessor } : {}) });
       break;
     }
-    case 'role.vacated':
-      if (dictGet(s.roles, e.data.role)?.person.id === e.data.person.id) endHolding(s, e.data.role, e, e.data.cause, e.data.replacedBy);
+    case 'role.vacated': {
+      const seat = seatOf(e.data.role).key;
+      if (dictGet(s.roles, seat)?.person.id === e.data.person.id) endHolding(s, seat, e, e.data.cause, e.data.replacedBy);
       break;
+    }
     case 'board.joined':
-      dictSet(s.board, e.data.person.id, { ...basis, person: e.data.person, since: momentOf(e), ...(e.data.independent === undefined ? {} : { independent: e.data.independent }) });
+      joinBoard(s, e.data.person, fact, e.data.independent);
       break;
     case 'board.left':
-      dictDelete(s.board, e.data.person.id);
-      if (s.chair?.person.id === e.data.person.id) s.chair = null;
+      leaveBoard(s, e.data.person.id, fact, e.data.cause);
       break;
     case 'board.chair.assumed':
-      s.chair = { ...basis, person: e.data.person, interim: e.data.interim, since: momentOf(e) };
+      takeChair(s, e.data, fact);
       break;
     case 'board.chair.vacated':
-      if (s.chair?.person.id === e.data.person.id) s.chair = null;
+      if (s.chair?.person.id === e.data.person.id) endChair(s, fact, e.data.cause);
+      break;
+    case 'board.reconstituted':
+      reconstitute(s, e.data, fact);
+      break;
+    case 'control.changed':
+      s.control = { eventId: e.id, certainty: e.data.certainty, controller: e.data.controller, kind: e.data.kind, ...(e.data.summary ? { summary: e.data.summary } : {}), since: fact.moment };
       break;
     case 'affiliation.started': {
       const { person, organization } = e.data;
-      const tie = { ...basis, person, organization, since: momentOf(e), ...(e.data.role ? { role: e.data.role } : {}) };
+      const tie = { ...basis, person, organization, since: fact.moment, ...(e.data.role ? { role: e.data.role } : {}) };
       dictSet(s.affiliations, person.id, dictWith(dictGet(s.affiliations, person.id), organization, tie));
       break;
     }
@@ -93,12 +107,12 @@ export function evolve(s: CompanyState, e: Effective): void {
       break;
     }
     case 'workforce.reported':
-      s.workforce = { ...basis, headcount: e.data.headcount, asOf: momentOf(e) };
+      s.workforce = { eventId: e.id, certainty: e.data.certainty, headcount: e.data.headcount, asOf: fact.moment };
       break;
     case 'petition.reported': {
       const { petition, title, demands, signatories } = e.data;
-      const since = dictGet(s.petitions, petition)?.since ?? momentOf(e);
-      dictSet(s.petitions, petition, { ...basis, id: petition, title, demands, signatories, since, updated: momentOf(e) });
+      const since = dictGet(s.petitions, petition)?.since ?? fact.moment;
+      dictSet(s.petitions, petition, { eventId: e.id, certainty: e.data.certainty, id: petition, title, demands, signatories, since, updated: fact.moment });
       break;
     }
     case 'offer.made':
@@ -107,11 +121,18 @@ export function evolve(s: CompanyState, e: Effective): void {
     case 'negotiation.opened':
       openItem(s, e, e.data.item, 'negotiation', e.data.summary, e.data.parties);
       break;
-    case 'agreement.reached':
-      for (const item of e.data.resolves) closeItem(s, e, item, 'concluded', e.data.summary);
-      if (e.data.inPrinciple) openItem(s, e, e.data.item, 'agreement-in-principle', e.data.summary, e.data.parties);
-      else closeItem(s, e, e.data.item, 'concluded', e.data.summary);
+    case 'dispute.opened':
+      openItem(s, e, e.data.item, 'dispute', e.data.summary, e.data.parties);
       break;
+    case 'agreement.reached': {
+      const { item, summary, parties } = e.data;
+      for (const resolved of e.data.resolves) closeItem(s, e, resolved, 'concluded', summary);
+      if (e.data.inPrinciple) openItem(s, e, item, 'agreement-in-principle', summary, parties);
+      else if (e.data.signed) openItem(s, e, item, 'signed-agreement', summary, parties);
+      // A final agreement leaves a trace even when nothing was pending under its id.
+      else closeItem(s, e, item, 'concluded', summary, { kind: 'agreement-in-principle', parties });
+      break;
+    }
     case 'pending.resolved':
       closeItem(s, e, e.data.item, e.data.outcome, e.data.summary);
       break;

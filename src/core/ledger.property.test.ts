@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { holderOf } from './state';
 import { describe, expect, it } from 'vitest';
 import { dictGet, dictKeys } from './dict';
 import type { EventRecord } from './event';
@@ -104,9 +105,9 @@ describe('Ledger replay (property)', () => {
     const log = created();
     const fact = rec('role.assumed', iso(10), { person: person('ann'), role: 'CEO', interim: false, acting: false });
     [log, fact, rec('event.corrected', iso(10), { target: fact.id, reason: 'r', citation: { document: 'd', quote: 'q' }, time: iso(20), data: { ...fact.data, person: person('bob') } })].forEach((r) => ledger.add(r));
-    expect(dictGet(ledger.stateAt('acme', iso(15))!.roles, 'CEO')).toBeUndefined();
-    expect(dictGet(ledger.stateAt('acme', iso(25))!.roles, 'CEO')?.person.id).toBe('bob');
-    expect(dictGet(ledger.stateAt('acme', iso(25), ledger.record(2)!.recordedtime)!.roles, 'CEO')?.person.id).toBe('ann');
+    expect(holderOf(ledger.stateAt('acme', iso(15))!, 'CEO')).toBeUndefined();
+    expect(holderOf(ledger.stateAt('acme', iso(25))!, 'CEO')?.person.id).toBe('bob');
+    expect(holderOf(ledger.stateAt('acme', iso(25), ledger.record(2)!.recordedtime)!, 'CEO')?.person.id).toBe('ann');
     expect(ledger.revisionOf(fact.id)).toBe(ledger.record(3)!.id);
   });
 });

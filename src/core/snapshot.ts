@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import type { Ledger } from './ledger';
-import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, FormerHolding, Holding, LastApplied, PendingItem, Petition, Workforce, type CompanyState } from './state';
+import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, Control, FormerBoardSeat, FormerChair, FormerHolding, Holding, LastApplied, Moment, PendingItem, Petition, Workforce, type CompanyState } from './state';
 import { toUtcIso } from './time';
 import { dictValues } from './dict';
 
@@ -16,7 +16,14 @@ export const CompanySnapshot = z.object({
   name: z.string(),
   roles: z.array(Holding),
   formerRoles: z.array(FormerHolding),
-  board: z.object({ chair: Chair.nullable(), members: z.array(BoardSeat) }),
+  board: z.object({
+    chair: Chair.nullable(),
+    members: z.array(BoardSeat),
+    former: z.array(FormerBoardSeat).describe('Each former director\'s latest seat, by when it ended'),
+    formerChairs: z.array(FormerChair),
+  }),
+  control: Control.nullable().describe('Who controls the company, once the log records a change of control'),
+  coverage: Moment.nullable().describe('Where the log\'s coverage of the company starts; facts marked asOf were already true then'),
   affiliations: z.array(Affiliation),
   workforce: Workforce.nullable(),
   petitions: z.array(Petition),
@@ -37,6 +44,7 @@ export const Snapshot = z.object({
     appVersion: z.string(),
   }),
   companies: z.array(CompanySnapshot),
+  notYetCovered: z.array(z.object({ id: z.string(), coverageFrom: z.string().describe('UTC') })).describe('Companies whose coverage in the log starts after `at`: the log says nothing about them yet'),
 });
 export type Snapshot = z.output<typeof Snapshot>;
 
@@ -48,7 +56,14 @@ export function companySnapshot(state: CompanyState): CompanySnapshot {
     name: state.name,
     roles: dictValues(state.roles).sort(byKey((h) => h.role)),
     formerRoles: allOf(state.former).sort(byKey((h) => `${h.until.time} ${h.role} ${h.person.id}`)),
-    board: { chair: state.chair, members: dictValues(state.board).sort(byKey((s) => s.person.id)) },
+    board: {
+      chair: state.chair,
+      members: dictValues(state.board).sort(byKey((s) => s.person.id)),
+      former: dictValues(state.formerBoard).sort(byKey((s) => `${s.until.time} ${s.person.id}`)),
+      formerChairs: dictValues(state.formerChairs).sort(byKey((c) => `${c.until.time} ${c.person.id}`)),
+    },
+    control: state.control,
+    coverage: state.coverage,
     affiliations: allOf(state.affiliations).sort(byKey((a) => `${a.person.id} ${a.organization}`)),
     workforce: state.workforce,
     petitions: dictValues(state.petitions).sort(byKey((p) => p.id)),
@@ -68,9 +83,16 @@ export interface SnapshotRequest {
 export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: (seq: number) => string, appVersion: string): Snapshot {
   const companies = request.company ? [request.company] : ledger.companies();
   const seq = ledger.knownSeq(request.knownAt);
-  const states = companies
-    .map((company) => ledger.stateAt(company, request.at, request.knownAt))
-    .filter((state): state is CompanyState => state !== undefined && state.last !== null);
+  const states: CompanyState[] = [];
+  const notYetCovered: Snapshot['notYetCovered'] = [];
+  for (const company of companies) {
+    const state = ledger.stateAt(company, request.at, request.knownAt);
+    if (state?.last) states.push(state);
+    else {
+      const from = firstVisibleTime(ledger, company, seq);
+      if (from !== undefined) notYetCovered.push({ id: company, coverageFrom: new Date(from).toISOString() });
+    }
+  }
   return {
     format: SNAPSHOT_FORMAT,
     provenance: {
@@ -82,7 +104,16 @@ export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: 
       appVersion,
     },
     companies: states.map(companySnapshot),
+    notYetCovered,
   };
+}
+
+/** The effective time of a company's first fact a reader knowing `seq` records sees. */
+function firstVisibleTime(ledger: Ledger, company: string, seq: number): number | undefined {
+  const timeline = ledger.timeline(company);
+  if (!timeline) return undefined;
+  for (let i = 0; i < timeline.length; i++) if (timeline.visibleAt(i, seq)) return timeline.times[i];
+  return undefined;
 }
 
 /** The exported file's bytes: canonical JSON and a final newline. */

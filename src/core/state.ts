@@ -4,9 +4,10 @@
  * cannot disagree.
  */
 import { z } from 'zod';
-import { dict, dictValues, type Dict } from './dict';
+import { dict, dictGet, dictValues, type Dict } from './dict';
+import { seatOf } from './seats';
 import { Precision } from './event';
-import { Certainty, EndCause, Outcome, PersonRef } from './vocabulary';
+import { Certainty, ControlKind, EndCause, Outcome, PersonRef } from './vocabulary';
 
 export type Person = z.output<typeof PersonRef>;
 
@@ -18,10 +19,22 @@ export type Moment = z.output<typeof Moment>;
 const basis = { eventId: z.string(), certainty: Certainty };
 export type Basis = { eventId: string; certainty: z.output<typeof Certainty> };
 
+/**
+ * Set on a fact that was already true when the log's coverage starts: `since` is then "in office as
+ * of" that moment, and the real start is unknown.
+ */
+const asOf = { asOf: z.literal(true).optional() };
+
 /** A position held (Wikidata's P39): start, qualifiers, and what it replaced. */
 export const Holding = z.object({
   ...basis,
+  ...asOf,
+  /** The seat's identity (`cto` for "CTO" and "Chief Technology Officer" alike). */
+  seat: z.string(),
+  /** The seat's title as shown. */
   role: z.string(),
+  /** The source's own wording, when it differs from the seat's title. */
+  title: z.string().optional(),
   person: PersonRef,
   interim: z.boolean(),
   acting: z.boolean(),
@@ -39,13 +52,24 @@ export const FormerHolding = Holding.extend({
 });
 export type FormerHolding = z.output<typeof FormerHolding>;
 
-export const BoardSeat = z.object({ ...basis, person: PersonRef, independent: z.boolean().optional(), since: Moment });
+export const BoardSeat = z.object({ ...basis, ...asOf, person: PersonRef, independent: z.boolean().optional(), since: Moment });
 export type BoardSeat = z.output<typeof BoardSeat>;
 
-export const Chair = z.object({ ...basis, person: PersonRef, interim: z.boolean(), since: Moment });
-export type Chair = z.output<typeof Chair>;
+/** How a seat on the board, or the chair, ended. */
+const ending = { until: Moment, endCause: EndCause, endEventId: z.string() };
+export const FormerBoardSeat = BoardSeat.extend(ending);
+export type FormerBoardSeat = z.output<typeof FormerBoardSeat>;
 
-export const Affiliation = z.object({ ...basis, person: PersonRef, organization: z.string(), role: z.string().optional(), since: Moment });
+export const Chair = z.object({ ...basis, ...asOf, person: PersonRef, interim: z.boolean(), executive: z.boolean().optional(), since: Moment });
+export type Chair = z.output<typeof Chair>;
+export const FormerChair = Chair.extend(ending);
+export type FormerChair = z.output<typeof FormerChair>;
+
+/** Who controls the company, when that changed hands in the log (an acquisition, a new parent). */
+export const Control = z.object({ ...basis, controller: z.string(), kind: ControlKind, summary: z.string().optional(), since: Moment });
+export type Control = z.output<typeof Control>;
+
+export const Affiliation = z.object({ ...basis, ...asOf, person: PersonRef, organization: z.string(), role: z.string().optional(), since: Moment });
 export type Affiliation = z.output<typeof Affiliation>;
 
 export const Workforce = z.object({ ...basis, headcount: z.int(), asOf: Moment });
@@ -61,7 +85,7 @@ export const Petition = z.object({
 });
 export type Petition = z.output<typeof Petition>;
 
-export const PendingKind = z.enum(['offer', 'negotiation', 'agreement-in-principle']);
+export const PendingKind = z.enum(['offer', 'negotiation', 'agreement-in-principle', 'signed-agreement', 'dispute']);
 export type PendingKind = z.output<typeof PendingKind>;
 
 /** An offer, negotiation or agreement in principle: open until a later event resolves it. */
@@ -77,13 +101,20 @@ export const LastApplied = z.object({ eventId: z.string(), seq: z.int(), time: z
 export interface CompanyState {
   id: string;
   name: string;
-  /** Current holders by role title. */
+  /** Current holders by seat (`seatOf(title).key`). */
   roles: Dict<Holding>;
-  /** Each person's latest finished stint per role: person id -> role -> holding. */
+  /** Each person's latest finished stint per seat: person id -> seat -> holding. */
   former: Dict<Dict<FormerHolding>>;
   /** Current directors by person id. */
   board: Dict<BoardSeat>;
+  /** Each person's latest finished seat on the board, by person id. */
+  formerBoard: Dict<FormerBoardSeat>;
   chair: Chair | null;
+  /** Each person's latest finished time as chair, by person id. */
+  formerChairs: Dict<FormerChair>;
+  control: Control | null;
+  /** Where the log's coverage of the company starts: the moment of its first fact. */
+  coverage: Moment | null;
   /** Current ties to other organisations: person id -> organisation -> affiliation. */
   affiliations: Dict<Dict<Affiliation>>;
   workforce: z.output<typeof Workforce> | null;
@@ -102,7 +133,11 @@ export const initialState = (id: string): CompanyState => ({
   roles: dict(),
   former: dict(),
   board: dict(),
+  formerBoard: dict(),
   chair: null,
+  formerChairs: dict(),
+  control: null,
+  coverage: null,
   affiliations: dict(),
   workforce: null,
   petitions: dict(),
@@ -120,6 +155,8 @@ export const copyState = (s: CompanyState): CompanyState => ({
   roles: dict(s.roles),
   former: dict(s.former),
   board: dict(s.board),
+  formerBoard: dict(s.formerBoard),
+  formerChairs: dict(s.formerChairs),
   affiliations: dict(s.affiliations),
   petitions: dict(s.petitions),
   pending: dict(s.pending),
@@ -131,9 +168,12 @@ export const copyState = (s: CompanyState): CompanyState => ({
  * is already frozen, and the values it does not share are its own.
  */
 export const freezeShallow = (s: CompanyState): CompanyState => {
-  for (const map of [s.roles, s.former, s.board, s.affiliations, s.petitions, s.pending, s.closed]) Object.freeze(map);
+  for (const map of [s.roles, s.former, s.board, s.formerBoard, s.formerChairs, s.affiliations, s.petitions, s.pending, s.closed]) Object.freeze(map);
   return Object.freeze(s);
 };
 
 /** Per-person maps are small; keying by person first keeps every copy and every change small too. */
 export const allOf = <T>(byPerson: Dict<Dict<T>>): T[] => dictValues(byPerson).flatMap((inner) => dictValues(inner));
+
+/** Who holds the seat a title names ("CTO" or "Chief Technology Officer"), if anyone. */
+export const holderOf = (s: CompanyState, title: string): Holding | undefined => dictGet(s.roles, seatOf(title).key);

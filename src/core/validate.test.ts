@@ -24,6 +24,9 @@ const valid: Record<(typeof domainTypes)[number], Record<string, unknown>> = {
   'agreement.reached': { item: 'deal', inPrinciple: true, parties: ['Acme', 'Globex'], summary: 'Merger agreed in principle' },
   'pending.resolved': { item: 'bid', outcome: 'withdrawn' },
   'statement.made': { person: ann, text: 'We are committed.', medium: 'Press release' },
+  'board.reconstituted': { members: [ann], chair: ann, cause: 'removed' },
+  'control.changed': { controller: 'Globex', kind: 'acquired', summary: 'Globex completed its acquisition' },
+  'dispute.opened': { item: 'exit', parties: ['Globex', 'Acme'], summary: 'Globex tries to walk away from the merger' },
 };
 
 describe('parseDraft', () => {

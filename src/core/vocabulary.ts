@@ -24,14 +24,21 @@ export const Citation = z.object({
 export const Certainty = z.enum(['confirmed', 'reported', 'rumoured']);
 
 /** Why a role, seat or affiliation ended (Wikidata's "end cause"). */
-export const EndCause = z.enum(['fired', 'resigned', 'replaced', 'removed', 'term-ended', 'declined', 'died', 'other']);
+export const EndCause = z.enum(['fired', 'resigned', 'replaced', 'removed', 'term-ended', 'declined', 'died', 'promoted', 'other']);
 
-export const Outcome = z.enum(['accepted', 'refused', 'withdrawn', 'concluded', 'lapsed', 'superseded']);
+/** How a pending item ended: `closed` is a signed deal completing, `settled` a dispute ending. */
+export const Outcome = z.enum(['accepted', 'refused', 'withdrawn', 'concluded', 'lapsed', 'superseded', 'closed', 'terminated', 'settled']);
+
+/** How control of the company changed hands. */
+export const ControlKind = z.enum(['acquired', 'merged', 'taken-private', 'listed', 'new-parent', 'other']);
 
 const Title = z.string().trim().min(1, 'must not be empty').max(200);
 
-/** Fields every payload carries. */
-const common = { citation: Citation, certainty: Certainty };
+/**
+ * Fields every payload carries. `baseline` marks a fact already true when the log's coverage starts
+ * ("in office as of" its time, start unknown): it is state, never a change.
+ */
+const common = { citation: Citation, certainty: Certainty, baseline: z.boolean().optional() };
 const payload = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ ...common, ...shape });
 
 /** Payload schema per event type. Types are past tense: they record what happened. */
@@ -47,7 +54,7 @@ export const payloads = {
   'role.vacated': payload({ person: PersonRef, role: Title, cause: EndCause, replacedBy: Slug.optional() }),
   'board.joined': payload({ person: PersonRef, independent: z.boolean().optional() }),
   'board.left': payload({ person: PersonRef, cause: EndCause }),
-  'board.chair.assumed': payload({ person: PersonRef, interim: z.boolean().default(false) }),
+  'board.chair.assumed': payload({ person: PersonRef, interim: z.boolean().default(false), executive: z.boolean().optional() }),
   'board.chair.vacated': payload({ person: PersonRef, cause: EndCause }),
   'affiliation.started': payload({ person: PersonRef, organization: Title, role: Title.optional() }),
   'affiliation.ended': payload({ person: PersonRef, organization: Title, cause: EndCause }),
@@ -66,9 +73,17 @@ export const payloads = {
     parties: z.array(Title).min(1),
     summary: Title,
     resolves: z.array(Slug).default([]),
+    /** A final agreement that is signed but has not closed yet: pending until a `pending.resolved` (closed, terminated). */
+    signed: z.boolean().optional(),
   }),
   'pending.resolved': payload({ item: Slug, outcome: Outcome, summary: Title.optional() }),
   'statement.made': payload({ person: PersonRef, text: z.string().trim().min(1), medium: Title.optional() }),
+  /** The board is exactly these members from now on: any director not named leaves (with `cause`). */
+  'board.reconstituted': payload({ members: z.array(PersonRef).max(500), chair: PersonRef.optional(), cause: EndCause.default('removed') }),
+  /** Control of the company passed to `controller` (an acquisition closed, taken private, a new parent). */
+  'control.changed': payload({ controller: Title, kind: ControlKind, summary: Title.optional() }),
+  /** A dispute or termination attempt (one party trying to walk away from a deal): pending until resolved. */
+  'dispute.opened': payload({ item: Slug, parties: z.array(Title).min(1), summary: Title }),
 } as const;
 
 export type DomainType = keyof typeof payloads;

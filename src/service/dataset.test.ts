@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dictGet, dictKeys } from '../core/dict';
+import { holderOf } from '../core/state';
 import { describe, expect, it } from 'vitest';
 import { buildOpenAiDataset } from '../../scripts/build-openai-dataset';
 import { jsonSchemas } from '../core/json-schemas';
@@ -98,7 +99,7 @@ describe('data/openai-2023-11.jsonl', () => {
     const service = await open();
     const state = service.log.ledger.stateAt('openai', at)!;
     service.close();
-    expect(dictGet(state.roles, 'CEO')).toMatchObject({ person: { name }, interim });
+    expect(holderOf(state, 'CEO')).toMatchObject({ person: { name }, interim });
   });
 
   it('shows the board before and after the firing, and the agreement in principle as pending', async () => {
@@ -124,11 +125,11 @@ describe('data/openai-2023-11.jsonl', () => {
     const afterDeal = ledger.stateAt('openai', '2023-11-22T12:00:00-08:00')!;
     const knownBeforeOfficial = ledger.stateAt('openai', '2023-11-30T12:00:00-08:00', '2023-11-25T00:00:00Z')!;
     service.close();
-    expect(dictGet(end.roles, 'CEO')).toMatchObject({ person: { name: 'Sam Altman' }, interim: false, replaces: 'emmett-shear' });
-    expect(dictGet(end.roles, 'President')).toMatchObject({ person: { name: 'Greg Brockman' }, interim: false });
-    expect(dictGet(end.roles, 'CTO')).toMatchObject({ person: { name: 'Mira Murati' }, interim: false });
-    expect(dictGet(dictGet(end.former, 'emmett-shear')!, 'CEO')).toMatchObject({ endCause: 'replaced', replacedBy: 'sam-altman', until: { time: '2023-11-29T11:00:00-08:00', precision: 'day' } });
-    expect(dictGet(dictGet(end.former, 'mira-murati')!, 'CEO')).toMatchObject({ interim: true, endCause: 'replaced', replacedBy: 'emmett-shear' });
+    expect(holderOf(end, 'CEO')).toMatchObject({ person: { name: 'Sam Altman' }, interim: false, replaces: 'emmett-shear' });
+    expect(holderOf(end, 'President')).toMatchObject({ person: { name: 'Greg Brockman' }, interim: false });
+    expect(holderOf(end, 'CTO')).toMatchObject({ person: { name: 'Mira Murati' }, interim: false });
+    expect(dictGet(dictGet(end.former, 'emmett-shear')!, 'ceo')).toMatchObject({ endCause: 'replaced', replacedBy: 'sam-altman', until: { time: '2023-11-29T11:00:00-08:00', precision: 'day' } });
+    expect(dictGet(dictGet(end.former, 'mira-murati')!, 'ceo')).toMatchObject({ interim: true, endCause: 'replaced', replacedBy: 'emmett-shear' });
     expect(dictKeys(end.board).sort()).toEqual(['adam-dangelo', 'bret-taylor', 'larry-summers']);
     expect(end.chair).toMatchObject({ person: { name: 'Bret Taylor' }, interim: false });
     expect(dictKeys(end.pending)).toEqual([]);
@@ -140,7 +141,7 @@ describe('data/openai-2023-11.jsonl', () => {
     expect((dictGet(afterDeal.affiliations, 'sam-altman') && dictGet(dictGet(afterDeal.affiliations, 'sam-altman')!, 'Microsoft'))).toBeUndefined();
     expect(dictGet(afterDeal.board, 'bret-taylor')).toBeUndefined();
     // Before the 29 Nov announcement was recorded, the log still showed the deal as pending.
-    expect(dictGet(knownBeforeOfficial.roles, 'CEO')?.person.name).toBe('Emmett Shear');
+    expect(holderOf(knownBeforeOfficial, 'CEO')?.person.name).toBe('Emmett Shear');
     expect(dictGet(knownBeforeOfficial.pending, 'altman-return-agreement')?.kind).toBe('agreement-in-principle');
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { holderOf } from '../core/state';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ describe('service', () => {
     const { appended } = await s['log:append']({ events: [assumed('a'), { ...correction('a', good), id: 'fix-1' }] });
     expect(appended).toHaveLength(2);
     await expect(s['log:append']({ events: [correction('a', good)] })).rejects.toMatchObject({ message: expect.stringMatching(/already revised by "fix-1"/) });
-    expect(dictGet(s.log.ledger.stateAt('acme', '2024-06-01T00:00:00Z')!.roles, 'CEO')?.person.id).toBe('bob');
+    expect(holderOf(s.log.ledger.stateAt('acme', '2024-06-01T00:00:00Z')!, 'CEO')?.person.id).toBe('bob');
   });
 
   it('imports JSON Lines and names a line that is not JSON', async () => {

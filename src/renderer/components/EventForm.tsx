@@ -8,7 +8,7 @@ import { IncumbentError } from '../../core/errors';
 import { parseDraft } from '../../core/validate';
 import type { DomainType } from '../../core/vocabulary';
 import { epochToZoned, zonedToEpoch } from '../format';
-import { causes, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, valuesOf, type Field, type Values } from './event-fields';
+import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, valuesOf, type Field, type Values } from './event-fields';
 
 export interface FormTarget {
   record: EventRecord;
@@ -98,14 +98,14 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
     const control =
       field.kind === 'bool' ? (
         <input id={id} type="checkbox" checked={values[field.name] === true} onChange={(e) => set(field.name, e.target.checked)} />
-      ) : field.kind === 'cause' || field.kind === 'outcome' ? (
+      ) : field.kind === 'cause' || field.kind === 'outcome' || field.kind === 'control' ? (
         <select {...common}>
           <option value="">Choose…</option>
-          {(field.kind === 'cause' ? causes : outcomes).map((o) => (
+          {(field.kind === 'cause' ? causes : field.kind === 'control' ? controlKinds : outcomes).map((o) => (
             <option key={o}>{o}</option>
           ))}
         </select>
-      ) : field.kind === 'long' || field.kind === 'list' ? (
+      ) : field.kind === 'long' || field.kind === 'list' || field.kind === 'people' ? (
         <textarea rows={3} {...common} />
       ) : (
         <input type={field.kind === 'int' ? 'number' : 'text'} {...common} />

@@ -1,8 +1,8 @@
 /** What the add-event form asks for, per event type, and how its answers become a payload. */
 import type { EventRecord } from '../../core/event';
-import { domainTypes, EndCause, Outcome, type DomainType } from '../../core/vocabulary';
+import { ControlKind, domainTypes, EndCause, Outcome, type DomainType } from '../../core/vocabulary';
 
-export type FieldKind = 'person' | 'text' | 'long' | 'slug' | 'bool' | 'int' | 'list' | 'cause' | 'outcome';
+export type FieldKind = 'person' | 'text' | 'long' | 'slug' | 'bool' | 'int' | 'list' | 'people' | 'cause' | 'outcome' | 'control';
 export interface Field {
   name: string;
   label: string;
@@ -22,7 +22,7 @@ export const fieldsOf: Record<DomainType, Field[]> = {
   'role.vacated': [person, role, cause, { name: 'replacedBy', label: 'Replaced by (person id)', kind: 'slug', optional: true }],
   'board.joined': [person, { name: 'independent', label: 'Independent director', kind: 'bool' }],
   'board.left': [person, cause],
-  'board.chair.assumed': [person, { name: 'interim', label: 'Interim', kind: 'bool' }],
+  'board.chair.assumed': [person, { name: 'interim', label: 'Interim', kind: 'bool' }, { name: 'executive', label: 'Executive chair', kind: 'bool' }],
   'board.chair.vacated': [person, cause],
   'affiliation.started': [person, { name: 'organization', label: 'Organisation', kind: 'text' }, { name: 'role', label: 'Role there', kind: 'text', optional: true }],
   'affiliation.ended': [person, { name: 'organization', label: 'Organisation', kind: 'text' }, cause],
@@ -30,14 +30,18 @@ export const fieldsOf: Record<DomainType, Field[]> = {
   'petition.reported': [{ name: 'petition', label: 'Petition id', kind: 'slug' }, { name: 'title', label: 'Title', kind: 'text' }, { name: 'demands', label: 'Demands (one per line)', kind: 'list', optional: true }, { name: 'signatories', label: 'Signatories', kind: 'int' }],
   'offer.made': [item, { name: 'from', label: 'From', kind: 'text' }, { name: 'to', label: 'To', kind: 'text' }, summary],
   'negotiation.opened': [item, { name: 'parties', label: 'Parties (one per line)', kind: 'list' }, summary],
-  'agreement.reached': [item, { name: 'inPrinciple', label: 'In principle only', kind: 'bool' }, { name: 'parties', label: 'Parties (one per line)', kind: 'list' }, summary, { name: 'resolves', label: 'Resolves item ids (one per line)', kind: 'list', optional: true }],
+  'agreement.reached': [item, { name: 'inPrinciple', label: 'In principle only', kind: 'bool' }, { name: 'parties', label: 'Parties (one per line)', kind: 'list' }, summary, { name: 'resolves', label: 'Resolves item ids (one per line)', kind: 'list', optional: true }, { name: 'signed', label: 'Signed, not yet closed', kind: 'bool' }],
   'pending.resolved': [item, { name: 'outcome', label: 'Outcome', kind: 'outcome' }, { name: 'summary', label: 'Summary', kind: 'text', optional: true }],
   'statement.made': [person, { name: 'text', label: 'What was said', kind: 'long' }, { name: 'medium', label: 'Medium', kind: 'text', optional: true }],
+  'board.reconstituted': [{ name: 'members', label: 'The board from now on (one name per line; empty to dissolve it)', kind: 'people', optional: true }, cause],
+  'control.changed': [{ name: 'controller', label: 'New controller', kind: 'text' }, { name: 'kind', label: 'How control changed', kind: 'control' }, { name: 'summary', label: 'Summary', kind: 'text', optional: true }],
+  'dispute.opened': [item, { name: 'parties', label: 'Parties (one per line)', kind: 'list' }, summary],
 };
 
 export const formTypes = domainTypes;
 export const causes = EndCause.options;
 export const outcomes = Outcome.options;
+export const controlKinds = ControlKind.options;
 
 export type Values = Record<string, string | boolean>;
 
@@ -57,9 +61,11 @@ export function payloadOf(type: DomainType, values: Values): Record<string, unkn
       const name = (values['person.name'] as string | undefined)?.trim() ?? '';
       const id = (values['person.id'] as string | undefined)?.trim() || slugify(name);
       data.person = { id, name };
-    } else if (text === '' && field.optional) continue;
+    } else if (text === '' && field.kind === 'people') data[field.name] = [];
+    else if (text === '' && field.optional) continue;
     else if (field.kind === 'int') data[field.name] = text === '' ? undefined : Number(text);
     else if (field.kind === 'list') data[field.name] = text.split('\n').map((s) => s.trim()).filter(Boolean);
+    else if (field.kind === 'people') data[field.name] = text.split('\n').map((s) => s.trim()).filter(Boolean).map((name) => ({ id: slugify(name), name }));
     else data[field.name] = text;
   }
   return data;
@@ -74,7 +80,7 @@ export function valuesOf(record: EventRecord): Values {
       values['person.id'] = (value as { id: string }).id;
       values['person.name'] = (value as { name: string }).name;
     } else if (typeof value === 'boolean') values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.join('\n');
+    else if (Array.isArray(value)) values[key] = value.map((v) => (v && typeof v === 'object' ? (v as { name: string }).name : String(v))).join('\n');
     else if (typeof value === 'string' || typeof value === 'number') values[key] = String(value);
   }
   return values;

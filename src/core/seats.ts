@@ -1,0 +1,42 @@
+/**
+ * Seats: one identity per office, whatever a source calls it. "CTO" and "Chief Technology Officer"
+ * are one seat, so a departure filed under either title ends the same holding. A title not in the
+ * table is its own seat, keyed by its normalised spelling ("Head of Research" = "head of research").
+ */
+interface Seat {
+  /** The seat's identity: the key of the state's role map. */
+  key: string;
+  /** How the seat is shown. */
+  title: string;
+}
+
+/** Canonical title, then the spellings sources use for it (normalised). */
+const KNOWN: readonly (readonly [string, ...string[]])[] = [
+  ['CEO', 'chief executive officer', 'chief executive', 'ceo'],
+  ['President', 'president'],
+  ['CTO', 'chief technology officer', 'cto'],
+  ['CFO', 'chief financial officer', 'finance director', 'cfo'],
+  ['COO', 'chief operating officer', 'coo'],
+  ['General Counsel', 'general counsel', 'chief legal officer', 'clo'],
+  ['Chief Scientist', 'chief scientist'],
+  ['CMO', 'chief marketing officer', 'cmo'],
+];
+
+/** Lower case, no punctuation, single spaces, and no interim/acting qualifier (those are flags). */
+const normalise = (title: string) =>
+  title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^(interim|acting) /, '');
+
+const bySpelling = new Map<string, Seat>(KNOWN.flatMap(([title, ...spellings]) => spellings.map((s) => [s, { key: normalise(title), title }] as const)));
+
+export function seatOf(title: string): Seat {
+  const spelling = normalise(title);
+  return bySpelling.get(spelling) ?? { key: spelling || title, title };
+}
+
+/** The known seats and their spellings, for the authoring guide and the form's suggestions. */
+export const knownSeats = (): { title: string; spellings: string[] }[] => KNOWN.map(([title, ...spellings]) => ({ title, spellings }));
