@@ -3,7 +3,7 @@
  * has sealed with the fields only the log may assign (sequence, previous hash, recorded time).
  */
 import { z } from 'zod';
-import { allPayloads, type EventType } from './vocabulary';
+import { allPayloads, EventSource, type EventType } from './vocabulary';
 
 export const Precision = z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']);
 export type Precision = z.infer<typeof Precision>;
@@ -17,7 +17,7 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
-export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as America/Los_Angeles');
+export const TimeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as America/Los_Angeles');
 
 /** RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`. */
 export const EffectiveTime = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00' });
@@ -25,7 +25,7 @@ export const EffectiveTime = z.iso.datetime({ offset: true, error: 'must be an R
 const envelope = {
   specversion: z.literal('1.0').default('1.0'),
   id: z.string().trim().min(1).max(128).optional(),
-  source: z.string().min(1).default('urn:incumbent:user'),
+  source: EventSource.default('urn:incumbent:user'),
   subject: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a company id: lower-case letters, digits and hyphens').optional(),
   time: EffectiveTime,
   timeprecision: Precision.default('minute'),
