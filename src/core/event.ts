@@ -3,16 +3,19 @@
  * has sealed with the fields only the log may assign (sequence, previous hash, recorded time).
  */
 import { z } from 'zod';
-import { allPayloads, type EventType } from './vocabulary';
+import { allPayloads, EventSource, type EventType } from './vocabulary';
 import { zoneProblem } from './zone';
 
 export const Precision = z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']);
 export type Precision = z.infer<typeof Precision>;
 
-export const TimeZone = z.string().superRefine((zone, context) => {
-  const problem = zoneProblem(zone);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+export const TimeZone = z
+  .string()
+  .max(64)
+  .superRefine((zone, context) => {
+    const problem = zoneProblem(zone);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /** RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`. */
 export const EffectiveTime = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00' });
@@ -20,7 +23,7 @@ export const EffectiveTime = z.iso.datetime({ offset: true, error: 'must be an R
 const envelope = {
   specversion: z.literal('1.0').default('1.0'),
   id: z.string().trim().min(1).max(128).optional(),
-  source: z.string().min(1).default('urn:incumbent:user'),
+  source: EventSource.default('urn:incumbent:user'),
   subject: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a company id: lower-case letters, digits and hyphens').optional(),
   time: EffectiveTime,
   timeprecision: Precision.default('minute'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IncumbentError } from './errors';
 import { domainTypes } from './vocabulary';
 import { parseDraft } from './validate';
 
@@ -53,6 +54,21 @@ describe('parseDraft', () => {
     [[1, 2], /must be a JSON object/],
   ])('refuses %j with an error that names the field', (input, message) => {
     expect(() => parseDraft(input)).toThrow(message);
+  });
+
+  it('names an unknown or missing event type and lists the known ones, with field `type`', () => {
+    const refusal = (input: unknown) => {
+      try {
+        parseDraft(input);
+      } catch (error) {
+        return (error as IncumbentError).toData();
+      }
+      throw new Error('accepted');
+    };
+    const unknown = refusal({ ...base, type: 'role.fired', data: {} });
+    expect(unknown.field).toBe('type');
+    expect(unknown.message).toMatch(/^unknown event type "role\.fired"; known types: .*role\.assumed, role\.vacated/);
+    expect(refusal({ ...base, data: {} })).toMatchObject({ field: 'type', message: expect.stringMatching(/^must name the event type; known types: /) });
   });
 
   it('prefixes the field with the position in a batch', () => {

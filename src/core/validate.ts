@@ -5,9 +5,18 @@ import { invalid, type IncumbentError } from './errors';
 import { toEpoch } from './time';
 import { offsetProblem } from './zone';
 
-const describeIssue = (issue: z.core.$ZodIssue, prefix: string): IncumbentError => {
+/** zod says "Invalid discriminator value"; a person needs the type they sent and the ones that exist. */
+function unknownType(issue: z.core.$ZodIssueInvalidUnion, input: unknown): string | undefined {
+  if (issue.path.length !== 1 || issue.path[0] !== 'type' || !('options' in issue)) return undefined;
+  const known = (issue.options as unknown[]).join(', ');
+  const type = (input as { type?: unknown }).type;
+  return type === undefined ? `must name the event type; known types: ${known}` : `unknown event type ${JSON.stringify(type)}; known types: ${known}`;
+}
+
+const describeIssue = (issue: z.core.$ZodIssue, prefix: string, input: unknown): IncumbentError => {
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || undefined;
   if (issue.code === 'unrecognized_keys') return invalid(field, `unknown field(s) ${issue.keys.join(', ')}`);
+  if (issue.code === 'invalid_union') return invalid(field, unknownType(issue, input) ?? issue.message);
   return invalid(field, issue.message);
 };
 
@@ -16,7 +25,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
     throw invalid(prefix || undefined, 'must be a JSON object (one CloudEvent)');
   }
   const result = schema.safeParse(input);
-  if (!result.success) throw describeIssue(result.error.issues[0]!, prefix);
+  if (!result.success) throw describeIssue(result.error.issues[0]!, prefix, input);
   return result.data;
 }
 

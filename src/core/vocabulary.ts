@@ -5,19 +5,87 @@
  */
 import { z } from 'zod';
 
+/**
+ * Upper bounds on what one event may carry, by field (characters, or items for lists). Generous for
+ * any real source, small enough that no single event can bloat a log, a snapshot or the UI.
+ * README.md ("The event model") lists them; keep the two in step.
+ */
+export const limits = {
+  /** Names of people and companies, role titles, organisations, parties, media, titles. */
+  name: 200,
+  title: 200,
+  /** One-sentence descriptions: what an offer or agreement says, why an event was revised. */
+  summary: 500,
+  reason: 500,
+  document: 500,
+  quote: 2_000,
+  url: 2_048,
+  source: 1_024,
+  /** A statement's text may be a whole press release. */
+  text: 10_000,
+  demand: 500,
+  demands: 50,
+  parties: 20,
+  resolves: 50,
+  eventId: 128,
+} as const;
+
+/** C0 and C1 controls (DEL included), bidi embeddings, overrides and isolates, and the LRM/RLM marks. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+/**
+ * Prose may have tabs and line breaks, and right-to-left marks (ordinary in quoted Hebrew or Arabic),
+ * but no other controls, and no embeddings, overrides or isolates: they reorder what a reader sees
+ * against what is stored ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const PROSE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+/** At least one character that is neither whitespace nor invisible (zero-width, joiners, fillers). */
+// eslint-disable-next-line no-misleading-character-class -- combining marks alone are invisible, so they are listed
+const VISIBLE = /[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\uffa0]/;
+
+/**
+ * Free text that people read: trimmed, bounded, visible, and free of characters that hide or
+ * reorder what is shown. Written as patterns so the published JSON Schema carries the same rules.
+ */
+const text = (max: number, shape: 'one-line' | 'prose', empty = 'must not be empty') =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max, `must be at most ${max} characters`)
+    .regex(shape === 'one-line' ? ONE_LINE : PROSE, 'must not contain control or bidi-override characters')
+    .regex(VISIBLE, 'must not be only whitespace or invisible characters');
+
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must list at most ${max}`);
+
+/** The CloudEvents `source` (a URI reference): kept exactly as given, but bounded and on one line. */
+export const EventSource = z
+  .string()
+  .min(1)
+  .max(limits.source, `must be at most ${limits.source} characters`)
+  .regex(ONE_LINE, 'must not contain control or bidi-override characters');
+
 /** Stable identifiers for companies, people, petitions and pending items: `sam-altman`, `openai`. */
 export const Slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens (at most 64)');
 
-export const PersonRef = z.object({ id: Slug, name: z.string().trim().min(1, 'must not be empty') });
+/** Nested objects refuse unknown keys as the top level does: a misspelt field is an error, not lost. */
+export const PersonRef = z.strictObject({ id: Slug, name: text(limits.name, 'one-line') });
+
+/** Only the web: a citation link must open in a browser, never run script or read a local file. */
+const CitationUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(limits.url, `must be at most ${limits.url} characters`)
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\//, 'must be an http(s) URL');
 
 /** Every event cites where it comes from, down to the sentence, so a reader can check it. */
-export const Citation = z.object({
-  document: z.string().trim().min(1, 'must name the source document'),
-  title: z.string().trim().min(1).optional(),
-  url: z.url().optional(),
-  quote: z.string().trim().min(1, 'must quote the sentence the event comes from'),
+export const Citation = z.strictObject({
+  document: text(limits.document, 'one-line', 'must name the source document'),
+  title: text(limits.title, 'one-line').optional(),
+  url: CitationUrl.optional(),
+  quote: text(limits.quote, 'prose', 'must quote the sentence the event comes from'),
 });
 
 /** How sure the source is: an announced fact, a press report, or a rumour. */
@@ -32,7 +100,12 @@ export const Outcome = z.enum(['accepted', 'refused', 'withdrawn', 'concluded', 
 /** How control of the company changed hands. */
 export const ControlKind = z.enum(['acquired', 'merged', 'taken-private', 'listed', 'new-parent', 'other']);
 
-const Title = z.string().trim().min(1, 'must not be empty').max(200);
+const Title = text(limits.title, 'one-line');
+const Name = text(limits.name, 'one-line');
+const Summary = text(limits.summary, 'one-line');
+const Reason = text(limits.reason, 'one-line');
+/** The id of an event in the same log. */
+const EventRef = z.string().min(1).max(limits.eventId);
 
 /**
  * Fields every payload carries. `baseline` marks a fact already true when the log's coverage starts
@@ -43,7 +116,7 @@ const payload = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ ...commo
 
 /** Payload schema per event type. Types are past tense: they record what happened. */
 export const payloads = {
-  'company.registered': payload({ name: Title }),
+  'company.registered': payload({ name: Name }),
   'role.assumed': payload({
     person: PersonRef,
     role: Title,
@@ -56,34 +129,34 @@ export const payloads = {
   'board.left': payload({ person: PersonRef, cause: EndCause }),
   'board.chair.assumed': payload({ person: PersonRef, interim: z.boolean().default(false), executive: z.boolean().optional() }),
   'board.chair.vacated': payload({ person: PersonRef, cause: EndCause }),
-  'affiliation.started': payload({ person: PersonRef, organization: Title, role: Title.optional() }),
-  'affiliation.ended': payload({ person: PersonRef, organization: Title, cause: EndCause }),
+  'affiliation.started': payload({ person: PersonRef, organization: Name, role: Title.optional() }),
+  'affiliation.ended': payload({ person: PersonRef, organization: Name, cause: EndCause }),
   'workforce.reported': payload({ headcount: z.int().positive() }),
   'petition.reported': payload({
     petition: Slug,
     title: Title,
-    demands: z.array(z.string().trim().min(1)).default([]),
+    demands: list(text(limits.demand, 'one-line'), limits.demands).default([]),
     signatories: z.int().nonnegative(),
   }),
-  'offer.made': payload({ item: Slug, from: Title, to: Title, summary: Title }),
-  'negotiation.opened': payload({ item: Slug, parties: z.array(Title).min(1), summary: Title }),
+  'offer.made': payload({ item: Slug, from: Name, to: Name, summary: Summary }),
+  'negotiation.opened': payload({ item: Slug, parties: list(Name, limits.parties).min(1), summary: Summary }),
   'agreement.reached': payload({
     item: Slug,
     inPrinciple: z.boolean(),
-    parties: z.array(Title).min(1),
-    summary: Title,
-    resolves: z.array(Slug).default([]),
+    parties: list(Name, limits.parties).min(1),
+    summary: Summary,
+    resolves: list(Slug, limits.resolves).default([]),
     /** A final agreement that is signed but has not closed yet: pending until a `pending.resolved` (closed, terminated). */
     signed: z.boolean().optional(),
   }),
-  'pending.resolved': payload({ item: Slug, outcome: Outcome, summary: Title.optional() }),
-  'statement.made': payload({ person: PersonRef, text: z.string().trim().min(1), medium: Title.optional() }),
+  'pending.resolved': payload({ item: Slug, outcome: Outcome, summary: Summary.optional() }),
+  'statement.made': payload({ person: PersonRef, text: text(limits.text, 'prose'), medium: Title.optional() }),
   /** The board is exactly these members from now on: any director not named leaves (with `cause`). */
-  'board.reconstituted': payload({ members: z.array(PersonRef).max(500), chair: PersonRef.optional(), cause: EndCause.default('removed') }),
+  'board.reconstituted': payload({ members: list(PersonRef, 500), chair: PersonRef.optional(), cause: EndCause.default('removed') }),
   /** Control of the company passed to `controller` (an acquisition closed, taken private, a new parent). */
-  'control.changed': payload({ controller: Title, kind: ControlKind, summary: Title.optional() }),
+  'control.changed': payload({ controller: Name, kind: ControlKind, summary: Summary.optional() }),
   /** A dispute or termination attempt (one party trying to walk away from a deal): pending until resolved. */
-  'dispute.opened': payload({ item: Slug, parties: z.array(Title).min(1), summary: Title }),
+  'dispute.opened': payload({ item: Slug, parties: list(Name, limits.parties).min(1), summary: Summary }),
 } as const;
 
 export type DomainType = keyof typeof payloads;
@@ -93,15 +166,15 @@ export type Payload<T extends DomainType> = z.output<(typeof payloads)[T]>;
 /** Corrections and retractions never edit the past: they are new events that point at an old one. */
 export const revisionPayloads = {
   'event.corrected': z.strictObject({
-    target: z.string().min(1),
-    reason: Title,
+    target: EventRef,
+    reason: Reason,
     citation: Citation,
     /** The corrected version of the target: its type stays, its time and data may change. */
     time: z.iso.datetime({ offset: true }).optional(),
     timeprecision: z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']).optional(),
     data: z.record(z.string(), z.unknown()),
   }),
-  'event.retracted': z.strictObject({ target: z.string().min(1), reason: Title, citation: Citation }),
+  'event.retracted': z.strictObject({ target: EventRef, reason: Reason, citation: Citation }),
 } as const;
 
 export const logPayloads = {

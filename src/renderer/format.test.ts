@@ -7,6 +7,9 @@ describe('wall time in a zone', () => {
     expect(new Date(zonedToEpoch('2023-11-18T12:00', 'America/Los_Angeles')).toISOString()).toBe('2023-11-18T20:00:00.000Z');
     expect(new Date(zonedToEpoch('2023-07-01T09:30', 'Europe/Paris')).toISOString()).toBe('2023-07-01T07:30:00.000Z');
     expect(Number.isNaN(zonedToEpoch('18 Nov', 'UTC'))).toBe(true);
+    // Years before 100 are years before 100, not 1900-1999.
+    expect(new Date(zonedToEpoch('0050-06-01T12:00', 'UTC')).toISOString()).toBe('0050-06-01T12:00:00.000Z');
+    expect(epochToZoned(Date.parse('0050-06-01T12:00:00Z'), 'UTC')).toBe('0050-06-01T12:00');
   });
 
   it('round-trips every minute in several zones, across daylight-saving changes', () => {

@@ -1,6 +1,6 @@
 /** Display helpers: times in a chosen IANA zone, and short labels. */
 import type { Moment } from '../core/state';
-import { formatMoment } from '../core/time';
+import { formatMoment, utcEpoch } from '../core/time';
 
 const partsOf = (ms: number, timeZone: string) => {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms);
@@ -11,14 +11,14 @@ const partsOf = (ms: number, timeZone: string) => {
 /** Milliseconds to add to UTC to get wall time in `timeZone` at instant `ms`. */
 export const offsetAt = (ms: number, timeZone: string) => {
   const p = partsOf(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  return utcEpoch(p.year, p.month, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
 };
 
 /** "2023-11-18T12:00" read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
 export function zonedToEpoch(local: string, timeZone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m) return NaN;
-  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+  if (!m || +m[2]! < 1 || +m[2]! > 12) return NaN;
+  const wall = utcEpoch(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
   const first = wall - offsetAt(wall, timeZone);
   return wall - offsetAt(first, timeZone);
 }
@@ -27,7 +27,7 @@ export function zonedToEpoch(local: string, timeZone: string): number {
 export function epochToZoned(ms: number, timeZone: string): string {
   const p = partsOf(ms, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+  return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** An instant in `timeZone`, to the minute: the scrubber's own reading. */
