@@ -22,14 +22,17 @@ export interface RawOptions {
   waitMs?: number;
   /** Wait for the host to close the connection, not only for a complete response. */
   untilClosed?: boolean;
+  /** The request was HEAD: the response ends with its head, whatever content-length says. */
+  headOnly?: boolean;
 }
 
 const STATUS_LINE = /^HTTP\/1\.1 ([1-5]\d\d) [^\r\n]*\r\n/;
 
 /** Whether `text` holds one complete response (head, and a body as long as content-length says). */
-function complete(text: string): boolean {
+function complete(text: string, headOnly: boolean): boolean {
   const end = text.indexOf('\r\n\r\n');
   if (end === -1) return false;
+  if (headOnly) return true;
   const head = text.slice(0, end);
   if (/\r\ntransfer-encoding: *chunked/i.test(head)) return text.endsWith('\r\n0\r\n\r\n');
   const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
@@ -37,7 +40,7 @@ function complete(text: string): boolean {
 }
 
 export function rawExchange(port: number, chunks: (string | Buffer)[], options: RawOptions = {}): Promise<RawAnswer> {
-  const { gapMs = 0, waitMs = 5_000, untilClosed = false } = options;
+  const { gapMs = 0, waitMs = 5_000, untilClosed = false, headOnly = false } = options;
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     let text = '';
@@ -53,7 +56,7 @@ export function rawExchange(port: number, chunks: (string | Buffer)[], options: 
     const timer = setTimeout(() => settle(false, true), waitMs);
     socket.on('data', (data) => {
       text += data.toString('latin1');
-      if (!untilClosed && complete(text)) settle(false, false);
+      if (!untilClosed && complete(text, headOnly)) settle(false, false);
     });
     socket.on('error', () => settle(true, false));
     socket.on('close', () => settle(true, false));
