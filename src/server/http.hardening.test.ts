@@ -1,7 +1,8 @@
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers } from '../core/contract';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BUILT_IN_LOG } from '../cli/commands';
+import { MAX_IMPORT_CHARS, type Handlers } from '../core/contract';
 import { createWebHost, HOST_LIMITS } from './http';
 import { rawExchange, requestText, stillServing } from './raw-http.test-support';
 import { startScratchHost, type ScratchHost } from './scratch-host.test-support';
@@ -98,8 +99,10 @@ describe('web host body limits', () => {
     expect(await stillServing(quick.port, quick.token)).toBeUndefined();
   });
 
-  it('the body limit covers the longest import the contract accepts, JSON-escaped', () => {
-    expect(HOST_LIMITS.maxBodyBytes).toBeGreaterThanOrEqual(1.15 * (64 << 20));
+  it('the body limit carries the longest import the contract accepts, of text like the dataset', () => {
+    const text = readFileSync(BUILT_IN_LOG, 'utf8');
+    const bodyBytesPerChar = Buffer.byteLength(JSON.stringify({ jsonl: text })) / text.length;
+    expect(MAX_IMPORT_CHARS * bodyBytesPerChar).toBeLessThan(HOST_LIMITS.maxBodyBytes);
   });
 });
 
@@ -123,7 +126,8 @@ describe('web host timeouts', () => {
 });
 
 describe('web host failure mechanism', () => {
-  it('turns any throw or rejection of a handler into a 500 without a stack', async () => {
+  it('turns any throw or rejection of a handler into a 500 without a stack; the stack goes to the console', async () => {
+    const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => {});
     const failing = { 'log:summary': async () => { throw new TypeError('boom'); }, 'log:read': () => Promise.reject('a bare string') } as unknown as Handlers;
     const server = createWebHost({ handlers: failing, staticDir: quick.dir, token: 't' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -134,6 +138,8 @@ describe('web host failure mechanism', () => {
     expect(errorOf(thrown.text)).toEqual({ ok: false, error: { code: 'io', message: 'boom' } });
     expect(thrown.text).not.toMatch(/\bat .*\.ts:\d+/);
     expect((await call('log:read', '{"fromSeq":1,"limit":1}')).status).toBe(500);
+    expect(console).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ message: 'boom' }));
+    console.mockRestore();
     server.close();
   });
 });
