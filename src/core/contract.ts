@@ -9,11 +9,19 @@ import { IncumbentError, type Result } from './errors';
 import { EffectiveTime, type EventRecord } from './event';
 import { Slug } from './vocabulary';
 
+/**
+ * The longest JSON Lines text `log:import` takes, in characters (zod counts UTF-16 units): 64 Mi,
+ * about 93,000 events of ~720 bytes, far beyond any hand-curated log and small enough that every
+ * transport can hold it in memory twice over. The HTTP host sizes its body limit from it. A bigger
+ * log goes through the CLI (`incumbent append --log LOG FILE`), which reads the file itself.
+ */
+export const MAX_IMPORT_CHARS = 64 << 20;
+
 export const contractArgs = {
   'log:summary': z.strictObject({}),
   'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
   'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
-  'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(512 << 20) }),
+  'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(MAX_IMPORT_CHARS, `is longer than ${MAX_IMPORT_CHARS >> 20} Mi characters: append it with \`incumbent append --log LOG FILE\``) }),
   'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), company: Slug.optional() }),
   'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), company: Slug }),
 } as const;

@@ -1,81 +1,154 @@
 /**
  * The web mode's host: the built renderer and the contract over HTTP, on loopback only. Every API
  * call needs the per-launch token, and a request whose Host is not ours is refused (DNS rebinding).
+ *
+ * Invariant: no request, however malformed, stops the host. Every throw or rejection while
+ * answering a request becomes a JSON error response (or, once a response has begun, a dropped
+ * connection); bytes that are not HTTP at all are answered by the clientError handler.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { isOperation, parseArgs, type Handlers } from '../core/contract';
+import type { Duplex } from 'node:stream';
+import { isOperation, MAX_IMPORT_CHARS, parseArgs, type Handlers } from '../core/contract';
 import { IncumbentError, toAppError, type ErrorCode } from '../core/errors';
+import { HttpRefusal } from './refusal';
+import { readJsonBody } from './request-body';
+import { readStaticFile, resolveStaticPath } from './static-files';
+
+export interface HostLimits {
+  /** The largest request body read. */
+  maxBodyBytes: number;
+  /** From connection (or the previous request) until the request's headers are complete. */
+  headersTimeoutMs: number;
+  /** From connection until the whole request, body included, is received. */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** How often the two request timeouts are checked (Node's default of 30 s makes them coarse). */
+  timeoutCheckIntervalMs: number;
+  maxHeaderBytes: number;
+  maxHeadersCount: number;
+}
+
+/**
+ * Production limits. The body limit is twice the longest import (MAX_IMPORT_CHARS, 64 Mi
+ * characters, ~93,000 events of ~720 bytes): in the JSON body, escaping the quotes of JSON Lines
+ * adds about 10% and a non-ASCII character takes 2-3 bytes, so 128 MiB carries any import the
+ * contract accepts short of text that is mostly non-Latin, and also `log:append`'s 100,000 events
+ * (~70 MiB). The client is a page on this machine: loopback delivers 128 MiB in well under a
+ * second, and headers in microseconds, so the timeouts only ever cut off a stalled or hostile client.
+ */
+export const HOST_LIMITS: HostLimits = {
+  maxBodyBytes: 2 * MAX_IMPORT_CHARS,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  timeoutCheckIntervalMs: 1_000,
+  maxHeaderBytes: 16 << 10,
+  maxHeadersCount: 64,
+};
 
 export interface WebHostOptions {
   handlers: Handlers;
   staticDir: string;
   token: string;
+  /** Overrides of HOST_LIMITS; tests shorten the timeouts. */
+  limits?: Partial<HostLimits>;
 }
 
-const MAX_BODY = 512 << 20;
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2' };
 const STATUS: Record<ErrorCode, number> = { invalid: 400, 'not-found': 404, conflict: 409, cancelled: 409, damaged: 422, locked: 423, io: 500 };
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const SECURITY_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-security-policy': CSP, 'cross-origin-resource-policy': 'same-origin' };
 
-const send = (res: ServerResponse, status: number, body: string, type = 'application/json') => {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-security-policy': CSP, 'cross-origin-resource-policy': 'same-origin' });
+/** A body the client announced but we have not read: answering early must hang up, or Node reads it to the end. */
+const bodyUnread = (req: IncomingMessage) => !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+
+function reply(req: IncomingMessage, res: ServerResponse, status: number, body: string | Buffer, type = 'application/json', extra: Record<string, string> = {}, hangUp = false) {
+  if (res.writableEnded || res.destroyed) return;
+  if (res.headersSent) return void res.destroy();
+  const close = hangUp || bodyUnread(req);
+  res.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'content-type': type, 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) });
   res.end(body);
-};
-const refuse = (res: ServerResponse, status: number, code: ErrorCode, message: string) => send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+function replyWithError(req: IncomingMessage, res: ServerResponse, error: unknown) {
+  const status = error instanceof HttpRefusal ? error.status : error instanceof IncumbentError ? STATUS[error.code] : 500;
+  // The stack stays on the host's console; the client gets the message only.
+  if (!(error instanceof IncumbentError)) console.error('incumbent web: unexpected failure', error);
+  const refusal = error instanceof HttpRefusal ? error : undefined;
+  reply(req, res, status, JSON.stringify({ ok: false, error: toAppError(error) }), 'application/json', refusal?.headers, refusal?.hangUp);
+}
 
 const sameToken = (given: string | undefined, token: string) => {
   const [a, b] = [Buffer.from(given ?? ''), Buffer.from(token)];
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new IncumbentError('invalid', `request body is larger than ${MAX_BODY >> 20} MiB`, 'body');
-    chunks.push(chunk as Buffer);
+async function answer(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, limits: HostLimits, port: number | undefined) {
+  const host = req.headers.host;
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpRefusal(421, 'invalid', `foreign Host header "${host ?? ''}"`);
+  const url = req.url ?? '/';
+  if (!url.startsWith('/api/')) {
+    if (req.method !== 'GET') throw new HttpRefusal(405, 'invalid', 'method not allowed', { headers: { allow: 'GET' } });
+    const file = await readStaticFile(options.staticDir, resolveStaticPath(options.staticDir, url));
+    if (!file) throw new HttpRefusal(404, 'not-found', `no such file: ${url.split('?')[0]}`);
+    return reply(req, res, 200, file.bytes, file.type);
   }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-  } catch {
-    throw new IncumbentError('invalid', 'is not valid JSON', 'body');
-  }
+  if (req.method !== 'POST') throw new HttpRefusal(405, 'invalid', 'API calls are POST', { headers: { allow: 'POST' } });
+  if (req.headers.origin !== undefined && req.headers.origin !== `http://${host}`) throw new HttpRefusal(403, 'invalid', 'cross-origin request refused');
+  if (!sameToken(req.headers.authorization?.replace(/^Bearer /, ''), options.token)) throw new HttpRefusal(401, 'invalid', 'missing or wrong token: open the URL the server printed');
+  const operation = url.slice('/api/'.length);
+  if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`);
+  const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
+  const value = await (options.handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
+  reply(req, res, 200, JSON.stringify({ ok: true, value }));
 }
 
-async function serveStatic(res: ServerResponse, staticDir: string, url: string) {
-  const path = decodeURIComponent(url.split('?')[0]!);
-  const file = normalize(join(staticDir, path === '/' ? 'index.html' : path));
-  if (!file.startsWith(staticDir + sep)) return refuse(res, 403, 'invalid', 'outside the app');
-  try {
-    send(res, 200, (await readFile(file)) as unknown as string, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
-  } catch {
-    refuse(res, 404, 'not-found', `no such file: ${path}`);
-  }
+const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'the request headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'the request took too long to arrive'],
+};
+
+/**
+ * Bytes Node's parser refused, or a request that timed out. There is no response object, so the
+ * answer is written to the socket directly, unless a response on it has already begun.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
+  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', `malformed HTTP request (${error.code ?? 'unknown'})`];
+  const body = JSON.stringify({ ok: false, error: { code: 'invalid', message } });
+  const headers = Object.entries({ ...SECURITY_HEADERS, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`, () => socket.destroy());
 }
 
-export function createWebHost({ handlers, staticDir, token }: WebHostOptions): Server {
-  const server = createServer(async (req, res) => {
-    const port = (server.address() as { port: number } | null)?.port;
-    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return refuse(res, 421, 'invalid', `foreign Host header "${req.headers.host ?? ''}"`);
-    const url = req.url ?? '/';
-    if (!url.startsWith('/api/')) return req.method === 'GET' ? serveStatic(res, normalize(staticDir), url) : refuse(res, 405, 'invalid', 'method not allowed');
-    if (req.method !== 'POST') return refuse(res, 405, 'invalid', 'API calls are POST');
-    if (req.headers.origin !== undefined && req.headers.origin !== `http://${req.headers.host}`) return refuse(res, 403, 'invalid', 'cross-origin request refused');
-    if (!sameToken(req.headers.authorization?.replace(/^Bearer /, ''), token)) return refuse(res, 401, 'invalid', 'missing or wrong token: open the URL the server printed');
-    const operation = url.slice('/api/'.length);
-    if (!isOperation(operation)) return refuse(res, 404, 'not-found', `no operation "${operation}"`);
-    try {
-      const args = parseArgs(operation, await readBody(req));
-      const value = await (handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
-      send(res, 200, JSON.stringify({ ok: true, value }));
-    } catch (error) {
-      const appError = toAppError(error);
-      send(res, STATUS[appError.code], JSON.stringify({ ok: false, error: appError }));
-    }
-  });
+export function createWebHost(options: WebHostOptions): Server {
+  const limits = { ...HOST_LIMITS, ...options.limits };
+  const server = createServer(
+    {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+    },
+    (req, res) => {
+      // An 'error' nobody listens to would crash the process; the failure already reaches us
+      // through the body reader or as a closed socket.
+      req.on('error', () => {});
+      res.on('error', () => res.destroy());
+      const port = (server.address() as { port: number } | null)?.port;
+      answer(req, res, options, limits, port).catch((error: unknown) => {
+        try {
+          replyWithError(req, res, error);
+        } catch {
+          res.destroy();
+        }
+      });
+    },
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxHeadersCount = limits.maxHeadersCount;
+  server.on('clientError', answerClientError);
   return server;
 }
