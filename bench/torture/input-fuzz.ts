@@ -40,7 +40,8 @@ const breaking: Record<string, (event: Json, random: () => number) => void> = {
     at[key] = pick(random, WRONG.filter((w) => typeof w !== typeof at[key] || (typeof w === 'string' && key !== 'quote' && key !== 'text' && key !== 'document')));
   },
   'an unknown key, at any depth': (event, random) => {
-    pick(random, objectsIn(event)).at[pick(random, ['extra', ...HOSTILE_KEYS])] = { polluted: true };
+    // defineProperty: `at.__proto__ = x` would set the prototype instead of adding a key to the JSON.
+    Object.defineProperty(pick(random, objectsIn(event)).at, pick(random, ['extra', ...HOSTILE_KEYS]), { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
   },
   'a bad time, zone or precision': (event, random) => {
     const [field, value] = pick(random, [['time', '2023-13-01T00:00:00Z'], ['time', '2023-11-17 12:00'], ['time', 'yesterday'], ['timezone', 'Mars/Olympus'], ['timeprecision', 'fortnight'], ['time', '2023-11-17T12:00:00']] as const);

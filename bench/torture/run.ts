@@ -10,6 +10,7 @@ import { ipcCampaign } from './ipc';
 import { lockCampaign } from './locks';
 import { powerLossCampaign } from './power-loss';
 import { tamperCampaign } from './tamper';
+import { webCampaign } from './web';
 
 /** Full-size trials per campaign: what the README's table reports. */
 const campaigns: Record<string, { run: Campaign; trials: number }> = {
@@ -19,6 +20,7 @@ const campaigns: Record<string, { run: Campaign; trials: number }> = {
   tamper: { run: tamperCampaign, trials: 2_000 },
   'input-fuzz': { run: inputFuzzCampaign, trials: 2_000 },
   ipc: { run: ipcCampaign, trials: 2_000 },
+  web: { run: webCampaign, trials: 2_000 },
 };
 
 const scale = Number(process.env.TORTURE_SCALE ?? 1);

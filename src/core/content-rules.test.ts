@@ -8,6 +8,7 @@ const ann = { id: 'ann-lee', name: 'Ann Lee' };
 const event = (type: string, data: Record<string, unknown>, envelope: Record<string, unknown> = {}) => ({
   subject: 'acme',
   time: '2024-03-01T09:30:00+01:00',
+  timezone: 'Europe/Paris',
   type,
   ...envelope,
   data: { certainty: 'confirmed', citation, ...data },

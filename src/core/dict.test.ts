@@ -1,4 +1,5 @@
 import { produce } from 'immer';
+import { seatOf } from './seats';
 import { describe, expect, it } from 'vitest';
 import { dict, dictFrom, dictGet, dictHas, dictKeys, dictSet, dictValues, dictWith, dictWithout } from './dict';
 import { evolve, type Effective } from './evolve';
@@ -40,7 +41,8 @@ describe('Dict', () => {
     const mutable = initialState('acme');
     for (const e of events) evolve(mutable, e as Effective);
     expect(drafted).toEqual(mutable);
-    expect(dictKeys(drafted.roles)).toEqual(protoKeys);
+    // Roles are keyed by seat: the title normalised (`__proto__` is the seat `proto`), never a prototype.
+    expect(dictKeys(drafted.roles)).toEqual(protoKeys.map((title) => seatOf(title).key));
     expect(Object.getPrototypeOf(drafted.roles)).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { holderOf } from './state';
 import { describe, expect, it } from 'vitest';
-import { dictGet, dictKeys } from './dict';
+import { dictKeys } from './dict';
 import type { EventRecord } from './event';
 import { created, person, rec, resetSeq } from './fixtures.test-support';
 import { Ledger } from './ledger';

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dictGet } from '../core/dict';
 import { openService, type LogService } from './service';
 
 const open: LogService[] = [];
