@@ -62,11 +62,12 @@ const event = (timing: Timing, type: EventDraftInput['type'], data: Record<strin
     type,
     ...timing,
     timezone: 'America/Los_Angeles',
-    data: type.startsWith('event.') ? data : { certainty, ...data },
+    data: type.startsWith('event.') ? data : { certainty, ...(timing === BASELINE ? { baseline: true } : {}), ...data },
   }) as EventDraftInput;
 
-const BASELINE = day('2023-11-16', '00:00');
-const BASELINE_NOTE = 'Baseline: in office on 16 November 2023 (start date not in the sources)';
+/** Where the log's coverage starts: facts already true then are baselines ("in office as of"), not changes. */
+const BASELINE = day('2023-11-17', '00:00');
+const BASELINE_NOTE = 'Baseline: in office as of 17 November 2023, when this log starts (start date not in the sources)';
 const FIRING = hour('2023-11-17', '12:00');
 
 export const batches: { recordedAt: string; events: EventDraftInput[] }[] = [

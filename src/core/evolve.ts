@@ -54,7 +54,6 @@ function closeItem(s: CompanyState, e: Effective, item: string, outcome: ClosedI
 export function evolve(s: CompanyState, e: Effective): void {
   const basis = { eventId: e.id, certainty: e.data.certainty, ...(e.data.baseline ? { asOf: true as const } : {}) };
   const fact: Fact = { id: e.id, moment: momentOf(e), basis };
-  s.coverage ??= fact.moment;
   switch (e.type) {
     case 'company.registered':
       s.name = e.data.name;

@@ -68,6 +68,25 @@ export class Ledger {
     return this.#entryOf(id)?.effect;
   }
 
+  /**
+   * Where the log's coverage of a company starts, for a reader knowing `knownAt`: the first
+   * baseline fact (already true then, start unknown), or else its first fact. Facts dated before
+   * it (a CTO since May 2022) are context; the state before it is not covered.
+   */
+  coverageOf(company: string, knownAt?: string): Effective | undefined {
+    const timeline = this.#timelines.get(company);
+    if (!timeline) return undefined;
+    const seq = this.knownSeq(knownAt);
+    let first: Effective | undefined;
+    for (let i = 0; i < timeline.length; i++) {
+      if (!timeline.visibleAt(i, seq)) continue;
+      const effect = timeline.effectAt(i);
+      if (effect.data.baseline) return effect;
+      first ??= effect;
+    }
+    return first;
+  }
+
   /** The correction or retraction that superseded an event, if any. */
   revisionOf(id: string): string | undefined {
     return this.#revisedBy.get(id);

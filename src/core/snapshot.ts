@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import type { Ledger } from './ledger';
 import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, Control, FormerBoardSeat, FormerChair, FormerHolding, Holding, LastApplied, Moment, PendingItem, Petition, Workforce, type CompanyState } from './state';
-import { toUtcIso } from './time';
+import { toEpoch, toUtcIso } from './time';
 import { dictValues } from './dict';
 
 export const SNAPSHOT_FORMAT = 'incumbent.snapshot/1';
@@ -50,7 +50,7 @@ export type Snapshot = z.output<typeof Snapshot>;
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-export function companySnapshot(state: CompanyState): CompanySnapshot {
+export function companySnapshot(state: CompanyState, coverage: Moment | null): CompanySnapshot {
   return {
     id: state.id,
     name: state.name,
@@ -63,7 +63,7 @@ export function companySnapshot(state: CompanyState): CompanySnapshot {
       formerChairs: dictValues(state.formerChairs).sort(byKey((c) => `${c.until.time} ${c.person.id}`)),
     },
     control: state.control,
-    coverage: state.coverage,
+    coverage,
     affiliations: allOf(state.affiliations).sort(byKey((a) => `${a.person.id} ${a.organization}`)),
     workforce: state.workforce,
     petitions: dictValues(state.petitions).sort(byKey((p) => p.id)),
@@ -83,15 +83,14 @@ export interface SnapshotRequest {
 export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: (seq: number) => string, appVersion: string): Snapshot {
   const companies = request.company ? [request.company] : ledger.companies();
   const seq = ledger.knownSeq(request.knownAt);
-  const states: CompanyState[] = [];
+  const covered: CompanySnapshot[] = [];
   const notYetCovered: Snapshot['notYetCovered'] = [];
   for (const company of companies) {
+    const start = ledger.coverageOf(company, request.knownAt);
     const state = ledger.stateAt(company, request.at, request.knownAt);
-    if (state?.last) states.push(state);
-    else {
-      const from = firstVisibleTime(ledger, company, seq);
-      if (from !== undefined) notYetCovered.push({ id: company, coverageFrom: new Date(from).toISOString() });
-    }
+    if (!start || !state) continue;
+    if (toEpoch(start.time) > toEpoch(request.at)) notYetCovered.push({ id: company, coverageFrom: toUtcIso(start.time) });
+    else covered.push(companySnapshot(state, { time: start.time, precision: start.timeprecision, timezone: start.timezone }));
   }
   return {
     format: SNAPSHOT_FORMAT,
@@ -103,17 +102,9 @@ export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: 
       head: { seq, hash: hashOf(seq) },
       appVersion,
     },
-    companies: states.map(companySnapshot),
+    companies: covered,
     notYetCovered,
   };
-}
-
-/** The effective time of a company's first fact a reader knowing `seq` records sees. */
-function firstVisibleTime(ledger: Ledger, company: string, seq: number): number | undefined {
-  const timeline = ledger.timeline(company);
-  if (!timeline) return undefined;
-  for (let i = 0; i < timeline.length; i++) if (timeline.visibleAt(i, seq)) return timeline.times[i];
-  return undefined;
 }
 
 /** The exported file's bytes: canonical JSON and a final newline. */

@@ -113,8 +113,6 @@ export interface CompanyState {
   /** Each person's latest finished time as chair, by person id. */
   formerChairs: Dict<FormerChair>;
   control: Control | null;
-  /** Where the log's coverage of the company starts: the moment of its first fact. */
-  coverage: Moment | null;
   /** Current ties to other organisations: person id -> organisation -> affiliation. */
   affiliations: Dict<Dict<Affiliation>>;
   workforce: z.output<typeof Workforce> | null;
@@ -137,7 +135,6 @@ export const initialState = (id: string): CompanyState => ({
   chair: null,
   formerChairs: dict(),
   control: null,
-  coverage: null,
   affiliations: dict(),
   workforce: null,
   petitions: dict(),

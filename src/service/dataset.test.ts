@@ -90,7 +90,7 @@ describe('data/openai-2023-11.jsonl', () => {
   });
 
   it.each([
-    ['2023-11-16T12:00:00-08:00', 'Sam Altman', false],
+    ['2023-11-17T08:00:00-08:00', 'Sam Altman', false],
     ['2023-11-18T12:00:00-08:00', 'Mira Murati', true],
     ['2023-11-20T23:00:00-08:00', 'Emmett Shear', true],
     ['2023-11-22T12:00:00-08:00', 'Emmett Shear', true],
@@ -102,10 +102,25 @@ describe('data/openai-2023-11.jsonl', () => {
     expect(holderOf(state, 'CEO')).toMatchObject({ person: { name }, interim });
   });
 
+  it('models its coverage: facts true when it starts are baselines, never changes; before it, the snapshot says so', async () => {
+    const service = await open();
+    const early = JSON.parse(service.snapshotText({ at: '2023-11-16T12:00:00-08:00' }));
+    const start = JSON.parse(service.snapshotText({ at: '2023-11-17T08:00:00-08:00' }));
+    const { changes } = await service['diff:between']({ company: 'openai', from: '2023-11-16T12:00:00-08:00', to: '2023-11-17T08:00:00-08:00' });
+    const firing = await service['diff:between']({ company: 'openai', from: '2023-11-17T08:00:00-08:00', to: '2023-11-17T13:00:00-08:00' });
+    service.close();
+    expect(early.companies).toEqual([]);
+    expect(early.notYetCovered).toEqual([{ id: 'openai', coverageFrom: '2023-11-17T08:00:00.000Z' }]);
+    expect(start.companies[0].coverage).toEqual({ time: '2023-11-17T00:00:00-08:00', precision: 'day', timezone: 'America/Los_Angeles' });
+    expect(start.companies[0].roles.find((r: { role: string }) => r.role === 'CEO')).toMatchObject({ asOf: true, person: { name: 'Sam Altman' } });
+    expect(changes).toEqual([]);
+    expect(firing.sentences).toContain('Sam Altman left CEO (fired)');
+  });
+
   it('shows the board before and after the firing, and the agreement in principle as pending', async () => {
     const service = await open();
     const { ledger } = service.log;
-    const before = ledger.stateAt('openai', '2023-11-16T12:00:00-08:00')!;
+    const before = ledger.stateAt('openai', '2023-11-17T08:00:00-08:00')!;
     const after = ledger.stateAt('openai', '2023-11-18T12:00:00-08:00')!;
     const end = ledger.stateAt('openai', '2023-11-22T12:00:00-08:00')!;
     service.close();
