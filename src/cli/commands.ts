@@ -8,6 +8,8 @@ import type { Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
+import { isLogFile } from '../store/log-file';
+import { logPayloads } from '../core/vocabulary';
 import { verifyLog } from './verify';
 
 export const BUILT_IN_LOG = fileURLToPath(new URL('../../data/openai-2023-11.jsonl', import.meta.url));
@@ -48,6 +50,8 @@ const companyOf = (service: LogService, options: Options): string => {
   if (named) return named;
   const companies = service.log.ledger.companies();
   if (companies.length === 1) return companies[0]!;
+  const followed = service.log.ledger.followed;
+  if (followed && companies.includes(followed.id)) return followed.id;
   throw new IncumbentError('invalid', `is required: this log has ${companies.length} companies (${companies.slice(0, 10).join(', ')})`, '--company');
 };
 
@@ -62,6 +66,27 @@ export const commands = {
       writeOutput(out, text, '--out');
       io.err(`wrote ${out}\n`);
     } else io.out(text);
+  },
+
+  async init(options: Options, io: CliIo) {
+    const path = str(options, 'log');
+    if (!path) throw new IncumbentError('invalid', 'is required: the file to create', '--log');
+    const title = str(options, 'title');
+    if (!title) throw new IncumbentError('invalid', 'is required: what the log is about, e.g. "Acme leadership, 2021-2023"', '--title');
+    const id = str(options, 'company');
+    const name = str(options, 'name');
+    if (name && !id) throw new IncumbentError('invalid', 'needs --company ID too', '--name');
+    if (isLogFile(path)) throw new IncumbentError('invalid', `${path} already exists; init never overwrites a file`, '--log');
+    const company = id ? { id, name: name ?? id } : undefined;
+    // The same rules as any event: a bad title or company id is named like an event's field.
+    const created = parseRecordFieldsOfLogCreated({ title, ...(company ? { company } : {}) });
+    const service = await openService(path, { appVersion: APP_VERSION, create: created });
+    try {
+      io.out(`created ${path}: "${service.log.ledger.title}"${company ? ` following ${company.name} (${company.id})` : ''}, log id ${service.log.ledger.logId}, head #1 ${service.log.hashOf(1)}\n`);
+      io.err(`next: incumbent append --log ${path} events.jsonl (see docs/authoring.md)\n`);
+    } finally {
+      service.close();
+    }
   },
 
   async verify(options: Options, io: CliIo) {
@@ -132,3 +157,12 @@ function revisionNote(ledger: Ledger, record: EventRecord): string {
 }
 
 export type Command = keyof typeof commands;
+
+/** Checks init's options with the schema of log.created's data, naming the option at fault. */
+function parseRecordFieldsOfLogCreated(data: { title: string; company?: { id: string; name: string } }) {
+  const parsed = logPayloads['log.created'].safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const option = issue.path[0] === 'title' ? '--title' : issue.path[1] === 'name' ? '--name' : '--company';
+  throw new IncumbentError('invalid', issue.message, option);
+}

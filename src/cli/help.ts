@@ -9,6 +9,7 @@ const common = { help: { type: 'boolean', short: 'h' } } as const;
 
 const tables: Record<Command, OptionTable> = {
   snapshot: { ...common, ...log, at: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, out: { type: 'string' } },
+  init: { ...common, ...log, title: { type: 'string' }, company: { type: 'string' }, name: { type: 'string' } },
   verify: { ...common, ...log, head: { type: 'string' }, snapshot: { type: 'string' } },
   append: { ...common, ...log },
   diff: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
@@ -25,6 +26,7 @@ export const help: Record<Command | 'general', string> = {
 
 Usage: incumbent <command> [options]   (each command has --help)
 
+  init       start a new log
   snapshot   the state at a moment, as snapshot JSON
   verify     check a log's hash chain and every record
   append     append new events (JSON Lines) to a log, all or nothing
@@ -43,6 +45,13 @@ say so on standard error; verify refuses it.
   --company ID     one company (default: all)
 ${LOG}  --out FILE       write the snapshot there instead of standard output
 ${TIME}`,
+  init: `Usage: incumbent init --log FILE --title TITLE [--company ID [--name NAME]]
+
+Creates a new, empty log at FILE (never overwrites one) and its head anchor FILE.head. Its first
+record, log.created, carries the title and, with --company, the company the log follows (ID is a
+slug such as acme-corp; NAME is how to call it until a company.registered event says otherwise).
+Then add events with: incumbent append --log FILE events.jsonl (docs/authoring.md shows how).
+`,
   verify: `Usage: incumbent verify [--log FILE] [--head SEQ:HASH] [--snapshot FILE]
 
 Checks the hash chain, the end of the log against its head anchor (FILE.head, kept by the

@@ -113,6 +113,28 @@ describe('external anchors', () => {
   });
 });
 
+describe('init', () => {
+  it('starts a log that append then takes, names its company, and never overwrites a file', async () => {
+    const path = join(tempDir(), 'acme.jsonl');
+    const created = await run(['init', '--log', path, '--title', 'Acme leadership', '--company', 'acme', '--name', 'Acme Corp']);
+    expect(created).toMatchObject({ code: 0, out: expect.stringMatching(/^created .*acme.jsonl: "Acme leadership" following Acme Corp \(acme\)/) });
+    const board = JSON.stringify({ type: 'board.joined', subject: 'acme', time: '2022-01-03T09:00:00Z', timezone: 'UTC', data: { certainty: 'confirmed', citation: { document: 'Annual report', quote: 'Ann joined.' }, person: { id: 'ann-lee', name: 'Ann Lee' } } });
+    expect((await run(['append', '--log', path], board)).code).toBe(0);
+    const snapshot = JSON.parse((await run(['snapshot', '--log', path, '--at', '2022-06-01T00:00:00Z'])).out);
+    expect(snapshot.companies[0]).toMatchObject({ id: 'acme', name: 'Acme Corp' });
+    expect((await run(['verify', '--log', path])).code).toBe(0);
+    expect(await run(['init', '--log', path, '--title', 'Again'])).toMatchObject({ code: 1, err: expect.stringMatching(/already exists; init never overwrites/) });
+    expect(await run(['init', '--log', join(tempDir(), 'x.jsonl'), '--title', 'X', '--company', 'Not A Slug'])).toMatchObject({ code: 1, err: expect.stringMatching(/--company: must be lower-case/) });
+  });
+
+  it('append to a missing or empty file says how to start a log', async () => {
+    const dir = tempDir();
+    expect(await run(['append', '--log', join(dir, 'none.jsonl')], '{}')).toMatchObject({ code: 1, err: expect.stringMatching(/incumbent init --log/) });
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    expect(await run(['append', '--log', join(dir, 'empty.jsonl')], '{}')).toMatchObject({ code: 1, err: expect.stringMatching(/is empty.*incumbent init/) });
+  });
+});
+
 describe('bad input is exit 1 with a plain sentence', () => {
   it('a missing, unreadable or folder input, and a folder as the log', async () => {
     const dir = tempDir();

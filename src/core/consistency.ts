@@ -80,7 +80,7 @@ function checkCompany(ledger: Ledger, company: string, { facts, earliest, revise
   const timeline = ledger.timeline(company);
   const before = earliest - 1;
   // `next`: the history with the batch; `now`: the log as it is, to tell new contradictions from old.
-  const next: CompanyState = timeline ? copyState(timeline.stateAt(before, ledger.head)) : initialState(company);
+  const next: CompanyState = timeline ? copyState(timeline.stateAt(before, ledger.head)) : initialState(company, ledger.initialName(company));
   const now = copyState(next);
   const existing: Fact[] = [];
   if (timeline) {

@@ -42,12 +42,22 @@ export class Ledger {
   #timelines = new Map<string, Timeline>();
   #logId = '';
   #title = '';
+  /** The company the log says it follows, if it names one. */
+  #followed: { id: string; name: string } | undefined;
 
   get logId(): string {
     return this.#logId;
   }
   get title(): string {
     return this.#title;
+  }
+  /** The company the log was created to follow (`incumbent init --company`), if any. */
+  get followed(): { id: string; name: string } | undefined {
+    return this.#followed;
+  }
+  /** What to call a company before an event names it. */
+  initialName(company: string): string {
+    return this.#followed?.id === company ? this.#followed.name : company;
   }
   get head(): number {
     return this.#records.length;
@@ -107,7 +117,7 @@ export class Ledger {
     const known = this.#seqById.get(record.id);
     if (known !== undefined) throw new RangeError(`duplicate id "${record.id}" (first at line ${known})`);
     if (record.type === 'log.created') {
-      if (!this.#logId) [this.#logId, this.#title] = [record.id, record.data.title];
+      if (!this.#logId) [this.#logId, this.#title, this.#followed] = [record.id, record.data.title, record.data.company];
     } else if (record.type === 'event.corrected') {
       this.#correct(record);
     } else if (record.type === 'event.retracted') {
@@ -122,7 +132,7 @@ export class Ledger {
   #enter(effect: Effective, subject: string): void {
     let timeline = this.#timelines.get(subject);
     const time = toEpoch(effect.time);
-    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject)));
+    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject))));
     timeline.insert(effect, time);
     if (effect.seq >= this.#entryTime.length) {
       const grown = new Float64Array(Math.max(effect.seq + 1, this.#entryTime.length * 2));

@@ -125,9 +125,9 @@ export interface CompanyState {
   last: z.output<typeof LastApplied>;
 }
 
-export const initialState = (id: string): CompanyState => ({
+export const initialState = (id: string, name = id): CompanyState => ({
   id,
-  name: id,
+  name,
   roles: dict(),
   former: dict(),
   board: dict(),

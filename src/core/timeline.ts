@@ -47,9 +47,13 @@ export class Timeline {
   /** The known sequence of the previous question: a reader that asks twice is scrubbing, and gets a chain. */
   #lastKnownSeq = -1;
 
-  constructor(company: string) {
+  readonly #name: string;
+
+  /** `name`: what to call the company before an event names it. */
+  constructor(company: string, name = company) {
     this.company = company;
-    this.#checkpoints = [{ state: Object.freeze(initialState(company)), changeMax: 0 }];
+    this.#name = name;
+    this.#checkpoints = [{ state: Object.freeze(initialState(company, name)), changeMax: 0 }];
   }
 
   get length(): number {
@@ -181,7 +185,7 @@ export class Timeline {
 
   /** The same answer by mutable replay from the initial state: the reference the checkpoints must match. */
   replayFromStart(time: number, knownSeq: number): CompanyState {
-    const state = initialState(this.company);
+    const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
     for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
     return state;

@@ -179,7 +179,8 @@ export const revisionPayloads = {
 
 export const logPayloads = {
   /** The first record of every log; its id is the log's identity. */
-  'log.created': z.strictObject({ title: Title }),
+  /** `company`: the company the log follows, named before any event says so (`incumbent init --company`). */
+  'log.created': z.strictObject({ title: Title, company: z.strictObject({ id: Slug, name: Name }).optional() }),
 } as const;
 
 export const allPayloads = { ...logPayloads, ...payloads, ...revisionPayloads } as const;

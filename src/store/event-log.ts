@@ -16,8 +16,8 @@ import { isLogFile } from './log-file';
 import { sealRecord, sha256 } from './seal';
 
 export interface OpenOptions {
-  /** Create the log when the file does not exist; its first record gets this title (and id, if given). */
-  create?: { title: string; id?: string };
+  /** Create the log when the file does not exist; its first record gets this title (and id, and the company it follows, if given). */
+  create?: { title: string; id?: string; company?: { id: string; name: string } };
   /** The clock that stamps `recordedtime`; tests and dataset builds pass their own. */
   now?: () => Date;
   /** Read without locking, recovering or writing anything (the CLI's read commands). */
@@ -52,7 +52,7 @@ export class EventLog {
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
   static async open(path: string, options: OpenOptions = {}): Promise<EventLog> {
-    if (!isLogFile(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path}`);
+    if (!isLogFile(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path} (start one with: incumbent init --log ${path} --title "...")`);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options.readOnly ?? false);
     const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });
@@ -62,8 +62,8 @@ export class EventLog {
       if (log.ledger.head === 0) {
         if (options.readOnly) throw new IncumbentError('not-found', `no log at ${path}`);
         const now = log.#now().toISOString();
-        const { title, id } = options.create ?? { title: 'Untitled log' };
-        const created = { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now, timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title } } as const;
+        const { title, id, company } = options.create ?? { title: 'Untitled log' };
+        const created = { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now, timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title, ...(company ? { company } : {}) } } as const;
         await log.append([{ ...created, ...(id ? { id } : {}) }]);
         fsyncDirectoryOf(path);
       }

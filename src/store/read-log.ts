@@ -128,7 +128,7 @@ export async function readLog(path: string): Promise<LogContents> {
 
     if (parallel) digests = verifyChain(ledger, await parallel);
     else digests.truncate(ledger.head);
-    if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('damaged', `${path} is empty: it is not an Incumbent log (its first line must be log.created)`);
+    if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
       // The crash came while a batch was being written: none of it counts, the torn line included.
       const onDisk = batch.records.length;
