@@ -25,7 +25,7 @@ test('scrubbing to a moment shows who was CEO then', async ({ app }) => {
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Nov 18, 2023, 12:00 PM PST');
   await setMoment(page, '2023-11-20T23:00');
   await expect(ceo(page)).toContainText('Emmett Shear');
-  await setMoment(page, '2023-11-16T12:00');
+  await setMoment(page, '2023-11-17T08:00');
   await expect(ceo(page)).toContainText('Sam Altman');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Greg Brockman');
 });
@@ -75,15 +75,16 @@ test('an added event shows in the state and is still there after a restart', asy
   await page.getByRole('button', { name: 'Add event' }).click();
   const form = page.getByRole('dialog', { name: 'Add an event' });
   await form.getByLabel('Kind of event').selectOption('board.joined');
-  await form.getByLabel('Person', { exact: true }).fill('Bret Taylor');
-  await form.getByLabel('Document').fill('OpenAI on X, 22 November 2023');
-  await form.getByLabel('Quoted sentence').fill('We have reached an agreement in principle for Sam to return to OpenAI as CEO with a new initial board of Bret Taylor (Chair), Larry Summers, and Adam D\'Angelo.');
+  // A fictional director: the test's own copy of the log, never data/.
+  await form.getByLabel('Person', { exact: true }).fill('Dana Example');
+  await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
+  await form.getByLabel('Quoted sentence').fill('Dana Example joined the board.');
   await form.getByRole('button', { name: 'Add event' }).click();
   await expect(form).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Bret Taylor');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Dana Example');
   page = await app.restart();
   await setMoment(page, '2023-11-22T12:00');
-  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Bret Taylor');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Dana Example');
 });
 
 test('an invalid form entry shows an error and leaves the log unchanged', async ({ app }) => {
@@ -188,12 +189,12 @@ test('a correction from the events list supersedes the event without editing it'
 test('importing events is all or nothing, and the error names the event and field', async ({ app }) => {
   const { page } = app;
   const before = readFileSync(app.logPath);
-  const event = (id: string, time: string) => JSON.stringify({ id, type: 'board.joined', subject: 'openai', time, timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation: { document: 'OpenAI on X', quote: 'a new initial board of Bret Taylor (Chair), Larry Summers, and Adam D\'Angelo' }, person: { id: 'larry-summers', name: 'Larry Summers' } } });
-  await app.importEvents(`${event('summers-1', '2023-11-22T12:00:00-08:00')}\n${event('summers-2', 'Wednesday')}\n`);
+  const event = (id: string, time: string) => JSON.stringify({ id, type: 'board.joined', subject: 'openai', time, timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation: { document: 'A test gazette', quote: 'Dana Example joined the board.' }, person: { id: 'dana-example', name: 'Dana Example' } } });
+  await app.importEvents(`${event('dana-1', '2023-11-22T12:00:00-08:00')}\n${event('dana-2', 'Wednesday')}\n`);
   await expect(page.getByRole('alert')).toContainText('event 2.time: must be an RFC 3339 date-time');
   expect(readFileSync(app.logPath)).toEqual(before);
-  await app.importEvents(`${event('summers-1', '2023-11-22T12:00:00-08:00')}\n`);
+  await app.importEvents(`${event('dana-1', '2023-11-22T12:00:00-08:00')}\n`);
   await expect(page.getByRole('status')).toContainText('Imported 1 event');
   await setMoment(page, '2023-11-22T13:00');
-  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Larry Summers');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Dana Example');
 });

@@ -46,3 +46,10 @@ export function offsetProblem(time: string, zone: string, epoch: number): string
   if (actual === expected) return undefined;
   return `has offset ${written}, but ${zone} was at UTC${expected} then: write the local time with ${expected}, or correct the time zone`;
 }
+
+/** An instant as RFC 3339 local time in `zone`, with the zone's offset then: what a form should write. */
+export function isoInZone(epoch: number, zone: string): string {
+  const offset = offsetAt(zone, epoch) ?? '+00:00';
+  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return `${new Date(epoch + minutes * 60_000).toISOString().slice(0, 19)}${offset}`;
+}

@@ -2,6 +2,7 @@
  * Add an event, or a correction or retraction of one. It validates as you type with the same
  * schemas the main process uses (which validates again); nothing is ever edited in place.
  */
+import { isoInZone } from '../../core/zone';
 import { useMemo, useState } from 'react';
 import type { EventRecord } from '../../core/event';
 import { IncumbentError } from '../../core/errors';
@@ -40,7 +41,7 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
   const draft = useMemo(() => {
     const time = zonedToEpoch(String(values.time ?? ''), timeZone);
     const citation = { document: String(values.document ?? ''), quote: String(values.quote ?? ''), ...(values.title ? { title: String(values.title) } : {}), ...(values.url ? { url: String(values.url) } : {}) };
-    const envelope = { subject: company, time: Number.isNaN(time) ? String(values.time ?? '') : new Date(time).toISOString(), timeprecision: values.precision, timezone: timeZone };
+    const envelope = { subject: company, time: Number.isNaN(time) ? String(values.time ?? '') : isoInZone(time, timeZone), timeprecision: values.precision, timezone: timeZone };
     if (target?.mode === 'retract') return { ...envelope, type: 'event.retracted', data: { target: target.record.id, reason: String(values.reason ?? ''), citation } };
     const data = { certainty: values.certainty, citation, ...payloadOf(type, values) };
     if (target?.mode === 'correct') return { ...envelope, type: 'event.corrected', data: { target: target.record.id, reason: String(values.reason ?? ''), citation, time: envelope.time, timeprecision: values.precision, data } };
