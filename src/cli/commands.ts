@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describeEvent } from '../core/describe';
 import { IncumbentError } from '../core/errors';
 import { EffectiveTime, type EventRecord } from '../core/event';
-import type { Ledger } from '../core/ledger';
+import type { KnownBy, Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
@@ -30,6 +30,14 @@ const moment = (options: Options, name: string, required: boolean): string | und
   }
   const parsed = EffectiveTime.safeParse(value);
   if (!parsed.success) throw new IncumbentError('invalid', `"${value}" ${parsed.error.issues[0]!.message}`, `--${name}`);
+  return value;
+};
+
+/** --known-by: what known-at counts (records written into the log, or sources published). */
+const knownByOf = (options: Options): KnownBy => {
+  const value = str(options, 'known-by') ?? 'recorded';
+  if (value !== 'recorded' && value !== 'published') throw new IncumbentError('invalid', `must be "recorded" or "published", not "${value}"`, '--known-by');
+  if (!str(options, 'known-at') && str(options, 'known-by')) throw new IncumbentError('invalid', 'needs --known-at too', '--known-by');
   return value;
 };
 
@@ -59,8 +67,9 @@ export const commands = {
   async snapshot(options: Options, io: CliIo) {
     const at = moment(options, 'at', true)!;
     const knownAt = moment(options, 'known-at', false);
+    const knownBy = knownByOf(options);
     const company = str(options, 'company');
-    const text = await withLog(options, io, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt } : {}), ...(company ? { company } : {}) }));
+    const text = await withLog(options, io, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt, knownBy } : {}), ...(company ? { company } : {}) }));
     const out = str(options, 'out');
     if (out) {
       writeOutput(out, text, '--out');
@@ -116,7 +125,8 @@ export const commands = {
     const from = moment(options, 'from', true)!;
     const to = moment(options, 'to', true)!;
     const knownAt = moment(options, 'known-at', false);
-    const result = await withLog(options, io, (s) => s['diff:between']({ from, to, company: companyOf(s, options), ...(knownAt ? { knownAt } : {}) }));
+    const knownBy = knownByOf(options);
+    const result = await withLog(options, io, (s) => s['diff:between']({ from, to, company: companyOf(s, options), ...(knownAt ? { knownAt, knownBy } : {}) }));
     if (options.json) io.out(`${JSON.stringify(result.changes, null, 2)}\n`);
     else io.out(result.sentences.length ? result.sentences.map((s) => `${s}\n`).join('') : 'no changes\n');
   },

@@ -8,11 +8,11 @@ const log = { log: { type: 'string' } } as const;
 const common = { help: { type: 'boolean', short: 'h' } } as const;
 
 const tables: Record<Command, OptionTable> = {
-  snapshot: { ...common, ...log, at: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, out: { type: 'string' } },
+  snapshot: { ...common, ...log, at: { type: 'string' }, 'known-at': { type: 'string' }, 'known-by': { type: 'string' }, company: { type: 'string' }, out: { type: 'string' } },
   init: { ...common, ...log, title: { type: 'string' }, company: { type: 'string' }, name: { type: 'string' } },
   verify: { ...common, ...log, head: { type: 'string' }, snapshot: { type: 'string' } },
   append: { ...common, ...log },
-  diff: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, 'known-at': { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
+  diff: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, 'known-at': { type: 'string' }, 'known-by': { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
   events: { ...common, ...log, from: { type: 'string' }, to: { type: 'string' }, type: { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
 };
 
@@ -41,7 +41,9 @@ say so on standard error; verify refuses it.
   snapshot: `Usage: incumbent snapshot --at TIME [--known-at TIME] [--company ID] [--log FILE] [--out FILE]
 
   --at TIME        the effective moment
-  --known-at TIME  as known at this recorded time (default: everything recorded)
+  --known-at TIME  as known at this time (default: everything in the log)
+  --known-by WHAT  recorded (default): what this log had recorded by then; published: what the
+                   sources had published by then (citation.published, else the recorded time)
   --company ID     one company (default: all)
 ${LOG}  --out FILE       write the snapshot there instead of standard output
 ${TIME}`,
@@ -72,7 +74,8 @@ recordedtime; an event whose id is already in the log is skipped, not duplicated
 `,
   diff: `Usage: incumbent diff --from TIME --to TIME [--company ID] [--known-at TIME] [--log FILE] [--json]
 
-  --company ID     required when the log has several companies
+  --company ID     required when the log has several companies (unless it follows one)
+  --known-at TIME  as known at this time; --known-by recorded|published as for snapshot
   --json           the changes as JSON data instead of sentences
 ${LOG}${TIME}`,
   events: `Usage: incumbent events [--from TIME] [--to TIME] [--type TYPE] [--company ID] [--log FILE] [--json]

@@ -42,7 +42,7 @@ function checkSnapshot(contents: LogContents, file: string): string {
   // Replaying the log as it was at that head must give the snapshot's content, byte for byte.
   const asThen = new Ledger();
   for (const record of contents.ledger.records.slice(0, provenance.head.seq)) asThen.add(record);
-  const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
+  const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.digests.hexOf(seq), provenance.appVersion);
   if (snapshotJson(rebuilt) !== snapshotJson(snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;

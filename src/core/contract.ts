@@ -17,13 +17,16 @@ import { Slug } from './vocabulary';
  */
 export const MAX_IMPORT_CHARS = 64 << 20;
 
+/** What "known at" counts: see Ledger.stateAt. */
+const KnownBy = z.enum(['recorded', 'published']);
+
 export const contractArgs = {
   'log:summary': z.strictObject({}),
   'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
   'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
   'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(MAX_IMPORT_CHARS, `is longer than ${MAX_IMPORT_CHARS >> 20} Mi characters: append it with \`incumbent append --log LOG FILE\``) }),
-  'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), company: Slug.optional() }),
-  'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), company: Slug }),
+  'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
+  'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug }),
 } as const;
 
 export type Operation = keyof typeof contractArgs;

@@ -22,6 +22,9 @@ interface Entry {
 }
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
+
+/** What "known at R" counts: records written into this log by R, or sources published by R. */
+export type KnownBy = 'recorded' | 'published';
 const END_OF_TIME = '9999-12-31T23:59:59Z';
 
 export class Ledger {
@@ -83,10 +86,11 @@ export class Ledger {
    * baseline fact (already true then, start unknown), or else its first fact. Facts dated before
    * it (a CTO since May 2022) are context; the state before it is not covered.
    */
-  coverageOf(company: string, knownAt?: string): Effective | undefined {
+  coverageOf(company: string, knownAt?: string, knownBy: KnownBy = 'recorded'): Effective | undefined {
     const timeline = this.#timelines.get(company);
     if (!timeline) return undefined;
-    const seq = this.knownSeq(knownAt);
+    // By publication, a later record may still be an early source: every record counts.
+    const seq = knownBy === 'published' ? this.head : this.knownSeq(knownAt);
     let first: Effective | undefined;
     for (let i = 0; i < timeline.length; i++) {
       if (!timeline.visibleAt(i, seq)) continue;
@@ -193,8 +197,27 @@ export class Ledger {
     return upperBound(this.#recordedTimes().subarray(0, this.head), toEpoch(knownAt));
   }
 
-  /** State of one company at effective time `at`, as known at `knownAt`. */
-  stateAt(company: string, at: string, knownAt?: string): CompanyState | undefined {
-    return this.#timelines.get(company)?.stateAt(toEpoch(at), this.knownSeq(knownAt));
+  /**
+   * State of one company at effective time `at`, as known at `knownAt`: as recorded in this log by
+   * then (the default, a prefix of the log, answered from checkpoints), or as published in the
+   * sources by then (each record's `citation.published`, else its recorded time; replayed in full).
+   */
+  stateAt(company: string, at: string, knownAt?: string, knownBy: KnownBy = 'recorded'): CompanyState | undefined {
+    const timeline = this.#timelines.get(company);
+    if (!timeline || knownAt === undefined || knownBy === 'recorded') return timeline?.stateAt(toEpoch(at), this.knownSeq(knownAt));
+    const by = toEpoch(knownAt);
+    const known = (seq: number) => this.#publishedAt(seq) <= by;
+    return timeline.replayWhere(toEpoch(at), (position) => {
+      const { seq, id } = timeline.effectAt(position);
+      const reviser = this.revisionOf(id);
+      return known(seq) && !(reviser !== undefined && known(this.#seqById.get(reviser)!));
+    });
+  }
+
+  /** When record `seq`'s source was published, or else when it was recorded. */
+  #publishedAt(seq: number): number {
+    const record = this.#records[seq - 1]!;
+    const published = (record.data as { citation?: { published?: string } }).citation?.published;
+    return toEpoch(published ?? record.recordedtime);
   }
 }

@@ -55,7 +55,7 @@ describe('snapshots', () => {
     const text = build();
     expect(build()).toBe(text);
     const doc = JSON.parse(text);
-    expect(doc.provenance).toEqual({ at: '2024-01-01T00:05:00.000Z', knownAt: null, company: 'acme', log: { id: 'log', title: 'Test log' }, head: { seq: 3, hash: hash(3) }, appVersion: '1.0.0' });
+    expect(doc.provenance).toEqual({ at: '2024-01-01T00:05:00.000Z', knownAt: null, knownBy: 'recorded', company: 'acme', log: { id: 'log', title: 'Test log' }, head: { seq: 3, hash: hash(3) }, appVersion: '1.0.0' });
     expect(doc.companies[0].board.members.map((m: { person: { id: string } }) => m.person.id)).toEqual(['ann', 'bob']);
   });
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
-import type { Ledger } from './ledger';
+import type { KnownBy, Ledger } from './ledger';
 import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, Control, FormerBoardSeat, FormerChair, FormerHolding, Holding, LastApplied, Moment, PendingItem, Petition, Workforce, type CompanyState } from './state';
 import { toEpoch, toUtcIso } from './time';
 import { dictValues } from './dict';
@@ -38,6 +38,7 @@ export const Snapshot = z.object({
   provenance: z.object({
     at: z.iso.datetime().describe('Effective time T, UTC'),
     knownAt: z.iso.datetime().nullable().describe('Recorded time R, UTC; null means everything recorded'),
+    knownBy: z.enum(['recorded', 'published']).describe('What known-at counts: records written into the log by R, or sources published by R'),
     company: z.string().nullable().describe('The one company asked for, or null for all'),
     log: z.object({ id: z.string().describe('Id of the log.created record'), title: z.string() }),
     head: z.object({ seq: z.int().nonnegative(), hash: z.string().describe('SHA-256 of the last record known at R') }),
@@ -76,6 +77,7 @@ export function companySnapshot(state: CompanyState, coverage: Moment | null): C
 export interface SnapshotRequest {
   at: string;
   knownAt?: string;
+  knownBy?: KnownBy;
   company?: string;
 }
 
@@ -86,8 +88,8 @@ export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: 
   const covered: CompanySnapshot[] = [];
   const notYetCovered: Snapshot['notYetCovered'] = [];
   for (const company of companies) {
-    const start = ledger.coverageOf(company, request.knownAt);
-    const state = ledger.stateAt(company, request.at, request.knownAt);
+    const start = ledger.coverageOf(company, request.knownAt, request.knownBy);
+    const state = ledger.stateAt(company, request.at, request.knownAt, request.knownBy);
     if (!start || !state) continue;
     if (toEpoch(start.time) > toEpoch(request.at)) notYetCovered.push({ id: company, coverageFrom: toUtcIso(start.time) });
     else covered.push(companySnapshot(state, { time: start.time, precision: start.timeprecision, timezone: start.timezone }));
@@ -97,6 +99,7 @@ export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: 
     provenance: {
       at: toUtcIso(request.at),
       knownAt: request.knownAt === undefined ? null : toUtcIso(request.knownAt),
+      knownBy: request.knownBy ?? 'recorded',
       company: request.company ?? null,
       log: { id: ledger.logId, title: ledger.title },
       head: { seq, hash: hashOf(seq) },

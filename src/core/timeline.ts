@@ -183,6 +183,17 @@ export class Timeline {
     return freezeShallow(state);
   }
 
+  /**
+   * The state after every entry at or before `time` for which `visible(position)` holds, replayed
+   * from the start: for visibility that is not a prefix of the log (as published by a time).
+   */
+  replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
+    const state = initialState(this.company, this.#name);
+    const end = this.countUntil(time);
+    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#effects[i]!);
+    return freezeShallow(state);
+  }
+
   /** The same answer by mutable replay from the initial state: the reference the checkpoints must match. */
   replayFromStart(time: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);

@@ -86,6 +86,11 @@ export const Citation = z.strictObject({
   title: text(limits.title, 'one-line').optional(),
   url: CitationUrl.optional(),
   quote: text(limits.quote, 'prose', 'must quote the sentence the event comes from'),
+  /**
+   * When the source was published (RFC 3339 with an offset). "As published by R" replays only what
+   * sources had said by R, so a researcher entering an archived story can replay how it was learnt.
+   */
+  published: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00' }).optional(),
 });
 
 /** How sure the source is: an announced fact, a press report, or a rumour. */

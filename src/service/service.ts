@@ -63,10 +63,10 @@ export async function openService(path: string, options: ServiceOptions): Promis
       json: snapshotText(request),
       fileName: `${slug(ledger().title)}-${new Date(request.at).toISOString().replace(/[:.]/g, '-')}.snapshot.json`,
     }),
-    'diff:between': async ({ from, to, knownAt, company }) => {
+    'diff:between': async ({ from, to, knownAt, knownBy, company }) => {
       const l = ledger();
-      const a = l.stateAt(company, from, knownAt);
-      const b = l.stateAt(company, to, knownAt);
+      const a = l.stateAt(company, from, knownAt, knownBy);
+      const b = l.stateAt(company, to, knownAt, knownBy);
       if (!a || !b) throw new IncumbentError('not-found', `no company "${company}" in this log`, 'company');
       const changes = diffStates(a, b);
       return { changes, sentences: changes.map(describeChange) };
