@@ -25,7 +25,6 @@ const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, t
 
 /** What "known at R" counts: records written into this log by R, or sources published by R. */
 export type KnownBy = 'recorded' | 'published';
-const END_OF_TIME = '9999-12-31T23:59:59Z';
 
 export class Ledger {
   #records: EventRecord[] = [];
@@ -110,7 +109,20 @@ export class Ledger {
   }
   /** Each company with its latest registered name (its id when it has none). */
   companyNames(): { id: string; name: string }[] {
-    return this.companies().map((id) => ({ id, name: this.stateAt(id, END_OF_TIME)?.name ?? id }));
+    return this.companies().map((id) => ({ id, name: this.#latestName(id) }));
+  }
+
+  /**
+   * The name from the company's latest registration in force, found by walking its timeline back:
+   * no checkpoints are built for it (a million-event log opens without replaying every company).
+   */
+  #latestName(company: string): string {
+    const timeline = this.#timelines.get(company)!;
+    for (let i = timeline.length - 1; i >= 0; i--) {
+      const effect = timeline.effectAt(i);
+      if (effect.type === 'company.registered' && timeline.visibleAt(i, this.head)) return effect.data.name;
+    }
+    return this.initialName(company);
   }
   timeline(company: string): Timeline | undefined {
     return this.#timelines.get(company);
