@@ -75,6 +75,21 @@ describe('a log whose end was changed', () => {
   });
 });
 
+describe('a log written before today\'s content rules', () => {
+  it('still opens, replays and verifies; the records that break a newer rule are named, not refused', async () => {
+    const { sealRecord, sha256 } = await import('../store/seal');
+    const path = join(tempDir(), 'old.jsonl');
+    // The dataset's first two records, resealed as single appends, then one with a 3,000-character quote.
+    const second = JSON.parse(lines(BUILT_IN_LOG)[1]!);
+    const reseal = (record: { recordedtime: string }, id: string, seq: number, prev: string) => sealRecord({ ...record, id } as never, { id, seq, prevhash: sha256(prev), recordedtime: record.recordedtime }).line;
+    const two = reseal(second, second.id, 2, lines(BUILT_IN_LOG)[0]!);
+    const long = { ...second, data: { ...second.data, citation: { ...second.data.citation, quote: 'q'.repeat(3_000) } } };
+    writeFileSync(path, `${lines(BUILT_IN_LOG)[0]}\n${two}\n${reseal(long, 'long-quote', 3, two)}\n`);
+    expect(await run(['verify', '--log', path])).toMatchObject({ code: 0, out: expect.stringMatching(/1 record\(s\) were written before today's content rules .* line 3: data.citation.quote/) });
+    expect((await run(['append', '--log', path], event('after'))).code).toBe(0);
+  });
+});
+
 describe('external anchors', () => {
   it('verify --head checks that record SEQ still has the published hash', async () => {
     const path = copyOfDataset();

@@ -7,7 +7,7 @@
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
-import { checkTail, hasHead, validateRecords } from '../store/integrity';
+import { checkTail, hasHead, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
 import { readLog, type LogContents } from '../store/read-log';
 import { readInput } from './io';
@@ -57,10 +57,10 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
   if (tail.damage) throw new IncumbentError('damaged', tail.damage);
   if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
   if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-  validateRecords(ledger);
+  const older = olderRulesWarning(validateRecords(ledger));
   const external = [options.head && checkHead(contents, options.head), options.snapshot && checkSnapshot(contents, options.snapshot)].filter(Boolean);
   const companies = ledger.companies();
   const named = companies.length > 5 ? `${companies.slice(0, 5).join(', ')}, ...` : companies.join(', ');
   const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
-  return `ok: ${ledger.head} records, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
+  return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
 }

@@ -47,3 +47,22 @@ export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
 /** Validates a sealed record as read from a log line. */
 export const parseRecord = (input: unknown, prefix = ''): EventRecord =>
   parseWith(EventRecordSchema as unknown as z.ZodType<EventRecord>, input, prefix);
+
+/**
+ * Content rules (lengths, characters, URL schemes, zone spellings) tightened after the first
+ * version; a record written before them is still a valid record. Only shape problems (a missing
+ * field, a wrong type, an unknown value or key) make a stored record damaged.
+ */
+const CONTENT_RULE = new Set(['too_big', 'invalid_format', 'custom']);
+
+/**
+ * Checks a stored record: throws on a shape problem; returns what today's content rules would
+ * refuse in it (written under older rules), or undefined when it meets them all.
+ */
+export function checkStoredRecord(input: unknown): string | undefined {
+  const result = EventRecordSchema.safeParse(input);
+  if (result.success) return undefined;
+  const shape = result.error.issues.find((issue) => !CONTENT_RULE.has(issue.code));
+  if (shape) throw describeIssue(shape, '', input);
+  return describeIssue(result.error.issues[0]!, '', input).message;
+}

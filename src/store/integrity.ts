@@ -10,7 +10,7 @@ import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import { checkRevision } from '../core/revision';
-import { parseRecord } from '../core/validate';
+import { checkStoredRecord } from '../core/validate';
 import type { Digests } from './digests';
 import { anchorPath, readAnchor, type Anchor } from './head-anchor';
 import type { LogContents } from './read-log';
@@ -56,7 +56,8 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
  * Validates records after `from` against their schemas and the revision rules, as `verify` does
  * for all of them. Throws `damaged` naming the line.
  */
-export function validateRecords(ledger: Ledger, from = 0): void {
+export function validateRecords(ledger: Ledger, from = 0): string[] {
+  const olderRules: string[] = [];
   // Revisions are tracked from the start (cheap: only revisions); schemas are checked after `from`.
   const revised = new Map<string, string>();
   for (const record of ledger.records) {
@@ -66,7 +67,9 @@ export function validateRecords(ledger: Ledger, from = 0): void {
           const found = ledger.byId(id);
           return found && found.seq < record.seq ? found : undefined;
         };
-        checkRevision(parseRecord(record), { find: before, revisionOf: (id) => revised.get(id) });
+        const olderRule = checkStoredRecord(record);
+        if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
+        checkRevision(record, { find: before, revisionOf: (id) => revised.get(id) });
       } catch (error) {
         throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
       }
@@ -76,7 +79,12 @@ export function validateRecords(ledger: Ledger, from = 0): void {
       if (!revised.has(target)) revised.set(target, record.id);
     }
   }
+  return olderRules;
 }
+
+/** One warning for records that today's content rules would refuse (they were written before them). */
+export const olderRulesWarning = (olderRules: string[]): string[] =>
+  olderRules.length === 0 ? [] : [`${olderRules.length} record(s) were written before today's content rules and would be refused now (they are kept and replayed as written), e.g. ${olderRules[0]}`];
 
 /** True when record `seq` of this log has the given hash (an external anchor). */
 export const hasHead = (digests: Digests, seq: number, hash: string): boolean => seq >= 1 && seq <= digests.count && digests.hexOf(seq) === hash;

@@ -9,7 +9,7 @@ import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { AnchorWriter } from './head-anchor';
-import { checkTail, validateRecords } from './integrity';
+import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import { readLog } from './read-log';
 import { sha256 } from './seal';
 
@@ -52,7 +52,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       warnings.push(this.#readOnly ? tail.notice : `this log had no head anchor, so a change to its last records before now could not be detected; it has one from now on (${ledger.head} records checked in full)`);
     }
     if (tail.beyond) warnings.push(tail.beyond);
-    validateRecords(ledger, tail.vouched);
+    warnings.push(...olderRulesWarning(validateRecords(ledger, tail.vouched)));
 
     if (this.#readOnly) {
       if (torn) warnings.push(`line ${torn.line}: ${torn.reason}, left by a write that did not finish; it is ignored (opening the log for writing moves it to a .corrupt side file).`);
