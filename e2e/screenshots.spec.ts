@@ -28,8 +28,8 @@ test('screenshots of the main views', async ({ app }) => {
 
   await page.getByRole('button', { name: 'Add event' }).click();
   const form = page.getByRole('dialog', { name: 'Add an event' });
-  await form.getByLabel('Person', { exact: true }).fill('Bret Taylor');
-  await form.getByLabel('Role', { exact: true }).fill('Chair');
+  await form.getByRole('textbox', { name: 'Person', exact: true }).fill('Bret Taylor');
+  await form.getByRole('textbox', { name: 'Role', exact: true }).fill('Chair');
   await form.getByLabel('Document').fill('OpenAI on X');
   await page.screenshot({ path: join(SHOTS, 'add-event.png') });
 });

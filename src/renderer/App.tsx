@@ -268,7 +268,7 @@ export function App() {
           />
         )}
       </main>
-      <div className="status-area" aria-live="polite">
+      <div className="status-area" role="status">
         {status && (
           <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
             <span>{status.text}</span>
