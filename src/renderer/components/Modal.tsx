@@ -4,6 +4,8 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
 interface Props {
   title: string;
   onClose(): void;
@@ -34,6 +36,20 @@ export function Modal({ title, onClose, children, className, describedBy }: Prop
       className={`dialog${className ? ` ${className}` : ''}`}
       aria-labelledby={id}
       {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+      onKeyDown={(e) => {
+        // showModal() makes the page inert, but Tab past the last control would leave for the browser's own UI: wrap instead.
+        if (e.key !== 'Tab') return;
+        const focusable = [...ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.offsetParent !== null);
+        if (focusable.length === 0) return;
+        const [first, last] = [focusable[0]!, focusable[focusable.length - 1]!];
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(e) => {
         e.preventDefault();
         close.current();
