@@ -83,7 +83,8 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
     return { ...envelope, type, data };
   }, [values, type, company, timeZone, target, time]);
 
-  const problems = useMemo(() => problemsOf(draft, type), [draft, type]);
+  // An empty person id is made from the name: its problems are the name's, reported there.
+  const problems = useMemo(() => problemsOf(draft, type).filter((p) => !(p.field === 'person.id' && !String(values['person.id'] ?? '').trim())), [draft, type, values]);
   const all = serverError ? [serverError, ...problems.filter((p) => p.field !== serverError.field)] : problems;
   const problemFor = (name: string) => all.find((p) => p.field === name || p.field.startsWith(`${name}.`));
   const shownFor = (name: string) => (submitted || touched.has(name) || serverError?.field === name ? problemFor(name) : undefined);

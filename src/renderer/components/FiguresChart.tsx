@@ -30,11 +30,8 @@ export function FiguresChart({ points, span, at, timeZone }: { points: FigurePoi
             <g key={name} className={`series series-${s % 4}`}>
               <polyline points={own.map((p) => `${x(p.time)},${y(p.value)}`).join(' ')} className="future-line" />
               <polyline points={upTo.map((p) => `${x(p.time)},${y(p.value)}`).join(' ')} />
-              {upTo.map((p, i) => (
-                <g key={p.time}>
-                  <circle cx={x(p.time)} cy={y(p.value)} r={3} />
-                  {i === upTo.length - 1 && <text x={x(p.time) + 5} y={y(p.value) - 5} className="small">{p.value}</text>}
-                </g>
+              {upTo.map((p) => (
+                <circle key={p.time} cx={x(p.time)} cy={y(p.value)} r={3} />
               ))}
             </g>
           );
@@ -43,7 +40,9 @@ export function FiguresChart({ points, span, at, timeZone }: { points: FigurePoi
       </svg>
       <figcaption className="figures-legend">
         {series.map((name, s) => (
-          <span key={name} className={`series-key series-${s % 4}`}>{name}</span>
+          <span key={name} className={`series-key series-${s % 4}`}>
+            {name}: <strong>{known.filter((p) => p.series === name).at(-1)?.value.toLocaleString() ?? 'not yet'}</strong>
+          </span>
         ))}
       </figcaption>
     </figure>
