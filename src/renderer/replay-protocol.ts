@@ -3,6 +3,7 @@ import type { Change } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import type { Precision } from '../core/event';
 import type { CompanyState } from '../core/state';
+import type { SeatLane } from './seat-lanes';
 
 export const PRECISIONS: readonly Precision[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
 
@@ -78,6 +79,7 @@ export type Request =
   | { op: 'rows'; seqs: number[] }
   | { op: 'row'; id: string }
   | { op: 'between'; company: string; from: number; to: number; knownAt?: string; limit: number }
+  | { op: 'lanes'; company: string; knownAt?: string }
   | { op: 'locate'; id: string }
   | { op: 'state'; company: string; at: number; knownAt?: string }
   | { op: 'diff'; company: string; from: number; to: number; knownAt?: string };
@@ -91,6 +93,7 @@ export interface Responses {
   rows: EventRow[];
   row: EventRow | null;
   between: { total: number; rows: EventRow[] };
+  lanes: SeatLane[];
   locate: number | null;
   state: MomentState;
   diff: { changes: Change[]; sentences: string[] };

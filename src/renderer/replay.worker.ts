@@ -13,6 +13,7 @@ import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
 import { KINDS } from './kinds';
+import { seatLanes } from './seat-lanes';
 import { PRECISIONS, type EventRow, type FilterSpec, type MomentState, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
@@ -158,6 +159,8 @@ function handle(request: Request): Responses[Request['op']] {
       }
       return { total, rows: seqs.map(row) };
     }
+    case 'lanes':
+      return seatLanes(entries(request.company, request.knownAt));
     case 'locate': {
       const record = ledger.byId(request.id);
       return record ? row(record.seq).time : null;
