@@ -13,6 +13,7 @@ import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { momentOfEvent, Scrubber } from './components/Scrubber';
+import { SeatHistory } from './components/SeatHistory';
 import { StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
@@ -44,6 +45,7 @@ export function App() {
   const [matches, setMatches] = useState<Int32Array>();
   const narrow = useMediaQuery('(max-width: 1099px)');
   const [eventsOpen, setEventsOpen] = useState(false);
+  const [paneView, setPaneView] = useState<'state' | 'seats'>('state');
 
   useEffect(() => {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
@@ -242,11 +244,37 @@ export function App() {
       )}
       <main className="panes">
         <div className="pane-state">
-          {moment && at !== undefined && view ? (
+          <div className="view-tabs" role="tablist" aria-label="View">
+            {(['state', 'seats'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                id={`tab-${v}`}
+                aria-selected={paneView === v}
+                aria-controls="pane-view"
+                tabIndex={paneView === v ? 0 : -1}
+                onClick={() => setPaneView(v)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                  const next = paneView === 'state' ? 'seats' : 'state';
+                  setPaneView(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }}
+              >
+                {v === 'state' ? 'State at this moment' : 'Seat history'}
+              </button>
+            ))}
+          </div>
+          <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
+          {paneView === 'seats' && company && at !== undefined && view ? (
+            <SeatHistory replay={replay} company={company} {...(knownAt ? { knownAt } : {})} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
+          ) : moment && at !== undefined && view ? (
             <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
           )}
+          </div>
         </div>
         {view && (
           <EventsList
