@@ -56,6 +56,12 @@ test('screenshots of the main views', async ({ app }) => {
   await shot(page, 'add-event.png');
   await page.keyboard.press('Escape');
 
+  await setMoment(page, '2023-11-20T23:00');
+  await page.getByRole('tab', { name: 'Seat history' }).click();
+  await expect(page.getByRole('region', { name: 'Seat history' }).locator('svg')).toBeVisible();
+  await shot(page, 'seat-history.png');
+  await page.getByRole('tab', { name: 'State at this moment' }).click();
+
   // A smaller window: the state keeps the screen; the events open in a drawer.
   await page.setViewportSize({ width: 1024, height: 768 });
   await setMoment(page, '2023-11-18T12:00');
