@@ -3,8 +3,20 @@ import type { Precision } from '../core/event';
 import type { Moment } from '../core/state';
 import { toEpoch } from '../core/time';
 
+/** Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept. */
+const cached = <T>(make: (timeZone: string) => T) => {
+  const cache = new Map<string, T>();
+  return (timeZone: string) => {
+    let found = cache.get(timeZone);
+    if (found === undefined) cache.set(timeZone, (found = make(timeZone)));
+    return found;
+  };
+};
+const wallFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+const zoneFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }));
+
 const partsOf = (ms: number, timeZone: string) => {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms);
+  const parts = wallFormat(timeZone).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
 };
@@ -38,13 +50,11 @@ export function epochToZoned(ms: number, timeZone: string): string {
 
 /** The short name of a zone: "PST", "CET". */
 export const zoneName = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  zoneFormat(timeZone).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 
-const dayFormat = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }));
 const dayParts = (ms: number, timeZone: string) => {
-  let f = dayFormat.get(timeZone);
-  if (!f) dayFormat.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })));
-  const parts = f.formatToParts(ms);
+  const parts = dayFormat(timeZone).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { weekday: get('weekday'), day: get('day'), month: get('month'), year: get('year') };
 };

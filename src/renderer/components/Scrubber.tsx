@@ -17,6 +17,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
 const MAX_MARKERS = 600;
+/** How far a day-precision fact's band reaches from its recorded instant: a day and a DST hour. */
+const SLACK = DAY + 2 * HOUR;
 /** Markers closer than this many pixels are one marker with a count. */
 const CLUSTER_PX = 9;
 export const SPEEDS = [
@@ -152,14 +154,23 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
 
   // A step lands where the state certainly includes the event: its instant, or the end of its day.
   const targetOf = (i: number) => momentOfEvent(times[i]!, precisions[i]!, timeZone);
+  // A target lies within a day (and a DST hour) of its event's time: the scans stop as soon as no
+  // later (or earlier) event can beat the best target found, whatever the log's size.
   const step = (direction: 1 | -1) => {
     if (!times.length) return;
     if (direction > 0) {
-      for (let i = upperBound(times, value - 40 * DAY); i < times.length; i++) if (targetOf(i) > value) return onChange(targetOf(i));
-      return onChange(Math.max(value, last));
+      let best = Infinity;
+      for (let i = upperBound(times, value - SLACK); i < times.length && times[i]! <= best; i++) {
+        const target = targetOf(i);
+        if (target > value) best = Math.min(best, target);
+      }
+      return onChange(best < Infinity ? best : Math.max(value, last));
     }
     let best = -Infinity;
-    for (let i = Math.min(times.length, upperBound(times, value)) - 1; i >= 0 && times[i]! > best - 40 * DAY; i--) if (targetOf(i) < value) best = Math.max(best, targetOf(i));
+    for (let i = Math.min(times.length, upperBound(times, value)) - 1; i >= 0 && times[i]! + SLACK >= best; i--) {
+      const target = targetOf(i);
+      if (target < value) best = Math.max(best, target);
+    }
     if (best > -Infinity) onChange(best);
   };
 
@@ -208,7 +219,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   }, [matches, times]);
 
   // Markers only where they can be told apart; otherwise the density strip shows where events are.
-  const from = upperBound(times, start - 31 * DAY);
+  const from = upperBound(times, start - SLACK);
   const to = upperBound(times, end);
   const groups = useMemo(() => {
     if (to - from > MAX_MARKERS) return null;
