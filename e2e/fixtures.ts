@@ -113,7 +113,8 @@ function electronDriver(executablePath: string, dataDir: string): Driver {
     },
     importFile: async (page, path) => {
       await answerDialogs(path);
-      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Import events…' }).click();
     },
   };
 }
@@ -144,7 +145,8 @@ function webDriver(playwright: PlaywrightWorkerArgs['playwright'], launchOptions
     },
     importFile: async (page, path) => {
       const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Import events…' }).click();
       await (await chooser).setFiles(path);
     },
   };

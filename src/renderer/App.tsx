@@ -1,30 +1,52 @@
-/** The main window: toolbar, timeline scrubber, the state at the chosen moment, and the events. */
+/**
+ * The main window: toolbar, timeline scrubber, the company's state at the chosen moment (always
+ * first, at any width), and the events (beside it on wide windows, in a drawer on narrow ones).
+ * The replay worker answers every question; the page only draws.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotRequest } from '../core/snapshot';
+import { upperBound } from '../core/search';
+import { holderOf } from '../core/state';
+import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
+import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
-import { Scrubber } from './components/Scrubber';
-import { upperBound } from '../core/search';
+import { momentOfEvent, Scrubber } from './components/Scrubber';
+import { SeatHistory } from './components/SeatHistory';
 import { StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
+import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
 import { ReplayClient } from './replay-client';
-import type { DomainType } from '../core/vocabulary';
-import { useLog } from './useLog';
-import { useMomentState, useTimelineView } from './useMoment';
+import { PRECISIONS, type EventRow, type FilterSpec } from './replay-protocol';
+import { useAnnouncer } from './useAnnouncer';
 import { exportsFor } from './useExports';
+import { useLog } from './useLog';
+import { useMediaQuery } from './useMediaQuery';
+import { useMomentState, useTimelineView } from './useMoment';
+import { readHash, useMomentHistory, type Place } from './useMomentLink';
+
+type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow };
+const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
+const STATUS_MS = 6000;
 
 export function App() {
+  // createApi reads (and removes) the web token from the address first; the moment stays there.
   const api = useMemo(createApi, []);
+  const initial = useMemo(() => readHash(), []);
   const replay = useMemo(() => new ReplayClient(), []);
   const log = useLog(api, replay);
-  const [company, setCompany] = useState<string>();
-  const [knownAt, setKnownAt] = useState<string>();
-  const [at, setAt] = useState<number>();
-  const [form, setForm] = useState<{ target?: FormTarget }>();
-  const [comparing, setComparing] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const [company, setCompany] = useState<string | undefined>(initial.company);
+  const [knownAt, setKnownAt] = useState<string | undefined>(initial.knownAt);
+  const [at, setAt] = useState<number | undefined>(initial.at);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [status, setStatus] = useState<{ text: string; error?: boolean; id: number }>();
+  const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
+  const [matches, setMatches] = useState<Int32Array>();
+  const narrow = useMediaQuery('(max-width: 1099px)');
+  const [eventsOpen, setEventsOpen] = useState(false);
+  const [paneView, setPaneView] = useState<'state' | 'seats'>('state');
 
   useEffect(() => {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
@@ -36,18 +58,67 @@ export function App() {
     if (view && view.times.length && at === undefined && !log.loading) setAt(view.times[view.times.length - 1]!);
   }, [view, at, log.loading]);
 
+  // The filter is answered by the worker; the list and the scrubber's markers both follow it.
+  useEffect(() => {
+    if (!company || (!filter.kind && !filter.text.trim() && !filter.hideRumoured)) return setMatches(undefined);
+    let live = true;
+    replay.ask({ op: 'filter', company, ...(knownAt ? { knownAt } : {}), filter }).then((m) => live && setMatches(m), () => live && setMatches(undefined));
+    return () => {
+      live = false;
+    };
+  }, [replay, company, knownAt, filter, log.head]);
+
   const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
+  const span = useMemo<[number, number]>(() => (view && view.times.length ? [view.times[Math.floor(view.times.length * 0.05)]!, view.times[view.times.length - 1]!] : [0, 1]), [view]);
 
-  const say = (text: string, error = false) => setStatus({ text, error });
+  const go = useCallback((place: Place) => {
+    if (place.company) setCompany(place.company);
+    setKnownAt(place.knownAt);
+    if (place.at !== undefined) setAt(place.at);
+  }, []);
+  const history = useMomentHistory({ company, at, knownAt }, go);
+  // A link pasted into the address bar of an open window moves it there.
+  useEffect(() => {
+    const onHash = () => {
+      const place = readHash();
+      if (place.at !== undefined) go(place);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [go]);
+
+  const say = useCallback((text: string, error = false) => setStatus({ text, error, id: Date.now() }), []);
+  useEffect(() => {
+    if (!status || status.error) return;
+    const id = setTimeout(() => setStatus(undefined), STATUS_MS);
+    return () => clearTimeout(id);
+  }, [status]);
+
+  /** Goes to an event: its instant, or, for a fact known only to the day, the end of that day (where the state certainly includes it). */
+  const goToEvent = useCallback(
+    (time: number, precisionCode: number) => {
+      const precision = PRECISIONS[precisionCode] ?? 'minute';
+      const target = momentOfEvent(time, precisionCode, timeZone);
+      setAt(target);
+      if (isCoarse(precision)) say(`That event is known only to the ${precision} (${formatAt(periodOf(time, precision, timeZone)[0], precision, timeZone)}): the moment is now the end of that ${precision}, ${formatInstant(target, timeZone)}, where the state certainly includes it.`);
+    },
+    [timeZone, say],
+  );
+  const goToRow = (row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision));
+  const showSource = (eventId: string) =>
+    void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true)));
+
   const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...(knownAt ? { knownAt } : {}) }), [at, company, knownAt]);
   const exporter = useMemo(() => exportsFor(api), [api]);
   const guarded = (action: () => Promise<string | undefined | void>) => () => action().then((text) => text && say(text), (e: Error) => say(e.message, true));
+  const slug = (log.summary?.title ?? 'log').toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '');
 
   const actions = {
     exportSnapshot: guarded(async () => {
       const r = request();
-      const where = r && (await exporter.exportSnapshot(r));
+      const name = r && `${slug}-${fileStamp(at!, timeZone)}${knownAt ? `-as-known-${fileStamp(Date.parse(knownAt), timeZone)}` : ''}.snapshot.json`;
+      const where = r && (await exporter.exportSnapshot(r, name));
       return where ? `Snapshot saved: ${where}` : undefined;
     }),
     copySnapshot: guarded(async () => {
@@ -61,19 +132,23 @@ export function App() {
       return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
     }),
     exportEvents: guarded(async () => {
-      const where = await exporter.exportEvents(`${(log.summary?.title ?? 'log').replace(/\W+/g, '-')}.jsonl`);
+      const where = await exporter.exportEvents(`${slug}.jsonl`);
       return where ? `Events exported: ${where}` : undefined;
     }),
-    addEvent: () => setForm({}),
-    compare: () => setComparing(true),
+    copyLink: guarded(async () => {
+      await navigator.clipboard.writeText(window.location.href);
+      return `Link to this moment copied: ${window.location.href}`;
+    }),
+    addEvent: () => setDialog({ kind: 'form' }),
+    compare: () => setDialog({ kind: 'compare' }),
   };
-  const latest = useRef(actions);
-  latest.current = actions;
+  const latest = useRef({ actions, history });
+  latest.current = { actions, history };
 
   useEffect(
     () =>
       api.onMenuCommand((command) => {
-        const a = latest.current;
+        const a = latest.current.actions;
         if (command === 'export-snapshot') a.exportSnapshot();
         else if (command === 'copy-snapshot') a.copySnapshot();
         else if (command === 'add-event') a.addEvent();
@@ -90,12 +165,19 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api],
   );
-  // The web page has no menu: its accelerators live here (the desktop menu owns them there).
   useEffect(() => {
-    if (api.mode !== 'web') return;
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const action = ({ e: latest.current.exportSnapshot, k: latest.current.compare } as Record<string, (() => void) | undefined>)[e.key];
+      const editing = (e.target as HTMLElement).closest?.('input, textarea, select, [contenteditable]');
+      // Back and Forward through the moments visited (not inside a text field, where Alt+arrows move by word).
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !editing && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        e.preventDefault();
+        if (e.key === 'ArrowLeft') latest.current.history.back();
+        else latest.current.history.forward();
+        return;
+      }
+      // The web page has no menu: its accelerators live here (the desktop menu owns them there).
+      if (api.mode !== 'web' || !(e.ctrlKey || e.metaKey)) return;
+      const action = ({ e: latest.current.actions.exportSnapshot, k: latest.current.actions.compare } as Record<string, (() => void) | undefined>)[e.key];
       if (!action) return;
       e.preventDefault();
       action();
@@ -103,6 +185,15 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [api]);
+
+  const ceo = moment ? holderOf(moment.state, 'CEO') : undefined;
+  const spokenKey = moment && at !== undefined ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined;
+  const spoken = useAnnouncer(
+    moment && at !== undefined
+      ? `${formatInstant(at, timeZone)}. ${moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.'} ${ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.'}${moment.uncertain.length ? ` ${moment.uncertain.length} change${moment.uncertain.length === 1 ? '' : 's'} that day known only to the day.` : ''}`
+      : undefined,
+    spokenKey,
+  );
 
   if (log.error && !log.summary) {
     return (
@@ -115,8 +206,11 @@ export function App() {
     );
   }
 
+  const eventsCount = matches ? matches.length : (view?.seqs.length ?? 0);
+  const eventsHidden = narrow && !eventsOpen;
+
   return (
-    <div className="app">
+    <div className={`app${narrow ? ' narrow' : ''}`}>
       <Toolbar
         api={api}
         title={log.summary?.title ?? `Loading… ${log.head.toLocaleString()} events`}
@@ -125,6 +219,7 @@ export function App() {
         onCompany={(c) => {
           setCompany(c);
           setAt(undefined);
+          setFilter(NO_FILTER);
         }}
         at={at}
         onAt={setAt}
@@ -132,6 +227,8 @@ export function App() {
         onKnownAt={setKnownAt}
         timeZone={timeZone}
         actions={actions}
+        history={history}
+        {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
       />
       {log.summary?.recovered && (
         <p className="notice" role="status">
@@ -143,65 +240,114 @@ export function App() {
           {warning}
         </p>
       ))}
-      {view && at !== undefined && <Scrubber times={view.times} kinds={view.kinds} value={at} onChange={setAt} timeZone={timeZone} current={current} />}
+      {view && at !== undefined && (
+        <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={setAt} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
+      )}
       <main className="panes">
         <div className="pane-state">
-          {moment && at !== undefined && view ? (
-            <StatePanel
-              state={moment.state}
-              changes={moment.changes}
-              figures={view.figures}
-              at={at}
-              timeZone={timeZone}
-              onShowEvent={(id) => void replay.ask({ op: 'locate', id }).then((time) => time !== null && setAt(time))}
-            />
+          <div className="view-tabs" role="tablist" aria-label="View">
+            {(['state', 'seats'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                id={`tab-${v}`}
+                aria-selected={paneView === v}
+                aria-controls="pane-view"
+                tabIndex={paneView === v ? 0 : -1}
+                onClick={() => setPaneView(v)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                  const next = paneView === 'state' ? 'seats' : 'state';
+                  setPaneView(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }}
+              >
+                {v === 'state' ? 'State at this moment' : 'Seat history'}
+              </button>
+            ))}
+          </div>
+          <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
+          {paneView === 'seats' && company && at !== undefined && view ? (
+            <SeatHistory replay={replay} company={company} {...(knownAt ? { knownAt } : {})} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
+          ) : moment && at !== undefined && view ? (
+            <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
           )}
+          </div>
         </div>
         {view && (
           <EventsList
-            key={log.summary?.logId}
+            key={`${log.summary?.logId}/${view.company}`}
             replay={replay}
             view={view}
-            {...(knownAt ? { knownAt } : {})}
             current={current}
-            onSelect={setAt}
-            onRevise={(row, mode) => setForm({ target: { record: row.record, mode, type: row.type as DomainType } })}
+            filter={filter}
+            onFilter={setFilter}
+            {...(matches ? { matches } : {})}
+            onSelect={(row) => {
+              goToRow(row);
+              if (narrow) setEventsOpen(false);
+            }}
+            onSource={(row) => setDialog({ kind: 'source', row })}
+            onRevise={(row, mode) => setDialog({ kind: 'form', target: { row, mode, type: row.type as DomainType } })}
+            hidden={eventsHidden}
+            {...(narrow ? { onClose: () => setEventsOpen(false) } : {})}
           />
         )}
       </main>
-      {status && (
-        <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : 'status'} onClick={() => setStatus(undefined)}>
-          {status.text}
-        </p>
+      <div className="status-area" role="status">
+        {status && (
+          <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
+            <span>{status.text}</span>
+            <button type="button" className="icon" aria-label="Dismiss this message" onClick={() => setStatus(undefined)}>
+              ✕
+            </button>
+          </p>
+        )}
+      </div>
+      <div className="sr-only" aria-live="polite" aria-atomic="true">
+        {spoken}
+      </div>
+      {dialog?.kind === 'source' && (
+        <CitationDialog
+          row={dialog.row}
+          onGo={(row) => {
+            setDialog(undefined);
+            goToRow(row);
+          }}
+          onRevise={(row, mode) => setDialog({ kind: 'form', target: { row, mode, type: row.type as DomainType } })}
+          onClose={() => setDialog(undefined)}
+        />
       )}
-      {form && company && at !== undefined && (
-        <div className="backdrop">
-          <EventForm
-            company={company}
-            at={at}
-            timeZone={timeZone}
-            {...(form.target ? { target: form.target } : {})}
-            submit={async (event) => {
-              const { appended } = await unwrap(api.contract['log:append']({ events: [event] }));
-              await log.appended(appended);
-              say(`Recorded event #${appended[0]?.seq}`);
-            }}
-            onClose={() => setForm(undefined)}
-          />
-        </div>
+      {dialog?.kind === 'form' && company && at !== undefined && (
+        <EventForm
+          company={company}
+          at={at}
+          timeZone={timeZone}
+          {...(dialog.target ? { target: dialog.target } : {})}
+          submit={async (event) => {
+            const { appended } = await unwrap(api.contract['log:append']({ events: [event] }));
+            await log.appended(appended);
+            say(`Recorded event #${appended[0]?.seq}`);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
       )}
-      {comparing && company && at !== undefined && view && (
-        <div className="backdrop">
-          <ComparePanel
-            initialFrom={view.times[Math.max(0, current - 1)] ?? at}
-            initialTo={at}
-            timeZone={timeZone}
-            compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...(knownAt ? { knownAt } : {}) })}
-            onClose={() => setComparing(false)}
-          />
-        </div>
+      {dialog?.kind === 'compare' && company && at !== undefined && view && (
+        <ComparePanel
+          initialFrom={view.times[0] ?? at}
+          initialTo={at}
+          first={view.times[0] ?? at}
+          last={view.times[view.times.length - 1] ?? at}
+          now={at}
+          timeZone={timeZone}
+          compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...(knownAt ? { knownAt } : {}) })}
+          stateAt={(t) => replay.ask({ op: 'state', company, at: t, ...(knownAt ? { knownAt } : {}) })}
+          between={(from, to, limit) => replay.ask({ op: 'between', company, from, to, limit, ...(knownAt ? { knownAt } : {}) })}
+          onClose={() => setDialog(undefined)}
+        />
       )}
     </div>
   );

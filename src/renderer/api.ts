@@ -25,7 +25,9 @@ function webToken(): string {
   const match = /token=([\w-]+)/.exec(window.location.hash);
   if (match) {
     sessionStorage.setItem('incumbent-token', match[1]!);
-    history.replaceState(null, '', window.location.pathname);
+    // Drop the token from the address; keep anything else there (a shared moment: #company=...&at=...).
+    const rest = window.location.hash.replace(/^#/, '').split('&').filter((part) => !part.startsWith('token=')).join('&');
+    history.replaceState(null, '', `${window.location.pathname}${rest ? `#${rest}` : ''}`);
   }
   return sessionStorage.getItem('incumbent-token') ?? '';
 }

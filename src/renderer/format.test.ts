@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToZoned, zonedToEpoch } from './format';
+import { epochToZoned, formatAt, formatInstant, periodOf, zonedToEpoch } from './format';
 
 describe('wall time in a zone', () => {
   it('reads a datetime-local value as wall time in the zone', () => {
@@ -21,5 +21,27 @@ describe('wall time in a zone', () => {
         expect(epochToZoned(zonedToEpoch(wall, zone), zone)).toBe(wall);
       }),
     );
+  });
+});
+
+describe('honest dates', () => {
+  const LA = 'America/Los_Angeles';
+  const sunday9pm = zonedToEpoch('2023-11-19T21:00', LA);
+  it('names the weekday and never prints an hour for a day-precision fact', () => {
+    expect(formatInstant(sunday9pm, LA)).toBe('Sun 19 Nov 2023, 21:00 PST');
+    expect(formatAt(sunday9pm, 'day', LA)).toBe('Sun 19 Nov 2023');
+    expect(formatAt(sunday9pm, 'month', LA)).toBe('November 2023');
+  });
+  it('finds the wall-clock day around an instant, in the zone, across a DST change', () => {
+    const [from, to] = periodOf(sunday9pm, 'day', LA);
+    expect(new Date(from).toISOString()).toBe('2023-11-19T08:00:00.000Z');
+    expect(new Date(to).toISOString()).toBe('2023-11-20T08:00:00.000Z');
+    const [a, b] = periodOf(zonedToEpoch('2023-11-05T12:00', LA), 'day', LA);
+    expect((b - a) / 3_600_000).toBe(25);
+  });
+  it('reads a date with a space or a T, or a date alone', () => {
+    expect(zonedToEpoch('2023-11-19 21:00', LA)).toBe(sunday9pm);
+    expect(new Date(zonedToEpoch('2023-11-19', LA)).toISOString()).toBe('2023-11-19T08:00:00.000Z');
+    expect(Number.isNaN(zonedToEpoch('2023-13-19', LA))).toBe(true);
   });
 });

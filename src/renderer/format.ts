@@ -1,9 +1,22 @@
-/** Display helpers: times in a chosen IANA zone, and short labels. */
+/** Display helpers: times in a chosen IANA zone, with weekdays, only as precise as the fact. */
+import type { Precision } from '../core/event';
 import type { Moment } from '../core/state';
-import { formatMoment, utcEpoch } from '../core/time';
+import { toEpoch, utcEpoch } from '../core/time';
+
+/** Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept. */
+const cached = <T>(make: (timeZone: string) => T) => {
+  const cache = new Map<string, T>();
+  return (timeZone: string) => {
+    let found = cache.get(timeZone);
+    if (found === undefined) cache.set(timeZone, (found = make(timeZone)));
+    return found;
+  };
+};
+const wallFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+const zoneFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }));
 
 const partsOf = (ms: number, timeZone: string) => {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms);
+  const parts = wallFormat(timeZone).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
 };
@@ -14,28 +27,84 @@ export const offsetAt = (ms: number, timeZone: string) => {
   return utcEpoch(p.year, p.month, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
 };
 
-/** "2023-11-18T12:00" read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
-export function zonedToEpoch(local: string, timeZone: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m || +m[2]! < 1 || +m[2]! > 12) return NaN;
-  const wall = utcEpoch(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+const wallToEpoch = (wall: number, timeZone: string) => {
   const first = wall - offsetAt(wall, timeZone);
   return wall - offsetAt(first, timeZone);
+};
+
+/** "2023-11-18T12:00" (or "2023-11-18 12:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
+export function zonedToEpoch(local: string, timeZone: string): number {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(local);
+  if (!m) return NaN;
+  const [month, day, hour, minute] = [+m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0)];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return NaN;
+  return wallToEpoch(utcEpoch(+m[1]!, month, day, hour, minute, +(m[6] ?? 0)), timeZone);
 }
 
-/** Epoch milliseconds as the value of a datetime-local input, in `timeZone`. */
+/** Epoch milliseconds as "2023-11-18T12:00" in `timeZone`. */
 export function epochToZoned(ms: number, timeZone: string): string {
   const p = partsOf(ms, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** An instant in `timeZone`, to the minute: the scrubber's own reading. */
-export const formatInstant = (ms: number, timeZone: string) => formatMoment(new Date(ms).toISOString(), 'minute', timeZone);
-
-/** A fact's time as its source gave it (precision and zone kept). */
-export const formatFactTime = (moment: Moment) => formatMoment(moment.time, moment.precision, moment.timezone);
-
 /** The short name of a zone: "PST", "CET". */
 export const zoneName = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  zoneFormat(timeZone).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+
+const dayFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }));
+const dayParts = (ms: number, timeZone: string) => {
+  const parts = dayFormat(timeZone).formatToParts(ms);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { weekday: get('weekday'), day: get('day'), month: get('month'), year: get('year') };
+};
+
+/** "Sun 19 Nov 2023" (or "Sun 19 Nov" without the year). */
+export function formatDay(ms: number, timeZone: string, withYear = true): string {
+  const p = dayParts(ms, timeZone);
+  return `${p.weekday} ${p.day} ${p.month}${withYear ? ` ${p.year}` : ''}`;
+}
+
+/** "Sun 19 Nov 2023, 21:00 PST": an instant in `timeZone`, to the minute (the scrubber's reading). */
+export function formatInstant(ms: number, timeZone: string, withYear = true): string {
+  const p = partsOf(ms, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatDay(ms, timeZone, withYear)}, ${pad(p.hour)}:${pad(p.minute)} ${zoneName(ms, timeZone)}`;
+}
+
+/** The wall-clock period (day, month or year) around `ms` in `timeZone`: [start, end). */
+export function periodOf(ms: number, precision: Precision, timeZone: string): [number, number] {
+  const p = partsOf(ms, timeZone);
+  if (precision === 'year') return [wallToEpoch(utcEpoch(p.year, 1, 1), timeZone), wallToEpoch(utcEpoch(p.year + 1, 1, 1), timeZone)];
+  if (precision === 'month') return [wallToEpoch(utcEpoch(p.year, p.month, 1), timeZone), wallToEpoch(utcEpoch(p.year, p.month + 1, 1), timeZone)];
+  return [wallToEpoch(utcEpoch(p.year, p.month, p.day), timeZone), wallToEpoch(utcEpoch(p.year, p.month, p.day + 1), timeZone)];
+}
+
+export const isCoarse = (precision: Precision) => precision === 'day' || precision === 'month' || precision === 'year';
+
+/** A time as precise as its source and no more: "Sun 19 Nov 2023", "May 2022", "Fri 17 Nov 2023, 12:00 PST". */
+export function formatAt(ms: number, precision: Precision, timeZone: string): string {
+  if (precision === 'year') return new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(ms);
+  if (precision === 'month') return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }).format(ms);
+  if (precision === 'day') return formatDay(ms, timeZone);
+  const text = formatInstant(ms, timeZone);
+  return precision === 'hour' ? `${text} (to the hour)` : text;
+}
+
+/** A fact's time as its source gave it (precision and zone kept). */
+export const formatFactTime = (moment: Moment) => formatAt(toEpoch(moment.time), moment.precision, moment.timezone);
+
+/** "10 h before", "3 days before", "just before". */
+export function formatElapsed(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'at this moment';
+  if (minutes < 60) return `${minutes} min before`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h before`;
+  const days = Math.round(hours / 24);
+  if (days < 60) return `${days} days before`;
+  return `${Math.round(days / 30.4)} months before`;
+}
+
+/** A file-name stamp in the company's zone: "2023-11-18T1200-PST". */
+export const fileStamp = (ms: number, timeZone: string) => `${epochToZoned(ms, timeZone).replace(':', '')}-${zoneName(ms, timeZone).replace(/[^\w+-]/g, '')}`;

@@ -1,7 +1,11 @@
 /** Messages between the page and the replay worker, which alone holds the records. */
 import type { Change } from '../core/diff';
 import type { EventRecord } from '../core/event';
+import type { Precision } from '../core/event';
 import type { CompanyState } from '../core/state';
+import type { SeatLane } from './seat-lanes';
+
+export const PRECISIONS: readonly Precision[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
 
 export interface FigurePoint {
   time: number;
@@ -15,6 +19,8 @@ export interface TimelineView {
   seqs: Float64Array;
   times: Float64Array;
   kinds: Uint8Array;
+  /** Each entry's precision, as an index into PRECISIONS: day and coarser are drawn as periods, never as hours. */
+  precisions: Uint8Array;
   figures: FigurePoint[];
   /** The zone most of the company's events were recorded in: the UI shows times there. */
   timeZone: string;
@@ -27,13 +33,41 @@ export interface EventRow {
   type: string;
   data: Record<string, unknown>;
   time: number;
+  /** How precise the fact's time is, and the zone its source gave it in. */
+  precision: Precision;
+  timezone: string;
   correction?: { id: string; reason: string };
+}
+
+/** A fact known only to the day (or month) whose period contains the moment: the state may or may not include it. */
+export interface Uncertain {
+  eventId: string;
+  text: string;
+  precision: Precision;
+  /** The period it happened in, [from, to), in its own zone. */
+  from: number;
+  to: number;
+  timezone: string;
+  /** The seat it changes, when it changes one ("CEO", "chair", "board:<person id>"). */
+  seat?: string;
+  /** Whether the state at the moment includes it (its nominal time is at or before the moment). */
+  applied: boolean;
+}
+
+/** What the worker's filter matches: a kind, any name or text an event holds, and whether rumours count. */
+export interface FilterSpec {
+  kind: string;
+  text: string;
+  hideRumoured: boolean;
 }
 
 export interface MomentState {
   state: CompanyState;
   /** What changed with the last event at or before the moment (highlighted in the UI). */
   changes: Change[];
+  /** The last event at or before the moment, however long before. */
+  last: { eventId: string; time: number; precision: Precision; timezone: string; text: string } | null;
+  uncertain: Uncertain[];
 }
 
 export type Request =
@@ -41,8 +75,11 @@ export type Request =
   | { op: 'add'; records: EventRecord[] }
   | { op: 'companies' }
   | { op: 'view'; company: string; knownAt?: string }
-  | { op: 'filter'; company: string; knownAt?: string; kind: string; person: string }
+  | { op: 'filter'; company: string; knownAt?: string; filter: FilterSpec }
   | { op: 'rows'; seqs: number[] }
+  | { op: 'row'; id: string }
+  | { op: 'between'; company: string; from: number; to: number; knownAt?: string; limit: number }
+  | { op: 'lanes'; company: string; knownAt?: string }
   | { op: 'locate'; id: string }
   | { op: 'state'; company: string; at: number; knownAt?: string }
   | { op: 'diff'; company: string; from: number; to: number; knownAt?: string };
@@ -54,6 +91,9 @@ export interface Responses {
   view: TimelineView;
   filter: Int32Array;
   rows: EventRow[];
+  row: EventRow | null;
+  between: { total: number; rows: EventRow[] };
+  lanes: SeatLane[];
   locate: number | null;
   state: MomentState;
   diff: { changes: Change[]; sentences: string[] };

@@ -4,17 +4,37 @@
  * only in-page copy of the records, in a Ledger (the engine the CLI and the main process use), and
  * answers state questions and the rows the events list shows.
  */
-import { kindOf } from '../core/describe';
+import { describeEvent, kindOf } from '../core/describe';
+import type { EventRecord } from '../core/event';
 import { describeChange, diffStates } from '../core/diff';
 import type { Effective } from '../core/evolve';
 import { Ledger } from '../core/ledger';
+import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
+import { isCoarse, periodOf } from './format';
 import { KINDS } from './kinds';
-import type { EventRow, Request, Responses, TimelineView } from './replay-protocol';
+import { seatLanes } from './seat-lanes';
+import { seatOf } from '../core/seats';
+import { PRECISIONS, type EventRow, type FilterSpec, type MomentState, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
 const iso = (ms: number) => new Date(ms).toISOString();
 const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
+const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
+const describe = (effect: Effective) => describeEvent({ type: effect.type, data: effect.data } as EventRecord);
+
+/** Every name, party, organisation and phrase an event holds (not its citation), and its sentence, lower-cased. */
+function haystack(effect: Effective): string {
+  const parts: string[] = [describe(effect)];
+  const walk = (value: unknown, key?: string) => {
+    if (key === 'citation') return;
+    if (typeof value === 'string') parts.push(value);
+    else if (Array.isArray(value)) value.forEach((v) => walk(v));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(effect.data);
+  return parts.join(' \u0001 ').toLowerCase();
+}
 
 function timeline(company: string) {
   const found = ledger.timeline(company);
@@ -33,39 +53,78 @@ function view(company: string, knownAt?: string): TimelineView {
   const seqs: number[] = [];
   const times: number[] = [];
   const kinds: number[] = [];
+  const precisions: number[] = [];
   const figures: TimelineView['figures'] = [];
   const zones = new Map<string, number>();
   for (const { effect, time } of entries(company, knownAt)) {
     seqs.push(effect.seq);
     times.push(time);
     kinds.push(kindCode.get(kindOf(effect.type)) ?? 0);
+    precisions.push(precisionCode.get(effect.timeprecision) ?? 0);
     if (zones.size < 50 || zones.has(effect.timezone)) zones.set(effect.timezone, (zones.get(effect.timezone) ?? 0) + 1);
     if (effect.type === 'workforce.reported') figures.push({ time, series: 'Workforce', value: effect.data.headcount });
     if (effect.type === 'petition.reported') figures.push({ time, series: effect.data.title, value: effect.data.signatories });
   }
   const timeZone = [...zones].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
-  return { company, seqs: Float64Array.from(seqs), times: Float64Array.from(times), kinds: Uint8Array.from(kinds), figures, timeZone };
+  return { company, seqs: Float64Array.from(seqs), times: Float64Array.from(times), kinds: Uint8Array.from(kinds), precisions: Uint8Array.from(precisions), figures, timeZone };
 }
 
-function filter(company: string, knownAt: string | undefined, kind: string, person: string): Int32Array {
-  const needle = person.trim().toLowerCase();
+function filter(company: string, knownAt: string | undefined, spec: FilterSpec): Int32Array {
+  const needles = spec.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const result: number[] = [];
   let index = 0;
   for (const { effect } of entries(company, knownAt)) {
-    const who = (effect.data as { person?: { id: string; name: string } }).person;
-    if ((!kind || kindOf(effect.type) === kind) && (!needle || (who && `${who.name} ${who.id}`.toLowerCase().includes(needle)))) result.push(index);
+    const keep =
+      (!spec.kind || kindOf(effect.type) === spec.kind) &&
+      !(spec.hideRumoured && (effect.data as { certainty?: string }).certainty === 'rumoured') &&
+      (needles.length === 0 || ((text) => needles.every((n) => text.includes(n)))(haystack(effect)));
+    if (keep) result.push(index);
     index += 1;
   }
   return Int32Array.from(result);
 }
 
+function seatOfFact(effect: Effective): { seat?: string } {
+  if (effect.type === 'role.assumed' || effect.type === 'role.vacated') return { seat: seatOf(effect.data.role).key };
+  if (effect.type === 'board.chair.assumed' || effect.type === 'board.chair.vacated') return { seat: 'chair' };
+  if (effect.type === 'board.joined' || effect.type === 'board.left') return { seat: `board:${effect.data.person.id}` };
+  return {};
+}
+
+/** The state at a moment, what its last event changed, and which day-precision facts make it uncertain. */
+function momentAt(company: string, at: number, knownAt?: string): MomentState {
+  const t = timeline(company);
+  const known = ledger.knownSeq(knownAt);
+  const state = t.stateAt(at, known);
+  let index = t.countUntil(at) - 1;
+  while (index >= 0 && !t.visibleAt(index, known)) index -= 1;
+  // The state just before the last event at or before the moment: what that event changed.
+  const before = index >= 0 ? t.stateAt(t.times[index]! - 1, known) : state;
+  const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
+  const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: describe(lastEffect) } : null;
+  // Facts known only to the day (or month) whose period holds the moment. A month or more away
+  // nothing can qualify but month and year facts, which a bounded scan does not chase.
+  const uncertain: Uncertain[] = [];
+  const times = t.times;
+  const lo = Math.max(upperBound(times, at - 32 * 86_400_000), upperBound(times, at) - 2000);
+  const hi = Math.min(upperBound(times, at + 32 * 86_400_000), upperBound(times, at) + 2000);
+  for (let i = lo; i < hi; i++) {
+    if (!t.visibleAt(i, known)) continue;
+    const effect = t.effectAt(i);
+    if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered') continue;
+    const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
+    if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
+  }
+  return { state, changes: diffStates(before, state), last, uncertain };
+}
+
 /** The row for a record: corrections show the fact as corrected. */
 function row(seq: number): EventRow {
   const record = ledger.record(seq)!;
-  if (record.type !== 'event.corrected') return { record, type: record.type, data: record.data as Record<string, unknown>, time: toEpoch(record.time) };
+  if (record.type !== 'event.corrected') return { record, type: record.type, data: record.data as Record<string, unknown>, time: toEpoch(record.time), precision: record.timeprecision, timezone: record.timezone };
   let target = ledger.byId(record.data.target);
   while (target?.type === 'event.corrected') target = ledger.byId(target.data.target);
-  return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), correction: { id: record.id, reason: record.data.reason } };
+  return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason } };
 }
 
 function handle(request: Request): Responses[Request['op']] {
@@ -82,23 +141,33 @@ function handle(request: Request): Responses[Request['op']] {
     case 'view':
       return view(request.company, request.knownAt);
     case 'filter':
-      return filter(request.company, request.knownAt, request.kind, request.person);
+      return filter(request.company, request.knownAt, request.filter);
     case 'rows':
       return request.seqs.filter((seq) => seq >= 1 && seq <= ledger.head).map(row);
+    case 'row': {
+      const record = ledger.byId(request.id);
+      return record ? row(record.seq) : null;
+    }
+    case 'between': {
+      const t = timeline(request.company);
+      const known = ledger.knownSeq(request.knownAt);
+      const seqs: number[] = [];
+      let total = 0;
+      for (let i = t.countUntil(Math.min(request.from, request.to)); i < t.countUntil(Math.max(request.from, request.to)); i++) {
+        if (!t.visibleAt(i, known)) continue;
+        total += 1;
+        if (seqs.length < request.limit) seqs.push(t.effectAt(i).seq);
+      }
+      return { total, rows: seqs.map(row) };
+    }
+    case 'lanes':
+      return seatLanes(entries(request.company, request.knownAt));
     case 'locate': {
       const record = ledger.byId(request.id);
       return record ? row(record.seq).time : null;
     }
-    case 'state': {
-      const t = timeline(request.company);
-      const known = ledger.knownSeq(request.knownAt);
-      const state = t.stateAt(request.at, known);
-      let index = t.countUntil(request.at) - 1;
-      while (index >= 0 && !t.visibleAt(index, known)) index -= 1;
-      // The state just before the last event at or before the moment: what that event changed.
-      const before = index >= 0 ? t.stateAt(t.times[index]! - 1, known) : state;
-      return { state, changes: diffStates(before, state) };
-    }
+    case 'state':
+      return momentAt(request.company, request.at, request.knownAt);
     case 'diff': {
       const from = ledger.stateAt(request.company, iso(request.from), request.knownAt)!;
       const to = ledger.stateAt(request.company, iso(request.to), request.knownAt)!;

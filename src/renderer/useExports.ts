@@ -22,11 +22,12 @@ const pickFile = () =>
 
 export function exportsFor(api: Api) {
   return {
-    async exportSnapshot(request: SnapshotRequest): Promise<string | undefined> {
+    /** `fileName` names the download (web mode): the moment in the company's zone, not in UTC. */
+    async exportSnapshot(request: SnapshotRequest, fileName?: string): Promise<string | undefined> {
       if (api.desktop) return (await unwrap(api.desktop['snapshot:save'](request)))?.path;
-      const { json, fileName } = await unwrap(api.contract['snapshot:build'](request));
-      download(fileName, json, 'application/json');
-      return fileName;
+      const built = await unwrap(api.contract['snapshot:build'](request));
+      download(fileName ?? built.fileName, built.json, 'application/json');
+      return fileName ?? built.fileName;
     },
     async copySnapshot(request: SnapshotRequest): Promise<number> {
       if (api.desktop) return (await unwrap(api.desktop['snapshot:copy'](request))).bytes;

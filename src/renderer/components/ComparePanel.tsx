@@ -1,56 +1,135 @@
-/** Compare two moments: the engine's diff, in governance terms. */
-import { useState } from 'react';
+/**
+ * Compare two moments side by side: the state before, the state after, and what happened in
+ * between (with honest dates), above the engine's diff in governance terms. Presets reach the
+ * log's first and last moment in one click.
+ */
+import { dictValues } from '../../core/dict';
+import { useCallback, useEffect, useState } from 'react';
 import type { Change } from '../../core/diff';
-import { epochToZoned, zonedToEpoch } from '../format';
+import type { CompanyState } from '../../core/state';
+import { formatAt, formatInstant } from '../format';
+import type { EventRow, MomentState } from '../replay-protocol';
+import { textOf } from './CitationDialog';
+import { Modal } from './Modal';
+import { MomentInput } from './MomentInput';
+
+const BETWEEN_LIMIT = 200;
 
 interface Props {
   initialFrom: number;
   initialTo: number;
+  first: number;
+  last: number;
+  now: number;
   timeZone: string;
   compare(from: number, to: number): Promise<{ changes: Change[]; sentences: string[] }>;
+  stateAt(at: number): Promise<MomentState>;
+  between(from: number, to: number, limit: number): Promise<{ total: number; rows: EventRow[] }>;
   onClose(): void;
 }
 
-export function ComparePanel({ initialFrom, initialTo, timeZone, compare, onClose }: Props) {
-  const [from, setFrom] = useState(epochToZoned(initialFrom, timeZone));
-  const [to, setTo] = useState(epochToZoned(initialTo, timeZone));
-  const [result, setResult] = useState<{ changes: Change[]; sentences: string[] }>();
+function Summary({ state, label }: { state: CompanyState; label: string }) {
+  const roles = dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role));
+  const board = dictValues(state.board).sort((a, b) => a.person.name.localeCompare(b.person.name));
+  return (
+    <section className="compare-side" aria-label={label}>
+      <h3>{label}</h3>
+      <dl className="facts">
+        {roles.map((r) => (
+          <div key={r.role} className="fact-row">
+            <dt>{r.role}</dt>
+            <dd>
+              {r.person.name}
+              {r.interim ? ' (interim)' : r.acting ? ' (acting)' : ''}
+            </dd>
+          </div>
+        ))}
+        {roles.length === 0 && <dd className="muted">No roles recorded.</dd>}
+      </dl>
+      <h4>Board ({board.length})</h4>
+      <ul>
+        {board.map((m) => (
+          <li key={m.person.id}>
+            {m.person.name}
+            {state.chair?.person.id === m.person.id ? ' (chair)' : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZone, compare, stateAt, between, onClose }: Props) {
+  const [from, setFrom] = useState(initialFrom);
+  const [to, setTo] = useState(initialTo);
+  const [result, setResult] = useState<{ changes: Change[]; sentences: string[]; before: MomentState; after: MomentState; between: { total: number; rows: EventRow[] } }>();
   const [error, setError] = useState<string>();
-  const run = async () => {
-    const [a, b] = [zonedToEpoch(from, timeZone), zonedToEpoch(to, timeZone)];
-    if (Number.isNaN(a) || Number.isNaN(b)) return setError('Both moments need a date and a time.');
+
+  const run = useCallback(async () => {
     setError(undefined);
     try {
-      setResult(await compare(a, b));
+      const [diff, before, after, happened] = await Promise.all([compare(from, to), stateAt(from), stateAt(to), between(from, to, BETWEEN_LIMIT)]);
+      setResult({ ...diff, before, after, between: happened });
     } catch (e) {
       setError((e as Error).message);
     }
-  };
+  }, [compare, stateAt, between, from, to]);
+  useEffect(() => {
+    const id = setTimeout(() => void run(), 250);
+    return () => clearTimeout(id);
+  }, [run]);
+
   return (
-    <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="compare-title">
-      <h2 id="compare-title">Compare two moments</h2>
-      <div className="row">
-        <label>
-          From <input type="datetime-local" aria-label="Compare from" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To <input type="datetime-local" aria-label="Compare to" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <span className="muted">{timeZone}</span>
-        <button className="primary" onClick={run}>Compare</button>
+    <Modal title="Compare two moments" onClose={onClose} className="compare-dialog">
+      <div className="compare-controls">
+        <div className="compare-field">
+          <label htmlFor="compare-from">Before</label>
+          <MomentInput id="compare-from" label="Compare from" value={from} timeZone={timeZone} onChange={setFrom} />
+          <button type="button" className="small" onClick={() => setFrom(first)}>Log’s first moment</button>
+          <button type="button" className="small" onClick={() => setFrom(now)}>This moment</button>
+        </div>
+        <div className="compare-field">
+          <label htmlFor="compare-to">After</label>
+          <MomentInput id="compare-to" label="Compare to" value={to} timeZone={timeZone} onChange={setTo} />
+          <button type="button" className="small" onClick={() => setTo(now)}>This moment</button>
+          <button type="button" className="small" onClick={() => setTo(last)}>Log’s last moment</button>
+        </div>
+        <span className="muted">Times in {timeZone}</span>
+        <button type="button" className="primary" onClick={() => void run()}>Compare</button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      {result && (
-        <ul className="diff" aria-label="Differences">
-          {result.sentences.map((s, i) => (
-            <li key={i} className={`change change-${result.changes[i]!.kind}`}>{s}</li>
-          ))}
-          {result.sentences.length === 0 && <li className="muted">No changes between these moments.</li>}
-        </ul>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
       )}
-      <div className="row end">
-        <button onClick={onClose}>Close</button>
-      </div>
-    </div>
+      {result && (
+        <>
+          <h3>Differences</h3>
+          <ul className="diff" aria-label="Differences">
+            {result.sentences.map((s, i) => (
+              <li key={i} className={`change change-${result.changes[i]!.kind}`}>{s}</li>
+            ))}
+            {result.sentences.length === 0 && <li className="muted">No changes between these moments.</li>}
+          </ul>
+          <div className="compare-grid">
+            <Summary state={result.before.state} label={`Before: ${formatInstant(from, timeZone)}`} />
+            <section className="compare-between" aria-label="What happened in between">
+              <h3>
+                In between <span className="count">{result.between.total.toLocaleString()} events</span>
+              </h3>
+              <ol>
+                {result.between.rows.map((row) => (
+                  <li key={row.record.seq}>
+                    <time>{formatAt(row.time, row.precision, row.timezone)}</time> {textOf(row)}
+                  </li>
+                ))}
+              </ol>
+              {result.between.total > result.between.rows.length && <p className="muted">and {(result.between.total - result.between.rows.length).toLocaleString()} more (narrow the range to see them).</p>}
+            </section>
+            <Summary state={result.after.state} label={`After: ${formatInstant(to, timeZone)}`} />
+          </div>
+        </>
+      )}
+    </Modal>
   );
 }

@@ -1,18 +1,21 @@
 /**
- * Add an event, or a correction or retraction of one. It validates as you type with the same
- * schemas the main process uses (which validates again); nothing is ever edited in place.
+ * Add an event, or a correction or retraction of one. It checks with the same schemas the main
+ * process uses (which checks again): a field's problems show once the user has left it, and all of
+ * them, with a summary, when the user submits. Nothing is ever edited in place.
  */
+import { useMemo, useRef, useState } from 'react';
 import { isoInZone } from '../../core/zone';
-import { useMemo, useState } from 'react';
-import type { EventRecord } from '../../core/event';
-import { IncumbentError } from '../../core/errors';
-import { parseDraft } from '../../core/validate';
+import { EventDraftSchema } from '../../core/event';
 import type { DomainType } from '../../core/vocabulary';
-import { epochToZoned, zonedToEpoch } from '../format';
-import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, valuesOf, type Field, type Values } from './event-fields';
+import { formatAt } from '../format';
+import type { EventRow } from '../replay-protocol';
+import { textOf } from './CitationDialog';
+import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, precisionLabels, typeLabel, valuesOf, type Field, type Values } from './event-fields';
+import { Modal } from './Modal';
+import { MomentInput } from './MomentInput';
 
 export interface FormTarget {
-  record: EventRecord;
+  row: EventRow;
   type: DomainType;
   mode: 'correct' | 'retract';
 }
@@ -26,44 +29,74 @@ interface Props {
   onClose(): void;
 }
 
-const PRECISIONS = ['minute', 'hour', 'day', 'month', 'year', 'second'] as const;
+const PRECISIONS = ['day', 'hour', 'minute', 'second', 'month', 'year'] as const;
+type Problem = { field: string; message: string };
+
+/** Every problem with a draft, not only the first (the engine's own schema, read in full). */
+function problemsOf(draft: Record<string, unknown>, type: DomainType): Problem[] {
+  const found: Problem[] = [];
+  const add = (raw: unknown, prefix = '') => {
+    const parsed = EventDraftSchema.safeParse(raw);
+    if (!parsed.success) for (const issue of parsed.error.issues) found.push({ field: fieldOfError(prefix + issue.path.map(String).join('.')), message: issue.message });
+  };
+  add(draft);
+  if (draft.type === 'event.corrected') add({ ...draft, type, data: (draft.data as { data: unknown }).data });
+  const seen = new Set<string>();
+  return found.filter((p) => !seen.has(p.field) && seen.add(p.field));
+}
+
+function Label({ htmlFor, text, required }: { htmlFor: string; text: string; required?: boolean }) {
+  return (
+    <label htmlFor={htmlFor}>
+      {text}
+      {required ? (
+        <span className="required" aria-hidden="true">
+          {' '}*
+        </span>
+      ) : (
+        <span className="optional"> (optional)</span>
+      )}
+    </label>
+  );
+}
 
 export function EventForm({ company, at, timeZone, target, submit, onClose }: Props) {
   const [type, setType] = useState<DomainType>(target?.type ?? 'role.assumed');
-  const [values, setValues] = useState<Values>(() => ({ time: epochToZoned(at, timeZone), precision: 'minute', certainty: 'confirmed', ...(target ? valuesOf(target.record) : {}) }));
-  const [serverError, setServerError] = useState<{ field: string; message: string }>();
+  const [time, setTime] = useState<number>(target ? target.row.time : at);
+  const [values, setValues] = useState<Values>(() => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) }));
+  const [touched, setTouched] = useState<Set<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
   const set = (name: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [name]: value }));
     setServerError(undefined);
   };
+  const touch = (name: string) => setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
 
   const draft = useMemo(() => {
-    const time = zonedToEpoch(String(values.time ?? ''), timeZone);
-    const citation = { document: String(values.document ?? ''), quote: String(values.quote ?? ''), ...(values.title ? { title: String(values.title) } : {}), ...(values.url ? { url: String(values.url) } : {}) };
-    const envelope = { subject: company, time: Number.isNaN(time) ? String(values.time ?? '') : isoInZone(time, timeZone), timeprecision: values.precision, timezone: timeZone };
-    if (target?.mode === 'retract') return { ...envelope, type: 'event.retracted', data: { target: target.record.id, reason: String(values.reason ?? ''), citation } };
+    const citation = { document: String(values.document ?? '').trim(), quote: String(values.quote ?? '').trim(), ...(values.title ? { title: String(values.title) } : {}), ...(values.url ? { url: String(values.url) } : {}) };
+    const envelope = { subject: company, time: Number.isNaN(time) ? '' : isoInZone(time, timeZone), timeprecision: values.precision, timezone: timeZone };
+    if (target?.mode === 'retract') return { ...envelope, type: 'event.retracted', data: { target: target.row.record.id, reason: String(values.reason ?? ''), citation } };
     const data = { certainty: values.certainty, citation, ...payloadOf(type, values) };
-    if (target?.mode === 'correct') return { ...envelope, type: 'event.corrected', data: { target: target.record.id, reason: String(values.reason ?? ''), citation, time: envelope.time, timeprecision: values.precision, data } };
+    if (target?.mode === 'correct') return { ...envelope, type: 'event.corrected', data: { target: target.row.record.id, reason: String(values.reason ?? ''), citation, time: envelope.time, timeprecision: values.precision, data } };
     return { ...envelope, type, data };
-  }, [values, type, company, timeZone, target]);
+  }, [values, type, company, timeZone, target, time]);
 
-  // Validate as you type, with the engine's own schemas.
-  const problem = useMemo(() => {
-    try {
-      const parsed = parseDraft(draft);
-      if (parsed.type === 'event.corrected') parseDraft({ ...draft, type, data: parsed.data.data });
-      return undefined;
-    } catch (error) {
-      const e = error as IncumbentError;
-      return { field: fieldOfError(e.field), message: e.toData?.().message ?? e.message };
-    }
-  }, [draft, type]);
-  const shown = serverError ?? problem;
+  // An empty person id is made from the name: its problems are the name's, reported there.
+  const problems = useMemo(() => problemsOf(draft, type).filter((p) => !(p.field === 'person.id' && !String(values['person.id'] ?? '').trim())), [draft, type, values]);
+  const all = serverError ? [serverError, ...problems.filter((p) => p.field !== serverError.field)] : problems;
+  const problemFor = (name: string) => all.find((p) => p.field === name || p.field.startsWith(`${name}.`));
+  const shownFor = (name: string) => (submitted || touched.has(name) || serverError?.field === name ? problemFor(name) : undefined);
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (problem) return;
+    setSubmitted(true);
+    if (problems.length) {
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
     setBusy(true);
     try {
       await submit(draft);
@@ -71,31 +104,41 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
     } catch (error) {
       const app = (error as { appError?: { field?: string; message: string } }).appError;
       setServerError({ field: fieldOfError(app?.field), message: app?.message ?? (error as Error).message });
+      requestAnimationFrame(() => summary.current?.focus());
     } finally {
       setBusy(false);
     }
   };
 
-  const errorFor = (name: string) =>
-    shown && (shown.field === name || shown.field.startsWith(`${name}.`)) ? (
-      <span className="field-error" role="alert">
-        {shown.message}
+  const labels: Record<string, string> = { time: 'When it happened', reason: 'Reason', document: 'Document', title: 'Title', url: 'URL', quote: 'Quoted sentence', 'person.name': 'Person', 'person.id': 'Person id', certainty: 'Certainty', precision: 'Known to the' };
+  for (const f of fieldsOf[type]) labels[f.name] ??= f.label;
+  const labelOf = (field: string) => labels[field] ?? labels[field.split('.')[0]!] ?? (field || 'Event');
+
+  const errorNode = (name: string) => {
+    const p = shownFor(name);
+    return p ? (
+      <span className="field-error" id={`err-${name}`}>
+        {p.message}
       </span>
     ) : null;
-
+  };
+  const invalidProps = (name: string) => (shownFor(name) ? { 'aria-invalid': true as const, 'aria-describedby': `err-${name}` } : {});
   const input = (field: Field) => {
     const id = `f-${field.name}`;
     if (field.kind === 'person') {
       return (
-        <div key="person" className="field">
-          <label htmlFor="f-person-name">Person</label>
-          <input id="f-person-name" value={String(values['person.name'] ?? '')} onChange={(e) => set('person.name', e.target.value)} placeholder="Full name" />
-          <input aria-label="Person id" value={String(values['person.id'] ?? '')} onChange={(e) => set('person.id', e.target.value)} placeholder="id (from the name if empty)" />
-          {errorFor('person')}
+        <div key="person" className="field person-field">
+          <Label htmlFor="f-person-name" text="Person" required />
+          <input id="f-person-name" required aria-required="true" value={String(values['person.name'] ?? '')} onChange={(e) => set('person.name', e.target.value)} onBlur={() => touch('person.name')} placeholder="Full name" {...invalidProps('person.name')} />
+          {errorNode('person.name')}
+          <Label htmlFor="f-person-id" text="Person id" />
+          <input id="f-person-id" value={String(values['person.id'] ?? '')} onChange={(e) => set('person.id', e.target.value)} onBlur={() => touch('person.id')} placeholder="made from the name if left empty" {...invalidProps('person.id')} />
+          {errorNode('person.id')}
         </div>
       );
     }
-    const common = { id, value: String(values[field.name] ?? ''), onChange: (e: { target: { value: string } }) => set(field.name, e.target.value) };
+    const required = !field.optional && field.kind !== 'bool';
+    const common = { id, value: String(values[field.name] ?? ''), onChange: (e: { target: { value: string } }) => set(field.name, e.target.value), onBlur: () => touch(field.name), ...(required ? { required: true, 'aria-required': true as const } : {}), ...invalidProps(field.name) };
     const control =
       field.kind === 'bool' ? (
         <input id={id} type="checkbox" checked={values[field.name] === true} onChange={(e) => set(field.name, e.target.checked)} />
@@ -103,7 +146,9 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
         <select {...common}>
           <option value="">Choose…</option>
           {(field.kind === 'cause' ? causes : field.kind === 'control' ? controlKinds : outcomes).map((o) => (
-            <option key={o}>{o}</option>
+            <option key={o} value={o}>
+              {o.replaceAll('-', ' ')}
+            </option>
           ))}
         </select>
       ) : field.kind === 'long' || field.kind === 'list' || field.kind === 'people' ? (
@@ -111,95 +156,133 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
       ) : (
         <input type={field.kind === 'int' ? 'number' : 'text'} {...common} />
       );
+    if (field.kind === 'bool')
+      return (
+        <div key={field.name} className="field inline">
+          <label htmlFor={id}>{field.label}</label>
+          {control}
+        </div>
+      );
     return (
-      <div key={field.name} className={`field${field.kind === 'bool' ? ' inline' : ''}`}>
-        <label htmlFor={id}>
-          {field.label}
-          {field.optional ? ' (optional)' : ''}
-        </label>
+      <div key={field.name} className="field">
+        <Label htmlFor={id} text={field.label} required={required} />
         {control}
-        {errorFor(field.name)}
+        {errorNode(field.name)}
       </div>
     );
   };
 
-  const title = target ? `${target.mode === 'correct' ? 'Correct' : 'Retract'} event ${target.record.id}` : 'Add an event';
+  const original = target ? textOf(target.row) : '';
+  const title = target ? `${target.mode === 'correct' ? 'Correct' : 'Retract'}: ${original}` : 'Add an event';
+  const known = new Set(['time', 'reason', 'document', 'title', 'url', 'quote', 'person.name', 'person.id', 'certainty', 'precision', ...fieldsOf[type].map((f) => f.name)]);
+  const showSummary = (submitted || serverError) && all.length > 0;
+
   return (
-    <form className="dialog event-form" role="dialog" aria-modal="true" aria-labelledby="form-title" onSubmit={onSubmit} noValidate>
-      <h2 id="form-title">{title}</h2>
-      <p className="muted">The log is append-only: {target ? 'the original stays on record, and this new event supersedes it from now on.' : 'this becomes a new event; it can be corrected later, never edited.'}</p>
-      {!target && (
-        <div className="field">
-          <label htmlFor="f-type">Kind of event</label>
-          <select id="f-type" value={type} onChange={(e) => setType(e.target.value as DomainType)}>
-            {formTypes.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div className="grid">
-        <div className="field">
-          <label htmlFor="f-time">When it happened ({timeZone})</label>
-          <input id="f-time" type="datetime-local" value={String(values.time ?? '')} onChange={(e) => set('time', e.target.value)} />
-          {errorFor('time')}
-        </div>
-        <div className="field">
-          <label htmlFor="f-precision">Known to the</label>
-          <select id="f-precision" value={String(values.precision)} onChange={(e) => set('precision', e.target.value)}>
-            {PRECISIONS.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </div>
-        {target?.mode !== 'retract' && (
+    <Modal title={title} onClose={onClose} className="form-dialog">
+      <form className="event-form" onSubmit={onSubmit} noValidate>
+        <p className="muted">
+          {target ? `${formatAt(target.row.time, target.row.precision, target.row.timezone)}. ` : ''}
+          The log is append-only: {target ? 'the original stays on record, and this new event supersedes it.' : 'this becomes a new event; it can be corrected later, never edited.'} Fields marked <span className="required">*</span> are required.
+        </p>
+        {showSummary && (
+          <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
+            <p>
+              <strong>
+                {all.length} problem{all.length === 1 ? '' : 's'} to fix before this can be recorded:
+              </strong>
+            </p>
+            <ul>
+              {all.map((p) => (
+                <li key={p.field || p.message}>
+                  <a
+                    href={`#f-${p.field.replace('.', '-')}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(`f-${p.field.replace('.', '-')}`)?.focus();
+                    }}
+                  >
+                    {labelOf(p.field)}
+                  </a>
+                  : {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {!target && (
           <div className="field">
-            <label htmlFor="f-certainty">Certainty</label>
-            <select id="f-certainty" value={String(values.certainty)} onChange={(e) => set('certainty', e.target.value)}>
-              <option>confirmed</option>
-              <option>reported</option>
-              <option>rumoured</option>
+            <Label htmlFor="f-type" text="Kind of event" required />
+            <select id="f-type" value={type} onChange={(e) => setType(e.target.value as DomainType)}>
+              {formTypes.map((t) => (
+                <option key={t} value={t}>
+                  {typeLabel(t)}
+                </option>
+              ))}
             </select>
           </div>
         )}
-      </div>
-      {target?.mode !== 'retract' && <div className="grid">{fieldsOf[type].map(input)}</div>}
-      {target && (
-        <div className="field">
-          <label htmlFor="f-reason">Reason</label>
-          <input id="f-reason" value={String(values.reason ?? '')} onChange={(e) => set('reason', e.target.value)} />
-          {errorFor('reason')}
-        </div>
-      )}
-      <fieldset>
-        <legend>Source</legend>
         <div className="grid">
-          {(['document', 'title', 'url'] as const).map((name) => (
-            <div key={name} className="field">
-              <label htmlFor={`f-${name}`}>{name === 'document' ? 'Document' : name === 'title' ? 'Title (optional)' : 'URL (optional)'}</label>
-              <input id={`f-${name}`} value={String(values[name] ?? '')} onChange={(e) => set(name, e.target.value)} />
-              {errorFor(name)}
+          <div className="field">
+            <Label htmlFor="f-time" text={`When it happened (${timeZone})`} required />
+            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} onChange={setTime} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(shownFor('time') ? { describedBy: 'err-time' } : {})} />
+            {errorNode('time')}
+          </div>
+          <div className="field">
+            <Label htmlFor="f-precision" text="Known to the" required />
+            <select id="f-precision" value={String(values.precision)} onChange={(e) => set('precision', e.target.value)}>
+              {PRECISIONS.map((p) => (
+                <option key={p} value={p}>
+                  {precisionLabels[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {target?.mode !== 'retract' && (
+            <div className="field">
+              <Label htmlFor="f-certainty" text="Certainty" required />
+              <select id="f-certainty" value={String(values.certainty)} onChange={(e) => set('certainty', e.target.value)}>
+                <option value="confirmed">Confirmed</option>
+                <option value="reported">Reported</option>
+                <option value="rumoured">Rumoured</option>
+              </select>
             </div>
-          ))}
+          )}
         </div>
-        <div className="field">
-          <label htmlFor="f-quote">Quoted sentence</label>
-          <textarea id="f-quote" rows={2} value={String(values.quote ?? '')} onChange={(e) => set('quote', e.target.value)} />
-          {errorFor('quote')}
+        {target?.mode !== 'retract' && <div className="grid">{fieldsOf[type].map(input)}</div>}
+        {target && (
+          <div className="field">
+            <Label htmlFor="f-reason" text="Reason" required />
+            <input id="f-reason" required aria-required="true" value={String(values.reason ?? '')} onChange={(e) => set('reason', e.target.value)} onBlur={() => touch('reason')} {...invalidProps('reason')} />
+            {errorNode('reason')}
+          </div>
+        )}
+        <fieldset>
+          <legend>Source{target ? ' (of the correction; prefilled with the original’s)' : ''}</legend>
+          <div className="grid">
+            {(['document', 'title', 'url'] as const).map((name) => (
+              <div key={name} className="field">
+                <Label htmlFor={`f-${name}`} text={labels[name]!} required={name === 'document'} />
+                <input id={`f-${name}`} {...(name === 'document' ? { required: true, 'aria-required': true as const } : {})} type={name === 'url' ? 'url' : 'text'} value={String(values[name] ?? '')} onChange={(e) => set(name, e.target.value)} onBlur={() => touch(name)} {...invalidProps(name)} />
+                {errorNode(name)}
+              </div>
+            ))}
+          </div>
+          <div className="field">
+            <Label htmlFor="f-quote" text="Quoted sentence" required />
+            <textarea id="f-quote" rows={2} required aria-required="true" value={String(values.quote ?? '')} onChange={(e) => set('quote', e.target.value)} onBlur={() => touch('quote')} {...invalidProps('quote')} />
+            {errorNode('quote')}
+          </div>
+        </fieldset>
+        {all.some((p) => !known.has(p.field) && !known.has(p.field.split('.')[0]!)) && submitted && (
+          <p className="error">{all.filter((p) => !known.has(p.field) && !known.has(p.field.split('.')[0]!)).map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join(' · ')}</p>
+        )}
+        <div className="row end">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {target?.mode === 'retract' ? 'Record retraction' : target ? 'Record correction' : 'Add event'}
+          </button>
         </div>
-      </fieldset>
-      {shown && !['time', 'reason', 'document', 'title', 'url', 'quote', ...fieldsOf[type].map((f) => f.name)].some((n) => shown.field === n || shown.field.startsWith(`${n}.`)) && (
-        <p className="error" role="alert">
-          {shown.field ? `${shown.field}: ` : ''}
-          {shown.message}
-        </p>
-      )}
-      <div className="row end">
-        <button type="button" onClick={onClose}>Cancel</button>
-        <button type="submit" className="primary" disabled={busy || !!problem}>
-          {target?.mode === 'retract' ? 'Record retraction' : target ? 'Record correction' : 'Add event'}
-        </button>
-      </div>
-    </form>
+      </form>
+    </Modal>
   );
 }

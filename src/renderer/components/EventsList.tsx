@@ -1,56 +1,55 @@
 /**
  * The events of the chosen company in effective-time order, virtualised (only the rows in view are
- * in the DOM, and only their records are fetched from the worker), filterable by kind and person,
- * in step with the scrubber, each with its citation.
+ * in the DOM, and only their records are fetched from the worker), filtered by the worker, in step
+ * with the scrubber. The list is one tab stop: arrow keys move between rows (roving tabindex),
+ * Enter goes to the event's moment, and each row's actions sit in a visible menu.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { describeEvent } from '../../core/describe';
-import type { EventRecord } from '../../core/event';
 import { upperBound } from '../../core/search';
-import { formatMoment } from '../../core/time';
+import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
 import type { ReplayClient } from '../replay-client';
-import type { EventRow, TimelineView } from '../replay-protocol';
+import type { EventRow, FilterSpec, TimelineView } from '../replay-protocol';
+import { citationOf, textOf } from './CitationDialog';
+import { MenuButton } from './MenuButton';
 
-const ROW = 92;
-const OVERSCAN = 8;
+const ROW = 96;
+const OVERSCAN = 6;
 
 interface Props {
   replay: ReplayClient;
   view: TimelineView;
-  knownAt?: string;
   current: number;
-  onSelect(time: number): void;
+  filter: FilterSpec;
+  onFilter(filter: FilterSpec): void;
+  /** Positions that pass the filter; undefined when there is no filter. */
+  matches?: Int32Array;
+  onSelect(row: EventRow, position: number): void;
+  onSource(row: EventRow): void;
   onRevise(row: EventRow, mode: 'correct' | 'retract'): void;
+  /** Shown in a drawer (narrow windows): a close button. */
+  onClose?(): void;
+  hidden?: boolean;
 }
 
-interface Citation {
-  document: string;
-  title?: string;
-  url?: string;
-  quote: string;
-}
-
-export function EventsList({ replay, view, knownAt, current, onSelect, onRevise }: Props) {
-  const [kind, setKind] = useState('');
-  const [person, setPerson] = useState('');
-  const [filtered, setFiltered] = useState<Int32Array>();
+export function EventsList({ replay, view, current, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
+  const [text, setText] = useState(filter.text);
   const [rows, setRows] = useState(() => new Map<number, EventRow>());
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  const [active, setActive] = useState(-1);
   const box = useRef<HTMLDivElement>(null);
+  const focusWanted = useRef(false);
 
-  // Positions in the view that pass the filters (all of them when there is no filter).
+  // The worker matches as the user pauses, not on every keystroke of a million-event search.
   useEffect(() => {
-    if (!kind && !person.trim()) return setFiltered(undefined);
-    let current = true;
-    replay.ask({ op: 'filter', company: view.company, ...(knownAt ? { knownAt } : {}), kind, person }).then((f) => current && setFiltered(f));
-    return () => {
-      current = false;
-    };
-  }, [replay, view, knownAt, kind, person]);
-  const count = filtered ? filtered.length : view.seqs.length;
-  const positionAt = (n: number) => (filtered ? filtered[n]! : n);
+    if (text === filter.text) return;
+    const id = setTimeout(() => onFilter({ ...filter, text }), 150);
+    return () => clearTimeout(id);
+  }, [text, filter, onFilter]);
+
+  const count = matches ? matches.length : view.seqs.length;
+  const positionAt = (n: number) => (matches ? matches[n]! : n);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setHeight(entry!.contentRect.height));
@@ -59,29 +58,30 @@ export function EventsList({ replay, view, knownAt, current, onSelect, onRevise 
   }, []);
 
   // Keep the current event in view as the scrubber moves.
-  const currentRow = useMemo(() => (filtered ? upperBound(filtered, current) - 1 : current), [filtered, current]);
+  const currentRow = useMemo(() => (matches ? upperBound(matches, current) - 1 : current), [matches, current]);
   useEffect(() => {
     const el = box.current;
-    if (!el || currentRow < 0) return;
+    if (!el || currentRow < 0 || focusWanted.current) return;
     const top = currentRow * ROW;
     if (top < el.scrollTop || top + ROW > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [currentRow]);
+  }, [currentRow, hidden]);
 
+  const activeRow = active >= 0 && active < count ? active : Math.max(0, Math.min(count - 1, currentRow));
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
   const wanted = useMemo(() => {
     const seqs: number[] = [];
-    for (let n = first; n < last; n++) seqs.push(view.seqs[filtered ? filtered[n]! : n]!);
+    for (let n = first; n < last; n++) seqs.push(view.seqs[matches ? matches[n]! : n]!);
     return seqs;
-  }, [first, last, view, filtered]);
+  }, [first, last, view, matches]);
 
   // Fetch the records of the rows in view that the page has not seen yet.
   useEffect(() => {
     const missing = wanted.filter((seq) => !rows.has(seq));
     if (missing.length === 0) return;
-    let current = true;
+    let live = true;
     replay.ask({ op: 'rows', seqs: missing }).then((fetched) => {
-      if (!current) return;
+      if (!live) return;
       setRows((previous) => {
         const next = new Map(previous.size > 5000 ? [] : previous);
         for (const row of fetched) next.set(row.record.seq, row);
@@ -89,72 +89,130 @@ export function EventsList({ replay, view, knownAt, current, onSelect, onRevise 
       });
     });
     return () => {
-      current = false;
+      live = false;
     };
   }, [replay, wanted, rows]);
 
+  // After arrow keys move the active row (and it has been rendered), focus it.
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const el = box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .event-main`);
+    if (el) {
+      focusWanted.current = false;
+      el.focus();
+    }
+  });
+
+  const moveTo = (n: number) => {
+    const target = Math.max(0, Math.min(count - 1, n));
+    const el = box.current;
+    if (el) {
+      const top = target * ROW;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + ROW > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW - el.clientHeight;
+      setScrollTop(el.scrollTop);
+    }
+    focusWanted.current = true;
+    setActive(target);
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    if (!(e.target as HTMLElement).classList.contains('event-main')) return;
+    const page = Math.max(1, Math.floor(height / ROW) - 1);
+    const keys: Record<string, () => void> = { ArrowDown: () => moveTo(activeRow + 1), ArrowUp: () => moveTo(activeRow - 1), PageDown: () => moveTo(activeRow + page), PageUp: () => moveTo(activeRow - page), Home: () => moveTo(0), End: () => moveTo(count - 1) };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  const filtering = !!(filter.kind || filter.text.trim() || filter.hideRumoured);
+  const clear = () => {
+    setText('');
+    onFilter({ kind: '', text: '', hideRumoured: false });
+  };
+
   return (
-    <section className="events" aria-label="Events">
+    <section className="events" aria-label="Events" id="events-panel" hidden={hidden}>
       <div className="events-filters">
         <h2>
-          Events <span className="count">{count.toLocaleString()}</span>
+          Events <span className="count">{filtering ? `${count.toLocaleString()} of ${view.seqs.length.toLocaleString()}` : count.toLocaleString()}</span>
         </h2>
-        <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="">All kinds</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel[k]}
-            </option>
-          ))}
-        </select>
-        <input aria-label="Filter by person" placeholder="Person…" value={person} onChange={(e) => setPerson(e.target.value)} />
+        {onClose && (
+          <button type="button" className="icon" aria-label="Close the events panel" onClick={onClose}>
+            ✕
+          </button>
+        )}
+        <div className="filters-row">
+          <select aria-label="Filter events by kind" value={filter.kind} onChange={(e) => onFilter({ ...filter, kind: e.target.value })}>
+            <option value="">All kinds</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel[k]}
+              </option>
+            ))}
+          </select>
+          <input type="search" aria-label="Filter events by person, party, organisation or text" placeholder="Person, party, text…" value={text} onChange={(e) => setText(e.target.value)} />
+          <label className="switch">
+            <input type="checkbox" role="switch" checked={filter.hideRumoured} onChange={(e) => onFilter({ ...filter, hideRumoured: e.target.checked })} /> Hide rumoured
+          </label>
+        </div>
       </div>
-      <div ref={box} className="events-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} role="list">
-        <div style={{ height: count * ROW, position: 'relative' }}>
+      <div ref={box} className="events-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+        {count === 0 && (
+          <p className="no-match" role="status">
+            No match{filtering ? ' · ' : ''}
+            {filtering && (
+              <button type="button" className="link" onClick={clear}>
+                Clear the filters
+              </button>
+            )}
+          </p>
+        )}
+        <div role="list" aria-label="Events, in time order" style={{ height: count * ROW, position: 'relative' }}>
           {wanted.map((seq, n) => {
-            const position = positionAt(first + n);
+            const index = first + n;
+            const position = positionAt(index);
             const row = rows.get(seq);
-            const style = { top: (first + n) * ROW, height: ROW - 6 };
-            if (!row) return <article key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
-            const citation = ((row.correction ? row.record.data : row.data) as { citation?: Citation }).citation;
+            const style = { top: index * ROW, height: ROW - 6 };
+            if (!row) return <div key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
+            const citation = citationOf(row);
             const certainty = (row.data as { certainty?: string }).certainty;
-            const className = `event kind-${KINDS[view.kinds[position]!]}${position === current ? ' current' : ''}${position > current ? ' future' : ''}`;
+            const kind = KINDS[view.kinds[position]!]!;
+            const sentence = textOf(row);
+            const className = `event kind-${kind}${position === current ? ' current' : ''}${position > current ? ' future' : ''}`;
+            const tab = index === activeRow ? 0 : -1;
+            const when = formatAt(row.time, row.precision, row.timezone);
             return (
-              <article key={seq} role="listitem" className={className} style={style} aria-current={position === current ? 'true' : undefined} onClick={() => onSelect(view.times[position]!)}>
-                <header>
-                  <time>{formatMoment(new Date(row.time).toISOString(), row.record.timeprecision, row.record.timezone)}</time>
-                  <span className="event-type">{row.type}</span>
-                  {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
-                  {row.correction && (
-                    <span className="badge corrected" title={row.correction.reason}>
-                      corrected
-                    </span>
-                  )}
-                  <span className="event-actions">
-                    <button onClick={(e) => (e.stopPropagation(), onRevise(row, 'correct'))} title="Record a correction of this event">
-                      Correct
-                    </button>
-                    <button onClick={(e) => (e.stopPropagation(), onRevise(row, 'retract'))} title="Record a retraction of this event">
-                      Retract
-                    </button>
+              <div key={seq} role="listitem" data-row={index} className={className} style={style} aria-current={position === current ? 'true' : undefined}>
+                <button type="button" className="event-main" tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
+                  <span className="event-head">
+                    <time>{when}</time>
+                    <span className="event-kind">{kindLabel[kind]}</span>
+                    {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
+                    {row.correction && <span className="badge corrected">corrected</span>}
+                    {position > current && <span className="sr-only">(after this moment)</span>}
                   </span>
-                </header>
-                <p className="event-text">{describeEvent({ type: row.type, data: row.data } as EventRecord)}</p>
-                {citation && (
-                  <blockquote className="citation" title={citation.title ?? citation.document}>
-                    “{citation.quote}”{' '}
-                    <cite>
-                      {citation.url ? (
-                        <a href={citation.url} target="_blank" rel="noreferrer">
-                          {citation.title ?? citation.document}
-                        </a>
-                      ) : (
-                        (citation.title ?? citation.document)
-                      )}
-                    </cite>
-                  </blockquote>
-                )}
-              </article>
+                  <span className="event-text">{sentence}</span>
+                  {citation && <span className="citation">“{citation.quote}” · {citation.title ?? citation.document}</span>}
+                </button>
+                <span className="event-actions">
+                  <button type="button" className="small" tabIndex={tab} onClick={() => onSource(row)} aria-label={`Source for: ${sentence}`}>
+                    Source
+                  </button>
+                  <MenuButton
+                    className="small"
+                    tabIndex={tab}
+                    label="⋯"
+                    name={`Actions for: ${sentence}`}
+                    items={[
+                      { label: 'Go to this moment', onSelect: () => onSelect(row, position) },
+                      { label: 'Show source', onSelect: () => onSource(row) },
+                      { label: 'Correct…', onSelect: () => onRevise(row, 'correct') },
+                      { label: 'Retract…', onSelect: () => onRevise(row, 'retract') },
+                    ]}
+                  />
+                </span>
+              </div>
             );
           })}
         </div>

@@ -1,19 +1,26 @@
 /**
  * The timeline scrubber: an accessible slider over effective time, with an axis that follows the
  * zoom, event markers coloured by kind, and a density strip on a canvas so large logs stay fast.
- * Drag to scrub, click a marker to jump, wheel to zoom (Shift+wheel to pan), keys to step, play,
- * zoom (+/−) and pan (Ctrl+←/→).
+ * A fact known only to the day is a band across its day, never a tick at an invented hour; events
+ * at one spot are one marker with a count. The playhead never leaves the view unnoticed: moving
+ * the moment pans the view to it, and an arrow at the edge brings it back after a manual pan.
+ * Markers are siblings of the slider, not inside it (a slider's content is presentational).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { upperBound } from '../../core/search';
-import { formatInstant, offsetAt } from '../format';
+import { formatAt, formatDay, formatInstant, isCoarse, offsetAt, periodOf } from '../format';
 import { KINDS, kindLabel } from '../kinds';
+import { PRECISIONS } from '../replay-protocol';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
 const MAX_MARKERS = 600;
+/** How far a day-precision fact's band reaches from its recorded instant: a day and a DST hour. */
+const SLACK = DAY + 2 * HOUR;
+/** Markers closer than this many pixels are one marker with a count. */
+const CLUSTER_PX = 9;
 export const SPEEDS = [
   { label: '1 min/s', perSecond: MINUTE },
   { label: '1 h/s', perSecond: HOUR },
@@ -25,27 +32,49 @@ interface Props {
   times: Float64Array;
   /** Each event's kind, as an index into KINDS. */
   kinds: Uint8Array;
+  /** Each event's precision, as an index into PRECISIONS. */
+  precisions: Uint8Array;
   value: number;
   onChange(time: number): void;
+  /** A marker or band was clicked: go to that event (the last of a cluster). */
+  onPick(position: number): void;
   timeZone: string;
   /** Index of the current event in `times`, highlighted. */
   current: number;
+  /** Positions that pass the events filter (all when undefined); the others are dimmed. */
+  matches?: Int32Array;
 }
 
 /** Labels follow the zoom: times of day, then days, then months. Midnight ticks name the day. */
 const tickLabel = (ms: number, step: number, timeZone: string) => {
   const wall = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   if (step < DAY && wall !== '00:00') return wall;
-  return new Intl.DateTimeFormat('en-US', step < 30 * DAY ? { timeZone, month: 'short', day: 'numeric' } : { timeZone, month: 'short', year: 'numeric' }).format(ms);
+  if (step < 30 * DAY) return formatDay(ms, timeZone, false);
+  return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }).format(ms);
 };
 
-export function Scrubber({ times, kinds, value, onChange, timeZone, current }: Props) {
+/** Where the moment goes when an event is picked: its instant, or the end of its day (then the state certainly includes it). */
+export function momentOfEvent(time: number, precisionCode: number, timeZone: string): number {
+  const precision = PRECISIONS[precisionCode] ?? 'minute';
+  return isCoarse(precision) ? periodOf(time, precision, timeZone)[1] - 1 : time;
+}
+
+interface Group {
+  key: string;
+  from: number;
+  to: number;
+  positions: number[];
+  band: boolean;
+}
+
+export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
   // Open on where most events are: a few early facts (a CTO since 2022) should not shrink the story.
   const busyFrom = times.length ? times[Math.floor(times.length * 0.05)]! : first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
-  const [window, setWindow] = useState<[number, number]>([busyFrom - pad, last + pad]);
+  // The zoom is the user's: it is set once (per company, by the parent's key) and kept when known-at changes.
+  const [window, setWindow] = useState<[number, number]>(() => [Math.min(busyFrom - pad, value - pad), Math.max(last + pad, value + pad)]);
   const [width, setWidth] = useState(800);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -54,12 +83,20 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
   const valueRef = useRef(value);
   valueRef.current = value;
 
-  useEffect(() => setWindow([busyFrom - pad, last + pad]), [busyFrom, last, pad]);
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
     if (track.current) observer.observe(track.current);
     return () => observer.disconnect();
   }, []);
+  // Auto-pan: when the moment moves out of view, the view follows it (the zoom stays).
+  useEffect(() => {
+    setWindow(([s, e]) => {
+      const span = e - s;
+      const margin = span * 0.04;
+      if (value >= s + margin && value <= e - margin) return [s, e];
+      return value > e - margin ? [value - span * 0.75, value + span * 0.25] : [value - span * 0.25, value + span * 0.75];
+    });
+  }, [value]);
 
   const [start, end] = window;
   const x = (t: number) => ((t - start) / (end - start)) * width;
@@ -80,20 +117,19 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
     if (!ctx || !canvas.current) return;
     const ratio = globalThis.devicePixelRatio || 1;
     canvas.current.width = width * ratio;
-    canvas.current.height = 28 * ratio;
+    canvas.current.height = 24 * ratio;
     ctx.scale(ratio, ratio);
-    ctx.clearRect(0, 0, width, 28);
+    ctx.clearRect(0, 0, width, 24);
     const bins = new Uint32Array(Math.ceil(width));
-    for (let i = upperBound(times, start - 1); i < times.length && times[i]! <= end; i++) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(x(times[i]!))))]! += 1;
+    const px = (t: number) => ((t - start) / (end - start)) * width;
+    for (let i = upperBound(times, start - 1); i < times.length && times[i]! <= end; i++) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(px(times[i]!))))]! += 1;
     const peak = Math.max(1, ...bins);
     ctx.fillStyle = getComputedStyle(canvas.current).getPropertyValue('--density').trim() || '#6b8fb3';
-    bins.forEach((count, px) => {
+    bins.forEach((count, column) => {
       if (count === 0) return;
-      const h = Math.max(2, (Math.log1p(count) / Math.log1p(peak)) * 26);
-      ctx.fillRect(px, 28 - h, 1, h);
+      const h = Math.max(2, (Math.log1p(count) / Math.log1p(peak)) * 22);
+      ctx.fillRect(column, 24 - h, 1, h);
     });
-    // x depends only on start/end/width, all listed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [times, start, end, width]);
 
   useEffect(() => {
@@ -110,17 +146,32 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
 
   const zoom = (factor: number, around = value) => {
     const span = Math.min(Math.max((end - start) * factor, 10 * MINUTE), Math.max(last - first, DAY) * 50);
-    const f = (around - start) / (end - start);
+    const f = Math.min(1, Math.max(0, (around - start) / (end - start)));
     setWindow([around - f * span, around - f * span + span]);
   };
   const pan = (fraction: number) => setWindow([start + (end - start) * fraction, end + (end - start) * fraction]);
+  const recentre = () => setWindow([value - (end - start) / 2, value + (end - start) / 2]);
 
+  // A step lands where the state certainly includes the event: its instant, or the end of its day.
+  const targetOf = (i: number) => momentOfEvent(times[i]!, precisions[i]!, timeZone);
+  // A target lies within a day (and a DST hour) of its event's time: the scans stop as soon as no
+  // later (or earlier) event can beat the best target found, whatever the log's size.
   const step = (direction: 1 | -1) => {
     if (!times.length) return;
-    const after = upperBound(times, value);
-    // Events at the same instant are one step: land on the last of them.
-    const target = direction > 0 ? times[Math.min(after, times.length - 1)]! : times[Math.max(0, upperBound(times, value - 1) - 1)]!;
-    onChange(direction > 0 && after >= times.length ? last : target);
+    if (direction > 0) {
+      let best = Infinity;
+      for (let i = upperBound(times, value - SLACK); i < times.length && times[i]! <= best; i++) {
+        const target = targetOf(i);
+        if (target > value) best = Math.min(best, target);
+      }
+      return onChange(best < Infinity ? best : Math.max(value, last));
+    }
+    let best = -Infinity;
+    for (let i = Math.min(times.length, upperBound(times, value)) - 1; i >= 0 && times[i]! + SLACK >= best; i--) {
+      const target = targetOf(i);
+      if (target < value) best = Math.max(best, target);
+    }
+    if (best > -Infinity) onChange(best);
   };
 
   const onKey = (event: KeyboardEvent) => {
@@ -128,6 +179,7 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
       event.preventDefault();
       return pan(event.key === 'ArrowLeft' ? -0.2 : 0.2);
     }
+    if (event.altKey) return; // Alt+←/→ is Back/Forward.
     const keys: Record<string, () => void> = {
       ArrowRight: () => (event.shiftKey ? onChange(value + HOUR) : step(1)),
       ArrowLeft: () => (event.shiftKey ? onChange(value - HOUR) : step(-1)),
@@ -159,27 +211,52 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
     else zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX - rect.left));
   };
 
+  const matched = useMemo(() => {
+    if (!matches) return undefined;
+    const mask = new Uint8Array(times.length);
+    for (const p of matches) mask[p] = 1;
+    return mask;
+  }, [matches, times]);
+
   // Markers only where they can be told apart; otherwise the density strip shows where events are.
-  const from = upperBound(times, start - 1);
+  const from = upperBound(times, start - SLACK);
   const to = upperBound(times, end);
-  const markers = useMemo(() => {
+  const groups = useMemo(() => {
     if (to - from > MAX_MARKERS) return null;
     const position = (t: number) => ((t - start) / (end - start)) * width;
-    const items = [];
+    const byKey = new Map<string, Group>();
     for (let i = from; i < to; i++) {
-      items.push(
-        <button
-          key={i}
-          className={`marker kind-${KINDS[kinds[i]!]}${i === current ? ' current' : ''}`}
-          style={{ left: position(times[i]!) }}
-          tabIndex={-1}
-          aria-label={`${kindLabel[KINDS[kinds[i]!]!]} event at ${formatInstant(times[i]!, timeZone)}`}
-          onClick={() => onChange(times[i]!)}
-        />,
-      );
+      const precision = PRECISIONS[precisions[i]!] ?? 'minute';
+      let group: Group;
+      if (isCoarse(precision)) {
+        const [a, b] = periodOf(times[i]!, precision, timeZone);
+        if (b < start || a > end) continue;
+        const key = `band-${precision}-${a}`;
+        group = byKey.get(key) ?? { key, from: a, to: b, positions: [], band: true };
+        byKey.set(key, group);
+      } else {
+        if (times[i]! < start) continue;
+        const key = `m-${Math.round(position(times[i]!) / CLUSTER_PX)}`;
+        group = byKey.get(key) ?? { key, from: times[i]!, to: times[i]!, positions: [], band: false };
+        byKey.set(key, group);
+      }
+      group.positions.push(i);
     }
-    return items;
-  }, [from, to, start, end, width, times, kinds, current, timeZone, onChange]);
+    return [...byKey.values()];
+  }, [from, to, start, end, width, times, precisions, timeZone]);
+
+  const describeGroup = (g: Group) => {
+    const kindsIn = [...new Set(g.positions.map((p) => kindLabel[KINDS[kinds[p]!]!]))].join(', ');
+    const when = g.band ? `some time on ${formatAt(g.from, PRECISIONS[precisions[g.positions[0]!]!]!, timeZone)}` : formatInstant(g.from, timeZone);
+    return `${g.positions.length} event${g.positions.length === 1 ? '' : 's'} (${kindsIn}), ${when}`;
+  };
+
+  const lo = Math.min(first, value);
+  const hi = Math.max(last, value);
+  const playX = x(value);
+  const offLeft = value < start;
+  const offRight = value > end;
+  const label = formatInstant(value, timeZone, width > 520);
 
   return (
     <section className="scrubber" aria-label="Timeline">
@@ -197,47 +274,79 @@ export function Scrubber({ times, kinds, value, onChange, timeZone, current }: P
             ))}
           </select>
         </label>
-        <button onClick={() => zoom(0.5)} title="Zoom in (+ key, or the wheel)" aria-label="Zoom in">+</button>
-        <button onClick={() => zoom(2)} title="Zoom out (− key, or the wheel)" aria-label="Zoom out">−</button>
-        <button onClick={() => setWindow([first - pad, last + pad])} title="Show the whole log">Fit</button>
-        <span className="legend">
-          {[...new Set(kinds)].sort().map((code) => (
-            <span key={code} className={`kind-dot kind-${KINDS[code]}`}>{kindLabel[KINDS[code]!]}</span>
-          ))}
-        </span>
+        <button onClick={() => zoom(0.5)} title="Zoom in (+ key, or the wheel)" aria-label="Zoom the timeline in">+</button>
+        <button onClick={() => zoom(2)} title="Zoom out (− key, or the wheel)" aria-label="Zoom the timeline out">−</button>
+        <button onClick={() => setWindow([first - pad, last + pad])} title="Show the whole log" aria-label="Fit the whole log in the timeline">Fit</button>
+        <details className="legend-box">
+          <summary>Key</summary>
+          <span className="legend">
+            {[...new Set(kinds)].sort().map((code) => (
+              <span key={code} className={`kind-dot kind-${KINDS[code]}`}>{kindLabel[KINDS[code]!]}</span>
+            ))}
+            <span className="kind-band">known only to the day</span>
+          </span>
+        </details>
       </div>
       <div
         ref={track}
         className="scrubber-track"
-        role="slider"
-        tabIndex={0}
-        aria-label="Moment"
-        title="←/→ previous/next event · Shift+←/→ one hour · PageUp/PageDown one day · Home/End · Space play · +/− zoom · Ctrl+←/→ pan"
-        aria-valuemin={Math.round(first)}
-        aria-valuemax={Math.round(last)}
-        aria-valuenow={Math.round(value)}
-        aria-valuetext={formatInstant(value, timeZone)}
-        onKeyDown={onKey}
         onPointerDown={(e) => {
-          if ((e.target as HTMLElement).closest('.marker')) return;
+          if ((e.target as HTMLElement).closest('.marker, .band, .edge')) return;
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+          track.current?.querySelector<HTMLElement>('[role=slider]')?.focus();
           fromPointer(e);
         }}
         onPointerMove={(e) => e.buttons === 1 && (e.currentTarget as HTMLElement).hasPointerCapture(e.pointerId) && fromPointer(e)}
         onWheel={onWheel}
       >
-        <canvas ref={canvas} className="density" style={{ width, height: 28 }} aria-hidden="true" />
-        <div className="markers">{markers ?? <span className="marker-hint">{(to - from).toLocaleString()} events here: zoom in (wheel or +) to pick one</span>}</div>
+        <div
+          className="scrubber-slider"
+          role="slider"
+          tabIndex={0}
+          aria-label="Moment"
+          aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight PageUp PageDown Home End Space + -"
+          title="←/→ previous/next event · Shift+←/→ one hour · PageUp/PageDown one day · Home/End · Space play · +/− zoom · Ctrl+←/→ pan"
+          aria-valuemin={Math.round(lo)}
+          aria-valuemax={Math.round(hi)}
+          aria-valuenow={Math.round(value)}
+          aria-valuetext={formatInstant(value, timeZone)}
+          onKeyDown={onKey}
+        />
+        <canvas ref={canvas} className="density" style={{ width, height: 24 }} aria-hidden="true" />
+        <div className="markers" aria-hidden="true">
+          {groups
+            ? groups.map((g) => {
+                const dim = matched && !g.positions.some((p) => matched[p]);
+                const kindSet = new Set(g.positions.map((p) => kinds[p]));
+                const kind = kindSet.size === 1 ? `kind-${KINDS[kinds[g.positions[0]!]!]}` : 'kind-mixed';
+                const isCurrent = g.positions.includes(current);
+                const cls = `${g.band ? 'band' : 'marker'} ${kind}${isCurrent ? ' current' : ''}${dim ? ' dim' : ''}`;
+                const style = g.band ? { left: Math.max(0, x(g.from)), width: Math.max(6, Math.min(width, x(g.to)) - Math.max(0, x(g.from))) } : { left: x(g.from) };
+                return (
+                  <span key={g.key} className={cls} style={style} title={describeGroup(g)} onClick={() => onPick(g.positions[g.positions.length - 1]!)}>
+                    {g.positions.length > 1 && <span className="marker-count">{g.positions.length}</span>}
+                  </span>
+                );
+              })
+            : <span className="marker-hint">{(to - from).toLocaleString()} events here: zoom in (wheel or +) to pick one</span>}
+        </div>
         <div className="axis" aria-hidden="true">
-          {ticks.map(({ t, label }) => (
+          {ticks.map(({ t, label: text }) => (
             <span key={t} className="tick" style={{ left: x(t) }}>
-              {label}
+              {text}
             </span>
           ))}
         </div>
-        <div className="playhead" style={{ left: x(value) }} aria-hidden="true">
-          <span className="playhead-label">{formatInstant(value, timeZone)}</span>
-        </div>
+        {!offLeft && !offRight && (
+          <div className="playhead" style={{ left: playX }} aria-hidden="true">
+            <span className={`playhead-label${playX > width - 220 ? ' flip' : ''}`}>{label}</span>
+          </div>
+        )}
+        {(offLeft || offRight) && (
+          <button type="button" className={`edge ${offLeft ? 'left' : 'right'}`} onClick={recentre} aria-label={`The moment (${formatInstant(value, timeZone)}) is out of view: show it`}>
+            {offLeft ? `◀ ${label}` : `${label} ▶`}
+          </button>
+        )}
       </div>
     </section>
   );

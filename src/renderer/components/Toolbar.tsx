@@ -1,7 +1,14 @@
-/** The toolbar: which company, which moment, as known when, and what to do with it. */
+/**
+ * The toolbar, one row at 1280 px: which company, which moment (with Back/Forward through the
+ * moments visited), as known when, and what to do with it. Less frequent actions sit in "More".
+ */
 import { useEffect, useState } from 'react';
 import type { Api } from '../api';
-import { epochToZoned, zonedToEpoch, zoneName } from '../format';
+import { zoneName } from '../format';
+import { MenuButton } from './MenuButton';
+import { MomentInput } from './MomentInput';
+
+export type ToolbarAction = 'exportSnapshot' | 'copySnapshot' | 'importEvents' | 'exportEvents' | 'addEvent' | 'compare' | 'copyLink';
 
 interface Props {
   api: Api;
@@ -14,84 +21,87 @@ interface Props {
   knownAt?: string;
   onKnownAt(knownAt: string | undefined): void;
   timeZone: string;
-  actions: Record<'exportSnapshot' | 'copySnapshot' | 'importEvents' | 'exportEvents' | 'addEvent' | 'compare', () => void>;
+  actions: Record<ToolbarAction, () => void>;
+  history: { canBack: boolean; canForward: boolean; back(): void; forward(): void };
+  /** Narrow windows show the events in a drawer, opened from here. */
+  events?: { open: boolean; toggle(): void; count: number };
 }
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
-export function Toolbar({ api, title, companies, company, onCompany, at, onAt, knownAt, onKnownAt, timeZone, actions }: Props) {
-  const [draftAt, setDraftAt] = useState('');
+export function Toolbar({ api, title, companies, company, onCompany, at, onAt, knownAt, onKnownAt, timeZone, actions, history, events }: Props) {
   const [theme, setTheme] = useState(() => localStorage.getItem('incumbent-theme') ?? 'system');
-  useEffect(() => {
-    if (at !== undefined) setDraftAt(epochToZoned(at, timeZone));
-  }, [at, timeZone]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     localStorage.setItem('incumbent-theme', theme);
   }, [theme]);
 
-  const knownLocal = knownAt ? epochToZoned(Date.parse(knownAt), timeZone) : '';
   const zone = at === undefined ? timeZone : zoneName(at, timeZone);
+  const companyName = companies.find((c) => c.id === company)?.name ?? companies[0]?.name ?? '';
 
   return (
     <header className="toolbar">
       <h1 title={title}>{title}</h1>
       {companies.length > 1 ? (
-        <label>
-          Company{' '}
-          <select value={company} onChange={(e) => onCompany(e.target.value)}>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <select aria-label="Company" value={company} onChange={(e) => onCompany(e.target.value)}>
+          {companies.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
       ) : (
-        <span className="company">{companies[0]?.name}</span>
+        <span className="company">{companyName}</span>
       )}
+      <span className="nav" role="group" aria-label="Moments visited">
+        <button type="button" className="icon" onClick={history.back} disabled={!history.canBack} aria-label="Back to the previous moment" title="Back to the previous moment (Alt+←)" aria-keyshortcuts="Alt+ArrowLeft">
+          ←
+        </button>
+        <button type="button" className="icon" onClick={history.forward} disabled={!history.canForward} aria-label="Forward to the next moment" title="Forward (Alt+→)" aria-keyshortcuts="Alt+ArrowRight">
+          →
+        </button>
+      </span>
       <label className="moment">
-        Moment{' '}
-        <input
-          type="datetime-local"
-          aria-label={`Moment (${timeZone})`}
-          value={draftAt}
-          onChange={(e) => {
-            setDraftAt(e.target.value);
-            const ms = zonedToEpoch(e.target.value, timeZone);
-            if (!Number.isNaN(ms)) onAt(ms);
-          }}
-        />{' '}
-        <span className="muted" title={timeZone}>{zone}</span>
+        <span className="label-text">Moment</span>
+        <MomentInput label={`Moment (${timeZone})`} value={at} timeZone={timeZone} onChange={onAt} />
+        <abbr className="zone" title={timeZone}>{zone}</abbr>
       </label>
-      <label className="known-at" title="See the state as it was known at an earlier recorded time (bitemporal)">
-        <input type="checkbox" aria-label="As known at an earlier time" checked={knownAt !== undefined} onChange={(e) => onKnownAt(e.target.checked ? new Date(at ?? Date.now()).toISOString() : undefined)} /> As known at{' '}
-        <input
-          type="datetime-local"
-          aria-label="Known at"
-          disabled={knownAt === undefined}
-          value={knownLocal}
-          onChange={(e) => {
-            const ms = zonedToEpoch(e.target.value, timeZone);
-            if (!Number.isNaN(ms)) onKnownAt(new Date(ms).toISOString());
-          }}
-        />
-      </label>
+      <span className="known-at" title="See the state as it was known at an earlier recorded time (bitemporal)">
+        <label>
+          <input type="checkbox" checked={knownAt !== undefined} onChange={(e) => onKnownAt(e.target.checked ? new Date(at ?? Date.now()).toISOString() : undefined)} /> As known at
+          <span className="sr-only"> an earlier time</span>
+        </label>
+        {knownAt !== undefined && <MomentInput label="Known at" value={Date.parse(knownAt)} timeZone={timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+      </span>
       <span className="spacer" />
-      <button onClick={actions.addEvent} title="Add an event (Ctrl/Cmd+Shift+A)">Add event</button>
+      <button onClick={actions.addEvent} title="Add an event">Add event</button>
       <button onClick={actions.compare} title="Compare two moments (Ctrl/Cmd+K)">Compare</button>
-      <button onClick={actions.importEvents} title="Append events from a JSON Lines file (all or nothing)">Import</button>
-      <button onClick={actions.exportEvents} title="Save the whole log as JSON Lines">Export log</button>
-      <button onClick={actions.copySnapshot} title="Copy the snapshot at this moment as JSON">Copy snapshot</button>
       <button className="primary" onClick={actions.exportSnapshot} title="Export the snapshot at this moment (Ctrl/Cmd+E)">
         Export snapshot
       </button>
+      <MenuButton
+        label="More ▾"
+        name="More actions"
+        items={[
+          { label: 'Copy link to this moment', onSelect: actions.copyLink },
+          { label: 'Copy snapshot', onSelect: actions.copySnapshot },
+          { label: 'Import events…', onSelect: actions.importEvents },
+          { label: 'Export log', onSelect: actions.exportEvents },
+        ]}
+      />
       {api.mode === 'web' && (
-        <select aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
+        <select className="theme" aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
           {THEMES.map((t) => (
-            <option key={t}>{t}</option>
+            <option key={t} value={t}>
+              {t === 'system' ? 'System theme' : t === 'light' ? 'Light' : 'Dark'}
+            </option>
           ))}
         </select>
+      )}
+      {events && (
+        <button type="button" className="events-toggle" aria-expanded={events.open} aria-controls="events-panel" onClick={events.toggle}>
+          Events <span className="count">{events.count.toLocaleString()}</span>
+        </button>
       )}
     </header>
   );

@@ -19,7 +19,7 @@ describe('the add-event form', () => {
 
   it('prefills a correction with the event it corrects', () => {
     const record = { type: 'petition.reported', data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, petition: 'letter', title: 'Letter', demands: ['a', 'b'], signatories: 500 } };
-    expect(valuesOf(record as never)).toMatchObject({ petition: 'letter', demands: 'a\nb', signatories: '500', certainty: 'reported' });
+    expect(valuesOf(record as never)).toMatchObject({ petition: 'letter', demands: 'a\nb', signatories: '500', certainty: 'reported', document: 'd', quote: 'q' });
   });
 
   it('maps an error path to the form field it belongs to', () => {

@@ -39,6 +39,29 @@ export const fieldsOf: Record<DomainType, Field[]> = {
 };
 
 export const formTypes = domainTypes;
+
+/** Plain words for each kind of event (the raw id is kept for types this list does not know yet). */
+const typeLabels: Record<string, string> = {
+  'company.registered': 'Company registered',
+  'role.assumed': 'Someone took a role (CEO, CTO…)',
+  'role.vacated': 'Someone left a role',
+  'board.joined': 'Someone joined the board',
+  'board.left': 'Someone left the board',
+  'board.chair.assumed': 'Someone became chair',
+  'board.chair.vacated': 'Someone stopped being chair',
+  'affiliation.started': 'Someone joined another organisation',
+  'affiliation.ended': 'Someone left another organisation',
+  'workforce.reported': 'Workforce figure reported',
+  'petition.reported': 'Petition and its signatories',
+  'offer.made': 'An offer was made',
+  'negotiation.opened': 'Talks opened',
+  'agreement.reached': 'An agreement was reached',
+  'pending.resolved': 'An offer or talks ended (accepted, refused…)',
+  'statement.made': 'A statement was made',
+};
+export const typeLabel = (type: string) => typeLabels[type] ?? type;
+
+export const precisionLabels: Record<string, string> = { day: 'Day (the hour is not known)', hour: 'Hour', minute: 'Minute', second: 'Second', month: 'Month (the day is not known)', year: 'Year' };
 export const causes = EndCause.options;
 export const outcomes = Outcome.options;
 export const controlKinds = ControlKind.options;
@@ -75,7 +98,10 @@ export function payloadOf(type: DomainType, values: Values): Record<string, unkn
 export function valuesOf(record: EventRecord): Values {
   const data = (record.type === 'event.corrected' ? record.data.data : record.data) as Record<string, unknown>;
   const values: Values = {};
+  const citation = data.citation as { document?: string; title?: string; url?: string; quote?: string } | undefined;
+  for (const key of ['document', 'title', 'url', 'quote'] as const) if (citation?.[key]) values[key] = citation[key];
   for (const [key, value] of Object.entries(data)) {
+    if (key === 'citation') continue;
     if (key === 'person' && value && typeof value === 'object') {
       values['person.id'] = (value as { id: string }).id;
       values['person.name'] = (value as { name: string }).name;

@@ -1,0 +1,73 @@
+/** Facts known only to the day are never given an hour, and the screen says when the moment falls inside such a day. */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
+const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
+const slider = (page: Page) => page.getByRole('slider', { name: 'Moment' });
+
+test('who was CEO on Sunday at 21:00: the answer says the change is known only to the day', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-19T21:00');
+  await expect(ceo(page)).toContainText('Mira Murati');
+  await expect(ceo(page)).toContainText('may change some time on Sun 19 Nov 2023');
+  await expect(ceo(page)).toContainText('known to the day');
+  const note = page.locator('details.uncertain');
+  await expect(note).toContainText('changes on Sun 19 Nov 2023 known only to the day');
+  await note.locator('summary').click();
+  await expect(note).toContainText('Emmett Shear became interim CEO (not counted below yet)');
+  // Outside that day the state is certain, and says nothing of the kind.
+  await setMoment(page, '2023-11-18T12:00');
+  await expect(ceo(page)).not.toContainText('some time on');
+});
+
+test('day-precision events print no hour, are bands on the scrubber, and a click goes to the end of their day', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-17T12:00');
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel(/^Filter events by person/).fill('Shear became');
+  await expect(events.getByRole('listitem')).toHaveCount(1);
+  const row = events.getByRole('listitem').filter({ hasText: 'Emmett Shear' });
+  await expect(row.locator('time')).toHaveText('Sun 19 Nov 2023');
+  const band = page.locator('.band[title*="some time on Sun 19 Nov 2023"]');
+  await expect(band).toHaveCount(1);
+  await expect(page.locator('.marker[title*="Sun 19 Nov 2023, 23:00"]')).toHaveCount(0);
+  await band.click();
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sun 19 Nov 2023, 23:59 PST');
+  await expect(page.getByRole('status')).toContainText('known only to the day');
+  await expect(ceo(page)).toContainText('Emmett Shear');
+});
+
+test('the last change has a fixed slot that says how long before it was', async ({ app }) => {
+  const { page } = app;
+  const slot = page.locator('.last-change');
+  await setMoment(page, '2023-11-17T13:00');
+  await expect(slot).toContainText('Last change: Fri 17 Nov 2023, 12:00 PST (to the hour), 1 h before');
+  const height = (await slot.boundingBox())!.height;
+  await setMoment(page, '2023-11-18T09:00');
+  await expect(slot).toContainText('Last change: Fri 17 Nov 2023, at least 9 h before');
+  expect((await slot.boundingBox())!.height).toBe(height);
+});
+
+test('the figures chart waits for its first figure and spans the log', async ({ app }) => {
+  const { page } = app;
+  const figures = page.getByRole('region', { name: 'Open items and figures' });
+  await setMoment(page, '2023-11-18T12:00');
+  await expect(figures.getByRole('img')).toHaveCount(0);
+  await expect(figures).toContainText('No figure reported yet at this moment.');
+  await setMoment(page, '2023-11-21T12:00');
+  const chart = figures.getByRole('img');
+  await expect(chart).toHaveAttribute('aria-label', /Workforce 770/);
+  const [from, to] = await chart.locator('text.small').evaluateAll((els) => els.slice(0, 2).map((e) => e.textContent));
+  expect(from).not.toBe(to);
+});
+
+test('a snapshot file is named by the moment in the company\'s zone', async ({ app }) => {
+  test.skip(app.mode !== 'web', 'the desktop app names the file in its save dialog');
+  const { page } = app;
+  await setMoment(page, '2023-11-18T12:00');
+  await expect(ceo(page)).toContainText('Mira Murati');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export snapshot' }).click();
+  expect((await download).suggestedFilename()).toBe('openai-leadership-crisis-november-2023-2023-11-18T1200-PST.snapshot.json');
+});

@@ -1,0 +1,62 @@
+/**
+ * A moment typed as "2023-11-19 21:00" in the company's zone: one tab stop (a datetime-local field
+ * is six), read on every keystroke that makes a whole date, checked on blur.
+ */
+import { useEffect, useState } from 'react';
+import { epochToZoned, zonedToEpoch } from '../format';
+
+interface Props {
+  label: string;
+  value: number | undefined;
+  timeZone: string;
+  onChange(ms: number): void;
+  disabled?: boolean;
+  /** Allow a date alone ("2023-11-19"), read as the start of that day. */
+  dateOnly?: boolean;
+  id?: string;
+  className?: string;
+  invalid?: boolean;
+  describedBy?: string;
+  onBlur?(): void;
+}
+
+export const shownMoment = (ms: number, timeZone: string) => epochToZoned(ms, timeZone).replace('T', ' ');
+
+export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
+  const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    if (value === undefined) return;
+    // Keep the text the user is typing when it already means this moment.
+    setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+  }, [value, timeZone]);
+  return (
+    <input
+      id={id}
+      className={`moment-input${className ? ` ${className}` : ''}`}
+      type="text"
+      inputMode="numeric"
+      spellCheck={false}
+      autoComplete="off"
+      aria-label={label}
+      aria-invalid={bad || invalid ? true : undefined}
+      {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+      title="YYYY-MM-DD HH:MM, in the company's time zone"
+      placeholder="YYYY-MM-DD HH:MM"
+      disabled={disabled}
+      value={draft}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const ms = zonedToEpoch(e.target.value, timeZone);
+        if (!Number.isNaN(ms)) {
+          setBad(false);
+          onChange(ms);
+        }
+      }}
+      onBlur={() => {
+        setBad(draft.trim() !== '' && Number.isNaN(zonedToEpoch(draft, timeZone)));
+        onBlur?.();
+      }}
+    />
+  );
+}

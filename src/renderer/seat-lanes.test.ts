@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Effective } from '../core/evolve';
+import { seatLanes } from './seat-lanes';
+
+const at = (iso: string) => Date.parse(iso);
+const citation = { document: 'd', quote: 'q' };
+let n = 0;
+const fact = (type: string, iso: string, data: Record<string, unknown>, timeprecision = 'minute') => ({
+  effect: { id: `e${++n}`, seq: n, type, subject: 'acme', time: iso, timeprecision, timezone: 'UTC', data: { certainty: 'confirmed', citation, ...data } } as unknown as Effective,
+  time: at(iso),
+});
+const ann = { id: 'ann', name: 'Ann' };
+const bob = { id: 'bob', name: 'Bob' };
+
+describe('seat lanes', () => {
+  it('gives each seat a lane and each holder a bar, the next holder ending the last', () => {
+    const lanes = seatLanes([
+      fact('board.joined', '2024-01-01T00:00:00Z', { person: ann }, 'day'),
+      fact('role.assumed', '2024-01-01T00:00:00Z', { person: ann, role: 'CEO', interim: false, acting: false }, 'day'),
+      fact('board.chair.assumed', '2024-01-02T00:00:00Z', { person: bob, interim: false }),
+      fact('role.vacated', '2024-02-01T12:00:00Z', { person: ann, role: 'CEO', cause: 'fired' }),
+      fact('role.assumed', '2024-02-01T12:00:00Z', { person: bob, role: 'CEO', interim: true, acting: false }),
+      fact('board.left', '2024-02-01T12:00:00Z', { person: ann, cause: 'removed' }),
+    ]);
+    expect(lanes.map((l) => l.label)).toEqual(['CEO', 'Chair', 'Board: Ann']);
+    const [ceo] = lanes;
+    expect(ceo!.bars.map((b) => [b.person, b.to === null ? 'open' : new Date(b.to).toISOString(), b.interim, b.fromPrecision])).toEqual([
+      ['Ann', '2024-02-01T12:00:00.000Z', false, 'day'],
+      ['Bob', 'open', true, 'minute'],
+    ]);
+    expect(lanes[2]!.bars[0]!.to).toBe(at('2024-02-01T12:00:00Z'));
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Seat history: one lane per seat (each executive role, the chair, each board seat), a bar per
+ * holder across time. Built in one pass over a company's facts in effective-time order, so the
+ * worker can answer it for a log of any size; the page draws only the bars in view.
+ */
+import { seatOf } from '../core/seats';
+import type { Effective } from '../core/evolve';
+import type { Precision } from '../core/event';
+
+export interface SeatBar {
+  person: string;
+  personId: string;
+  from: number;
+  fromPrecision: Precision;
+  /** Open (still held at the log's end) when null. */
+  to: number | null;
+  toPrecision: Precision | null;
+  interim: boolean;
+  acting: boolean;
+  eventId: string;
+  certainty: string;
+}
+
+export interface SeatLane {
+  key: string;
+  label: string;
+  group: 'role' | 'chair' | 'board';
+  bars: SeatBar[];
+}
+
+/** Executive roles first, in the order readers look for them. */
+const ROLE_ORDER = ['CEO', 'President', 'CTO', 'CFO', 'COO', 'Chief Scientist'];
+
+export function seatLanes(facts: Iterable<{ effect: Effective; time: number }>): SeatLane[] {
+  const lanes = new Map<string, SeatLane>();
+  const open = new Map<string, SeatBar>();
+  const lane = (key: string, label: string, group: SeatLane['group']) => {
+    let found = lanes.get(key);
+    if (!found) lanes.set(key, (found = { key, label, group, bars: [] }));
+    return found;
+  };
+  const close = (key: string, time: number, precision: Precision) => {
+    const bar = open.get(key);
+    if (!bar) return;
+    bar.to = time;
+    bar.toPrecision = precision;
+    open.delete(key);
+  };
+  const start = (key: string, label: string, group: SeatLane['group'], effect: Effective, time: number, who: { id: string; name: string }, interim: boolean, acting: boolean) => {
+    close(key, time, effect.timeprecision);
+    const bar: SeatBar = { person: who.name, personId: who.id, from: time, fromPrecision: effect.timeprecision, to: null, toPrecision: null, interim, acting, eventId: effect.id, certainty: effect.data.certainty };
+    lane(key, label, group).bars.push(bar);
+    open.set(key, bar);
+  };
+  for (const { effect: e, time } of facts) {
+    switch (e.type) {
+      case 'role.assumed': {
+        // One lane per seat, whatever the source called it ("CTO", "Chief Technology Officer").
+        const seat = seatOf(e.data.role);
+        start(`role:${seat.key}`, seat.title, 'role', e, time, e.data.person, e.data.interim, e.data.acting);
+        break;
+      }
+      case 'role.vacated': {
+        const key = `role:${seatOf(e.data.role).key}`;
+        if (open.get(key)?.personId === e.data.person.id) close(key, time, e.timeprecision);
+        break;
+      }
+      case 'board.chair.assumed':
+        start('chair', 'Chair', 'chair', e, time, e.data.person, e.data.interim, false);
+        break;
+      case 'board.chair.vacated':
+        close('chair', time, e.timeprecision);
+        break;
+      case 'board.joined':
+        start(`board:${e.data.person.id}`, `Board: ${e.data.person.name}`, 'board', e, time, e.data.person, false, false);
+        break;
+      case 'board.left':
+        close(`board:${e.data.person.id}`, time, e.timeprecision);
+        if (open.get('chair')?.personId === e.data.person.id) close('chair', time, e.timeprecision);
+        break;
+      case 'board.reconstituted': {
+        const named = new Set(e.data.members.map((m) => m.id));
+        for (const key of [...open.keys()]) if (key.startsWith('board:') && !named.has(key.slice('board:'.length))) close(key, time, e.timeprecision);
+        for (const member of e.data.members) if (!open.has(`board:${member.id}`)) start(`board:${member.id}`, `Board: ${member.name}`, 'board', e, time, member, false, false);
+        if (e.data.chair) start('chair', 'Chair', 'chair', e, time, e.data.chair, false, false);
+        else if (open.has('chair') && !named.has(open.get('chair')!.personId)) close('chair', time, e.timeprecision);
+        break;
+      }
+    }
+  }
+  const rank = (l: SeatLane) => (l.group === 'role' ? (ROLE_ORDER.indexOf(l.label) + 1 || ROLE_ORDER.length + 1) : l.group === 'chair' ? 100 : 200);
+  return [...lanes.values()].sort((a, b) => rank(a) - rank(b) || (a.group === 'board' ? a.bars[0]!.from - b.bars[0]!.from : a.label.localeCompare(b.label)));
+}

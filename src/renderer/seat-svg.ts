@@ -1,0 +1,102 @@
+/**
+ * The seat history as an SVG document built from the data (not copied from the screen), so the
+ * exported file is self-contained: explicit colours, escaped names, no styles from the page.
+ * Only bars that meet the visible range are drawn.
+ */
+import { formatAt, formatDay, isCoarse, periodOf } from './format';
+import { PRECISIONS } from './replay-protocol';
+import type { SeatLane } from './seat-lanes';
+
+export interface Palette {
+  background: string;
+  text: string;
+  muted: string;
+  line: string;
+  accent: string;
+  role: string;
+  chair: string;
+  board: string;
+}
+
+export interface SeatSvgOptions {
+  lanes: SeatLane[];
+  start: number;
+  end: number;
+  at: number;
+  width: number;
+  timeZone: string;
+  palette: Palette;
+  /** On screen: bars carry data-jump (where a click goes); exported files leave it out. */
+  interactive: boolean;
+}
+
+export const LANE_H = 26;
+export const LABEL_W = 180;
+const AXIS_H = 24;
+const DAY = 86_400_000;
+const STEPS = [3_600_000, 6 * 3_600_000, DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette, interactive }: SeatSvgOptions): string {
+  const height = AXIS_H + lanes.length * LANE_H + 6;
+  const plot = Math.max(50, width - LABEL_W - 8);
+  const x = (t: number) => LABEL_W + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * plot;
+  const colour = (group: SeatLane['group']) => (group === 'role' ? palette.role : group === 'chair' ? palette.chair : palette.board);
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`);
+  out.push('<defs>');
+  for (const group of ['role', 'chair', 'board'] as const) {
+    out.push(`<linearGradient id="in-${group}"><stop offset="0" stop-color="${colour(group)}" stop-opacity="0"/><stop offset="1" stop-color="${colour(group)}"/></linearGradient>`);
+    out.push(`<linearGradient id="out-${group}"><stop offset="0" stop-color="${colour(group)}"/><stop offset="1" stop-color="${colour(group)}" stop-opacity="0"/></linearGradient>`);
+  }
+  out.push('<pattern id="hatch" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)"><rect width="3" height="7" fill="#000" fill-opacity="0.28"/></pattern>');
+  out.push(`<clipPath id="plot"><rect x="${LABEL_W}" y="0" width="${plot}" height="${height}"/></clipPath>`);
+  out.push('</defs>');
+  out.push(`<rect width="${width}" height="${height}" fill="${palette.background}"/>`);
+  // Axis: round wall-clock days (or weeks, months) in the company's zone.
+  const step = STEPS.find((s) => (end - start) / s <= Math.max(3, plot / 90)) ?? STEPS[STEPS.length - 1]!;
+  let tick = periodOf(start, step >= 30 * DAY ? 'month' : 'day', timeZone)[0];
+  for (let i = 0; i < 60 && tick <= end; i++) {
+    if (tick >= start) {
+      const label = step >= 30 * DAY ? new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }).format(tick) : step >= DAY ? formatDay(tick, timeZone, false) : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(tick);
+      out.push(`<line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_H - 4}" y2="${height}" stroke="${palette.line}"/>`);
+      out.push(`<text x="${x(tick) + 3}" y="${AXIS_H - 8}" fill="${palette.muted}" font-size="11">${esc(label)}</text>`);
+    }
+    tick = step >= 30 * DAY ? periodOf(tick + 32 * DAY * Math.round(step / (30 * DAY)), 'month', timeZone)[0] : step >= DAY ? periodOf(tick + step + 2 * 3_600_000, 'day', timeZone)[0] : tick + step;
+  }
+  lanes.forEach((lane, row) => {
+    const y = AXIS_H + row * LANE_H;
+    out.push(`<text x="6" y="${y + 17}" fill="${palette.text}" font-weight="600">${esc(lane.label.length > 24 ? `${lane.label.slice(0, 23)}…` : lane.label)}</text>`);
+    out.push(`<line x1="0" x2="${width}" y1="${y + LANE_H}" y2="${y + LANE_H}" stroke="${palette.line}" stroke-opacity="0.6"/>`);
+    out.push('<g clip-path="url(#plot)">');
+    for (const bar of lane.bars) {
+      const to = bar.to ?? Math.max(end, at);
+      if (to < start || bar.from > end) continue;
+      // Facts known only to the day: the bar fades in across the day it began (and out across the day it ended).
+      const [inFrom, inTo] = isCoarse(bar.fromPrecision) ? periodOf(bar.from, bar.fromPrecision, timeZone) : [bar.from, bar.from];
+      const [outFrom, outTo] = bar.to !== null && bar.toPrecision && isCoarse(bar.toPrecision) ? periodOf(bar.to, bar.toPrecision, timeZone) : [to, to];
+      const solidFrom = x(Math.max(inTo, bar.from === inFrom ? bar.from : inTo));
+      const solidTo = x(Math.min(outFrom, to));
+      const top = y + 3;
+      const h = LANE_H - 6;
+      const when = `${formatAt(bar.from, bar.fromPrecision, timeZone)} – ${bar.to === null ? 'still held' : formatAt(bar.to, bar.toPrecision ?? 'minute', timeZone)}`;
+      const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${bar.certainty !== 'confirmed' ? `, ${bar.certainty}` : ''}`;
+      const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" style="cursor:pointer"` : '';
+      out.push(`<g${jump}><title>${esc(title)}</title>`);
+      if (inTo > inFrom) out.push(`<rect x="${x(inFrom)}" y="${top}" width="${Math.max(0, x(inTo) - x(inFrom))}" height="${h}" fill="url(#in-${lane.group})"/>`);
+      if (solidTo > solidFrom) out.push(`<rect x="${solidFrom}" y="${top}" width="${solidTo - solidFrom}" height="${h}" fill="${colour(lane.group)}"/>`);
+      if (outTo > outFrom && bar.to !== null) out.push(`<rect x="${x(outFrom)}" y="${top}" width="${Math.max(0, x(outTo) - x(outFrom))}" height="${h}" fill="url(#out-${lane.group})"/>`);
+      if ((bar.interim || bar.acting) && solidTo > solidFrom) out.push(`<rect x="${solidFrom}" y="${top}" width="${solidTo - solidFrom}" height="${h}" fill="url(#hatch)"/>`);
+      const room = solidTo - solidFrom;
+      const name = `${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}`;
+      if (room > name.length * 7 + 8) out.push(`<text x="${solidFrom + 5}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(name)}</text>`);
+      else if (room > bar.person.split(' ').at(-1)!.length * 7 + 8) out.push(`<text x="${solidFrom + 5}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(bar.person.split(' ').at(-1)!)}</text>`);
+      out.push('</g>');
+    }
+    out.push('</g>');
+  });
+  if (at >= start && at <= end) out.push(`<line x1="${x(at)}" x2="${x(at)}" y1="${AXIS_H - 6}" y2="${height}" stroke="${palette.accent}" stroke-width="2"/>`);
+  out.push('</svg>');
+  return out.join('');
+}

@@ -1,0 +1,64 @@
+/**
+ * Where the user is (company, moment, known-at) lives in the URL fragment, so a moment can be
+ * reloaded, bookmarked and shared; and a history of settled moments gives Back and Forward.
+ * The web mode's `#token=` is read and removed by api.ts before this runs; these keys never clash.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Place {
+  company?: string;
+  at?: number;
+  knownAt?: string;
+}
+
+export function readHash(hash = window.location.hash): Place {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const at = Date.parse(params.get('at') ?? '');
+  const known = params.get('known');
+  return { ...(params.get('company') ? { company: params.get('company')! } : {}), ...(Number.isNaN(at) ? {} : { at }), ...(known && !Number.isNaN(Date.parse(known)) ? { knownAt: new Date(known).toISOString() } : {}) };
+}
+
+export function hashOf(place: Place): string {
+  const params = new URLSearchParams();
+  if (place.company) params.set('company', place.company);
+  if (place.at !== undefined) params.set('at', new Date(place.at).toISOString());
+  if (place.knownAt) params.set('known', place.knownAt);
+  return `#${params.toString().replaceAll('%3A', ':')}`;
+}
+
+const same = (a: Place | undefined, b: Place) => !!a && a.company === b.company && a.at === b.at && a.knownAt === b.knownAt;
+
+/** How long a moment must stay put before it becomes a history entry (scrubbing passes through many). */
+const SETTLE_MS = 700;
+
+export function useMomentHistory(place: Place, go: (place: Place) => void) {
+  const [log, setLog] = useState<{ entries: Place[]; index: number }>({ entries: [], index: -1 });
+  const travelling = useRef(false);
+
+  useEffect(() => {
+    if (place.company === undefined || place.at === undefined) return;
+    // The address follows at once (replaceState adds no browser history of its own).
+    const hash = hashOf(place);
+    if (window.location.hash !== hash) history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+    if (travelling.current) {
+      travelling.current = false;
+      return;
+    }
+    const settled = { ...place };
+    const timer = setTimeout(() => setLog(({ entries, index }) => (same(entries[index], settled) ? { entries, index } : { entries: [...entries.slice(0, index + 1), settled].slice(-200), index: Math.min(index + 1, 199) })), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [place.company, place.at, place.knownAt]); // eslint-disable-line react-hooks/exhaustive-deps -- the place's fields are the dependencies
+
+  const travel = useCallback(
+    (to: number) => {
+      const target = log.entries[to];
+      if (!target) return;
+      travelling.current = !same(target, place);
+      setLog({ entries: log.entries, index: to });
+      go(target);
+    },
+    [log, go, place],
+  );
+
+  return { canBack: log.index > 0, canForward: log.index < log.entries.length - 1, back: () => travel(log.index - 1), forward: () => travel(log.index + 1) };
+}
