@@ -38,7 +38,7 @@ async function withLog<T>(options: Options, io: CliIo, use: (service: LogService
   try {
     return await use(service);
   } finally {
-    service.close();
+    await service.close();
   }
 }
 
@@ -83,7 +83,7 @@ export const commands = {
       for (const id of skipped) io.out(`skipped ${id} (already in the log)\n`);
       io.err(`${appended.length} appended, ${skipped.length} already present; head is now #${service.log.ledger.head}\n`);
     } finally {
-      service.close();
+      await service.close();
     }
   },
 

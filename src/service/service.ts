@@ -6,7 +6,7 @@ import type { Handlers, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
-import { EventLog, type OpenOptions } from '../store/event-log';
+import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
 import { parseJsonLines, validateBatch } from './validate-batch';
 
 export interface ServiceOptions extends OpenOptions {
@@ -14,17 +14,18 @@ export interface ServiceOptions extends OpenOptions {
 }
 
 export interface LogService extends Handlers {
-  readonly log: EventLog;
+  readonly log: LogStore;
   snapshotText(request: SnapshotRequest): string;
   /** The whole log as JSON Lines, byte for byte as stored. */
   eventsText(): string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';
 
-export async function openService(path: string, options: ServiceOptions): Promise<LogService> {
-  const log = await EventLog.open(path, options);
+/** Opens the log at `location`: a file path, or a postgres URL (`postgres://user@host/db?log=NAME`). */
+export async function openService(location: string, options: ServiceOptions): Promise<LogService> {
+  const log = await openLogStore(location, options);
   const ledger = () => log.ledger;
 
   const summary = (): LogSummary => {
@@ -40,7 +41,8 @@ export async function openService(path: string, options: ServiceOptions): Promis
     };
   };
 
-  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append(validateBatch(raw, ledger(), fieldOf), fieldOf);
+  // Validated inside the append, against the state it follows: a shared log may have grown since.
+  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append((state) => validateBatch(raw, state, fieldOf), fieldOf);
 
   const snapshotText = (request: SnapshotRequest): string => {
     if (request.company && !ledger().timeline(request.company)) throw new IncumbentError('not-found', `no company "${request.company}" in this log`, 'company');
@@ -51,7 +53,9 @@ export async function openService(path: string, options: ServiceOptions): Promis
     log,
     snapshotText,
     eventsText: () => ledger().records.map((record) => `${JSON.stringify(record)}\n`).join(''),
-    close: () => log.close(),
+    close: async () => {
+      await log.close();
+    },
     'log:summary': async () => summary(),
     'log:read': async ({ fromSeq, limit }) => {
       const l = ledger();

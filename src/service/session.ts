@@ -26,8 +26,9 @@ export class LogSession {
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   async open(path: string, title?: string): Promise<LogService> {
     const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
-    this.#current?.close();
+    const previous = this.#current;
     this.#current = next;
+    await previous?.close();
     this.failure = undefined;
     return next;
   }
@@ -45,9 +46,10 @@ export class LogSession {
     } satisfies Handlers;
   }
 
-  close(): void {
-    this.#current?.close();
+  async close(): Promise<void> {
+    const current = this.#current;
     this.#current = undefined;
+    await current?.close();
   }
 }
 
