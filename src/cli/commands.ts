@@ -8,6 +8,7 @@ import type { Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
+import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
 
 export const BUILT_IN_LOG = fileURLToPath(new URL('../../data/openai-2023-11.jsonl', import.meta.url));
@@ -85,6 +86,15 @@ export const commands = {
     } finally {
       await service.close();
     }
+  },
+
+  /** A log moved between a file and PostgreSQL with its lines byte for byte; the source is verified first. */
+  async copy(_options: Options, io: CliIo, positionals: string[]) {
+    const [from, to] = positionals;
+    if (!from || !to || positionals.length > 2) throw new IncumbentError('invalid', 'needs exactly two: FROM and TO (each a log file path or a postgres://... URL)', 'arguments');
+    io.err(`source: ${await verifyLog(from)}\n`);
+    const { records, head } = await copyLog(from, to);
+    io.out(`copied ${records} records; both end at #${head.seq} ${head.hash}\n`);
   },
 
   async diff(options: Options, io: CliIo) {
