@@ -21,6 +21,10 @@ export interface LogService extends Handlers {
   close(): Promise<void>;
 }
 
+/** How many records one `log:changes` answer carries at most; the caller asks again from there. */
+const CHANGES_LIMIT = 10_000;
+const CHANGES_WAIT_MS = 25_000;
+
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';
 
 /** Opens the log at `location`: a file path, or a postgres URL (`postgres://user@host/db?log=NAME`). */
@@ -44,6 +48,26 @@ export async function openService(location: string, options: ServiceOptions): Pr
   // Validated inside the append, against the state it follows: a shared log may have grown since.
   const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append((state) => validateBatch(raw, state, fieldOf), fieldOf);
 
+  /** Long polls waiting for news; closing the log answers them at once. */
+  const waiting = new Set<() => void>();
+  const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }) => {
+    const answer = () => ({ records: ledger().records.slice(sinceSeq, sinceSeq + CHANGES_LIMIT), head: ledger().head });
+    // Behind the head: answer now. Ahead of it (the caller knew another log): answer now, so it resyncs.
+    if (ledger().head !== sinceSeq || timeoutMs === 0) return answer();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const stop = log.onAppended(done);
+      waiting.add(done);
+    });
+    return answer();
+  };
+
   const snapshotText = (request: SnapshotRequest): string => {
     if (request.company && !ledger().timeline(request.company)) throw new IncumbentError('not-found', `no company "${request.company}" in this log`, 'company');
     return snapshotJson(buildSnapshot(ledger(), request, (seq) => log.hashOf(seq), options.appVersion));
@@ -54,6 +78,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
     snapshotText,
     eventsText: () => ledger().records.map((record) => `${JSON.stringify(record)}\n`).join(''),
     close: async () => {
+      for (const done of [...waiting]) done();
       await log.close();
     },
     'log:summary': async () => summary(),
@@ -61,6 +86,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
       const l = ledger();
       return { records: l.records.slice(fromSeq - 1, fromSeq - 1 + limit), head: l.head };
     },
+    'log:changes': changes,
     'log:append': async ({ events }) => append(events, (i) => `events.${i}`),
     'log:import': async ({ jsonl }) => append(parseJsonLines(jsonl), (i) => `event ${i + 1}`),
     'snapshot:build': async (request) => ({

@@ -39,6 +39,7 @@ export class LogSession {
     return {
       'log:summary': forward('log:summary'),
       'log:read': forward('log:read'),
+      'log:changes': forward('log:changes'),
       'log:append': forward('log:append'),
       'log:import': forward('log:import'),
       'snapshot:build': forward('snapshot:build'),
