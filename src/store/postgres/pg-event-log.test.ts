@@ -35,6 +35,18 @@ const open = async (url: string, options: Parameters<typeof PgEventLog.open>[1] 
 const draft = (id: string) =>
   parseDraft({ id, type: 'statement.made', subject: 'acme', time: '2024-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: 'p', name: 'P' }, text: id } });
 
+/** The README's roles, verbatim, plus two people. */
+const ROLES_SQL = `
+CREATE ROLE incumbent_reader NOLOGIN;
+CREATE ROLE incumbent_writer NOLOGIN;
+GRANT USAGE ON SCHEMA public TO incumbent_reader, incumbent_writer;
+GRANT SELECT ON incumbent_events TO incumbent_reader;
+GRANT SELECT, INSERT ON incumbent_events TO incumbent_writer;
+GRANT EXECUTE ON FUNCTION pg_advisory_xact_lock(bigint), pg_notify(text, text) TO incumbent_writer;
+CREATE ROLE alice LOGIN IN ROLE incumbent_writer;
+CREATE ROLE bob LOGIN IN ROLE incumbent_reader;
+`;
+
 const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
   const client = new pg.Client({ connectionString: cluster!.url('x').replace(/\?.*/, '') });
   await client.connect();
@@ -155,6 +167,24 @@ describe.skipIf(!cluster)(`PgEventLog on a real PostgreSQL${skipped ? ` (skipped
     expect(await arrived).toBe(2);
     expect(Date.now() - start).toBeLessThan(1000);
     expect(watcher.ledger.byId('news')).toBeDefined();
+  });
+
+  it('the two roles of the README: a writer appends, a reader reads and listens but cannot write', async () => {
+    const url = newLog();
+    await (await open(url)).close();
+    opened.pop();
+    await sql(ROLES_SQL);
+    const as = (role: string) => url.replace('incumbent@', `${role}@`);
+    const writer = await open(as('alice'), {});
+    expect((await writer.append([draft('by-alice')])).appended).toHaveLength(1);
+    const reader = await open(as('bob'), { readOnly: true, live: true });
+    expect(reader.ledger.head).toBe(2);
+    const heard = new Promise((resolve) => reader.onAppended(resolve));
+    await writer.append([draft('heard-by-bob')]);
+    await heard;
+    const bobWrites = await open(as('bob'), {});
+    await expect(bobWrites.append([draft('by-bob')])).rejects.toMatchObject({ message: expect.stringMatching(/permission denied for table incumbent_events/) });
+    await expect(sql(`SET ROLE alice; UPDATE incumbent_events SET line = line`)).rejects.toThrow(/permission denied|append-only/);
   });
 
   it('never shows or keeps the password of the URL it was given', async () => {
