@@ -159,15 +159,23 @@ export class PgEventLog implements LogStore {
     const from = this.ledger.head;
     const reader = new ChainReader(this.ledger, this.#digests);
     const joined: EventRecord[] = [];
-    for (;;) {
-      const { rows } = await client.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${TABLE} WHERE log = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`, [this.#target.log, reader.read]);
-      for (const row of rows) joined.push(...reader.push(row.line));
-      if (rows.length < PAGE) break;
-    }
-    if (reader.inBatch) {
+    try {
+      for (;;) {
+        const { rows } = await client.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${TABLE} WHERE log = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`, [this.#target.log, reader.read]);
+        for (const row of rows) joined.push(...reader.push(row.line));
+        if (rows.length < PAGE) break;
+      }
       // Transactions commit whole batches, so this is a table edited outside the app.
+      if (reader.inBatch) throw new IncumbentError('damaged', `log "${this.#target.log}": the batch at #${this.ledger.head + 1} is incomplete in the database`);
+    } catch (error) {
+      // Digests of a batch never finished (damage, a lost connection) go: the next read starts at the head.
       this.#digests.truncate(this.ledger.head);
-      throw new IncumbentError('damaged', `log "${this.#target.log}": the batch at #${this.ledger.head + 1} is incomplete in the database`);
+      // Whole batches read before the failure stay: they are committed records, checked like the rest.
+      if (joined.length) {
+        validateRecords(this.ledger, from);
+        this.#emit(joined);
+      }
+      throw error;
     }
     if (joined.length === 0) return;
     validateRecords(this.ledger, from);
