@@ -7,7 +7,7 @@
  * with that reason instead of failing on a machine without PostgreSQL.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,9 +67,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const run = (tool: string, args: string[]) => {
     const command = user ? 'runuser' : join(bin!, tool);
     const argv = user ? ['-u', user, '--', join(bin!, tool), ...args] : args;
-    return execFileSync(command, argv, { stdio: 'pipe', cwd: dir });
+    return execFileSync(command, argv, { stdio: 'pipe', cwd: dir, timeout: 120_000 });
   };
-  chmodSync(dir, 0o777);
+  // The folder (data and socket) belongs to the server's user alone.
+  if (user) chownSync(dir, Number(execFileSync('id', ['-u', user]).toString()), Number(execFileSync('id', ['-g', user]).toString()));
   run('initdb', ['-D', data, '-U', 'incumbent', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   const settings = [`-p ${port}`, "-c listen_addresses=127.0.0.1", `-k ${dir}`, `-c fsync=${options.fsync === false ? 'off' : 'on'}`, '-c max_connections=60'];
