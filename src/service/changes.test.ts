@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { clusterForTests, sayWhySkipped } from '../store/postgres/cluster.test-support';
+import { createWebHost } from '../server/http';
 import { openService, type LogService } from './service';
+import { LogSession } from './session';
 
 const { cluster, skipped } = await clusterForTests();
 sayWhySkipped('changes.test.ts on PostgreSQL', skipped);
@@ -36,6 +38,28 @@ describe('log:changes on a file log', () => {
     await s.close();
     services.pop();
     expect(await pending).toMatchObject({ records: [], head: 2 });
+  });
+});
+
+describe('log:changes over the web host', () => {
+  it('is a long poll over HTTP: the request is answered when another caller appends', async () => {
+    const session = new LogSession({ appVersion: 'test', live: true });
+    await session.open(join(mkdtempSync(join(tmpdir(), 'incumbent-changes-')), 'log.jsonl'), 'Acme');
+    const server = createWebHost({ handlers: session.handlers(), staticDir: tmpdir(), token: 't0ken' });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const call = (operation: string, body: unknown) =>
+        fetch(`http://127.0.0.1:${port}/api/${operation}`, { method: 'POST', headers: { authorization: 'Bearer t0ken', 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      const waiting = call('log:changes', { sinceSeq: 1 });
+      await new Promise((r) => setTimeout(r, 100));
+      await call('log:append', { events: [statement('over-http')] });
+      expect(await waiting).toMatchObject({ ok: true, value: { head: 2, records: [{ seq: 2, id: 'over-http' }] } });
+      expect(await call('log:changes', { sinceSeq: -1 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'sinceSeq' } });
+    } finally {
+      server.close();
+      await session.close();
+    }
   });
 });
 
