@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: generates synthetic logs (100k and 1M events), then measures each figure beside
  * its baseline in the same run and prints a table. Targets are checked and reported, never asserted
- * in unit tests. Set BENCH_SIZES=100000 for a quick run.
+ * in unit tests. Set BENCH_SIZES=100000 for a quick run. The PostgreSQL store is measured beside
+ * the file store where a local server can be started (BENCH_PG=0 skips it; BENCH_PG_SIZES picks
+ * its sizes, default 100000).
  */
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { EventLog } from '../src/store/event-log';
 import { validateRecords } from '../src/store/integrity';
 import { readLog } from '../src/store/read-log';
 import { generateLog, HEAVY_COMPANY } from './generate';
+import { benchPostgres, pgBenchSkipped, stopPostgres } from './postgres';
 
 const DIR = join(import.meta.dirname, '.logs');
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -85,6 +88,14 @@ async function benchSize(size: number) {
     opens.push(await time(async () => (log = await EventLog.open(path))));
   }
   const [open, parse] = [Math.min(...opens), Math.min(...parses)];
+  if (!pgSkipped && pgSizes.includes(size)) {
+    // Before the appends below change the file: the PostgreSQL copy starts from the generated log.
+    log?.close();
+    log = undefined;
+    global.gc?.();
+    await benchPostgres(size, path, report, open);
+    log = await EventLog.open(path);
+  }
   report(size, 'open a log (read, parse, verify chain, index)', `${ms(open)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(open / parse).toFixed(2)}x`, '<= 1.5x', open / parse <= 1.5);
 
   // One durable append (write + fdatasync), repeated, on the freshly opened log: in the app the
@@ -162,7 +173,14 @@ async function benchSize(size: number) {
   rmSync(`${path}.head`, { force: true });
 }
 
+const pgSkipped = pgBenchSkipped();
+const pgSizes = (process.env.BENCH_PG_SIZES ?? '100000').split(',').map(Number);
+if (pgSkipped) console.error(`PostgreSQL store not measured: ${pgSkipped}`);
 mkdirSync(DIR, { recursive: true });
-for (const size of sizes) await benchSize(size);
+try {
+  for (const size of sizes) await benchSize(size);
+} finally {
+  stopPostgres();
+}
 const header = ['events', 'measure', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'];
 console.log([header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n'));

@@ -139,6 +139,7 @@ function jsonSafe(this: Record<string, unknown>, key: string, value: unknown): u
 const VALID: Record<string, (rand: Rand, fresh: () => string, head: number) => unknown> = {
   'log:summary': (rand) => pick(rand, [{}, undefined, null]),
   'log:read': (rand, _fresh, head) => ({ fromSeq: 1 + Math.floor(rand() * head), limit: 1 + Math.floor(rand() * 50_000) }),
+  'log:changes': (rand, _fresh, head) => ({ sinceSeq: Math.floor(rand() * head), timeoutMs: 0 }),
   'log:append': (_rand, fresh) => ({ events: [statement(fresh())] }),
   'log:import': (_rand, fresh) => ({ jsonl: `${JSON.stringify(statement(fresh()))}\n` }),
   'snapshot:build': (rand) => ({ at: pick(rand, TIMES), company: 'openai', ...(rand() < 0.5 ? { knownAt: pick(rand, TIMES) } : {}) }),
@@ -153,12 +154,14 @@ const VALID: Record<string, (rand: Rand, fresh: () => string, head: number) => u
   'snapshot:copy': (rand) => ({ at: pick(rand, TIMES), company: 'openai' }),
 };
 export const CHANNELS = Object.keys(VALID);
-const REQUIRED: Record<string, string[]> = { 'log:read': ['fromSeq', 'limit'], 'log:append': ['events'], 'log:import': ['jsonl'], 'snapshot:build': ['at'], 'diff:between': ['from', 'to', 'company'], 'file:openRecent': ['path'], 'snapshot:save': ['at'], 'snapshot:copy': ['at'] };
+const REQUIRED: Record<string, string[]> = { 'log:read': ['fromSeq', 'limit'], 'log:changes': ['sinceSeq'], 'log:append': ['events'], 'log:import': ['jsonl'], 'snapshot:build': ['at'], 'diff:between': ['from', 'to', 'company'], 'file:openRecent': ['path'], 'snapshot:save': ['at'], 'snapshot:copy': ['at'] };
 
 /** For each argument key, values it must refuse. */
 const WRONG: Record<string, (rand: Rand) => unknown> = {
   fromSeq: (rand) => pick(rand, NOT_INTS),
   limit: (rand) => pick(rand, [...NOT_INTS, 50_001]),
+  sinceSeq: (rand) => pick(rand, [...NOT_INTS, -1]),
+  timeoutMs: (rand) => pick(rand, [...NOT_INTS, -1, 60_001]),
   events: (rand) => pick(rand, [...NEVER_VALID.filter((value) => !Array.isArray(value)), [], { 0: {}, length: 1 }, 'events']),
   jsonl: (rand) => pick(rand, [...NEVER_VALID, '', 42, ['{}']]),
   at: (rand) => pick(rand, NOT_TIMES),

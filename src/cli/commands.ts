@@ -10,6 +10,7 @@ import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
 import { isLogFile } from '../store/log-file';
 import { logPayloads } from '../core/vocabulary';
+import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
 
 export const BUILT_IN_LOG = fileURLToPath(new URL('../../data/openai-2023-11.jsonl', import.meta.url));
@@ -48,7 +49,7 @@ async function withLog<T>(options: Options, io: CliIo, use: (service: LogService
   try {
     return await use(service);
   } finally {
-    service.close();
+    await service.close();
   }
 }
 
@@ -117,8 +118,17 @@ export const commands = {
       for (const id of skipped) io.out(`skipped ${id} (already in the log)\n`);
       io.err(`${appended.length} appended, ${skipped.length} already present; head is now #${service.log.ledger.head}\n`);
     } finally {
-      service.close();
+      await service.close();
     }
+  },
+
+  /** A log moved between a file and PostgreSQL with its lines byte for byte; the source is verified first. */
+  async copy(_options: Options, io: CliIo, positionals: string[]) {
+    const [from, to] = positionals;
+    if (!from || !to || positionals.length > 2) throw new IncumbentError('invalid', 'needs exactly two: FROM and TO (each a log file path or a postgres://... URL)', 'arguments');
+    io.err(`source: ${await verifyLog(from)}\n`);
+    const { records, head } = await copyLog(from, to);
+    io.out(`copied ${records} records; both end at #${head.seq} ${head.hash}\n`);
   },
 
   async diff(options: Options, io: CliIo) {

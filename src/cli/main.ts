@@ -20,7 +20,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const command = name as Command;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append', strict: true });
+    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append' || command === 'copy', strict: true });
   } catch (error) {
     io.err(`incumbent ${command}: ${(error as Error).message}\n\n${help[command]}`);
     return 1;

@@ -7,9 +7,10 @@
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
-import { checkTail, hasHead, olderRulesWarning, validateRecords } from '../store/integrity';
+import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
-import { readLog, type LogContents } from '../store/read-log';
+import { isPostgresUrl, openLogStore } from '../store/log-store';
+import { readLog } from '../store/read-log';
 import { readInput } from './io';
 
 export interface VerifyOptions {
@@ -19,16 +20,22 @@ export interface VerifyOptions {
   snapshot?: string;
 }
 
-function checkHead(contents: LogContents, head: string): string {
+/** What external anchors are checked against: the records and each one's hash. */
+interface Proof {
+  ledger: Ledger;
+  hashOf(seq: number): string;
+}
+
+function checkHead(contents: Proof, head: string): string {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(head);
   if (!match) throw new IncumbentError('invalid', `"${head}" must be SEQ:HASH, e.g. 41:3f0c...(64 hex digits)`, '--head');
   const seq = Number(match[1]);
   if (seq < 1 || seq > contents.ledger.head) throw new IncumbentError('damaged', `the log has no record #${seq} (it has ${contents.ledger.head}): records were removed since that head was published`);
-  if (!hasHead(contents.digests, seq, match[2]!)) throw new IncumbentError('damaged', `record #${seq} has hash ${contents.digests.hexOf(seq)}, not the published ${match[2]}: the log was changed at or before #${seq}`);
+  if (contents.hashOf(seq) !== match[2]) throw new IncumbentError('damaged', `record #${seq} has hash ${contents.hashOf(seq)}, not the published ${match[2]}: the log was changed at or before #${seq}`);
   return `head #${seq} matches`;
 }
 
-function checkSnapshot(contents: LogContents, file: string): string {
+function checkSnapshot(contents: Proof, file: string): string {
   let snapshot: Snapshot;
   try {
     snapshot = Snapshot.parse(JSON.parse(readInput(file, '--snapshot')));
@@ -43,12 +50,36 @@ function checkSnapshot(contents: LogContents, file: string): string {
   const asThen = new Ledger();
   for (const record of contents.ledger.records.slice(0, provenance.head.seq)) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
-  const rebuilt = buildSnapshot(asThen, request, (seq) => contents.digests.hexOf(seq), provenance.appVersion);
+  const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
   if (snapshotJson(rebuilt) !== snapshotJson(snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
 }
 
+const externalChecks = (proof: Proof, options: VerifyOptions) => [options.head && checkHead(proof, options.head), options.snapshot && checkSnapshot(proof, options.snapshot)].filter(Boolean);
+
+/**
+ * A log in PostgreSQL: opening it read-only verifies the chain and validates every record; the
+ * database itself keeps its end (no row is ever deleted or changed), so there is no anchor file.
+ */
+async function verifyPgLog(url: string, options: VerifyOptions): Promise<string> {
+  const log = await openLogStore(url, { readOnly: true });
+  try {
+    const { ledger } = log;
+    const external = externalChecks(log, options);
+    return `ok: ${ledger.head} records, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${log.hashOf(ledger.head)}; in ${log.path}${external.length ? `; ${external.join('; ')}` : ''}`;
+  } finally {
+    await log.close();
+  }
+}
+
+function describeCompanies(ledger: Ledger): string {
+  const companies = ledger.companies();
+  const named = companies.length > 5 ? `${companies.slice(0, 5).join(', ')}, ...` : companies.join(', ');
+  return `${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named})`;
+}
+
 export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
+  if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
   const contents = await readLog(path);
   const { ledger, digests, torn } = contents;
@@ -58,9 +89,7 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
   if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
   if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
   const older = olderRulesWarning(validateRecords(ledger));
-  const external = [options.head && checkHead(contents, options.head), options.snapshot && checkSnapshot(contents, options.snapshot)].filter(Boolean);
-  const companies = ledger.companies();
-  const named = companies.length > 5 ? `${companies.slice(0, 5).join(', ')}, ...` : companies.join(', ');
+  const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
   const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
-  return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named}), "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
+  return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
 }

@@ -23,6 +23,8 @@ const KnownBy = z.enum(['recorded', 'published']);
 export const contractArgs = {
   'log:summary': z.strictObject({}),
   'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
+  /** Long poll: answers at once with records after `sinceSeq`, or when some arrive, or after `timeoutMs` (default 25 s) with none. */
+  'log:changes': z.strictObject({ sinceSeq: z.int().min(0), timeoutMs: z.int().min(0).max(60_000).optional() }),
   'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
   'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(MAX_IMPORT_CHARS, `is longer than ${MAX_IMPORT_CHARS >> 20} Mi characters: append it with \`incumbent append --log LOG FILE\``) }),
   'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
@@ -53,6 +55,8 @@ export interface AppendResult {
 export interface Results {
   'log:summary': LogSummary;
   'log:read': { records: EventRecord[]; head: number };
+  /** At most 10,000 records after `sinceSeq` (ask again from the last one for more); `head` is the log's head. */
+  'log:changes': { records: EventRecord[]; head: number };
   'log:append': AppendResult;
   'log:import': AppendResult;
   'snapshot:build': { json: string; fileName: string };

@@ -1,8 +1,12 @@
 /**
  * Loads the open log into the replay worker, a page of records at a time. The page itself keeps
  * no copy of the records (a million of them twice over would not fit a renderer's heap).
+ *
+ * Then keeps it current: a long poll (`log:changes`) brings records appended elsewhere (another
+ * process on a shared PostgreSQL log, another window), which join the worker without a reload.
+ * Invariant: records reach the worker once each, in seq order, one batch at a time (`take`).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LogSummary } from '../core/contract';
 import type { EventRecord } from '../core/event';
 import { unwrap, type Api } from './api';
@@ -20,7 +24,13 @@ export interface LogData {
   reload(): Promise<void>;
   /** Adds records the main process has just appended (no reload needed). */
   appended(records: EventRecord[]): Promise<void>;
+  /** Records that arrived from elsewhere since the last `seen()` (for a badge). */
+  arrived: number;
+  seen(): void;
 }
+
+/** After a failed poll (server restarting, log switched), wait this long before asking again. */
+const RETRY_MS = 5_000;
 
 export function useLog(api: Api, replay: ReplayClient): LogData {
   const [summary, setSummary] = useState<LogSummary>();
@@ -28,6 +38,11 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const [head, setHead] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
+  const [arrived, setArrived] = useState(0);
+  /** The worker's head, read by the poll and by `take` without waiting for a render. */
+  const headRef = useRef(0);
+  /** The tail of the queue of batches on their way into the worker. */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   const reload = useCallback(async () => {
     setLoading(true);
@@ -35,10 +50,12 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     try {
       const next = await unwrap(api.contract['log:summary']({}));
       await replay.ask({ op: 'reset' });
+      headRef.current = 0;
       setHead(0);
       for (let from = 1; from <= next.head.seq; from += PAGE) {
         const page = await unwrap(api.contract['log:read']({ fromSeq: from, limit: PAGE }));
-        setHead((await replay.ask({ op: 'add', records: page.records })).head);
+        headRef.current = (await replay.ask({ op: 'add', records: page.records })).head;
+        setHead(headRef.current);
       }
       setCompanies(await replay.ask({ op: 'companies' }));
       setSummary(next);
@@ -49,18 +66,61 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     }
   }, [api, replay]);
 
+  /** Adds the records the worker does not have yet, fetching any before them first; returns how many were new. */
+  const take = useCallback(
+    (records: readonly EventRecord[]): Promise<number> => {
+      const run = queue.current.then(async () => {
+        const from = headRef.current;
+        const fresh = records.filter((r) => r.seq > from);
+        if (fresh.length === 0) return 0;
+        // A shared log: others may have appended between the worker's head and these records.
+        const gap = fresh[0]!.seq > from + 1 ? (await unwrap(api.contract['log:read']({ fromSeq: from + 1, limit: fresh[0]!.seq - from - 1 }))).records : [];
+        headRef.current = (await replay.ask({ op: 'add', records: [...gap, ...fresh] })).head;
+        setHead(headRef.current);
+        setCompanies(await replay.ask({ op: 'companies' }));
+        return gap.length + fresh.length;
+      });
+      queue.current = run.catch(() => undefined);
+      return run;
+    },
+    [api, replay],
+  );
+
   const appended = useCallback(
     async (records: EventRecord[]) => {
-      if (records.length === 0) return;
-      setHead((await replay.ask({ op: 'add', records })).head);
-      setCompanies(await replay.ask({ op: 'companies' }));
+      await take(records);
     },
-    [replay],
+    [take],
   );
 
   useEffect(() => {
     void reload();
   }, [reload]);
 
-  return { summary, companies, head, loading, error, reload, appended };
+  useEffect(() => {
+    if (loading || error) return;
+    let stopped = false;
+    void (async () => {
+      while (!stopped) {
+        const since = headRef.current;
+        const result = await api.contract['log:changes']({ sinceSeq: since });
+        if (stopped) return;
+        if (!result.ok) {
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          continue;
+        }
+        // The server's log is shorter than the page's: another log is open there now.
+        if (result.value.head < since) return void reload();
+        const added = await take(result.value.records).catch(() => 0);
+        if (added > 0 && !stopped) setArrived((n) => n + added);
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [api, loading, error, take, reload]);
+
+  const seen = useCallback(() => setArrived(0), []);
+
+  return { summary, companies, head, loading, error, reload, appended, arrived, seen };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run web`: serves the app on 127.0.0.1 and prints its URL with a per-launch token.
- * Options: --port N (default 5180; 0 picks a free one), --log FILE, --data-dir DIR.
+ * Options: --port N (default 5180; 0 picks a free one), --log FILE or postgres://user@host:port/db?log=NAME,
+ * --data-dir DIR. A PostgreSQL log is live: appends by other processes reach the page (`log:changes`).
  */
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
@@ -14,7 +15,7 @@ import { createWebHost } from './http';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '5180' }, log: { type: 'string' }, 'data-dir': { type: 'string' } } });
 const dataDir = values['data-dir'] ?? process.env.INCUMBENT_DATA_DIR ?? join(homedir(), '.incumbent');
-const session = new LogSession({ appVersion: APP_VERSION });
+const session = new LogSession({ appVersion: APP_VERSION, live: true });
 try {
   await session.open(values.log ?? starterLog(dataDir, BUILT_IN_LOG));
 } catch (error) {

@@ -6,7 +6,7 @@ import type { Handlers, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
-import { EventLog, type OpenOptions } from '../store/event-log';
+import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
 import { parseJsonLines, validateBatch } from './validate-batch';
 
 export interface ServiceOptions extends OpenOptions {
@@ -14,17 +14,22 @@ export interface ServiceOptions extends OpenOptions {
 }
 
 export interface LogService extends Handlers {
-  readonly log: EventLog;
+  readonly log: LogStore;
   snapshotText(request: SnapshotRequest): string;
   /** The whole log as JSON Lines, byte for byte as stored. */
   eventsText(): string;
-  close(): void;
+  close(): Promise<void>;
 }
+
+/** How many records one `log:changes` answer carries at most; the caller asks again from there. */
+const CHANGES_LIMIT = 10_000;
+const CHANGES_WAIT_MS = 25_000;
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';
 
-export async function openService(path: string, options: ServiceOptions): Promise<LogService> {
-  const log = await EventLog.open(path, options);
+/** Opens the log at `location`: a file path, or a postgres URL (`postgres://user@host/db?log=NAME`). */
+export async function openService(location: string, options: ServiceOptions): Promise<LogService> {
+  const log = await openLogStore(location, options);
   const ledger = () => log.ledger;
 
   const summary = (): LogSummary => {
@@ -40,7 +45,28 @@ export async function openService(path: string, options: ServiceOptions): Promis
     };
   };
 
-  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append(validateBatch(raw, ledger(), fieldOf), fieldOf);
+  // Validated inside the append, against the state it follows: a shared log may have grown since.
+  const append = async (raw: readonly unknown[], fieldOf: (index: number) => string) => log.append((state) => validateBatch(raw, state, fieldOf), fieldOf);
+
+  /** Long polls waiting for news; closing the log answers them at once. */
+  const waiting = new Set<() => void>();
+  const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }) => {
+    const answer = () => ({ records: ledger().records.slice(sinceSeq, sinceSeq + CHANGES_LIMIT), head: ledger().head });
+    // Behind the head: answer now. Ahead of it (the caller knew another log): answer now, so it resyncs.
+    if (ledger().head !== sinceSeq || timeoutMs === 0) return answer();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const stop = log.onAppended(done);
+      waiting.add(done);
+    });
+    return answer();
+  };
 
   const snapshotText = (request: SnapshotRequest): string => {
     if (request.company && !ledger().timeline(request.company)) throw new IncumbentError('not-found', `no company "${request.company}" in this log`, 'company');
@@ -51,12 +77,16 @@ export async function openService(path: string, options: ServiceOptions): Promis
     log,
     snapshotText,
     eventsText: () => ledger().records.map((record) => `${JSON.stringify(record)}\n`).join(''),
-    close: () => log.close(),
+    close: async () => {
+      for (const done of [...waiting]) done();
+      await log.close();
+    },
     'log:summary': async () => summary(),
     'log:read': async ({ fromSeq, limit }) => {
       const l = ledger();
       return { records: l.records.slice(fromSeq - 1, fromSeq - 1 + limit), head: l.head };
     },
+    'log:changes': changes,
     'log:append': async ({ events }) => append(events, (i) => `events.${i}`),
     'log:import': async ({ jsonl }) => append(parseJsonLines(jsonl), (i) => `event ${i + 1}`),
     'snapshot:build': async (request) => ({

@@ -26,8 +26,9 @@ export class LogSession {
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   async open(path: string, title?: string): Promise<LogService> {
     const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
-    this.#current?.close();
+    const previous = this.#current;
     this.#current = next;
+    await previous?.close();
     this.failure = undefined;
     return next;
   }
@@ -38,6 +39,7 @@ export class LogSession {
     return {
       'log:summary': forward('log:summary'),
       'log:read': forward('log:read'),
+      'log:changes': forward('log:changes'),
       'log:append': forward('log:append'),
       'log:import': forward('log:import'),
       'snapshot:build': forward('snapshot:build'),
@@ -45,9 +47,10 @@ export class LogSession {
     } satisfies Handlers;
   }
 
-  close(): void {
-    this.#current?.close();
+  async close(): Promise<void> {
+    const current = this.#current;
     this.#current = undefined;
+    await current?.close();
   }
 }
 

@@ -2,10 +2,8 @@
  * An open event log: the verified records in memory (a Ledger) over an append-only file on disk,
  * held by one writer at a time. All appends are all-or-nothing and durable before they are visible.
  */
-import { randomUUID } from 'node:crypto';
 import { Low } from 'lowdb';
-import type { EventDraft, EventRecord } from '../core/event';
-import { canonicalJson } from '../core/canonical-json';
+import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { Digests } from './digests';
@@ -13,34 +11,18 @@ import { fsyncDirectoryOf } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
 import { isLogFile } from './log-file';
-import { sealRecord, sha256 } from './seal';
+import type { AppendOutcome, Batch, LogStore, OpenOptions } from './log-store';
+import { sealBatch } from './seal-batch';
 
-export interface OpenOptions {
-  /** Create the log when the file does not exist; its first record gets this title (and id, and the company it follows, if given). */
-  create?: { title: string; id?: string; company?: { id: string; name: string } };
-  /** The clock that stamps `recordedtime`; tests and dataset builds pass their own. */
-  now?: () => Date;
-  /** Read without locking, recovering or writing anything (the CLI's read commands). */
-  readOnly?: boolean;
-}
+export type { AppendOutcome, OpenOptions } from './log-store';
 
-export interface AppendOutcome {
-  appended: EventRecord[];
-  /** Ids already in the log: appending them again is a no-op. */
-  skipped: string[];
-}
-
-/** The fields that make an event what it is: an id re-sent with other values here is a conflict. */
-const CONTENT_FIELDS = ['type', 'subject', 'time', 'timeprecision', 'timezone', 'source', 'specversion', 'datacontenttype', 'data'] as const;
-const differingField = (draft: EventDraft, record: EventRecord): string | undefined =>
-  CONTENT_FIELDS.find((field) => canonicalJson((draft as Record<string, unknown>)[field] ?? null) !== canonicalJson((record as Record<string, unknown>)[field] ?? null));
-
-export class EventLog {
+export class EventLog implements LogStore {
   readonly path: string;
   readonly #db: Low<LogData>;
   readonly #adapter: JsonLinesAdapter;
   readonly #lock: LogLock | undefined;
   readonly #now: () => Date;
+  readonly #listeners = new Set<(records: readonly EventRecord[]) => void>();
 
   private constructor(path: string, db: Low<LogData>, adapter: JsonLinesAdapter, lock: LogLock | undefined, now: () => Date) {
     this.path = path;
@@ -99,39 +81,14 @@ export class EventLog {
    * that the next open sets aside whole. Re-sending an event already in the log (same id, same
    * content) is a no-op; the same id with other content is refused as a conflict.
    */
-  async append(drafts: readonly EventDraft[], fieldOf: (index: number) => string = (i) => `events.${i}`): Promise<AppendOutcome> {
+  async append(batch: Batch, fieldOf: (index: number) => string = (i) => `events.${i}`): Promise<AppendOutcome> {
     if (!this.#lock) throw new IncumbentError('conflict', `${this.path} is open read-only`);
     const data = this.#db.data;
     const { ledger, digests } = data;
-    const fresh: EventDraft[] = [];
-    const skipped: string[] = [];
-    const inBatch = new Map<string, EventDraft>();
-    drafts.forEach((draft, index) => {
-      const id = draft.id ?? randomUUID();
-      const earlier = ledger.byId(id) ?? inBatch.get(id);
-      if (earlier) {
-        const field = differingField(draft, earlier as EventRecord);
-        if (field) {
-          const where = 'seq' in earlier ? `record #${(earlier as EventRecord).seq}` : 'an earlier event of this batch';
-          throw new IncumbentError('conflict', `id "${id}" is already used by ${where} with a different ${field}; an id names one event forever: give this event a new id, or revise the old one with event.corrected`, `${fieldOf(index)}.id`);
-        }
-        skipped.push(id);
-        return;
-      }
-      inBatch.set(id, draft);
-      fresh.push({ ...draft, id });
-    });
-    if (fresh.length === 0) return { appended: [], skipped };
-    const last = ledger.record(ledger.head);
-    const recordedtime = new Date(Math.max(this.#now().getTime(), last ? Date.parse(last.recordedtime) : 0)).toISOString();
-    const batchend = fresh.length > 1 ? ledger.head + fresh.length : undefined;
-    const sealed: { record: EventRecord; line: string; hash: string }[] = [];
-    let prevhash = digests.hexOf(ledger.head);
-    for (const draft of fresh) {
-      const next = sealRecord(draft, { id: draft.id!, seq: ledger.head + sealed.length + 1, prevhash, recordedtime, ...(batchend ? { batchend } : {}) });
-      prevhash = sha256(next.line);
-      sealed.push({ ...next, hash: prevhash });
-    }
+    // The lock makes this process the only writer: the ledger is the state the batch follows.
+    const drafts = typeof batch === 'function' ? batch(ledger) : batch;
+    const { sealed, skipped } = sealBatch(ledger, (seq) => digests.hexOf(seq), drafts, this.#now(), fieldOf);
+    if (sealed.length === 0) return { appended: [], skipped };
     data.pending = sealed.map((s) => s.line);
     try {
       await this.#db.write();
@@ -142,10 +99,18 @@ export class EventLog {
       digests.push(hash);
       ledger.add(record);
     }
-    return { appended: sealed.map((s) => s.record), skipped };
+    const appended = sealed.map((s) => s.record);
+    for (const listener of this.#listeners) listener(appended);
+    return { appended, skipped };
+  }
+
+  onAppended(listener: (records: readonly EventRecord[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   close(): void {
+    this.#listeners.clear();
     this.#adapter.close();
     this.#lock?.release();
   }

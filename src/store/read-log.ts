@@ -27,12 +27,12 @@ export interface LogContents {
   torn?: { line: number; bytes: Buffer; reason: string };
 }
 
-const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
+export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
 
 const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
 
 /** Checks one parsed line against the ledger so far (and the chain, when hashed inline). */
-function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
+export function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const record = value as Partial<EventRecord>;
   if (record.seq !== line) return `sequence is ${String(record.seq)}, expected ${line}`;

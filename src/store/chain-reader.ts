@@ -1,0 +1,66 @@
+/**
+ * Reading a log line by line from anywhere but a file (a database, a copy in progress): each line
+ * is parsed, checked, hashed and chained exactly as `readLog` does, and a batch joins the ledger
+ * only once its last record has been read. Damage throws `damaged` naming the record.
+ */
+import type { EventRecord } from '../core/event';
+import type { Ledger } from '../core/ledger';
+import type { Digests } from './digests';
+import { damaged, problemWith } from './read-log';
+import { sha256 } from './seal';
+
+export class ChainReader {
+  readonly #ledger: Ledger;
+  readonly #digests: Digests;
+  /** Records of a batch of two or more whose end has not been read yet. */
+  #open: EventRecord[] = [];
+  #read: number;
+
+  constructor(ledger: Ledger, digests: Digests) {
+    this.#ledger = ledger;
+    this.#digests = digests;
+    this.#read = ledger.head;
+  }
+
+  /** Seqs read so far, an unfinished batch included. */
+  get read(): number {
+    return this.#read;
+  }
+
+  /** True while a batch has started and not ended. */
+  get inBatch(): boolean {
+    return this.#open.length > 0;
+  }
+
+  /** Verifies one line and adds it; returns the records that joined the ledger (a whole batch, or none yet). */
+  push(line: string): EventRecord[] {
+    const seq = this.#read + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw damaged(seq, 'not valid JSON');
+    }
+    const problem = problemWith(value, seq, this.#digests.hexOf(seq - 1));
+    if (problem) throw damaged(seq, problem);
+    const record = value as EventRecord;
+    const batch = this.#open[0];
+    if (batch && record.batchend !== batch.batchend) throw damaged(seq, `batch #${batch.seq}-#${batch.batchend} is interrupted by a record outside it`);
+    this.#digests.push(sha256(line));
+    this.#read = seq;
+    if (record.batchend !== undefined && record.batchend > seq) {
+      this.#open.push(record);
+      return [];
+    }
+    const joined = [...this.#open, record];
+    this.#open = [];
+    for (const member of joined) {
+      try {
+        this.#ledger.add(member);
+      } catch (error) {
+        throw damaged(member.seq, (error as Error).message);
+      }
+    }
+    return joined;
+  }
+}

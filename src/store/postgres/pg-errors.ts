@@ -1,0 +1,33 @@
+/** What a failure talking to PostgreSQL means for the app, said as an IncumbentError. */
+import { IncumbentError } from '../../core/errors';
+
+/** SQLSTATE classes 08 (connection exception) and 57 (operator intervention: shutdown, terminated). */
+const LOST_STATES = /^(08|57)/;
+const LOST_MESSAGES = /Connection terminated|not queryable|ECONNRESET|EPIPE|timeout/i;
+
+/** True when the connection, not the statement, failed: the server went away or cannot be reached. */
+export function isConnectionLoss(error: unknown): boolean {
+  if (error instanceof IncumbentError) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') return LOST_STATES.test(code) || /^E[A-Z]+$/.test(code);
+  return typeof message === 'string' && LOST_MESSAGES.test(message);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || (error as { code?: string }).code || 'unknown error';
+
+/** The error a caller sees; `doing` says what was being done ("append to log x"). */
+export function pgError(error: unknown, server: string, doing: string, committing = false): IncumbentError {
+  if (error instanceof IncumbentError) return error;
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (isConnectionLoss(error)) {
+    const outcome = committing
+      ? 'the server went away while committing, so the batch may or may not be in the log: it is re-read when the server is back (events with ids are safe to send again: a repeat is a no-op)'
+      : 'nothing was written (the transaction was rolled back)';
+    return new IncumbentError('io', `could not ${doing}: the PostgreSQL server at ${server} did not answer (${messageOf(error)}); ${outcome}`);
+  }
+  if (code === '28P01' || code === '28000') return new IncumbentError('invalid', `PostgreSQL at ${server} refused the login: ${messageOf(error)}`, '--log');
+  if (code === '3D000') return new IncumbentError('not-found', `PostgreSQL at ${server}: ${messageOf(error)}`);
+  if (code === '42501') return new IncumbentError('invalid', `PostgreSQL at ${server} refused: ${messageOf(error)}`);
+  if (code === '23505' || code === '23514' || constraint) return new IncumbentError('conflict', `could not ${doing}: ${messageOf(error)}`);
+  return new IncumbentError('io', `could not ${doing} (PostgreSQL at ${server}): ${messageOf(error)}`);
+}

@@ -1,0 +1,258 @@
+/**
+ * A shared event log in PostgreSQL: the same sealed lines and hash chain as a file log, one row per
+ * record, any number of writers in any number of processes.
+ *
+ * Invariants:
+ * - An append is one transaction. It takes the log's advisory lock (so writers of one log queue up,
+ *   and seq stays gapless), reads what others appended since this process last read, decides the
+ *   batch against that state, inserts, NOTIFYs and commits: all of it, or nothing.
+ * - The ledger holds only verified, committed records, in seq order: every line read is parsed,
+ *   chained and validated as a file's lines are; a batch joins only whole.
+ * - One connection per open log, used by one operation at a time (`#exclusive`); when it is lost,
+ *   the next operation (or, for a live log, a retry timer) reconnects and catches up by seq.
+ */
+import pg from 'pg';
+import type { EventRecord } from '../../core/event';
+import { IncumbentError } from '../../core/errors';
+import { Ledger } from '../../core/ledger';
+import { ChainReader } from '../chain-reader';
+import { Digests } from '../digests';
+import { validateRecords } from '../integrity';
+import type { AppendOutcome, Batch, LogStore, OpenOptions } from '../log-store';
+import { sealBatch } from '../seal-batch';
+import { pgError, isConnectionLoss } from './pg-errors';
+import { parsePgUrl, type PgTarget } from './pg-url';
+import { CHANNEL, ensureSchema, hasSchema, TABLE } from './schema';
+
+/** Rows read per query while catching up (keyset paging by seq). */
+const PAGE = 20_000;
+const RETRY_MS = 1_000;
+
+type Listener = (records: readonly EventRecord[]) => void;
+
+export class PgEventLog implements LogStore {
+  readonly path: string;
+  readonly ledger = new Ledger();
+  readonly recovered = undefined;
+  readonly warnings: readonly string[] = [];
+  readonly #digests = new Digests();
+  readonly #target: PgTarget;
+  readonly #options: OpenOptions;
+  readonly #listeners = new Set<Listener>();
+  #client: pg.Client | undefined;
+  /** The tail of the queue of operations on the connection. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #catchUpQueued = false;
+  #retry: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  private constructor(target: PgTarget, options: OpenOptions) {
+    this.#target = target;
+    this.#options = options;
+    this.path = target.display;
+  }
+
+  /** Opens (verifying every record) or creates the log a postgres URL names. */
+  static async open(location: string, options: OpenOptions = {}): Promise<PgEventLog> {
+    const log = new PgEventLog(parsePgUrl(location), options);
+    try {
+      await log.#exclusive('open', async (client) => {
+        if (options.readOnly ? !(await hasSchema(client)) : (await ensureSchema(client), false)) return;
+        await log.#catchUp(client);
+      });
+      if (log.ledger.head === 0) {
+        if (options.readOnly || !options.create) throw new IncumbentError('not-found', `no log "${log.#target.log}" in ${log.path}`);
+        const now = (options.now ?? (() => new Date()))().toISOString();
+        const { title, id, company } = options.create;
+        const created = { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now, timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title, ...(company ? { company } : {}) } } as const;
+        // Someone else may create it first: then this is a no-op and their log.created stands.
+        await log.append((ledger) => (ledger.head === 0 ? [{ ...created, ...(id ? { id } : {}) }] : []));
+      }
+      return log;
+    } catch (error) {
+      await log.close();
+      throw error;
+    }
+  }
+
+  hashOf(seq: number): string {
+    return this.#digests.hexOf(seq);
+  }
+
+  onAppended(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  /** Reads what others appended since this process last read. */
+  async refresh(): Promise<void> {
+    await this.#exclusive('read', (client) => this.#catchUp(client));
+  }
+
+  /**
+   * Appends one batch as one transaction, after catching up under the log's lock; a function batch
+   * is decided against that state. Ids already in the log are skipped (same content) or refused.
+   */
+  async append(batch: Batch, fieldOf: (index: number) => string = (i) => `events.${i}`): Promise<AppendOutcome> {
+    if (this.#options.readOnly) throw new IncumbentError('conflict', `${this.path} is open read-only`);
+    const { log, lockKey } = this.#target;
+    return this.#exclusive('append', async (client) => {
+      let committing = false;
+      let sealed: ReturnType<typeof sealBatch>;
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+        await this.#catchUp(client);
+        const drafts = typeof batch === 'function' ? batch(this.ledger) : batch;
+        sealed = sealBatch(this.ledger, (seq) => this.hashOf(seq), drafts, (this.#options.now ?? (() => new Date()))(), fieldOf);
+        if (sealed.sealed.length === 0) {
+          await client.query('ROLLBACK');
+          return { appended: [], skipped: sealed.skipped };
+        }
+        const rows = sealed.sealed;
+        await client.query(`INSERT INTO ${TABLE} (log, seq, id, line) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[])`, [log, rows.map((r) => r.record.seq), rows.map((r) => r.record.id), rows.map((r) => r.line)]);
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ log, head: rows.at(-1)!.record.seq })]);
+        committing = true;
+        await client.query('COMMIT');
+      } catch (error) {
+        if (!isConnectionLoss(error)) await client.query('ROLLBACK').catch(() => undefined);
+        throw pgError(error, this.#target.server, `append to log "${log}"`, committing);
+      }
+      const appended = this.#take(sealed.sealed);
+      return { appended, skipped: sealed.skipped };
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#retry);
+    this.#listeners.clear();
+    await this.#queue;
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** Adds committed, sealed records of this process to the ledger and tells the listeners. */
+  #take(sealed: readonly { record: EventRecord; hash: string }[]): EventRecord[] {
+    for (const { record, hash } of sealed) {
+      this.#digests.push(hash);
+      this.ledger.add(record);
+    }
+    const records = sealed.map((s) => s.record);
+    this.#emit(records);
+    return records;
+  }
+
+  #emit(records: readonly EventRecord[]): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(records);
+      } catch {
+        // A listener's failure is its own; the log has the records either way.
+      }
+    }
+  }
+
+  /** Reads every record after the ledger's head, verifying each line; the ledger takes whole batches. */
+  async #catchUp(client: pg.Client): Promise<void> {
+    const from = this.ledger.head;
+    const reader = new ChainReader(this.ledger, this.#digests);
+    const joined: EventRecord[] = [];
+    try {
+      for (;;) {
+        const { rows } = await client.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${TABLE} WHERE log = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`, [this.#target.log, reader.read]);
+        for (const row of rows) joined.push(...reader.push(row.line));
+        if (rows.length < PAGE) break;
+      }
+      // Transactions commit whole batches, so this is a table edited outside the app.
+      if (reader.inBatch) throw new IncumbentError('damaged', `log "${this.#target.log}": the batch at #${this.ledger.head + 1} is incomplete in the database`);
+    } catch (error) {
+      // Digests of a batch never finished (damage, a lost connection) go: the next read starts at the head.
+      this.#digests.truncate(this.ledger.head);
+      // Whole batches read before the failure stay: they are committed records, checked like the rest.
+      if (joined.length) {
+        validateRecords(this.ledger, from);
+        this.#emit(joined);
+      }
+      throw error;
+    }
+    if (joined.length === 0) return;
+    validateRecords(this.ledger, from);
+    this.#emit(joined);
+  }
+
+  /** Runs `operation` alone on the connection, connecting first if needed. */
+  #exclusive<T>(doing: string, operation: (client: pg.Client) => Promise<T>): Promise<T> {
+    const run = this.#queue.then(async () => {
+      if (this.#closed && doing !== 'open') throw new IncumbentError('invalid', `${this.path} is closed`);
+      const client = await this.#connect();
+      try {
+        return await operation(client);
+      } catch (error) {
+        if (isConnectionLoss(error)) this.#lost(client);
+        throw pgError(error, this.#target.server, `${doing} log "${this.#target.log}"`);
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #connect(): Promise<pg.Client> {
+    if (this.#client) return this.#client;
+    const client = new pg.Client(this.#target.config);
+    // An idle connection can fail (the server restarts): forget it; the next use reconnects.
+    client.on('error', () => this.#lost(client));
+    client.on('end', () => this.#lost(client));
+    try {
+      await client.connect();
+      if (this.#options.live) {
+        client.on('notification', (message) => this.#notified(message));
+        await client.query(`LISTEN ${CHANNEL}`);
+      }
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (this.#options.live) this.#scheduleRetry();
+      throw pgError(error, this.#target.server, `connect to log "${this.#target.log}"`);
+    }
+    this.#client = client;
+    return client;
+  }
+
+  #lost(client: pg.Client): void {
+    if (this.#client !== client) return;
+    this.#client = undefined;
+    void client.end().catch(() => undefined);
+    if (this.#options.live) this.#scheduleRetry();
+  }
+
+  /** A live log reconnects by itself, and catches up by seq once the server is back. */
+  #scheduleRetry(): void {
+    if (this.#closed || this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.refresh().catch(() => this.#scheduleRetry());
+    }, RETRY_MS);
+    this.#retry.unref();
+  }
+
+  #notified(message: pg.Notification): void {
+    if (message.channel !== CHANNEL || !message.payload) return;
+    let note: { log?: unknown; head?: unknown };
+    try {
+      note = JSON.parse(message.payload) as typeof note;
+    } catch {
+      return;
+    }
+    if (note.log !== this.#target.log || typeof note.head !== 'number' || note.head <= this.ledger.head || this.#catchUpQueued) return;
+    // Many notifications while one catch-up waits need only that one.
+    this.#catchUpQueued = true;
+    this.#exclusive('read', (client) => {
+      this.#catchUpQueued = false;
+      return this.#catchUp(client);
+    }).catch(() => {
+      this.#catchUpQueued = false;
+      this.#scheduleRetry();
+    });
+  }
+}

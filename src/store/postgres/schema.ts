@@ -1,0 +1,88 @@
+/**
+ * The table every shared log lives in, and the rules the database itself enforces on it:
+ * - rows are never changed or removed (UPDATE, DELETE and TRUNCATE raise an exception), so no
+ *   client, whatever its grants, rewrites history through this table;
+ * - each row's `line` is the sealed record, byte for byte as a file log holds it; its seq and id
+ *   must match the row's, its seq must follow the log's last record, and its prevhash must be the
+ *   SHA-256 of the previous line (kept in `hash`, which the trigger computes): the chain holds even
+ *   against a writer that skips the app. Readers still hash and check every line themselves.
+ */
+import type { ClientBase } from 'pg';
+import { IncumbentError } from '../../core/errors';
+
+export const TABLE = 'incumbent_events';
+/** The NOTIFY channel: its payload is `{"log":NAME,"head":SEQ}` after each append commits. */
+export const CHANNEL = 'incumbent_events';
+/** Serialises schema creation between processes opening a new database at once. */
+const SCHEMA_LOCK = '7310583249761120101';
+
+const DDL = `
+CREATE TABLE ${TABLE} (
+  log  text   NOT NULL CHECK (log ~ '^[A-Za-z0-9._-]{1,100}$'),
+  seq  bigint NOT NULL CHECK (seq >= 1),
+  id   text   NOT NULL,
+  line text   NOT NULL,
+  -- SHA-256 of line, set by the chain trigger (so the next row's prevhash is checked without rehashing).
+  hash bytea  NOT NULL,
+  PRIMARY KEY (log, seq),
+  UNIQUE (log, id)
+);
+COMMENT ON TABLE ${TABLE} IS 'Incumbent event logs (append-only; one sealed JSON line per record). Schema 1.';
+
+CREATE FUNCTION incumbent_events_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '${TABLE} is append-only: % is refused (history is never rewritten; append a correction instead)', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER incumbent_events_no_update BEFORE UPDATE OR DELETE ON ${TABLE} FOR EACH ROW EXECUTE FUNCTION incumbent_events_refuse();
+CREATE TRIGGER incumbent_events_no_truncate BEFORE TRUNCATE ON ${TABLE} FOR EACH STATEMENT EXECUTE FUNCTION incumbent_events_refuse();
+
+CREATE FUNCTION incumbent_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sealed record;
+  previous bytea;
+BEGIN
+  -- json, not jsonb: jsonb refuses an escaped NUL, which a line may hold; json_to_record parses once.
+  SELECT * INTO sealed FROM json_to_record(NEW.line::json) AS x(seq bigint, id text, prevhash text);
+  IF sealed.seq IS DISTINCT FROM NEW.seq OR sealed.id IS DISTINCT FROM NEW.id THEN
+    RAISE EXCEPTION 'log %: the line of seq % does not carry that seq and id', NEW.log, NEW.seq USING ERRCODE = 'check_violation';
+  END IF;
+  -- Set here whatever the client sent: each line is hashed once, by the database.
+  NEW.hash := sha256(convert_to(NEW.line, 'UTF8'));
+  IF NEW.seq = 1 THEN
+    previous := decode(repeat('0', 64), 'hex');
+  ELSE
+    SELECT hash INTO previous FROM ${TABLE} WHERE log = NEW.log AND seq = NEW.seq - 1;
+    IF previous IS NULL THEN
+      RAISE EXCEPTION 'log %: seq % does not follow the last record (seqs are gapless)', NEW.log, NEW.seq USING ERRCODE = 'check_violation';
+    END IF;
+  END IF;
+  IF sealed.prevhash IS DISTINCT FROM encode(previous, 'hex') THEN
+    RAISE EXCEPTION 'log %: the prevhash of seq % is not the hash of seq %', NEW.log, NEW.seq, NEW.seq - 1 USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER incumbent_events_chain BEFORE INSERT ON ${TABLE} FOR EACH ROW EXECUTE FUNCTION incumbent_events_chain();
+`;
+
+/** True when the table exists (readers never create it). */
+export async function hasSchema(client: ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [TABLE]);
+  return rows[0]?.found != null;
+}
+
+/** Creates the table and its triggers if they are missing; needs CREATE on the schema, once. */
+export async function ensureSchema(client: ClientBase): Promise<void> {
+  const { rows } = await client.query<{ server_encoding: string }>('SHOW server_encoding');
+  if (rows[0]?.server_encoding !== 'UTF8') throw new IncumbentError('invalid', `the database's encoding is ${rows[0]?.server_encoding}, not UTF8: its text could not keep the log's lines byte for byte. Create the database with ENCODING 'UTF8'.`, '--log');
+  if (await hasSchema(client)) return;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    if (!(await hasSchema(client))) await client.query(DDL);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Turning validated drafts into the lines of one batch, the same way in every store: ids already
+ * in the log are skipped (same content) or refused (other content), and the rest are sealed with
+ * consecutive seqs, the hash chain, one `recordedtime` and, for two or more, `batchend`.
+ */
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json';
+import type { EventDraft, EventRecord } from '../core/event';
+import { IncumbentError } from '../core/errors';
+import type { Ledger } from '../core/ledger';
+import { sealRecord, sha256 } from './seal';
+
+export interface SealedBatch {
+  sealed: { record: EventRecord; line: string; hash: string }[];
+  skipped: string[];
+}
+
+/** The fields that make an event what it is: an id re-sent with other values here is a conflict. */
+const CONTENT_FIELDS = ['type', 'subject', 'time', 'timeprecision', 'timezone', 'source', 'specversion', 'datacontenttype', 'data'] as const;
+const differingField = (draft: EventDraft, record: EventRecord): string | undefined =>
+  CONTENT_FIELDS.find((field) => canonicalJson((draft as Record<string, unknown>)[field] ?? null) !== canonicalJson((record as Record<string, unknown>)[field] ?? null));
+
+export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, drafts: readonly EventDraft[], now: Date, fieldOf: (index: number) => string): SealedBatch {
+  const fresh: EventDraft[] = [];
+  const skipped: string[] = [];
+  const inBatch = new Map<string, EventDraft>();
+  drafts.forEach((draft, index) => {
+    const id = draft.id ?? randomUUID();
+    const earlier = ledger.byId(id) ?? inBatch.get(id);
+    if (earlier) {
+      const field = differingField(draft, earlier as EventRecord);
+      if (field) {
+        const where = 'seq' in earlier ? `record #${(earlier as EventRecord).seq}` : 'an earlier event of this batch';
+        throw new IncumbentError('conflict', `id "${id}" is already used by ${where} with a different ${field}; an id names one event forever: give this event a new id, or revise the old one with event.corrected`, `${fieldOf(index)}.id`);
+      }
+      skipped.push(id);
+      return;
+    }
+    inBatch.set(id, draft);
+    fresh.push({ ...draft, id });
+  });
+  const last = ledger.record(ledger.head);
+  // recordedtime never goes backwards along the log, whatever the writers' clocks say.
+  const recordedtime = new Date(Math.max(now.getTime(), last ? Date.parse(last.recordedtime) : 0)).toISOString();
+  const batchend = fresh.length > 1 ? ledger.head + fresh.length : undefined;
+  const sealed: SealedBatch['sealed'] = [];
+  let prevhash = hashOf(ledger.head);
+  for (const draft of fresh) {
+    const next = sealRecord(draft, { id: draft.id!, seq: ledger.head + sealed.length + 1, prevhash, recordedtime, ...(batchend ? { batchend } : {}) });
+    prevhash = sha256(next.line);
+    sealed.push({ ...next, hash: prevhash });
+  }
+  return { sealed, skipped };
+}
