@@ -147,7 +147,7 @@ export const batches: { recordedAt: string; events: EventDraftInput[] }[] = [
     ],
   },
   {
-    recordedAt: '2022-07-09T03:00:00Z',
+    recordedAt: '2022-07-09T18:00:00Z',
     events: [
       event(day('2022-07-08', '13:00'), 'dispute.opened', { item: 'musk-termination', parties: ['Elon Musk', 'Twitter'], summary: "Musk's lawyers notify Twitter that he is terminating the merger agreement, alleging false and misleading statements", citation: cite(SOMAG, 'In addition to revoking its merger agreement, Musk’s legal team said Twitter “substantially violated several provisions” after making false and misleading statements about the state of its business, according to a letter released by the SEC.') }, 'reported'),
       event(day('2022-07-08', '16:00'), 'statement.made', { person: P.taylor, medium: 'Twitter', text: 'The Twitter Board is committed to closing the transaction on the price and terms agreed upon with Mr. Musk and plans to pursue legal action to enforce the merger agreement. We are confident we will prevail in the Delaware Court of Chancery.', citation: cite(PULSE, 'The Twitter Board is committed to closing the transaction on the price and terms agreed upon with Mr. Musk and plans to pursue legal action to enforce the merger agreement. We are confident we will prevail in the Delaware Court of Chancery.') }),
