@@ -74,6 +74,10 @@ describe('data/openai-2023-11.jsonl', () => {
         }
       }
     }
+    // data/sources is shared by the built-in logs: an excerpt another one cites is not stray.
+    for (const other of readdirSync(join(ROOT, 'data')).filter((name) => name.endsWith('.jsonl') && join(ROOT, 'data', name) !== DATASET)) {
+      for (const line of readFileSync(join(ROOT, 'data', other), 'utf8').trimEnd().split('\n')) for (const citation of citationsOf(line)) cited.add(citation.document);
+    }
     for (const excerpt of excerpts) {
       expect(excerpt.url, `${excerpt.document}: header URL`).toMatch(/^https?:\/\/\S+$/);
       expect(excerpt.title, `${excerpt.document}: header title`).not.toBe('');
