@@ -37,7 +37,9 @@ const breaking: Record<string, (event: Json, random: () => number) => void> = {
   'a field of the wrong type': (event, random) => {
     const { at } = pick(random, objectsIn(event).filter(({ at }) => Object.keys(at).length > 0));
     const key = pick(random, Object.keys(at).filter((k) => k !== 'id'));
-    at[key] = pick(random, WRONG.filter((w) => typeof w !== typeof at[key] || (typeof w === 'string' && key !== 'quote' && key !== 'text' && key !== 'document')));
+    // Only values of another JSON type: a different string may well be a valid one.
+    const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+    at[key] = pick(random, WRONG.filter((w) => kindOf(w) !== kindOf(at[key])));
   },
   'an unknown key, at any depth': (event, random) => {
     // defineProperty: `at.__proto__ = x` would set the prototype instead of adding a key to the JSON.

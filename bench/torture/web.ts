@@ -78,6 +78,7 @@ function badArguments(random: Random, operation: string): string {
     'log:import': () => ({ jsonl: pick(random, ['', '{', 'not json\n', `${JSON.stringify(brokenEvent(random))}\n`, 5]) }),
     'snapshot:build': () => ({ at: pick(random, BAD_TIMES), ...(random() < 0.5 ? { company: 'Not a slug' } : {}) }),
     'diff:between': () => ({ from: pick(random, BAD_TIMES), to: '2023-11-22T00:00:00Z' }),
+    'log:changes': () => ({ sinceSeq: pick(random, [-1, 1.5, 'one', null]), ...(random() < 0.5 ? { timeoutMs: pick(random, [-1, 'soon', 10 ** 9]) } : {}) }),
   };
   return random() < 0.3 ? pick(random, generic) : JSON.stringify(specific[operation]!());
 }

@@ -17,7 +17,9 @@ const KNOWN: readonly (readonly [string, ...string[]])[] = [
   ['CTO', 'chief technology officer', 'cto'],
   ['CFO', 'chief financial officer', 'finance director', 'cfo'],
   ['COO', 'chief operating officer', 'coo'],
-  ['General Counsel', 'general counsel', 'chief legal officer', 'clo'],
+  // Some companies have both (Twitter in 2022: a chief legal officer and a general counsel): two seats.
+  ['General Counsel', 'general counsel'],
+  ['Chief Legal Officer', 'chief legal officer', 'clo'],
   ['Chief Scientist', 'chief scientist'],
   ['CMO', 'chief marketing officer', 'cmo'],
 ];

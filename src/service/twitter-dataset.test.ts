@@ -117,7 +117,7 @@ describe('data/twitter-2021-2023.jsonl', () => {
     expect(dictGet(s.closed, 'musk-merger-agreement')).toMatchObject({ kind: 'signed-agreement', outcome: 'closed' });
     expect(dictKeys(s.pending)).toEqual([]);
     expect(s.control).toMatchObject({ controller: 'X Holdings I, Inc. (Elon Musk)', kind: 'taken-private' });
-    for (const [person, seat] of [['parag-agrawal', 'ceo'], ['ned-segal', 'cfo'], ['vijaya-gadde', 'general counsel']] as const) {
+    for (const [person, seat] of [['parag-agrawal', 'ceo'], ['ned-segal', 'cfo'], ['vijaya-gadde', 'chief legal officer']] as const) {
       expect(formerRole(s, person, seat), `${person} ${seat}`).toMatchObject({ endCause: 'fired' });
     }
     expect(holderOf(s, 'CEO')).toBeUndefined();
