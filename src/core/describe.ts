@@ -12,15 +12,15 @@ export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>): string 
     case 'company.registered':
       return `Company: ${e.data.name}`;
     case 'role.assumed':
-      return `${person(e.data.person)} became ${qualifier(e.data)}${e.data.role}`;
+      return e.data.baseline ? `${person(e.data.person)} in office as ${qualifier(e.data)}${e.data.role} (as of the log's start)` : `${person(e.data.person)} became ${qualifier(e.data)}${e.data.role}`;
     case 'role.vacated':
       return `${person(e.data.person)} left ${e.data.role} (${e.data.cause})`;
     case 'board.joined':
-      return `${person(e.data.person)} joined the board`;
+      return e.data.baseline ? `${person(e.data.person)} on the board (as of the log's start)` : `${person(e.data.person)} joined the board`;
     case 'board.left':
       return `${person(e.data.person)} left the board (${e.data.cause})`;
     case 'board.chair.assumed':
-      return `${person(e.data.person)} became ${e.data.interim ? 'interim ' : ''}${e.data.executive ? 'executive ' : ''}chair`;
+      return `${person(e.data.person)} ${e.data.baseline ? 'chair' : `became ${e.data.interim ? 'interim ' : ''}${e.data.executive ? 'executive ' : ''}chair`}${e.data.baseline ? " (as of the log's start)" : ''}`;
     case 'board.chair.vacated':
       return `${person(e.data.person)} stopped being chair (${e.data.cause})`;
     case 'affiliation.started':

@@ -7,7 +7,7 @@ export type Change =
   | { kind: 'role-left'; role: string; person: Person; cause?: string; eventId?: string }
   | { kind: 'board-joined'; person: Person; eventId: string }
   | { kind: 'board-left'; person: Person; cause?: string }
-  | { kind: 'chair-changed'; from: Person | null; to: Person | null }
+  | { kind: 'chair-changed'; from: Person | null; to: Person | null; executive?: boolean }
   | { kind: 'control-changed'; controller: string; controlKind: string }
   | { kind: 'affiliation-started'; person: Person; organization: string; role?: string; eventId: string }
   | { kind: 'affiliation-ended'; person: Person; organization: string }
@@ -46,7 +46,7 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
     const seat = dictGet(b.board, id)!;
     if (!dictHas(a.board, id) && !seat.asOf) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId });
   }
-  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null });
+  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null, ...(b.chair?.executive ? { executive: true } : {}) });
   if (b.control && a.control?.eventId !== b.control.eventId) changes.push({ kind: 'control-changed', controller: b.control.controller, controlKind: b.control.kind });
   const has = (s: CompanyState, x: Affiliation) => {
     const ties = dictGet(s.affiliations, x.person.id);
@@ -89,7 +89,7 @@ export function describeChange(change: Change): string {
     case 'control-changed':
       return `Control passed to ${change.controller} (${change.controlKind.replaceAll('-', ' ')})`;
     case 'chair-changed':
-      return change.to ? `${change.to.name} became chair${change.from ? `, succeeding ${change.from.name}` : ''}` : `${change.from!.name} is no longer chair; the chair is vacant`;
+      return change.to ? `${change.to.name} became ${change.executive ? 'executive ' : ''}chair${change.from ? `, succeeding ${change.from.name}` : ''}` : `${change.from!.name} is no longer chair; the chair is vacant`;
     case 'affiliation-started':
       return `${change.person.name} joined ${change.organization}${change.role ? ` as ${change.role}` : ''}`;
     case 'affiliation-ended':

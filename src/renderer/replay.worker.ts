@@ -97,7 +97,8 @@ function momentAt(company: string, at: number, knownAt?: string): MomentState {
   const known = ledger.knownSeq(knownAt);
   const state = t.stateAt(at, known);
   let index = t.countUntil(at) - 1;
-  while (index >= 0 && !t.visibleAt(index, known)) index -= 1;
+  // Baselines (already true when the log starts) are state, never the last change.
+  while (index >= 0 && (!t.visibleAt(index, known) || t.effectAt(index).data.baseline)) index -= 1;
   // The state just before the last event at or before the moment: what that event changed.
   const before = index >= 0 ? t.stateAt(t.times[index]! - 1, known) : state;
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
@@ -111,7 +112,7 @@ function momentAt(company: string, at: number, knownAt?: string): MomentState {
   for (let i = lo; i < hi; i++) {
     if (!t.visibleAt(i, known)) continue;
     const effect = t.effectAt(i);
-    if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered') continue;
+    if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) continue;
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   }
