@@ -235,6 +235,15 @@ export function App() {
           The last write before this log was opened was incomplete (line {log.summary.recovered.line}: {log.summary.recovered.reason}). It was moved to {log.summary.recovered.sideFile}; everything before it is intact.
         </p>
       )}
+      {log.arrived > 0 && (
+        // Events others appended to a shared log: already in the replay, the moment left where it was.
+        <p className="notice arrivals" role="status">
+          {log.arrived} new event{log.arrived === 1 ? '' : 's'} arrived from another writer; the moment stays where you left it.{' '}
+          <button type="button" className="link" onClick={log.seen}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {log.summary?.warnings?.map((warning) => (
         <p className="notice" role="status" key={warning}>
           {warning}
