@@ -159,10 +159,10 @@ test('the events list filters by kind and person, cites its sources, and moves t
   const { page } = app;
   const events = page.getByRole('region', { name: 'Events' });
   await events.getByLabel(/^Filter events by person/).fill('shear');
-  // Every event that names him: the offer, its acceptance, the appointment, his statement.
-  await expect(events.getByRole('listitem')).toHaveCount(4);
+  // Every event that names him: the offer, its acceptance, the appointment, his statement, and his successor's return.
+  await expect(events.getByRole('listitem')).toHaveCount(5);
   await events.getByLabel('Filter events by kind').selectOption('role');
-  await expect(events.getByRole('listitem')).toHaveCount(1);
+  await expect(events.getByRole('listitem')).toHaveCount(2);
   const row = events.getByRole('listitem').first();
   await expect(row).toContainText('Emmett Shear became interim CEO');
   await expect(row).toContainText('the OpenAI board went on to appoint ex-Twitch boss Emmett Shear as interim CEO');

@@ -25,7 +25,7 @@ test('day-precision events print no hour, are bands on the scrubber, and a click
   const { page } = app;
   await setMoment(page, '2023-11-17T12:00');
   const events = page.getByRole('region', { name: 'Events' });
-  await events.getByLabel(/^Filter events by person/).fill('Shear became');
+  await events.getByLabel(/^Filter events by person/).fill('Shear became interim');
   await expect(events.getByRole('listitem')).toHaveCount(1);
   const row = events.getByRole('listitem').filter({ hasText: 'Emmett Shear' });
   await expect(row.locator('time')).toHaveText('Sun 19 Nov 2023');

@@ -13,7 +13,7 @@ test('a source opens in a dialog that holds focus, closes on Escape, gives focus
   const opener = page.getByRole('button', { name: "Source for Adam D'Angelo's board seat" });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'Source' });
-  await expect(dialog).toContainText("Adam D'Angelo joined the board");
+  await expect(dialog).toContainText("Adam D'Angelo on the board (as of the log's start)");
   await expect(dialog).toContainText('Certainty');
   await expect(dialog.getByRole('link', { name: /openai\.com/ })).toHaveAttribute('target', '_blank');
   expect(await valueText(page)).toBe(before);

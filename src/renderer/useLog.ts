@@ -30,6 +30,8 @@ export interface LogData {
 }
 
 /** After a failed poll (server restarting, log switched), wait this long before asking again. */
+/** How long the page's own append has to claim records the poll brought in first. */
+const CLAIM_GRACE_MS = 1_000;
 const RETRY_MS = 5_000;
 
 export function useLog(api: Api, replay: ReplayClient): LogData {
@@ -41,6 +43,11 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const [arrived, setArrived] = useState(0);
   /** The worker's head, read by the poll and by `take` without waiting for a render. */
   const headRef = useRef(0);
+  /**
+   * Ids the poll brought in, not yet counted as arrivals: the page's own append can come back
+   * through the poll before its own answer does, and is claimed by `appended` within the grace.
+   */
+  const unclaimed = useRef(new Set<string>());
   /** The tail of the queue of batches on their way into the worker. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -88,6 +95,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
 
   const appended = useCallback(
     async (records: EventRecord[]) => {
+      for (const record of records) unclaimed.current.delete(record.id);
       await take(records);
     },
     [take],
@@ -111,8 +119,14 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         }
         // The server's log is shorter than the page's: another log is open there now.
         if (result.value.head < since) return void reload();
+        const fresh = result.value.records.filter((r) => r.seq > since);
         const added = await take(result.value.records).catch(() => 0);
-        if (added > 0 && !stopped) setArrived((n) => n + added);
+        if (added === 0 || stopped) continue;
+        for (const record of fresh) unclaimed.current.add(record.id);
+        setTimeout(() => {
+          const others = fresh.filter((r) => unclaimed.current.delete(r.id)).length;
+          if (others > 0) setArrived((n) => n + others);
+        }, CLAIM_GRACE_MS);
       }
     })();
     return () => {
