@@ -212,3 +212,19 @@ test('importing events is all or nothing, and the error names the event and fiel
   await setMoment(page, '2023-11-22T13:00');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Dana Example');
 });
+
+test('on-screen step buttons move by event and by day, as the keys do', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-18T12:00');
+  await page.getByRole('button', { name: 'One day on' }).click();
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sun 19 Nov 2023, 12:00 PST');
+  await page.getByRole('button', { name: 'One day back' }).click();
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');
+  const now = async () => Number(await slider(page).getAttribute('aria-valuenow'));
+  const start = await now();
+  await page.getByRole('button', { name: 'Next event' }).click();
+  await expect.poll(now).toBeGreaterThan(start);
+  const next = await now();
+  await page.getByRole('button', { name: 'Previous event' }).click();
+  await expect.poll(now).toBeLessThan(next);
+});

@@ -274,6 +274,20 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
             ))}
           </select>
         </label>
+        <span className="step-buttons" role="group" aria-label="Step through time">
+          <button onClick={() => onChange(value - DAY)} title="One day back (PageDown)" aria-label="One day back">
+            −1 d
+          </button>
+          <button onClick={() => step(-1)} title="Previous event (←)" aria-label="Previous event">
+            ◀
+          </button>
+          <button onClick={() => step(1)} title="Next event (→)" aria-label="Next event">
+            ▶
+          </button>
+          <button onClick={() => onChange(value + DAY)} title="One day on (PageUp)" aria-label="One day on">
+            +1 d
+          </button>
+        </span>
         <button onClick={() => zoom(0.5)} title="Zoom in (+ key, or the wheel)" aria-label="Zoom the timeline in">+</button>
         <button onClick={() => zoom(2)} title="Zoom out (− key, or the wheel)" aria-label="Zoom the timeline out">−</button>
         <button onClick={() => setWindow([first - pad, last + pad])} title="Show the whole log" aria-label="Fit the whole log in the timeline">Fit</button>
