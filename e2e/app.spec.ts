@@ -228,3 +228,18 @@ test('on-screen step buttons move by event and by day, as the keys do', async ({
   await page.getByRole('button', { name: 'Previous event' }).click();
   await expect.poll(now).toBeLessThan(next);
 });
+
+test('known-at can count what the sources had published, not only what this log had recorded', async ({ app }) => {
+  const { page } = app;
+  // Entered today from an article published on 22 November 2023.
+  const entered = JSON.stringify({ id: 'dana-published', type: 'board.joined', subject: 'openai', time: '2023-11-22T12:00:00-08:00', timeprecision: 'day', timezone: 'America/Los_Angeles', data: { certainty: 'reported', citation: { document: 'A test gazette', quote: 'Dana Example joined the board.', published: '2023-11-22T18:00:00-08:00' }, person: { id: 'dana-example', name: 'Dana Example' } } });
+  await app.importEvents(`${entered}\n`);
+  await setMoment(page, '2023-11-23T12:00');
+  const board = page.getByRole('region', { name: 'Board' });
+  await expect(board).toContainText('Dana Example');
+  await page.getByLabel('As known at an earlier time').check();
+  await page.getByLabel('Known at', { exact: true }).fill('2023-11-25T00:00');
+  await expect(board).not.toContainText('Dana Example');
+  await page.getByLabel('Known by').selectOption('published');
+  await expect(board).toContainText('Dana Example');
+});

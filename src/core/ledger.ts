@@ -26,6 +26,12 @@ const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, t
 /** What "known at R" counts: records written into this log by R, or sources published by R. */
 export type KnownBy = 'recorded' | 'published';
 
+/** One reader's view of the log: which timeline entries it sees, and the state they make. */
+export interface Reader {
+  visible(timeline: Timeline, position: number): boolean;
+  stateAt(timeline: Timeline, at: number): CompanyState;
+}
+
 export class Ledger {
   #records: EventRecord[] = [];
   /** Recorded times by sequence, filled lazily: only "known at" questions need them. */
@@ -216,14 +222,23 @@ export class Ledger {
    */
   stateAt(company: string, at: string, knownAt?: string, knownBy: KnownBy = 'recorded'): CompanyState | undefined {
     const timeline = this.#timelines.get(company);
-    if (!timeline || knownAt === undefined || knownBy === 'recorded') return timeline?.stateAt(toEpoch(at), this.knownSeq(knownAt));
+    return timeline && this.reader(knownAt, knownBy).stateAt(timeline, toEpoch(at));
+  }
+
+  /** What a reader who knows the log at `knownAt` (by `knownBy`) sees of any timeline. */
+  reader(knownAt?: string, knownBy: KnownBy = 'recorded'): Reader {
+    if (knownAt === undefined || knownBy === 'recorded') {
+      const seq = this.knownSeq(knownAt);
+      return { visible: (timeline, position) => timeline.visibleAt(position, seq), stateAt: (timeline, at) => timeline.stateAt(at, seq) };
+    }
     const by = toEpoch(knownAt);
     const known = (seq: number) => this.#publishedAt(seq) <= by;
-    return timeline.replayWhere(toEpoch(at), (position) => {
+    const visible = (timeline: Timeline, position: number) => {
       const { seq, id } = timeline.effectAt(position);
       const reviser = this.revisionOf(id);
       return known(seq) && !(reviser !== undefined && known(this.#seqById.get(reviser)!));
-    });
+    };
+    return { visible, stateAt: (timeline, at) => timeline.replayWhere(at, (position) => visible(timeline, position)) };
   }
 
   /** When record `seq`'s source was published, or else when it was recorded. */

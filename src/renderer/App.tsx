@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotRequest } from '../core/snapshot';
 import { upperBound } from '../core/search';
+import type { KnownBy } from '../core/ledger';
 import { holderOf } from '../core/state';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
@@ -19,7 +20,7 @@ import { StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
 import { ReplayClient } from './replay-client';
-import { PRECISIONS, type EventRow, type FilterSpec } from './replay-protocol';
+import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
 import { useAnnouncer } from './useAnnouncer';
 import { exportsFor } from './useExports';
 import { useLog } from './useLog';
@@ -39,6 +40,9 @@ export function App() {
   const log = useLog(api, replay);
   const [company, setCompany] = useState<string | undefined>(initial.company);
   const [knownAt, setKnownAt] = useState<string | undefined>(initial.knownAt);
+  const [knownBy, setKnownBy] = useState<KnownBy>('recorded');
+  /** Who is asking: everything the log holds, or what was known at `knownAt` (by `knownBy`). */
+  const known = useMemo<Knowing>(() => (knownAt ? { knownAt, knownBy } : {}), [knownAt, knownBy]);
   const [at, setAt] = useState<number | undefined>(initial.at);
   const [dialog, setDialog] = useState<Dialog>();
   const [status, setStatus] = useState<{ text: string; error?: boolean; id: number }>();
@@ -52,8 +56,8 @@ export function App() {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
   }, [log.companies, company]);
 
-  const view = useTimelineView(replay, company, knownAt, log.head);
-  const moment = useMomentState(replay, company, at, knownAt, log.head);
+  const view = useTimelineView(replay, company, known, log.head);
+  const moment = useMomentState(replay, company, at, known, log.head);
   useEffect(() => {
     if (view && view.times.length && at === undefined && !log.loading) setAt(view.times[view.times.length - 1]!);
   }, [view, at, log.loading]);
@@ -62,11 +66,11 @@ export function App() {
   useEffect(() => {
     if (!company || (!filter.kind && !filter.text.trim() && !filter.hideRumoured)) return setMatches(undefined);
     let live = true;
-    replay.ask({ op: 'filter', company, ...(knownAt ? { knownAt } : {}), filter }).then((m) => live && setMatches(m), () => live && setMatches(undefined));
+    replay.ask({ op: 'filter', company, ...known, filter }).then((m) => live && setMatches(m), () => live && setMatches(undefined));
     return () => {
       live = false;
     };
-  }, [replay, company, knownAt, filter, log.head]);
+  }, [replay, company, known, filter, log.head]);
 
   const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
@@ -109,7 +113,7 @@ export function App() {
   const showSource = (eventId: string) =>
     void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true)));
 
-  const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...(knownAt ? { knownAt } : {}) }), [at, company, knownAt]);
+  const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...known }), [at, company, known]);
   const exporter = useMemo(() => exportsFor(api), [api]);
   const guarded = (action: () => Promise<string | undefined | void>) => () => action().then((text) => text && say(text), (e: Error) => say(e.message, true));
   const slug = (log.summary?.title ?? 'log').toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '');
@@ -225,6 +229,8 @@ export function App() {
         onAt={setAt}
         knownAt={knownAt}
         onKnownAt={setKnownAt}
+        knownBy={knownBy}
+        onKnownBy={setKnownBy}
         timeZone={timeZone}
         actions={actions}
         history={history}
@@ -278,7 +284,7 @@ export function App() {
           </div>
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
           {paneView === 'seats' && company && at !== undefined && view ? (
-            <SeatHistory replay={replay} company={company} {...(knownAt ? { knownAt } : {})} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
+            <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
           ) : moment && at !== undefined && view ? (
             <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} />
           ) : (
@@ -352,9 +358,9 @@ export function App() {
           last={view.times[view.times.length - 1] ?? at}
           now={at}
           timeZone={timeZone}
-          compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...(knownAt ? { knownAt } : {}) })}
-          stateAt={(t) => replay.ask({ op: 'state', company, at: t, ...(knownAt ? { knownAt } : {}) })}
-          between={(from, to, limit) => replay.ask({ op: 'between', company, from, to, limit, ...(knownAt ? { knownAt } : {}) })}
+          compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...known })}
+          stateAt={(t) => replay.ask({ op: 'state', company, at: t, ...known })}
+          between={(from, to, limit) => replay.ask({ op: 'between', company, from, to, limit, ...known })}
           onClose={() => setDialog(undefined)}
         />
       )}

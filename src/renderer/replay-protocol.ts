@@ -1,4 +1,5 @@
 /** Messages between the page and the replay worker, which alone holds the records. */
+import type { KnownBy } from '../core/ledger';
 import type { Change } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import type { Precision } from '../core/event';
@@ -70,19 +71,25 @@ export interface MomentState {
   uncertain: Uncertain[];
 }
 
+/** Who is asking: as known at a time, by what was recorded (default) or published by then. */
+export interface Knowing {
+  knownAt?: string;
+  knownBy?: KnownBy;
+}
+
 export type Request =
   | { op: 'reset' }
   | { op: 'add'; records: EventRecord[] }
   | { op: 'companies' }
-  | { op: 'view'; company: string; knownAt?: string }
-  | { op: 'filter'; company: string; knownAt?: string; filter: FilterSpec }
+  | { op: 'view'; company: string; knownAt?: string; knownBy?: KnownBy }
+  | { op: 'filter'; company: string; knownAt?: string; knownBy?: KnownBy; filter: FilterSpec }
   | { op: 'rows'; seqs: number[] }
   | { op: 'row'; id: string }
-  | { op: 'between'; company: string; from: number; to: number; knownAt?: string; limit: number }
-  | { op: 'lanes'; company: string; knownAt?: string }
+  | { op: 'between'; company: string; from: number; to: number; knownAt?: string; knownBy?: KnownBy; limit: number }
+  | { op: 'lanes'; company: string; knownAt?: string; knownBy?: KnownBy }
   | { op: 'locate'; id: string }
-  | { op: 'state'; company: string; at: number; knownAt?: string }
-  | { op: 'diff'; company: string; from: number; to: number; knownAt?: string };
+  | { op: 'state'; company: string; at: number; knownAt?: string; knownBy?: KnownBy }
+  | { op: 'diff'; company: string; from: number; to: number; knownAt?: string; knownBy?: KnownBy };
 
 export interface Responses {
   reset: null;

@@ -15,7 +15,7 @@ import { isCoarse, periodOf } from './format';
 import { KINDS } from './kinds';
 import { seatLanes } from './seat-lanes';
 import { seatOf } from '../core/seats';
-import { PRECISIONS, type EventRow, type FilterSpec, type MomentState, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
+import { PRECISIONS, type EventRow, type FilterSpec, type Knowing, type MomentState, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -43,20 +43,22 @@ function timeline(company: string) {
 }
 
 /** Visible entries of a company, in order, with what each shows. */
-function* entries(company: string, knownAt?: string): Generator<{ effect: Effective; time: number; position: number }> {
+function* entries(company: string, knowing: Knowing): Generator<{ effect: Effective; time: number; position: number }> {
   const t = timeline(company);
-  const known = ledger.knownSeq(knownAt);
-  for (let i = 0; i < t.length; i++) if (t.visibleAt(i, known)) yield { effect: t.effectAt(i), time: t.times[i]!, position: i };
+  const reader = readerOf(knowing);
+  for (let i = 0; i < t.length; i++) if (reader.visible(t, i)) yield { effect: t.effectAt(i), time: t.times[i]!, position: i };
 }
 
-function view(company: string, knownAt?: string): TimelineView {
+const readerOf = ({ knownAt, knownBy }: Knowing) => ledger.reader(knownAt, knownBy);
+
+function view(company: string, knowing: Knowing): TimelineView {
   const seqs: number[] = [];
   const times: number[] = [];
   const kinds: number[] = [];
   const precisions: number[] = [];
   const figures: TimelineView['figures'] = [];
   const zones = new Map<string, number>();
-  for (const { effect, time } of entries(company, knownAt)) {
+  for (const { effect, time } of entries(company, knowing)) {
     seqs.push(effect.seq);
     times.push(time);
     kinds.push(kindCode.get(kindOf(effect.type)) ?? 0);
@@ -69,11 +71,11 @@ function view(company: string, knownAt?: string): TimelineView {
   return { company, seqs: Float64Array.from(seqs), times: Float64Array.from(times), kinds: Uint8Array.from(kinds), precisions: Uint8Array.from(precisions), figures, timeZone };
 }
 
-function filter(company: string, knownAt: string | undefined, spec: FilterSpec): Int32Array {
+function filter(company: string, knowing: Knowing, spec: FilterSpec): Int32Array {
   const needles = spec.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const result: number[] = [];
   let index = 0;
-  for (const { effect } of entries(company, knownAt)) {
+  for (const { effect } of entries(company, knowing)) {
     const keep =
       (!spec.kind || kindOf(effect.type) === spec.kind) &&
       !(spec.hideRumoured && (effect.data as { certainty?: string }).certainty === 'rumoured') &&
@@ -92,15 +94,15 @@ function seatOfFact(effect: Effective): { seat?: string } {
 }
 
 /** The state at a moment, what its last event changed, and which day-precision facts make it uncertain. */
-function momentAt(company: string, at: number, knownAt?: string): MomentState {
+function momentAt(company: string, at: number, knowing: Knowing): MomentState {
   const t = timeline(company);
-  const known = ledger.knownSeq(knownAt);
-  const state = t.stateAt(at, known);
+  const reader = readerOf(knowing);
+  const state = reader.stateAt(t, at);
   let index = t.countUntil(at) - 1;
   // Baselines (already true when the log starts) are state, never the last change.
-  while (index >= 0 && (!t.visibleAt(index, known) || t.effectAt(index).data.baseline)) index -= 1;
+  while (index >= 0 && (!reader.visible(t, index) || t.effectAt(index).data.baseline)) index -= 1;
   // The state just before the last event at or before the moment: what that event changed.
-  const before = index >= 0 ? t.stateAt(t.times[index]! - 1, known) : state;
+  const before = index >= 0 ? reader.stateAt(t, t.times[index]! - 1) : state;
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: describe(lastEffect) } : null;
   // Facts known only to the day (or month) whose period holds the moment. A month or more away
@@ -110,7 +112,7 @@ function momentAt(company: string, at: number, knownAt?: string): MomentState {
   const lo = Math.max(upperBound(times, at - 32 * 86_400_000), upperBound(times, at) - 2000);
   const hi = Math.min(upperBound(times, at + 32 * 86_400_000), upperBound(times, at) + 2000);
   for (let i = lo; i < hi; i++) {
-    if (!t.visibleAt(i, known)) continue;
+    if (!reader.visible(t, i)) continue;
     const effect = t.effectAt(i);
     if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) continue;
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
@@ -140,9 +142,9 @@ function handle(request: Request): Responses[Request['op']] {
       // Names come from replay: asked once a load is complete, not after every page.
       return ledger.companyNames();
     case 'view':
-      return view(request.company, request.knownAt);
+      return view(request.company, request);
     case 'filter':
-      return filter(request.company, request.knownAt, request.filter);
+      return filter(request.company, request, request.filter);
     case 'rows':
       return request.seqs.filter((seq) => seq >= 1 && seq <= ledger.head).map(row);
     case 'row': {
@@ -151,27 +153,27 @@ function handle(request: Request): Responses[Request['op']] {
     }
     case 'between': {
       const t = timeline(request.company);
-      const known = ledger.knownSeq(request.knownAt);
+      const reader = readerOf(request);
       const seqs: number[] = [];
       let total = 0;
       for (let i = t.countUntil(Math.min(request.from, request.to)); i < t.countUntil(Math.max(request.from, request.to)); i++) {
-        if (!t.visibleAt(i, known)) continue;
+        if (!reader.visible(t, i)) continue;
         total += 1;
         if (seqs.length < request.limit) seqs.push(t.effectAt(i).seq);
       }
       return { total, rows: seqs.map(row) };
     }
     case 'lanes':
-      return seatLanes(entries(request.company, request.knownAt));
+      return seatLanes(entries(request.company, request));
     case 'locate': {
       const record = ledger.byId(request.id);
       return record ? row(record.seq).time : null;
     }
     case 'state':
-      return momentAt(request.company, request.at, request.knownAt);
+      return momentAt(request.company, request.at, request);
     case 'diff': {
-      const from = ledger.stateAt(request.company, iso(request.from), request.knownAt)!;
-      const to = ledger.stateAt(request.company, iso(request.to), request.knownAt)!;
+      const from = ledger.stateAt(request.company, iso(request.from), request.knownAt, request.knownBy)!;
+      const to = ledger.stateAt(request.company, iso(request.to), request.knownAt, request.knownBy)!;
       const changes = diffStates(from, to);
       return { changes, sentences: changes.map(describeChange) };
     }

@@ -6,14 +6,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fileStamp, formatAt, formatInstant } from '../format';
 import type { ReplayClient } from '../replay-client';
-import { PRECISIONS } from '../replay-protocol';
+import { PRECISIONS, type Knowing } from '../replay-protocol';
 import type { SeatLane } from '../seat-lanes';
 import { seatHistorySvg, type Palette } from '../seat-svg';
 
 interface Props {
   replay: ReplayClient;
   company: string;
-  knownAt?: string;
+  known: Knowing;
   version: number;
   at: number;
   span: [number, number];
@@ -38,7 +38,7 @@ const save = (name: string, blob: Blob) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-export function SeatHistory({ replay, company, knownAt, version, at, span, timeZone, fileBase, onJump, say }: Props) {
+export function SeatHistory({ replay, company, known, version, at, span, timeZone, fileBase, onJump, say }: Props) {
   const [lanes, setLanes] = useState<SeatLane[]>();
   const [width, setWidth] = useState(800);
   const [tableOpen, setTableOpen] = useState(false);
@@ -49,11 +49,11 @@ export function SeatHistory({ replay, company, knownAt, version, at, span, timeZ
 
   useEffect(() => {
     let live = true;
-    replay.ask({ op: 'lanes', company, ...(knownAt ? { knownAt } : {}) }).then((l) => live && setLanes(l), (e: Error) => live && say(e.message, true));
+    replay.ask({ op: 'lanes', company, ...known }).then((l) => live && setLanes(l), (e: Error) => live && say(e.message, true));
     return () => {
       live = false;
     };
-  }, [replay, company, knownAt, version, say]);
+  }, [replay, company, known, version, say]);
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(320, Math.floor(entry!.contentRect.width))));
     if (box.current) observer.observe(box.current);

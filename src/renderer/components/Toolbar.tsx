@@ -3,6 +3,7 @@
  * moments visited), as known when, and what to do with it. Less frequent actions sit in "More".
  */
 import { useEffect, useState } from 'react';
+import type { KnownBy } from '../../core/ledger';
 import type { Api } from '../api';
 import { zoneName } from '../format';
 import { MenuButton } from './MenuButton';
@@ -20,6 +21,8 @@ interface Props {
   onAt(at: number): void;
   knownAt?: string;
   onKnownAt(knownAt: string | undefined): void;
+  knownBy: KnownBy;
+  onKnownBy(knownBy: KnownBy): void;
   timeZone: string;
   actions: Record<ToolbarAction, () => void>;
   history: { canBack: boolean; canForward: boolean; back(): void; forward(): void };
@@ -29,7 +32,7 @@ interface Props {
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
-export function Toolbar({ api, title, companies, company, onCompany, at, onAt, knownAt, onKnownAt, timeZone, actions, history, events }: Props) {
+export function Toolbar({ api, title, companies, company, onCompany, at, onAt, knownAt, onKnownAt, knownBy, onKnownBy, timeZone, actions, history, events }: Props) {
   const [theme, setTheme] = useState(() => localStorage.getItem('incumbent-theme') ?? 'system');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -72,6 +75,12 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
           <span className="sr-only"> an earlier time</span>
         </label>
         {knownAt !== undefined && <MomentInput label="Known at" value={Date.parse(knownAt)} timeZone={timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+        {knownAt !== undefined && (
+          <select aria-label="Known by" value={knownBy} onChange={(e) => onKnownBy(e.target.value as KnownBy)} title="Recorded: what this log held then. Published: what the sources had said by then.">
+            <option value="recorded">as recorded here</option>
+            <option value="published">as published</option>
+          </select>
+        )}
       </span>
       <span className="spacer" />
       <button onClick={actions.addEvent} title="Add an event">Add event</button>
