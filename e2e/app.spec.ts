@@ -243,3 +243,20 @@ test('known-at can count what the sources had published, not only what this log 
   await page.getByLabel('Known by').selectOption('published');
   await expect(board).toContainText('Dana Example');
 });
+
+test('named bookmarks are kept with the log and take you back to their moment', async ({ app }) => {
+  let page = app.page;
+  await setMoment(page, '2023-11-17T12:00');
+  await page.getByLabel('Name for a bookmark at this moment').fill('Firing');
+  await page.getByRole('button', { name: 'Add bookmark' }).click();
+  await setMoment(page, '2023-11-19T21:00');
+  await page.getByLabel('Name for a bookmark at this moment').fill('Shear named');
+  await page.getByRole('button', { name: 'Add bookmark' }).click();
+  const bookmarks = page.getByRole('region', { name: 'Bookmarks' });
+  await expect(bookmarks.getByRole('button', { name: 'Shear named', exact: true })).toBeVisible();
+  page = await app.restart();
+  await page.getByRole('region', { name: 'Bookmarks' }).getByRole('button', { name: 'Firing', exact: true }).click();
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', /Fri 17 Nov 2023, 12:00 PST/);
+  await page.getByRole('button', { name: 'Remove the bookmark Firing' }).click();
+  await expect(page.getByRole('region', { name: 'Bookmarks' }).getByRole('button', { name: 'Firing', exact: true })).toHaveCount(0);
+});

@@ -78,6 +78,8 @@ function badArguments(random: Random, operation: string): string {
     'log:import': () => ({ jsonl: pick(random, ['', '{', 'not json\n', `${JSON.stringify(brokenEvent(random))}\n`, 5]) }),
     'snapshot:build': () => ({ at: pick(random, BAD_TIMES), ...(random() < 0.5 ? { company: 'Not a slug' } : {}) }),
     'diff:between': () => ({ from: pick(random, BAD_TIMES), to: '2023-11-22T00:00:00Z' }),
+    'bookmarks:list': () => ({ [pick(random, ['x', '__proto__', 'all'])]: 1 }),
+    'bookmarks:save': () => ({ bookmarks: pick(random, ['none', [{ name: '' }], [{ name: 'a\u202e', company: 'openai', at: '2023-11-17T12:00:00Z' }], [{ name: 'x', company: 'Not A Slug', at: 'noon' }]]) }),
     'log:changes': () => ({ sinceSeq: pick(random, [-1, 1.5, 'one', null]), ...(random() < 0.5 ? { timeoutMs: pick(random, [-1, 'soon', 10 ** 9]) } : {}) }),
   };
   return random() < 0.3 ? pick(random, generic) : JSON.stringify(specific[operation]!());

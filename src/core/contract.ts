@@ -20,6 +20,15 @@ export const MAX_IMPORT_CHARS = 64 << 20;
 /** What "known at" counts: see Ledger.stateAt. */
 const KnownBy = z.enum(['recorded', 'published']);
 
+/** A named moment of a log ("Firing", "Shear named"), kept beside the log. */
+export const Bookmark = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80).regex(/^[^\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u, 'must not contain control or bidi-override characters'),
+  company: Slug,
+  at: EffectiveTime,
+  knownAt: EffectiveTime.optional(),
+});
+export type Bookmark = z.output<typeof Bookmark>;
+
 export const contractArgs = {
   'log:summary': z.strictObject({}),
   'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
@@ -29,6 +38,9 @@ export const contractArgs = {
   'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(MAX_IMPORT_CHARS, `is longer than ${MAX_IMPORT_CHARS >> 20} Mi characters: append it with \`incumbent append --log LOG FILE\``) }),
   'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
   'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug }),
+  'bookmarks:list': z.strictObject({}),
+  /** Replaces the log's bookmarks with these (names unique). */
+  'bookmarks:save': z.strictObject({ bookmarks: z.array(Bookmark).max(200, 'must hold at most 200 bookmarks') }),
 } as const;
 
 export type Operation = keyof typeof contractArgs;
@@ -57,6 +69,8 @@ export interface Results {
   'log:read': { records: EventRecord[]; head: number };
   /** At most 10,000 records after `sinceSeq` (ask again from the last one for more); `head` is the log's head. */
   'log:changes': { records: EventRecord[]; head: number };
+  'bookmarks:list': Bookmark[];
+  'bookmarks:save': Bookmark[];
   'log:append': AppendResult;
   'log:import': AppendResult;
   'snapshot:build': { json: string; fileName: string };

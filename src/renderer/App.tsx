@@ -10,6 +10,7 @@ import type { KnownBy } from '../core/ledger';
 import { holderOf } from '../core/state';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
+import { Bookmarks } from './components/Bookmarks';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
@@ -257,6 +258,9 @@ export function App() {
       ))}
       {view && at !== undefined && (
         <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={setAt} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
+      )}
+      {view && at !== undefined && company && log.summary && (
+        <Bookmarks api={api} company={company} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
       )}
       <main className="panes">
         <div className="pane-state">

@@ -7,6 +7,7 @@ import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
 import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
+import { bookmarksOf } from './bookmarks';
 import { parseJsonLines, validateBatch } from './validate-batch';
 
 export interface ServiceOptions extends OpenOptions {
@@ -30,6 +31,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 /** Opens the log at `location`: a file path, or a postgres URL (`postgres://user@host/db?log=NAME`). */
 export async function openService(location: string, options: ServiceOptions): Promise<LogService> {
   const log = await openLogStore(location, options);
+  const bookmarks = bookmarksOf(log.path);
   const ledger = () => log.ledger;
 
   const summary = (): LogSummary => {
@@ -101,5 +103,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
       const changes = diffStates(a, b);
       return { changes, sentences: changes.map(describeChange) };
     },
+    'bookmarks:list': async () => bookmarks.list(),
+    'bookmarks:save': async ({ bookmarks: next }) => bookmarks.save(next),
   };
 }

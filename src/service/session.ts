@@ -44,6 +44,8 @@ export class LogSession {
       'log:import': forward('log:import'),
       'snapshot:build': forward('snapshot:build'),
       'diff:between': forward('diff:between'),
+      'bookmarks:list': forward('bookmarks:list'),
+      'bookmarks:save': forward('bookmarks:save'),
     } satisfies Handlers;
   }
 
