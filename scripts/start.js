@@ -9,7 +9,8 @@ let { path, reason } = electronBinary();
 if (!path) {
   console.log(`Incumbent: ${reason}. Downloading it now (one time)...`);
   const installer = createRequire(import.meta.url).resolve('electron/install.js');
-  run(process.execPath, [installer]);
+  // The downloader's own output on failure is a stack trace; what failed is said below, plainly.
+  spawnSync(process.execPath, [installer], { stdio: 'ignore' });
   ({ path, reason } = electronBinary());
 }
 if (!path) {
