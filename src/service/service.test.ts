@@ -87,7 +87,8 @@ describe('service', () => {
     await s['log:append']({ events: [assumed('a')] });
     const { json, fileName } = await s['snapshot:build']({ at: '2024-06-01T00:00:00Z' });
     expect(json).toBe(s.snapshotText({ at: '2024-06-01T00:00:00Z' }));
-    expect(fileName).toBe('acme-watch-2024-06-01T00-00-00-000Z.snapshot.json');
+    // In the company's zone (New York), not UTC.
+    expect(fileName).toBe('acme-watch-2024-05-31T2000-0400.snapshot.json');
   });
 
   it('append then reopen loses nothing (property)', async () => {

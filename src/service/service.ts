@@ -7,6 +7,8 @@ import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
 import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
+import { toEpoch } from '../core/time';
+import { isoInZone } from '../core/zone';
 import { bookmarksOf } from './bookmarks';
 import { parseJsonLines, validateBatch } from './validate-batch';
 
@@ -26,6 +28,12 @@ export interface LogService extends Handlers {
 const CHANGES_LIMIT = 10_000;
 const CHANGES_WAIT_MS = 25_000;
 
+/** "2023-11-18T1200-0800": a moment in a file name, as local time in the company's zone. */
+const fileStamp = (epoch: number, zone: string) => {
+  const local = isoInZone(epoch, zone);
+  return `${local.slice(0, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(19).replace(':', '')}`;
+};
+
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';
 
 /** Opens the log at `location`: a file path, or a postgres URL (`postgres://user@host/db?log=NAME`). */
@@ -33,6 +41,11 @@ export async function openService(location: string, options: ServiceOptions): Pr
   const log = await openLogStore(location, options);
   const bookmarks = bookmarksOf(log.path);
   const ledger = () => log.ledger;
+  /** A company's zone: that of its latest fact (the log's first company when none is named). */
+  const zoneOf = (company = ledger().companies()[0]) => {
+    const timeline = company === undefined ? undefined : ledger().timeline(company);
+    return timeline && timeline.length > 0 ? timeline.effectAt(timeline.length - 1).timezone : 'UTC';
+  };
 
   const summary = (): LogSummary => {
     const l = ledger();
@@ -93,7 +106,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
     'log:import': async ({ jsonl }) => append(parseJsonLines(jsonl), (i) => `event ${i + 1}`),
     'snapshot:build': async (request) => ({
       json: snapshotText(request),
-      fileName: `${slug(ledger().title)}-${new Date(request.at).toISOString().replace(/[:.]/g, '-')}.snapshot.json`,
+      fileName: `${slug(ledger().title)}-${fileStamp(toEpoch(request.at), zoneOf(request.company))}.snapshot.json`,
     }),
     'diff:between': async ({ from, to, knownAt, knownBy, company }) => {
       const l = ledger();
