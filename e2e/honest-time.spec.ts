@@ -71,3 +71,13 @@ test('a snapshot file is named by the moment in the company\'s zone', async ({ a
   await page.getByRole('button', { name: 'Export snapshot' }).click();
   expect((await download).suggestedFilename()).toBe('openai-leadership-crisis-november-2023-2023-11-18T1200-PST.snapshot.json');
 });
+
+test('before the log’s coverage starts, the screen says so instead of showing an empty board', async ({ app }) => {
+  const { page } = app;
+  const slot = page.locator('.last-change');
+  await setMoment(page, '2023-11-10T12:00');
+  await expect(slot).toContainText('Before this log’s coverage. It starts Fri 17 Nov 2023');
+  await setMoment(page, '2023-11-17T13:00');
+  await expect(slot).not.toContainText('Before this log’s coverage');
+  await expect(slot).toContainText('Last change:');
+});

@@ -69,6 +69,8 @@ export interface MomentState {
   /** The last event at or before the moment, however long before. */
   last: { eventId: string; time: number; precision: Precision; timezone: string; text: string } | null;
   uncertain: Uncertain[];
+  /** Where the log's coverage of the company starts: before it, the log says nothing (not "no one"). */
+  coverageFrom: { time: number; precision: Precision; timezone: string } | null;
 }
 
 /** Who is asking: as known at a time, by what was recorded (default) or published by then. */

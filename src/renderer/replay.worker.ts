@@ -51,6 +51,17 @@ function* entries(company: string, knowing: Knowing): Generator<{ effect: Effect
 
 const readerOf = ({ knownAt, knownBy }: Knowing) => ledger.reader(knownAt, knownBy);
 
+/** Where the log's coverage of a company starts, per reader: a scan of its timeline, so kept until the log grows. */
+const coverages = new Map<string, MomentState['coverageFrom']>();
+function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentState['coverageFrom'] {
+  const key = JSON.stringify([company, knownAt, knownBy]);
+  if (!coverages.has(key)) {
+    const start = ledger.coverageOf(company, knownAt, knownBy);
+    coverages.set(key, start ? { time: toEpoch(start.time), precision: start.timeprecision, timezone: start.timezone } : null);
+  }
+  return coverages.get(key)!;
+}
+
 function view(company: string, knowing: Knowing): TimelineView {
   const seqs: number[] = [];
   const times: number[] = [];
@@ -118,7 +129,7 @@ function momentAt(company: string, at: number, knowing: Knowing): MomentState {
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   }
-  return { state, changes: diffStates(before, state), last, uncertain };
+  return { state, changes: diffStates(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
 }
 
 /** The row for a record: corrections show the fact as corrected. */
@@ -134,8 +145,10 @@ function handle(request: Request): Responses[Request['op']] {
   switch (request.op) {
     case 'reset':
       ledger = new Ledger();
+      coverages.clear();
       return null;
     case 'add':
+      coverages.clear();
       for (const record of request.records) ledger.add(record);
       return { head: ledger.head };
     case 'companies':

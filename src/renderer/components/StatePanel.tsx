@@ -42,6 +42,14 @@ function DayNote({ items }: { items: Uncertain[] }) {
 }
 
 function LastChange({ moment, at, timeZone }: { moment: MomentState; at: number; timeZone: string }) {
+  const start = moment.coverageFrom;
+  if (start && at < start.time)
+    return (
+      <p className="last-change coverage-note" role="note">
+        <strong>Before this log&rsquo;s coverage.</strong> It starts {formatAt(start.time, start.precision, start.timezone)}; it does not say who held
+        which seat before then{moment.last ? ' (facts below were dated earlier by their sources)' : ''}.
+      </p>
+    );
   const last = moment.last;
   if (!last) return <p className="last-change">No change recorded before this moment.</p>;
   const coarse = isCoarse(last.precision);
