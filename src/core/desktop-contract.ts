@@ -36,5 +36,5 @@ export interface DesktopResults {
 export const isDesktopOperation = (name: unknown): name is DesktopOperation => typeof name === 'string' && Object.hasOwn(desktopArgs, name);
 
 /** Commands the main process sends to the page (menu items and accelerators). */
-export const menuCommands = ['export-snapshot', 'copy-snapshot', 'add-event', 'compare', 'log-changed', 'import-events', 'export-events', 'theme'] as const;
+export const menuCommands = ['export-snapshot', 'copy-snapshot', 'add-event', 'compare', 'log-changed', 'import-events', 'export-events', 'theme', 'open-moment'] as const;
 export type MenuCommand = (typeof menuCommands)[number];

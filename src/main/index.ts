@@ -1,8 +1,9 @@
 /** Electron main: lifecycle only. Windows, menus, IPC and dialogs live in their own files. */
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toAppError } from '../core/errors';
+import { fragmentOfLink, linkInArgv, MOMENT_LINK_SCHEME } from '../core/moment-link';
 import { LogSession, starterLog } from '../service/session';
 import { openSettings } from '../store/settings';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
@@ -29,9 +30,31 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | undefined;
   const session = new LogSession({ appVersion: app.getVersion() });
 
-  app.on('second-instance', () => {
+  // Links to a moment (incumbent://moment#...): checked, then the page goes there. One that
+  // arrives before the window exists is kept and given to the window as it loads.
+  let pendingFragment = '';
+  const openMomentLink = (link: string) => {
+    const checked = fragmentOfLink(link);
+    if ('error' in checked) return dialog.showErrorBox('Incumbent could not open this link', checked.error);
+    if (window && !window.isDestroyed()) window.webContents.send('menu:command', 'open-moment', checked.fragment);
+    else pendingFragment = checked.fragment;
+  };
+  // An unpackaged app (npm start) registers the command that runs it, as Electron's docs describe.
+  if (process.defaultApp) app.setAsDefaultProtocolClient(MOMENT_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(MOMENT_LINK_SCHEME);
+  // macOS hands links over as an event, Windows and Linux as a new instance's arguments.
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    openMomentLink(link);
+  });
+  const launchLink = linkInArgv(process.argv);
+  if (launchLink) openMomentLink(launchLink);
+
+  app.on('second-instance', (_event, argv) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
+    const link = linkInArgv(argv);
+    if (link) openMomentLink(link);
   });
 
   app.whenReady().then(async () => {
@@ -57,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     serveIpc(ipcMain, session.handlers(), desktop, current);
     rebuildMenu = installMenu(current, desktop, settings);
-    window = createMainWindow(settings);
+    window = createMainWindow(settings, pendingFragment);
   }).catch((error: Error) => {
     dialog.showErrorBox('Incumbent could not start', error.message);
     app.quit();

@@ -14,7 +14,8 @@ function visibleBounds(saved: NonNullable<ReturnType<SettingsStore['get']>['wind
   return inside ? saved : { width: saved.width, height: saved.height };
 }
 
-export function createMainWindow(settings: SettingsStore): BrowserWindow {
+/** `fragment`: where the page starts (a checked moment link's `#company=...&at=...`), or ''. */
+export function createMainWindow(settings: SettingsStore, fragment = ''): BrowserWindow {
   const saved = settings.get().window ?? { width: 1360, height: 860 };
   const window = new BrowserWindow({
     ...visibleBounds(saved),
@@ -56,6 +57,6 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
   window.on('close', remember);
 
   // The built page comes from our own scheme (app-protocol.ts), never from file://.
-  void window.loadURL(process.env.ELECTRON_RENDERER_URL || APP_INDEX_URL);
+  void window.loadURL(`${process.env.ELECTRON_RENDERER_URL || APP_INDEX_URL}${fragment}`);
   return window;
 }

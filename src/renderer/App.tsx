@@ -28,6 +28,7 @@ import { useLog } from './useLog';
 import { useMediaQuery } from './useMediaQuery';
 import { useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
+import { momentLink } from '../core/moment-link';
 
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
@@ -141,8 +142,10 @@ export function App() {
       return where ? `Events exported: ${where}` : undefined;
     }),
     copyLink: guarded(async () => {
-      await navigator.clipboard.writeText(window.location.href);
-      return `Link to this moment copied: ${window.location.href}`;
+      // The desktop page's own address (app://) means nothing elsewhere; its link opens the app.
+      const link = api.mode === 'desktop' ? momentLink(window.location.hash) : window.location.href;
+      await navigator.clipboard.writeText(link);
+      return `Link to this moment copied: ${link}`;
     }),
     addEvent: () => setDialog({ kind: 'form' }),
     compare: () => setDialog({ kind: 'compare' }),
@@ -152,8 +155,10 @@ export function App() {
 
   useEffect(
     () =>
-      api.onMenuCommand((command) => {
+      api.onMenuCommand((command, detail) => {
         const a = latest.current.actions;
+        // A moment link opened from outside (checked in main): the hash handler goes there.
+        if (command === 'open-moment' && detail) window.location.hash = detail;
         if (command === 'export-snapshot') a.exportSnapshot();
         else if (command === 'copy-snapshot') a.copySnapshot();
         else if (command === 'add-event') a.addEvent();
