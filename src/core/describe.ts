@@ -38,7 +38,7 @@ export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>): string 
     case 'agreement.reached':
       return `${e.data.inPrinciple ? 'Agreement in principle' : e.data.signed ? 'Agreement signed (not yet closed)' : 'Agreement'}: ${e.data.summary}`;
     case 'pending.resolved':
-      return `Resolved ${e.data.item} (${e.data.outcome})${e.data.summary ? `: ${e.data.summary}` : ''}`;
+      return `Resolved ${e.data.item.replaceAll('-', ' ')} (${e.data.outcome})${e.data.summary ? `: ${e.data.summary}` : ''}`;
     case 'statement.made':
       return `${person(e.data.person)}: "${e.data.text}"`;
     case 'board.reconstituted':

@@ -63,7 +63,7 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
           if (name.trim()) void add();
         }}
       >
-        <input aria-label="Name for a bookmark at this moment" placeholder="Bookmark this moment" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <input aria-label="Name for a bookmark at this moment" placeholder="Name this moment" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
         <button type="submit" disabled={!name.trim()}>
           Add bookmark
         </button>
