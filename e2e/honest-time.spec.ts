@@ -77,6 +77,8 @@ test('before the log’s coverage starts, the screen says so instead of showing 
   const slot = page.locator('.last-change');
   await setMoment(page, '2023-11-10T12:00');
   await expect(slot).toContainText('Before this log’s coverage. It starts Fri 17 Nov 2023');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Not covered yet.');
+  await expect(page.getByRole('region', { name: 'Board' })).not.toContainText('vacant');
   await setMoment(page, '2023-11-17T13:00');
   await expect(slot).not.toContainText('Before this log’s coverage');
   await expect(slot).toContainText('Last change:');

@@ -75,6 +75,8 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource }
   // Successors are stored by id (as Wikidata does); show the name when the state knows the person.
   const names = new Map([...roles, ...allOf(state.former), ...members].map((x) => [x.person.id, x.person.name]));
   const uncertainFor = (seat: string) => uncertain.filter((u) => u.seat === seat);
+  // Before coverage "vacant" and "nothing" would be claims the log cannot make.
+  const covered = !moment.coverageFrom || at >= moment.coverageFrom.time;
   const unplacedRoles = [...new Set(uncertain.flatMap((u) => (u.seat && !u.seat.startsWith('board:') && u.seat !== 'chair' && !dictHas(state.roles, u.seat) ? [u.seat] : [])))];
 
   return (
@@ -164,7 +166,7 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource }
               </li>
             ))}
           </ul>
-          {!state.chair && <p className="muted">The chair is vacant.</p>}
+          {!state.chair && <p className="muted">{covered ? 'The chair is vacant.' : 'Not covered yet.'}</p>}
           <h2>Ties to other organisations</h2>
           <ul>
             {allOf(state.affiliations).map((a) => (
@@ -173,7 +175,7 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource }
                 {a.role ? `, ${a.role}` : ''} <Certainty basis={a} /> <Source basis={a} what={`${a.person.name} at ${a.organization}`} onShow={onShowSource} />
               </li>
             ))}
-            {dictSize(state.affiliations) === 0 && <li className="muted">None recorded.</li>}
+            {dictSize(state.affiliations) === 0 && <li className="muted">{covered ? 'None recorded.' : 'Not covered yet.'}</li>}
           </ul>
         </section>
         <section aria-label="Open items and figures">
@@ -187,7 +189,7 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource }
                 </div>
               </li>
             ))}
-            {dictSize(state.pending) === 0 && <li className="muted">Nothing pending.</li>}
+            {dictSize(state.pending) === 0 && <li className="muted">{covered ? 'Nothing pending.' : 'Not covered yet.'}</li>}
           </ul>
           <h2>Workforce and petitions</h2>
           <p>
