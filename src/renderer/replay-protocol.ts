@@ -63,6 +63,8 @@ export interface FilterSpec {
 }
 
 export interface MomentState {
+  /** The moment this state is for (the page shows it as `data-moment`, so a test can tell a stale state). */
+  at: number;
   state: CompanyState;
   /** What changed with the last event at or before the moment (highlighted in the UI). */
   changes: Change[];

@@ -118,7 +118,7 @@ function momentAt(company: string, at: number, knowing: Knowing): MomentState {
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   }
-  return { state, changes: diffStates(before, state), last, uncertain };
+  return { at, state, changes: diffStates(before, state), last, uncertain };
 }
 
 /** The row for a record: corrections show the fact as corrected. */

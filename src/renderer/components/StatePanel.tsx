@@ -70,7 +70,7 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource }
   const unplacedRoles = [...new Set(uncertain.flatMap((u) => (u.seat && !u.seat.startsWith('board:') && u.seat !== 'chair' && !dictHas(state.roles, u.seat) ? [u.seat] : [])))];
 
   return (
-    <div className="state">
+    <div className="state" data-moment={moment.at}>
       <LastChange moment={moment} at={at} timeZone={timeZone} />
       {uncertain.length > 0 && (
         <details className="uncertain">
