@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotRequest } from '../core/snapshot';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
-import { holderOf } from '../core/state';
+import { seatOf } from '../core/seats';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
 import { Bookmarks } from './components/Bookmarks';
@@ -17,16 +17,17 @@ import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { momentOfEvent, Scrubber } from './components/Scrubber';
 import { SeatHistory } from './components/SeatHistory';
-import { StatePanel } from './components/StatePanel';
+import { MORE, StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
 import { ReplayClient } from './replay-client';
 import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
+import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useAnnouncer } from './useAnnouncer';
 import { exportsFor } from './useExports';
 import { useLog } from './useLog';
 import { useMediaQuery } from './useMediaQuery';
-import { useMomentState, useTimelineView } from './useMoment';
+import { askMoment, useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
 
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow };
@@ -58,7 +59,9 @@ export function App() {
   }, [log.companies, company]);
 
   const view = useTimelineView(replay, company, known, log.head);
-  const moment = useMomentState(replay, company, at, known, log.head);
+  const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
+  const moment = useMomentState(replay, company, at, known, log.head, limits);
+  const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   useEffect(() => {
     if (view && view.times.length && at === undefined && !log.loading) setAt(view.times[view.times.length - 1]!);
   }, [view, at, log.loading]);
@@ -111,8 +114,10 @@ export function App() {
     [timeZone, say],
   );
   const goToRow = (row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision));
-  const showSource = (eventId: string) =>
-    void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true)));
+  const showSource = useCallback(
+    (eventId: string) => void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true))),
+    [replay, say],
+  );
 
   const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...known }), [at, company, known]);
   const exporter = useMemo(() => exportsFor(api), [api]);
@@ -191,7 +196,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [api]);
 
-  const ceo = moment ? holderOf(moment.state, 'CEO') : undefined;
+  const ceo = moment ? moment.view.roles.find((h) => h.seat === seatOf('CEO').key) : undefined;
   const spokenKey = moment && at !== undefined ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined;
   const spoken = useAnnouncer(
     moment && at !== undefined
@@ -224,6 +229,7 @@ export function App() {
         onCompany={(c) => {
           setCompany(c);
           setAt(undefined);
+          setLimits(DEFAULT_LIMITS);
           setFilter(NO_FILTER);
         }}
         at={at}
@@ -290,7 +296,7 @@ export function App() {
           {paneView === 'seats' && company && at !== undefined && view ? (
             <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
           ) : moment && at !== undefined && view ? (
-            <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} />
+            <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
           )}
@@ -363,7 +369,7 @@ export function App() {
           now={at}
           timeZone={timeZone}
           compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...known })}
-          stateAt={(t) => replay.ask({ op: 'state', company, at: t, ...known })}
+          stateAt={(t) => askMoment(replay, { op: 'state', company, at: t, ...known })}
           between={(from, to, limit) => replay.ask({ op: 'between', company, from, to, limit, ...known })}
           onClose={() => setDialog(undefined)}
         />

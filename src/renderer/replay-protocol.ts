@@ -3,7 +3,7 @@ import type { KnownBy } from '../core/ledger';
 import type { Change } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import type { Precision } from '../core/event';
-import type { CompanyState } from '../core/state';
+import type { Keys, Limits, StateView } from './state-view';
 import type { SeatLane } from './seat-lanes';
 
 export const PRECISIONS: readonly Precision[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
@@ -65,13 +65,18 @@ export interface FilterSpec {
 export interface MomentState {
   /** The moment this state is for (the page shows it as `data-moment`, so a test can tell a stale state). */
   at: number;
-  state: CompanyState;
+  /** What the panels show of the state (long lists cut, with totals), and each section's fingerprint. */
+  view: StateView;
+  keys: Keys;
   /** What changed with the last event at or before the moment (highlighted in the UI). */
   changes: Change[];
   /** The last event at or before the moment, however long before. */
   last: { eventId: string; time: number; precision: Precision; timezone: string; text: string } | null;
   uncertain: Uncertain[];
 }
+
+/** A moment as the worker sends it: without the sections whose fingerprints the page said it holds. */
+export type MomentAnswer = Omit<MomentState, 'view'> & { view: Partial<StateView> };
 
 /** Who is asking: as known at a time, by what was recorded (default) or published by then. */
 export interface Knowing {
@@ -90,7 +95,7 @@ export type Request =
   | { op: 'between'; company: string; from: number; to: number; knownAt?: string; knownBy?: KnownBy; limit: number }
   | { op: 'lanes'; company: string; knownAt?: string; knownBy?: KnownBy }
   | { op: 'locate'; id: string }
-  | { op: 'state'; company: string; at: number; knownAt?: string; knownBy?: KnownBy }
+  | { op: 'state'; company: string; at: number; knownAt?: string; knownBy?: KnownBy; limits?: Limits; held?: Partial<Keys> }
   | { op: 'diff'; company: string; from: number; to: number; knownAt?: string; knownBy?: KnownBy };
 
 export interface Responses {
@@ -104,6 +109,6 @@ export interface Responses {
   between: { total: number; rows: EventRow[] };
   lanes: SeatLane[];
   locate: number | null;
-  state: MomentState;
+  state: MomentAnswer;
   diff: { changes: Change[]; sentences: string[] };
 }

@@ -6,7 +6,8 @@
  */
 import { describeEvent, kindOf } from '../core/describe';
 import type { EventRecord } from '../core/event';
-import { describeChange, diffStates } from '../core/diff';
+import { describeChange } from '../core/diff';
+import { changesBetween, keysOf, viewOf, withoutHeld, type Keys, type Limits } from './state-view';
 import type { Effective } from '../core/evolve';
 import { Ledger } from '../core/ledger';
 import { upperBound } from '../core/search';
@@ -15,7 +16,7 @@ import { isCoarse, periodOf } from './format';
 import { KINDS } from './kinds';
 import { seatLanes } from './seat-lanes';
 import { seatOf } from '../core/seats';
-import { PRECISIONS, type EventRow, type FilterSpec, type Knowing, type MomentState, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
+import { PRECISIONS, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -94,7 +95,7 @@ function seatOfFact(effect: Effective): { seat?: string } {
 }
 
 /** The state at a moment, what its last event changed, and which day-precision facts make it uncertain. */
-function momentAt(company: string, at: number, knowing: Knowing): MomentState {
+function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits, held?: Partial<Keys>): MomentAnswer {
   const t = timeline(company);
   const reader = readerOf(knowing);
   const state = reader.stateAt(t, at);
@@ -118,7 +119,9 @@ function momentAt(company: string, at: number, knowing: Knowing): MomentState {
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   }
-  return { at, state, changes: diffStates(before, state), last, uncertain };
+  const view = viewOf(state, limits);
+  const keys = keysOf(view);
+  return { at, view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain };
 }
 
 /** The row for a record: corrections show the fact as corrected. */
@@ -170,11 +173,11 @@ function handle(request: Request): Responses[Request['op']] {
       return record ? row(record.seq).time : null;
     }
     case 'state':
-      return momentAt(request.company, request.at, request);
+      return momentAt(request.company, request.at, request, request.limits, request.held);
     case 'diff': {
       const from = ledger.stateAt(request.company, iso(request.from), request.knownAt, request.knownBy)!;
       const to = ledger.stateAt(request.company, iso(request.to), request.knownAt, request.knownBy)!;
-      const changes = diffStates(from, to);
+      const changes = changesBetween(from, to);
       return { changes, sentences: changes.map(describeChange) };
     }
   }
