@@ -11,6 +11,7 @@ import { seatOf } from '../core/seats';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
 import { Bookmarks } from './components/Bookmarks';
+import { LoadNotice } from './components/LoadNotice';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
@@ -62,9 +63,23 @@ export function App() {
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
   const moment = useMomentState(replay, company, at, known, log.head, limits);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
+  // The moment starts at the last event, and while the log loads it follows the end of what has
+  // loaded, until the reader moves it: the scrubber is usable for the records already in.
+  const followed = useRef<number>(undefined);
+  /** Set once the view of the whole log has arrived: from then on the moment stays where it is. */
+  const settled = useRef(false);
   useEffect(() => {
-    if (view && view.times.length && at === undefined && !log.loading) setAt(view.times[view.times.length - 1]!);
-  }, [view, at, log.loading]);
+    if (log.loading) settled.current = false;
+  }, [log.loading]);
+  useEffect(() => {
+    if (!view || !view.times.length) return;
+    const end = view.times[view.times.length - 1]!;
+    if (at === undefined || (at === followed.current && !settled.current && at !== end)) {
+      followed.current = end;
+      setAt(end);
+    }
+    if (!log.loading && view.version === log.head) settled.current = true;
+  }, [view, at, log.loading, log.head]);
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
@@ -223,7 +238,7 @@ export function App() {
     <div className={`app${narrow ? ' narrow' : ''}`}>
       <Toolbar
         api={api}
-        title={log.summary?.title ?? `Loading… ${log.head.toLocaleString()} events`}
+        title={log.summary?.title ?? (log.progress ? `Loading… ${log.progress.loaded.toLocaleString()} of ${log.progress.total.toLocaleString()} records` : 'Loading…')}
         companies={log.companies}
         company={company}
         onCompany={(c) => {
@@ -243,6 +258,7 @@ export function App() {
         history={history}
         {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
       />
+      {log.progress && <LoadNotice progress={log.progress} />}
       {log.summary?.recovered && (
         <p className="notice" role="status">
           The last write before this log was opened was incomplete (line {log.summary.recovered.line}: {log.summary.recovered.reason}). It was moved to {log.summary.recovered.sideFile}; everything before it is intact.

@@ -87,6 +87,8 @@ export interface Knowing {
 export type Request =
   | { op: 'reset' }
   | { op: 'add'; records: EventRecord[] }
+  /** Web mode: the worker reads records [fromSeq, fromSeq + limit) over HTTP and adds them, in the order asked. */
+  | { op: 'fetch'; token: string; fromSeq: number; limit: number }
   | { op: 'companies' }
   | { op: 'view'; company: string; knownAt?: string; knownBy?: KnownBy }
   | { op: 'filter'; company: string; knownAt?: string; knownBy?: KnownBy; filter: FilterSpec }
@@ -101,6 +103,7 @@ export type Request =
 export interface Responses {
   reset: null;
   add: { head: number };
+  fetch: { head: number };
   companies: { id: string; name: string }[];
   view: TimelineView;
   filter: Int32Array;

@@ -10,6 +10,7 @@ import { describeChange } from '../core/diff';
 import { changesBetween, keysOf, viewOf, withoutHeld, type Keys, type Limits } from './state-view';
 import type { Effective } from '../core/evolve';
 import { Ledger } from '../core/ledger';
+import { httpClient } from './api';
 import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
@@ -133,8 +134,25 @@ function row(seq: number): EventRow {
   return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason } };
 }
 
-function handle(request: Request): Responses[Request['op']] {
+/** Pages fetched concurrently join the ledger one at a time, in the order they were asked for. */
+let adding: Promise<unknown> = Promise.resolve();
+
+async function fetchPage(token: string, fromSeq: number, limit: number): Promise<{ head: number }> {
+  const page = httpClient(token)['log:read']({ fromSeq, limit });
+  const turn = adding.then(async () => {
+    const result = await page;
+    if (!result.ok) throw new Error(result.error.field ? `${result.error.field}: ${result.error.message}` : result.error.message);
+    for (const record of result.value.records) if (record.seq > ledger.head) ledger.add(record);
+    return { head: ledger.head };
+  });
+  adding = turn.catch(() => undefined);
+  return turn;
+}
+
+function handle(request: Request): Responses[Request['op']] | Promise<Responses[Request['op']]> {
   switch (request.op) {
+    case 'fetch':
+      return fetchPage(request.token, request.fromSeq, request.limit);
     case 'reset':
       ledger = new Ledger();
       return null;
@@ -185,9 +203,12 @@ function handle(request: Request): Responses[Request['op']] {
 
 self.onmessage = (message: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = message.data;
+  const fail = (error: unknown) => self.postMessage({ id, ok: false, message: (error as Error).message });
   try {
-    self.postMessage({ id, ok: true, value: handle(request) });
+    const value = handle(request);
+    if (value instanceof Promise) value.then((v) => self.postMessage({ id, ok: true, value: v }), fail);
+    else self.postMessage({ id, ok: true, value });
   } catch (error) {
-    self.postMessage({ id, ok: false, message: (error as Error).message });
+    fail(error);
   }
 };

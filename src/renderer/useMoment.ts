@@ -5,11 +5,12 @@ import type { ReplayClient } from './replay-client';
 import { DEFAULT_LIMITS, mergeView, type Limits } from './state-view';
 
 export function useTimelineView(replay: ReplayClient, company: string | undefined, { knownAt, knownBy }: Knowing, version: number) {
-  const [view, setView] = useState<TimelineView>();
+  /** `version`: the log head the view was asked at. */
+  const [view, setView] = useState<TimelineView & { version: number }>();
   useEffect(() => {
     if (!company) return;
     let current = true;
-    replay.ask({ op: 'view', company, ...(knownAt ? { knownAt, knownBy } : {}) }).then((v) => current && setView(v), () => current && setView(undefined));
+    replay.ask({ op: 'view', company, ...(knownAt ? { knownAt, knownBy } : {}) }).then((v) => current && setView({ ...v, version }), () => current && setView(undefined));
     return () => {
       current = false;
     };
