@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diffStates } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import { Ledger } from '../core/ledger';
+import { allOf } from '../core/state';
 import { changesBetween, DEFAULT_LIMITS, keysOf, mergeView, viewOf, withoutHeld } from './state-view';
 
 const ledgerOf = (file: string) => {
@@ -53,6 +54,8 @@ describe('the state view', () => {
     const view = viewOf(state, { board: 1, affiliations: 1, pending: 1 });
     expect(view.board.items.length).toBeLessThanOrEqual(1);
     expect(view.board.total).toBe(Object.keys(state.board).length);
-    expect(view.former.items.length).toBeLessThanOrEqual(8);
+    const former = allOf(state.former).sort((a, b) => b.until.time.localeCompare(a.until.time)).slice(0, 8);
+    expect(view.former.items.map((f) => f.endEventId)).toEqual(former.map((f) => f.endEventId));
+    expect(view.former.total).toBe(allOf(state.former).length);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { diffStates, type Change } from '../core/diff';
 import { dict, dictGet, dictKeys, dictSet, dictSize, dictValues, type Dict } from '../core/dict';
-import { allOf, type Affiliation, type BoardSeat, type Chair, type CompanyState, type Control, type FormerHolding, type Holding, type PendingItem, type Petition } from '../core/state';
+import { type Affiliation, type BoardSeat, type Chair, type CompanyState, type Control, type FormerHolding, type Holding, type PendingItem, type Petition } from '../core/state';
 
 export interface Listed<T> {
   total: number;
@@ -44,7 +44,24 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = { board: 40, affiliations: 25, pending: 25 };
 const FORMER_SHOWN = 8;
 
-const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => a.person.name.localeCompare(b.person.name);
+/** One collator for every sort: `localeCompare` builds one per call, which at hundreds of names per step shows. */
+const collator = new Intl.Collator();
+const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => collator.compare(a.person.name, b.person.name);
+
+/** The `n` latest finished stints, newest first, in one pass (a state can hold thousands). */
+function latest(all: Iterable<FormerHolding>, n: number): FormerHolding[] {
+  const top: FormerHolding[] = [];
+  for (const f of all) {
+    if (top.length === n && f.until.time <= top[n - 1]!.until.time) continue;
+    let i = top.length === n ? n - 1 : top.length;
+    while (i > 0 && top[i - 1]!.until.time < f.until.time) {
+      top[i] = top[i - 1]!;
+      i -= 1;
+    }
+    top[i] = f;
+  }
+  return top;
+}
 
 function firstOf<T>(byPerson: Dict<Dict<T>>, limit: number): Listed<T> {
   const items: T[] = [];
@@ -62,21 +79,19 @@ function firstOf<T>(byPerson: Dict<Dict<T>>, limit: number): Listed<T> {
 export function viewOf(state: CompanyState, limits: Limits = DEFAULT_LIMITS): StateView {
   const tied = (personId: string) => dictSize(dictGet(state.affiliations, personId) ?? dict()) > 0;
   const nameOf = (personId: string) => dictGet(state.board, personId)?.person.name ?? dictValues(dictGet(state.former, personId) ?? dict<FormerHolding>())[0]?.person.name ?? dictValues(state.roles).find((h) => h.person.id === personId)?.person.name;
-  const formerAll = allOf(state.former);
-  const former = formerAll
-    .sort((a, b) => b.until.time.localeCompare(a.until.time))
-    .slice(0, FORMER_SHOWN)
-    .map((f) => {
-      const successor = f.replacedBy ? nameOf(f.replacedBy) : undefined;
-      return successor ? { ...f, successor } : f;
-    });
+  let formerTotal = 0;
+  for (const inner of dictValues(state.former)) formerTotal += dictSize(inner);
+  const former = latest(dictValues(state.former).flatMap((inner) => dictValues(inner)), FORMER_SHOWN).map((f) => {
+    const successor = f.replacedBy ? nameOf(f.replacedBy) : undefined;
+    return successor ? { ...f, successor } : f;
+  });
   const members = dictValues(state.board).sort(byName);
   const pending = dictValues(state.pending);
   return {
     id: state.id,
     name: state.name,
-    roles: dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role)),
-    former: { total: formerAll.length, items: former },
+    roles: dictValues(state.roles).sort((a, b) => collator.compare(a.role, b.role)),
+    former: { total: formerTotal, items: former },
     board: { total: members.length, items: members.slice(0, limits.board).map((m) => (tied(m.person.id) ? { ...m, affiliated: true } : m)) },
     chair: state.chair && tied(state.chair.person.id) ? { ...state.chair, affiliated: true } : state.chair,
     control: state.control,
