@@ -17,12 +17,12 @@ export const PAGE = 20_000;
 const FIRST_PAGE = 2_000;
 /** Pages in flight at once while loading: the next is on the wire while the worker adds the last. */
 const IN_FLIGHT = 2;
-/**
- * While loading, the page re-asks its questions (the timeline, the state) when the records loaded
- * have doubled since it last did, or after REFRESH_MS: each answer walks the whole company's
- * timeline so far, and asked after every page they would cost more than the load itself.
+/*
+ * While loading, the page re-asks its questions (the timeline, the state) only when the records
+ * loaded have doubled since it last did: the timeline's answer walks the whole company so far,
+ * and the state after new records rebuilds the engine's checkpoints (seconds at a million), so
+ * asked every few seconds they cost more than the load itself. Doubling bounds them to twice the last.
  */
-const REFRESH_MS = 10_000;
 
 /** How far a load has come: records in the worker, of how many, and an estimate of the time left. */
 export interface LoadProgress {
@@ -82,7 +82,6 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       setHead(0);
       const total = next.head.seq;
       const started = performance.now();
-      let shown = 0;
       let shownHead = 0;
       setProgress({ loaded: 0, total });
       // Pages: a small first one, then full ones; IN_FLIGHT of them asked for at once.
@@ -108,9 +107,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         const elapsed = performance.now() - started;
         const loaded = headRef.current;
         setProgress({ loaded, total, ...(loaded > FIRST_PAGE ? { etaMs: (elapsed / loaded) * (total - loaded) } : {}) });
-        // The first page, then at each doubling (or REFRESH_MS): the page's questions are asked again for what has loaded.
-        if (i === 0 || loaded >= 2 * shownHead || performance.now() - shown > REFRESH_MS || i === pages.length - 1) {
-          shown = performance.now();
+        // The first page, then at each doubling: the page's questions are asked again for what has loaded.
+        if (i === 0 || loaded >= 2 * shownHead || i === pages.length - 1) {
           shownHead = loaded;
           if (i === 0) setCompanies(await replay.ask({ op: 'companies' }));
           setHead(loaded);
