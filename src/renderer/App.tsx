@@ -7,26 +7,28 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotRequest } from '../core/snapshot';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
-import { holderOf } from '../core/state';
+import { seatOf } from '../core/seats';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
 import { Bookmarks } from './components/Bookmarks';
+import { LoadNotice } from './components/LoadNotice';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { momentOfEvent, Scrubber } from './components/Scrubber';
 import { SeatHistory } from './components/SeatHistory';
-import { StatePanel } from './components/StatePanel';
+import { MORE, StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
 import { ReplayClient } from './replay-client';
 import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
+import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useAnnouncer } from './useAnnouncer';
 import { exportsFor } from './useExports';
 import { useLog } from './useLog';
 import { useMediaQuery } from './useMediaQuery';
-import { useMomentState, useTimelineView } from './useMoment';
+import { askMoment, useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
 import { momentLink } from '../core/moment-link';
 
@@ -59,10 +61,26 @@ export function App() {
   }, [log.companies, company]);
 
   const view = useTimelineView(replay, company, known, log.head);
-  const moment = useMomentState(replay, company, at, known, log.head);
+  const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
+  const moment = useMomentState(replay, company, at, known, log.head, limits);
+  const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
+  // The moment starts at the last event, and while the log loads it follows the end of what has
+  // loaded, until the reader moves it: the scrubber is usable for the records already in.
+  const followed = useRef<number>(undefined);
+  /** Set once the view of the whole log has arrived: from then on the moment stays where it is. */
+  const settled = useRef(false);
   useEffect(() => {
-    if (view && view.times.length && at === undefined && !log.loading) setAt(view.times[view.times.length - 1]!);
-  }, [view, at, log.loading]);
+    if (log.loading) settled.current = false;
+  }, [log.loading]);
+  useEffect(() => {
+    if (!view || !view.times.length) return;
+    const end = view.times[view.times.length - 1]!;
+    if (at === undefined || (at === followed.current && !settled.current && at !== end)) {
+      followed.current = end;
+      setAt(end);
+    }
+    if (!log.loading && view.version === log.head) settled.current = true;
+  }, [view, at, log.loading, log.head]);
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
@@ -112,8 +130,10 @@ export function App() {
     [timeZone, say],
   );
   const goToRow = (row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision));
-  const showSource = (eventId: string) =>
-    void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true)));
+  const showSource = useCallback(
+    (eventId: string) => void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true))),
+    [replay, say],
+  );
 
   const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...known }), [at, company, known]);
   const exporter = useMemo(() => exportsFor(api), [api]);
@@ -196,7 +216,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [api]);
 
-  const ceo = moment ? holderOf(moment.state, 'CEO') : undefined;
+  const ceo = moment ? moment.view.roles.find((h) => h.seat === seatOf('CEO').key) : undefined;
   const spokenKey = moment && at !== undefined ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined;
   const spoken = useAnnouncer(
     moment && at !== undefined
@@ -223,12 +243,13 @@ export function App() {
     <div className={`app${narrow ? ' narrow' : ''}`}>
       <Toolbar
         api={api}
-        title={log.summary?.title ?? `Loading… ${log.head.toLocaleString()} events`}
+        title={log.summary?.title ?? (log.progress ? `Loading… ${log.progress.loaded.toLocaleString()} of ${log.progress.total.toLocaleString()} records` : 'Loading…')}
         companies={log.companies}
         company={company}
         onCompany={(c) => {
           setCompany(c);
           setAt(undefined);
+          setLimits(DEFAULT_LIMITS);
           setFilter(NO_FILTER);
         }}
         at={at}
@@ -242,6 +263,7 @@ export function App() {
         history={history}
         {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
       />
+      {log.progress && <LoadNotice progress={log.progress} />}
       {log.summary?.recovered && (
         <p className="notice" role="status">
           The last write before this log was opened was incomplete (line {log.summary.recovered.line}: {log.summary.recovered.reason}). It was moved to {log.summary.recovered.sideFile}; everything before it is intact.
@@ -295,7 +317,7 @@ export function App() {
           {paneView === 'seats' && company && at !== undefined && view ? (
             <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
           ) : moment && at !== undefined && view ? (
-            <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} />
+            <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
           )}
@@ -368,7 +390,7 @@ export function App() {
           now={at}
           timeZone={timeZone}
           compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...known })}
-          stateAt={(t) => replay.ask({ op: 'state', company, at: t, ...known })}
+          stateAt={(t) => askMoment(replay, { op: 'state', company, at: t, ...known })}
           between={(from, to, limit) => replay.ask({ op: 'between', company, from, to, limit, ...known })}
           onClose={() => setDialog(undefined)}
         />

@@ -12,6 +12,11 @@ export interface Api {
   contract: Client;
   desktop?: DesktopClient;
   onMenuCommand(listener: (command: MenuCommand, detail?: string) => void): () => void;
+  /**
+   * In the web mode, what the replay worker needs to read the log's pages over HTTP itself (so the
+   * page's thread neither parses nor copies them). The desktop bridge exists only in the page.
+   */
+  http?: { token: string };
 }
 
 declare global {
@@ -32,7 +37,8 @@ function webToken(): string {
   return sessionStorage.getItem('incumbent-token') ?? '';
 }
 
-function httpClient(token: string): Client {
+/** The contract over HTTP with the launch's token; usable in the page and in its workers (same origin). */
+export function httpClient(token: string): Client {
   const call = async (operation: string, args: unknown): Promise<Result<unknown>> => {
     try {
       const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args ?? {}) });
@@ -47,7 +53,8 @@ function httpClient(token: string): Client {
 export function createApi(): Api {
   const bridge = window.incumbent;
   if (bridge) return { mode: 'desktop', contract: bridge.contract, desktop: bridge.desktop, onMenuCommand: bridge.onMenuCommand };
-  return { mode: 'web', contract: httpClient(webToken()), onMenuCommand: () => () => {} };
+  const token = webToken();
+  return { mode: 'web', contract: httpClient(token), onMenuCommand: () => () => {}, http: { token } };
 }
 
 /** Unwraps a result, turning an error into a thrown Error whose message names the field. */

@@ -3,7 +3,7 @@ import type { KnownBy } from '../core/ledger';
 import type { Change } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import type { Precision } from '../core/event';
-import type { CompanyState } from '../core/state';
+import type { Keys, Limits, StateView } from './state-view';
 import type { SeatLane } from './seat-lanes';
 
 export const PRECISIONS: readonly Precision[] = ['second', 'minute', 'hour', 'day', 'month', 'year'];
@@ -63,7 +63,11 @@ export interface FilterSpec {
 }
 
 export interface MomentState {
-  state: CompanyState;
+  /** The moment this state is for (the page shows it as `data-moment`, so a test can tell a stale state). */
+  at: number;
+  /** What the panels show of the state (long lists cut, with totals), and each section's fingerprint. */
+  view: StateView;
+  keys: Keys;
   /** What changed with the last event at or before the moment (highlighted in the UI). */
   changes: Change[];
   /** The last event at or before the moment, however long before. */
@@ -72,6 +76,9 @@ export interface MomentState {
   /** Where the log's coverage of the company starts: before it, the log says nothing (not "no one"). */
   coverageFrom: { time: number; precision: Precision; timezone: string } | null;
 }
+
+/** A moment as the worker sends it: without the sections whose fingerprints the page said it holds. */
+export type MomentAnswer = Omit<MomentState, 'view'> & { view: Partial<StateView> };
 
 /** Who is asking: as known at a time, by what was recorded (default) or published by then. */
 export interface Knowing {
@@ -82,6 +89,8 @@ export interface Knowing {
 export type Request =
   | { op: 'reset' }
   | { op: 'add'; records: EventRecord[] }
+  /** Web mode: the worker reads records [fromSeq, fromSeq + limit) over HTTP and adds them, in the order asked. */
+  | { op: 'fetch'; token: string; fromSeq: number; limit: number }
   | { op: 'companies' }
   | { op: 'view'; company: string; knownAt?: string; knownBy?: KnownBy }
   | { op: 'filter'; company: string; knownAt?: string; knownBy?: KnownBy; filter: FilterSpec }
@@ -90,12 +99,13 @@ export type Request =
   | { op: 'between'; company: string; from: number; to: number; knownAt?: string; knownBy?: KnownBy; limit: number }
   | { op: 'lanes'; company: string; knownAt?: string; knownBy?: KnownBy }
   | { op: 'locate'; id: string }
-  | { op: 'state'; company: string; at: number; knownAt?: string; knownBy?: KnownBy }
+  | { op: 'state'; company: string; at: number; knownAt?: string; knownBy?: KnownBy; limits?: Limits; held?: Partial<Keys> }
   | { op: 'diff'; company: string; from: number; to: number; knownAt?: string; knownBy?: KnownBy };
 
 export interface Responses {
   reset: null;
   add: { head: number };
+  fetch: { head: number };
   companies: { id: string; name: string }[];
   view: TimelineView;
   filter: Int32Array;
@@ -104,6 +114,6 @@ export interface Responses {
   between: { total: number; rows: EventRow[] };
   lanes: SeatLane[];
   locate: number | null;
-  state: MomentState;
+  state: MomentAnswer;
   diff: { changes: Change[]; sentences: string[] };
 }

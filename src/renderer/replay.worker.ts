@@ -6,16 +6,18 @@
  */
 import { describeEvent, kindOf } from '../core/describe';
 import type { EventRecord } from '../core/event';
-import { describeChange, diffStates } from '../core/diff';
+import { describeChange } from '../core/diff';
+import { changesBetween, keysOf, viewOf, withoutHeld, type Keys, type Limits } from './state-view';
 import type { Effective } from '../core/evolve';
 import { Ledger } from '../core/ledger';
+import { httpClient } from './api';
 import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
 import { KINDS } from './kinds';
 import { seatLanes } from './seat-lanes';
 import { seatOf } from '../core/seats';
-import { PRECISIONS, type EventRow, type FilterSpec, type Knowing, type MomentState, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
+import { PRECISIONS, type MomentState, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -51,9 +53,14 @@ function* entries(company: string, knowing: Knowing): Generator<{ effect: Effect
 
 const readerOf = ({ knownAt, knownBy }: Knowing) => ledger.reader(knownAt, knownBy);
 
-/** Where the log's coverage of a company starts, per reader: a scan of its timeline, so kept until the log grows. */
+/** Where the log's coverage of a company starts, per reader: a scan of its timeline, so kept until the log changes. */
 const coverages = new Map<string, MomentState['coverageFrom']>();
+let coveragesHead = 0;
 function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentState['coverageFrom'] {
+  if (coveragesHead !== ledger.head) {
+    coverages.clear();
+    coveragesHead = ledger.head;
+  }
   const key = JSON.stringify([company, knownAt, knownBy]);
   if (!coverages.has(key)) {
     const start = ledger.coverageOf(company, knownAt, knownBy);
@@ -105,7 +112,7 @@ function seatOfFact(effect: Effective): { seat?: string } {
 }
 
 /** The state at a moment, what its last event changed, and which day-precision facts make it uncertain. */
-function momentAt(company: string, at: number, knowing: Knowing): MomentState {
+function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits, held?: Partial<Keys>): MomentAnswer {
   const t = timeline(company);
   const reader = readerOf(knowing);
   const state = reader.stateAt(t, at);
@@ -129,7 +136,9 @@ function momentAt(company: string, at: number, knowing: Knowing): MomentState {
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   }
-  return { state, changes: diffStates(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
+  const view = viewOf(state, limits);
+  const keys = keysOf(view);
+  return { at, view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
 }
 
 /** The row for a record: corrections show the fact as corrected. */
@@ -141,14 +150,30 @@ function row(seq: number): EventRow {
   return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason } };
 }
 
-function handle(request: Request): Responses[Request['op']] {
+/** Pages fetched concurrently join the ledger one at a time, in the order they were asked for. */
+let adding: Promise<unknown> = Promise.resolve();
+
+async function fetchPage(token: string, fromSeq: number, limit: number): Promise<{ head: number }> {
+  const page = httpClient(token)['log:read']({ fromSeq, limit });
+  const turn = adding.then(async () => {
+    const result = await page;
+    if (!result.ok) throw new Error(result.error.field ? `${result.error.field}: ${result.error.message}` : result.error.message);
+    for (const record of result.value.records) if (record.seq > ledger.head) ledger.add(record);
+    return { head: ledger.head };
+  });
+  adding = turn.catch(() => undefined);
+  return turn;
+}
+
+function handle(request: Request): Responses[Request['op']] | Promise<Responses[Request['op']]> {
   switch (request.op) {
+    case 'fetch':
+      return fetchPage(request.token, request.fromSeq, request.limit);
     case 'reset':
       ledger = new Ledger();
       coverages.clear();
       return null;
     case 'add':
-      coverages.clear();
       for (const record of request.records) ledger.add(record);
       return { head: ledger.head };
     case 'companies':
@@ -183,11 +208,11 @@ function handle(request: Request): Responses[Request['op']] {
       return record ? row(record.seq).time : null;
     }
     case 'state':
-      return momentAt(request.company, request.at, request);
+      return momentAt(request.company, request.at, request, request.limits, request.held);
     case 'diff': {
       const from = ledger.stateAt(request.company, iso(request.from), request.knownAt, request.knownBy)!;
       const to = ledger.stateAt(request.company, iso(request.to), request.knownAt, request.knownBy)!;
-      const changes = diffStates(from, to);
+      const changes = changesBetween(from, to);
       return { changes, sentences: changes.map(describeChange) };
     }
   }
@@ -195,9 +220,12 @@ function handle(request: Request): Responses[Request['op']] {
 
 self.onmessage = (message: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = message.data;
+  const fail = (error: unknown) => self.postMessage({ id, ok: false, message: (error as Error).message });
   try {
-    self.postMessage({ id, ok: true, value: handle(request) });
+    const value = handle(request);
+    if (value instanceof Promise) value.then((v) => self.postMessage({ id, ok: true, value: v }), fail);
+    else self.postMessage({ id, ok: true, value });
   } catch (error) {
-    self.postMessage({ id, ok: false, message: (error as Error).message });
+    fail(error);
   }
 };

@@ -13,6 +13,24 @@ import { unwrap, type Api } from './api';
 import type { ReplayClient } from './replay-client';
 
 export const PAGE = 20_000;
+/** The first page is small, so the first state shows within a moment of opening even a huge log. */
+const FIRST_PAGE = 2_000;
+/** Pages in flight at once while loading: the next is on the wire while the worker adds the last. */
+const IN_FLIGHT = 2;
+/*
+ * While loading, the page re-asks its questions (the timeline, the state) only when the records
+ * loaded have doubled since it last did: the timeline's answer walks the whole company so far,
+ * and the state after new records rebuilds the engine's checkpoints (seconds at a million), so
+ * asked every few seconds they cost more than the load itself. Doubling bounds them to twice the last.
+ */
+
+/** How far a load has come: records in the worker, of how many, and an estimate of the time left. */
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+  /** Milliseconds left at the rate so far; undefined until there is a rate. */
+  etaMs?: number;
+}
 
 export interface LogData {
   summary?: LogSummary;
@@ -27,6 +45,8 @@ export interface LogData {
   /** Records that arrived from elsewhere since the last `seen()` (for a badge). */
   arrived: number;
   seen(): void;
+  /** Set while a load is in progress. */
+  progress?: LoadProgress;
 }
 
 /** After a failed poll (server restarting, log switched), wait this long before asking again. */
@@ -41,6 +61,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
   const [arrived, setArrived] = useState(0);
+  const [progress, setProgress] = useState<LoadProgress>();
   /** The worker's head, read by the poll and by `take` without waiting for a render. */
   const headRef = useRef(0);
   /**
@@ -59,16 +80,46 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       await replay.ask({ op: 'reset' });
       headRef.current = 0;
       setHead(0);
-      for (let from = 1; from <= next.head.seq; from += PAGE) {
-        const page = await unwrap(api.contract['log:read']({ fromSeq: from, limit: PAGE }));
-        headRef.current = (await replay.ask({ op: 'add', records: page.records })).head;
-        setHead(headRef.current);
+      const total = next.head.seq;
+      const started = performance.now();
+      let shownHead = 0;
+      setProgress({ loaded: 0, total });
+      // Pages: a small first one, then full ones; IN_FLIGHT of them asked for at once.
+      const pages: [number, number][] = [];
+      for (let from = 1; from <= total; ) {
+        const limit = Math.min(pages.length === 0 ? FIRST_PAGE : PAGE, total - from + 1);
+        pages.push([from, limit]);
+        from += limit;
+      }
+      const load = async ([fromSeq, limit]: [number, number]) => {
+        if (api.http) return replay.ask({ op: 'fetch', token: api.http.token, fromSeq, limit });
+        const page = await unwrap(api.contract['log:read']({ fromSeq, limit }));
+        return replay.ask({ op: 'add', records: page.records });
+      };
+      const inFlight: Promise<{ head: number }>[] = [];
+      for (let i = 0; i < pages.length; i++) {
+        while (inFlight.length < IN_FLIGHT && i + inFlight.length < pages.length) {
+          const asked = load(pages[i + inFlight.length]!);
+          asked.catch(() => undefined); // awaited in turn; this only keeps a page after a failed one from going unhandled
+          inFlight.push(asked);
+        }
+        headRef.current = (await inFlight.shift()!).head;
+        const elapsed = performance.now() - started;
+        const loaded = headRef.current;
+        setProgress({ loaded, total, ...(loaded > FIRST_PAGE ? { etaMs: (elapsed / loaded) * (total - loaded) } : {}) });
+        // The first page, then at each doubling: the page's questions are asked again for what has loaded.
+        if (i === 0 || loaded >= 2 * shownHead || i === pages.length - 1) {
+          shownHead = loaded;
+          if (i === 0) setCompanies(await replay.ask({ op: 'companies' }));
+          setHead(loaded);
+        }
       }
       setCompanies(await replay.ask({ op: 'companies' }));
       setSummary(next);
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      setProgress(undefined);
       setLoading(false);
     }
   }, [api, replay]);
@@ -136,5 +187,5 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
 
   const seen = useCallback(() => setArrived(0), []);
 
-  return { summary, companies, head, loading, error, reload, appended, arrived, seen };
+  return { summary, companies, head, loading, error, reload, appended, arrived, seen, ...(progress ? { progress } : {}) };
 }

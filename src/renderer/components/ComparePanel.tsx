@@ -3,12 +3,11 @@
  * between (with honest dates), above the engine's diff in governance terms. Presets reach the
  * log's first and last moment in one click.
  */
-import { dictValues } from '../../core/dict';
 import { useCallback, useEffect, useState } from 'react';
 import type { Change } from '../../core/diff';
-import type { CompanyState } from '../../core/state';
 import { formatAt, formatInstant } from '../format';
 import type { EventRow, MomentState } from '../replay-protocol';
+import type { StateView } from '../state-view';
 import { textOf } from './CitationDialog';
 import { Modal } from './Modal';
 import { MomentInput } from './MomentInput';
@@ -28,9 +27,9 @@ interface Props {
   onClose(): void;
 }
 
-function Summary({ state, label }: { state: CompanyState; label: string }) {
-  const roles = dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role));
-  const board = dictValues(state.board).sort((a, b) => a.person.name.localeCompare(b.person.name));
+function Summary({ state, label }: { state: StateView; label: string }) {
+  const roles = state.roles;
+  const board = state.board.items;
   return (
     <section className="compare-side" aria-label={label}>
       <h3>{label}</h3>
@@ -46,7 +45,7 @@ function Summary({ state, label }: { state: CompanyState; label: string }) {
         ))}
         {roles.length === 0 && <dd className="muted">No roles recorded.</dd>}
       </dl>
-      <h4>Board ({board.length})</h4>
+      <h4>Board ({state.board.total})</h4>
       <ul>
         {board.map((m) => (
           <li key={m.person.id}>
@@ -54,6 +53,7 @@ function Summary({ state, label }: { state: CompanyState; label: string }) {
             {state.chair?.person.id === m.person.id ? ' (chair)' : ''}
           </li>
         ))}
+        {state.board.total > board.length && <li className="muted">and {(state.board.total - board.length).toLocaleString()} more</li>}
       </ul>
     </section>
   );
@@ -112,7 +112,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
             {result.sentences.length === 0 && <li className="muted">No changes between these moments.</li>}
           </ul>
           <div className="compare-grid">
-            <Summary state={result.before.state} label={`Before: ${formatInstant(from, timeZone)}`} />
+            <Summary state={result.before.view} label={`Before: ${formatInstant(from, timeZone)}`} />
             <section className="compare-between" aria-label="What happened in between">
               <h3>
                 In between <span className="count">{result.between.total.toLocaleString()} events</span>
@@ -126,7 +126,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
               </ol>
               {result.between.total > result.between.rows.length && <p className="muted">and {(result.between.total - result.between.rows.length).toLocaleString()} more (narrow the range to see them).</p>}
             </section>
-            <Summary state={result.after.state} label={`After: ${formatInstant(to, timeZone)}`} />
+            <Summary state={result.after.view} label={`After: ${formatInstant(to, timeZone)}`} />
           </div>
         </>
       )}

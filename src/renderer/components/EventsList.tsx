@@ -15,6 +15,21 @@ import { MenuButton } from './MenuButton';
 
 const ROW = 96;
 const OVERSCAN = 6;
+/**
+ * The tallest scroll space the list makes. Browsers cap an element's height (Chromium near 33.5
+ * million px, Firefox near 17.9 million); half a million rows of 96 px would pass it, and the rows
+ * past the cap would sit at wrong offsets. Beyond this the scroll space is scaled: one scrolled
+ * pixel moves `scale` pixels of rows, and the rows are placed relative to the scroll position.
+ */
+export const MAX_SCROLL_PX = 8_000_000;
+
+/** Maps the list's real scroll offset to the offset of its rows, and back. */
+export function scrollSpace(count: number, viewport: number) {
+  const full = count * ROW;
+  const real = Math.min(full, MAX_SCROLL_PX);
+  const scale = full > real ? Math.max(1, (full - viewport) / Math.max(1, real - viewport)) : 1;
+  return { real, scale, rowsTop: (scrollTop: number) => scrollTop * scale, scrollTopFor: (rowsTop: number) => rowsTop / scale };
+}
 
 interface Props {
   replay: ReplayClient;
@@ -59,16 +74,26 @@ export function EventsList({ replay, view, current, filter, onFilter, matches, o
 
   // Keep the current event in view as the scrubber moves.
   const currentRow = useMemo(() => (matches ? upperBound(matches, current) - 1 : current), [matches, current]);
+  const space = scrollSpace(count, height);
+  const spaceRef = useRef(space);
+  spaceRef.current = space;
   useEffect(() => {
     const el = box.current;
     if (!el || currentRow < 0 || focusWanted.current) return;
     const top = currentRow * ROW;
-    if (top < el.scrollTop || top + ROW > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [currentRow, hidden]);
+    const { rowsTop, scrollTopFor } = spaceRef.current;
+    const shown = rowsTop(el.scrollTop);
+    if (top < shown || top + ROW > shown + el.clientHeight) {
+      el.scrollTop = scrollTopFor(Math.max(0, top - el.clientHeight / 3));
+      setScrollTop(el.scrollTop);
+    }
+  }, [currentRow, hidden, count]);
 
   const activeRow = active >= 0 && active < count ? active : Math.max(0, Math.min(count - 1, currentRow));
-  const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
+  /** Where the rows in view start, in row pixels; a row's place in the scroll box is its offset from there plus `scrollTop`. */
+  const rowsTop = space.rowsTop(scrollTop);
+  const first = Math.max(0, Math.floor(rowsTop / ROW) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((rowsTop + height) / ROW) + OVERSCAN);
   const wanted = useMemo(() => {
     const seqs: number[] = [];
     for (let n = first; n < last; n++) seqs.push(view.seqs[matches ? matches[n]! : n]!);
@@ -108,8 +133,9 @@ export function EventsList({ replay, view, current, filter, onFilter, matches, o
     const el = box.current;
     if (el) {
       const top = target * ROW;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + ROW > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW - el.clientHeight;
+      const shown = space.rowsTop(el.scrollTop);
+      if (top < shown) el.scrollTop = space.scrollTopFor(top);
+      else if (top + ROW > shown + el.clientHeight) el.scrollTop = space.scrollTopFor(top + ROW - el.clientHeight);
       setScrollTop(el.scrollTop);
     }
     focusWanted.current = true;
@@ -168,12 +194,12 @@ export function EventsList({ replay, view, current, filter, onFilter, matches, o
             )}
           </p>
         )}
-        <div role="list" aria-label="Events, in time order" style={{ height: count * ROW, position: 'relative' }}>
+        <div role="list" aria-label="Events, in time order" style={{ height: space.real, position: 'relative' }}>
           {wanted.map((seq, n) => {
             const index = first + n;
             const position = positionAt(index);
             const row = rows.get(seq);
-            const style = { top: index * ROW, height: ROW - 6 };
+            const style = { top: scrollTop + index * ROW - rowsTop, height: ROW - 6 };
             if (!row) return <div key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
             const citation = citationOf(row);
             const certainty = (row.data as { certainty?: string }).certainty;

@@ -1,50 +1,69 @@
 /**
  * Workforce and petition figures over the log's span, drawn up to the chosen moment. Hidden until
  * the first figure: an empty chart with a now-line says nothing true. The legend is HTML below the
- * chart, so labels cannot overlap it.
+ * chart, so labels cannot overlap it. Points are bucketed to the chart's pixel columns
+ * (`bucketFigures`), so a log with tens of thousands of reports draws a few hundred vertices in
+ * a handful of elements; moving the moment only cuts the lines at a new bucket.
  */
+import { memo, useMemo } from 'react';
+import { bucketFigures, bucketsUntil, reportAt, type Bucketed } from '../figure-buckets';
 import { formatDay } from '../format';
 import type { FigurePoint } from '../replay-protocol';
 
-export function FiguresChart({ points, span, at, timeZone }: { points: FigurePoint[]; span: [number, number]; at: number; timeZone: string }) {
-  const known = points.filter((p) => p.time <= at);
-  if (known.length === 0) return <p className="muted">{points.length ? 'No figure reported yet at this moment.' : 'No workforce or petition figures recorded.'}</p>;
-  const [w, h, pad] = [320, 110, 24];
-  const t0 = Math.min(span[0], points[0]!.time);
-  const t1 = Math.max(span[1], points[points.length - 1]!.time, t0 + 1);
-  const top = Math.max(...points.map((p) => p.value)) * 1.15;
-  const x = (t: number) => pad + ((t - t0) / (t1 - t0)) * (w - pad * 2);
-  const y = (v: number) => h - pad - (v / top) * (h - pad * 1.6);
-  const series = [...new Set(points.map((p) => p.series))];
+const [W, H, PAD] = [320, 110, 24];
+/** Below this many buckets each report is a dot; above it only the latest known one is. */
+const MAX_DOTS = 60;
+
+export const FiguresChart = memo(function FiguresChart({ points, span, at, timeZone }: { points: FigurePoint[]; span: [number, number]; at: number; timeZone: string }) {
+  const layout = useMemo(() => {
+    if (points.length === 0) return undefined;
+    const t0 = Math.min(span[0], points[0]!.time);
+    const t1 = Math.max(span[1], points[points.length - 1]!.time, t0 + 1);
+    let top = 0;
+    for (const p of points) top = Math.max(top, p.value);
+    top *= 1.15;
+    const x = (t: number) => PAD + ((t - t0) / (t1 - t0)) * (W - PAD * 2);
+    const y = (v: number) => H - PAD - (v / (top || 1)) * (H - PAD * 1.6);
+    const series = bucketFigures(points, t0, t1, W - PAD * 2);
+    const coords = series.map((s) => Array.from(s.times, (t, i) => `${x(t).toFixed(1)},${y(s.values[i]!).toFixed(1)}`));
+    const ranges = series.map((s) => (s.reports > s.times.length ? Array.from(s.times, (t, i) => (s.lows[i] === s.highs[i] ? '' : `M${x(t).toFixed(1)} ${y(s.lows[i]!).toFixed(1)}V${y(s.highs[i]!).toFixed(1)}`)).join('') : ''));
+    return { t0, t1, x, y, series, coords, ranges };
+  }, [points, span]);
+
+  const firstKnown = points.length ? points[0]!.time : Infinity;
+  if (!layout || at < firstKnown) return <p className="muted">{points.length ? 'No figure reported yet at this moment.' : 'No workforce or petition figures recorded.'}</p>;
+  const { t0, t1, x, y, series, coords, ranges } = layout;
   const now = x(Math.min(Math.max(at, t0), t1));
+  const latest = (s: Bucketed) => reportAt(s, at)?.value;
   return (
     <figure className="figures-figure">
-      <svg className="figures" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Figures up to this moment: ${series.map((name) => `${name} ${known.filter((p) => p.series === name).at(-1)?.value ?? 'not yet reported'}`).join('; ')}`}>
-        <line x1={pad} x2={w - pad} y1={h - pad} y2={h - pad} className="axis-line" />
-        <text x={pad} y={h - 6} className="small">{formatDay(t0, timeZone, false)}</text>
-        <text x={w - pad} y={h - 6} className="small" textAnchor="end">{formatDay(t1, timeZone, false)}</text>
-        {series.map((name, s) => {
-          const own = points.filter((p) => p.series === name);
-          const upTo = own.filter((p) => p.time <= at);
+      <svg className="figures" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Figures up to this moment: ${series.map((s) => `${s.name} ${latest(s) ?? 'not yet reported'}`).join('; ')}`}>
+        <line x1={PAD} x2={W - PAD} y1={H - PAD} y2={H - PAD} className="axis-line" />
+        <text x={PAD} y={H - 6} className="small">{formatDay(t0, timeZone, false)}</text>
+        <text x={W - PAD} y={H - 6} className="small" textAnchor="end">{formatDay(t1, timeZone, false)}</text>
+        {series.map((s, n) => {
+          const known = bucketsUntil(s, at);
+          const report = reportAt(s, at);
           return (
-            <g key={name} className={`series series-${s % 4}`}>
-              <polyline points={own.map((p) => `${x(p.time)},${y(p.value)}`).join(' ')} className="future-line" />
-              <polyline points={upTo.map((p) => `${x(p.time)},${y(p.value)}`).join(' ')} />
-              {upTo.map((p) => (
-                <circle key={p.time} cx={x(p.time)} cy={y(p.value)} r={3} />
-              ))}
+            <g key={s.name} className={`series series-${n % 4}`}>
+              <polyline points={coords[n]!.join(' ')} className="future-line" />
+              <polyline points={coords[n]!.slice(0, known).join(' ')} />
+              {ranges[n] && <path d={ranges[n]} className="range" />}
+              {known <= MAX_DOTS
+                ? Array.from(s.times.subarray(0, known), (t, i) => <circle key={t} cx={x(t)} cy={y(s.values[i]!)} r={3} />)
+                : report && <circle cx={x(report.time)} cy={y(report.value)} r={3} />}
             </g>
           );
         })}
-        <line x1={now} x2={now} y1={6} y2={h - pad} className="now-line" />
+        <line x1={now} x2={now} y1={6} y2={H - PAD} className="now-line" />
       </svg>
       <figcaption className="figures-legend">
-        {series.map((name, s) => (
-          <span key={name} className={`series-key series-${s % 4}`}>
-            {name}: <strong>{known.filter((p) => p.series === name).at(-1)?.value.toLocaleString() ?? 'not yet'}</strong>
+        {series.map((s, n) => (
+          <span key={s.name} className={`series-key series-${n % 4}`}>
+            {s.name}: <strong>{latest(s)?.toLocaleString() ?? 'not yet'}</strong>
           </span>
         ))}
       </figcaption>
     </figure>
   );
-}
+});

@@ -2,24 +2,27 @@
  * A picture of the leadership at the moment: the board (chair marked) above the executive roles,
  * with what the last event changed highlighted and who just left shown as a ghost.
  */
+import { memo } from 'react';
 import type { Change } from '../../core/diff';
-import { dictValues } from '../../core/dict';
-import { allOf, type CompanyState, type Person } from '../../core/state';
+import type { Person } from '../../core/state';
+import type { StateView } from '../state-view';
 
 const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 3).toUpperCase();
 
-/** Beyond this many seats the diagram shows the first ones and a count; the list beside it has all. */
+/** Beyond this many seats the diagram shows the chair and the first others, and a count; the list beside it has more. */
 const MAX_SEATS = 14;
 
-export function OrgDiagram({ state, changes }: { state: CompanyState; changes: Change[] }) {
-  const allMembers = dictValues(state.board).sort((a, b) => (a.person.id === state.chair?.person.id ? -1 : b.person.id === state.chair?.person.id ? 1 : a.person.name.localeCompare(b.person.name)));
-  const members = allMembers.slice(0, MAX_SEATS);
-  const roles = dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role));
+export const OrgDiagram = memo(function OrgDiagram({ view, changes }: { view: StateView; changes: Change[] }) {
+  const state = view;
+  // The chair first (it may lie past the members the view lists), then the others by name.
+  const chairSeat = state.chair ? (view.board.items.find((m) => m.person.id === state.chair!.person.id) ?? { person: state.chair.person, independent: undefined, affiliated: state.chair.affiliated }) : undefined;
+  const members = [...(chairSeat ? [chairSeat] : []), ...view.board.items.filter((m) => m.person.id !== state.chair?.person.id)].slice(0, MAX_SEATS);
+  const boardTotal = view.board.total;
+  const roles = state.roles;
   const joined = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
   const taken = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
   const leftBoard = changes.flatMap((c) => (c.kind === 'board-left' ? [c.person] : [])).slice(0, 3);
   const leftRoles = changes.flatMap((c) => (c.kind === 'role-left' ? [c] : []));
-  const affiliations = allOf(state.affiliations);
   const seat = 86;
   const box = 150;
   const width = Math.max(members.length + leftBoard.length, 1) * seat + 40;
@@ -27,10 +30,10 @@ export function OrgDiagram({ state, changes }: { state: CompanyState; changes: C
   const w = Math.max(width, rolesWidth, 320);
 
   return (
-    <svg className="org" viewBox={`0 0 ${w} 250`} preserveAspectRatio="xMinYMin meet" role="img" aria-label={`Board of ${allMembers.length}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
+    <svg className="org" viewBox={`0 0 ${w} 250`} preserveAspectRatio="xMinYMin meet" role="img" aria-label={`Board of ${boardTotal}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
       <text x={12} y={18} className="org-heading">
         Board{state.chair ? '' : ' · chair vacant'}
-        {allMembers.length > members.length ? ` · first ${members.length} of ${allMembers.length}` : ''}
+        {boardTotal > members.length ? ` · first ${members.length} of ${boardTotal.toLocaleString()}` : ''}
       </text>
       {members.map((m, i) => {
         const cx = 40 + i * seat + seat / 2 - 20;
@@ -42,7 +45,7 @@ export function OrgDiagram({ state, changes }: { state: CompanyState; changes: C
             <text x={cx} y={61} textAnchor="middle" className="initials">{initials(m.person)}</text>
             <text x={cx} y={98} textAnchor="middle" className="name">{m.person.name.split(' ').slice(-1)[0]}</text>
             {chair && <text x={cx} y={112} textAnchor="middle" className="small">Chair</text>}
-            {affiliations.some((a) => a.person.id === m.person.id) && <circle cx={cx + 18} cy={38} r={5} className="affiliated" />}
+            {m.affiliated && <circle cx={cx + 18} cy={38} r={5} className="affiliated" />}
           </g>
         );
       })}
@@ -77,4 +80,4 @@ export function OrgDiagram({ state, changes }: { state: CompanyState; changes: C
       ))}
     </svg>
   );
-}
+});

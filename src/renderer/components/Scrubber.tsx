@@ -211,6 +211,13 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     else zoom(event.deltaY > 0 ? 1.25 : 0.8, timeAt(event.clientX - rect.left));
   };
 
+  // The kinds present, for the key: once per timeline, not per render (a timeline holds up to a million).
+  const legendKinds = useMemo(() => {
+    const seen = new Uint8Array(256);
+    for (const k of kinds) seen[k] = 1;
+    return [...seen.keys()].filter((k) => seen[k]);
+  }, [kinds]);
+
   const matched = useMemo(() => {
     if (!matches) return undefined;
     const mask = new Uint8Array(times.length);
@@ -294,7 +301,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
         <details className="legend-box">
           <summary>Key</summary>
           <span className="legend">
-            {[...new Set(kinds)].sort().map((code) => (
+            {legendKinds.map((code) => (
               <span key={code} className={`kind-dot kind-${KINDS[code]}`}>{kindLabel[KINDS[code]!]}</span>
             ))}
             <span className="kind-band">known only to the day</span>

@@ -2,14 +2,18 @@
  * The company's state at the chosen moment, in words: roles first (who is CEO must be visible at
  * any window size), then the board, ties, open items and figures, then the diagram. Facts known
  * only to the day say so when the moment falls inside that day; every fact names its source.
+ * Long lists (a board of hundreds, thousands of ties) show their first items, the total, and a
+ * button for more. Each section is memoised on its part of the view, which keeps its identity
+ * while unchanged (`state-view.ts`), so a step re-renders only what changed.
  */
+import { memo, useMemo } from 'react';
 import type { Change } from '../../core/diff';
 import { describeChange } from '../../core/diff';
-import { dictHas, dictSize, dictValues } from '../../core/dict';
-import { allOf, type Basis, type CompanyState } from '../../core/state';
+import type { Basis } from '../../core/state';
 import { seatOf } from '../../core/seats';
 import { formatAt, formatDay, formatElapsed, formatFactTime, isCoarse, periodOf } from '../format';
 import type { FigurePoint, MomentState, Uncertain } from '../replay-protocol';
+import type { Limits, Listed, StateView } from '../state-view';
 import { FiguresChart } from './FiguresChart';
 import { OrgDiagram } from './OrgDiagram';
 
@@ -21,7 +25,12 @@ interface Props {
   at: number;
   timeZone: string;
   onShowSource(eventId: string): void;
+  /** Shows more of one long list. */
+  onMore(list: keyof Limits): void;
 }
+
+/** How many more items one click on "show more" adds to a long list. */
+export const MORE = 200;
 
 const Certainty = ({ basis }: { basis: Basis }) => (basis.certainty === 'confirmed' ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
 const Source = ({ basis, what, onShow }: { basis: Basis; what: string; onShow(id: string): void }) => (
@@ -65,149 +74,215 @@ function LastChange({ moment, at, timeZone }: { moment: MomentState; at: number;
   );
 }
 
-export function StatePanel({ moment, figures, span, at, timeZone, onShowSource }: Props) {
-  const { state, changes, uncertain } = moment as { state: CompanyState; changes: Change[]; uncertain: Uncertain[] };
-  const roles = dictValues(state.roles).sort((a, b) => a.role.localeCompare(b.role));
-  const former = allOf(state.former).sort((a, b) => b.until.time.localeCompare(a.until.time)).slice(0, 8);
-  const members = dictValues(state.board).sort((a, b) => a.person.name.localeCompare(b.person.name));
-  const changedRoles = new Set(changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])));
-  const changedSeats = new Set(changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])));
-  // Successors are stored by id (as Wikidata does); show the name when the state knows the person.
-  const names = new Map([...roles, ...allOf(state.former), ...members].map((x) => [x.person.id, x.person.name]));
-  const uncertainFor = (seat: string) => uncertain.filter((u) => u.seat === seat);
-  // Before coverage "vacant" and "nothing" would be claims the log cannot make.
+/** Keeps the previous value while the new one has the same content: small arrays rebuilt by every answer. */
+function useStable<T>(value: T): T {
+  const text = JSON.stringify(value);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => value, [text]);
+}
+
+function More({ list, shown, what, onMore }: { list: Listed<unknown>; shown: number; what: keyof Limits; onMore(list: keyof Limits): void }) {
+  if (list.total <= shown) return null;
+  const rest = list.total - shown;
+  return (
+    <li className="muted more">
+      and {rest.toLocaleString()} more{' '}
+      <button type="button" className="link" onClick={() => onMore(what)}>
+        show {Math.min(rest, MORE).toLocaleString()} more
+      </button>
+    </li>
+  );
+}
+
+type Uncertainty = (seat: string) => Uncertain[];
+
+const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSource }: { roles: StateView['roles']; former: StateView['former']; changed: string; uncertain: Uncertain[]; onShowSource(id: string): void }) {
+  const changedRoles = new Set(changed.split('\u0001'));
+  const uncertainFor: Uncertainty = (seat) => uncertain.filter((u) => u.seat === seat);
+  const held = new Set(roles.map((h) => h.seat));
+  const unplacedRoles = [...new Set(uncertain.flatMap((u) => (u.seat && !u.seat.startsWith('board:') && u.seat !== 'chair' && !held.has(u.seat) ? [u.seat] : [])))];
+  return (
+    <section aria-label="Roles">
+      <h2>Roles</h2>
+      <table className="roles">
+        <tbody>
+          {roles.map((h) => (
+            <tr key={h.role} className={changedRoles.has(h.role) ? 'changed' : ''}>
+              <th scope="row">{h.role}</th>
+              <td>
+                <strong className="holder">{h.person.name}</strong> {h.interim && <span className="badge interim">interim</span>}
+                {h.acting && <span className="badge interim">acting</span>} <Certainty basis={h} />
+                <DayNote items={uncertainFor(h.seat)} />
+                <div className="muted">
+                  {h.asOf ? `in office as of ${formatFactTime(h.since)}, when this log starts (start not recorded)` : `since ${formatFactTime(h.since)}`}
+                  {!h.asOf && isCoarse(h.since.precision) ? ` (known to the ${h.since.precision})` : ''}
+                  {h.title ? ` · the source says “${h.title}”` : ''} · <Source basis={h} what={`${h.role}: ${h.person.name}`} onShow={onShowSource} />
+                </div>
+              </td>
+            </tr>
+          ))}
+          {unplacedRoles.map((role) => (
+            <tr key={`vacant-${role}`}>
+              <th scope="row">{seatOf(role).title}</th>
+              <td>
+                <span className="muted">vacant</span>
+                <DayNote items={uncertainFor(role)} />
+              </td>
+            </tr>
+          ))}
+          {roles.length === 0 && (
+            <tr>
+              <td className="muted">No roles recorded at this moment.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {former.items.length > 0 && (
+        <>
+          <h3>Former{former.total > former.items.length ? <span className="muted"> (latest {former.items.length} of {former.total.toLocaleString()})</span> : null}</h3>
+          <ul className="former">
+            {former.items.map((f) => (
+              <li key={`${f.role}/${f.person.id}`}>
+                {f.person.name}, {f.role}: {f.endCause}
+                {f.replacedBy ? `, succeeded by ${f.successor ?? f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+});
+
+/** Before the log's coverage, "vacant" and "nothing" would be claims the log cannot make. */
+const NOT_COVERED = 'Not covered yet.';
+
+const Board = memo(function Board({ board, chair, affiliations, changed, uncertain, covered, onShowSource, onMore }: { board: StateView['board']; chair: StateView['chair']; affiliations: StateView['affiliations']; changed: string; uncertain: Uncertain[]; covered: boolean; onShowSource(id: string): void; onMore(list: keyof Limits): void }) {
+  const changedSeats = new Set(changed.split('\u0001'));
+  return (
+    <section aria-label="Board">
+      <h2>
+        Board <span className="count">{board.total.toLocaleString()}</span>
+      </h2>
+      <ul className="board">
+        {board.items.map((m) => (
+          <li key={m.person.id} className={changedSeats.has(m.person.id) ? 'changed' : ''}>
+            {m.person.name}
+            {chair?.person.id === m.person.id && <span className="badge chair">{chair.executive ? 'executive ' : ''}chair{chair.interim ? ' (interim)' : ''}</span>}
+            {m.independent && <span className="muted"> · independent</span>} <Certainty basis={m} /> <Source basis={m} what={`${m.person.name}'s board seat`} onShow={onShowSource} />
+            <DayNote items={uncertain.filter((u) => u.seat === `board:${m.person.id}`)} />
+          </li>
+        ))}
+        <More list={board} shown={board.items.length} what="board" onMore={onMore} />
+      </ul>
+      {chair && !board.items.some((m) => m.person.id === chair.person.id) && (
+        <p>
+          Chair: {chair.person.name}
+          {chair.interim ? ' (interim)' : ''}
+        </p>
+      )}
+      {!chair && <p className="muted">{covered ? 'The chair is vacant.' : NOT_COVERED}</p>}
+      <h2>
+        Ties to other organisations {affiliations.total > affiliations.items.length && <span className="count">{affiliations.total.toLocaleString()}</span>}
+      </h2>
+      <ul>
+        {affiliations.items.map((a) => (
+          <li key={`${a.person.id}/${a.organization}`}>
+            {a.person.name}: {a.organization}
+            {a.role ? `, ${a.role}` : ''} <Certainty basis={a} /> <Source basis={a} what={`${a.person.name} at ${a.organization}`} onShow={onShowSource} />
+          </li>
+        ))}
+        <More list={affiliations} shown={affiliations.items.length} what="affiliations" onMore={onMore} />
+        {affiliations.total === 0 && <li className="muted">{covered ? 'None recorded.' : NOT_COVERED}</li>}
+      </ul>
+    </section>
+  );
+});
+
+const Pending = memo(function Pending({ pending, covered, onShowSource, onMore }: { pending: StateView['pending']; covered: boolean; onShowSource(id: string): void; onMore(list: keyof Limits): void }) {
+  return (
+    <>
+      <h2>Open items</h2>
+      <ul className="pending">
+        {pending.items.map((p) => (
+          <li key={p.id}>
+            <span className="badge">{p.kind.replaceAll('-', ' ')}</span> {p.summary} <Certainty basis={p} /> <Source basis={p} what={p.summary} onShow={onShowSource} />
+            <div className="muted">
+              {p.parties.join(' · ')} · since {formatFactTime(p.opened)}
+            </div>
+          </li>
+        ))}
+        <More list={pending} shown={pending.items.length} what="pending" onMore={onMore} />
+        {pending.total === 0 && <li className="muted">{covered ? 'Nothing pending.' : NOT_COVERED}</li>}
+      </ul>
+    </>
+  );
+});
+
+const Figures = memo(function Figures({ workforce, petitions }: { workforce: StateView['workforce']; petitions: StateView['petitions'] }) {
+  return (
+    <p>
+      {workforce ? `Workforce: ${workforce.headcount.toLocaleString()}` : 'Workforce not reported'}
+      {petitions.map((p) => (
+        <span key={p.id}>
+          {' · '}
+          {p.title}: <strong>{p.signatories.toLocaleString()}</strong> signatories
+          {workforce ? ` (${Math.round((p.signatories / workforce.headcount) * 100)}%)` : ''}
+        </span>
+      ))}
+    </p>
+  );
+});
+
+const Uncertainties = memo(function Uncertainties({ uncertain, onShowSource }: { uncertain: Uncertain[]; onShowSource(id: string): void }) {
+  if (uncertain.length === 0) return null;
+  return (
+    <details className="uncertain">
+      <summary>
+        <strong>
+          {uncertain.length} change{uncertain.length === 1 ? '' : 's'} on {formatDay(uncertain[0]!.from, uncertain[0]!.timezone)} known only to the day
+        </strong>
+        : the log cannot say at what hour, so at this moment {uncertain.length === 1 ? 'it' : 'each'} may or may not have happened.
+      </summary>
+      <ul>
+        {uncertain.map((u) => (
+          <li key={u.eventId}>
+            {u.text} <span className="muted">({u.applied ? 'counted below' : 'not counted below yet'})</span>{' '}
+            <button className="link" onClick={() => onShowSource(u.eventId)} aria-label={`Source for: ${u.text}`}>
+              source
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+});
+
+export function StatePanel({ moment, figures, span, at, timeZone, onShowSource, onMore }: Props) {
+  const { view } = moment;
+  const changes: Change[] = useStable(moment.changes);
+  const uncertain = useStable(moment.uncertain);
+  const changedRoles = changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])).join('\u0001');
+  const changedSeats = changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])).join('\u0001');
   const covered = !moment.coverageFrom || at >= moment.coverageFrom.time;
-  const unplacedRoles = [...new Set(uncertain.flatMap((u) => (u.seat && !u.seat.startsWith('board:') && u.seat !== 'chair' && !dictHas(state.roles, u.seat) ? [u.seat] : [])))];
 
   return (
-    <div className="state">
+    <div className="state" data-moment={moment.at}>
       <LastChange moment={moment} at={at} timeZone={timeZone} />
-      {uncertain.length > 0 && (
-        <details className="uncertain">
-          <summary>
-            <strong>
-              {uncertain.length} change{uncertain.length === 1 ? '' : 's'} on {formatDay(uncertain[0]!.from, uncertain[0]!.timezone)} known only to the day
-            </strong>
-            : the log cannot say at what hour, so at this moment {uncertain.length === 1 ? 'it' : 'each'} may or may not have happened.
-          </summary>
-          <ul>
-            {uncertain.map((u) => (
-              <li key={u.eventId}>
-                {u.text} <span className="muted">({u.applied ? 'counted below' : 'not counted below yet'})</span>{' '}
-                <button className="link" onClick={() => onShowSource(u.eventId)} aria-label={`Source for: ${u.text}`}>
-                  source
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <Uncertainties uncertain={uncertain} onShowSource={onShowSource} />
       <div className="columns">
-        <section aria-label="Roles">
-          <h2>Roles</h2>
-          <table className="roles">
-            <tbody>
-              {roles.map((h) => (
-                <tr key={h.role} className={changedRoles.has(h.role) ? 'changed' : ''}>
-                  <th scope="row">{h.role}</th>
-                  <td>
-                    <strong className="holder">{h.person.name}</strong> {h.interim && <span className="badge interim">interim</span>}
-                    {h.acting && <span className="badge interim">acting</span>} <Certainty basis={h} />
-                    <DayNote items={uncertainFor(h.seat)} />
-                    <div className="muted">
-                      {h.asOf ? `in office as of ${formatFactTime(h.since)}, when this log starts (start not recorded)` : `since ${formatFactTime(h.since)}`}
-                      {!h.asOf && isCoarse(h.since.precision) ? ` (known to the ${h.since.precision})` : ''}
-                      {h.title ? ` · the source says “${h.title}”` : ''} · <Source basis={h} what={`${h.role}: ${h.person.name}`} onShow={onShowSource} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-              {unplacedRoles.map((role) => (
-                <tr key={`vacant-${role}`}>
-                  <th scope="row">{seatOf(role).title}</th>
-                  <td>
-                    <span className="muted">vacant</span>
-                    <DayNote items={uncertainFor(role)} />
-                  </td>
-                </tr>
-              ))}
-              {roles.length === 0 && (
-                <tr>
-                  <td className="muted">No roles recorded at this moment.</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-          {former.length > 0 && (
-            <>
-              <h3>Former</h3>
-              <ul className="former">
-                {former.map((f) => (
-                  <li key={`${f.role}/${f.person.id}`}>
-                    {f.person.name}, {f.role}: {f.endCause}
-                    {f.replacedBy ? `, succeeded by ${names.get(f.replacedBy) ?? f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-        <section aria-label="Board">
-          <h2>
-            Board <span className="count">{members.length}</span>
-          </h2>
-          <ul className="board">
-            {members.map((m) => (
-              <li key={m.person.id} className={changedSeats.has(m.person.id) ? 'changed' : ''}>
-                {m.person.name}
-                {state.chair?.person.id === m.person.id && <span className="badge chair">{state.chair.executive ? 'executive ' : ''}chair{state.chair.interim ? ' (interim)' : ''}</span>}
-                {m.independent && <span className="muted"> · independent</span>} <Certainty basis={m} /> <Source basis={m} what={`${m.person.name}'s board seat`} onShow={onShowSource} />
-                <DayNote items={uncertainFor(`board:${m.person.id}`)} />
-              </li>
-            ))}
-          </ul>
-          {!state.chair && <p className="muted">{covered ? 'The chair is vacant.' : 'Not covered yet.'}</p>}
-          <h2>Ties to other organisations</h2>
-          <ul>
-            {allOf(state.affiliations).map((a) => (
-              <li key={`${a.person.id}/${a.organization}`}>
-                {a.person.name}: {a.organization}
-                {a.role ? `, ${a.role}` : ''} <Certainty basis={a} /> <Source basis={a} what={`${a.person.name} at ${a.organization}`} onShow={onShowSource} />
-              </li>
-            ))}
-            {dictSize(state.affiliations) === 0 && <li className="muted">{covered ? 'None recorded.' : 'Not covered yet.'}</li>}
-          </ul>
-        </section>
+        <Roles roles={view.roles} former={view.former} changed={changedRoles} uncertain={uncertain} onShowSource={onShowSource} />
+        <Board board={view.board} chair={view.chair} affiliations={view.affiliations} changed={changedSeats} uncertain={uncertain} covered={covered} onShowSource={onShowSource} onMore={onMore} />
         <section aria-label="Open items and figures">
-          <h2>Open items</h2>
-          <ul className="pending">
-            {dictValues(state.pending).map((p) => (
-              <li key={p.id}>
-                <span className="badge">{p.kind.replaceAll('-', ' ')}</span> {p.summary} <Certainty basis={p} /> <Source basis={p} what={p.summary} onShow={onShowSource} />
-                <div className="muted">
-                  {p.parties.join(' · ')} · since {formatFactTime(p.opened)}
-                </div>
-              </li>
-            ))}
-            {dictSize(state.pending) === 0 && <li className="muted">{covered ? 'Nothing pending.' : 'Not covered yet.'}</li>}
-          </ul>
+          <Pending pending={view.pending} covered={covered} onShowSource={onShowSource} onMore={onMore} />
           <h2>Workforce and petitions</h2>
-          <p>
-            {state.workforce ? `Workforce: ${state.workforce.headcount.toLocaleString()}` : 'Workforce not reported'}
-            {dictValues(state.petitions).map((p) => (
-              <span key={p.id}>
-                {' · '}
-                {p.title}: <strong>{p.signatories.toLocaleString()}</strong> signatories
-                {state.workforce ? ` (${Math.round((p.signatories / state.workforce.headcount) * 100)}%)` : ''}
-              </span>
-            ))}
-          </p>
+          <Figures workforce={view.workforce} petitions={view.petitions} />
           <FiguresChart points={figures} span={span} at={at} timeZone={timeZone} />
         </section>
       </div>
       <section aria-label="Leadership diagram" className="diagram">
         <h2>Diagram</h2>
-        <OrgDiagram state={state} changes={changes} />
+        <OrgDiagram view={view} changes={changes} />
       </section>
     </div>
   );

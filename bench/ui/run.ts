@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:ui`: the page at scale. For each size (BENCH_UI_SIZES, default 100000; add
+ * 1000000 for the million), generates the synthetic log once (bench/.logs, reused), serves it in
+ * the web mode, opens it in Debian's Chromium and measures what a user meets: time to the first
+ * state, a keyboard step to the new state painted, frames while dragging the playhead, long
+ * tasks, the page's and the worker's heaps, the host's RSS and the DOM's size. Each figure is
+ * printed beside its target, met or NO. Run `electron-vite build` first (the npm script does).
+ */
+import { chromium } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLog } from '../generate';
+import { domElements, drag, heaps, keyboardSteps, STATE } from './measure';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const LOGS = join(ROOT, 'bench', '.logs');
+const sizes = (process.env.BENCH_UI_SIZES ?? '100000').split(',').map(Number);
+const STEPS = Number(process.env.BENCH_UI_STEPS ?? 40);
+const DRAG_MS = Number(process.env.BENCH_UI_DRAG_MS ?? 4000);
+const MiB = 1024 * 1024;
+
+const quantile = (samples: number[], q: number) => (samples.length ? [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]! : NaN);
+const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const rows: string[][] = [];
+const report = (size: number, measure: string, figure: string, target: string, met: boolean | undefined) =>
+  rows.push([size.toLocaleString('en-US'), measure, figure, target, met === undefined ? '' : met ? 'yes' : 'NO']);
+
+async function logOf(size: number): Promise<string> {
+  mkdirSync(LOGS, { recursive: true });
+  const path = join(LOGS, `ui-${size}.jsonl`);
+  if (existsSync(path) && existsSync(`${path}.head`)) return path;
+  console.error(`generating a log of ${size.toLocaleString('en-US')} events…`);
+  const partial = join(LOGS, `ui-${size}.partial.jsonl`);
+  await generateLog(partial, size);
+  renameSync(`${partial}.head`, `${path}.head`);
+  renameSync(partial, path);
+  return path;
+}
+
+function startHost(log: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'src/server/main.ts', '--port', '0', '--log', log, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output)?.[0];
+      if (url) resolve({ url, child });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}): ${output}`)));
+  });
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+async function measure(size: number) {
+  const log = await logOf(size);
+  const dataDir = mkdtempSync(join(tmpdir(), 'incumbent-bench-ui-'));
+  const host = await startHost(log, dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx names the functions it compiles (`__name(f, "f")`); the page has no such helper.
+    await page.addInitScript('globalThis.__name = (f) => f');
+    const started = Date.now();
+    await page.goto(host.url);
+    await page.waitForSelector(STATE, { timeout: 600_000 });
+    // Painted: the frame after the one that first showed it.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const firstState = Date.now() - started;
+    report(size, 'first state painted after navigation', `${ms(firstState)} ms`, '<= 2000 ms', firstState <= 2000);
+    // Let a load that continues after the first state finish before the rest is measured.
+    await page.waitForFunction(() => !/Loading/.test(document.querySelector('h1')?.textContent ?? ''), undefined, { timeout: 600_000 }).catch(() => undefined);
+    const loaded = Date.now() - started;
+    report(size, 'whole log loaded (title shown)', `${ms(loaded)} ms`, '(no target)', undefined);
+    const dom = await domElements(page);
+    report(size, 'DOM elements after load', dom.toLocaleString('en-US'), '(no target)', undefined);
+
+    const steps = await keyboardSteps(page, STEPS);
+    report(size, `keyboard step (→) to new state painted, p50 / p95 (${steps.length} steps)`, `${ms(quantile(steps, 0.5))} / ${ms(quantile(steps, 0.95))} ms`, 'p95 <= 50 ms', quantile(steps, 0.95) <= 50);
+
+    const dragged = await drag(page, DRAG_MS);
+    const p95 = quantile(dragged.frames, 0.95);
+    report(size, `drag the playhead: frame p50 / p95 / p99 (${dragged.frames.length} frames)`, `${ms(quantile(dragged.frames, 0.5))} / ${ms(p95)} / ${ms(quantile(dragged.frames, 0.99))} ms`, 'p95 <= 16.7 ms', p95 <= 16.7);
+    const longest = Math.max(0, ...dragged.longTasks);
+    report(size, 'drag the playhead: long tasks (> 50 ms), count / longest', `${dragged.longTasks.length} / ${ms(longest)} ms`, 'none > 50 ms', dragged.longTasks.length === 0);
+
+    const heap = await heaps(page, browser);
+    const total = heap.page + heap.workers;
+    report(size, 'renderer JS heap: page + worker', `${(heap.page / MiB).toFixed(0)} + ${(heap.workers / MiB).toFixed(0)} = ${(total / MiB).toFixed(0)} MiB`, '<= 1024 MiB', total <= 1024 * MiB);
+    report(size, 'web host RSS', `${(rssOf(host.child.pid!) / MiB).toFixed(0)} MiB`, '(no target)', undefined);
+    report(size, 'DOM elements after the steps and the drag', (await domElements(page)).toLocaleString('en-US'), '(no target)', undefined);
+  } finally {
+    await browser.close();
+    host.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+for (const size of sizes) {
+  try {
+    await measure(size);
+  } catch (error) {
+    report(size, `failed: ${(error as Error).message.split('\n')[0]}`, '', '', false);
+  }
+}
+
+const header = ['events', 'measure', 'figure', 'target', 'met'];
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
