@@ -20,6 +20,8 @@ const setTheme = async (page: Page, theme: 'light' | 'dark') => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious axe violations in the ${theme} theme, at three moments and in every dialog`, async ({ app }) => {
+    // Six full-page axe runs: about 30 s on a quiet 2-core machine, minutes when it is busy.
+    test.setTimeout(240_000);
     const { page } = app;
     await setTheme(page, theme);
     const found: string[] = [];
