@@ -48,6 +48,8 @@ export class Ledger {
   /** Target id -> the correction or retraction that superseded it. */
   #revisedBy = new Map<string, string>();
   #timelines = new Map<string, Timeline>();
+  /** Every company.registered fact by company, corrected versions included: names without a timeline walk. */
+  #registrations = new Map<string, { effect: Effective; time: number }[]>();
   #logId = '';
   #title = '';
   /** The company the log says it follows, if it names one. */
@@ -119,16 +121,18 @@ export class Ledger {
   }
 
   /**
-   * The name from the company's latest registration in force, found by walking its timeline back:
-   * no checkpoints are built for it (a million-event log opens without replaying every company).
+   * The name from the company's latest registration in force: the last by (effective time, seq) of
+   * its registrations that no correction or retraction superseded. Read from the registrations kept
+   * at `add`, so it costs what a company's renamings cost, not what its timeline holds: no
+   * checkpoints, no replay, no walk over a million entries.
    */
   #latestName(company: string): string {
-    const timeline = this.#timelines.get(company)!;
-    for (let i = timeline.length - 1; i >= 0; i--) {
-      const effect = timeline.effectAt(i);
-      if (effect.type === 'company.registered' && timeline.visibleAt(i, this.head)) return effect.data.name;
+    let latest: { effect: Effective; time: number } | undefined;
+    for (const entry of this.#registrations.get(company) ?? []) {
+      if (this.#revisedBy.has(entry.effect.id)) continue;
+      if (!latest || entry.time > latest.time || (entry.time === latest.time && entry.effect.seq > latest.effect.seq)) latest = entry;
     }
-    return this.initialName(company);
+    return latest?.effect.type === 'company.registered' ? latest.effect.data.name : this.initialName(company);
   }
   timeline(company: string): Timeline | undefined {
     return this.#timelines.get(company);
@@ -156,6 +160,11 @@ export class Ledger {
     const time = toEpoch(effect.time);
     if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject))));
     timeline.insert(effect, time);
+    if (effect.type === 'company.registered') {
+      const registrations = this.#registrations.get(subject);
+      if (registrations) registrations.push({ effect, time });
+      else this.#registrations.set(subject, [{ effect, time }]);
+    }
     if (effect.seq >= this.#entryTime.length) {
       const grown = new Float64Array(Math.max(effect.seq + 1, this.#entryTime.length * 2));
       grown.set(this.#entryTime);

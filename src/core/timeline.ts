@@ -65,6 +65,11 @@ export class Timeline {
     return this.#times.subarray(0, this.#length);
   }
 
+  /** Checkpoints built so far on the head chain (1 until the first question): built lazily, per company. */
+  get checkpointsBuilt(): number {
+    return this.#checkpoints.length;
+  }
+
   effectAt(position: number): Effective {
     return this.#effects[position]!;
   }
