@@ -5,6 +5,10 @@
  * Records arrive in sequence order (the log's order). Recorded times are treated as never
  * decreasing with sequence (a clock that stepped back is clamped), so "known at R" is always a
  * prefix of the log: the first S records.
+ *
+ * A ledger read from a file may keep records as their lines only (`useLines`, `add(record, false)`):
+ * what indexing needs is taken at `add`, and a record is parsed again from its line when first asked
+ * for (then kept). Keeping a million parsed records alive is what made opening a large log slow.
  */
 import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
@@ -33,9 +37,14 @@ export interface Reader {
 }
 
 export class Ledger {
-  #records: EventRecord[] = [];
-  /** Recorded times by sequence, filled lazily: only "known at" questions need them. */
-  #recorded = new Float64Array(0);
+  /** By seq - 1: the record, or undefined while it is kept only as its line. */
+  #records: (EventRecord | undefined)[] = [];
+  /** The stored line of record `seq`, for records added without being kept. */
+  #lineOf: ((seq: number) => string) | undefined;
+  /** Recorded times by sequence, clamped to never decrease (taken at `add`: the record may not be kept). */
+  #recorded = new Float64Array(1024);
+  /** The first recorded time `add` could not read, if any. */
+  #unreadableRecorded: { value: string } | undefined;
   #seqById = new Map<string, number>();
   /**
    * By sequence, the timeline entry each event introduced: its timeline and effective time (kept
@@ -72,16 +81,37 @@ export class Ledger {
   get head(): number {
     return this.#records.length;
   }
+  /** Every record, in seq order (each one kept from now on). Prefer `slice` or `read` for large logs. */
   get records(): readonly EventRecord[] {
-    return this.#records;
+    for (let seq = 1; seq <= this.head; seq++) this.record(seq);
+    return this.#records as EventRecord[];
   }
 
+  /** Where records added with `keep = false` are read back from: their stored lines, by seq. */
+  useLines(lineOf: (seq: number) => string): void {
+    this.#lineOf = lineOf;
+  }
+
+  /** Record `seq`, parsed from its line on first use and kept. */
   record(seq: number): EventRecord | undefined {
-    return this.#records[seq - 1];
+    if (seq < 1 || seq > this.head) return undefined;
+    return (this.#records[seq - 1] ??= JSON.parse(this.#lineOf!(seq)) as EventRecord);
+  }
+  /** Record `seq` without keeping it (a pass over the whole log should not keep the whole log). */
+  read(seq: number): EventRecord | undefined {
+    if (seq < 1 || seq > this.head) return undefined;
+    return this.#records[seq - 1] ?? (JSON.parse(this.#lineOf!(seq)) as EventRecord);
+  }
+  /** Records `from`..`to` - 1 by index (as Array.prototype.slice over `records`), none of them kept. */
+  slice(from: number, to = this.head): EventRecord[] {
+    const [start, end] = [Math.max(0, from), Math.min(this.head, to)];
+    const out: EventRecord[] = [];
+    for (let i = start; i < end; i++) out.push(this.read(i + 1)!);
+    return out;
   }
   byId(id: string): EventRecord | undefined {
     const seq = this.#seqById.get(id);
-    return seq === undefined ? undefined : this.#records[seq - 1];
+    return seq === undefined ? undefined : this.record(seq);
   }
   /** The fact an event put on its company's timeline (a correction's corrected version), if any. */
   effectOf(id: string): Effective | undefined {
@@ -138,8 +168,11 @@ export class Ledger {
     return this.#timelines.get(company);
   }
 
-  /** Adds the next record of the log; throws on a duplicate id or an unreadable time. */
-  add(record: EventRecord): void {
+  /**
+   * Adds the next record of the log; throws on a duplicate id or an unreadable time. With `keep`
+   * false (only after `useLines`), the record is indexed and then kept only as its line.
+   */
+  add(record: EventRecord, keep = true): void {
     const known = this.#seqById.get(record.id);
     if (known !== undefined) throw new RangeError(`duplicate id "${record.id}" (first at line ${known})`);
     if (record.type === 'log.created') {
@@ -151,14 +184,31 @@ export class Ledger {
     } else if (isDomain(record.type)) {
       this.#enter(record as Effective, record.subject!);
     }
-    this.#records.push(record);
+    // Revisions, registrations and the log's own record are few and looked at again: always kept.
+    const kept = keep || !this.#lineOf || record.type === 'log.created' || record.type === 'company.registered' || record.type === 'event.corrected' || record.type === 'event.retracted';
+    const index = this.#records.length;
+    if (index >= this.#recorded.length) {
+      const grown = new Float64Array(Math.max(1024, this.#recorded.length * 2));
+      grown.set(this.#recorded);
+      this.#recorded = grown;
+    }
+    const previous = index > 0 ? this.#recorded[index - 1]! : -Infinity;
+    let recorded = previous;
+    try {
+      recorded = Math.max(toEpoch(record.recordedtime), previous);
+    } catch {
+      // Only known-at questions read recorded times: they, not opening, report an unreadable one.
+      this.#unreadableRecorded ??= { value: record.recordedtime };
+    }
+    this.#recorded[index] = recorded;
+    this.#records.push(kept ? record : undefined);
     this.#seqById.set(record.id, record.seq);
   }
 
   #enter(effect: Effective, subject: string): void {
     let timeline = this.#timelines.get(subject);
     const time = toEpoch(effect.time);
-    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject))));
+    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject), this.#effectOfSeq)));
     timeline.insert(effect, time);
     if (effect.type === 'company.registered') {
       const registrations = this.#registrations.get(subject);
@@ -174,11 +224,14 @@ export class Ledger {
     this.#entryTimeline[effect.seq] = timeline;
   }
 
+  /** The fact entered with `seq`: a correction's corrected version, or the record itself. */
+  readonly #effectOfSeq = (seq: number): Effective => this.#correctedEffects.get(seq) ?? (this.record(seq) as Effective);
+
   #entryOf(id: string): Entry | undefined {
     const seq = this.#seqById.get(id);
     const timeline = seq === undefined ? undefined : this.#entryTimeline[seq];
     if (seq === undefined || !timeline) return undefined;
-    return { timeline, time: this.#entryTime[seq]!, effect: this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] as Effective) };
+    return { timeline, time: this.#entryTime[seq]!, effect: this.#effectOfSeq(seq) };
   }
 
   #supersede(target: string, by: string, seq: number): Entry | undefined {
@@ -206,22 +259,11 @@ export class Ledger {
     this.#enter(corrected, original.subject);
   }
 
-  /** Recorded times up to the head, clamped to never decrease. */
-  #recordedTimes(): Float64Array {
-    const known = this.#recorded.length;
-    if (known < this.head) {
-      const grown = new Float64Array(this.head);
-      grown.set(this.#recorded);
-      for (let i = known; i < this.head; i++) grown[i] = Math.max(toEpoch(this.#records[i]!.recordedtime), i > 0 ? grown[i - 1]! : -Infinity);
-      this.#recorded = grown;
-    }
-    return this.#recorded;
-  }
-
   /** The number of records known at recorded time R (all of them when R is absent). */
   knownSeq(knownAt?: string): number {
     if (knownAt === undefined) return this.head;
-    return upperBound(this.#recordedTimes().subarray(0, this.head), toEpoch(knownAt));
+    if (this.#unreadableRecorded) toEpoch(this.#unreadableRecorded.value);
+    return upperBound(this.#recorded.subarray(0, this.head), toEpoch(knownAt));
   }
 
   /**
@@ -252,7 +294,7 @@ export class Ledger {
 
   /** When record `seq`'s source was published, or else when it was recorded. */
   #publishedAt(seq: number): number {
-    const record = this.#records[seq - 1]!;
+    const record = this.read(seq)!;
     const published = (record.data as { citation?: { published?: string } }).citation?.published;
     return toEpoch(published ?? record.recordedtime);
   }

@@ -60,7 +60,9 @@ export function validateRecords(ledger: Ledger, from = 0): string[] {
   const olderRules: string[] = [];
   // Revisions are tracked from the start (cheap: only revisions); schemas are checked after `from`.
   const revised = new Map<string, string>();
-  for (const record of ledger.records) {
+  // Read one at a time and not kept: a pass over every record should not keep every record.
+  for (let seq = 1; seq <= ledger.head; seq++) {
+    const record = ledger.read(seq)!;
     if (record.seq > from) {
       try {
         const before = (id: string) => {
