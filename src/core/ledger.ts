@@ -52,6 +52,8 @@ export class Ledger {
    */
   #entryTimeline: (Timeline | undefined)[] = [];
   #entryTime = new Float64Array(1024);
+  /** By the entering seq, 1 when the fact is a baseline (already true when coverage starts). */
+  #baseline = new Uint8Array(1024);
   /** Corrected versions of facts, by the correcting event's sequence (the others are their records). */
   #correctedEffects = new Map<number, Effective>();
   /** Target id -> the correction or retraction that superseded it. */
@@ -128,14 +130,15 @@ export class Ledger {
     if (!timeline) return undefined;
     // By publication, a later record may still be an early source: every record counts.
     const seq = knownBy === 'published' ? this.head : this.knownSeq(knownAt);
-    let first: Effective | undefined;
+    // Baseline flags were noted at `add`: the walk parses no record, only the one it returns.
+    let first: number | undefined;
     for (let i = 0; i < timeline.length; i++) {
       if (!timeline.visibleAt(i, seq)) continue;
-      const effect = timeline.effectAt(i);
-      if (effect.data.baseline) return effect;
-      first ??= effect;
+      const entered = timeline.seqAt(i);
+      if (this.#baseline[entered] === 1) return this.#effectOfSeq(entered);
+      first ??= entered;
     }
-    return first;
+    return first === undefined ? undefined : this.#effectOfSeq(first);
   }
 
   /** The correction or retraction that superseded an event, if any. */
@@ -208,7 +211,7 @@ export class Ledger {
   #enter(effect: Effective, subject: string): void {
     let timeline = this.#timelines.get(subject);
     const time = toEpoch(effect.time);
-    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject), this.#effectOfSeq)));
+    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject), this.#effectOfSeq, this.#passOfSeq)));
     timeline.insert(effect, time);
     if (effect.type === 'company.registered') {
       const registrations = this.#registrations.get(subject);
@@ -219,13 +222,19 @@ export class Ledger {
       const grown = new Float64Array(Math.max(effect.seq + 1, this.#entryTime.length * 2));
       grown.set(this.#entryTime);
       this.#entryTime = grown;
+      const flags = new Uint8Array(grown.length);
+      flags.set(this.#baseline);
+      this.#baseline = flags;
     }
+    this.#baseline[effect.seq] = effect.data.baseline ? 1 : 0;
     this.#entryTime[effect.seq] = time;
     this.#entryTimeline[effect.seq] = timeline;
   }
 
   /** The fact entered with `seq`: a correction's corrected version, or the record itself. */
   readonly #effectOfSeq = (seq: number): Effective => this.#correctedEffects.get(seq) ?? (this.record(seq) as Effective);
+  /** The same, not kept when it is only a line: for long passes over a timeline. */
+  readonly #passOfSeq = (seq: number): Effective => this.#correctedEffects.get(seq) ?? (this.read(seq) as Effective);
 
   #entryOf(id: string): Entry | undefined {
     const seq = this.#seqById.get(id);

@@ -46,6 +46,8 @@ export class Timeline {
    * without keeping a million parsed records), so the timeline keeps seqs, not objects.
    */
   readonly #effectOf: (seq: number) => Effective;
+  /** The same fact for a long pass (building checkpoints, full replays): the ledger need not keep it. */
+  readonly #passOf: (seq: number) => Effective;
   #checkpoints: Checkpoint[];
   /** Checkpoint chains exact for one known sequence each, most recently used last. */
   #readerChains = new Map<number, Checkpoint[]>();
@@ -54,11 +56,15 @@ export class Timeline {
 
   readonly #name: string;
 
-  /** `name`: what to call the company before an event names it; `effectOf`: the fact entered with a seq. */
-  constructor(company: string, name: string, effectOf: (seq: number) => Effective) {
+  /**
+   * `name`: what to call the company before an event names it; `effectOf`: the fact entered with a
+   * seq; `passOf`: the same, for long passes that should not make the ledger keep every record.
+   */
+  constructor(company: string, name: string, effectOf: (seq: number) => Effective, passOf = effectOf) {
     this.company = company;
     this.#name = name;
     this.#effectOf = effectOf;
+    this.#passOf = passOf;
     this.#checkpoints = [{ state: Object.freeze(initialState(company, name)), changeMax: 0 }];
   }
 
@@ -74,6 +80,11 @@ export class Timeline {
   /** Checkpoints built so far on the head chain (1 until the first question): built lazily, per company. */
   get checkpointsBuilt(): number {
     return this.#checkpoints.length;
+  }
+
+  /** The seq that entered the fact at `position` (a correction's, for a corrected version). */
+  seqAt(position: number): number {
+    return this.#seqs[position]!;
   }
 
   effectAt(position: number): Effective {
@@ -148,7 +159,7 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.effectAt(i));
+        if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#passOf(this.#seqs[i]!));
       }
       chain.push({ state: freeze(copyState(running), true), changeMax });
     }
@@ -198,7 +209,7 @@ export class Timeline {
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
-    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.effectAt(i));
+    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#passOf(this.#seqs[i]!));
     return freezeShallow(state);
   }
 
@@ -206,7 +217,7 @@ export class Timeline {
   replayFromStart(time: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
-    for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.effectAt(i));
+    for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#passOf(this.#seqs[i]!));
     return state;
   }
 }

@@ -162,6 +162,7 @@ describe('EventLog on a log large enough to hash in a worker thread', () => {
     expect(log.ledger.read(777)).toEqual(JSON.parse(lines[776]!));
     expect(log.ledger.companyNames()).toEqual(eager.companyNames());
     for (const company of eager.companies()) {
+      expect(log.ledger.coverageOf(company)).toEqual(eager.coverageOf(company));
       for (const at of ['2000-01-20T00:00:00Z', '2000-06-01T00:00:00Z', '2030-01-01T00:00:00Z']) {
         expect(log.ledger.stateAt(company, at)).toEqual(eager.stateAt(company, at));
         expect(log.ledger.stateAt(company, at, lines[9000] && JSON.parse(lines[9000]).recordedtime)).toEqual(eager.stateAt(company, at, JSON.parse(lines[9000]!).recordedtime));

@@ -58,7 +58,12 @@ interface OpenBatch {
   records: EventRecord[];
 }
 
-export async function readLog(path: string): Promise<LogContents> {
+/**
+ * `check`: called with each record just before it joins the ledger, in log order (a batch when its
+ * last record has been read), while the parsed record is at hand: a pass over every record that
+ * costs no second parse.
+ */
+export async function readLog(path: string, check?: (record: EventRecord, ledger: Ledger) => void): Promise<LogContents> {
   const ledger = new Ledger();
   // Records are indexed, then kept as their lines (parsed again when first needed).
   const lines = new LineStore();
@@ -85,6 +90,7 @@ export async function readLog(path: string): Promise<LogContents> {
     let pendingFailure: { line: number; reason: string } | undefined;
     let batch: OpenBatch | undefined;
     const add = (record: EventRecord, at: number) => {
+      check?.(record, ledger);
       try {
         ledger.add(record, false);
       } catch (error) {
