@@ -12,7 +12,7 @@
  */
 import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
-import type { CompanyState } from './state';
+import { freezeShallow, type CompanyState } from './state';
 import { toEpoch } from './time';
 import { upperBound } from './search';
 import { Timeline } from './timeline';
@@ -43,6 +43,8 @@ export class Ledger {
   #lineOf: ((seq: number) => string) | undefined;
   /** Recorded times by sequence, clamped to never decrease (taken at `add`: the record may not be kept). */
   #recorded = new Float64Array(1024);
+  /** Seqs of the corrections and retractions, in log order (they are always kept). */
+  #revisionSeqs: number[] = [];
   /** The first recorded time `add` could not read, if any. */
   #unreadableRecorded: { value: string } | undefined;
   #seqById = new Map<string, number>();
@@ -87,6 +89,11 @@ export class Ledger {
   get records(): readonly EventRecord[] {
     for (let seq = 1; seq <= this.head; seq++) this.record(seq);
     return this.#records as EventRecord[];
+  }
+
+  /** Seqs of every correction and retraction, in log order. */
+  get revisionSeqs(): readonly number[] {
+    return this.#revisionSeqs;
   }
 
   /** Where records added with `keep = false` are read back from: their stored lines, by seq. */
@@ -181,8 +188,10 @@ export class Ledger {
     if (record.type === 'log.created') {
       if (!this.#logId) [this.#logId, this.#title, this.#followed] = [record.id, record.data.title, record.data.company];
     } else if (record.type === 'event.corrected') {
+      this.#revisionSeqs.push(record.seq);
       this.#correct(record);
     } else if (record.type === 'event.retracted') {
+      this.#revisionSeqs.push(record.seq);
       this.#supersede(record.data.target, record.id, record.seq);
     } else if (isDomain(record.type)) {
       this.#enter(record as Effective, record.subject!);
@@ -285,11 +294,18 @@ export class Ledger {
     return timeline && this.reader(knownAt, knownBy).stateAt(timeline, toEpoch(at));
   }
 
+  /**
+   * False in a process that asks each company one question and exits (a CLI snapshot): states are
+   * then answered by one mutable replay each, and no checkpoints are built that nothing would reuse.
+   */
+  checkpoints = true;
+
   /** What a reader who knows the log at `knownAt` (by `knownBy`) sees of any timeline. */
   reader(knownAt?: string, knownBy: KnownBy = 'recorded'): Reader {
     if (knownAt === undefined || knownBy === 'recorded') {
       const seq = this.knownSeq(knownAt);
-      return { visible: (timeline, position) => timeline.visibleAt(position, seq), stateAt: (timeline, at) => timeline.stateAt(at, seq) };
+      const stateAt = this.checkpoints ? (timeline: Timeline, at: number) => timeline.stateAt(at, seq) : (timeline: Timeline, at: number) => freezeShallow(timeline.replayFromStart(at, seq));
+      return { visible: (timeline, position) => timeline.visibleAt(position, seq), stateAt };
     }
     const by = toEpoch(knownAt);
     const known = (seq: number) => this.#publishedAt(seq) <= by;
