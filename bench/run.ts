@@ -28,8 +28,11 @@ const time = async (f: () => unknown) => {
   await f();
   return performance.now() - start;
 };
-const report = (size: number, measure: string, figure: string, baseline: string, ratio: string, target: string, met: boolean) =>
+const report = (size: number, measure: string, figure: string, baseline: string, ratio: string, target: string, met: boolean) => {
   rows.push([size.toLocaleString('en-US'), measure, figure, baseline, ratio, target, met ? 'yes' : 'NO']);
+  // As it is measured too, so a long run that is stopped still says what it found.
+  console.error(`| ${rows.at(-1)!.join(' | ')} |`);
+};
 
 /** Splits lines and JSON.parses each: the floor any reader of the same bytes pays. (Per line:
  * a 1M-event log is longer than the longest string V8 allows.) */
@@ -97,13 +100,20 @@ async function benchSize(size: number) {
     await benchPostgres(size, path, report, open);
     log = await EventLog.open(path);
   }
+  report(size, 'open a log (read, parse, verify chain, index)', `${ms(open)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(open / parse).toFixed(2)}x`, '<= 1.5x', open / parse <= 1.5);
+  // Opening the same log again, unchanged, in the same conditions (derived data beside the log may be reused).
+  log?.close();
+  log = undefined;
+  global.gc?.();
+  const reopen = await time(async () => (log = await EventLog.open(path)));
+  report(size, 'open the same log again, unchanged', `${ms(reopen)} ms`, `${ms(open)} ms first open`, `${(reopen / open).toFixed(2)}x`, '<= 0.25x', reopen / open <= 0.25);
+
   // What the app asks first: the log's summary (company names), then one small company's state.
   const summary = await time(() => log!.ledger.companyNames());
   const light = log!.ledger.companies().find((c) => c !== HEAVY_COMPANY)!;
   const lightFirst = await time(() => log!.ledger.stateAt(light, new Date(8.64e15).toISOString()));
   report(size, 'company names for log:summary, just after opening', `${ms(summary)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(summary / parse).toFixed(3)}x`, '(no target)', true);
   report(size, `first state of one small company (${log!.ledger.timeline(light)!.length.toLocaleString('en-US')} events), just after opening`, `${ms(lightFirst)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(lightFirst / parse).toFixed(3)}x`, '(no target)', true);
-  report(size, 'open a log (read, parse, verify chain, index)', `${ms(open)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(open / parse).toFixed(2)}x`, '<= 1.5x', open / parse <= 1.5);
 
   // One durable append (write + fdatasync), repeated, on the freshly opened log: in the app the
   // process that owns the log appends, while scrubbing replays in the renderer's worker. Beside
@@ -155,11 +165,6 @@ async function benchSize(size: number) {
   report(size, 'state at a random moment as known at one fixed R (scrubbing), p50 / p99', `${ms(quantile(fixed, 0.5))} / ${ms(quantile(fixed, 0.99))} ms`, '', '', '(no target)', true);
 
   log!.close();
-  // Opening the same log again, unchanged (derived data beside the log may be reused).
-  global.gc?.();
-  const reopen = await time(async () => (await EventLog.open(path, { readOnly: true })).close());
-  report(size, 'open the same log again, unchanged', `${ms(reopen)} ms`, `${ms(open)} ms first open`, `${(reopen / open).toFixed(2)}x`, '<= 0.25x', reopen / open <= 0.25);
-
   // The command line, in process, on a log not open before: a snapshot of every company, and verify.
   const quiet = { out: () => undefined, err: () => undefined, readStdin: async () => '' };
   const snapshotOut = join(DIR, 'bench.snapshot.json');
