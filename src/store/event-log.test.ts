@@ -186,5 +186,33 @@ describe('EventLog on a log large enough to hash in a worker thread', () => {
     first[0] = JSON.stringify({ ...JSON.parse(first[0]!), prevhash: 'f'.repeat(64) });
     writeFileSync(path, `${first.join('\n')}\n`);
     await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 1: hash chain broken/) });
+  }, 120_000);
+});
+
+describe('EventLog without a head anchor', () => {
+  it('validates every record as it is read: a record of the wrong shape is refused by line, an older content rule is a warning', async () => {
+    const path = tempLog();
+    const log = await open(path);
+    await log.append([draft('a', 1), draft('b', 2), draft('c', 3)]);
+    log.close();
+    dirs.pop();
+    const { sha256 } = await import('./seal');
+    const { rmSync } = await import('node:fs');
+    const rechain = (all: string[]) => {
+      for (let i = 1; i < all.length; i++) all[i] = JSON.stringify({ ...JSON.parse(all[i]!), prevhash: sha256(all[i - 1]!) });
+      writeFileSync(path, `${all.join('\n')}\n`);
+      rmSync(`${path}.head`, { force: true });
+    };
+    const original = readFileSync(path, 'utf8').trimEnd().split('\n');
+    const wrongShape = [...original];
+    const third = JSON.parse(wrongShape[2]!);
+    wrongShape[2] = JSON.stringify({ ...third, data: { ...third.data, chair: true } });
+    rechain(wrongShape);
+    await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 3: data: unknown field\(s\) chair/) });
+    const olderRule = [...original];
+    olderRule[3] = JSON.stringify({ ...JSON.parse(olderRule[3]!), timezone: 'PST' });
+    rechain(olderRule);
+    const reopened = await open(path);
+    expect(reopened.warnings.join('\n')).toMatch(/1 record\(s\) were written before today's content rules.*line 4: .*abbreviation/);
   });
 });
