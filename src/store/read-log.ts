@@ -13,7 +13,9 @@ import { hashLinesInWorker } from './hash-lines';
 import { LineStore } from './line-store';
 import { GENESIS_HASH, sha256 } from './seal';
 
-const CHUNK = 8 << 20;
+const CHUNK = 64 << 20;
+/** Files up to this size are read into one buffer. */
+const WHOLE_FILE_BYTES = 1 << 30;
 /** Above this size the chain is hashed in a worker thread while this thread parses. */
 const PARALLEL_HASHING_BYTES = 16 << 20;
 const NEWLINE = 0x0a;
@@ -75,7 +77,9 @@ export async function readLog(path: string, check?: (record: EventRecord, ledger
     const parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // If parsing finds damage first, the worker's answer is no longer wanted.
     parallel?.catch(() => undefined);
-    let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
+    // The whole file in one buffer when it fits: its lines are kept, and one allocation of external
+    // memory costs one garbage collection, where many chunks would each prompt one over a large heap.
+    let buffer = Buffer.allocUnsafe(size <= WHOLE_FILE_BYTES ? Math.max(size, 1) : CHUNK);
     /** Whether `buffer` holds lines the store refers to (then it is kept, and not reused). */
     let kept = false;
     /** With parallel hashing: each line's prevhash as bytes, checked once the worker's digests come. */
