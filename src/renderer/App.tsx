@@ -17,6 +17,7 @@ import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { momentOfEvent, Scrubber } from './components/Scrubber';
 import { SeatHistory } from './components/SeatHistory';
+import { SharedLogDialog } from './components/SharedLogDialog';
 import { StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
@@ -29,7 +30,7 @@ import { useMediaQuery } from './useMediaQuery';
 import { useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
 
-type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow };
+type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
 const STATUS_MS = 6000;
 
@@ -152,7 +153,7 @@ export function App() {
 
   useEffect(
     () =>
-      api.onMenuCommand((command) => {
+      api.onMenuCommand((command, detail) => {
         const a = latest.current.actions;
         if (command === 'export-snapshot') a.exportSnapshot();
         else if (command === 'copy-snapshot') a.copySnapshot();
@@ -160,6 +161,8 @@ export function App() {
         else if (command === 'compare') a.compare();
         else if (command === 'import-events') a.importEvents();
         else if (command === 'export-events') a.exportEvents();
+        // From File > Open Shared Log…, or Open Recent for a shared log whose password is not kept (detail: its URL).
+        else if (command === 'open-shared-log') setDialog({ kind: 'shared', ...(detail ? { url: detail } : {}) });
         else if (command === 'log-changed') {
           setAt(undefined);
           setKnownAt(undefined);
@@ -200,13 +203,20 @@ export function App() {
     spokenKey,
   );
 
+  // The main process opens it and then says 'log-changed', which reloads the page's log.
+  const sharedDialog = dialog?.kind === 'shared' && api.desktop && (
+    <SharedLogDialog {...(dialog.url ? { initialUrl: dialog.url } : {})} open={(request) => unwrap(api.desktop!['file:openShared'](request))} onOpened={(summary) => say(`Opened the shared log ${summary.path}`)} onClose={() => setDialog(undefined)} />
+  );
+
   if (log.error && !log.summary) {
     return (
       <div className="fatal" role="alert">
         <h1>The log could not be opened</h1>
         <p>{log.error}</p>
         {api.desktop && <button onClick={() => void api.desktop!['file:open']({})}>Open another log…</button>}
+        {api.desktop && <button onClick={() => setDialog({ kind: 'shared' })}>Open a shared log…</button>}
         <button onClick={() => void log.reload()}>Try again</button>
+        {sharedDialog}
       </div>
     );
   }
@@ -354,6 +364,7 @@ export function App() {
           onClose={() => setDialog(undefined)}
         />
       )}
+      {sharedDialog}
       {dialog?.kind === 'compare' && company && at !== undefined && view && (
         <ComparePanel
           initialFrom={view.times[0] ?? at}
