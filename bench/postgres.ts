@@ -102,7 +102,11 @@ export async function benchPostgres(size: number, path: string, report: Report, 
   // From an append returning in one process to the listener being called in another (NOTIFY, then catch-up).
   const heard = new Map<number, number>();
   const live = await PgEventLog.open(url, { live: true });
-  live.onAppended((records) => heard.set(records.at(-1)!.seq, performance.timeOrigin + performance.now()));
+  // Every record of a delivery: one catch-up can bring several appends at once.
+  live.onAppended((records) => {
+    const now = performance.timeOrigin + performance.now();
+    for (const record of records) heard.set(record.seq, now);
+  });
   const [{ committed }] = (await writers(url, 1, 50, 20)) as [WriterResult];
   await new Promise((r) => setTimeout(r, 200));
   const delays = committed.filter(([seq]) => heard.has(seq)).map(([seq, at]) => heard.get(seq)! - at);
