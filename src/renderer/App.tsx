@@ -132,7 +132,7 @@ export function App() {
       return r ? `Snapshot copied (${(await exporter.copySnapshot(r)).toLocaleString()} bytes)` : undefined;
     }),
     importEvents: guarded(async () => {
-      const appended = await exporter.importEvents();
+      const appended = await log.own(exporter.importEvents());
       if (!appended) return undefined;
       await log.appended(appended);
       return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
@@ -357,7 +357,7 @@ export function App() {
           timeZone={timeZone}
           {...(dialog.target ? { target: dialog.target } : {})}
           submit={async (event) => {
-            const { appended } = await unwrap(api.contract['log:append']({ events: [event] }));
+            const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
             await log.appended(appended);
             say(`Recorded event #${appended[0]?.seq}`);
           }}
