@@ -26,9 +26,10 @@ export interface AppUnderTest {
   importEvents(text: string): Promise<void>;
 }
 
-function startWebHost(dataDir: string): Promise<{ url: string; process: ChildProcess }> {
+/** Starts `npm run web`'s host on a free port; `log` (a file or postgres:// URL) overrides the starter copy. */
+export function startWebHost(dataDir: string, log?: string): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data-dir', dataDir, ...(log ? ['--log', log] : [])], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -40,7 +41,7 @@ function startWebHost(dataDir: string): Promise<{ url: string; process: ChildPro
   });
 }
 
-const stopped = (child: ChildProcess) =>
+export const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());

@@ -4,12 +4,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IncumbentError } from '../core/errors';
 import type { LogSession } from '../service/session';
+import type { SharedLogs } from '../service/shared-logs';
+import { isPostgresUrl } from '../store/log-store';
 import type { SettingsStore } from '../store/settings';
 import type { DesktopHandlers } from './ipc';
 
 const LOG_FILTER = [{ name: 'Incumbent event log', extensions: ['jsonl'] }];
 
-export function desktopHandlers(session: LogSession, settings: SettingsStore, window: () => BrowserWindow | undefined, onLogChanged: () => void): DesktopHandlers {
+/** A shared log in Open Recent whose password is not kept on this computer: the menu asks for it. */
+export const NEEDS_PASSWORD = 'the password of this shared log is not kept on this computer (no keychain); type it again';
+
+export function desktopHandlers(session: LogSession, settings: SettingsStore, shared: SharedLogs, window: () => BrowserWindow | undefined, onLogChanged: () => void): DesktopHandlers {
   const win = () => {
     const w = window();
     if (!w) throw new IncumbentError('cancelled', 'no window');
@@ -39,10 +44,20 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, wi
       if (existsSync(filePath)) throw new IncumbentError('conflict', `${filePath} already exists; a new log needs a new file (logs are never overwritten)`);
       return openLog(filePath, basename(filePath, '.jsonl'));
     },
-    'file:recent': async () => settings.get().recent.filter((path) => existsSync(path)),
+    // Shared logs are listed by their connection string, which never holds a password.
+    'file:recent': async () => settings.get().recent.filter((path) => isPostgresUrl(path) || existsSync(path)),
     'file:openRecent': async ({ path }) => {
       if (!settings.get().recent.includes(path)) throw new IncumbentError('invalid', 'is not one of the recent logs', 'path');
-      return openLog(path);
+      if (!isPostgresUrl(path)) return openLog(path);
+      const summary = await shared.reopen(path);
+      if (summary === 'ask') throw new IncumbentError('invalid', NEEDS_PASSWORD, 'password');
+      onLogChanged();
+      return summary;
+    },
+    'file:openShared': async (request) => {
+      const summary = await shared.open(request);
+      onLogChanged();
+      return summary;
     },
     'events:importFile': async () => {
       const { canceled, filePaths } = await dialog.showOpenDialog(win(), { filters: [{ name: 'CloudEvents, JSON Lines', extensions: ['jsonl', 'ndjson', 'json'] }], properties: ['openFile'] });

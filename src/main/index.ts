@@ -5,10 +5,13 @@ import { join, resolve } from 'node:path';
 import { toAppError } from '../core/errors';
 import { fragmentOfLink, linkInArgv, MOMENT_LINK_SCHEME } from '../core/moment-link';
 import { LogSession, starterLog } from '../service/session';
+import { sharedLogs } from '../service/shared-logs';
+import { isPostgresUrl } from '../store/log-store';
 import { openSettings } from '../store/settings';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { desktopHandlers } from './desktop';
 import { serveIpc } from './ipc';
+import { keychain } from './keychain';
 import { installMenu } from './menu';
 import { applySecurityPolicy } from './security';
 import { createMainWindow } from './window';
@@ -28,7 +31,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | undefined;
-  const session = new LogSession({ appVersion: app.getVersion() });
+  // Live: a shared (PostgreSQL) log hears others' appends; a file log has no other writers.
+  const session = new LogSession({ appVersion: app.getVersion(), live: true });
 
   // Links to a moment (incumbent://moment#...): checked, then the page goes there. One that
   // arrives before the window exists is kept and given to the window as it loads.
@@ -66,15 +70,18 @@ if (!app.requestSingleInstanceLock()) {
     nativeTheme.themeSource = settings.get().theme;
     const starter = starterLog(dataDir, join(app.getAppPath(), 'data', 'openai-2023-11.jsonl'));
     const last = settings.get().lastLog;
+    const shared = sharedLogs({ open: async (location) => (await session.open(location))['log:summary']({}), settings, secrets: keychain });
     try {
-      await session.open(last && existsSync(last) ? last : starter);
+      // A shared log comes back at start only if its password need not be asked for (no window yet).
+      const reopened = last && isPostgresUrl(last) ? (await shared.reopen(last)) !== 'ask' : false;
+      if (!reopened) await session.open(last && existsSync(last) ? last : starter);
     } catch (error) {
       // The page shows why and offers to open another log; the window is never blank.
       session.failure = toAppError(error).message;
     }
     const current = () => (window && !window.isDestroyed() ? window : undefined);
     let rebuildMenu = () => {};
-    const desktop = desktopHandlers(session, settings, current, () => {
+    const desktop = desktopHandlers(session, settings, shared, current, () => {
       rebuildMenu();
       current()?.webContents.send('menu:command', 'log-changed');
     });

@@ -18,13 +18,13 @@ const handlers = {
   'snapshot:build': async () => ({ json: '{}', fileName: 'x.json' }),
   'diff:between': async () => ({ changes: [], sentences: [] }),
 } as unknown as Handlers;
-const desktop = { 'file:openRecent': async (args: unknown) => (calls.push(args), null) } as unknown as DesktopHandlers;
+const desktop = { 'file:openRecent': async (args: unknown) => (calls.push(args), null), 'file:openShared': async (args: unknown) => (calls.push(args), null) } as unknown as DesktopHandlers;
 
 beforeAll(() => serveIpc(ipcMain, handlers, desktop, () => window as never));
 
 describe('IPC glue', () => {
   it('serves every contract and desktop operation on its own channel', () => {
-    expect([...channels.keys()]).toEqual(expect.arrayContaining(['log:summary', 'log:read', 'log:append', 'log:import', 'snapshot:build', 'diff:between', 'file:open', 'file:openRecent', 'snapshot:save']));
+    expect([...channels.keys()]).toEqual(expect.arrayContaining(['log:summary', 'log:read', 'log:append', 'log:import', 'snapshot:build', 'diff:between', 'file:open', 'file:openRecent', 'file:openShared', 'snapshot:save']));
   });
 
   it('answers our window with the result as data', async () => {
@@ -52,6 +52,9 @@ describe('IPC glue', () => {
     }
     expect(await channels.get('file:openRecent')!(fromWindow, { path: 'a', constructor: 1 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'constructor' } });
     expect(await channels.get('file:openRecent')!(fromWindow, { path: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'path' } });
+    expect(await channels.get('file:openShared')!(fromWindow, { url: 'postgres://a@db/n?log=x', password: 7 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'password' } });
+    expect(await channels.get('file:openShared')!(fromWindow, { url: 'x'.repeat(5000) })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'url' } });
+    expect(await channels.get('file:openShared')!(fromWindow, { url: 'postgres://a@db/n?log=x', host: 'evil' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'host' } });
     expect(calls).toEqual([]);
     expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10 })).toMatchObject({ ok: true });
     expect(calls).toEqual([{ fromSeq: 1, limit: 10 }]);

@@ -1,6 +1,8 @@
 /** The application menu. Items that act on the page's current moment send it a command. */
 import { app, dialog, Menu, nativeTheme, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../core/desktop-contract';
+import { IncumbentError } from '../core/errors';
+import { isPostgresUrl } from '../store/log-store';
 import type { SettingsStore } from '../store/settings';
 import type { DesktopHandlers } from './ipc';
 
@@ -9,6 +11,16 @@ export function installMenu(window: () => BrowserWindow | undefined, desktop: De
   const run = (action: () => Promise<unknown>) => () => {
     action().catch((error: Error) => dialog.showErrorBox('Incumbent', error.message));
   };
+  // A shared log whose password is not kept: the page's Open Shared Log dialog asks for it, filled in.
+  const openRecent = (path: string) =>
+    run(async () => {
+      try {
+        await desktop['file:openRecent']({ path });
+      } catch (error) {
+        if (!(isPostgresUrl(path) && error instanceof IncumbentError && error.field === 'password')) throw error;
+        send('open-shared-log', path);
+      }
+    });
   const setTheme = (theme: 'system' | 'light' | 'dark') => () => {
     nativeTheme.themeSource = theme;
     void settings.update((s) => {
@@ -18,6 +30,7 @@ export function installMenu(window: () => BrowserWindow | undefined, desktop: De
   };
 
   const build = () => {
+    // Labels escape '&' (a connection string's query has them; Electron reads one as a mnemonic).
     const recent = settings.get().recent;
     const theme = settings.get().theme;
     const template: MenuItemConstructorOptions[] = [
@@ -27,9 +40,10 @@ export function installMenu(window: () => BrowserWindow | undefined, desktop: De
         submenu: [
           { label: 'New Log…', accelerator: 'CmdOrCtrl+N', click: run(() => desktop['file:new']({})) },
           { label: 'Open Log…', accelerator: 'CmdOrCtrl+O', click: run(() => desktop['file:open']({})) },
+          { label: 'Open Shared Log…', click: () => send('open-shared-log') },
           {
             label: 'Open Recent',
-            submenu: recent.length ? recent.map((path) => ({ label: path, click: run(() => desktop['file:openRecent']({ path })) })) : [{ label: 'No recent logs', enabled: false }],
+            submenu: recent.length ? recent.map((path) => ({ label: path.replaceAll('&', '&&'), click: openRecent(path) })) : [{ label: 'No recent logs', enabled: false }],
           },
           { type: 'separator' },
           { label: 'Add Event…', accelerator: 'CmdOrCtrl+Shift+A', click: () => send('add-event') },

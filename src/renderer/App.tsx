@@ -18,6 +18,7 @@ import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { momentOfEvent, Scrubber } from './components/Scrubber';
 import { SeatHistory } from './components/SeatHistory';
+import { SharedLogDialog } from './components/SharedLogDialog';
 import { MORE, StatePanel } from './components/StatePanel';
 import { Toolbar } from './components/Toolbar';
 import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
@@ -32,7 +33,7 @@ import { askMoment, useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
 import { momentLink } from '../core/moment-link';
 
-type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow };
+type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
 const STATUS_MS = 6000;
 
@@ -152,7 +153,7 @@ export function App() {
       return r ? `Snapshot copied (${(await exporter.copySnapshot(r)).toLocaleString()} bytes)` : undefined;
     }),
     importEvents: guarded(async () => {
-      const appended = await exporter.importEvents();
+      const appended = await log.own(exporter.importEvents());
       if (!appended) return undefined;
       await log.appended(appended);
       return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
@@ -185,6 +186,8 @@ export function App() {
         else if (command === 'compare') a.compare();
         else if (command === 'import-events') a.importEvents();
         else if (command === 'export-events') a.exportEvents();
+        // From File > Open Shared Log…, or Open Recent for a shared log whose password is not kept (detail: its URL).
+        else if (command === 'open-shared-log') setDialog({ kind: 'shared', ...(detail ? { url: detail } : {}) });
         else if (command === 'log-changed') {
           setAt(undefined);
           setKnownAt(undefined);
@@ -225,13 +228,20 @@ export function App() {
     spokenKey,
   );
 
+  // The main process opens it and then says 'log-changed', which reloads the page's log.
+  const sharedDialog = dialog?.kind === 'shared' && api.desktop && (
+    <SharedLogDialog {...(dialog.url ? { initialUrl: dialog.url } : {})} open={(request) => unwrap(api.desktop!['file:openShared'](request))} onOpened={(summary) => say(`Opened the shared log ${summary.path}`)} onClose={() => setDialog(undefined)} />
+  );
+
   if (log.error && !log.summary) {
     return (
       <div className="fatal" role="alert">
         <h1>The log could not be opened</h1>
         <p>{log.error}</p>
         {api.desktop && <button onClick={() => void api.desktop!['file:open']({})}>Open another log…</button>}
+        {api.desktop && <button onClick={() => setDialog({ kind: 'shared' })}>Open a shared log…</button>}
         <button onClick={() => void log.reload()}>Try again</button>
+        {sharedDialog}
       </div>
     );
   }
@@ -374,13 +384,14 @@ export function App() {
           timeZone={timeZone}
           {...(dialog.target ? { target: dialog.target } : {})}
           submit={async (event) => {
-            const { appended } = await unwrap(api.contract['log:append']({ events: [event] }));
+            const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
             await log.appended(appended);
             say(`Recorded event #${appended[0]?.seq}`);
           }}
           onClose={() => setDialog(undefined)}
         />
       )}
+      {sharedDialog}
       {dialog?.kind === 'compare' && company && at !== undefined && view && (
         <ComparePanel
           initialFrom={view.times[0] ?? at}

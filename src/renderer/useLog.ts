@@ -42,6 +42,8 @@ export interface LogData {
   reload(): Promise<void>;
   /** Adds records the main process has just appended (no reload needed). */
   appended(records: EventRecord[]): Promise<void>;
+  /** Wraps this page's own append: while one is on its way, nothing the poll brings is counted as another writer's yet. */
+  own<T>(append: Promise<T>): Promise<T>;
   /** Records that arrived from elsewhere since the last `seen()` (for a badge). */
   arrived: number;
   seen(): void;
@@ -49,9 +51,9 @@ export interface LogData {
   progress?: LoadProgress;
 }
 
-/** After a failed poll (server restarting, log switched), wait this long before asking again. */
 /** How long the page's own append has to claim records the poll brought in first. */
 const CLAIM_GRACE_MS = 1_000;
+/** After a failed poll (server restarting, log switched), wait this long before asking again. */
 const RETRY_MS = 5_000;
 
 export function useLog(api: Api, replay: ReplayClient): LogData {
@@ -69,6 +71,10 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
    * through the poll before its own answer does, and is claimed by `appended` within the grace.
    */
   const unclaimed = useRef(new Set<string>());
+  /** Ids of this page's own appends that the poll has not brought yet: never counted as arrivals. */
+  const ownIds = useRef(new Set<string>());
+  /** This page's appends still waiting for their answer (on a loaded machine it can come after the poll's, past the grace). */
+  const inFlight = useRef(0);
   /** The tail of the queue of batches on their way into the worker. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -96,14 +102,14 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         const page = await unwrap(api.contract['log:read']({ fromSeq, limit }));
         return replay.ask({ op: 'add', records: page.records });
       };
-      const inFlight: Promise<{ head: number }>[] = [];
+      const asking: Promise<{ head: number }>[] = [];
       for (let i = 0; i < pages.length; i++) {
-        while (inFlight.length < IN_FLIGHT && i + inFlight.length < pages.length) {
-          const asked = load(pages[i + inFlight.length]!);
+        while (asking.length < IN_FLIGHT && i + asking.length < pages.length) {
+          const asked = load(pages[i + asking.length]!);
           asked.catch(() => undefined); // awaited in turn; this only keeps a page after a failed one from going unhandled
-          inFlight.push(asked);
+          asking.push(asked);
         }
-        headRef.current = (await inFlight.shift()!).head;
+        headRef.current = (await asking.shift()!).head;
         const elapsed = performance.now() - started;
         const loaded = headRef.current;
         setProgress({ loaded, total, ...(loaded > FIRST_PAGE ? { etaMs: (elapsed / loaded) * (total - loaded) } : {}) });
@@ -146,7 +152,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
 
   const appended = useCallback(
     async (records: EventRecord[]) => {
-      for (const record of records) unclaimed.current.delete(record.id);
+      // The poll may not have registered them yet (its replay can finish after this answer): remember them as ours.
+      for (const record of records) if (!unclaimed.current.delete(record.id)) ownIds.current.add(record.id);
       await take(records);
     },
     [take],
@@ -173,11 +180,14 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         const fresh = result.value.records.filter((r) => r.seq > since);
         const added = await take(result.value.records).catch(() => 0);
         if (added === 0 || stopped) continue;
-        for (const record of fresh) unclaimed.current.add(record.id);
-        setTimeout(() => {
+        for (const record of fresh) if (!ownIds.current.delete(record.id)) unclaimed.current.add(record.id);
+        const count = () => {
+          // An own append still unanswered may be one of these: wait for its answer before counting.
+          if (inFlight.current > 0) return void setTimeout(count, CLAIM_GRACE_MS);
           const others = fresh.filter((r) => unclaimed.current.delete(r.id)).length;
           if (others > 0) setArrived((n) => n + others);
-        }, CLAIM_GRACE_MS);
+        };
+        setTimeout(count, CLAIM_GRACE_MS);
       }
     })();
     return () => {
@@ -186,6 +196,14 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   }, [api, loading, error, take, reload]);
 
   const seen = useCallback(() => setArrived(0), []);
+  const own = useCallback(async <T,>(append: Promise<T>): Promise<T> => {
+    inFlight.current += 1;
+    try {
+      return await append;
+    } finally {
+      inFlight.current -= 1;
+    }
+  }, []);
 
-  return { summary, companies, head, loading, error, reload, appended, arrived, seen, ...(progress ? { progress } : {}) };
+  return { summary, companies, head, loading, error, reload, appended, own, arrived, seen, ...(progress ? { progress } : {}) };
 }

@@ -76,6 +76,8 @@ describe('web host', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid', field: 'at' } });
     expect((await api('log:read', { fromSeq: 0, limit: 10 })).status).toBe(400);
     expect((await api('log:drop', {})).status).toBe(404);
+    // Desktop-only operations do not exist here: a page cannot make the host connect to a database it names.
+    for (const desktopOnly of ['file:openShared', 'file:openRecent', 'file:open']) expect((await api(desktopOnly, { url: 'postgres://a@evil.example/x?log=y', path: '/etc/passwd' })).status).toBe(404);
     expect((await call('/api/log:summary', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{not json' })).status).toBe(400);
   });
 

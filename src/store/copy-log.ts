@@ -59,8 +59,9 @@ export interface CopyResult {
 }
 
 /**
- * Copies the log at `from` to `to`, then re-opens the copy (verifying its chain) and checks it ends
- * at the same head. Every line is checked against its verified hash on the way; the caller refuses
+ * Copies the log at `from` to `to`, then checks the copy: a file is re-opened (verifying its chain)
+ * and must end at the same head; a PostgreSQL log is read back and every line compared with the
+ * source's, byte for byte. Every line is checked against its verified hash on the way; the caller refuses
  * a damaged source first (the CLI runs `verify` on it), since a read-only open answers past damage.
  */
 export async function copyLog(from: string, to: string): Promise<CopyResult> {
@@ -71,10 +72,13 @@ export async function copyLog(from: string, to: string): Promise<CopyResult> {
     let records: number;
     if (isPostgresUrl(to)) {
       const { importLines } = await import('./postgres/pg-import');
+      const { checkCopy } = await import('./postgres/pg-check-copy');
       records = await importLines(to, linesOf(source));
-    } else {
-      records = writeLogFile(to, linesOf(source));
+      // Read back, every line compared with the verified source's hash (pg-check-copy.ts says why not a re-open).
+      await checkCopy(to, (seq) => source.hashOf(seq), head.seq);
+      return { records, head };
     }
+    records = writeLogFile(to, linesOf(source));
     const copy = await openLogStore(to, { readOnly: true });
     try {
       if (copy.ledger.head !== head.seq || copy.hashOf(head.seq) !== head.hash) throw new IncumbentError('damaged', `the copy at ${copy.path} does not end at #${head.seq} ${head.hash}`);

@@ -88,7 +88,9 @@ describe.each(stores)('a log store: $name', ({ available, location }) => {
       }),
     ).rejects.toThrow('refused');
     await log.append((state) => (state.head === 1 ? [draft('x')] : []));
-    expect(seen).toEqual([1]);
+    // Every call saw the log's true state (a shared store may decide twice: first without its lock, then under it).
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(seen)).toEqual(new Set([1]));
     await log.close();
     expect((await openStore(where, {})).ledger.records.map((r) => r.id).slice(1)).toEqual(['x']);
   });

@@ -25,9 +25,11 @@ export interface AppendOutcome {
 
 /**
  * A batch to append: the drafts, or a function that validates and returns them given the log's
- * state at the moment of appending. The function form is what a shared store needs: it is called
- * after the store has taken the log's write lock and caught up with other writers, so the batch is
- * decided against the state it will really follow.
+ * state at the moment of appending. The function form is what a shared store needs: the batch is
+ * decided against the state it will really follow. A shared store may call it more than once (first
+ * against what it has read; again, after taking the log's lock and catching up, if others appended
+ * meanwhile or the first answer was a refusal), and commits only a batch decided against the true
+ * head: the function must be pure.
  */
 export type Batch = readonly EventDraft[] | ((ledger: Ledger) => readonly EventDraft[]);
 

@@ -1,22 +1,39 @@
 /** Small app settings (window bounds, recent logs, theme) in lowdb's JSONFile: rewritten whole, which is fine for a few hundred bytes. */
-import { JSONFilePreset } from 'lowdb/node';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { sharedEntriesOf, type SharedLogEntry } from './shared-credentials';
 
 export interface Settings {
   window?: { x?: number; y?: number; width: number; height: number; maximized?: boolean };
+  /** Files and shared logs' connection strings (never with a password), most recent first. */
   recent: string[];
+  /** Shared logs opened before: how each gets its password (src/store/shared-credentials.ts). */
+  shared?: SharedLogEntry[];
   lastLog?: string;
   theme: 'system' | 'light' | 'dark';
 }
 
-const defaults: Settings = { recent: [], theme: 'system' };
+// A new object each time: lowdb keeps the defaults object as its data and changes it in place.
+const defaults = (): Settings => ({ recent: [], theme: 'system' });
 const RECENT_LIMIT = 10;
 
 export async function openSettings(path: string) {
-  const db = await JSONFilePreset<Settings>(path, defaults);
+  // Not JSONFilePreset: under NODE_ENV=test it swaps in a memory adapter, and tests must see the real file.
+  const db = new Low<Settings>(new JSONFile(path), defaults());
+  await db.read();
   return {
     get: (): Readonly<Settings> => db.data,
     update: async (change: (settings: Settings) => void): Promise<void> => {
       change(db.data);
+      await db.write();
+    },
+    /** The well-formed shared-log entries (the file is the user's to edit; nothing in it is trusted). */
+    sharedLogs: (): SharedLogEntry[] => sharedEntriesOf(db.data.shared),
+    /** Keeps (or replaces) a shared log's entry and moves it to the top of the recent list, in one write. */
+    rememberShared: async (entry: SharedLogEntry): Promise<void> => {
+      db.data.shared = [entry, ...sharedEntriesOf(db.data.shared).filter((e) => e.url !== entry.url)].slice(0, RECENT_LIMIT);
+      db.data.recent = [entry.url, ...db.data.recent.filter((p) => p !== entry.url)].slice(0, RECENT_LIMIT);
+      db.data.lastLog = entry.url;
       await db.write();
     },
     /** Moves a log to the top of the recent list. */

@@ -13,6 +13,12 @@ export function isConnectionLoss(error: unknown): boolean {
   return typeof message === 'string' && LOST_MESSAGES.test(message);
 }
 
+/** SQLSTATE class 23 (integrity constraint violation): a unique key taken, the chain trigger's checks. */
+export function isConstraintViolation(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === 'string' && code.startsWith('23');
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || (error as { code?: string }).code || 'unknown error';
 
 /** The error a caller sees; `doing` says what was being done ("append to log x"). */

@@ -42,7 +42,7 @@ CREATE ROLE incumbent_writer NOLOGIN;
 GRANT USAGE ON SCHEMA public TO incumbent_reader, incumbent_writer;
 GRANT SELECT ON incumbent_events TO incumbent_reader;
 GRANT SELECT, INSERT ON incumbent_events TO incumbent_writer;
-GRANT EXECUTE ON FUNCTION pg_advisory_xact_lock(bigint), pg_notify(text, text) TO incumbent_writer;
+GRANT EXECUTE ON FUNCTION pg_advisory_xact_lock(bigint), pg_try_advisory_xact_lock(bigint), pg_notify(text, text) TO incumbent_writer;
 CREATE ROLE alice LOGIN IN ROLE incumbent_writer;
 CREATE ROLE bob LOGIN IN ROLE incumbent_reader;
 `;

@@ -3,9 +3,10 @@
  * record, any number of writers in any number of processes.
  *
  * Invariants:
- * - An append is one transaction. It takes the log's advisory lock (so writers of one log queue up,
- *   and seq stays gapless), reads what others appended since this process last read, decides the
- *   batch against that state, inserts, NOTIFYs and commits: all of it, or nothing.
+ * - An append is one transaction: all of it, or nothing. It commits only if decided against the
+ *   log's true head: either nobody appended since this process last read (the one-statement fast
+ *   path; seq is the primary key, so otherwise it fails and commits nothing), or it took the log's
+ *   advisory lock, read what others appended, and decided under the lock. Seq stays gapless.
  * - The ledger holds only verified, committed records, in seq order: every line read is parsed,
  *   chained and validated as a file's lines are; a batch joins only whole.
  * - One connection per open log, used by one operation at a time (`#exclusive`); when it is lost,
@@ -20,7 +21,9 @@ import { Digests } from '../digests';
 import { validateRecords } from '../integrity';
 import type { AppendOutcome, Batch, LogStore, OpenOptions } from '../log-store';
 import { sealBatch } from '../seal-batch';
-import { pgError, isConnectionLoss } from './pg-errors';
+import { fastAppend, FAST_ROWS } from './fast-append';
+import { insertRows, ROWS_PER_INSERT } from './insert-rows';
+import { isConstraintViolation, isConnectionLoss, pgError } from './pg-errors';
 import { parsePgUrl, type PgTarget } from './pg-url';
 import { CHANNEL, ensureSchema, hasSchema, TABLE } from './schema';
 
@@ -43,6 +46,8 @@ export class PgEventLog implements LogStore {
   /** The tail of the queue of operations on the connection. */
   #queue: Promise<unknown> = Promise.resolve();
   #catchUpQueued = false;
+  /** Whether the next append tries the one-round-trip path first (see `#contended`). */
+  #uncontended = true;
   #retry: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -90,37 +95,84 @@ export class PgEventLog implements LogStore {
   }
 
   /**
-   * Appends one batch as one transaction, after catching up under the log's lock; a function batch
-   * is decided against that state. Ids already in the log are skipped (same content) or refused.
+   * Appends one batch as one transaction; a function batch is decided against the log's state.
+   * Ids already in the log are skipped (same content) or refused.
+   *
+   * First, one round trip (fast-append.ts): the batch decided against what this process has read,
+   * inserted by one statement that commits on its own, and only if nobody appended since (seq is
+   * the primary key, so a stale decision cannot commit). When that does not commit, the locked path:
+   * take the log's lock, catch up, decide again, insert, commit.
    */
   async append(batch: Batch, fieldOf: (index: number) => string = (i) => `events.${i}`): Promise<AppendOutcome> {
     if (this.#options.readOnly) throw new IncumbentError('conflict', `${this.path} is open read-only`);
+    return this.#exclusive('append', async (client) => (this.#uncontended && (await this.#appendFast(client, batch, fieldOf))) || this.#appendLocked(client, batch, fieldOf));
+  }
+
+  /** The one-round-trip append, or undefined when it did not commit and the locked path must decide. */
+  async #appendFast(client: pg.Client, batch: Batch, fieldOf: (index: number) => string): Promise<AppendOutcome | undefined> {
+    let sealed: ReturnType<typeof sealBatch>;
+    try {
+      sealed = this.#seal(batch, fieldOf);
+    } catch {
+      // A refusal decided against what may be an old state: the locked path decides it again.
+      return undefined;
+    }
+    // Nothing to write, or more than one statement takes: let the locked path say so under the lock.
+    if (sealed.sealed.length === 0 || sealed.sealed.length > FAST_ROWS) return undefined;
+    const rows = sealed.sealed.map(({ record, line }) => ({ seq: record.seq, id: record.id, line }));
+    try {
+      if (!(await fastAppend(client, this.#target, rows))) return this.#contended();
+    } catch (error) {
+      // Someone appended first (a seq or id now taken): catch up and decide again under the lock.
+      if (isConstraintViolation(error)) return this.#contended();
+      // The statement is its own commit: if the connection went, it may or may not have committed.
+      throw pgError(error, this.#target.server, `append to log "${this.#target.log}"`, true);
+    }
+    return { appended: this.#take(sealed.sealed), skipped: sealed.skipped };
+  }
+
+  /** The locked append: BEGIN and the lock, catch up, decide, insert, then NOTIFY and COMMIT together. */
+  async #appendLocked(client: pg.Client, batch: Batch, fieldOf: (index: number) => string): Promise<AppendOutcome> {
     const { log, lockKey } = this.#target;
-    return this.#exclusive('append', async (client) => {
-      let committing = false;
-      let sealed: ReturnType<typeof sealBatch>;
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
-        await this.#catchUp(client);
-        const drafts = typeof batch === 'function' ? batch(this.ledger) : batch;
-        sealed = sealBatch(this.ledger, (seq) => this.hashOf(seq), drafts, (this.#options.now ?? (() => new Date()))(), fieldOf);
-        if (sealed.sealed.length === 0) {
-          await client.query('ROLLBACK');
-          return { appended: [], skipped: sealed.skipped };
-        }
-        const rows = sealed.sealed;
-        await client.query(`INSERT INTO ${TABLE} (log, seq, id, line) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[])`, [log, rows.map((r) => r.record.seq), rows.map((r) => r.record.id), rows.map((r) => r.line)]);
-        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ log, head: rows.at(-1)!.record.seq })]);
-        committing = true;
-        await client.query('COMMIT');
-      } catch (error) {
-        if (!isConnectionLoss(error)) await client.query('ROLLBACK').catch(() => undefined);
-        throw pgError(error, this.#target.server, `append to log "${log}"`, committing);
+    let committing = false;
+    let sealed: ReturnType<typeof sealBatch>;
+    try {
+      // One round trip: lockKey is our own decimal (pg-url.ts), safe to write into the statement.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${BigInt(lockKey).toString()}::bigint)`);
+      const before = this.ledger.head;
+      await this.#catchUp(client);
+      // Nobody else appended since this process last read: the next append may try the fast path again.
+      this.#uncontended = this.ledger.head === before;
+      sealed = this.#seal(batch, fieldOf);
+      if (sealed.sealed.length === 0) {
+        await client.query('ROLLBACK');
+        return { appended: [], skipped: sealed.skipped };
       }
-      const appended = this.#take(sealed.sealed);
-      return { appended, skipped: sealed.skipped };
-    });
+      const rows = sealed.sealed.map(({ record, line }) => ({ seq: record.seq, id: record.id, line }));
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insertRows(client, log, rows.slice(i, i + ROWS_PER_INSERT));
+      committing = true;
+      await client.query(`SELECT pg_notify(${client.escapeLiteral(CHANNEL)}, ${client.escapeLiteral(JSON.stringify({ log, head: rows.at(-1)!.seq }))}); COMMIT`);
+    } catch (error) {
+      if (!isConnectionLoss(error)) await client.query('ROLLBACK').catch(() => undefined);
+      throw pgError(error, this.#target.server, `append to log "${log}"`, committing);
+    }
+    return { appended: this.#take(sealed.sealed), skipped: sealed.skipped };
+  }
+
+  /**
+   * Others are appending too: a fast attempt would mostly find its seq taken (a wasted round trip,
+   * and a statement holding the lock while it fails), so appends take the locked path until one
+   * finds that nobody else appended since the last.
+   */
+  #contended(): undefined {
+    this.#uncontended = false;
+    return undefined;
+  }
+
+  /** The batch decided against the ledger as this process has it, sealed after its head. */
+  #seal(batch: Batch, fieldOf: (index: number) => string): ReturnType<typeof sealBatch> {
+    const drafts = typeof batch === 'function' ? batch(this.ledger) : batch;
+    return sealBatch(this.ledger, (seq) => this.hashOf(seq), drafts, (this.#options.now ?? (() => new Date()))(), fieldOf);
   }
 
   async close(): Promise<void> {

@@ -1,14 +1,15 @@
 /**
  * Writing verified lines into an empty PostgreSQL log, as one transaction (`incumbent copy`): the
  * lines keep their bytes, seqs and chain; the table's chain trigger checks each as it goes in.
+ * Rows go in as multi-row INSERTs of ROWS_PER_INSERT (insert-rows.ts); nothing is visible to
+ * anyone until the one COMMIT, and a failure anywhere leaves nothing.
  */
 import pg from 'pg';
 import { IncumbentError } from '../../core/errors';
 import { pgError } from './pg-errors';
 import { parsePgUrl } from './pg-url';
+import { insertRows, ROWS_PER_INSERT, type Row } from './insert-rows';
 import { CHANNEL, ensureSchema, TABLE } from './schema';
-
-const CHUNK = 5_000;
 
 export async function importLines(location: string, lines: Iterable<{ seq: number; id: string; line: string }>): Promise<number> {
   const target = parsePgUrl(location);
@@ -23,16 +24,15 @@ export async function importLines(location: string, lines: Iterable<{ seq: numbe
     await client.query('SELECT pg_advisory_xact_lock($1)', [target.lockKey]);
     const { rows } = await client.query(`SELECT 1 FROM ${TABLE} WHERE log = $1 LIMIT 1`, [target.log]);
     if (rows.length > 0) throw new IncumbentError('conflict', `${target.display} already holds a log; copy never overwrites one (choose another ?log= name)`, 'TO');
-    let chunk: { seq: number; id: string; line: string }[] = [];
+    let chunk: Row[] = [];
     const flush = async () => {
-      if (chunk.length === 0) return;
-      await client.query(`INSERT INTO ${TABLE} (log, seq, id, line) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[])`, [target.log, chunk.map((r) => r.seq), chunk.map((r) => r.id), chunk.map((r) => r.line)]);
+      await insertRows(client, target.log, chunk);
       count += chunk.length;
       chunk = [];
     };
     for (const row of lines) {
       chunk.push(row);
-      if (chunk.length === CHUNK) await flush();
+      if (chunk.length === ROWS_PER_INSERT) await flush();
     }
     await flush();
     await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ log: target.log, head: count })]);
