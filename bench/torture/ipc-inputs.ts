@@ -35,7 +35,10 @@ const withProtoKey = (target: Record<string, unknown>) => ({ ...target, ...JSON.
 
 /** Values that are wrong whatever the key expects (none of our fields takes them). */
 const NEVER_VALID = [NaN, Infinity, -Infinity, null, true, 10n, new Date(0), new Map([['a', 1]]), new Set([1]), /x/, new Uint8Array(3), deep(800), [[[]]], { nested: { deeper: [] } }];
+/** Not positive integers (for fields counted from 1). */
 const NOT_INTS = [...NEVER_VALID, -1, 0, -0, 1.5, 2 ** 53, '1', '', []];
+/** Not integers >= 0 (for fields where 0 is valid: 0 and -0 are the same number there). */
+const NOT_COUNTS = NOT_INTS.filter((value) => value !== 0);
 const NOT_TIMES = [...NEVER_VALID, 0, '', '2023-11-17', '2023-11-17T12:00:00', '2023-13-45T99:00:00Z', 'now', '../../etc/passwd', '\u0000', ['2023-11-17T12:00:00Z']];
 const NOT_SLUGS = [...NEVER_VALID, 0, '', 'OpenAI', 'open ai', '-openai', 'a'.repeat(65), '../x', '__proto__', 'toString', 'x\u0000'];
 /** Well-formed company ids that name Object.prototype members: the log must not find them. */
@@ -160,8 +163,8 @@ const REQUIRED: Record<string, string[]> = { 'log:read': ['fromSeq', 'limit'], '
 const WRONG: Record<string, (rand: Rand) => unknown> = {
   fromSeq: (rand) => pick(rand, NOT_INTS),
   limit: (rand) => pick(rand, [...NOT_INTS, 50_001]),
-  sinceSeq: (rand) => pick(rand, [...NOT_INTS, -1]),
-  timeoutMs: (rand) => pick(rand, [...NOT_INTS, -1, 60_001]),
+  sinceSeq: (rand) => pick(rand, NOT_COUNTS),
+  timeoutMs: (rand) => pick(rand, [...NOT_COUNTS, 60_001]),
   events: (rand) => pick(rand, [...NEVER_VALID.filter((value) => !Array.isArray(value)), [], { 0: {}, length: 1 }, 'events']),
   jsonl: (rand) => pick(rand, [...NEVER_VALID, '', 42, ['{}']]),
   at: (rand) => pick(rand, NOT_TIMES),
