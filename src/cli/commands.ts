@@ -70,11 +70,7 @@ export const commands = {
     const knownAt = moment(options, 'known-at', false);
     const knownBy = knownByOf(options);
     const company = str(options, 'company');
-    const text = await withLog(options, io, (s) => {
-      // One question per company, then the process exits: no checkpoints to build.
-      s.log.ledger.checkpoints = false;
-      return s.snapshotText({ at, ...(knownAt ? { knownAt, knownBy } : {}), ...(company ? { company } : {}) });
-    });
+    const text = await withLog(options, io, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt, knownBy } : {}), ...(company ? { company } : {}) }));
     const out = str(options, 'out');
     if (out) {
       writeOutput(out, text, '--out');

@@ -7,7 +7,7 @@
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
-import { checkTail, olderRulesWarning, RecordChecker } from '../store/integrity';
+import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
 import { readLog } from '../store/read-log';
@@ -81,28 +81,14 @@ function describeCompanies(ledger: Ledger): string {
 export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
   if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
-  // Every record is validated as it is read (no second parse); the first failure is reported after
-  // what the chain and the anchor say, which come first.
-  let checker: RecordChecker | undefined;
-  let invalid: unknown;
-  const contents = await readLog(path, (record, ledger) => {
-    checker ??= new RecordChecker(ledger);
-    if (invalid === undefined) {
-      try {
-        checker.check(record);
-      } catch (error) {
-        invalid = error;
-      }
-    }
-  });
+  const contents = await readLog(path);
   const { ledger, digests, torn } = contents;
   // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
   const tail = checkTail(path, contents);
   if (tail.damage) throw new IncumbentError('damaged', tail.damage);
   if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
   if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-  if (invalid !== undefined) throw invalid;
-  const older = olderRulesWarning(checker?.olderRules ?? []);
+  const older = olderRulesWarning(validateRecords(ledger));
   const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
   const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
   return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;

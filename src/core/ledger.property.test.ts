@@ -86,22 +86,6 @@ describe('Ledger replay (property)', () => {
     );
   });
 
-  it('a ledger asked once per company (no checkpoints) answers as one with checkpoints', () => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 400 }), fc.integer({ min: -10, max: 5010 }), fc.double({ min: 0, max: 1, noNaN: true }), (steps, minute, fraction) => {
-        const records = buildLog(steps);
-        const [checkpointed, once] = [new Ledger(), new Ledger()];
-        once.checkpoints = false;
-        for (const r of records) [checkpointed, once].forEach((l) => l.add(r));
-        const knownAt = records[Math.floor(fraction * (records.length - 1))]!.recordedtime;
-        for (const company of checkpointed.companies()) {
-          for (const known of [undefined, knownAt]) expect(once.stateAt(company, iso(minute), known)).toEqual(checkpointed.stateAt(company, iso(minute), known));
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
-
   it('knownSeq maps a recorded time to the prefix of the log recorded by then', () => {
     resetSeq();
     const ledger = new Ledger();

@@ -40,14 +40,7 @@ export class Timeline {
   #times = new Float64Array(16);
   #seqs = new Float64Array(16);
   #hiddenFrom = new Float64Array(16).fill(Infinity);
-  /**
-   * The fact entered with a seq (a record, or a correction's corrected version). The ledger owns the
-   * records, and may keep one only as its line until a replay first needs it (a large log opens
-   * without keeping a million parsed records), so the timeline keeps seqs, not objects.
-   */
-  readonly #effectOf: (seq: number) => Effective;
-  /** The same fact for a long pass (building checkpoints, full replays): the ledger need not keep it. */
-  readonly #passOf: (seq: number) => Effective;
+  #effects: Effective[] = [];
   #checkpoints: Checkpoint[];
   /** Checkpoint chains exact for one known sequence each, most recently used last. */
   #readerChains = new Map<number, Checkpoint[]>();
@@ -56,15 +49,10 @@ export class Timeline {
 
   readonly #name: string;
 
-  /**
-   * `name`: what to call the company before an event names it; `effectOf`: the fact entered with a
-   * seq; `passOf`: the same, for long passes that should not make the ledger keep every record.
-   */
-  constructor(company: string, name: string, effectOf: (seq: number) => Effective, passOf = effectOf) {
+  /** `name`: what to call the company before an event names it. */
+  constructor(company: string, name = company) {
     this.company = company;
     this.#name = name;
-    this.#effectOf = effectOf;
-    this.#passOf = passOf;
     this.#checkpoints = [{ state: Object.freeze(initialState(company, name)), changeMax: 0 }];
   }
 
@@ -77,18 +65,8 @@ export class Timeline {
     return this.#times.subarray(0, this.#length);
   }
 
-  /** Checkpoints built so far on the head chain (1 until the first question): built lazily, per company. */
-  get checkpointsBuilt(): number {
-    return this.#checkpoints.length;
-  }
-
-  /** The seq that entered the fact at `position` (a correction's, for a corrected version). */
-  seqAt(position: number): number {
-    return this.#seqs[position]!;
-  }
-
   effectAt(position: number): Effective {
-    return this.#effectOf(this.#seqs[position]!);
+    return this.#effects[position]!;
   }
 
   visibleAt(position: number, knownSeq: number): boolean {
@@ -105,7 +83,7 @@ export class Timeline {
     return this.#lowerBound(time, Infinity);
   }
 
-  insert(effect: Pick<Effective, 'seq'>, time: number): void {
+  insert(effect: Effective, time: number): void {
     if (this.#length === this.#times.length) {
       const capacity = this.#length * 2;
       this.#times = grow(this.#times, capacity);
@@ -118,6 +96,9 @@ export class Timeline {
       this.#times.copyWithin(at + 1, at, this.#length);
       this.#seqs.copyWithin(at + 1, at, this.#length);
       this.#hiddenFrom.copyWithin(at + 1, at, this.#length);
+      this.#effects.splice(at, 0, effect);
+    } else {
+      this.#effects.push(effect);
     }
     this.#times[at] = time;
     this.#seqs[at] = effect.seq;
@@ -159,7 +140,7 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#passOf(this.#seqs[i]!));
+        if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#effects[i]!);
       }
       chain.push({ state: freeze(copyState(running), true), changeMax });
     }
@@ -198,7 +179,7 @@ export class Timeline {
     if (start === end) return chain[j]!.state;
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
     const state = copyState(chain[j]!.state);
-    for (let i = start; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.effectAt(i));
+    for (let i = start; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
     return freezeShallow(state);
   }
 
@@ -209,7 +190,7 @@ export class Timeline {
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
-    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#passOf(this.#seqs[i]!));
+    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#effects[i]!);
     return freezeShallow(state);
   }
 
@@ -217,7 +198,7 @@ export class Timeline {
   replayFromStart(time: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
-    for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#passOf(this.#seqs[i]!));
+    for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
     return state;
   }
 }

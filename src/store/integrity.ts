@@ -53,57 +53,33 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
 }
 
 /**
- * Validates records one at a time, in log order, against their schemas and the revision rules, as
- * `verify` does for all of them: `check` throws `damaged` naming the line. Each record must be
- * checked before the next one joins the ledger (a revision may only target an earlier record).
- * Revisions are tracked from the start (cheap: only revisions); schemas are checked after `from`.
+ * Validates records after `from` against their schemas and the revision rules, as `verify` does
+ * for all of them. Throws `damaged` naming the line.
  */
-export class RecordChecker {
-  readonly olderRules: string[] = [];
-  readonly #revised = new Map<string, string>();
-  readonly #ledger: Ledger;
-  readonly #from: number;
-
-  constructor(ledger: Ledger, from = 0) {
-    this.#ledger = ledger;
-    this.#from = from;
-  }
-
-  check(record: EventRecord): void {
-    if (record.seq > this.#from) {
+export function validateRecords(ledger: Ledger, from = 0): string[] {
+  const olderRules: string[] = [];
+  // Revisions are tracked from the start (cheap: only revisions); schemas are checked after `from`.
+  const revised = new Map<string, string>();
+  for (const record of ledger.records) {
+    if (record.seq > from) {
       try {
         const before = (id: string) => {
-          const found = this.#ledger.byId(id);
+          const found = ledger.byId(id);
           return found && found.seq < record.seq ? found : undefined;
         };
         const olderRule = checkStoredRecord(record);
-        if (olderRule) this.olderRules.push(`line ${record.seq}: ${olderRule}`);
-        checkRevision(record, { find: before, revisionOf: (id) => this.#revised.get(id) });
+        if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
+        checkRevision(record, { find: before, revisionOf: (id) => revised.get(id) });
       } catch (error) {
         throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
       }
     }
     if (record.type === 'event.corrected' || record.type === 'event.retracted') {
       const target = (record as Extract<EventRecord, { type: 'event.corrected' | 'event.retracted' }>).data.target;
-      if (!this.#revised.has(target)) this.#revised.set(target, record.id);
+      if (!revised.has(target)) revised.set(target, record.id);
     }
   }
-}
-
-/**
- * Validates records after `from` against their schemas and the revision rules, as `verify` does
- * for all of them. Throws `damaged` naming the line.
- */
-export function validateRecords(ledger: Ledger, from = 0): string[] {
-  const checker = new RecordChecker(ledger, from);
-  // Up to `from` only revisions are tracked (no other record is read); after it, every record is
-  // read one at a time and not kept: a pass over every record should not keep every record.
-  for (const seq of ledger.revisionSeqs) {
-    if (seq > from) break;
-    checker.check(ledger.record(seq)!);
-  }
-  for (let seq = from + 1; seq <= ledger.head; seq++) checker.check(ledger.read(seq)!);
-  return checker.olderRules;
+  return olderRules;
 }
 
 /** One warning for records that today's content rules would refuse (they were written before them). */

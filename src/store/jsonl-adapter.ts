@@ -8,8 +8,8 @@ import type { Adapter } from 'lowdb';
 import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
-import { AnchorWriter, readAnchor } from './head-anchor';
-import { checkTail, olderRulesWarning, RecordChecker, validateRecords } from './integrity';
+import { AnchorWriter } from './head-anchor';
+import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import { readLog } from './read-log';
 import { sha256 } from './seal';
 
@@ -40,21 +40,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
-    // Without an anchor nothing vouches for any record: each is validated as it is read (no second
-    // parse), and the first failure is reported where the validation pass would report it.
-    const unanchored = typeof readAnchor(this.#path) !== 'object';
-    let checker: RecordChecker | undefined;
-    let invalid: unknown;
-    const check = (record: Parameters<RecordChecker['check']>[0], ledger: Ledger) => {
-      checker ??= new RecordChecker(ledger);
-      if (invalid !== undefined) return;
-      try {
-        checker.check(record);
-      } catch (error) {
-        invalid = error;
-      }
-    };
-    const contents = await readLog(this.#path, unanchored ? check : undefined);
+    const contents = await readLog(this.#path);
     const { ledger, digests, torn } = contents;
     if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
     const tail = checkTail(this.#path, contents);
@@ -66,8 +52,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       warnings.push(this.#readOnly ? tail.notice : `this log had no head anchor, so a change to its last records before now could not be detected; it has one from now on (${ledger.head} records checked in full)`);
     }
     if (tail.beyond) warnings.push(tail.beyond);
-    if (unanchored && tail.vouched === 0 && invalid !== undefined) throw invalid;
-    warnings.push(...olderRulesWarning(unanchored && tail.vouched === 0 ? (checker?.olderRules ?? []) : validateRecords(ledger, tail.vouched)));
+    warnings.push(...olderRulesWarning(validateRecords(ledger, tail.vouched)));
 
     if (this.#readOnly) {
       if (torn) warnings.push(`line ${torn.line}: ${torn.reason}, left by a write that did not finish; it is ignored (opening the log for writing moves it to a .corrupt side file).`);

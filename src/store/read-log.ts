@@ -10,17 +10,13 @@ import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
 import { hashLinesInWorker } from './hash-lines';
-import { LineStore } from './line-store';
 import { GENESIS_HASH, sha256 } from './seal';
 
-const CHUNK = 64 << 20;
-/** Files up to this size are read into one buffer. */
-const WHOLE_FILE_BYTES = 1 << 30;
+const CHUNK = 8 << 20;
 /** Above this size the chain is hashed in a worker thread while this thread parses. */
 const PARALLEL_HASHING_BYTES = 16 << 20;
 const NEWLINE = 0x0a;
 const knownTypes = new Set<string>(eventTypes);
-const HEX64 = /^[0-9a-f]{64}$/;
 
 export interface LogContents {
   ledger: Ledger;
@@ -60,16 +56,8 @@ interface OpenBatch {
   records: EventRecord[];
 }
 
-/**
- * `check`: called with each record just before it joins the ledger, in log order (a batch when its
- * last record has been read), while the parsed record is at hand: a pass over every record that
- * costs no second parse.
- */
-export async function readLog(path: string, check?: (record: EventRecord, ledger: Ledger) => void): Promise<LogContents> {
+export async function readLog(path: string): Promise<LogContents> {
   const ledger = new Ledger();
-  // Records are indexed, then kept as their lines (parsed again when first needed).
-  const lines = new LineStore();
-  ledger.useLines(lines.text);
   let digests = new Digests();
   const fd = openSync(path, 'r');
   try {
@@ -77,15 +65,7 @@ export async function readLog(path: string, check?: (record: EventRecord, ledger
     const parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // If parsing finds damage first, the worker's answer is no longer wanted.
     parallel?.catch(() => undefined);
-    // The whole file in one buffer when it fits: its lines are kept, and one allocation of external
-    // memory costs one garbage collection, where many chunks would each prompt one over a large heap.
-    let buffer = Buffer.allocUnsafe(size <= WHOLE_FILE_BYTES ? Math.max(size, 1) : CHUNK);
-    /** Whether `buffer` holds lines the store refers to (then it is kept, and not reused). */
-    let kept = false;
-    /** With parallel hashing: each line's prevhash as bytes, checked once the worker's digests come. */
-    let prevhashes = parallel ? Buffer.alloc(32 * 65536) : undefined;
-    /** The first line whose prevhash is not 64 lower-case hex digits (it cannot match any digest). */
-    let malformedPrevhash: number | undefined;
+    let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
     let filled = 0;
     let position = 0;
     let consumed = 0;
@@ -94,9 +74,8 @@ export async function readLog(path: string, check?: (record: EventRecord, ledger
     let pendingFailure: { line: number; reason: string } | undefined;
     let batch: OpenBatch | undefined;
     const add = (record: EventRecord, at: number) => {
-      check?.(record, ledger);
       try {
-        ledger.add(record, false);
+        ledger.add(record);
       } catch (error) {
         throw damaged(at, (error as Error).message);
       }
@@ -126,21 +105,7 @@ export async function readLog(path: string, check?: (record: EventRecord, ledger
         }
         const problem = problemWith(value, line, parallel ? undefined : prevhash);
         if (problem) throw damaged(line, problem);
-        if (!kept) {
-          lines.addChunk(buffer);
-          kept = true;
-        }
-        lines.push(start, end);
-        if (prevhashes) {
-          const hex = (value as EventRecord).prevhash;
-          if ((line + 1) * 32 > prevhashes.length) {
-            const grown = Buffer.alloc(prevhashes.length * 2);
-            prevhashes.copy(grown);
-            prevhashes = grown;
-          }
-          if (HEX64.test(hex)) prevhashes.write(hex, (line - 1) * 32, 32, 'hex');
-          else malformedPrevhash ??= line;
-        } else {
+        if (!parallel) {
           prevhash = sha256(buffer.subarray(start, end));
           digests.push(prevhash);
         }
@@ -156,18 +121,12 @@ export async function readLog(path: string, check?: (record: EventRecord, ledger
         consumed += end + 1 - start;
         start = end + 1;
       }
-      if (kept && start > 0) {
-        // The lines stay where they were read; the unfinished one moves to a new buffer.
-        const next = Buffer.allocUnsafe(Math.max(filled - start + 1, Math.min(CHUNK, Math.max(size - position, 0) + filled - start + 1)));
-        buffer.copy(next, 0, start, filled);
-        buffer = next;
-        kept = false;
-      } else buffer.copy(buffer, 0, start, filled);
+      buffer.copy(buffer, 0, start, filled);
       filled -= start;
       if (read === 0) break;
     }
 
-    if (parallel) digests = verifyChain(ledger, await parallel, prevhashes!, malformedPrevhash);
+    if (parallel) digests = verifyChain(ledger, await parallel);
     else digests.truncate(ledger.head);
     if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
@@ -193,20 +152,12 @@ function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, 
   return { ledger, digests, validBytes: tornStart, torn: { line, bytes, reason } };
 }
 
-/**
- * Checks every prevhash (kept as bytes, `prevhashes`) against the digests the worker computed: one
- * comparison of the two byte ranges, and a line-by-line search only to name the first broken line.
- */
-function verifyChain(ledger: Ledger, { digests }: { digests: Buffer }, prevhashes: Buffer, malformed: number | undefined): Digests {
-  const count = ledger.head;
-  const broken = (seq: number) => {
-    if (seq === malformed) return true;
-    if (seq === 1) return prevhashes.compare(Buffer.from(GENESIS_HASH, 'hex'), 0, 32, 0, 32) !== 0;
-    return prevhashes.compare(digests, (seq - 2) * 32, (seq - 1) * 32, (seq - 1) * 32, seq * 32) !== 0;
-  };
-  const intact = (malformed === undefined || malformed > count) && (count === 0 || !broken(1)) && (count < 2 || prevhashes.compare(digests, 0, (count - 1) * 32, 32, count * 32) === 0);
-  if (!intact) {
-    for (let seq = 1; seq <= count; seq++) if (broken(seq)) throw damaged(seq, CHAIN_BROKEN);
+/** Checks every prevhash against the digests the worker computed. */
+function verifyChain(ledger: Ledger, { digests }: { digests: Buffer }): Digests {
+  const records = ledger.records;
+  if (records.length > 0 && records[0]!.prevhash !== GENESIS_HASH) throw damaged(1, CHAIN_BROKEN);
+  for (let i = 1; i < records.length; i++) {
+    if (records[i]!.prevhash !== digests.toString('hex', (i - 1) * 32, i * 32)) throw damaged(i + 1, CHAIN_BROKEN);
   }
-  return Digests.from(digests, count);
+  return Digests.from(digests, records.length);
 }
