@@ -5,31 +5,19 @@
  * Skipped, with the reason printed, where PostgreSQL cannot start.
  */
 import pg from 'pg';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Ledger } from '../../core/ledger';
-import { parseDraft } from '../../core/validate';
 import { clusterForTests, sayWhySkipped } from './cluster.test-support';
-import { PgEventLog } from './pg-event-log';
+import type { PgEventLog } from './pg-event-log';
+import { pgLogsForTests, statementDraft } from './pg-logs.test-support';
 import { parsePgUrl } from './pg-url';
 import { GENESIS_HASH } from '../seal';
 
 const { cluster, skipped } = await clusterForTests();
 sayWhySkipped('fast-append.test.ts', skipped);
 afterAll(() => cluster?.destroy());
-const opened: PgEventLog[] = [];
-afterEach(async () => {
-  while (opened.length) await opened.pop()!.close();
-});
-
-let n = 0;
-const newLog = () => cluster!.url(`fast-${++n}`);
-const open = async (url: string, options: Parameters<typeof PgEventLog.open>[1] = { create: { title: 'Acme' } }) => {
-  const log = await PgEventLog.open(url, options);
-  opened.push(log);
-  return log;
-};
-const draft = (id: string) =>
-  parseDraft({ id, type: 'statement.made', subject: 'acme', time: '2024-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: 'p', name: 'P' }, text: id } });
+const { newLog, open } = pgLogsForTests(cluster, 'fast');
+const draft = statementDraft;
 const chained = (log: PgEventLog) => log.ledger.records.every((r, i) => r.seq === i + 1 && r.prevhash === (i === 0 ? GENESIS_HASH : log.hashOf(i)));
 
 describe.skipIf(!cluster)('appending in one round trip, and when that cannot be', () => {

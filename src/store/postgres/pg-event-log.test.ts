@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../core/event';
-import { parseDraft } from '../../core/validate';
 import { clusterForTests, sayWhySkipped } from './cluster.test-support';
 import { PgEventLog } from './pg-event-log';
+import { pgLogsForTests, statementDraft } from './pg-logs.test-support';
 import { GENESIS_HASH, sha256 } from '../seal';
 
 const { cluster, skipped } = await clusterForTests();
@@ -19,21 +19,12 @@ afterAll(() => cluster?.destroy());
 
 const CHILD = fileURLToPath(new URL('./append-child.test-support.ts', import.meta.url));
 const children: ChildProcess[] = [];
-const opened: PgEventLog[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
-  while (opened.length) await opened.pop()!.close();
 });
 
-let n = 0;
-const newLog = () => cluster!.url(`pg-${++n}`);
-const open = async (url: string, options: Parameters<typeof PgEventLog.open>[1] = { create: { title: 'Acme' } }) => {
-  const log = await PgEventLog.open(url, options);
-  opened.push(log);
-  return log;
-};
-const draft = (id: string) =>
-  parseDraft({ id, type: 'statement.made', subject: 'acme', time: '2024-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: 'p', name: 'P' }, text: id } });
+const { newLog, open, create } = pgLogsForTests(cluster, 'pg');
+const draft = statementDraft;
 
 /** The README's roles, verbatim, plus two people. */
 const ROLES_SQL = `
@@ -79,8 +70,7 @@ const expectIntact = (log: PgEventLog) => {
 describe.skipIf(!cluster)(`PgEventLog on a real PostgreSQL${skipped ? ` (skipped: ${skipped})` : ''}`, () => {
   it('8 processes appending 500 events each at once: 4,000 events, gapless, chained, none lost or doubled', { timeout: 240_000 }, async () => {
     const url = newLog();
-    await (await open(url)).close();
-    opened.pop();
+    await create(url);
     const writers = Array.from({ length: 8 }, (_, w) => runChild(url, `w${w}`, 500));
     await Promise.all(writers.map((w) => w.exited));
     const log = await open(url, {});
@@ -96,8 +86,7 @@ describe.skipIf(!cluster)(`PgEventLog on a real PostgreSQL${skipped ? ` (skipped
   it('a writer killed (SIGKILL) mid-transaction leaves nothing behind, and the next writer goes on', { timeout: 60_000 }, async () => {
     const url = newLog();
     const name = url.split('log=')[1]!;
-    await (await open(url)).close();
-    opened.pop();
+    await create(url);
     const writer = runChild(url, 'k', 0);
     // Wait until it has committed a batch and is inside another transaction (holding the log's lock).
     for (;;) {
@@ -171,8 +160,7 @@ describe.skipIf(!cluster)(`PgEventLog on a real PostgreSQL${skipped ? ` (skipped
 
   it('the two roles of the README: a writer appends, a reader reads and listens but cannot write', async () => {
     const url = newLog();
-    await (await open(url)).close();
-    opened.pop();
+    await create(url);
     await sql(ROLES_SQL);
     const as = (role: string) => url.replace('incumbent@', `${role}@`);
     const writer = await open(as('alice'), {});
