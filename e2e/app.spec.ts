@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { addDirectorThroughForm, expect, test } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
 const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
@@ -72,15 +72,8 @@ test('the exported snapshot is byte-identical to the CLI\'s', async ({ app }) =>
 test('an added event shows in the state and is still there after a restart', async ({ app }) => {
   let page = app.page;
   await setMoment(page, '2023-11-22T12:00');
-  await page.getByRole('button', { name: 'Add event' }).click();
-  const form = page.getByRole('dialog', { name: 'Add an event' });
-  await form.getByLabel('Kind of event').selectOption('board.joined');
   // A fictional director: the test's own copy of the log, never data/.
-  await form.getByRole('textbox', { name: 'Person', exact: true }).fill('Dana Example');
-  await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
-  await form.getByLabel('Quoted sentence').fill('Dana Example joined the board.');
-  await form.getByRole('button', { name: 'Add event' }).click();
-  await expect(form).toBeHidden();
+  await addDirectorThroughForm(page, 'Dana Example');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Dana Example');
   page = await app.restart();
   await setMoment(page, '2023-11-22T12:00');

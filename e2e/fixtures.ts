@@ -2,7 +2,7 @@
  * The app under test, on a temporary data folder of its own (never `data/`): the web mode in
  * Chromium, or the desktop app through Playwright's Electron support. Specs see one interface.
  */
-import { test as base, _electron, type Browser, type ElectronApplication, type LaunchOptions, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import { test as base, expect as expectOf, _electron, type Browser, type ElectronApplication, type LaunchOptions, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,5 +169,20 @@ export const test = base.extend<{ app: AppUnderTest }>({
     await driver.stop();
   },
 });
+
+/**
+ * Adds a fictional director through the page's form at its current moment, and waits until the
+ * append has committed (the form closes then). Tests only ever write to their own copy of a log.
+ */
+export async function addDirectorThroughForm(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const form = page.getByRole('dialog', { name: 'Add an event' });
+  await form.getByLabel('Kind of event').selectOption('board.joined');
+  await form.getByRole('textbox', { name: 'Person', exact: true }).fill(name);
+  await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
+  await form.getByLabel('Quoted sentence').fill(`${name} joined the board.`);
+  await form.getByRole('button', { name: 'Add event' }).click();
+  await expectOf(form).toBeHidden();
+}
 
 export { expect } from '@playwright/test';

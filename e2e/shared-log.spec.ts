@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterForTests, type Cluster } from '../src/store/postgres/cluster.test-support';
 import { copyLog } from '../src/store/copy-log';
-import { startWebHost, stopped } from './fixtures';
+import { addDirectorThroughForm, startWebHost, stopped } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -78,16 +78,8 @@ test.describe('a shared log in PostgreSQL', () => {
       expect(readerAt).toBeTruthy();
 
       await moment(writer).fill('2023-11-22T12:00');
-      await writer.getByRole('button', { name: 'Add event' }).click();
-      const form = writer.getByRole('dialog', { name: 'Add an event' });
-      await form.getByLabel('Kind of event').selectOption('board.joined');
-      // A fictional director, in the test's own database.
-      await form.getByRole('textbox', { name: 'Person', exact: true }).fill('Dana Example');
-      await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
-      await form.getByLabel('Quoted sentence').fill('Dana Example joined the board.');
-      await form.getByRole('button', { name: 'Add event' }).click();
-      // The form closes when the append has committed.
-      await expect(form).toBeHidden();
+      // A fictional director, in the test's own database; returns once the append has committed.
+      await addDirectorThroughForm(writer, 'Dana Example');
       const committed = Date.now();
 
       // The other app has it within a second (NOTIFY, catch-up, long poll, replay worker)...
