@@ -11,7 +11,7 @@ import { fsyncDirectoryOf } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
 import { isLogFile } from './log-file';
-import type { AppendOutcome, Batch, LogStore, OpenOptions } from './log-store';
+import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from './log-store';
 import { sealBatch } from './seal-batch';
 
 export type { AppendOutcome, OpenOptions } from './log-store';
@@ -43,10 +43,7 @@ export class EventLog implements LogStore {
       const log = new EventLog(path, db, adapter, lock, options.now ?? (() => new Date()));
       if (log.ledger.head === 0) {
         if (options.readOnly) throw new IncumbentError('not-found', `no log at ${path}`);
-        const now = log.#now().toISOString();
-        const { title, id, company } = options.create ?? { title: 'Untitled log' };
-        const created = { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now, timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title, ...(company ? { company } : {}) } } as const;
-        await log.append([{ ...created, ...(id ? { id } : {}) }]);
+        await log.append([logCreatedDraft(options.create ?? { title: 'Untitled log' }, log.#now())]);
         fsyncDirectoryOf(path);
       }
       return log;

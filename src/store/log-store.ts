@@ -17,6 +17,11 @@ export interface OpenOptions {
   live?: boolean;
 }
 
+/** The draft of a log's first record, `log.created`, as every store writes it. */
+export function logCreatedDraft({ title, id, company }: NonNullable<OpenOptions['create']>, now: Date) {
+  return { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now.toISOString(), timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title, ...(company ? { company } : {}) }, ...(id ? { id } : {}) } as const;
+}
+
 export interface AppendOutcome {
   appended: EventRecord[];
   /** Ids already in the log: appending them again is a no-op. */

@@ -14,6 +14,7 @@ import type { ClientBase } from 'pg';
 import type { Row } from './insert-rows';
 import type { PgTarget } from './pg-url';
 import { CHANNEL, TABLE } from './schema';
+import { noticeText } from './append-notice';
 
 /** Rows one fast statement takes (3 parameters each, with 4 more); larger batches take the locked path. */
 export const FAST_ROWS = 1_000;
@@ -27,7 +28,7 @@ const ONE = statement(1);
 
 export async function fastAppend(client: ClientBase, target: Pick<PgTarget, 'log' | 'lockKey'>, rows: readonly Row[]): Promise<boolean> {
   if (rows.length === 0 || rows.length > FAST_ROWS) throw new RangeError(`fastAppend takes 1 to ${FAST_ROWS} rows`);
-  const values: unknown[] = [target.lockKey, target.log, CHANNEL, JSON.stringify({ log: target.log, head: rows.at(-1)!.seq })];
+  const values: unknown[] = [target.lockKey, target.log, CHANNEL, noticeText(target.log, rows.at(-1)!.seq)];
   for (const row of rows) values.push(row.seq, row.id, row.line);
   // The single-event append (the common one) is prepared once per connection.
   const { rows: [result] } = await client.query<{ held: boolean }>(rows.length === 1 ? { name: 'incumbent-fast-append-1', text: ONE, values } : { text: statement(rows.length), values });

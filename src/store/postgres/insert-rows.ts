@@ -13,6 +13,9 @@ export interface Row {
   line: string;
 }
 
+/** The rows of sealed records: each line as the file log would hold it. */
+export const rowsOf = (sealed: readonly { record: { seq: number; id: string }; line: string }[]): Row[] => sealed.map(({ record, line }) => ({ seq: record.seq, id: record.id, line }));
+
 /** Rows per statement: 3 parameters each keeps far under PostgreSQL's 65,535 parameters. */
 export const ROWS_PER_INSERT = 1_000;
 

@@ -19,13 +19,14 @@ import { Ledger } from '../../core/ledger';
 import { ChainReader } from '../chain-reader';
 import { Digests } from '../digests';
 import { validateRecords } from '../integrity';
-import type { AppendOutcome, Batch, LogStore, OpenOptions } from '../log-store';
+import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from '../log-store';
 import { sealBatch } from '../seal-batch';
 import { fastAppend, FAST_ROWS } from './fast-append';
-import { insertRows, ROWS_PER_INSERT } from './insert-rows';
+import { insertRows, rowsOf, ROWS_PER_INSERT } from './insert-rows';
 import { isConstraintViolation, isConnectionLoss, pgError } from './pg-errors';
 import { parsePgUrl, type PgTarget } from './pg-url';
 import { CHANNEL, ensureSchema, hasSchema, TABLE } from './schema';
+import { noticeText, parseNotice } from './append-notice';
 
 /** Rows read per query while catching up (keyset paging by seq). */
 const PAGE = 20_000;
@@ -67,11 +68,9 @@ export class PgEventLog implements LogStore {
       });
       if (log.ledger.head === 0) {
         if (options.readOnly || !options.create) throw new IncumbentError('not-found', `no log "${log.#target.log}" in ${log.path}`);
-        const now = (options.now ?? (() => new Date()))().toISOString();
-        const { title, id, company } = options.create;
-        const created = { specversion: '1.0', source: 'urn:incumbent:app', type: 'log.created', time: now, timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title, ...(company ? { company } : {}) } } as const;
+        const created = logCreatedDraft(options.create, (options.now ?? (() => new Date()))());
         // Someone else may create it first: then this is a no-op and their log.created stands.
-        await log.append((ledger) => (ledger.head === 0 ? [{ ...created, ...(id ? { id } : {}) }] : []));
+        await log.append((ledger) => (ledger.head === 0 ? [created] : []));
       }
       return log;
     } catch (error) {
@@ -119,7 +118,7 @@ export class PgEventLog implements LogStore {
     }
     // Nothing to write, or more than one statement takes: let the locked path say so under the lock.
     if (sealed.sealed.length === 0 || sealed.sealed.length > FAST_ROWS) return undefined;
-    const rows = sealed.sealed.map(({ record, line }) => ({ seq: record.seq, id: record.id, line }));
+    const rows = rowsOf(sealed.sealed);
     try {
       if (!(await fastAppend(client, this.#target, rows))) return this.#contended();
     } catch (error) {
@@ -148,10 +147,10 @@ export class PgEventLog implements LogStore {
         await client.query('ROLLBACK');
         return { appended: [], skipped: sealed.skipped };
       }
-      const rows = sealed.sealed.map(({ record, line }) => ({ seq: record.seq, id: record.id, line }));
+      const rows = rowsOf(sealed.sealed);
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insertRows(client, log, rows.slice(i, i + ROWS_PER_INSERT));
       committing = true;
-      await client.query(`SELECT pg_notify(${client.escapeLiteral(CHANNEL)}, ${client.escapeLiteral(JSON.stringify({ log, head: rows.at(-1)!.seq }))}); COMMIT`);
+      await client.query(`SELECT pg_notify(${client.escapeLiteral(CHANNEL)}, ${client.escapeLiteral(noticeText(log, rows.at(-1)!.seq))}); COMMIT`);
     } catch (error) {
       if (!isConnectionLoss(error)) await client.query('ROLLBACK').catch(() => undefined);
       throw pgError(error, this.#target.server, `append to log "${log}"`, committing);
@@ -159,11 +158,8 @@ export class PgEventLog implements LogStore {
     return { appended: this.#take(sealed.sealed), skipped: sealed.skipped };
   }
 
-  /**
-   * Others are appending too: a fast attempt would mostly find its seq taken (a wasted round trip,
-   * and a statement holding the lock while it fails), so appends take the locked path until one
-   * finds that nobody else appended since the last.
-   */
+  /** Others are appending too: a fast attempt would mostly fail (a wasted round trip holding the
+   * lock), so appends take the locked path until one finds that nobody appended since the last. */
   #contended(): undefined {
     this.#uncontended = false;
     return undefined;
@@ -211,6 +207,7 @@ export class PgEventLog implements LogStore {
     const from = this.ledger.head;
     const reader = new ChainReader(this.ledger, this.#digests);
     const joined: EventRecord[] = [];
+    let failure: { error: unknown } | undefined;
     try {
       for (;;) {
         const { rows } = await client.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${TABLE} WHERE log = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`, [this.#target.log, reader.read]);
@@ -222,16 +219,14 @@ export class PgEventLog implements LogStore {
     } catch (error) {
       // Digests of a batch never finished (damage, a lost connection) go: the next read starts at the head.
       this.#digests.truncate(this.ledger.head);
-      // Whole batches read before the failure stay: they are committed records, checked like the rest.
-      if (joined.length) {
-        validateRecords(this.ledger, from);
-        this.#emit(joined);
-      }
-      throw error;
+      failure = { error };
     }
-    if (joined.length === 0) return;
-    validateRecords(this.ledger, from);
-    this.#emit(joined);
+    // Whole batches read stay, a failure's too: they are committed records, checked like the rest.
+    if (joined.length) {
+      validateRecords(this.ledger, from);
+      this.#emit(joined);
+    }
+    if (failure) throw failure.error;
   }
 
   /** Runs `operation` alone on the connection, connecting first if needed. */
@@ -289,14 +284,8 @@ export class PgEventLog implements LogStore {
   }
 
   #notified(message: pg.Notification): void {
-    if (message.channel !== CHANNEL || !message.payload) return;
-    let note: { log?: unknown; head?: unknown };
-    try {
-      note = JSON.parse(message.payload) as typeof note;
-    } catch {
-      return;
-    }
-    if (note.log !== this.#target.log || typeof note.head !== 'number' || note.head <= this.ledger.head || this.#catchUpQueued) return;
+    const note = message.channel === CHANNEL ? parseNotice(message.payload) : undefined;
+    if (!note || note.log !== this.#target.log || note.head <= this.ledger.head || this.#catchUpQueued) return;
     // Many notifications while one catch-up waits need only that one.
     this.#catchUpQueued = true;
     this.#exclusive('read', (client) => {

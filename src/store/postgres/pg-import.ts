@@ -10,6 +10,7 @@ import { pgError } from './pg-errors';
 import { parsePgUrl } from './pg-url';
 import { insertRows, ROWS_PER_INSERT, type Row } from './insert-rows';
 import { CHANNEL, ensureSchema, TABLE } from './schema';
+import { noticeText } from './append-notice';
 
 export async function importLines(location: string, lines: Iterable<{ seq: number; id: string; line: string }>): Promise<number> {
   const target = parsePgUrl(location);
@@ -35,7 +36,7 @@ export async function importLines(location: string, lines: Iterable<{ seq: numbe
       if (chunk.length === ROWS_PER_INSERT) await flush();
     }
     await flush();
-    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ log: target.log, head: count })]);
+    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, noticeText(target.log, count)]);
     committing = true;
     await client.query('COMMIT');
     return count;
