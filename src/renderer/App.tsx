@@ -28,6 +28,7 @@ import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useAnnouncer } from './useAnnouncer';
 import { exportsFor } from './useExports';
 import { useLog } from './useLog';
+import { useCommands } from './useCommands';
 import { useMediaQuery } from './useMediaQuery';
 import { askMoment, useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
@@ -171,53 +172,18 @@ export function App() {
     addEvent: () => setDialog({ kind: 'form' }),
     compare: () => setDialog({ kind: 'compare' }),
   };
-  const latest = useRef({ actions, history });
-  latest.current = { actions, history };
-
-  useEffect(
-    () =>
-      api.onMenuCommand((command, detail) => {
-        const a = latest.current.actions;
-        // A moment link opened from outside (checked in main): the hash handler goes there.
-        if (command === 'open-moment' && detail) window.location.hash = detail;
-        if (command === 'export-snapshot') a.exportSnapshot();
-        else if (command === 'copy-snapshot') a.copySnapshot();
-        else if (command === 'add-event') a.addEvent();
-        else if (command === 'compare') a.compare();
-        else if (command === 'import-events') a.importEvents();
-        else if (command === 'export-events') a.exportEvents();
-        // From File > Open Shared Log…, or Open Recent for a shared log whose password is not kept (detail: its URL).
-        else if (command === 'open-shared-log') setDialog({ kind: 'shared', ...(detail ? { url: detail } : {}) });
-        else if (command === 'log-changed') {
-          setAt(undefined);
-          setKnownAt(undefined);
-          setCompany(undefined);
-          void log.reload();
-        }
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api],
-  );
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const editing = (e.target as HTMLElement).closest?.('input, textarea, select, [contenteditable]');
-      // Back and Forward through the moments visited (not inside a text field, where Alt+arrows move by word).
-      if (e.altKey && !e.ctrlKey && !e.metaKey && !editing && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-        e.preventDefault();
-        if (e.key === 'ArrowLeft') latest.current.history.back();
-        else latest.current.history.forward();
-        return;
-      }
-      // The web page has no menu: its accelerators live here (the desktop menu owns them there).
-      if (api.mode !== 'web' || !(e.ctrlKey || e.metaKey)) return;
-      const action = ({ e: latest.current.actions.exportSnapshot, k: latest.current.actions.compare } as Record<string, (() => void) | undefined>)[e.key];
-      if (!action) return;
-      e.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [api]);
+  useCommands(api, {
+    ...actions,
+    openShared: (url) => setDialog({ kind: 'shared', ...(url ? { url } : {}) }),
+    logChanged: () => {
+      setAt(undefined);
+      setKnownAt(undefined);
+      setCompany(undefined);
+      void log.reload();
+    },
+    back: history.back,
+    forward: history.forward,
+  });
 
   const ceo = moment ? moment.view.roles.find((h) => h.seat === seatOf('CEO').key) : undefined;
   const spokenKey = moment && at !== undefined ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined;
