@@ -131,7 +131,7 @@ test('comparing two moments lists the changes in governance terms', async ({ app
 });
 
 test('the web mode refuses API calls without its token or from a foreign host', async ({ app }) => {
-  test.skip(app.mode !== 'web', 'the web host only exists in web mode');
+  test.skip(app.mode !== 'web', 'the HTTP host exists only in web mode; the desktop side of this boundary (IPC sender and argument checks) is src/main/ipc.test.ts');
   const origin = new URL(app.url!).origin;
   const token = new URL(app.url!).hash.replace('#token=', '');
   const call = (headers: Record<string, string>) => fetch(`${origin}/api/log:summary`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });

@@ -63,7 +63,7 @@ test('the figures chart waits for its first figure and spans the log', async ({ 
 });
 
 test('a snapshot file is named by the moment in the company\'s zone', async ({ app }) => {
-  test.skip(app.mode !== 'web', 'the desktop app names the file in its save dialog');
+  test.skip(app.mode !== 'web', 'the desktop app offers the name in its native save dialog; the name itself is checked in src/service/service.test.ts');
   const { page } = app;
   await setMoment(page, '2023-11-18T12:00');
   await expect(ceo(page)).toContainText('Mira Murati');

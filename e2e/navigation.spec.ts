@@ -56,7 +56,7 @@ test('Back and Forward walk the moments visited, and the address holds the momen
 });
 
 test('a shared link opens at its moment and "Copy link to this moment" copies it', async ({ app }) => {
-  test.skip(app.mode !== 'web', 'the web mode is where links are shared');
+  test.skip(app.mode !== 'web', 'an http link to a moment exists only in the web mode; the desktop app\'s incumbent:// links are checked in src/core/moment-link.test.ts');
   const { page } = app;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`${app.url!.split('#')[0]}#company=openai&at=2023-11-17T20:30:00.000Z`);

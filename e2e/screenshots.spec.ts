@@ -12,7 +12,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 test('screenshots of the main views', async ({ app }) => {
-  test.skip(app.mode !== 'web', 'taken once, from the web mode');
+  test.skip(app.mode !== 'web', 'taken once, from the web mode: the README shows one set, and both modes render the same page (src/renderer)');
   test.setTimeout(120_000);
   const { page } = app;
   await page.getByLabel('Theme').selectOption('light');

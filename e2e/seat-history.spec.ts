@@ -27,7 +27,7 @@ test('seat history draws each seat and holder, jumps to a bar\'s start, and pass
 });
 
 test('seat history exports as SVG built from the data and as PNG', async ({ app }) => {
-  test.skip(app.mode !== 'web', 'downloads are the web mode\'s way to save');
+  test.skip(app.mode !== 'web', 'this test reads the files the web mode downloads; in Electron the same download opens the system save dialog, which this test does not drive');
   const { page } = app;
   await page.getByRole('tab', { name: 'Seat history' }).click();
   const view = page.getByRole('region', { name: 'Seat history' });

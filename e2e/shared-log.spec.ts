@@ -49,7 +49,7 @@ test.describe('a shared log in PostgreSQL', () => {
   });
 
   test('an event added in one app appears in the other within a second; its moment stays', async ({ playwright, launchOptions }, testInfo) => {
-    test.skip(testInfo.project.metadata.electron === true, 'web mode only: two hosts on one PostgreSQL log');
+    test.skip(testInfo.project.metadata.electron === true, 'web mode only: it runs two web hosts on one PostgreSQL log; the desktop opening of a shared log is tested in src/service/shared-logs.test.ts');
     test.skip(skipped !== undefined, skipped);
     // Two hosts each open and verify the log, and two pages replay it: slow on a loaded machine.
     test.setTimeout(150_000);
