@@ -2,7 +2,8 @@
  * A synthetic log: many companies, one of them with half of all events (a long-running story), with
  * back-dated facts and corrections, sealed exactly as the store seals them.
  */
-import { closeSync, createWriteStream, fsyncSync, openSync } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { once } from 'node:events';
 import type { EventDraft } from '../src/core/event';
 import { AnchorWriter } from '../src/store/head-anchor';
@@ -26,6 +27,7 @@ export const HEAVY_COMPANY = 'company-0';
 export async function generateLog(path: string, events: number, companies = 50): Promise<void> {
   const rand = random(42);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  mkdirSync(dirname(path), { recursive: true });
   const out = createWriteStream(path);
   let prevhash = GENESIS_HASH;
   let seq = 0;
