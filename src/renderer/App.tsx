@@ -4,39 +4,39 @@
  * The replay worker answers every question; the page only draws.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SnapshotRequest } from '../core/snapshot';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
-import { seatOf } from '../core/seats';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
 import { Bookmarks } from './components/Bookmarks';
 import { LoadNotice } from './components/LoadNotice';
+import { LogNotices } from './components/LogNotices';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
-import { momentOfEvent, Scrubber } from './components/Scrubber';
+import { Scrubber } from './components/Scrubber';
+import { momentOfEvent } from './scrubber-marks';
 import { SeatHistory } from './components/SeatHistory';
 import { SharedLogDialog } from './components/SharedLogDialog';
 import { MORE, StatePanel } from './components/StatePanel';
+import { StatusLine, useStatus } from './components/StatusLine';
 import { Toolbar } from './components/Toolbar';
-import { fileStamp, formatAt, formatInstant, isCoarse, periodOf } from './format';
+import { ViewTabs, type PaneView } from './components/ViewTabs';
+import { formatAt, formatInstant, isCoarse, periodOf } from './format';
 import { ReplayClient } from './replay-client';
 import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
 import { DEFAULT_LIMITS, type Limits } from './state-view';
-import { useAnnouncer } from './useAnnouncer';
-import { exportsFor } from './useExports';
+import { useMomentAnnouncement } from './useAnnouncer';
+import { useFileActions } from './useFileActions';
 import { useLog } from './useLog';
 import { useCommands } from './useCommands';
 import { useMediaQuery } from './useMediaQuery';
 import { askMoment, useMomentState, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
-import { momentLink } from '../core/moment-link';
 
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
-const STATUS_MS = 6000;
 
 export function App() {
   // createApi reads (and removes) the web token from the address first; the moment stays there.
@@ -51,12 +51,12 @@ export function App() {
   const known = useMemo<Knowing>(() => (knownAt ? { knownAt, knownBy } : {}), [knownAt, knownBy]);
   const [at, setAt] = useState<number | undefined>(initial.at);
   const [dialog, setDialog] = useState<Dialog>();
-  const [status, setStatus] = useState<{ text: string; error?: boolean; id: number }>();
+  const { status, say, dismiss } = useStatus();
   const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
   const [matches, setMatches] = useState<Int32Array>();
   const narrow = useMediaQuery('(max-width: 1099px)');
   const [eventsOpen, setEventsOpen] = useState(false);
-  const [paneView, setPaneView] = useState<'state' | 'seats'>('state');
+  const [paneView, setPaneView] = useState<PaneView>('state');
 
   useEffect(() => {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
@@ -114,13 +114,6 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [go]);
 
-  const say = useCallback((text: string, error = false) => setStatus({ text, error, id: Date.now() }), []);
-  useEffect(() => {
-    if (!status || status.error) return;
-    const id = setTimeout(() => setStatus(undefined), STATUS_MS);
-    return () => clearTimeout(id);
-  }, [status]);
-
   /** Goes to an event: its instant, or, for a fact known only to the day, the end of that day (where the state certainly includes it). */
   const goToEvent = useCallback(
     (time: number, precisionCode: number) => {
@@ -131,47 +124,26 @@ export function App() {
     },
     [timeZone, say],
   );
-  const goToRow = (row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision));
+  const goToRow = useCallback((row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision)), [goToEvent]);
+  // Stable, so the memoised events list is not drawn again for a moment that leaves it as it was.
+  const selectRow = useCallback(
+    (row: EventRow) => {
+      goToRow(row);
+      if (narrow) setEventsOpen(false);
+    },
+    [goToRow, narrow],
+  );
+  const showRowSource = useCallback((row: EventRow) => setDialog({ kind: 'source', row }), []);
+  const revise = useCallback((row: EventRow, mode: FormTarget['mode']) => setDialog({ kind: 'form', target: { row, mode, type: row.type as DomainType } }), []);
+  const closeEvents = useCallback(() => setEventsOpen(false), []);
   const showSource = useCallback(
     (eventId: string) => void replay.ask({ op: 'row', id: eventId }).then((row) => (row ? setDialog({ kind: 'source', row }) : say(`No event ${eventId} in this log`, true))),
     [replay, say],
   );
 
-  const request = useCallback((): SnapshotRequest | undefined => (at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...known }), [at, company, known]);
-  const exporter = useMemo(() => exportsFor(api), [api]);
-  const guarded = (action: () => Promise<string | undefined | void>) => () => action().then((text) => text && say(text), (e: Error) => say(e.message, true));
   const slug = (log.summary?.title ?? 'log').toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '');
-
-  const actions = {
-    exportSnapshot: guarded(async () => {
-      const r = request();
-      const name = r && `${slug}-${fileStamp(at!, timeZone)}${knownAt ? `-as-known-${fileStamp(Date.parse(knownAt), timeZone)}` : ''}.snapshot.json`;
-      const where = r && (await exporter.exportSnapshot(r, name));
-      return where ? `Snapshot saved: ${where}` : undefined;
-    }),
-    copySnapshot: guarded(async () => {
-      const r = request();
-      return r ? `Snapshot copied (${(await exporter.copySnapshot(r)).toLocaleString()} bytes)` : undefined;
-    }),
-    importEvents: guarded(async () => {
-      const appended = await log.own(exporter.importEvents());
-      if (!appended) return undefined;
-      await log.appended(appended);
-      return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
-    }),
-    exportEvents: guarded(async () => {
-      const where = await exporter.exportEvents(`${slug}.jsonl`);
-      return where ? `Events exported: ${where}` : undefined;
-    }),
-    copyLink: guarded(async () => {
-      // The desktop page's own address (app://) means nothing elsewhere; its link opens the app.
-      const link = api.mode === 'desktop' ? momentLink(window.location.hash) : window.location.href;
-      await navigator.clipboard.writeText(link);
-      return `Link to this moment copied: ${link}`;
-    }),
-    addEvent: () => setDialog({ kind: 'form' }),
-    compare: () => setDialog({ kind: 'compare' }),
-  };
+  const fileActions = useFileActions(api, log, { company, at, known, timeZone, slug }, say);
+  const actions = useMemo(() => ({ ...fileActions, addEvent: () => setDialog({ kind: 'form' }), compare: () => setDialog({ kind: 'compare' }) }), [fileActions]);
   useCommands(api, {
     ...actions,
     openShared: (url) => setDialog({ kind: 'shared', ...(url ? { url } : {}) }),
@@ -185,14 +157,7 @@ export function App() {
     forward: history.forward,
   });
 
-  const ceo = moment ? moment.view.roles.find((h) => h.seat === seatOf('CEO').key) : undefined;
-  const spokenKey = moment && at !== undefined ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined;
-  const spoken = useAnnouncer(
-    moment && at !== undefined
-      ? `${formatInstant(at, timeZone)}. ${moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.'} ${ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.'}${moment.uncertain.length ? ` ${moment.uncertain.length} change${moment.uncertain.length === 1 ? '' : 's'} that day known only to the day.` : ''}`
-      : undefined,
-    spokenKey,
-  );
+  const spoken = useMomentAnnouncement(moment, at, timeZone);
 
   // The main process opens it and then says 'log-changed', which reloads the page's log.
   const sharedDialog = dialog?.kind === 'shared' && api.desktop && (
@@ -240,25 +205,7 @@ export function App() {
         {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
       />
       {log.progress && <LoadNotice progress={log.progress} />}
-      {log.summary?.recovered && (
-        <p className="notice" role="status">
-          The last write before this log was opened was incomplete (line {log.summary.recovered.line}: {log.summary.recovered.reason}). It was moved to {log.summary.recovered.sideFile}; everything before it is intact.
-        </p>
-      )}
-      {log.arrived > 0 && (
-        // Events others appended to a shared log: already in the replay, the moment left where it was.
-        <p className="notice arrivals" role="status">
-          {log.arrived} new event{log.arrived === 1 ? '' : 's'} arrived from another writer; the moment stays where you left it.{' '}
-          <button type="button" className="link" onClick={log.seen}>
-            Dismiss
-          </button>
-        </p>
-      )}
-      {log.summary?.warnings?.map((warning) => (
-        <p className="notice" role="status" key={warning}>
-          {warning}
-        </p>
-      ))}
+      <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
       {view && at !== undefined && (
         <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={setAt} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
       )}
@@ -267,28 +214,7 @@ export function App() {
       )}
       <main className="panes">
         <div className="pane-state">
-          <div className="view-tabs" role="tablist" aria-label="View">
-            {(['state', 'seats'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                role="tab"
-                id={`tab-${v}`}
-                aria-selected={paneView === v}
-                aria-controls="pane-view"
-                tabIndex={paneView === v ? 0 : -1}
-                onClick={() => setPaneView(v)}
-                onKeyDown={(e) => {
-                  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-                  const next = paneView === 'state' ? 'seats' : 'state';
-                  setPaneView(next);
-                  document.getElementById(`tab-${next}`)?.focus();
-                }}
-              >
-                {v === 'state' ? 'State at this moment' : 'Seat history'}
-              </button>
-            ))}
-          </div>
+          <ViewTabs value={paneView} onChange={setPaneView} />
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
           {paneView === 'seats' && company && at !== undefined && view ? (
             <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
@@ -308,27 +234,15 @@ export function App() {
             filter={filter}
             onFilter={setFilter}
             {...(matches ? { matches } : {})}
-            onSelect={(row) => {
-              goToRow(row);
-              if (narrow) setEventsOpen(false);
-            }}
-            onSource={(row) => setDialog({ kind: 'source', row })}
-            onRevise={(row, mode) => setDialog({ kind: 'form', target: { row, mode, type: row.type as DomainType } })}
+            onSelect={selectRow}
+            onSource={showRowSource}
+            onRevise={revise}
             hidden={eventsHidden}
-            {...(narrow ? { onClose: () => setEventsOpen(false) } : {})}
+            {...(narrow ? { onClose: closeEvents } : {})}
           />
         )}
       </main>
-      <div className="status-area" role="status">
-        {status && (
-          <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
-            <span>{status.text}</span>
-            <button type="button" className="icon" aria-label="Dismiss this message" onClick={() => setStatus(undefined)}>
-              ✕
-            </button>
-          </p>
-        )}
-      </div>
+      <StatusLine status={status} onDismiss={dismiss} />
       <div className="sr-only" aria-live="polite" aria-atomic="true">
         {spoken}
       </div>
@@ -339,7 +253,7 @@ export function App() {
             setDialog(undefined);
             goToRow(row);
           }}
-          onRevise={(row, mode) => setDialog({ kind: 'form', target: { row, mode, type: row.type as DomainType } })}
+          onRevise={revise}
           onClose={() => setDialog(undefined)}
         />
       )}

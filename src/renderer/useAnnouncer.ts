@@ -3,6 +3,9 @@
  * throttled so that scrubbing through twenty events says the last of them, not all twenty.
  */
 import { useEffect, useRef, useState } from 'react';
+import { seatOf } from '../core/seats';
+import { formatInstant } from './format';
+import type { MomentState } from './replay-protocol';
 
 const QUIET_MS = 700;
 
@@ -18,4 +21,22 @@ export function useAnnouncer(message: string | undefined, key: string | undefine
     return () => clearTimeout(id);
   }, [message, key]);
   return spoken;
+}
+
+/** The sentence for a moment: when, its last change, who is CEO, and how many changes that day are known only to the day. */
+export function momentSentence(moment: MomentState, at: number, timeZone: string): string {
+  const ceo = moment.view.roles.find((h) => h.seat === seatOf('CEO').key);
+  const uncertain = moment.uncertain.length;
+  return [
+    `${formatInstant(at, timeZone)}.`,
+    moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.',
+    ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.',
+    ...(uncertain ? [`${uncertain} change${uncertain === 1 ? '' : 's'} that day known only to the day.`] : []),
+  ].join(' ');
+}
+
+/** Speaks a moment once its state has settled: again only when its last change or its day-only changes differ. */
+export function useMomentAnnouncement(moment: MomentState | undefined, at: number | undefined, timeZone: string): string {
+  const ready = moment && at !== undefined;
+  return useAnnouncer(ready ? momentSentence(moment, at, timeZone) : undefined, ready ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
 }

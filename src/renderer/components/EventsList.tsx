@@ -4,7 +4,7 @@
  * with the scrubber. The list is one tab stop: arrow keys move between rows (roving tabindex),
  * Enter goes to the event's moment, and each row's actions sit in a visible menu.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../../core/search';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
@@ -47,7 +47,8 @@ interface Props {
   hidden?: boolean;
 }
 
-export function EventsList({ replay, view, current, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
+/** Memoised: a move of the moment that does not change the current row leaves the list as it is. */
+export const EventsList = memo(function EventsList({ replay, view, current, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
   const [text, setText] = useState(filter.text);
   const [rows, setRows] = useState(() => new Map<number, EventRow>());
   const [scrollTop, setScrollTop] = useState(0);
@@ -245,4 +246,4 @@ export function EventsList({ replay, view, current, filter, onFilter, matches, o
       </div>
     </section>
   );
-}
+});

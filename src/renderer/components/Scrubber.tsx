@@ -8,25 +8,10 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { upperBound } from '../../core/search';
-import { formatAt, formatDay, formatInstant, isCoarse, offsetAt, periodOf } from '../format';
-import { KINDS, kindLabel } from '../kinds';
-import { PRECISIONS } from '../replay-protocol';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
-const MAX_MARKERS = 600;
-/** How far a day-precision fact's band reaches from its recorded instant: a day and a DST hour. */
-const SLACK = DAY + 2 * HOUR;
-/** Markers closer than this many pixels are one marker with a count. */
-const CLUSTER_PX = 9;
-export const SPEEDS = [
-  { label: '1 min/s', perSecond: MINUTE },
-  { label: '1 h/s', perSecond: HOUR },
-  { label: '6 h/s', perSecond: 6 * HOUR },
-  { label: '1 day/s', perSecond: DAY },
-];
+import { formatInstant } from '../format';
+import { KINDS } from '../kinds';
+import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from '../scrubber-marks';
+import { ScrubberControls, SPEEDS } from './ScrubberControls';
 
 interface Props {
   times: Float64Array;
@@ -43,28 +28,6 @@ interface Props {
   current: number;
   /** Positions that pass the events filter (all when undefined); the others are dimmed. */
   matches?: Int32Array;
-}
-
-/** Labels follow the zoom: times of day, then days, then months. Midnight ticks name the day. */
-const tickLabel = (ms: number, step: number, timeZone: string) => {
-  const wall = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(ms);
-  if (step < DAY && wall !== '00:00') return wall;
-  if (step < 30 * DAY) return formatDay(ms, timeZone, false);
-  return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }).format(ms);
-};
-
-/** Where the moment goes when an event is picked: its instant, or the end of its day (then the state certainly includes it). */
-export function momentOfEvent(time: number, precisionCode: number, timeZone: string): number {
-  const precision = PRECISIONS[precisionCode] ?? 'minute';
-  return isCoarse(precision) ? periodOf(time, precision, timeZone)[1] - 1 : time;
-}
-
-interface Group {
-  key: string;
-  from: number;
-  to: number;
-  positions: number[];
-  band: boolean;
 }
 
 export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches }: Props) {
@@ -102,14 +65,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const x = (t: number) => ((t - start) / (end - start)) * width;
   const timeAt = (px: number) => start + (px / width) * (end - start);
 
-  const ticks = useMemo(() => {
-    const step = STEPS.find((s) => (end - start) / s <= Math.max(4, width / 110)) ?? STEPS[STEPS.length - 1]!;
-    // Ticks fall on round wall-clock times in the display zone (midnight, 06:00...), not in UTC.
-    const shift = offsetAt(start, timeZone);
-    const result: { t: number; label: string }[] = [];
-    for (let t = Math.ceil((start + shift) / step) * step - shift; t <= end && result.length < 200; t += step) result.push({ t, label: tickLabel(t, step, timeZone) });
-    return result;
-  }, [start, end, width, timeZone]);
+  const ticks = useMemo(() => axisTicks(start, end, width, timeZone), [start, end, width, timeZone]);
 
   // The density strip: events per pixel column, drawn on a canvas whatever the log's size.
   useEffect(() => {
@@ -153,26 +109,27 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const recentre = () => setWindow([value - (end - start) / 2, value + (end - start) / 2]);
 
   // A step lands where the state certainly includes the event: its instant, or the end of its day.
-  const targetOf = (i: number) => momentOfEvent(times[i]!, precisions[i]!, timeZone);
-  // A target lies within a day (and a DST hour) of its event's time: the scans stop as soon as no
-  // later (or earlier) event can beat the best target found, whatever the log's size.
   const step = (direction: 1 | -1) => {
     if (!times.length) return;
-    if (direction > 0) {
-      let best = Infinity;
-      for (let i = upperBound(times, value - SLACK); i < times.length && times[i]! <= best; i++) {
-        const target = targetOf(i);
-        if (target > value) best = Math.min(best, target);
-      }
-      return onChange(best < Infinity ? best : Math.max(value, last));
-    }
-    let best = -Infinity;
-    for (let i = Math.min(times.length, upperBound(times, value)) - 1; i >= 0 && times[i]! + SLACK >= best; i--) {
-      const target = targetOf(i);
-      if (target < value) best = Math.max(best, target);
-    }
-    if (best > -Infinity) onChange(best);
+    const target = stepTarget(times, precisions, value, direction, timeZone);
+    if (target !== undefined) onChange(target);
+    else if (direction > 0) onChange(Math.max(value, last));
   };
+  const fit = () => setWindow([first - pad, last + pad]);
+  // The controls are memoised on stable handlers that act on the latest moment.
+  const live = useRef({ step, zoom, fit, onChange, value });
+  live.current = { step, zoom, fit, onChange, value };
+  const controls = useMemo(
+    () => ({
+      onPlay: () => setPlaying((p) => !p),
+      onSpeed: setSpeed,
+      onStep: (direction: 1 | -1) => live.current.step(direction),
+      onDay: (direction: 1 | -1) => live.current.onChange(live.current.value + direction * DAY),
+      onZoom: (factor: number) => live.current.zoom(factor),
+      onFit: () => live.current.fit(),
+    }),
+    [],
+  );
 
   const onKey = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
@@ -226,37 +183,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   }, [matches, times]);
 
   // Markers only where they can be told apart; otherwise the density strip shows where events are.
-  const from = upperBound(times, start - SLACK);
-  const to = upperBound(times, end);
-  const groups = useMemo(() => {
-    if (to - from > MAX_MARKERS) return null;
-    const position = (t: number) => ((t - start) / (end - start)) * width;
-    const byKey = new Map<string, Group>();
-    for (let i = from; i < to; i++) {
-      const precision = PRECISIONS[precisions[i]!] ?? 'minute';
-      let group: Group;
-      if (isCoarse(precision)) {
-        const [a, b] = periodOf(times[i]!, precision, timeZone);
-        if (b < start || a > end) continue;
-        const key = `band-${precision}-${a}`;
-        group = byKey.get(key) ?? { key, from: a, to: b, positions: [], band: true };
-        byKey.set(key, group);
-      } else {
-        if (times[i]! < start) continue;
-        const key = `m-${Math.round(position(times[i]!) / CLUSTER_PX)}`;
-        group = byKey.get(key) ?? { key, from: times[i]!, to: times[i]!, positions: [], band: false };
-        byKey.set(key, group);
-      }
-      group.positions.push(i);
-    }
-    return [...byKey.values()];
-  }, [from, to, start, end, width, times, precisions, timeZone]);
-
-  const describeGroup = (g: Group) => {
-    const kindsIn = [...new Set(g.positions.map((p) => kindLabel[KINDS[kinds[p]!]!]))].join(', ');
-    const when = g.band ? `some time on ${formatAt(g.from, PRECISIONS[precisions[g.positions[0]!]!]!, timeZone)}` : formatInstant(g.from, timeZone);
-    return `${g.positions.length} event${g.positions.length === 1 ? '' : 's'} (${kindsIn}), ${when}`;
-  };
+  const { groups, count } = useMemo(() => groupMarkers(times, precisions, start, end, width, timeZone), [times, precisions, start, end, width, timeZone]);
 
   const lo = Math.min(first, value);
   const hi = Math.max(last, value);
@@ -267,47 +194,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
 
   return (
     <section className="scrubber" aria-label="Timeline">
-      <div className="scrubber-controls">
-        <button onClick={() => setPlaying((p) => !p)} aria-pressed={playing} title="Play through time (Space)">
-          {playing ? '❚❚ Pause' : '▶ Play'}
-        </button>
-        <label>
-          Speed{' '}
-          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s, i) => (
-              <option key={s.label} value={i}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="step-buttons" role="group" aria-label="Step through time">
-          <button onClick={() => onChange(value - DAY)} title="One day back (PageDown)" aria-label="One day back">
-            −1 d
-          </button>
-          <button onClick={() => step(-1)} title="Previous event (←)" aria-label="Previous event">
-            ◀
-          </button>
-          <button onClick={() => step(1)} title="Next event (→)" aria-label="Next event">
-            ▶
-          </button>
-          <button onClick={() => onChange(value + DAY)} title="One day on (PageUp)" aria-label="One day on">
-            +1 d
-          </button>
-        </span>
-        <button onClick={() => zoom(0.5)} title="Zoom in (+ key, or the wheel)" aria-label="Zoom the timeline in">+</button>
-        <button onClick={() => zoom(2)} title="Zoom out (− key, or the wheel)" aria-label="Zoom the timeline out">−</button>
-        <button onClick={() => setWindow([first - pad, last + pad])} title="Show the whole log" aria-label="Fit the whole log in the timeline">Fit</button>
-        <details className="legend-box">
-          <summary>Key</summary>
-          <span className="legend">
-            {legendKinds.map((code) => (
-              <span key={code} className={`kind-dot kind-${KINDS[code]}`}>{kindLabel[KINDS[code]!]}</span>
-            ))}
-            <span className="kind-band">known only to the day</span>
-          </span>
-        </details>
-      </div>
+      <ScrubberControls playing={playing} speed={speed} legendKinds={legendKinds} {...controls} />
       <div
         ref={track}
         className="scrubber-track"
@@ -344,12 +231,12 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
                 const cls = `${g.band ? 'band' : 'marker'} ${kind}${isCurrent ? ' current' : ''}${dim ? ' dim' : ''}`;
                 const style = g.band ? { left: Math.max(0, x(g.from)), width: Math.max(6, Math.min(width, x(g.to)) - Math.max(0, x(g.from))) } : { left: x(g.from) };
                 return (
-                  <span key={g.key} className={cls} style={style} title={describeGroup(g)} onClick={() => onPick(g.positions[g.positions.length - 1]!)}>
+                  <span key={g.key} className={cls} style={style} title={describeGroup(g, kinds, precisions, timeZone)} onClick={() => onPick(g.positions[g.positions.length - 1]!)}>
                     {g.positions.length > 1 && <span className="marker-count">{g.positions.length}</span>}
                   </span>
                 );
               })
-            : <span className="marker-hint">{(to - from).toLocaleString()} events here: zoom in (wheel or +) to pick one</span>}
+            : <span className="marker-hint">{count.toLocaleString()} events here: zoom in (wheel or +) to pick one</span>}
         </div>
         <div className="axis" aria-hidden="true">
           {ticks.map(({ t, label: text }) => (

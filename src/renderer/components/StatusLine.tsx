@@ -1,0 +1,41 @@
+/**
+ * The window's status line: the outcome of the last action. A message goes after a few seconds;
+ * an error stays until dismissed (it is also an alert, so a screen reader says it at once).
+ */
+import { useCallback, useEffect, useState } from 'react';
+
+const STATUS_MS = 6000;
+
+interface Status {
+  text: string;
+  error: boolean;
+  /** A new message replaces an equal one visibly (and is announced again). */
+  id: number;
+}
+
+export function useStatus() {
+  const [status, setStatus] = useState<Status>();
+  const say = useCallback((text: string, error = false) => setStatus({ text, error, id: Date.now() }), []);
+  const dismiss = useCallback(() => setStatus(undefined), []);
+  useEffect(() => {
+    if (!status || status.error) return;
+    const id = setTimeout(dismiss, STATUS_MS);
+    return () => clearTimeout(id);
+  }, [status, dismiss]);
+  return { status, say, dismiss };
+}
+
+export function StatusLine({ status, onDismiss }: { status: Status | undefined; onDismiss(): void }) {
+  return (
+    <div className="status-area" role="status">
+      {status && (
+        <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
+          <span>{status.text}</span>
+          <button type="button" className="icon" aria-label="Dismiss this message" onClick={onDismiss}>
+            ✕
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { axisTicks, DAY, groupMarkers, HOUR, MINUTE, stepTarget } from './scrubber-marks';
+
+const ZONE = 'America/Los_Angeles';
+const at = (iso: string) => Date.parse(iso);
+const MIN = 1; // PRECISIONS index of 'minute'
+const DAYP = 3; // PRECISIONS index of 'day'
+
+describe('stepTarget', () => {
+  // 17 Nov 12:00 PST (minute), 19 Nov known only to the day (stored at its noon), 19 Nov 22:00 PST (minute).
+  const times = new Float64Array([at('2023-11-17T20:00:00Z'), at('2023-11-19T20:00:00Z'), at('2023-11-20T06:00:00Z')]);
+  const precisions = new Uint8Array([MIN, DAYP, MIN]);
+  const endOf19th = at('2023-11-20T08:00:00Z') - 1; // midnight PST, less a millisecond
+
+  it('lands on an instant, and on the end of the day for a fact known only to the day', () => {
+    expect(stepTarget(times, precisions, at('2023-11-17T00:00:00Z'), 1, ZONE)).toBe(times[0]);
+    // The day-precision fact's target (end of the 19th) comes after the 22:00 event of the same day.
+    expect(stepTarget(times, precisions, times[0]!, 1, ZONE)).toBe(times[2]);
+    expect(stepTarget(times, precisions, times[2]!, 1, ZONE)).toBe(endOf19th);
+    expect(stepTarget(times, precisions, endOf19th, 1, ZONE)).toBeUndefined();
+  });
+
+  it('steps back through the same targets, never to an invented hour', () => {
+    expect(stepTarget(times, precisions, endOf19th + DAY, -1, ZONE)).toBe(endOf19th);
+    expect(stepTarget(times, precisions, endOf19th, -1, ZONE)).toBe(times[2]);
+    expect(stepTarget(times, precisions, times[2]!, -1, ZONE)).toBe(times[0]);
+    expect(stepTarget(times, precisions, times[0]!, -1, ZONE)).toBeUndefined();
+  });
+});
+
+describe('groupMarkers', () => {
+  it('makes instants a few pixels apart one marker, and a day-precision fact a band across its day', () => {
+    const t0 = at('2023-11-18T12:00:00Z');
+    const times = new Float64Array([t0, t0 + MINUTE, t0 + 10 * HOUR]);
+    const { groups, count } = groupMarkers(times, new Uint8Array([MIN, MIN, DAYP]), t0 - DAY, t0 + DAY, 800, ZONE);
+    expect(count).toBe(3);
+    const markers = groups!.filter((g) => !g.band);
+    const bands = groups!.filter((g) => g.band);
+    expect(markers.map((g) => g.positions)).toEqual([[0, 1]]);
+    expect(bands).toHaveLength(1);
+    expect(bands[0]!.to - bands[0]!.from).toBe(DAY);
+  });
+
+  it('draws no markers when more events are in view than can be told apart', () => {
+    const times = Float64Array.from({ length: 1000 }, (_, i) => i * MINUTE);
+    expect(groupMarkers(times, new Uint8Array(1000).fill(MIN), 0, 1000 * MINUTE, 800, 'UTC')).toEqual({ groups: null, count: 1000 });
+  });
+});
+
+describe('axisTicks', () => {
+  it('falls on midnight in the display zone, not in UTC, and names the day there', () => {
+    const ticks = axisTicks(at('2023-11-17T00:00:00Z'), at('2023-11-21T00:00:00Z'), 400, ZONE);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const { t } of ticks) expect(new Date(t).getUTCHours()).toBe(8); // 00:00 PST
+    expect(ticks[0]!.label).toMatch(/Fri 17 Nov|17 Nov/);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * What the toolbar's "Export snapshot" and "More" menu (and the desktop menu) do with the log and
+ * the chosen moment. Each action says its outcome, or its error, in the status line. The returned
+ * object keeps its identity; its actions always act on the latest moment.
+ */
+import { useMemo, useRef } from 'react';
+import type { SnapshotRequest } from '../core/snapshot';
+import { momentLink } from '../core/moment-link';
+import type { Api } from './api';
+import { fileStamp } from './format';
+import type { Knowing } from './replay-protocol';
+import { exportsFor } from './useExports';
+import type { LogData } from './useLog';
+
+export interface Moment {
+  company: string | undefined;
+  at: number | undefined;
+  known: Knowing;
+  timeZone: string;
+  /** The log's title as a file-name stem (`openai-crisis`). */
+  slug: string;
+}
+
+export type FileAction = 'exportSnapshot' | 'copySnapshot' | 'importEvents' | 'exportEvents' | 'copyLink';
+
+export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>, moment: Moment, say: (text: string, error?: boolean) => void): Record<FileAction, () => void> {
+  const latest = useRef({ log, moment, say });
+  latest.current = { log, moment, say };
+
+  return useMemo(() => {
+    const exporter = exportsFor(api);
+    const request = (): SnapshotRequest | undefined => {
+      const { at, company, known } = latest.current.moment;
+      return at === undefined || !company ? undefined : { at: new Date(at).toISOString(), company, ...known };
+    };
+    const guarded = (action: () => Promise<string | undefined | void>) => () =>
+      void action().then(
+        (text) => text && latest.current.say(text),
+        (e: Error) => latest.current.say(e.message, true),
+      );
+    return {
+      exportSnapshot: guarded(async () => {
+        const r = request();
+        if (!r) return undefined;
+        const { slug, timeZone } = latest.current.moment;
+        const known = r.knownAt ? `-as-known-${fileStamp(Date.parse(r.knownAt), timeZone)}` : '';
+        const where = await exporter.exportSnapshot(r, `${slug}-${fileStamp(Date.parse(r.at), timeZone)}${known}.snapshot.json`);
+        return where ? `Snapshot saved: ${where}` : undefined;
+      }),
+      copySnapshot: guarded(async () => {
+        const r = request();
+        return r ? `Snapshot copied (${(await exporter.copySnapshot(r)).toLocaleString()} bytes)` : undefined;
+      }),
+      importEvents: guarded(async () => {
+        const { log } = latest.current;
+        const appended = await log.own(exporter.importEvents());
+        if (!appended) return undefined;
+        await log.appended(appended);
+        return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
+      }),
+      exportEvents: guarded(async () => {
+        const where = await exporter.exportEvents(`${latest.current.moment.slug}.jsonl`);
+        return where ? `Events exported: ${where}` : undefined;
+      }),
+      copyLink: guarded(async () => {
+        // The desktop page's own address (app://) means nothing elsewhere; its link opens the app.
+        const link = api.mode === 'desktop' ? momentLink(window.location.hash) : window.location.href;
+        await navigator.clipboard.writeText(link);
+        return `Link to this moment copied: ${link}`;
+      }),
+    };
+  }, [api]);
+}
