@@ -58,21 +58,26 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
  */
 export function validateRecords(ledger: Ledger, from = 0): string[] {
   const olderRules: string[] = [];
-  // Revisions are tracked from the start (cheap: only revisions); schemas are checked after `from`.
+  // Revisions among the records checked here; those made before `from` (already checked) are the
+  // ledger's. Only the new records are visited: a catch-up after each append costs what it reads.
   const revised = new Map<string, string>();
-  for (const record of ledger.records) {
-    if (record.seq > from) {
-      try {
-        const before = (id: string) => {
-          const found = ledger.byId(id);
-          return found && found.seq < record.seq ? found : undefined;
-        };
-        const olderRule = checkStoredRecord(record);
-        if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
-        checkRevision(record, { find: before, revisionOf: (id) => revised.get(id) });
-      } catch (error) {
-        throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
-      }
+  const revisionOf = (id: string) => {
+    const by = revised.get(id) ?? ledger.revisionOf(id);
+    return by !== undefined && (revised.has(id) || ledger.byId(by)!.seq <= from) ? by : undefined;
+  };
+  const records = ledger.records;
+  for (let i = from; i < records.length; i++) {
+    const record = records[i]!;
+    try {
+      const before = (id: string) => {
+        const found = ledger.byId(id);
+        return found && found.seq < record.seq ? found : undefined;
+      };
+      const olderRule = checkStoredRecord(record);
+      if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
+      checkRevision(record, { find: before, revisionOf });
+    } catch (error) {
+      throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
     }
     if (record.type === 'event.corrected' || record.type === 'event.retracted') {
       const target = (record as Extract<EventRecord, { type: 'event.corrected' | 'event.retracted' }>).data.target;

@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { created, person, rec, resetSeq } from '../core/fixtures.test-support';
+import { Ledger } from '../core/ledger';
+import { validateRecords } from './integrity';
+
+const citation = { document: 'd', quote: 'q' };
+
+describe('validateRecords after a checked prefix (a catch-up)', () => {
+  beforeEach(resetSeq);
+
+  const ledgerOf = (...records: ReturnType<typeof rec>[]) => {
+    const ledger = new Ledger();
+    records.forEach((r) => ledger.add(r));
+    return ledger;
+  };
+
+  it('refuses a second revision of an event revised before the checked records', () => {
+    const log = created();
+    const joined = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const first = rec('event.retracted', joined.time, { target: joined.id, reason: 'wrong', citation });
+    const second = rec('event.retracted', joined.time, { target: joined.id, reason: 'wrong again', citation });
+    const ledger = ledgerOf(log, joined, first, second);
+    expect(() => validateRecords(ledger, 3)).toThrow(`line 4: data.target: event "${joined.id}" was already revised by "${first.id}"`);
+    // The whole log, from the start, says the same.
+    expect(() => validateRecords(ledger)).toThrow(`already revised by "${first.id}"`);
+  });
+
+  it('refuses a second revision when both are among the checked records, and accepts revisions of different events', () => {
+    const log = created();
+    const a = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const b = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('bob') });
+    const ra = rec('event.retracted', a.time, { target: a.id, reason: 'wrong', citation });
+    const rb = rec('event.retracted', b.time, { target: b.id, reason: 'wrong', citation });
+    expect(validateRecords(ledgerOf(log, a, b, ra, rb), 3)).toEqual([]);
+    resetSeq();
+    const log2 = created();
+    const a2 = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const r1 = rec('event.retracted', a2.time, { target: a2.id, reason: 'wrong', citation });
+    const r2 = rec('event.retracted', a2.time, { target: a2.id, reason: 'wrong', citation });
+    expect(() => validateRecords(ledgerOf(log2, a2, r1, r2), 2)).toThrow(`line 4: data.target: event "${a2.id}" was already revised by "${r1.id}"`);
+  });
+});
