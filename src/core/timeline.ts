@@ -15,7 +15,7 @@
 import { freeze } from 'immer';
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
-import { firstTrue } from './search';
+import { firstTrue, upperBound } from './search';
 import { copyState, freezeShallow, initialState, type CompanyState } from './state';
 
 export const CHECKPOINT_INTERVAL = 128;
@@ -41,6 +41,14 @@ export class Timeline {
   #seqs = new Float64Array(16);
   #hiddenFrom = new Float64Array(16).fill(Infinity);
   #effects: Effective[] = [];
+  /**
+   * In insertion (= sequence) order: each insert's seq, and the latest effective time inserted so
+   * far. A reader at S sees nothing after the front time of its last insert, so no question of
+   * that reader replays past it, however late the moment asked about.
+   */
+  #insertSeqs = new Float64Array(16);
+  #frontTimes = new Float64Array(16);
+  #inserts = 0;
   #checkpoints: Checkpoint[];
   /** Checkpoint chains exact for one known sequence each, most recently used last. */
   #readerChains = new Map<number, Checkpoint[]>();
@@ -84,6 +92,7 @@ export class Timeline {
   }
 
   insert(effect: Effective, time: number): void {
+    this.#noteFront(effect.seq, time);
     if (this.#length === this.#times.length) {
       const capacity = this.#length * 2;
       this.#times = grow(this.#times, capacity);
@@ -105,6 +114,22 @@ export class Timeline {
     this.#hiddenFrom[at] = Infinity;
     this.#length += 1;
     this.#invalidateAfter(at);
+  }
+
+  #noteFront(seq: number, time: number): void {
+    if (this.#inserts === this.#insertSeqs.length) {
+      this.#insertSeqs = grow(this.#insertSeqs, this.#inserts * 2);
+      this.#frontTimes = grow(this.#frontTimes, this.#inserts * 2);
+    }
+    this.#insertSeqs[this.#inserts] = seq;
+    this.#frontTimes[this.#inserts] = Math.max(time, this.#inserts ? this.#frontTimes[this.#inserts - 1]! : -Infinity);
+    this.#inserts += 1;
+  }
+
+  /** How many entries a reader at `knownSeq` needs to replay for any moment: those up to its front. */
+  #frontEnd(knownSeq: number): number {
+    const known = upperBound(this.#insertSeqs.subarray(0, this.#inserts), knownSeq);
+    return known === this.#inserts ? this.#length : known === 0 ? 0 : this.countUntil(this.#frontTimes[known - 1]!);
   }
 
   /** Marks the entry (time, seq) as superseded from sequence `fromSeq` on (a correction or retraction). */
@@ -161,7 +186,7 @@ export class Timeline {
 
   /** The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees. */
   stateAt(time: number, knownSeq: number): CompanyState {
-    const end = this.countUntil(time);
+    const end = Math.min(this.countUntil(time), this.#frontEnd(knownSeq));
     const target = Math.floor(end / CHECKPOINT_INTERVAL);
     this.#extend(this.#checkpoints, target, Infinity);
     let chain = this.#checkpoints;
