@@ -64,7 +64,9 @@ export function App() {
 
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
-  const moment = useMomentState(replay, company, at, known, log.head, limits);
+  const { state: moment, prepare } = useMomentState(replay, company, at, known, log.head, limits);
+  /** Moves the moment once its state is ready (or after a frame): the scrubber and the state change in one paint. */
+  const moveTo = useCallback((t: number) => void prepare(t).then(() => setAt(t)), [prepare]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   // The moment starts at the last event, and while the log loads it follows the end of what has
   // loaded, until the reader moves it: the scrubber is usable for the records already in.
@@ -119,10 +121,10 @@ export function App() {
     (time: number, precisionCode: number) => {
       const precision = PRECISIONS[precisionCode] ?? 'minute';
       const target = momentOfEvent(time, precisionCode, timeZone);
-      setAt(target);
+      moveTo(target);
       if (isCoarse(precision)) say(`That event is known only to the ${precision} (${formatAt(periodOf(time, precision, timeZone)[0], precision, timeZone)}): the moment is now the end of that ${precision}, ${formatInstant(target, timeZone)}, where the state certainly includes it.`);
     },
-    [timeZone, say],
+    [timeZone, say, moveTo],
   );
   const goToRow = useCallback((row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision)), [goToEvent]);
   // Stable, so the memoised events list is not drawn again for a moment that leaves it as it was.
@@ -207,7 +209,7 @@ export function App() {
       {log.progress && <LoadNotice progress={log.progress} />}
       <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
       {view && at !== undefined && (
-        <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={setAt} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
+        <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
       )}
       {view && at !== undefined && company && log.summary && (
         <Bookmarks api={api} company={company} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />

@@ -45,6 +45,17 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const canvas = useRef<HTMLCanvasElement>(null);
   const valueRef = useRef(value);
   valueRef.current = value;
+  // A move waits up to a frame for its state before `value` follows: a key repeated meanwhile steps
+  // on from where the last move is going, not again from where the moment still is.
+  const intended = useRef<{ to: number; since: number }>(undefined);
+  useEffect(() => {
+    if (intended.current?.to === value) intended.current = undefined;
+  }, [value]);
+  const from = () => (intended.current && performance.now() - intended.current.since < 500 ? intended.current.to : value);
+  const change = (to: number) => {
+    intended.current = { to, since: performance.now() };
+    onChange(to);
+  };
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
@@ -111,20 +122,21 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   // A step lands where the state certainly includes the event: its instant, or the end of its day.
   const step = (direction: 1 | -1) => {
     if (!times.length) return;
-    const target = stepTarget(times, precisions, value, direction, timeZone);
-    if (target !== undefined) onChange(target);
-    else if (direction > 0) onChange(Math.max(value, last));
+    const target = stepTarget(times, precisions, from(), direction, timeZone);
+    if (target !== undefined) change(target);
+    else if (direction > 0) change(Math.max(from(), last));
   };
   const fit = () => setWindow([first - pad, last + pad]);
   // The controls are memoised on stable handlers that act on the latest moment.
-  const live = useRef({ step, zoom, fit, onChange, value });
-  live.current = { step, zoom, fit, onChange, value };
+  const byDay = (direction: 1 | -1) => change(from() + direction * DAY);
+  const live = useRef({ step, zoom, fit, byDay });
+  live.current = { step, zoom, fit, byDay };
   const controls = useMemo(
     () => ({
       onPlay: () => setPlaying((p) => !p),
       onSpeed: setSpeed,
       onStep: (direction: 1 | -1) => live.current.step(direction),
-      onDay: (direction: 1 | -1) => live.current.onChange(live.current.value + direction * DAY),
+      onDay: (direction: 1 | -1) => live.current.byDay(direction),
       onZoom: (factor: number) => live.current.zoom(factor),
       onFit: () => live.current.fit(),
     }),
@@ -138,12 +150,12 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     }
     if (event.altKey) return; // Alt+←/→ is Back/Forward.
     const keys: Record<string, () => void> = {
-      ArrowRight: () => (event.shiftKey ? onChange(value + HOUR) : step(1)),
-      ArrowLeft: () => (event.shiftKey ? onChange(value - HOUR) : step(-1)),
+      ArrowRight: () => (event.shiftKey ? change(from() + HOUR) : step(1)),
+      ArrowLeft: () => (event.shiftKey ? change(from() - HOUR) : step(-1)),
       ArrowUp: () => step(1),
       ArrowDown: () => step(-1),
-      PageUp: () => onChange(value + DAY),
-      PageDown: () => onChange(value - DAY),
+      PageUp: () => byDay(1),
+      PageDown: () => byDay(-1),
       Home: () => onChange(first),
       End: () => onChange(last),
       ' ': () => setPlaying((p) => !p),
