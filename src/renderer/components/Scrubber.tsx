@@ -258,7 +258,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
           ))}
         </div>
         {!offLeft && !offRight && (
-          <div className="playhead" style={{ left: playX }} aria-hidden="true">
+          <div className="playhead" style={{ transform: `translateX(${playX}px)` }} aria-hidden="true">
             <span className={`playhead-label${playX > width - 220 ? ' flip' : ''}`}>{label}</span>
           </div>
         )}
