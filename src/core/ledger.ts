@@ -47,6 +47,8 @@ export class Ledger {
   #correctedEffects = new Map<number, Effective>();
   /** Target id -> the correction or retraction that superseded it. */
   #revisedBy = new Map<string, string>();
+  /** Target id -> the first correction or retraction naming it, whether or not replay could apply it. */
+  #firstRevision = new Map<string, string>();
   #timelines = new Map<string, Timeline>();
   #logId = '';
   #title = '';
@@ -110,6 +112,14 @@ export class Ledger {
   revisionOf(id: string): string | undefined {
     return this.#revisedBy.get(id);
   }
+  /**
+   * The first record that revised an event, as written: also one that replay could not apply (a
+   * correction today's schema refuses, in a log written under older rules). The revision rules
+   * count it: an event is revised once.
+   */
+  firstRevisionOf(id: string): string | undefined {
+    return this.#firstRevision.get(id);
+  }
   companies(): string[] {
     return [...this.#timelines.keys()].sort();
   }
@@ -141,14 +151,20 @@ export class Ledger {
     if (record.type === 'log.created') {
       if (!this.#logId) [this.#logId, this.#title, this.#followed] = [record.id, record.data.title, record.data.company];
     } else if (record.type === 'event.corrected') {
+      this.#noteRevision(record.data.target, record.id);
       this.#correct(record);
     } else if (record.type === 'event.retracted') {
+      this.#noteRevision(record.data.target, record.id);
       this.#supersede(record.data.target, record.id, record.seq);
     } else if (isDomain(record.type)) {
       this.#enter(record as Effective, record.subject!);
     }
     this.#records.push(record);
     this.#seqById.set(record.id, record.seq);
+  }
+
+  #noteRevision(target: string, by: string): void {
+    if (!this.#firstRevision.has(target)) this.#firstRevision.set(target, by);
   }
 
   #enter(effect: Effective, subject: string): void {

@@ -40,3 +40,18 @@ describe('validateRecords after a checked prefix (a catch-up)', () => {
     expect(() => validateRecords(ledgerOf(log2, a2, r1, r2), 2)).toThrow(`line 4: data.target: event "${a2.id}" was already revised by "${r1.id}"`);
   });
 });
+
+describe('validateRecords counts revisions as written', () => {
+  beforeEach(resetSeq);
+
+  it('an earlier correction replay could not apply (older rules) still revised its event', () => {
+    const log = created();
+    const joined = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    // A correction whose data today's schema refuses (no person): replay skips it, the rules count it.
+    const refused = rec('event.corrected', joined.time, { target: joined.id, reason: 'r', citation, data: { certainty: 'confirmed', citation } });
+    const second = rec('event.corrected', joined.time, { target: joined.id, reason: 'r2', citation, data: { ...joined.data, person: person('bob') } });
+    const ledger = new Ledger();
+    [log, joined, refused, second].forEach((r) => ledger.add(r));
+    expect(() => validateRecords(ledger, 3)).toThrow(`line 4: data.target: event "${joined.id}" was already revised by "${refused.id}"`);
+  });
+});

@@ -58,12 +58,14 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
  */
 export function validateRecords(ledger: Ledger, from = 0): string[] {
   const olderRules: string[] = [];
-  // Revisions among the records checked here; those made before `from` (already checked) are the
-  // ledger's. Only the new records are visited: a catch-up after each append costs what it reads.
+  // Revisions among the records checked here; those written before `from` (already checked) the
+  // ledger noted as it read them. Only the new records are visited: a catch-up after each append
+  // costs what it reads, not the whole log.
   const revised = new Map<string, string>();
   const revisionOf = (id: string) => {
-    const by = revised.get(id) ?? ledger.revisionOf(id);
-    return by !== undefined && (revised.has(id) || ledger.byId(by)!.seq <= from) ? by : undefined;
+    if (revised.has(id)) return revised.get(id);
+    const first = ledger.firstRevisionOf(id);
+    return first !== undefined && ledger.byId(first)!.seq <= from ? first : undefined;
   };
   const records = ledger.records;
   for (let i = from; i < records.length; i++) {
