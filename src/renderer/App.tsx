@@ -49,7 +49,13 @@ export function App() {
   const [knownBy, setKnownBy] = useState<KnownBy>('recorded');
   /** Who is asking: everything the log holds, or what was known at `knownAt` (by `knownBy`). */
   const known = useMemo<Knowing>(() => (knownAt ? { knownAt, knownBy } : {}), [knownAt, knownBy]);
-  const [at, setAt] = useState<number | undefined>(initial.at);
+  const [at, setMomentNow] = useState<number | undefined>(initial.at);
+  /** Bumped by every move made at once: a prepared move asked before it no longer applies. */
+  const directMoves = useRef(0);
+  const setAt = useCallback((t: number | undefined) => {
+    directMoves.current += 1;
+    setMomentNow(t);
+  }, []);
   const [dialog, setDialog] = useState<Dialog>();
   const { status, say, dismiss } = useStatus();
   const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
@@ -65,8 +71,22 @@ export function App() {
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
   const { state: moment, prepare } = useMomentState(replay, company, at, known, log.head, limits);
-  /** Moves the moment once its state is ready (or after a frame): the scrubber and the state change in one paint. */
-  const moveTo = useCallback((t: number) => void prepare(t).then(() => setAt(t)), [prepare]);
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
+  /**
+   * Moves the moment once its state is ready (or after a frame): the scrubber and the state change
+   * in one paint. Stable (the scrubber's play timer keeps running); dropped if the moment was set
+   * some other way meanwhile (another company, a bookmark, Back).
+   */
+  const moving = useRef(0);
+  const moveTo = useCallback((t: number) => {
+    const asked = directMoves.current;
+    moving.current += 1;
+    void prepareRef.current(t).then(() => {
+      moving.current -= 1;
+      if (asked === directMoves.current) setMomentNow(t);
+    });
+  }, []);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   // The moment starts at the last event, and while the log loads it follows the end of what has
   // loaded, until the reader moves it: the scrubber is usable for the records already in.
@@ -79,12 +99,13 @@ export function App() {
   useEffect(() => {
     if (!view || !view.times.length) return;
     const end = view.times[view.times.length - 1]!;
-    if (at === undefined || (at === followed.current && !settled.current && at !== end)) {
+    // A move the reader made and is waiting for its state is the reader's: the end is not followed over it.
+    if (at === undefined || (at === followed.current && !settled.current && at !== end && moving.current === 0)) {
       followed.current = end;
       setAt(end);
     }
     if (!log.loading && view.version === log.head) settled.current = true;
-  }, [view, at, log.loading, log.head]);
+  }, [view, at, log.loading, log.head, setAt]);
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
@@ -104,7 +125,7 @@ export function App() {
     if (place.company) setCompany(place.company);
     setKnownAt(place.knownAt);
     if (place.at !== undefined) setAt(place.at);
-  }, []);
+  }, [setAt]);
   const history = useMomentHistory({ company, at, knownAt }, go);
   // A link pasted into the address bar of an open window moves it there.
   useEffect(() => {

@@ -33,29 +33,39 @@ const PREPARE_MS = 16;
 /**
  * The state at the chosen moment. `prepare(t)` asks for the state at `t` before the moment moves
  * there, and resolves when it has arrived (or after about a frame, whichever is first): the page
- * then moves the moment and shows its state in one commit and one paint, not two.
+ * then moves the moment and shows its state in one commit and one paint, not two. A moment whose
+ * answer is still on its way when the moment moves waits for that answer; it is not asked twice.
  */
 export function useMomentState(replay: ReplayClient, company: string | undefined, at: number | undefined, { knownAt, knownBy }: Knowing, version: number, limits: Limits = DEFAULT_LIMITS) {
   const [state, setState] = useState<MomentState>();
+  /** A state asked for by `prepare`, with the question it answers. */
+  const [prepared, setPrepared] = useState<{ key: string; state: MomentState }>();
   const latest = useRef(0);
   /** The moment the page shows: what the next question says it holds. */
   const held = useRef<MomentState>(undefined);
-  /** A state asked for by `prepare`, for the question it answers. */
-  const prepared = useRef<{ key: string; state: MomentState }>(undefined);
+  /** The answer `prepare` is waiting for, by question. */
+  const pending = useRef<{ key: string; answer: Promise<MomentState> }>(undefined);
   const keyOf = useCallback((t: number) => JSON.stringify([company, t, knownAt, knownBy, version, limits]), [company, knownAt, knownBy, version, limits]);
-  const ready = at !== undefined && prepared.current?.key === keyOf(at) ? prepared.current.state : undefined;
-  /** What the last question was based on: another company, or other limits, share nothing worth keeping. */
-  const baseFor = (company: string) => (held.current && held.current.view.id === company ? held.current : undefined);
+  const key = at === undefined ? undefined : keyOf(at);
+  const ready = prepared && prepared.key === key ? prepared.state : undefined;
 
   useEffect(() => {
-    if (!company || at === undefined) return;
+    if (!company || at === undefined) {
+      // Another log (or none): nothing prepared for the last one may answer for it.
+      pending.current = undefined;
+      setPrepared(undefined);
+      return;
+    }
     const ticket = ++latest.current;
     if (ready) {
       held.current = ready;
       setState(ready);
       return;
     }
-    askMoment(replay, { op: 'state', company, at, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, baseFor(company)).then(
+    const base = held.current && held.current.view.id === company ? held.current : undefined;
+    const waiting = pending.current;
+    const answer = waiting && waiting.key === key ? waiting.answer : askMoment(replay, { op: 'state', company, at, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, base);
+    answer.then(
       (s) => {
         if (ticket !== latest.current) return;
         held.current = s;
@@ -67,23 +77,30 @@ export function useMomentState(replay: ReplayClient, company: string | undefined
         setState(undefined);
       },
     );
-    // `ready` follows from the others.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [replay, company, at, knownAt, knownBy, version, limits]);
+  }, [replay, company, at, knownAt, knownBy, limits, key, ready]);
 
   const prepare = useCallback(
     (t: number) =>
       new Promise<void>((resolve) => {
         if (!company) return resolve();
         const timer = setTimeout(resolve, PREPARE_MS);
-        const done = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, baseFor(company)).then((s) => {
-          prepared.current = { key: keyOf(t), state: s };
-          done();
-        }, done);
+        const base = held.current && held.current.view.id === company ? held.current : undefined;
+        const key = keyOf(t);
+        const answer = askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, base);
+        pending.current = { key, answer };
+        answer.then(
+          (s) => {
+            if (pending.current?.key === key) pending.current = undefined;
+            setPrepared({ key, state: s });
+            clearTimeout(timer);
+            resolve();
+          },
+          () => {
+            if (pending.current?.key === key) pending.current = undefined;
+            clearTimeout(timer);
+            resolve();
+          },
+        );
       }),
     [replay, company, knownAt, knownBy, limits, keyOf],
   );

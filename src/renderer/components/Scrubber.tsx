@@ -52,10 +52,13 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     if (intended.current?.to === value) intended.current = undefined;
   }, [value]);
   const from = () => (intended.current && performance.now() - intended.current.since < 500 ? intended.current.to : value);
+  /** Every move goes through here, so a pending intent is never older than the last move. */
   const change = (to: number) => {
-    intended.current = { to, since: performance.now() };
+    intended.current = to === value ? undefined : { to, since: performance.now() };
     onChange(to);
   };
+  const changeRef = useRef(change);
+  changeRef.current = change;
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
@@ -105,11 +108,11 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
       const next = valueRef.current + SPEEDS[speed]!.perSecond / 20;
       if (next >= last) {
         setPlaying(false);
-        onChange(last);
-      } else onChange(next);
+        changeRef.current(last);
+      } else changeRef.current(next);
     }, 50);
     return () => clearInterval(id);
-  }, [playing, speed, last, onChange]);
+  }, [playing, speed, last]);
 
   const zoom = (factor: number, around = value) => {
     const span = Math.min(Math.max((end - start) * factor, 10 * MINUTE), Math.max(last - first, DAY) * 50);
@@ -156,8 +159,8 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
       ArrowDown: () => step(-1),
       PageUp: () => byDay(1),
       PageDown: () => byDay(-1),
-      Home: () => onChange(first),
-      End: () => onChange(last),
+      Home: () => change(first),
+      End: () => change(last),
       ' ': () => setPlaying((p) => !p),
       '+': () => zoom(0.5),
       '=': () => zoom(0.5),
@@ -171,7 +174,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
 
   const fromPointer = (event: PointerEvent) => {
     const rect = track.current!.getBoundingClientRect();
-    onChange(Math.round(timeAt(event.clientX - rect.left) / MINUTE) * MINUTE);
+    change(Math.round(timeAt(event.clientX - rect.left) / MINUTE) * MINUTE);
   };
 
   const onWheel = (event: WheelEvent) => {
@@ -258,7 +261,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
           ))}
         </div>
         {!offLeft && !offRight && (
-          <div className="playhead" style={{ transform: `translateX(${playX}px)` }} aria-hidden="true">
+          <div className="playhead" style={{ transform: `translateX(${Math.round(playX)}px)` }} aria-hidden="true">
             <span className={`playhead-label${playX > width - 220 ? ' flip' : ''}`}>{label}</span>
           </div>
         )}
