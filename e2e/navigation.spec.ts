@@ -55,6 +55,26 @@ test('Back and Forward walk the moments visited, and the address holds the momen
   await expect(page.getByRole('region', { name: 'Roles' })).toContainText('Mira Murati');
 });
 
+test('a step still waiting for its state does not overwrite a move made meanwhile (Back)', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-18T12:00');
+  await page.waitForTimeout(900);
+  await setMoment(page, '2023-11-20T23:00');
+  await page.waitForTimeout(900);
+  // In one task: a step (which first asks the worker for its state) and then Back, before the answer.
+  await page.evaluate(() => {
+    const slider = document.querySelector<HTMLElement>('[role=slider][aria-label=Moment]')!;
+    slider.focus();
+    slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+    document.querySelector<HTMLButtonElement>('button[aria-label="Back to the previous moment"]')!.click();
+  });
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');
+  // The step's answer has long arrived by now; the moment is still where Back put it.
+  await page.waitForTimeout(500);
+  await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');
+  await expect(page.locator('.state[data-moment]')).toHaveAttribute('data-moment', String(Date.parse('2023-11-18T20:00:00Z')));
+});
+
 test('a shared link opens at its moment and "Copy link to this moment" copies it', async ({ app }) => {
   test.skip(app.mode !== 'web', 'an http link to a moment exists only in the web mode; the desktop app\'s incumbent:// links are checked in src/core/moment-link.test.ts');
   const { page } = app;
