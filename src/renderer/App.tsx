@@ -32,7 +32,7 @@ import { useFileActions } from './useFileActions';
 import { useLog } from './useLog';
 import { useCommands } from './useCommands';
 import { useMediaQuery } from './useMediaQuery';
-import { askMoment, useMomentState, useTimelineView } from './useMoment';
+import { askMoment, useMoment, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
 
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
@@ -49,13 +49,6 @@ export function App() {
   const [knownBy, setKnownBy] = useState<KnownBy>('recorded');
   /** Who is asking: everything the log holds, or what was known at `knownAt` (by `knownBy`). */
   const known = useMemo<Knowing>(() => (knownAt ? { knownAt, knownBy } : {}), [knownAt, knownBy]);
-  const [at, setMomentNow] = useState<number | undefined>(initial.at);
-  /** Bumped by every move made at once: a prepared move asked before it no longer applies. */
-  const directMoves = useRef(0);
-  const setAt = useCallback((t: number | undefined) => {
-    directMoves.current += 1;
-    setMomentNow(t);
-  }, []);
   const [dialog, setDialog] = useState<Dialog>();
   const { status, say, dismiss } = useStatus();
   const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
@@ -70,23 +63,7 @@ export function App() {
 
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
-  const { state: moment, prepare } = useMomentState(replay, company, at, known, log.head, limits);
-  const prepareRef = useRef(prepare);
-  prepareRef.current = prepare;
-  /**
-   * Moves the moment once its state is ready (or after a frame): the scrubber and the state change
-   * in one paint. Stable (the scrubber's play timer keeps running); dropped if the moment was set
-   * some other way meanwhile (another company, a bookmark, Back).
-   */
-  const moving = useRef(0);
-  const moveTo = useCallback((t: number) => {
-    const asked = directMoves.current;
-    moving.current += 1;
-    void prepareRef.current(t).then(() => {
-      moving.current -= 1;
-      if (asked === directMoves.current) setMomentNow(t);
-    });
-  }, []);
+  const { at, setAt, moveTo, isMoving, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   // The moment starts at the last event, and while the log loads it follows the end of what has
   // loaded, until the reader moves it: the scrubber is usable for the records already in.
@@ -100,12 +77,12 @@ export function App() {
     if (!view || !view.times.length) return;
     const end = view.times[view.times.length - 1]!;
     // A move the reader made and is waiting for its state is the reader's: the end is not followed over it.
-    if (at === undefined || (at === followed.current && !settled.current && at !== end && moving.current === 0)) {
+    if (at === undefined || (at === followed.current && !settled.current && at !== end && !isMoving())) {
       followed.current = end;
       setAt(end);
     }
     if (!log.loading && view.version === log.head) settled.current = true;
-  }, [view, at, log.loading, log.head, setAt]);
+  }, [view, at, log.loading, log.head, setAt, isMoving]);
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {

@@ -36,7 +36,7 @@ const PREPARE_MS = 16;
  * then moves the moment and shows its state in one commit and one paint, not two. A moment whose
  * answer is still on its way when the moment moves waits for that answer; it is not asked twice.
  */
-export function useMomentState(replay: ReplayClient, company: string | undefined, at: number | undefined, { knownAt, knownBy }: Knowing, version: number, limits: Limits = DEFAULT_LIMITS) {
+function useMomentState(replay: ReplayClient, company: string | undefined, at: number | undefined, { knownAt, knownBy }: Knowing, version: number, limits: Limits = DEFAULT_LIMITS) {
   const [state, setState] = useState<MomentState>();
   /** A state asked for by `prepare`, with the question it answers. */
   const [prepared, setPrepared] = useState<{ key: string; state: MomentState }>();
@@ -106,4 +106,35 @@ export function useMomentState(replay: ReplayClient, company: string | undefined
   );
 
   return { state: ready ?? state, prepare };
+}
+
+/**
+ * The chosen moment, its state, and the two ways it moves: at once (`setAt`: another company, a
+ * bookmark, Back, a typed time), or prepared (`moveTo`: the scrubber, a picked event), which first
+ * asks for the new moment's state so that both change in one paint. `moveTo` is stable (a play
+ * timer keeps running), and a prepared move is dropped if the moment was set at once meanwhile.
+ */
+export function useMoment(replay: ReplayClient, company: string | undefined, known: Knowing, version: number, limits: Limits, initialAt: number | undefined) {
+  const [at, setMomentNow] = useState(initialAt);
+  const { state, prepare } = useMomentState(replay, company, at, known, version, limits);
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
+  /** Bumped by every move made at once: a prepared move asked before it no longer applies. */
+  const directMoves = useRef(0);
+  /** Prepared moves still waiting for their state. */
+  const moving = useRef(0);
+  const setAt = useCallback((t: number | undefined) => {
+    directMoves.current += 1;
+    setMomentNow(t);
+  }, []);
+  const moveTo = useCallback((t: number) => {
+    const asked = directMoves.current;
+    moving.current += 1;
+    void prepareRef.current(t).then(() => {
+      moving.current -= 1;
+      if (asked === directMoves.current) setMomentNow(t);
+    });
+  }, []);
+  const isMoving = useCallback(() => moving.current > 0, []);
+  return { at, setAt, moveTo, isMoving, state };
 }
