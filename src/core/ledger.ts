@@ -54,6 +54,12 @@ export class Ledger {
   #title = '';
   /** The company the log says it follows, if it names one. */
   #followed: { id: string; name: string } | undefined;
+  readonly #checkpointing: boolean;
+
+  /** `checkpoints: false` for a process that asks a question or two: each is replayed from the start. */
+  constructor({ checkpoints = true }: { checkpoints?: boolean } = {}) {
+    this.#checkpointing = checkpoints;
+  }
 
   get logId(): string {
     return this.#logId;
@@ -170,7 +176,7 @@ export class Ledger {
   #enter(effect: Effective, subject: string): void {
     let timeline = this.#timelines.get(subject);
     const time = toEpoch(effect.time);
-    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject))));
+    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject), this.#checkpointing)));
     timeline.insert(effect, time);
     if (effect.seq >= this.#entryTime.length) {
       const grown = new Float64Array(Math.max(effect.seq + 1, this.#entryTime.length * 2));

@@ -56,11 +56,14 @@ export class Timeline {
   #lastKnownSeq = -1;
 
   readonly #name: string;
+  /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
+  readonly #checkpointing: boolean;
 
   /** `name`: what to call the company before an event names it. */
-  constructor(company: string, name = company) {
+  constructor(company: string, name = company, checkpointing = true) {
     this.company = company;
     this.#name = name;
+    this.#checkpointing = checkpointing;
     this.#checkpoints = [{ state: Object.freeze(initialState(company, name)), changeMax: 0 }];
   }
 
@@ -187,6 +190,7 @@ export class Timeline {
   /** The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees. */
   stateAt(time: number, knownSeq: number): CompanyState {
     const end = Math.min(this.countUntil(time), this.#frontEnd(knownSeq));
+    if (!this.#checkpointing) return freezeShallow(this.#replay(end, knownSeq));
     const target = Math.floor(end / CHECKPOINT_INTERVAL);
     this.#extend(this.#checkpoints, target, Infinity);
     let chain = this.#checkpoints;
@@ -221,8 +225,11 @@ export class Timeline {
 
   /** The same answer by mutable replay from the initial state: the reference the checkpoints must match. */
   replayFromStart(time: number, knownSeq: number): CompanyState {
+    return this.#replay(this.countUntil(time), knownSeq);
+  }
+
+  #replay(end: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
-    const end = this.countUntil(time);
     for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
     return state;
   }

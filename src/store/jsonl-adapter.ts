@@ -32,15 +32,17 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   #count = 0;
 
   readonly #readOnly: boolean;
+  readonly #oneShot: boolean;
 
-  constructor(path: string, readOnly = false) {
+  constructor(path: string, readOnly = false, oneShot = false) {
     this.#path = path;
     this.#readOnly = readOnly;
+    this.#oneShot = oneShot;
   }
 
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
-    const contents = await readLog(this.#path);
+    const contents = await readLog(this.#path, { oneShot: this.#oneShot });
     const { ledger, digests, torn } = contents;
     if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
     const tail = checkTail(this.#path, contents);

@@ -15,6 +15,12 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Keep up with other writers as they append (PostgreSQL: LISTEN); files have one writer. */
   live?: boolean;
+  /**
+   * A process that asks a question or two and exits (the CLI's read commands): states are replayed
+   * from the start and no checkpoints are built, which costs about five replays and pays off only
+   * over many questions.
+   */
+  oneShot?: boolean;
 }
 
 /** The draft of a log's first record, `log.created`, as every store writes it. */

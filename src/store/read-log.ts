@@ -56,8 +56,9 @@ interface OpenBatch {
   records: EventRecord[];
 }
 
-export async function readLog(path: string): Promise<LogContents> {
-  const ledger = new Ledger();
+/** `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`). */
+export async function readLog(path: string, { oneShot = false } = {}): Promise<LogContents> {
+  const ledger = new Ledger({ checkpoints: !oneShot });
   let digests = new Digests();
   const fd = openSync(path, 'r');
   try {

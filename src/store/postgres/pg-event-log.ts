@@ -36,7 +36,7 @@ type Listener = (records: readonly EventRecord[]) => void;
 
 export class PgEventLog implements LogStore {
   readonly path: string;
-  readonly ledger = new Ledger();
+  readonly ledger: Ledger;
   readonly recovered = undefined;
   readonly warnings: readonly string[] = [];
   readonly #digests = new Digests();
@@ -56,6 +56,7 @@ export class PgEventLog implements LogStore {
     this.#target = target;
     this.#options = options;
     this.path = target.display;
+    this.ledger = new Ledger({ checkpoints: !options.oneShot });
   }
 
   /** Opens (verifying every record) or creates the log a postgres URL names. */
