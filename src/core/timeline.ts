@@ -102,7 +102,9 @@ export class Timeline {
       this.#seqs = grow(this.#seqs, capacity);
       this.#hiddenFrom = grow(this.#hiddenFrom, capacity, Infinity);
     }
-    const at = this.#lowerBound(time, effect.seq);
+    // Facts mostly arrive in time order: at or after the last entry they go at the end (seqs only
+    // grow, so an equal time sorts after it), without a search.
+    const at = this.#length === 0 || time >= this.#times[this.#length - 1]! ? this.#length : this.#lowerBound(time, effect.seq);
     if (at < this.#length) {
       // A back-dated fact: shift the later entries by one.
       this.#times.copyWithin(at + 1, at, this.#length);
