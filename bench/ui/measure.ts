@@ -102,6 +102,50 @@ export async function drag(page: Page, ms: number): Promise<DragFigures> {
   });
 }
 
+/**
+ * Known-at switched on (at the chosen moment), then moved to new recorded times spread over the
+ * log: each sample from the change to the frame after the state that answers it (the state panel
+ * names its known-at in `data-known`). The synthetic logs are in UTC, so a time is typed as UTC.
+ */
+export async function knownAtChanges(page: Page, moves: number): Promise<{ on: number; moved: number[] }> {
+  const untilAnswered = (action: 'on' | string) =>
+    page.evaluate(
+      ({ action, slider, state }) =>
+        new Promise<number>((resolve, reject) => {
+          const t0 = performance.now();
+          let want: string;
+          if (action === 'on') {
+            want = new Date(Number(document.querySelector(slider)!.getAttribute('aria-valuenow'))).toISOString();
+            document.querySelector<HTMLInputElement>('.known-at input[type=checkbox]')!.click();
+          } else {
+            want = new Date(`${action}:00Z`).toISOString();
+            const input = document.querySelector<HTMLInputElement>('input[aria-label="Known at"]')!;
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, action.replace('T', ' '));
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          const deadline = t0 + 120_000;
+          const check = () => {
+            if (document.querySelector(state)?.getAttribute('data-known') === want) return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+            if (performance.now() > deadline) return reject(new Error(`no state known at ${want} after 120 s`));
+            requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+      { action, slider: SLIDER, state: STATE },
+    );
+  const on = await untilAnswered('on');
+  const min = Number(await page.locator(SLIDER).getAttribute('aria-valuemin'));
+  const max = Number(await page.locator(SLIDER).getAttribute('aria-valuemax'));
+  const moved: number[] = [];
+  for (let i = 0; i < moves; i++) {
+    // Spread over the log, not in order: each a recorded time the worker has not been asked yet.
+    const fraction = ((i * 7919) % moves) / moves;
+    const minute = Math.floor((min + (max - min) * (0.05 + 0.9 * fraction)) / 60_000) * 60_000;
+    moved.push(await untilAnswered(new Date(minute).toISOString().slice(0, 16)));
+  }
+  return { on, moved };
+}
+
 export const domElements = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 /** The page's JS heap and the replay worker's, in bytes, through the DevTools protocol. */

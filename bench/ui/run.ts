@@ -12,13 +12,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLog } from '../generate';
-import { domElements, drag, heaps, keyboardSteps, STATE } from './measure';
+import { domElements, drag, heaps, keyboardSteps, knownAtChanges, STATE } from './measure';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LOGS = join(ROOT, 'bench', '.logs');
 const sizes = (process.env.BENCH_UI_SIZES ?? '100000').split(',').map(Number);
 const STEPS = Number(process.env.BENCH_UI_STEPS ?? 40);
 const DRAG_MS = Number(process.env.BENCH_UI_DRAG_MS ?? 4000);
+const KNOWN_MOVES = Number(process.env.BENCH_UI_KNOWN_MOVES ?? 10);
 const MiB = 1024 * 1024;
 /** One 60 Hz frame and a little: an interval longer than this missed a vsync. */
 const LATE_FRAME_MS = 20;
@@ -102,6 +103,11 @@ async function measure(size: number) {
     const onDisk = statSync(log).size;
     report(size, `web host RSS (the log is ${(onDisk / MiB).toFixed(0)} MiB on disk)`, `${(rss / MiB).toFixed(0)} MiB (${(rss / onDisk).toFixed(2)}x)`, '<= 1.5x the log on disk', rss <= 1.5 * onDisk);
     report(size, 'DOM elements after the steps and the drag', (await domElements(page)).toLocaleString('en-US'), '(no target)', undefined);
+
+    // After the heaps: a known-at reader keeps checkpoints of its own.
+    const known = await knownAtChanges(page, KNOWN_MOVES);
+    report(size, 'known-at switched on, to its state painted', `${ms(known.on)} ms`, '(no target; engine p99 <= 50 ms)', undefined);
+    report(size, `known-at moved to a new recorded time, to its state painted, p50 / p95 (${known.moved.length} moves)`, `${ms(quantile(known.moved, 0.5))} / ${ms(quantile(known.moved, 0.95))} ms`, '(no target; engine p99 <= 50 ms)', undefined);
   } finally {
     await browser.close();
     host.child.kill('SIGTERM');

@@ -78,6 +78,8 @@ describe('Ledger replay (property)', () => {
           for (const company of ledger.companies()) {
             const timeline = ledger.timeline(company)!;
             expect(oneShot.timeline(company)!.stateAt(BASE + minute * 60_000, knownSeq)).toEqual(timeline.stateAt(BASE + minute * 60_000, knownSeq));
+            // A question asked alongside another (not a sign of scrubbing): the same answer.
+            expect(timeline.stateAt(BASE + minute * 60_000 - 1, knownSeq, false)).toEqual(timeline.replayFromStart(BASE + minute * 60_000 - 1, knownSeq));
             // Twice with the same known-at, as a reader scrubbing does (that path has checkpoints of its own).
             for (const time of [BASE + minute * 60_000, BASE + ((minute * 7) % 5000) * 60_000]) {
               expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));

@@ -65,6 +65,8 @@ export interface FilterSpec {
 export interface MomentState {
   /** The moment this state is for (the page shows it as `data-moment`, so a test can tell a stale state). */
   at: number;
+  /** The known-at it answers, when one was asked (shown as `data-known`, likewise). */
+  knownAt?: string;
   /** What the panels show of the state (long lists cut, with totals), and each section's fingerprint. */
   view: StateView;
   keys: Keys;

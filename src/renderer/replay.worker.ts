@@ -120,7 +120,8 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   // Baselines (already true when the log starts) are state, never the last change.
   while (index >= 0 && (!reader.visible(t, index) || t.effectAt(index).data.baseline)) index -= 1;
   // The state just before the last event at or before the moment: what that event changed.
-  const before = index >= 0 ? reader.stateAt(t, t.times[index]! - 1) : state;
+  // Asked alongside the state: a new known-at replays twice rather than building checkpoints at once.
+  const before = index >= 0 ? reader.stateAt(t, t.times[index]! - 1, false) : state;
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: describe(lastEffect) } : null;
   // Facts known only to the day (or month) whose period holds the moment. A month or more away
@@ -138,7 +139,7 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   }
   const view = viewOf(state, limits);
   const keys = keysOf(view);
-  return { at, view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
+  return { at, ...(knowing.knownAt ? { knownAt: knowing.knownAt } : {}), view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
 }
 
 /** The row for a record: corrections show the fact as corrected. */

@@ -267,7 +267,7 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource, 
   const covered = !moment.coverageFrom || at >= moment.coverageFrom.time;
 
   return (
-    <div className="state" data-moment={moment.at}>
+    <div className="state" data-moment={moment.at} data-known={moment.knownAt ?? ''}>
       <LastChange moment={moment} at={at} timeZone={timeZone} />
       <Uncertainties uncertain={uncertain} onShowSource={onShowSource} />
       <div className="columns">
