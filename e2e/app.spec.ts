@@ -35,6 +35,8 @@ test('keyboard steps through the timeline event by event', async ({ app }) => {
   const track = slider(page);
   await track.focus();
   await page.keyboard.press('Home');
+  // A move lands once its state is ready (within a frame): wait for Home to reach the first event.
+  await expect(track).toHaveAttribute('aria-valuenow', (await track.getAttribute('aria-valuemin'))!);
   const seen: string[] = [await track.getAttribute('aria-valuenow') ?? ''];
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('ArrowRight');

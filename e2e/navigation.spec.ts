@@ -5,6 +5,11 @@ import { expect, test } from './fixtures';
 const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const slider = (page: Page) => page.getByRole('slider', { name: 'Moment' });
 const valueText = (page: Page) => slider(page).getAttribute('aria-valuetext');
+/** Goes to a moment and stays long enough for it to count as visited (Back returns to it). */
+const visit = async (page: Page, local: string) => {
+  await setMoment(page, local);
+  await page.waitForTimeout(900);
+};
 
 test('a source opens in a dialog that holds focus, closes on Escape, gives focus back and leaves the moment alone', async ({ app }) => {
   const { page } = app;
@@ -37,10 +42,8 @@ test('a source opens in a dialog that holds focus, closes on Escape, gives focus
 
 test('Back and Forward walk the moments visited, and the address holds the moment across a reload', async ({ app }) => {
   const { page } = app;
-  await setMoment(page, '2023-11-18T12:00');
-  await page.waitForTimeout(900);
-  await setMoment(page, '2023-11-20T23:00');
-  await page.waitForTimeout(900);
+  await visit(page, '2023-11-18T12:00');
+  await visit(page, '2023-11-20T23:00');
   await page.getByRole('button', { name: 'Back to the previous moment' }).click();
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');
   await page.locator('body').focus();
@@ -57,10 +60,8 @@ test('Back and Forward walk the moments visited, and the address holds the momen
 
 test('a step still waiting for its state does not overwrite a move made meanwhile (Back)', async ({ app }) => {
   const { page } = app;
-  await setMoment(page, '2023-11-18T12:00');
-  await page.waitForTimeout(900);
-  await setMoment(page, '2023-11-20T23:00');
-  await page.waitForTimeout(900);
+  await visit(page, '2023-11-18T12:00');
+  await visit(page, '2023-11-20T23:00');
   // In one task: a step (which first asks the worker for its state) and then Back, before the answer.
   await page.evaluate(() => {
     const slider = document.querySelector<HTMLElement>('[role=slider][aria-label=Moment]')!;
