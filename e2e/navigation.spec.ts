@@ -74,6 +74,22 @@ test('a step still waiting for its state does not overwrite a move made meanwhil
   await page.waitForTimeout(500);
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');
   await expect(page.locator('.state[data-moment]')).toHaveAttribute('data-moment', String(Date.parse('2023-11-18T20:00:00Z')));
+
+  // Again, and one more step soon after: it goes on from where Back put the moment, not from the dropped step.
+  await visit(page, '2023-11-20T23:00');
+  await page.evaluate(async () => {
+    const slider = document.querySelector<HTMLElement>('[role=slider][aria-label=Moment]')!;
+    const right = () => slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+    slider.focus();
+    right();
+    document.querySelector<HTMLButtonElement>('button[aria-label="Back to the previous moment"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    right();
+  });
+  const now = async () => Number(await slider(page).getAttribute('aria-valuenow'));
+  await expect.poll(now).toBeGreaterThan(Date.parse('2023-11-18T20:00:00Z'));
+  await page.waitForTimeout(300);
+  expect(await now()).toBeLessThan(Date.parse('2023-11-21T07:00:00Z'));
 });
 
 test('a shared link opens at its moment and "Copy link to this moment" copies it', async ({ app }) => {

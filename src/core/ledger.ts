@@ -158,14 +158,14 @@ export class Ledger {
     if (record.type === 'log.created') {
       if (!this.#logId) [this.#logId, this.#title, this.#followed] = [record.id, record.data.title, record.data.company];
     } else if (record.type === 'event.corrected') {
-      this.#noteRevision(record.data.target, record.id);
       this.#correct(record);
     } else if (record.type === 'event.retracted') {
-      this.#noteRevision(record.data.target, record.id);
       this.#supersede(record.data.target, record.id, record.seq);
     } else if (isDomain(record.type)) {
       this.#enter(record as Effective, record.subject!);
     }
+    // Noted once the record is in (a record that threw above never was): an event is revised once.
+    if (record.type === 'event.corrected' || record.type === 'event.retracted') this.#noteRevision(record.data.target, record.id);
     this.#records.push(record);
     this.#seqById.set(record.id, record.seq);
   }

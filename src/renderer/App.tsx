@@ -74,15 +74,18 @@ export function App() {
     if (log.loading) settled.current = false;
   }, [log.loading]);
   useEffect(() => {
-    if (!view || !view.times.length) return;
+    // The view of the company shown (after a switch, the last company's view is still here a moment).
+    if (!view || view.company !== company || !view.times.length) return;
     const end = view.times[view.times.length - 1]!;
-    // A move the reader made and is waiting for its state is the reader's: the end is not followed over it.
-    if (at === undefined || (at === followed.current && !settled.current && at !== end && !isMoving())) {
+    // A move the reader made and is waiting for its state is the reader's: the end is not followed
+    // over it, and the log is not taken as settled in a run that left it alone.
+    if (isMoving() && at !== undefined) return;
+    if (at === undefined || (at === followed.current && !settled.current && at !== end)) {
       followed.current = end;
       setAt(end);
     }
     if (!log.loading && view.version === log.head) settled.current = true;
-  }, [view, at, log.loading, log.head, setAt, isMoving]);
+  }, [view, company, at, log.loading, log.head, setAt, isMoving]);
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {

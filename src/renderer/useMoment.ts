@@ -45,15 +45,21 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
   const held = useRef<MomentState>(undefined);
   /** The answer `prepare` is waiting for, by question. */
   const pending = useRef<{ key: string; answer: Promise<MomentState> }>(undefined);
+  /** Bumped when the log or company goes: answers asked before it are for something no longer shown. */
+  const generation = useRef(0);
   const keyOf = useCallback((t: number) => JSON.stringify([company, t, knownAt, knownBy, version, limits]), [company, knownAt, knownBy, version, limits]);
   const key = at === undefined ? undefined : keyOf(at);
   const ready = prepared && prepared.key === key ? prepared.state : undefined;
 
   useEffect(() => {
     if (!company || at === undefined) {
-      // Another log (or none): nothing prepared for the last one may answer for it.
+      // Another log (or none): nothing asked for the last one may answer for it.
+      generation.current += 1;
+      latest.current += 1;
       pending.current = undefined;
+      held.current = undefined;
       setPrepared(undefined);
+      setState(undefined);
       return;
     }
     const ticket = ++latest.current;
@@ -86,12 +92,13 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
         const timer = setTimeout(resolve, PREPARE_MS);
         const base = held.current && held.current.view.id === company ? held.current : undefined;
         const key = keyOf(t);
+        const asked = generation.current;
         const answer = askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, base);
         pending.current = { key, answer };
         answer.then(
           (s) => {
             if (pending.current?.key === key) pending.current = undefined;
-            setPrepared({ key, state: s });
+            if (asked === generation.current) setPrepared({ key, state: s });
             clearTimeout(timer);
             resolve();
           },

@@ -55,3 +55,18 @@ describe('validateRecords counts revisions as written', () => {
     expect(() => validateRecords(ledger, 3)).toThrow(`line 4: data.target: event "${joined.id}" was already revised by "${refused.id}"`);
   });
 });
+
+describe('Ledger.firstRevisionOf', () => {
+  beforeEach(resetSeq);
+
+  it('does not count a revision the ledger refused to add', () => {
+    const log = created();
+    const joined = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const ledger = new Ledger();
+    [log, joined].forEach((r) => ledger.add(r));
+    const unreadable = rec('event.corrected', joined.time, { target: joined.id, reason: 'r', citation, time: 'not a time', data: joined.data });
+    expect(() => ledger.add(unreadable)).toThrow('not a date-time');
+    expect(ledger.byId(unreadable.id)).toBeUndefined();
+    expect(ledger.firstRevisionOf(joined.id)).toBeUndefined();
+  });
+});

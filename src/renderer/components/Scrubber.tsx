@@ -46,15 +46,20 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const valueRef = useRef(value);
   valueRef.current = value;
   // A move waits up to a frame for its state before `value` follows: a key repeated meanwhile steps
-  // on from where the last move is going, not again from where the moment still is.
-  const intended = useRef<{ to: number; since: number }>(undefined);
+  // on from where the last move is going, not again from where the moment still is. Moves land in
+  // order; when `value` becomes something else (Back, a typed time), the ones waiting were dropped.
+  const heading = useRef<{ to: number; since: number }[]>([]);
   useEffect(() => {
-    if (intended.current?.to === value) intended.current = undefined;
+    const landed = heading.current.findIndex((move) => move.to === value);
+    heading.current = landed >= 0 ? heading.current.slice(landed + 1) : [];
   }, [value]);
-  const from = () => (intended.current && performance.now() - intended.current.since < 500 ? intended.current.to : value);
-  /** Every move goes through here, so a pending intent is never older than the last move. */
+  const from = () => {
+    const last = heading.current.at(-1);
+    return last && performance.now() - last.since < 500 ? last.to : value;
+  };
+  /** Every move goes through here. */
   const change = (to: number) => {
-    intended.current = to === value ? undefined : { to, since: performance.now() };
+    if (to !== from()) heading.current.push({ to, since: performance.now() });
     onChange(to);
   };
   const changeRef = useRef(change);
