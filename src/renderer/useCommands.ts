@@ -3,7 +3,8 @@
  * the keyboard shortcuts that are not tied to one control (Back/Forward; in the web mode, which has
  * no menu, the menu's accelerators too). The handlers are read when a command arrives, never stale.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from './useLatest';
 import type { Api } from './api';
 
 export interface Commands {
@@ -22,8 +23,7 @@ export interface Commands {
 }
 
 export function useCommands(api: Api, commands: Commands): void {
-  const latest = useRef(commands);
-  latest.current = commands;
+  const latest = useLatest(commands);
 
   useEffect(
     () =>
@@ -40,7 +40,7 @@ export function useCommands(api: Api, commands: Commands): void {
         else if (command === 'open-shared-log') c.openShared(detail);
         else if (command === 'log-changed') c.logChanged();
       }),
-    [api],
+    [api, latest],
   );
 
   useEffect(() => {
@@ -62,5 +62,5 @@ export function useCommands(api: Api, commands: Commands): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api]);
+  }, [api, latest]);
 }

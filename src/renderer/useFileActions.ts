@@ -3,7 +3,8 @@
  * the chosen moment. Each action says its outcome, or its error, in the status line. The returned
  * object keeps its identity; its actions always act on the latest moment.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { useLatest } from './useLatest';
 import type { SnapshotRequest } from '../core/snapshot';
 import { momentLink } from '../core/moment-link';
 import type { Api } from './api';
@@ -24,8 +25,7 @@ export interface Moment {
 export type FileAction = 'exportSnapshot' | 'copySnapshot' | 'importEvents' | 'exportEvents' | 'copyLink';
 
 export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>, moment: Moment, say: (text: string, error?: boolean) => void): Record<FileAction, () => void> {
-  const latest = useRef({ log, moment, say });
-  latest.current = { log, moment, say };
+  const latest = useLatest({ log, moment, say });
 
   return useMemo(() => {
     const exporter = exportsFor(api);
@@ -69,5 +69,5 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>,
         return `Link to this moment copied: ${link}`;
       }),
     };
-  }, [api]);
+  }, [api, latest]);
 }

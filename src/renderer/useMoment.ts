@@ -1,5 +1,6 @@
 /** The state at the chosen moment, from the worker; stale answers are dropped, so scrubbing stays smooth. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 import type { Knowing, MomentState, Request, TimelineView } from './replay-protocol';
 import type { ReplayClient } from './replay-client';
 import { DEFAULT_LIMITS, mergeView, type Limits } from './state-view';
@@ -50,6 +51,11 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
   const keyOf = useCallback((t: number) => JSON.stringify([company, t, knownAt, knownBy, version, limits]), [company, knownAt, knownBy, version, limits]);
   const key = at === undefined ? undefined : keyOf(at);
   const ready = prepared && prepared.key === key ? prepared.state : undefined;
+  /** The state at `t` for the company, saying which sections the page already holds (another company's share nothing). */
+  const ask = useCallback(
+    (company: string, t: number) => askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, held.current?.view.id === company ? held.current : undefined),
+    [replay, knownAt, knownBy, limits],
+  );
 
   useEffect(() => {
     if (!company || at === undefined) {
@@ -68,9 +74,8 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
       setState(ready);
       return;
     }
-    const base = held.current && held.current.view.id === company ? held.current : undefined;
     const waiting = pending.current;
-    const answer = waiting && waiting.key === key ? waiting.answer : askMoment(replay, { op: 'state', company, at, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, base);
+    const answer = waiting && waiting.key === key ? waiting.answer : ask(company, at);
     answer.then(
       (s) => {
         if (ticket !== latest.current) return;
@@ -83,17 +88,16 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
         setState(undefined);
       },
     );
-  }, [replay, company, at, knownAt, knownBy, limits, key, ready]);
+  }, [company, at, key, ready, ask]);
 
   const prepare = useCallback(
     (t: number) =>
       new Promise<void>((resolve) => {
         if (!company) return resolve();
         const timer = setTimeout(resolve, PREPARE_MS);
-        const base = held.current && held.current.view.id === company ? held.current : undefined;
         const key = keyOf(t);
         const asked = generation.current;
-        const answer = askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, base);
+        const answer = ask(company, t);
         pending.current = { key, answer };
         answer.then(
           (s) => {
@@ -109,7 +113,7 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
           },
         );
       }),
-    [replay, company, knownAt, knownBy, limits, keyOf],
+    [company, keyOf, ask],
   );
 
   return { state: ready ?? state, prepare };
@@ -124,8 +128,7 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
 export function useMoment(replay: ReplayClient, company: string | undefined, known: Knowing, version: number, limits: Limits, initialAt: number | undefined) {
   const [at, setMomentNow] = useState(initialAt);
   const { state, prepare } = useMomentState(replay, company, at, known, version, limits);
-  const prepareRef = useRef(prepare);
-  prepareRef.current = prepare;
+  const prepareRef = useLatest(prepare);
   /** Bumped by every move made at once: a prepared move asked before it no longer applies. */
   const directMoves = useRef(0);
   /** Prepared moves still waiting for their state. */
@@ -141,7 +144,7 @@ export function useMoment(replay: ReplayClient, company: string | undefined, kno
       moving.current -= 1;
       if (asked === directMoves.current) setMomentNow(t);
     });
-  }, []);
+  }, [prepareRef]);
   const isMoving = useCallback(() => moving.current > 0, []);
   return { at, setAt, moveTo, isMoving, state };
 }

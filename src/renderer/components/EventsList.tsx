@@ -12,6 +12,7 @@ import type { ReplayClient } from '../replay-client';
 import type { EventRow, FilterSpec, TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
+import { useLatest } from '../useLatest';
 
 const ROW = 96;
 const OVERSCAN = 6;
@@ -76,8 +77,7 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
   // Keep the current event in view as the scrubber moves.
   const currentRow = useMemo(() => (matches ? upperBound(matches, current) - 1 : current), [matches, current]);
   const space = scrollSpace(count, height);
-  const spaceRef = useRef(space);
-  spaceRef.current = space;
+  const spaceRef = useLatest(space);
   useEffect(() => {
     const el = box.current;
     if (!el || currentRow < 0 || focusWanted.current) return;
@@ -88,7 +88,7 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
       el.scrollTop = scrollTopFor(Math.max(0, top - el.clientHeight / 3));
       setScrollTop(el.scrollTop);
     }
-  }, [currentRow, hidden, count]);
+  }, [currentRow, hidden, count, spaceRef]);
 
   const activeRow = active >= 0 && active < count ? active : Math.max(0, Math.min(count - 1, currentRow));
   /** Where the rows in view start, in row pixels; a row's place in the scroll box is its offset from there plus `scrollTop`. */

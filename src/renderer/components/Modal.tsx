@@ -3,6 +3,7 @@
  * trapped), Escape closes it, and focus goes back to whatever opened it.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useLatest } from '../useLatest';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
@@ -17,8 +18,7 @@ interface Props {
 
 export function Modal({ title, onClose, children, className, describedBy }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  const close = useLatest(onClose);
   useEffect(() => {
     const dialog = ref.current!;
     const opener = document.activeElement as HTMLElement | null;

@@ -12,6 +12,7 @@ import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
 import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from '../scrubber-marks';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
+import { useLatest } from '../useLatest';
 
 interface Props {
   times: Float64Array;
@@ -43,8 +44,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const [speed, setSpeed] = useState(1);
   const track = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const valueRef = useRef(value);
-  valueRef.current = value;
+  const valueRef = useLatest(value);
   // A move waits up to a frame for its state before `value` follows: a key repeated meanwhile steps
   // on from where the last move is going, not again from where the moment still is. Moves land in
   // order; when `value` becomes something else (Back, a typed time), the ones waiting were dropped.
@@ -62,8 +62,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     if (to !== from()) heading.current.push({ to, since: performance.now() });
     onChange(to);
   };
-  const changeRef = useRef(change);
-  changeRef.current = change;
+  const changeRef = useLatest(change);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
@@ -117,7 +116,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
       } else changeRef.current(next);
     }, 50);
     return () => clearInterval(id);
-  }, [playing, speed, last]);
+  }, [playing, speed, last, changeRef, valueRef]);
 
   const zoom = (factor: number, around = value) => {
     const span = Math.min(Math.max((end - start) * factor, 10 * MINUTE), Math.max(last - first, DAY) * 50);
@@ -137,8 +136,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const fit = () => setWindow([first - pad, last + pad]);
   // The controls are memoised on stable handlers that act on the latest moment.
   const byDay = (direction: 1 | -1) => change(from() + direction * DAY);
-  const live = useRef({ step, zoom, fit, byDay });
-  live.current = { step, zoom, fit, byDay };
+  const live = useLatest({ step, zoom, fit, byDay });
   const controls = useMemo(
     () => ({
       onPlay: () => setPlaying((p) => !p),
@@ -148,7 +146,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
       onZoom: (factor: number) => live.current.zoom(factor),
       onFit: () => live.current.fit(),
     }),
-    [],
+    [live],
   );
 
   const onKey = (event: KeyboardEvent) => {
