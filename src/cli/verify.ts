@@ -4,9 +4,11 @@
  * external anchor (a head published in a snapshot, an e-mail, a commit), that this log still has
  * that record at that position, which proves every record before it.
  */
+import { statSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
+import { checkLinesInWorker, CHECK_IN_WORKER_BYTES } from '../store/check-lines';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
@@ -81,15 +83,22 @@ function describeCompanies(ledger: Ledger): string {
 export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
   if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
-  const contents = await readLog(path);
-  const { ledger, digests, torn } = contents;
-  // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
-  const tail = checkTail(path, contents);
-  if (tail.damage) throw new IncumbentError('damaged', tail.damage);
-  if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
-  if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-  const older = olderRulesWarning(validateRecords(ledger));
-  const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
-  const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
-  return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
+  // A large log's records are checked against their schemas in a worker while this thread reads it
+  // (should the worker fail, this thread checks them after reading).
+  const shapes = statSync(path).size >= CHECK_IN_WORKER_BYTES ? checkLinesInWorker(path) : undefined;
+  try {
+    const contents = await readLog(path);
+    const { ledger, digests, torn } = contents;
+    // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
+    const tail = checkTail(path, contents);
+    if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+    if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
+    if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
+    const older = olderRulesWarning(validateRecords(ledger, 0, await shapes?.result.catch(() => undefined)));
+    const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
+    const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
+    return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
+  } finally {
+    shapes?.cancel();
+  }
 }

@@ -11,6 +11,7 @@ import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import { checkRevision } from '../core/revision';
 import { checkStoredRecord } from '../core/validate';
+import type { LineShapes } from './check-lines';
 import type { Digests } from './digests';
 import { anchorPath, readAnchor, type Anchor } from './head-anchor';
 import type { LogContents } from './read-log';
@@ -54,9 +55,10 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
 
 /**
  * Validates records after `from` against their schemas and the revision rules, as `verify` does
- * for all of them. Throws `damaged` naming the line.
+ * for all of them. Throws `damaged` naming the line. `shapes`: the schema checks, already made
+ * elsewhere (a worker) for every line of the same file.
  */
-export function validateRecords(ledger: Ledger, from = 0): string[] {
+export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): string[] {
   const olderRules: string[] = [];
   // Revisions among the records checked here; those written before `from` (already checked) the
   // ledger noted as it read them. Only the new records are visited: a catch-up after each append
@@ -75,7 +77,8 @@ export function validateRecords(ledger: Ledger, from = 0): string[] {
         const found = ledger.byId(id);
         return found && found.seq < record.seq ? found : undefined;
       };
-      const olderRule = checkStoredRecord(record);
+      if (shapes?.problem?.line === record.seq) throw new Error(shapes.problem.message);
+      const olderRule = shapes ? shapes.olderRules.get(record.seq) : checkStoredRecord(record);
       if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
       checkRevision(record, { find: before, revisionOf });
     } catch (error) {
