@@ -73,6 +73,15 @@ describe('Ledger replay (property)', () => {
         // A one-shot process's ledger replays each question instead of building checkpoints: the same answers.
         const oneShot = new Ledger({ checkpoints: false });
         records.forEach((r) => oneShot.add(r));
+        // Back-dated facts wait to be merged in: merged every 97 records or all at once, each
+        // timeline holds every fact of its company once, in (time, seq) order.
+        for (const company of ledger.companies()) {
+          const keys = (l: Ledger) => Array.from({ length: l.timeline(company)!.length }, (_, i) => [l.timeline(company)!.times[i]!, l.timeline(company)!.effectAt(i).seq]);
+          const expected = [...keys(ledger)].sort(([t1, s1], [t2, s2]) => t1! - t2! || s1! - s2!);
+          expect(keys(ledger)).toEqual(expected);
+          expect(keys(oneShot)).toEqual(expected);
+          expect(expected.length).toBe(records.filter((r) => oneShot.effectOf(r.id)?.subject === company).length);
+        }
         for (const [minute, fraction] of queries) {
           const knownSeq = Math.floor(fraction * ledger.head);
           for (const company of ledger.companies()) {

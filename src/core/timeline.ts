@@ -41,6 +41,9 @@ export class Timeline {
   #seqs = new Float64Array(16);
   #hiddenFrom = new Float64Array(16).fill(Infinity);
   #effects: Effective[] = [];
+  /** Facts inserted before the last entry, and hides of entries, waiting for the next question (see `insert`). */
+  #late: { time: number; effect: Effective }[] = [];
+  #lateHides: { time: number; seq: number; fromSeq: number }[] = [];
   /**
    * In insertion (= sequence) order: each insert's seq, and the latest effective time inserted so
    * far. A reader at S sees nothing after the front time of its last insert, so no question of
@@ -68,19 +71,23 @@ export class Timeline {
   }
 
   get length(): number {
+    this.#settle();
     return this.#length;
   }
 
   /** Effective times in order; a view, valid until the next insert. */
   get times(): Float64Array {
+    this.#settle();
     return this.#times.subarray(0, this.#length);
   }
 
   effectAt(position: number): Effective {
+    this.#settle();
     return this.#effects[position]!;
   }
 
   visibleAt(position: number, knownSeq: number): boolean {
+    this.#settle();
     return this.#seqs[position]! <= knownSeq && knownSeq < this.#hiddenFrom[position]!;
   }
 
@@ -91,34 +98,65 @@ export class Timeline {
 
   /** Number of entries whose effective time is at or before `time`. */
   countUntil(time: number): number {
+    this.#settle();
     return this.#lowerBound(time, Infinity);
   }
 
   insert(effect: Effective, time: number): void {
     this.#noteFront(effect.seq, time);
-    if (this.#length === this.#times.length) {
-      const capacity = this.#length * 2;
-      this.#times = grow(this.#times, capacity);
-      this.#seqs = grow(this.#seqs, capacity);
-      this.#hiddenFrom = grow(this.#hiddenFrom, capacity, Infinity);
-    }
     // Facts mostly arrive in time order: at or after the last entry they go at the end (seqs only
-    // grow, so an equal time sorts after it), without a search.
-    const at = this.#length === 0 || time >= this.#times[this.#length - 1]! ? this.#length : this.#lowerBound(time, effect.seq);
-    if (at < this.#length) {
-      // A back-dated fact: shift the later entries by one.
-      this.#times.copyWithin(at + 1, at, this.#length);
-      this.#seqs.copyWithin(at + 1, at, this.#length);
-      this.#hiddenFrom.copyWithin(at + 1, at, this.#length);
-      this.#effects.splice(at, 0, effect);
-    } else {
-      this.#effects.push(effect);
+    // grow, so an equal time sorts after it). A back-dated fact or a correction waits to be merged
+    // in, with the others that come before the next question: opening a log inserts thousands of
+    // them, and shifting half a timeline for each cost more than all the rest of its indexing.
+    if (this.#length > 0 && time < this.#times[this.#length - 1]!) {
+      this.#late.push({ time, effect });
+      return;
     }
+    this.#reserve(this.#length + 1);
+    this.#place(this.#length, time, effect);
+    this.#length += 1;
+    this.#invalidateAfter(this.#length - 1);
+  }
+
+  #reserve(capacity: number): void {
+    if (capacity <= this.#times.length) return;
+    const grown = Math.max(capacity, this.#times.length * 2);
+    this.#times = grow(this.#times, grown);
+    this.#seqs = grow(this.#seqs, grown);
+    this.#hiddenFrom = grow(this.#hiddenFrom, grown, Infinity);
+  }
+
+  #place(at: number, time: number, effect: Effective, hiddenFrom = Infinity): void {
     this.#times[at] = time;
     this.#seqs[at] = effect.seq;
-    this.#hiddenFrom[at] = Infinity;
-    this.#length += 1;
-    this.#invalidateAfter(at);
+    this.#hiddenFrom[at] = hiddenFrom;
+    this.#effects[at] = effect;
+  }
+
+  /**
+   * Merges the waiting facts into their places, in one pass from the end, then applies the hides
+   * that waited for them. Every question settles first, so none ever sees a timeline out of order.
+   */
+  #settle(): void {
+    if (this.#late.length === 0) return;
+    const late = this.#late.sort((a, b) => a.time - b.time || a.effect.seq - b.effect.seq);
+    this.#late = [];
+    this.#reserve(this.#length + late.length);
+    let main = this.#length - 1;
+    let write = this.#length + late.length - 1;
+    for (let next = late.length - 1; next >= 0; write -= 1) {
+      const { time, effect } = late[next]!;
+      if (main >= 0 && (this.#times[main]! > time || (this.#times[main] === time && this.#seqs[main]! > effect.seq))) {
+        this.#place(write, this.#times[main]!, this.#effects[main]!, this.#hiddenFrom[main]);
+        main -= 1;
+      } else {
+        this.#place(write, time, effect);
+        next -= 1;
+      }
+    }
+    this.#length += late.length;
+    this.#invalidateAfter(main + 1);
+    for (const { time, seq, fromSeq } of this.#lateHides.splice(0)) this.hide(time, seq, fromSeq);
   }
 
   #noteFront(seq: number, time: number): void {
@@ -138,12 +176,16 @@ export class Timeline {
   }
 
   /** Marks the entry (time, seq) as superseded from sequence `fromSeq` on (a correction or retraction). */
-  hide(time: number, seq: number, fromSeq: number): boolean {
+  hide(time: number, seq: number, fromSeq: number): void {
+    // The entry may be among the facts still waiting to be merged: the hide waits with them.
+    if (this.#late.length > 0) {
+      this.#lateHides.push({ time, seq, fromSeq });
+      return;
+    }
     const at = this.#lowerBound(time, seq);
-    if (at >= this.#length || this.#seqs[at] !== seq || this.#times[at] !== time) return false;
+    if (at >= this.#length || this.#seqs[at] !== seq || this.#times[at] !== time) return;
     this.#hiddenFrom[at] = Math.min(this.#hiddenFrom[at]!, fromSeq);
     this.#invalidateAfter(at);
-    return true;
   }
 
   #invalidateAfter(position: number): void {

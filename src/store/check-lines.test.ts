@@ -44,7 +44,7 @@ describe('checking record schemas in a worker', () => {
 
   it('stops at the first record of the wrong shape, and the refusal names its line and field', async () => {
     const log = created();
-    const misspelt = { ...rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') }), colour: 'red' } as EventRecord;
+    const misspelt = { ...rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') }), colour: 'red' } as unknown as EventRecord;
     const after = rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'Not A Slug', name: 'x' } });
     const { shapes, alone, withWorker } = await both([log, misspelt, after]);
     expect(shapes.problem).toEqual({ line: 2, message: 'unknown field(s) colour' });
