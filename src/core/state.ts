@@ -169,6 +169,20 @@ export const freezeShallow = (s: CompanyState): CompanyState => {
   return Object.freeze(s);
 };
 
+/**
+ * Freezes a value and everything in it, stopping at what is already frozen: a checkpoint shares
+ * most of its values, frozen, with the checkpoint before it, so only what changed is walked.
+ * (immer's deep `freeze` visits every entry of every map each time: it was a third of the cost of
+ * building a million-event timeline's checkpoints.)
+ */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  // Own keys only: states are plain data, and their maps have no prototype.
+  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+  return value;
+}
+
 /** Per-person maps are small; keying by person first keeps every copy and every change small too. */
 export const allOf = <T>(byPerson: Dict<Dict<T>>): T[] => dictValues(byPerson).flatMap((inner) => dictValues(inner));
 

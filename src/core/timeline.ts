@@ -12,11 +12,10 @@
  * - A reader far behind the head (known-at set well in the past, with back-dated facts or
  *   corrections in between) gets checkpoints of its own, exact for its S; a few such chains are kept.
  */
-import { freeze } from 'immer';
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
 import { firstTrue, upperBound } from './search';
-import { copyState, freezeShallow, initialState, type CompanyState } from './state';
+import { copyState, freezeDeep, freezeShallow, initialState, type CompanyState } from './state';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
@@ -214,7 +213,7 @@ export class Timeline {
         changeMax = Math.max(changeMax, this.#lastChange(i));
         if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#effects[i]!);
       }
-      chain.push({ state: freeze(copyState(running), true), changeMax });
+      chain.push({ state: freezeDeep(copyState(running)), changeMax });
     }
   }
 
