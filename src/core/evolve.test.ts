@@ -4,7 +4,7 @@ import { dictGet, dictKeys } from './dict';
 import { describe, expect, it } from 'vitest';
 import { evolve, type Effective } from './evolve';
 import { person, rec } from './fixtures.test-support';
-import { initialState, type CompanyState } from './state';
+import { freezeDeep, initialState, type CompanyState } from './state';
 
 /** Given these events, when replayed, then the state is... (Emmett's decider specification style). */
 const given = (...events: ReturnType<typeof rec>[]): CompanyState => {
@@ -111,5 +111,22 @@ describe('evolve as an immer recipe', () => {
     const next = produce(drafted, (draft) => evolve(draft, rec('workforce.reported', T(5), { headcount: 10 }) as Effective));
     expect(next.roles).toBe(drafted.roles);
     expect(next.workforce?.headcount).toBe(10);
+  });
+});
+
+describe('freezeDeep (checkpoints)', () => {
+  it('freezes a state all the way down, maps without a prototype included, and stops at what is already frozen', () => {
+    const events = [
+      rec('role.assumed', T(1), { person: person('ann'), role: 'CEO', interim: false, acting: false }),
+      rec('role.assumed', T(2), { person: person('bob'), role: 'CEO', interim: false, acting: false }),
+      rec('affiliation.started', T(2), { person: person('ann'), organization: 'Globex' }),
+      rec('petition.reported', T(3), { petition: 'p', title: 'P', demands: ['Reinstate the CEO'], signatories: 3 }),
+    ];
+    const state = freezeDeep(given(...events));
+    const values = [state, state.roles, holderOf(state, 'CEO'), holderOf(state, 'CEO')!.person, holderOf(state, 'CEO')!.since, state.former, dictGet(state.former, 'ann'), dictGet(dictGet(state.former, 'ann')!, 'ceo'), dictGet(state.affiliations, 'ann'), dictGet(state.petitions, 'p')!.demands];
+    for (const value of values) expect(Object.isFrozen(value)).toBe(true);
+    // A frozen value is taken as frozen all through (it came from an earlier checkpoint): not walked again.
+    const shared = Object.freeze({ inner: { n: 1 } });
+    expect(Object.isFrozen(freezeDeep({ shared }).shared.inner)).toBe(false);
   });
 });
