@@ -111,7 +111,8 @@ export const commands = {
     if (!path) throw new IncumbentError('invalid', 'is required: append never changes the built-in dataset', '--log');
     const input = positionals[0] ?? '-';
     const text = input === '-' ? await io.readStdin() : readInput(input, 'INPUT');
-    const service = await openService(path, { appVersion: APP_VERSION });
+    // One batch, checked against the state at its moment once: replayed, no checkpoints built.
+    const service = await openService(path, { appVersion: APP_VERSION, oneShot: true });
     try {
       if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
       const { appended, skipped } = await service['log:import']({ jsonl: text });

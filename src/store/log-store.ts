@@ -16,7 +16,7 @@ export interface OpenOptions {
   /** Keep up with other writers as they append (PostgreSQL: LISTEN); files have one writer. */
   live?: boolean;
   /**
-   * A process that asks a question or two and exits (the CLI's read commands): states are replayed
+   * A process that asks a question or two and exits (the CLI's commands): states are replayed
    * from the start and no checkpoints are built, which costs about five replays and pays off only
    * over many questions.
    */
