@@ -94,7 +94,7 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
     if (tail.damage) throw new IncumbentError('damaged', tail.damage);
     if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
     if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-    const older = olderRulesWarning(validateRecords(ledger, 0, await shapes?.result.catch(() => undefined)));
+    const older = olderRulesWarning(validateRecords(ledger, 0, await shapes?.finish(ledger.records).catch(() => undefined)));
     const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
     return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;

@@ -22,7 +22,7 @@ describe('checking record schemas in a worker', () => {
     writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join('') + extraLines);
     const ledger = new Ledger();
     records.forEach((r) => ledger.add(r));
-    const shapes = await checkLinesInWorker(path).result;
+    const shapes = await checkLinesInWorker(path).finish(records);
     const answer = (run: () => string[]) => {
       try {
         return run();
@@ -49,6 +49,19 @@ describe('checking record schemas in a worker', () => {
     const { shapes, alone, withWorker } = await both([log, misspelt, after]);
     expect(shapes.problem).toEqual({ line: 2, message: 'unknown field(s) colour' });
     expect(alone).toMatch(/^line 2: unknown field\(s\) colour; the log was not opened/);
+    expect(withWorker).toBe(alone);
+  });
+
+  it('merges what both sides found, whichever side found it: older rules anywhere, the first problem by line', async () => {
+    const records = [created(), rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'ann', name: 'Ann\u202e' } })];
+    for (let i = 0; i < 1500; i++) records.push(rec('board.joined', '2024-01-02T00:00:00Z', { person: person(`p${i}`) }));
+    records.push(rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'bob', name: 'Bob\u202e' } }));
+    records.push({ ...rec('board.joined', '2024-01-02T00:00:00Z', { person: person('cat') }), colour: 'red' } as unknown as EventRecord);
+    for (let i = 0; i < 1500; i++) records.push(rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'dan', name: 'Dan\u202e' } }));
+    const { shapes, alone, withWorker } = await both(records);
+    expect(shapes.problem).toEqual({ line: 1504, message: 'unknown field(s) colour' });
+    expect(shapes.olderRules.get(2)).toMatch(/bidi/);
+    expect(shapes.olderRules.get(1503)).toMatch(/bidi/);
     expect(withWorker).toBe(alone);
   });
 

@@ -1,24 +1,26 @@
 /**
  * The worker behind `checkLinesInWorker`: reads the log file itself (a million records would cost
- * more to send than to read again), and checks each line against the record schema.
+ * more to send than to read again), and checks lines from the first until it meets the caller.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkStoredRecord } from '../core/validate';
-import type { LineShapes } from './check-lines';
+import { CALLER_FROM, checkInto, WORKER_AT, type LineShapes } from './check-lines';
 
 const NEWLINE = 0x0a;
-const fd = openSync((workerData as { path: string }).path, 'r');
-const result: LineShapes = { olderRules: new Map() };
+const { path, position } = workerData as { path: string; position: Int32Array };
+const fd = openSync(path, 'r');
+const shapes: LineShapes = { olderRules: new Map() };
 let buffer = Buffer.allocUnsafe(8 << 20);
-let [filled, position, line] = [0, 0, 0];
+let [filled, offset, line] = [0, 0, 0];
 reading: for (;;) {
   if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-  const read = readSync(fd, buffer, filled, buffer.length - filled, position);
-  [position, filled] = [position + read, filled + read];
+  const read = readSync(fd, buffer, filled, buffer.length - filled, offset);
+  [offset, filled] = [offset + read, filled + read];
   let start = 0;
   for (let end = buffer.indexOf(NEWLINE); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
     line += 1;
+    Atomics.store(position, WORKER_AT, line);
+    if (line >= Atomics.load(position, CALLER_FROM)) break reading;
     let record: unknown;
     try {
       record = JSON.parse(buffer.toString('utf8', start, end));
@@ -27,18 +29,11 @@ reading: for (;;) {
       record = undefined;
     }
     start = end + 1;
-    if (record === undefined) continue;
-    try {
-      const olderRule = checkStoredRecord(record);
-      if (olderRule) result.olderRules.set(line, olderRule);
-    } catch (error) {
-      result.problem = { line, message: (error as Error).message };
-      break reading;
-    }
+    if (record !== undefined && !checkInto(shapes, line, record)) break reading;
   }
   buffer.copy(buffer, 0, start, filled);
   filled -= start;
   if (read === 0) break;
 }
 closeSync(fd);
-parentPort!.postMessage(result);
+parentPort!.postMessage(shapes);
