@@ -35,9 +35,17 @@ const normalise = (title: string) =>
 
 const bySpelling = new Map<string, Seat>(KNOWN.flatMap(([title, ...spellings]) => spellings.map((s) => [s, { key: normalise(title), title }] as const)));
 
+/** Titles already looked up: replay asks for the same few titles once per role event. */
+const byTitle = new Map<string, Seat>();
+const TITLES_KEPT = 4096;
+
 export function seatOf(title: string): Seat {
+  let seat = byTitle.get(title);
+  if (seat) return seat;
   const spelling = normalise(title);
-  return bySpelling.get(spelling) ?? { key: spelling || title, title };
+  seat = Object.freeze(bySpelling.get(spelling) ?? { key: spelling || title, title });
+  if (byTitle.size < TITLES_KEPT) byTitle.set(title, seat);
+  return seat;
 }
 
 /** The known seats and their spellings, for the authoring guide and the form's suggestions. */
