@@ -25,8 +25,20 @@ export interface Dict<V> {
 type Writable<V> = Record<string, V>;
 const open = <V>(d: Dict<V>) => d as unknown as Writable<V>;
 
-/** A new Dict holding the entries of `from` (own entries only), in their order. */
-export const dict = <V>(from?: Dict<V>): Dict<V> => Object.assign(Object.create(null) as Writable<V>, from) as unknown as Dict<V>;
+/**
+ * A new Dict holding the entries of `from` (own entries only), in their order. Copied key by key:
+ * replay copies a state's maps at every checkpoint, and `Object.assign` into a null-prototype
+ * object took three times as long for a map of a few hundred people.
+ */
+export const dict = <V>(from?: Dict<V>): Dict<V> => {
+  const next = Object.create(null) as Writable<V>;
+  if (from) {
+    const source = open(from);
+    const keys = Object.keys(source);
+    for (let i = 0; i < keys.length; i++) next[keys[i]!] = source[keys[i]!]!;
+  }
+  return next as unknown as Dict<V>;
+};
 
 /** A new Dict from [key, value] pairs (a later pair wins). */
 export function dictFrom<V>(entries: Iterable<readonly [string, V]>): Dict<V> {
