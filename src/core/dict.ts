@@ -30,14 +30,15 @@ const open = <V>(d: Dict<V>) => d as unknown as Writable<V>;
  * replay copies a state's maps at every checkpoint, and `Object.assign` into a null-prototype
  * object took three times as long for a map of a few hundred people.
  */
-export const dict = <V>(from?: Dict<V>): Dict<V> => {
-  const next = Object.create(null) as Writable<V>;
-  if (from) {
-    const source = open(from);
-    const keys = Object.keys(source);
-    for (let i = 0; i < keys.length; i++) next[keys[i]!] = source[keys[i]!]!;
-  }
-  return next as unknown as Dict<V>;
+export const dict = <V>(from?: Dict<V>): Dict<V> => (from ? dictMapValues(from, (value) => value) : (Object.create(null) as Dict<V>));
+
+/** A new Dict with `f` applied to each value of `from`, in its order. */
+export const dictMapValues = <V, W>(from: Dict<V>, f: (value: V, key: string) => W): Dict<W> => {
+  const next = Object.create(null) as Writable<W>;
+  const source = open(from);
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i++) next[keys[i]!] = f(source[keys[i]!]!, keys[i]!);
+  return next as unknown as Dict<W>;
 };
 
 /** A new Dict from [key, value] pairs (a later pair wins). */

@@ -4,7 +4,7 @@ import { dictGet, dictKeys } from './dict';
 import { describe, expect, it } from 'vitest';
 import { evolve, type Effective } from './evolve';
 import { person, rec } from './fixtures.test-support';
-import { freezeDeep, initialState, type CompanyState } from './state';
+import { copyState, freezeDeep, frozenCopy, initialState, type CompanyState } from './state';
 
 /** Given these events, when replayed, then the state is... (Emmett's decider specification style). */
 const given = (...events: ReturnType<typeof rec>[]): CompanyState => {
@@ -114,7 +114,19 @@ describe('evolve as an immer recipe', () => {
   });
 });
 
-describe('freezeDeep (checkpoints)', () => {
+describe('checkpoints are frozen all the way down', () => {
+  it('frozenCopy freezes what changed since the previous checkpoint and shares the rest', () => {
+    const first = [rec('role.assumed', T(1), { person: person('ann'), role: 'CEO', interim: false, acting: false }), rec('affiliation.started', T(1), { person: person('ann'), organization: 'Globex' })];
+    const then = [rec('role.assumed', T(2), { person: person('bob'), role: 'CEO', interim: false, acting: false }), rec('petition.reported', T(3), { petition: 'p', title: 'P', demands: ['Reinstate the CEO'], signatories: 3 })];
+    const previous = frozenCopy(given(...first), initialState('acme'));
+    const running = copyState(previous);
+    for (const e of then) evolve(running, e as Effective);
+    const next = frozenCopy(running, previous);
+    expect(next).toEqual(given(...first, ...then));
+    for (const value of [next, next.roles, holderOf(next, 'CEO'), holderOf(next, 'CEO')!.since, dictGet(next.former, 'ann'), dictGet(dictGet(next.former, 'ann')!, 'ceo'), dictGet(next.petitions, 'p')!.demands, next.last]) expect(Object.isFrozen(value)).toBe(true);
+    expect(dictGet(next.affiliations, 'ann')).toBe(dictGet(previous.affiliations, 'ann'));
+  });
+
   it('freezes a state all the way down, maps without a prototype included, and stops at what is already frozen', () => {
     const events = [
       rec('role.assumed', T(1), { person: person('ann'), role: 'CEO', interim: false, acting: false }),

@@ -15,7 +15,7 @@
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
 import { firstTrue, upperBound } from './search';
-import { copyState, freezeDeep, freezeShallow, initialState, type CompanyState } from './state';
+import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
@@ -213,7 +213,7 @@ export class Timeline {
         changeMax = Math.max(changeMax, this.#lastChange(i));
         if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#effects[i]!);
       }
-      chain.push({ state: freezeDeep(copyState(running)), changeMax });
+      chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
     }
   }
 
