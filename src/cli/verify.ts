@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
-import { checkLinesInWorker, CHECK_IN_WORKER_BYTES } from '../store/check-lines';
+import { checkLinesInWorker, CHECK_IN_WORKER_BYTES, type LineCheck } from '../store/check-lines';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
@@ -80,12 +80,21 @@ function describeCompanies(ledger: Ledger): string {
   return `${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named})`;
 }
 
+function startChecking(path: string): LineCheck | undefined {
+  try {
+    return checkLinesInWorker(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
   if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
   // A large log's records are checked against their schemas in a worker while this thread reads it
-  // (should the worker fail, this thread checks them after reading).
-  const shapes = statSync(path).size >= CHECK_IN_WORKER_BYTES ? checkLinesInWorker(path) : undefined;
+  // (should the worker fail to start or to answer, this thread checks them after reading).
+  const before = statSync(path);
+  const shapes = before.size >= CHECK_IN_WORKER_BYTES ? startChecking(path) : undefined;
   try {
     const contents = await readLog(path);
     const { ledger, digests, torn } = contents;
@@ -94,7 +103,8 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
     if (tail.damage) throw new IncumbentError('damaged', tail.damage);
     if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
     if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-    const older = olderRulesWarning(validateRecords(ledger, 0, await shapes?.finish(ledger.records).catch(() => undefined)));
+    const checked = await shapes?.finish(ledger.records, [before, statSync(path)]).catch(() => undefined);
+    const older = olderRulesWarning(validateRecords(ledger, 0, checked));
     const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
     return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;

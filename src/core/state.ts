@@ -186,10 +186,10 @@ export function freezeDeep<T>(value: T): T {
 
 /**
  * A checkpoint: a copy of the state frozen all the way down, made in one pass over its maps. A value
- * the previous checkpoint holds under the same key is frozen already and is not looked into
- * (asking a map of forty entries whether it is frozen visits all forty); the rest are frozen as
- * they are copied. A copy and then immer's deep freeze, which visits every entry of every map
- * again, was most of the cost of building a million-event timeline's checkpoints.
+ * the previous checkpoint holds under the same key is frozen already and is not looked into:
+ * asking a map of forty entries whether it is frozen visits all forty, and a copy followed by a
+ * deep freeze (immer's, which asks that of every value of every map) was most of the cost of
+ * building a million-event timeline's checkpoints.
  */
 export function frozenCopy(s: CompanyState, previous: CompanyState): CompanyState {
   const copy = { ...s, chair: freezeDeep(s.chair), control: freezeDeep(s.control), workforce: freezeDeep(s.workforce), last: freezeDeep(s.last) };

@@ -66,7 +66,7 @@ export class Timeline {
     this.company = company;
     this.#name = name;
     this.#checkpointing = checkpointing;
-    this.#checkpoints = [{ state: Object.freeze(initialState(company, name)), changeMax: 0 }];
+    this.#checkpoints = [{ state: freezeShallow(initialState(company, name)), changeMax: 0 }];
   }
 
   get length(): number {

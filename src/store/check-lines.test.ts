@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../core/event';
 import { created, person, rec, resetSeq } from '../core/fixtures.test-support';
 import { Ledger } from '../core/ledger';
-import { checkLinesInWorker } from './check-lines';
+import { callerTakes, checkLinesInWorker, meetingPoint } from './check-lines';
+import { tsWorker } from './ts-worker';
 import { validateRecords } from './integrity';
 
 /** The schema checks made in the worker must give `validateRecords` exactly the answer it gives alone. */
@@ -22,7 +23,7 @@ describe('checking record schemas in a worker', () => {
     writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join('') + extraLines);
     const ledger = new Ledger();
     records.forEach((r) => ledger.add(r));
-    const shapes = await checkLinesInWorker(path).finish(records);
+    const shapes = await checkLinesInWorker(path).finish(records, [statSync(path)]);
     const answer = (run: () => string[]) => {
       try {
         return run();
@@ -63,6 +64,41 @@ describe('checking record schemas in a worker', () => {
     expect(shapes.olderRules.get(2)).toMatch(/bidi/);
     expect(shapes.olderRules.get(1503)).toMatch(/bidi/);
     expect(withWorker).toBe(alone);
+  });
+
+  it('refuses to answer for a file other than the one the caller read (replaced or rewritten meanwhile)', async () => {
+    const records = [created(), rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') })];
+    const path = join(dir, 'log.jsonl');
+    writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const read = statSync(path);
+    await expect(checkLinesInWorker(path).finish(records, [read, { ...read, size: read.size + 10 }])).rejects.toThrow(/another file/);
+    await expect(checkLinesInWorker(path).finish(records, [{ ...read, ino: read.ino + 1 }])).rejects.toThrow(/another file/);
+    await expect(checkLinesInWorker(path).finish(records, [read, statSync(path)])).resolves.toEqual({ olderRules: new Map() });
+  });
+
+  it('the two sides never both skip a line where they meet (both threads racing, many times)', async () => {
+    const [lines, trials] = [2000, 400];
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    const marks = new Uint8Array(new SharedArrayBuffer(lines + 1));
+    const position = meetingPoint();
+    const worker = tsWorker(new URL('./meeting.test-support.ts', import.meta.url), { position, control, marks, lines, trials });
+    const fresh = meetingPoint();
+    let [missed, work] = [0, 0];
+    for (let trial = 1; trial <= trials; trial++) {
+      marks.fill(0);
+      position.set(fresh);
+      Atomics.store(control, 0, trial);
+      Atomics.notify(control, 0);
+      for (let line = lines; line >= 1 && callerTakes(position, line); line--) {
+        marks[line] = marks[line]! + 1;
+        for (let k = 0; k < (line * 104729) % 11; k++) work += k;
+      }
+      while (Atomics.load(control, 1) < trial) await new Promise((resolve) => setTimeout(resolve, 0));
+      for (let line = 1; line <= lines; line++) if (marks[line] === 0) missed += 1;
+    }
+    await worker.terminate();
+    expect(work).toBeGreaterThan(0);
+    expect(missed).toBe(0);
   });
 
   it('leaves a line that is not JSON to the reader (which reports it with the chain around it)', async () => {

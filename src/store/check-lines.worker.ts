@@ -2,13 +2,15 @@
  * The worker behind `checkLinesInWorker`: reads the log file itself (a million records would cost
  * more to send than to read again), and checks lines from the first until it meets the caller.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CALLER_FROM, checkInto, WORKER_AT, type LineShapes } from './check-lines';
+import { checkInto, workerTakes, type FileIdentity, type LineShapes } from './check-lines';
 
 const NEWLINE = 0x0a;
 const { path, position } = workerData as { path: string; position: Int32Array };
 const fd = openSync(path, 'r');
+const { dev, ino, size, mtimeMs } = fstatSync(fd);
+const file: FileIdentity = { dev, ino, size, mtimeMs };
 const shapes: LineShapes = { olderRules: new Map() };
 let buffer = Buffer.allocUnsafe(8 << 20);
 let [filled, offset, line] = [0, 0, 0];
@@ -19,8 +21,7 @@ reading: for (;;) {
   let start = 0;
   for (let end = buffer.indexOf(NEWLINE); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
     line += 1;
-    Atomics.store(position, WORKER_AT, line);
-    if (line >= Atomics.load(position, CALLER_FROM)) break reading;
+    if (!workerTakes(position, line)) break reading;
     let record: unknown;
     try {
       record = JSON.parse(buffer.toString('utf8', start, end));
@@ -36,4 +37,4 @@ reading: for (;;) {
   if (read === 0) break;
 }
 closeSync(fd);
-parentPort!.postMessage(shapes);
+parentPort!.postMessage({ shapes, file });
