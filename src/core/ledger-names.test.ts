@@ -16,3 +16,19 @@ it('company names come from the latest registration in force, corrections and re
   expect(ledger.companyNames()[0]!.name).toBe('Acme');
   expect(ledger.companyNames()[0]!.name).toBe(ledger.stateAt('acme', '9999-12-31T23:59:59Z')!.name);
 });
+
+it('a correction whose time cannot be read is refused before it changes anything: the original stays in force and can still be corrected', () => {
+  resetSeq();
+  const ledger = new Ledger();
+  ledger.add(created());
+  ledger.add(rec('company.registered', '2020-01-01T00:00:00Z', { name: 'Acme' }, { id: 'r1' }));
+  const citation = { document: 'd', quote: 'q' };
+  const unreadable = rec('event.corrected', '2022-01-01T00:00:00Z', { target: 'r1', reason: 'typo', citation, time: 'the day after', data: { certainty: 'confirmed', citation, name: 'Acme Corp' } });
+  expect(() => ledger.add(unreadable)).toThrow(/not a date-time/);
+  expect(ledger.head).toBe(2);
+  expect(ledger.revisionOf('r1')).toBeUndefined();
+  expect(ledger.stateAt('acme', '2021-01-01T00:00:00Z')!.name).toBe('Acme');
+  ledger.add({ ...rec('event.corrected', '2022-01-01T00:00:00Z', { target: 'r1', reason: 'typo', citation, data: { certainty: 'confirmed', citation, name: 'Acme Corp' } }), seq: 3 });
+  expect(ledger.revisionOf('r1')).toBe(ledger.record(3)!.id);
+  expect(ledger.stateAt('acme', '2021-01-01T00:00:00Z')!.name).toBe('Acme Corp');
+});

@@ -174,9 +174,8 @@ export class Ledger {
     if (!this.#firstRevision.has(target)) this.#firstRevision.set(target, by);
   }
 
-  #enter(effect: Effective, subject: string): void {
+  #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     let timeline = this.#timelines.get(subject);
-    const time = toEpoch(effect.time);
     if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject), this.#checkpointing)));
     timeline.insert(effect, time);
     if (effect.seq >= this.#entryTime.length) {
@@ -206,8 +205,7 @@ export class Ledger {
   #correct(record: RecordOf<'event.corrected'>): void {
     const original = this.#entryOf(record.data.target)?.effect;
     // Appends validate corrections; this guards replay against a hand-made log all the same.
-    if (!original || !payloads[original.type].safeParse(record.data.data).success) return;
-    if (!this.#supersede(record.data.target, record.id, record.seq)) return;
+    if (!original || this.#revisedBy.has(record.data.target) || !payloads[original.type].safeParse(record.data.data).success) return;
     const corrected = {
       ...original,
       id: record.id,
@@ -216,8 +214,11 @@ export class Ledger {
       timeprecision: record.data.timeprecision ?? original.timeprecision,
       data: record.data.data,
     } as Effective;
+    // Read the corrected time before changing anything: a time that throws leaves the ledger as it was.
+    const time = toEpoch(corrected.time);
+    this.#supersede(record.data.target, record.id, record.seq);
     this.#correctedEffects.set(record.seq, corrected);
-    this.#enter(corrected, original.subject);
+    this.#enter(corrected, original.subject, time);
   }
 
   /** Recorded times up to the head, clamped to never decrease. */
