@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dictKeys } from './dict';
 import type { EventRecord } from './event';
 import { created, person, rec, resetSeq } from './fixtures.test-support';
+import { stateAndBefore } from './last-change';
 import { Ledger } from './ledger';
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -87,8 +88,14 @@ describe('Ledger replay (property)', () => {
           for (const company of ledger.companies()) {
             const timeline = ledger.timeline(company)!;
             expect(oneShot.timeline(company)!.stateAt(BASE + minute * 60_000, knownSeq)).toEqual(timeline.stateAt(BASE + minute * 60_000, knownSeq));
-            // A question asked alongside another (not a sign of scrubbing): the same answer.
-            expect(timeline.stateAt(BASE + minute * 60_000 - 1, knownSeq, false)).toEqual(timeline.replayFromStart(BASE + minute * 60_000 - 1, knownSeq));
+            // The state with the state just before its last change, from one replay: both as replayed from the start.
+            const reader = ledger.reader(ledger.record(Math.max(1, knownSeq))!.recordedtime);
+            const both = stateAndBefore(reader, timeline, BASE + minute * 60_000);
+            const readerSeq = ledger.knownSeq(ledger.record(Math.max(1, knownSeq))!.recordedtime);
+            expect(both.state).toEqual(timeline.replayFromStart(BASE + minute * 60_000, readerSeq));
+            expect(both.before).toEqual(both.last < 0 ? both.state : timeline.replayFromStart(timeline.times[both.last]! - 1, readerSeq));
+            const changes = Array.from({ length: timeline.countUntil(BASE + minute * 60_000) }, (_, i) => i).filter((i) => timeline.visibleAt(i, readerSeq) && !timeline.effectAt(i).data.baseline);
+            expect(both.last).toBe(changes.at(-1) ?? -1);
             // Twice with the same known-at, as a reader scrubbing does (that path has checkpoints of its own).
             for (const time of [BASE + minute * 60_000, BASE + ((minute * 7) % 5000) * 60_000]) {
               expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));

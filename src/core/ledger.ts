@@ -29,8 +29,7 @@ export type KnownBy = 'recorded' | 'published';
 /** One reader's view of the log: which timeline entries it sees, and the state they make. */
 export interface Reader {
   visible(timeline: Timeline, position: number): boolean;
-  /** `scrub: false` for a question asked alongside another (the state just before a change): it is not taken as a sign of scrubbing. */
-  stateAt(timeline: Timeline, at: number, scrub?: boolean): CompanyState;
+  stateAt(timeline: Timeline, at: number): CompanyState;
 }
 
 export class Ledger {
@@ -253,7 +252,7 @@ export class Ledger {
   reader(knownAt?: string, knownBy: KnownBy = 'recorded'): Reader {
     if (knownAt === undefined || knownBy === 'recorded') {
       const seq = this.knownSeq(knownAt);
-      return { visible: (timeline, position) => timeline.visibleAt(position, seq), stateAt: (timeline, at, scrub) => timeline.stateAt(at, seq, scrub) };
+      return { visible: (timeline, position) => timeline.visibleAt(position, seq), stateAt: (timeline, at) => timeline.stateAt(at, seq) };
     }
     const by = toEpoch(knownAt);
     const known = (seq: number) => this.#publishedAt(seq) <= by;

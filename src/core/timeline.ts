@@ -233,10 +233,9 @@ export class Timeline {
   /**
    * The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees.
    * A reader that asks again at the same `knownSeq` is scrubbing and gets checkpoints of its own
-   * (building them costs about five replays); `scrub: false` marks a question that is not a sign of
-   * it (one asked alongside another in the same request).
+   * (building them costs about five replays).
    */
-  stateAt(time: number, knownSeq: number, scrub = true): CompanyState {
+  stateAt(time: number, knownSeq: number): CompanyState {
     const end = Math.min(this.countUntil(time), this.#frontEnd(knownSeq));
     if (!this.#checkpointing) return freezeShallow(this.#replay(end, knownSeq));
     const target = Math.floor(end / CHECKPOINT_INTERVAL);
@@ -244,8 +243,8 @@ export class Timeline {
     let chain = this.#checkpoints;
     let j = target;
     while (j > 0 && chain[j]!.changeMax > knownSeq) j -= 1;
-    const scrubbing = this.#readerChains.has(knownSeq) || (scrub && this.#lastKnownSeq === knownSeq);
-    if (scrub) this.#lastKnownSeq = knownSeq;
+    const scrubbing = this.#readerChains.has(knownSeq) || this.#lastKnownSeq === knownSeq;
+    this.#lastKnownSeq = knownSeq;
     if (target - j > 2 && scrubbing) {
       // Too far back to replay forward at every step: this reader gets checkpoints of its own.
       chain = this.#readerChain(knownSeq, j);

@@ -9,6 +9,7 @@ import type { EventRecord } from '../core/event';
 import { describeChange } from '../core/diff';
 import { changesBetween, keysOf, viewOf, withoutHeld, type Keys, type Limits } from './state-view';
 import type { Effective } from '../core/evolve';
+import { stateAndBefore } from '../core/last-change';
 import { Ledger } from '../core/ledger';
 import { httpClient } from './api';
 import { upperBound } from '../core/search';
@@ -115,13 +116,8 @@ function seatOfFact(effect: Effective): { seat?: string } {
 function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits, held?: Partial<Keys>): MomentAnswer {
   const t = timeline(company);
   const reader = readerOf(knowing);
-  const state = reader.stateAt(t, at);
-  let index = t.countUntil(at) - 1;
-  // Baselines (already true when the log starts) are state, never the last change.
-  while (index >= 0 && (!reader.visible(t, index) || t.effectAt(index).data.baseline)) index -= 1;
-  // The state just before the last event at or before the moment: what that event changed.
-  // Asked alongside the state: a new known-at replays twice rather than building checkpoints at once.
-  const before = index >= 0 ? reader.stateAt(t, t.times[index]! - 1, false) : state;
+  // The state, and the state just before the last event at or before the moment (what that event changed).
+  const { state, before, last: index } = stateAndBefore(reader, t, at);
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: describe(lastEffect) } : null;
   // Facts known only to the day (or month) whose period holds the moment. A month or more away
