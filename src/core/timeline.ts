@@ -87,6 +87,11 @@ export class Timeline {
 
   visibleAt(position: number, knownSeq: number): boolean {
     this.#settle();
+    return this.#visible(position, knownSeq);
+  }
+
+  /** `visibleAt` for replay's own loops, which run once the timeline is settled: no check per entry. */
+  #visible(position: number, knownSeq: number): boolean {
     return this.#seqs[position]! <= knownSeq && knownSeq < this.#hiddenFrom[position]!;
   }
 
@@ -211,7 +216,7 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.visibleAt(i, knownSeq)) evolve(running, this.#effects[i]!);
+        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#effects[i]!);
       }
       chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
     }
@@ -255,7 +260,7 @@ export class Timeline {
     if (start === end) return chain[j]!.state;
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
     const state = copyState(chain[j]!.state);
-    for (let i = start; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
+    for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effects[i]!);
     return freezeShallow(state);
   }
 
@@ -277,7 +282,7 @@ export class Timeline {
 
   #replay(end: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
-    for (let i = 0; i < end; i++) if (this.visibleAt(i, knownSeq)) evolve(state, this.#effects[i]!);
+    for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effects[i]!);
     return state;
   }
 }
