@@ -143,25 +143,19 @@ export const initialState = (id: string, name = id): CompanyState => ({
   last: null,
 });
 
+/** The state's maps, by name: what a copy copies and a checkpoint freezes. */
+const MAPS = ['roles', 'former', 'board', 'formerBoard', 'formerChairs', 'affiliations', 'petitions', 'pending', 'closed'] as const satisfies readonly (keyof CompanyState)[];
+type MapName = (typeof MAPS)[number];
+
 /**
  * A copy that can be mutated without touching the original. Two levels suffice because `evolve`
  * only ever replaces the values inside these maps (the per-person maps included), never mutates them in place.
  */
-export const copyState = (s: CompanyState): CompanyState => ({
-  ...s,
-  roles: dict(s.roles),
-  former: dict(s.former),
-  board: dict(s.board),
-  formerBoard: dict(s.formerBoard),
-  formerChairs: dict(s.formerChairs),
-  affiliations: dict(s.affiliations),
-  petitions: dict(s.petitions),
-  pending: dict(s.pending),
-  closed: dict(s.closed),
-});
-
-/** The state's maps, by name. */
-const MAPS = ['roles', 'former', 'board', 'formerBoard', 'formerChairs', 'affiliations', 'petitions', 'pending', 'closed'] as const;
+export const copyState = (s: CompanyState): CompanyState => {
+  const copy = { ...s };
+  for (const name of MAPS) (copy as Record<MapName, unknown>)[name] = dict(s[name] as Dict<unknown>);
+  return copy;
+};
 
 /**
  * Freezes the state and its maps. Enough to keep checkpoints safe: every value it shares with one
@@ -196,7 +190,7 @@ export function frozenCopy(s: CompanyState, previous: CompanyState): CompanyStat
   for (const name of MAPS) {
     const before = previous[name] as Dict<unknown>;
     const map = dictMapValues(s[name] as Dict<unknown>, (value, key) => (dictGet(before, key) === value ? value : freezeDeep(value)));
-    (copy as Record<(typeof MAPS)[number], unknown>)[name] = Object.freeze(map);
+    (copy as Record<MapName, unknown>)[name] = Object.freeze(map);
   }
   return Object.freeze(copy);
 }
