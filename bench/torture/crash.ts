@@ -46,7 +46,7 @@ export const crashCampaign: Campaign = async ({ trials, seed }) => {
       const acknowledged = await killWriter(path, seed * 1000 + i, random);
       const log = await EventLog.open(path);
       const counts = new Map<string, number>();
-      for (const record of log.ledger.records) {
+      for (const record of log.ledger.records()) {
         const batch = record.id.replace(/-\d+$/, '');
         if (batch.startsWith('s')) counts.set(batch, (counts.get(batch) ?? 0) + 1);
       }

@@ -60,7 +60,7 @@ export const lockCampaign: Campaign = async ({ trials, seed }) => {
       if (!live && !replies.some((reply) => reply.ok)) problems.push('nobody reclaimed the stale lock');
       if (live) removeLiveLock(lock);
       const log = await EventLog.open(path, { readOnly: true });
-      const ids = log.ledger.records.map((r) => r.id);
+      const ids = [...log.ledger.records()].map((r) => r.id);
       log.close();
       await verifyLog(path);
       const present = new Set(ids);

@@ -153,7 +153,7 @@ export const commands = {
     const wanted = (r: EventRecord) => (type ? r.type === type || r.type.startsWith(`${type}.`) : r.type !== 'log.created') && (!company || r.subject === company);
     await withLog(options, io, (s) => {
       const { ledger } = s.log;
-      const records = ledger.records
+      const records = [...ledger.records()]
         .filter((r) => wanted(r) && toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)
         .sort((a, b) => toEpoch(a.time) - toEpoch(b.time) || a.seq - b.seq);
       if (options.json) {

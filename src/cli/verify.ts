@@ -50,7 +50,7 @@ function checkSnapshot(contents: Proof, file: string): string {
   checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
   // Replaying the log as it was at that head must give the snapshot's content, byte for byte.
   const asThen = new Ledger();
-  for (const record of contents.ledger.records.slice(0, provenance.head.seq)) asThen.add(record);
+  for (const record of contents.ledger.records(1, provenance.head.seq)) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
   if (snapshotJson(rebuilt) !== snapshotJson(snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
@@ -96,14 +96,14 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
   const before = statSync(path);
   const shapes = before.size >= CHECK_IN_WORKER_BYTES ? startChecking(path) : undefined;
   try {
-    const contents = await readLog(path);
+    const contents = await readLog(path, { keepRecords: true });
     const { ledger, digests, torn } = contents;
     // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
     const tail = checkTail(path, contents);
     if (tail.damage) throw new IncumbentError('damaged', tail.damage);
     if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
     if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-    const checked = await shapes?.finish(ledger.records, [before, statSync(path)]).catch(() => undefined);
+    const checked = await shapes?.finish([...ledger.records()], [before, statSync(path)]).catch(() => undefined);
     const older = olderRulesWarning(validateRecords(ledger, 0, checked));
     const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';

@@ -5,12 +5,19 @@
  * Records arrive in sequence order (the log's order). Recorded times are treated as never
  * decreasing with sequence (a clock that stepped back is clamped), so "known at R" is always a
  * prefix of the log: the first S records.
+ *
+ * A log read from a file is indexed, not kept: the ledger holds what its indexes need (ids, times,
+ * timelines of sequences) and asks its `RecordSource` for a record when a question reaches it.
+ * Keeping a million parsed records cost more than parsing them, in time and in memory. A record
+ * a replay has read is kept from then on: replays come back to the same records (checkpoints,
+ * scrubbing), and parsing them again each time cost more than keeping them.
  */
 import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
 import type { CompanyState } from './state';
 import { toEpoch } from './time';
 import { upperBound } from './search';
+import { grow } from './grow';
 import { Timeline } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
 
@@ -23,6 +30,16 @@ interface Entry {
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 
+/**
+ * Gives back a record the ledger indexed without keeping, parsed again from where it is stored.
+ * It must give the record that was indexed, or throw.
+ */
+export type RecordSource = (seq: number) => EventRecord;
+
+/** What the ledger notes of a timeline entry, so that looking for these facts reads no other. */
+const BASELINE = 1;
+const NAMING = 2;
+
 /** What "known at R" counts: records written into this log by R, or sources published by R. */
 export type KnownBy = 'recorded' | 'published';
 
@@ -33,9 +50,11 @@ export interface Reader {
 }
 
 export class Ledger {
-  #records: EventRecord[] = [];
-  /** Recorded times by sequence, filled lazily: only "known at" questions need them. */
-  #recorded = new Float64Array(0);
+  /** By sequence - 1: each record, or undefined for one the source gives back when asked. */
+  #records: (EventRecord | undefined)[] = [];
+  #source: RecordSource | undefined;
+  /** Recorded times by sequence, clamped never to decrease (see the top). */
+  #recorded = new Float64Array(1024);
   #seqById = new Map<string, number>();
   /**
    * By sequence, the timeline entry each event introduced: its timeline and effective time (kept
@@ -56,9 +75,13 @@ export class Ledger {
   #followed: { id: string; name: string } | undefined;
   readonly #checkpointing: boolean;
 
-  /** `checkpoints: false` for a process that asks a question or two: each is replayed from the start. */
-  constructor({ checkpoints = true }: { checkpoints?: boolean } = {}) {
+  /**
+   * `checkpoints: false` for a process that asks a question or two: each is replayed from the start.
+   * `source`: where the records given to `index` are read back from.
+   */
+  constructor({ checkpoints = true, source }: { checkpoints?: boolean; source?: RecordSource } = {}) {
     this.#checkpointing = checkpoints;
+    this.#source = source;
   }
 
   get logId(): string {
@@ -78,16 +101,18 @@ export class Ledger {
   get head(): number {
     return this.#records.length;
   }
-  get records(): readonly EventRecord[] {
-    return this.#records;
-  }
 
   record(seq: number): EventRecord | undefined {
-    return this.#records[seq - 1];
+    if (!(seq >= 1 && seq <= this.head)) return undefined;
+    return this.#records[seq - 1] ?? this.#source!(seq);
+  }
+  /** Records `from` to `to` (sequences, inclusive), each read when the loop reaches it. */
+  *records(from = 1, to = this.head): Generator<EventRecord> {
+    for (let seq = Math.max(from, 1); seq <= Math.min(to, this.head); seq++) yield this.record(seq)!;
   }
   byId(id: string): EventRecord | undefined {
     const seq = this.#seqById.get(id);
-    return seq === undefined ? undefined : this.#records[seq - 1];
+    return seq === undefined ? undefined : this.record(seq);
   }
   /** The fact an event put on its company's timeline (a correction's corrected version), if any. */
   effectOf(id: string): Effective | undefined {
@@ -104,14 +129,13 @@ export class Ledger {
     if (!timeline) return undefined;
     // By publication, a later record may still be an early source: every record counts.
     const seq = knownBy === 'published' ? this.head : this.knownSeq(knownAt);
-    let first: Effective | undefined;
+    let first = -1;
     for (let i = 0; i < timeline.length; i++) {
       if (!timeline.visibleAt(i, seq)) continue;
-      const effect = timeline.effectAt(i);
-      if (effect.data.baseline) return effect;
-      first ??= effect;
+      if (timeline.marksAt(i) & BASELINE) return timeline.effectAt(i);
+      if (first < 0) first = i;
     }
-    return first;
+    return first < 0 ? undefined : timeline.effectAt(first);
   }
 
   /** The correction or retraction that superseded an event, if any. */
@@ -141,8 +165,9 @@ export class Ledger {
   #latestName(company: string): string {
     const timeline = this.#timelines.get(company)!;
     for (let i = timeline.length - 1; i >= 0; i--) {
+      if (!(timeline.marksAt(i) & NAMING) || !timeline.visibleAt(i, this.head)) continue;
       const effect = timeline.effectAt(i);
-      if (effect.type === 'company.registered' && timeline.visibleAt(i, this.head)) return effect.data.name;
+      if (effect.type === 'company.registered') return effect.data.name;
     }
     return this.initialName(company);
   }
@@ -150,8 +175,21 @@ export class Ledger {
     return this.#timelines.get(company);
   }
 
-  /** Adds the next record of the log; throws on a duplicate id or an unreadable time. */
+  /** Adds the next record of the log, kept in memory; throws on a duplicate id or an unreadable time. */
   add(record: EventRecord): void {
+    this.#take(record);
+    this.#records.push(record);
+  }
+
+  /** Indexes the next record of the log without keeping it: the source gives it back when asked. */
+  index(record: EventRecord): void {
+    if (!this.#source) throw new Error('index() needs a source to read the record back from');
+    this.#take(record);
+    this.#records.push(undefined);
+  }
+
+  #take(record: EventRecord): void {
+    if (record.seq !== this.head + 1) throw new RangeError(`sequence is ${record.seq}, expected ${this.head + 1}`);
     const known = this.#seqById.get(record.id);
     if (known !== undefined) throw new RangeError(`duplicate id "${record.id}" (first at line ${known})`);
     if (record.type === 'log.created') {
@@ -165,23 +203,32 @@ export class Ledger {
     }
     // Noted once the record is in (a record that threw above never was): an event is revised once.
     if (record.type === 'event.corrected' || record.type === 'event.retracted') this.#noteRevision(record.data.target, record.id);
-    this.#records.push(record);
+    this.#noteRecorded(record);
     this.#seqById.set(record.id, record.seq);
+  }
+
+  /** Notes the record's recorded time, clamped never to decrease (a clock that stepped back). */
+  #noteRecorded(record: EventRecord): void {
+    if (record.seq >= this.#recorded.length) this.#recorded = grow(this.#recorded, record.seq + 1);
+    const previous = record.seq > 1 ? this.#recorded[record.seq - 1]! : -Infinity;
+    this.#recorded[record.seq] = Math.max(toEpoch(record.recordedtime), previous);
   }
 
   #noteRevision(target: string, by: string): void {
     if (!this.#firstRevision.has(target)) this.#firstRevision.set(target, by);
   }
 
+  /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
+  readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!(seq))) as Effective;
+
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     let timeline = this.#timelines.get(subject);
-    if (!timeline) this.#timelines.set(subject, (timeline = new Timeline(subject, this.initialName(subject), this.#checkpointing)));
-    timeline.insert(effect, time);
-    if (effect.seq >= this.#entryTime.length) {
-      const grown = new Float64Array(Math.max(effect.seq + 1, this.#entryTime.length * 2));
-      grown.set(this.#entryTime);
-      this.#entryTime = grown;
+    if (!timeline) {
+      timeline = new Timeline(subject, this.#effectOfSeq, { name: this.initialName(subject), checkpointing: this.#checkpointing });
+      this.#timelines.set(subject, timeline);
     }
+    timeline.insert(effect.seq, time, (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0));
+    if (effect.seq >= this.#entryTime.length) this.#entryTime = grow(this.#entryTime, effect.seq + 1);
     this.#entryTime[effect.seq] = time;
     this.#entryTimeline[effect.seq] = timeline;
   }
@@ -190,7 +237,7 @@ export class Ledger {
     const seq = this.#seqById.get(id);
     const timeline = seq === undefined ? undefined : this.#entryTimeline[seq];
     if (seq === undefined || !timeline) return undefined;
-    return { timeline, time: this.#entryTime[seq]!, effect: this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] as Effective) };
+    return { timeline, time: this.#entryTime[seq]!, effect: this.#effectOfSeq(seq) };
   }
 
   #supersede(target: string, by: string, seq: number): Entry | undefined {
@@ -220,22 +267,10 @@ export class Ledger {
     this.#enter(corrected, original.subject, time);
   }
 
-  /** Recorded times up to the head, clamped to never decrease. */
-  #recordedTimes(): Float64Array {
-    const known = this.#recorded.length;
-    if (known < this.head) {
-      const grown = new Float64Array(this.head);
-      grown.set(this.#recorded);
-      for (let i = known; i < this.head; i++) grown[i] = Math.max(toEpoch(this.#records[i]!.recordedtime), i > 0 ? grown[i - 1]! : -Infinity);
-      this.#recorded = grown;
-    }
-    return this.#recorded;
-  }
-
   /** The number of records known at recorded time R (all of them when R is absent). */
   knownSeq(knownAt?: string): number {
     if (knownAt === undefined) return this.head;
-    return upperBound(this.#recordedTimes().subarray(0, this.head), toEpoch(knownAt));
+    return upperBound(this.#recorded.subarray(1, this.head + 1), toEpoch(knownAt));
   }
 
   /**
@@ -266,7 +301,7 @@ export class Ledger {
 
   /** When record `seq`'s source was published, or else when it was recorded. */
   #publishedAt(seq: number): number {
-    const record = this.#records[seq - 1]!;
+    const record = this.record(seq)!;
     const published = (record.data as { citation?: { published?: string } }).citation?.published;
     return toEpoch(published ?? record.recordedtime);
   }

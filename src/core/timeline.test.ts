@@ -17,7 +17,7 @@ describe('Timeline index (property)', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
-        const timeline = new Timeline('acme', 'acme', false);
+        const timeline = new Timeline('acme', (seq) => ({ seq }) as Effective, { checkpointing: false });
         const model: { time: number; seq: number; hiddenFrom: number }[] = [];
         let seq = 0;
         const check = () => {
@@ -32,7 +32,7 @@ describe('Timeline index (property)', () => {
         for (const o of ops) {
           if (o.k === 'insert') {
             seq += 1;
-            timeline.insert({ seq } as Effective, o.time);
+            timeline.insert(seq, o.time);
             model.push({ time: o.time, seq, hiddenFrom: Infinity });
           } else if (o.k === 'hide' && model.length > 0) {
             seq += 1;

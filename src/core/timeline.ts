@@ -14,6 +14,7 @@
  */
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
+import { grow } from './grow';
 import { firstTrue, upperBound } from './search';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
 
@@ -26,22 +27,16 @@ interface Checkpoint {
   changeMax: number;
 }
 
-const grow = (array: Float64Array, capacity: number, fill?: number): Float64Array<ArrayBuffer> => {
-  const next = new Float64Array(capacity);
-  if (fill !== undefined) next.fill(fill);
-  next.set(array);
-  return next;
-};
-
 export class Timeline {
   readonly company: string;
   #length = 0;
   #times = new Float64Array(16);
   #seqs = new Float64Array(16);
   #hiddenFrom = new Float64Array(16).fill(Infinity);
-  #effects: Effective[] = [];
+  /** Each entry's marks (see `Mark`): what searches over many entries read instead of the facts. */
+  #marks = new Uint8Array(16);
   /** Facts inserted before the last entry, and hides of entries, waiting for the next question (see `insert`). */
-  #late: { time: number; effect: Effective }[] = [];
+  #late: { time: number; seq: number; marks: number }[] = [];
   #lateHides: { time: number; seq: number; fromSeq: number }[] = [];
   /**
    * In insertion (= sequence) order: each insert's seq, and the latest effective time inserted so
@@ -58,12 +53,18 @@ export class Timeline {
   #lastKnownSeq = -1;
 
   readonly #name: string;
+  /**
+   * The fact entered with sequence `seq`. The timeline holds sequences, not facts: a log read
+   * from a file keeps its records on disk, and they are parsed again when a replay reaches them.
+   */
+  readonly #effectOf: (seq: number) => Effective;
   /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
   readonly #checkpointing: boolean;
 
-  /** `name`: what to call the company before an event names it. */
-  constructor(company: string, name = company, checkpointing = true) {
+  /** `name`: what to call the company before an event names it; `effectOf`: the fact entered with a sequence. */
+  constructor(company: string, effectOf: (seq: number) => Effective, { name = company, checkpointing = true } = {}) {
     this.company = company;
+    this.#effectOf = effectOf;
     this.#name = name;
     this.#checkpointing = checkpointing;
     this.#checkpoints = [{ state: freezeShallow(initialState(company, name)), changeMax: 0 }];
@@ -82,7 +83,12 @@ export class Timeline {
 
   effectAt(position: number): Effective {
     this.#settle();
-    return this.#effects[position]!;
+    return this.#effectOf(this.#seqs[position]!);
+  }
+
+  marksAt(position: number): number {
+    this.#settle();
+    return this.#marks[position]!;
   }
 
   visibleAt(position: number, knownSeq: number): boolean {
@@ -106,18 +112,19 @@ export class Timeline {
     return this.#lowerBound(time, Infinity);
   }
 
-  insert(effect: Effective, time: number): void {
-    this.#noteFront(effect.seq, time);
+  /** Enters the fact with sequence `seq` at effective time `time`; `marks`: see `Mark`. */
+  insert(seq: number, time: number, marks = 0): void {
+    this.#noteFront(seq, time);
     // Facts mostly arrive in time order: at or after the last entry they go at the end (seqs only
     // grow, so an equal time sorts after it). A back-dated fact or a correction waits to be merged
     // in, with the others that come before the next question: opening a log inserts thousands of
     // them, and shifting half a timeline for each cost more than all the rest of its indexing.
     if (this.#length > 0 && time < this.#times[this.#length - 1]!) {
-      this.#late.push({ time, effect });
+      this.#late.push({ time, seq, marks });
       return;
     }
     this.#reserve(this.#length + 1);
-    this.#place(this.#length, time, effect);
+    this.#place(this.#length, time, seq, marks);
     this.#length += 1;
     this.#invalidateAfter(this.#length - 1);
   }
@@ -128,13 +135,16 @@ export class Timeline {
     this.#times = grow(this.#times, grown);
     this.#seqs = grow(this.#seqs, grown);
     this.#hiddenFrom = grow(this.#hiddenFrom, grown, Infinity);
+    const marks = new Uint8Array(grown);
+    marks.set(this.#marks);
+    this.#marks = marks;
   }
 
-  #place(at: number, time: number, effect: Effective, hiddenFrom = Infinity): void {
+  #place(at: number, time: number, seq: number, marks: number, hiddenFrom = Infinity): void {
     this.#times[at] = time;
-    this.#seqs[at] = effect.seq;
+    this.#seqs[at] = seq;
+    this.#marks[at] = marks;
     this.#hiddenFrom[at] = hiddenFrom;
-    this.#effects[at] = effect;
   }
 
   /**
@@ -143,18 +153,18 @@ export class Timeline {
    */
   #settle(): void {
     if (this.#late.length === 0) return;
-    const late = this.#late.sort((a, b) => a.time - b.time || a.effect.seq - b.effect.seq);
+    const late = this.#late.sort((a, b) => a.time - b.time || a.seq - b.seq);
     this.#late = [];
     this.#reserve(this.#length + late.length);
     let main = this.#length - 1;
     let write = this.#length + late.length - 1;
     for (let next = late.length - 1; next >= 0; write -= 1) {
-      const { time, effect } = late[next]!;
-      if (main >= 0 && (this.#times[main]! > time || (this.#times[main] === time && this.#seqs[main]! > effect.seq))) {
-        this.#place(write, this.#times[main]!, this.#effects[main]!, this.#hiddenFrom[main]);
+      const { time, seq, marks } = late[next]!;
+      if (main >= 0 && (this.#times[main]! > time || (this.#times[main] === time && this.#seqs[main]! > seq))) {
+        this.#place(write, this.#times[main]!, this.#seqs[main]!, this.#marks[main]!, this.#hiddenFrom[main]);
         main -= 1;
       } else {
-        this.#place(write, time, effect);
+        this.#place(write, time, seq, marks);
         next -= 1;
       }
     }
@@ -216,7 +226,7 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#effects[i]!);
+        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#effectOf(this.#seqs[i]!));
       }
       chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
     }
@@ -260,7 +270,7 @@ export class Timeline {
     if (start === end) return chain[j]!.state;
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
     const state = copyState(chain[j]!.state);
-    for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effects[i]!);
+    for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effectOf(this.#seqs[i]!));
     return freezeShallow(state);
   }
 
@@ -271,7 +281,7 @@ export class Timeline {
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
-    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#effects[i]!);
+    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#effectOf(this.#seqs[i]!));
     return freezeShallow(state);
   }
 
@@ -282,7 +292,7 @@ export class Timeline {
 
   #replay(end: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
-    for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effects[i]!);
+    for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effectOf(this.#seqs[i]!));
     return state;
   }
 }

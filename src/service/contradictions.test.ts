@@ -77,14 +77,14 @@ describe('contradictions are refused with the field and what the state holds', (
 
   it('a retraction that would leave a later event contradicting the log', async () => {
     const { service } = await given(vacate('john-roe', 20));
-    const appointment = service.log.ledger.records[1]!.id;
+    const appointment = service.log.ledger.record(2)!.id;
     const error = await refusal(service, [{ type: 'event.retracted', subject: 'acme', time: at(25), timezone: 'America/Los_Angeles', data: { target: appointment, reason: 'never happened', citation } }]);
     expect(error.message).toMatch(/contradict the log: john-roe does not hold CEO/);
   });
 
   it('a correction whose new version contradicts is refused at data.data', async () => {
     const { service } = await given(vacate('john-roe', 20));
-    const leaving = service.log.ledger.records.at(-1)!.id;
+    const leaving = service.log.ledger.record(service.log.ledger.head)!.id;
     const error = await refusal(service, [{ type: 'event.corrected', subject: 'acme', time: at(25), timezone: 'America/Los_Angeles', data: { target: leaving, reason: 'wrong person', citation, data: { certainty: 'confirmed', citation, person: person('jane-doe'), role: 'CEO', cause: 'fired' } } }]);
     expect(error).toMatchObject({ field: 'events.0.data.data.person.id', message: expect.stringMatching(/jane-doe does not hold CEO/) });
   });
@@ -99,7 +99,7 @@ describe('what fits is accepted', () => {
 
   it('a correction that moves a departure earlier, when nothing later depends on it', async () => {
     const { service } = await given(vacate('john-roe', 20));
-    const leaving = service.log.ledger.records.at(-1)!.id;
+    const leaving = service.log.ledger.record(service.log.ledger.head)!.id;
     await service['log:append']({ events: [{ type: 'event.corrected', subject: 'acme', time: at(25), timezone: 'America/Los_Angeles', data: { target: leaving, reason: 'earlier', citation, time: at(15), data: { certainty: 'confirmed', citation, person: person('john-roe'), role: 'CEO', cause: 'resigned' } } }] });
   });
 

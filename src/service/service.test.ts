@@ -100,11 +100,11 @@ describe('service', () => {
         for (const batch of batches) {
           await s['log:append']({ events: batch.map(([who, minute]) => assumed(`e${n++}`, who, new Date(Date.UTC(2024, 0, 1) + minute * 60_000).toISOString())) });
         }
-        const records = s.log.ledger.records.map((r) => JSON.stringify(r));
+        const records = [...s.log.ledger.records()].map((r) => JSON.stringify(r));
         const snapshot = s.snapshotText({ at: '2025-01-01T00:00:00Z' });
         s.close();
         const again = await openService(path, { appVersion: 'test' });
-        expect(again.log.ledger.records.map((r) => JSON.stringify(r))).toEqual(records);
+        expect([...again.log.ledger.records()].map((r) => JSON.stringify(r))).toEqual(records);
         expect(again.snapshotText({ at: '2025-01-01T00:00:00Z' })).toBe(snapshot);
         again.close();
       }),

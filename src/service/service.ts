@@ -66,7 +66,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
   /** Long polls waiting for news; closing the log answers them at once. */
   const waiting = new Set<() => void>();
   const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }) => {
-    const answer = () => ({ records: ledger().records.slice(sinceSeq, sinceSeq + CHANGES_LIMIT), head: ledger().head });
+    const answer = () => ({ records: [...ledger().records(sinceSeq + 1, sinceSeq + CHANGES_LIMIT)], head: ledger().head });
     // Behind the head: answer now. Ahead of it (the caller knew another log): answer now, so it resyncs.
     if (ledger().head !== sinceSeq || timeoutMs === 0) return answer();
     await new Promise<void>((resolve) => {
@@ -91,7 +91,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
   return {
     log,
     snapshotText,
-    eventsText: () => ledger().records.map((record) => `${JSON.stringify(record)}\n`).join(''),
+    eventsText: () => Array.from(ledger().records(), (record) => `${JSON.stringify(record)}\n`).join(''),
     close: async () => {
       for (const done of [...waiting]) done();
       await log.close();
@@ -99,7 +99,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
     'log:summary': async () => summary(),
     'log:read': async ({ fromSeq, limit }) => {
       const l = ledger();
-      return { records: l.records.slice(fromSeq - 1, fromSeq - 1 + limit), head: l.head };
+      return { records: [...l.records(fromSeq, fromSeq - 1 + limit)], head: l.head };
     },
     'log:changes': changes,
     'log:append': async ({ events }) => append(events, (i) => `events.${i}`),

@@ -12,7 +12,7 @@ import { sha256 } from './seal';
 
 /** The stored lines of an open log; each is re-checked against the hash the chain was verified with. */
 export function* linesOf(store: LogStore): Generator<{ seq: number; id: string; line: string }> {
-  for (const record of store.ledger.records) {
+  for (const record of store.ledger.records()) {
     const line = JSON.stringify(record);
     if (sha256(line) !== store.hashOf(record.seq)) throw new IncumbentError('damaged', `record #${record.seq} does not serialise back to the bytes it was read from; it cannot be copied byte for byte`);
     yield { seq: record.seq, id: record.id, line };

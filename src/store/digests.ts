@@ -1,3 +1,8 @@
+import { hash } from 'node:crypto';
+
+/** The value of a lowercase hex digit's char code, or -1. */
+const nibble = (code: number): number => (code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1);
+
 /** The SHA-256 of every line, 32 bytes each, in one growable buffer (hex strings would cost 4x more). */
 export class Digests {
   #bytes: Buffer;
@@ -7,30 +12,51 @@ export class Digests {
     this.#bytes = Buffer.allocUnsafe(capacity * 32);
   }
 
-  static from(bytes: Buffer, count: number): Digests {
-    const digests = new Digests(0);
-    digests.#bytes = bytes;
-    digests.#count = count;
-    return digests;
-  }
-
   get count(): number {
     return this.#count;
   }
 
   push(hex: string): void {
+    if (!this.pushHex(hex)) throw new RangeError(`not a SHA-256 digest: ${JSON.stringify(hex)}`);
+  }
+
+  /**
+   * Appends a digest written as 64 lowercase hex digits, the chain's form; false, appending nothing,
+   * for anything else (Buffer's own hex reading takes upper case too, and stops at a bad digit).
+   */
+  pushHex(hex: string): boolean {
+    if (hex.length !== 64) return false;
     if ((this.#count + 1) * 32 > this.#bytes.length) {
       const grown = Buffer.allocUnsafe(Math.max(1024, this.#count * 2) * 32);
       this.#bytes.copy(grown, 0, 0, this.#count * 32);
       this.#bytes = grown;
     }
-    this.#bytes.write(hex, this.#count * 32, 32, 'hex');
+    const at = this.#count * 32;
+    for (let i = 0; i < 32; i++) {
+      const high = nibble(hex.charCodeAt(2 * i));
+      const low = nibble(hex.charCodeAt(2 * i + 1));
+      if (high < 0 || low < 0) return false;
+      this.#bytes[at + i] = (high << 4) | low;
+    }
     this.#count += 1;
+    return true;
   }
 
   /** Forgets the digests after the first `count` (a failed append rolls back). */
   truncate(count: number): void {
     this.#count = Math.min(this.#count, count);
+  }
+
+  /** True when `line` hashes to the digest of record `seq`. */
+  matches(seq: number, line: Buffer): boolean {
+    return seq >= 1 && seq <= this.#count && hash('sha256', line, 'buffer').equals(this.#bytes.subarray((seq - 1) * 32, seq * 32));
+  }
+
+  /** The first record (1-based) among the first `count` whose digest differs from `other`'s, or 0. */
+  firstDifference(other: Buffer, count: number): number {
+    if (this.#bytes.compare(other, 0, count * 32, 0, count * 32) === 0) return 0;
+    for (let seq = 1; seq <= count; seq++) if (this.#bytes.compare(other, (seq - 1) * 32, seq * 32, (seq - 1) * 32, seq * 32) !== 0) return seq;
+    return 0;
   }
 
   /** Hex digest of record `seq` (1-based); the genesis hash for 0. */

@@ -37,7 +37,7 @@ describe('EventLog on a real file', () => {
     dirs.pop();
     const again = await open(path);
     expect(again.ledger.title).toBe('Acme');
-    expect(again.ledger.records.map((r) => r.type)).toEqual(['log.created', 'board.joined', 'board.joined']);
+    expect([...again.ledger.records()].map((r) => r.type)).toEqual(['log.created', 'board.joined', 'board.joined']);
     expect(again.hashOf(3)).toBe(head);
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(4);
   });
@@ -159,5 +159,12 @@ describe('EventLog on a log large enough to hash in a worker thread', () => {
     lines[20_000] = lines[20_000]!.replace('Person', 'Persun');
     writeFileSync(path, `${lines.join('\n')}\n`);
     await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 20002: hash chain broken/) });
+    // The digest a prevhash names, in capitals: the chain's form is lower case, hashed here or not.
+    lines[20_000] = lines[20_000]!.replace('Persun', 'Person').replace(/"prevhash":"([0-9a-f]{64})"/, (_, hex: string) => `"prevhash":"${hex.toUpperCase()}"`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 20001: prevhash is not a SHA-256 digest/) });
+    const small = tempLog();
+    writeFileSync(small, `${lines.slice(0, 20_001).join('\n')}\n`);
+    await expect(EventLog.open(small)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 20001: hash chain broken/) });
   });
 });

@@ -69,9 +69,7 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
     const first = ledger.firstRevisionOf(id);
     return first !== undefined && ledger.byId(first)!.seq <= from ? first : undefined;
   };
-  const records = ledger.records;
-  for (let i = from; i < records.length; i++) {
-    const record = records[i]!;
+  for (const record of ledger.records(from + 1)) {
     try {
       const before = (id: string) => {
         const found = ledger.byId(id);

@@ -10,6 +10,7 @@ import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { AnchorWriter } from './head-anchor';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
+import type { LineSource } from './line-source';
 import { readLog } from './read-log';
 import { sha256 } from './seal';
 
@@ -27,6 +28,8 @@ export interface LogData {
 export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #path: string;
   #fd: number | undefined;
+  /** Where the ledger reads its records back from: the file, through a descriptor of its own. */
+  #source: LineSource | undefined;
   #anchor: AnchorWriter | undefined;
   #bytes = 0;
   #count = 0;
@@ -43,6 +46,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
     const contents = await readLog(this.#path, { oneShot: this.#oneShot });
+    this.#source = contents.source;
     const { ledger, digests, torn } = contents;
     if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
     const tail = checkTail(this.#path, contents);
@@ -109,8 +113,10 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   close(): void {
     if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#source?.close();
     this.#anchor?.close();
     this.#fd = undefined;
+    this.#source = undefined;
     this.#anchor = undefined;
   }
 }

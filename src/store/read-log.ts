@@ -1,6 +1,6 @@
 /**
- * Reading a log: stream the file, hash and parse each line, verify the chain, and index the records.
- * A torn tail (a crash mid-append) is reported separately so the caller can set it aside; any other
+ * Reading a log: stream the file, hash and parse each line, verify the chain, and index the records
+ * (kept on disk and read back when asked for; see `LineSource`). A torn tail (a crash mid-append) is reported separately so the caller can set it aside; any other
  * damage is refused with its line number, because silently skipping history would be worse.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
-import { hashLinesInWorker } from './hash-lines';
+import { hashLinesInWorker, type LineDigests } from './hash-lines';
+import { LineSource } from './line-source';
 import { GENESIS_HASH, sha256 } from './seal';
 
 const CHUNK = 8 << 20;
@@ -21,6 +22,8 @@ const knownTypes = new Set<string>(eventTypes);
 export interface LogContents {
   ledger: Ledger;
   digests: Digests;
+  /** Where the ledger reads its records back from (unless they were kept): close it with the log. */
+  source?: LineSource;
   /** Bytes of verified content: where the next append goes. */
   validBytes: number;
   /** The bytes after the last good line, when the last write was torn. */
@@ -56,11 +59,18 @@ interface OpenBatch {
   records: EventRecord[];
 }
 
-/** `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`). */
-export async function readLog(path: string, { oneShot = false } = {}): Promise<LogContents> {
-  const ledger = new Ledger({ checkpoints: !oneShot });
-  let digests = new Digests();
+/**
+ * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
+ * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
+ * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
+ */
+export async function readLog(path: string, { oneShot = false, keepRecords = false } = {}): Promise<LogContents> {
+  // The digest of each line read so far: hashed here, or (while a worker hashes) as the next
+  // line's prevhash claims it, checked against the worker's digests at the end.
+  const digests = new Digests();
   const fd = openSync(path, 'r');
+  const source = keepRecords ? undefined : new LineSource(fd, path, digests);
+  const ledger = new Ledger({ checkpoints: !oneShot, ...(source ? { source: source.record } : {}) });
   try {
     const size = fstatSync(fd).size;
     const parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
@@ -76,7 +86,8 @@ export async function readLog(path: string, { oneShot = false } = {}): Promise<L
     let batch: OpenBatch | undefined;
     const add = (record: EventRecord, at: number) => {
       try {
-        ledger.add(record);
+        if (source) ledger.index(record);
+        else ledger.add(record);
       } catch (error) {
         throw damaged(at, (error as Error).message);
       }
@@ -104,13 +115,14 @@ export async function readLog(path: string, { oneShot = false } = {}): Promise<L
           start = end + 1;
           continue;
         }
-        const problem = problemWith(value, line, parallel ? undefined : prevhash);
+        const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
         if (problem) throw damaged(line, problem);
+        const record = value as EventRecord;
         if (!parallel) {
           prevhash = sha256(buffer.subarray(start, end));
           digests.push(prevhash);
-        }
-        const record = value as EventRecord;
+        } else if (line > 1 && !digests.pushHex(record.prevhash)) throw damaged(line, 'prevhash is not a SHA-256 digest (64 lowercase hex digits)');
+        source?.note(consumed, consumed + end - start);
         if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
         if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
         if (batch) batch.records.push(record);
@@ -127,23 +139,26 @@ export async function readLog(path: string, { oneShot = false } = {}): Promise<L
       if (read === 0) break;
     }
 
-    if (parallel) digests = verifyChain(ledger, await parallel);
+    if (parallel) verifyChain(digests, await parallel, ledger.head);
     else digests.truncate(ledger.head);
     if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
       // The crash came while a batch was being written: none of it counts, the torn line included.
       const onDisk = batch.records.length;
       const reason = `incomplete batch: records #${batch.firstLine}-#${batch.end} were appended together and only ${onDisk} of ${batch.end - batch.firstLine + 1} reached the disk`;
-      return tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason);
+      return { ...tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason), ...(source ? { source } : {}) };
     }
     if (pendingFailure || filled > 0) {
       const tornLine = pendingFailure?.line ?? line + 1;
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
-      return tornResult(fd, size, ledger, digests, consumed, tornLine, reason);
+      return { ...tornResult(fd, size, ledger, digests, consumed, tornLine, reason), ...(source ? { source } : {}) };
     }
-    return { ledger, digests, validBytes: consumed };
+    return { ledger, digests, validBytes: consumed, ...(source ? { source } : {}) };
+  } catch (error) {
+    source?.close();
+    throw error;
   } finally {
-    closeSync(fd);
+    if (!source) closeSync(fd);
   }
 }
 
@@ -153,12 +168,14 @@ function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, 
   return { ledger, digests, validBytes: tornStart, torn: { line, bytes, reason } };
 }
 
-/** Checks every prevhash against the digests the worker computed. */
-function verifyChain(ledger: Ledger, { digests }: { digests: Buffer }): Digests {
-  const records = ledger.records;
-  if (records.length > 0 && records[0]!.prevhash !== GENESIS_HASH) throw damaged(1, CHAIN_BROKEN);
-  for (let i = 1; i < records.length; i++) {
-    if (records[i]!.prevhash !== digests.toString('hex', (i - 1) * 32, i * 32)) throw damaged(i + 1, CHAIN_BROKEN);
-  }
-  return Digests.from(digests, records.length);
+/**
+ * Checks the digests the prevhashes claimed (line 1's was checked as it was read) against those the
+ * worker computed, and completes them with the last record's.
+ */
+function verifyChain(claimed: Digests, { digests: hashed }: LineDigests, head: number): void {
+  if (head === 0) return;
+  const broken = claimed.firstDifference(hashed, head - 1);
+  if (broken) throw damaged(broken + 1, CHAIN_BROKEN);
+  claimed.truncate(head - 1);
+  claimed.push(hashed.toString('hex', (head - 1) * 32, head * 32));
 }

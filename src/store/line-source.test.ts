@@ -1,0 +1,68 @@
+import { mkdtempSync, openSync, readFileSync, truncateSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateLog, HEAVY_COMPANY } from '../../bench/generate';
+import { toEpoch } from '../core/time';
+import { EventLog } from './event-log';
+import { readLog } from './read-log';
+
+const tempLog = () => join(mkdtempSync(join(tmpdir(), 'incumbent-lines-')), 'log.jsonl');
+
+/** Overwrites `from` with `to` (the same length) in the line of record `seq`, in place. */
+function rewriteInPlace(path: string, seq: number, from: string, to: string): void {
+  const text = readFileSync(path, 'utf8');
+  let start = 0;
+  for (let line = 1; line < seq; line++) start = text.indexOf('\n', start) + 1;
+  const at = start + Buffer.byteLength(text.slice(start, text.indexOf(from, start)));
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.from(to), 0, to.length, at);
+  closeSync(fd);
+}
+
+describe('records read back from the log file', () => {
+  it('answer every question as the same records kept in memory do', async () => {
+    const path = tempLog();
+    await generateLog(path, 4_000, 4);
+    const fromDisk = await readLog(path);
+    const inMemory = await readLog(path, { keepRecords: true });
+    const { ledger } = fromDisk;
+    expect(fromDisk.source).toBeDefined();
+    expect(ledger.head).toBe(inMemory.ledger.head);
+    expect([...ledger.records()]).toEqual([...inMemory.ledger.records()]);
+    const recorded = [...inMemory.ledger.records()].map((r) => r.recordedtime);
+    for (const company of ledger.companies()) {
+      const times = inMemory.ledger.timeline(company)!.times;
+      for (let i = 0; i < times.length; i += 97) {
+        const at = new Date(times[i]!).toISOString();
+        const knownAt = recorded[(i * 7) % recorded.length];
+        expect(ledger.stateAt(company, at)).toEqual(inMemory.ledger.stateAt(company, at));
+        expect(ledger.stateAt(company, at, knownAt)).toEqual(inMemory.ledger.stateAt(company, at, knownAt));
+        expect(ledger.stateAt(company, at, knownAt, 'published')).toEqual(inMemory.ledger.stateAt(company, at, knownAt, 'published'));
+      }
+      expect(ledger.coverageOf(company)).toEqual(inMemory.ledger.coverageOf(company));
+    }
+    expect(ledger.companyNames()).toEqual(inMemory.ledger.companyNames());
+    fromDisk.source!.close();
+    expect(() => ledger.stateAt(HEAVY_COMPANY, '2100-01-01T00:00:00Z')).toThrow(/was closed/);
+  });
+
+  it('refuses a line changed in place after the log was opened, naming it, rather than answer from it', async () => {
+    const path = tempLog();
+    await generateLog(path, 300, 2);
+    const log = await EventLog.open(path, { readOnly: true });
+    try {
+      const { ledger } = log;
+      const victim = [...ledger.records()].find((r) => r.type === 'board.joined' && r.subject === HEAVY_COMPANY)!;
+      rewriteInPlace(path, victim.seq, 'Person', 'Persun');
+      const end = new Date(toEpoch(ledger.record(ledger.head)!.time) + 86_400_000).toISOString();
+      expect(() => ledger.stateAt(HEAVY_COMPANY, end)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk after the log was opened`));
+      expect(() => ledger.byId(victim.id)).toThrow(/changed on disk/);
+      // Cut short: the last line can no longer be read whole.
+      truncateSync(path, readFileSync(path).length - 10);
+      expect(() => ledger.record(ledger.head)).toThrow(new RegExp(`^line ${ledger.head} of .* changed on disk`));
+    } finally {
+      log.close();
+    }
+  });
+});

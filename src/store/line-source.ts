@@ -1,0 +1,59 @@
+/**
+ * The records of an opened log file, read back from disk when a question reaches them. Opening
+ * indexes each record and drops it (keeping a million parsed records cost more than parsing them);
+ * this keeps where each line is, and gives the record back parsed again. Every line read back is
+ * hashed and checked against the chain the log was verified with, so a file changed in place after
+ * opening is refused, never answered from.
+ */
+import { closeSync, readSync } from 'node:fs';
+import type { EventRecord } from '../core/event';
+import { IncumbentError } from '../core/errors';
+import { grow } from '../core/grow';
+import type { Digests } from './digests';
+
+export class LineSource {
+  #fd: number | undefined;
+  readonly #path: string;
+  /** The chain's digest of each line: what a line read back must hash to. */
+  readonly #digests: Digests;
+  /** Where line n starts is #starts[n - 1]; #starts[n] is one past its newline. */
+  #starts = new Float64Array(1024);
+  #count = 0;
+  #scratch = Buffer.allocUnsafe(4096);
+
+  /** Takes over `fd` (open for reading on `path`): `close` closes it. */
+  constructor(fd: number, path: string, digests: Digests) {
+    this.#fd = fd;
+    this.#path = path;
+    this.#digests = digests;
+  }
+
+  /** Notes the next line: its bytes are `start` to `end` in the file, a newline after them. */
+  note(start: number, end: number): void {
+    if (this.#count + 2 > this.#starts.length) this.#starts = grow(this.#starts, this.#count + 2);
+    this.#starts[this.#count] = start;
+    this.#starts[this.#count + 1] = end + 1;
+    this.#count += 1;
+  }
+
+  /** Record `seq`, parsed from its line on disk; throws if the line is no longer what was verified. */
+  readonly record = (seq: number): EventRecord => {
+    if (this.#fd === undefined) throw new IncumbentError('io', `${this.#path} was closed; its records can no longer be read`);
+    if (!(seq >= 1 && seq <= this.#count)) throw new RangeError(`line ${seq} was not read from ${this.#path}`);
+    const start = this.#starts[seq - 1]!;
+    const length = this.#starts[seq]! - 1 - start;
+    if (length > this.#scratch.length) this.#scratch = Buffer.allocUnsafe(Math.max(length, this.#scratch.length * 2));
+    const bytes = this.#scratch.subarray(0, length);
+    let read = 0;
+    for (let got = 1; read < length && got > 0; read += got) got = readSync(this.#fd, bytes, read, length - read, start + read);
+    if (read < length || !this.#digests.matches(seq, bytes)) {
+      throw new IncumbentError('damaged', `line ${seq} of ${this.#path} changed on disk after the log was opened (it no longer has the hash the chain was verified with); reopen the log to check it`);
+    }
+    return JSON.parse(bytes.toString('utf8')) as EventRecord;
+  };
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+}
