@@ -9,8 +9,8 @@
  * A log read from a file is indexed, not kept: the ledger holds what its indexes need (ids, times,
  * timelines of sequences) and asks its `RecordSource` for a record when a question reaches it.
  * Keeping a million parsed records cost more than parsing them, in time and in memory. A record
- * a replay has read is kept from then on (replays come back to the same records: scrubbing, a
- * known-at), except by the replay that builds a timeline's checkpoints, which reads each once.
+ * a replay has read is kept from then on: replays come back to the same records (checkpoints,
+ * scrubbing), and parsing them again each time cost more than keeping them.
  */
 import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
@@ -219,8 +219,7 @@ export class Ledger {
   }
 
   /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
-  readonly #effectOfSeq = (seq: number, once = false): Effective =>
-    (this.#correctedEffects.get(seq) ?? this.#records[seq - 1] ?? (once ? this.#source!(seq) : (this.#records[seq - 1] = this.#source!(seq)))) as Effective;
+  readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!(seq))) as Effective;
 
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     let timeline = this.#timelines.get(subject);

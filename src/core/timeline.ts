@@ -56,15 +56,13 @@ export class Timeline {
   /**
    * The fact entered with sequence `seq`. The timeline holds sequences, not facts: a log read
    * from a file keeps its records on disk, and they are parsed again when a replay reaches them.
-   * `once`: this replay will not come back (building the head chain, whose checkpoints hold what
-   * the facts did), so the record need not be kept.
    */
-  readonly #effectOf: (seq: number, once?: boolean) => Effective;
+  readonly #effectOf: (seq: number) => Effective;
   /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
   readonly #checkpointing: boolean;
 
   /** `name`: what to call the company before an event names it; `effectOf`: the fact entered with a sequence. */
-  constructor(company: string, effectOf: (seq: number, once?: boolean) => Effective, { name = company, checkpointing = true } = {}) {
+  constructor(company: string, effectOf: (seq: number) => Effective, { name = company, checkpointing = true } = {}) {
     this.company = company;
     this.#effectOf = effectOf;
     this.#name = name;
@@ -228,7 +226,7 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#effectOf(this.#seqs[i]!, head));
+        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#effectOf(this.#seqs[i]!));
       }
       chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
     }
