@@ -30,11 +30,12 @@ interface Entry {
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 
-/**
- * Gives back a record the ledger indexed without keeping, parsed again from where it is stored.
- * It must give the record that was indexed, or throw.
- */
-export type RecordSource = (seq: number) => EventRecord;
+/** Gives back the records the ledger indexed without keeping, from where they are stored; throws rather than give others. */
+export interface RecordSource {
+  record(seq: number): EventRecord;
+  /** Records `from` to `to` as JSON, joined by commas. */
+  json(from: number, to: number): string;
+}
 
 /** What the ledger notes of a timeline entry, so that looking for these facts reads no other. */
 const BASELINE = 1;
@@ -53,6 +54,8 @@ export class Ledger {
   /** By sequence - 1: each record, or undefined for one the source gives back when asked. */
   #records: (EventRecord | undefined)[] = [];
   #source: RecordSource | undefined;
+  /** How many records (the first ones) were indexed from the source. */
+  #sourced = 0;
   /** Recorded times by sequence, clamped never to decrease (see the top). */
   #recorded = new Float64Array(1024);
   #seqById = new Map<string, number>();
@@ -104,7 +107,15 @@ export class Ledger {
 
   record(seq: number): EventRecord | undefined {
     if (!(seq >= 1 && seq <= this.head)) return undefined;
-    return this.#records[seq - 1] ?? this.#source!(seq);
+    return this.#records[seq - 1] ?? this.#source!.record(seq);
+  }
+  /** Records `from` to `to` (sequences, inclusive) as JSON, joined by commas: as stored, where they are stored. */
+  recordsJson(from: number, to: number): string {
+    const [first, last] = [Math.max(from, 1), Math.min(to, this.head)];
+    const stored = Math.min(last, this.#sourced);
+    const parts = first <= stored ? [this.#source!.json(first, stored)] : [];
+    for (let seq = Math.max(first, stored + 1); seq <= last; seq++) parts.push(JSON.stringify(this.#records[seq - 1]));
+    return parts.join(',');
   }
   /** Records `from` to `to` (sequences, inclusive), each read when the loop reaches it. */
   *records(from = 1, to = this.head): Generator<EventRecord> {
@@ -183,9 +194,10 @@ export class Ledger {
 
   /** Indexes the next record of the log without keeping it: the source gives it back when asked. */
   index(record: EventRecord): void {
-    if (!this.#source) throw new Error('index() needs a source to read the record back from');
+    if (!this.#source || this.#sourced !== this.head) throw new Error('index() needs a source to read the record back from, and comes before any add()');
     this.#take(record);
     this.#records.push(undefined);
+    this.#sourced += 1;
   }
 
   #take(record: EventRecord): void {
@@ -219,7 +231,7 @@ export class Ledger {
   }
 
   /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
-  readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!(seq))) as Effective;
+  readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!.record(seq))) as Effective;
 
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     let timeline = this.#timelines.get(subject);

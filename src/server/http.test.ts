@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'incumbent-http-'));
 const staticDir = join(dir, 'static');
 const logPath = join(dir, 'log.jsonl');
 const session = new LogSession({ appVersion: 'test' });
-const server = createWebHost({ handlers: session.handlers(), staticDir, token: TOKEN });
+const server = createWebHost({ handlers: session.handlers(), readJson: session.readJson, staticDir, token: TOKEN });
 let port = 0;
 
 beforeAll(async () => {
@@ -79,6 +79,22 @@ describe('web host', () => {
     // Desktop-only operations do not exist here: a page cannot make the host connect to a database it names.
     for (const desktopOnly of ['file:openShared', 'file:openRecent', 'file:open']) expect((await api(desktopOnly, { url: 'postgres://a@evil.example/x?log=y', path: '/etc/passwd' })).status).toBe(404);
     expect((await call('/api/log:summary', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{not json' })).status).toBe(400);
+  });
+
+  it('sends log:read pages as the records stored, the same as the service answers, before and after an append', async () => {
+    const head = session.current.log.ledger.head;
+    const page = async (fromSeq: number, limit: number) => {
+      const reply = await api('log:read', { fromSeq, limit });
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.body)).toEqual({ ok: true, value: await session.current['log:read']({ fromSeq, limit }) });
+    };
+    for (const [fromSeq, limit] of [[1, 1], [1, 7], [5, head], [head, 3], [head + 4, 2]] as const) await page(fromSeq, limit);
+    const citation = { document: 'https://example.com/a', quote: 'q' };
+    const appended = await session.current['log:append']({ events: [{ type: 'board.joined', subject: 'openai', time: '2023-11-29T12:00:00-08:00', timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation, person: { id: 'http-test', name: 'Test Person' } } }] });
+    expect(appended.appended).toHaveLength(1);
+    // One page across the records read from the file and the one appended since.
+    await page(head - 2, 10);
+    await page(head + 1, 1);
   });
 
   it('appends nothing when an appended event is invalid, and names it', async () => {

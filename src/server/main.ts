@@ -23,7 +23,7 @@ try {
   process.exit(2);
 }
 const token = randomBytes(24).toString('base64url');
-const server = createWebHost({ handlers: session.handlers(), staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)), token });
+const server = createWebHost({ handlers: session.handlers(), readJson: session.readJson, staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)), token });
 server.listen(Number(values.port), '127.0.0.1', () => {
   const { port } = server.address() as { port: number };
   console.log(`Incumbent web mode: http://127.0.0.1:${port}/#token=${token}`);

@@ -33,6 +33,9 @@ export class LogSession {
     return next;
   }
 
+  /** `log:read` as JSON text (see `LogService.readJson`), from whichever log is current. */
+  readonly readJson = (args: { fromSeq: number; limit: number }): string => this.current.readJson(args);
+
   /** Every contract operation, served by whichever log is current at the time of the call. */
   handlers(): Handlers {
     const forward = <K extends Operation>(operation: K) => ((args: never) => (this.current[operation] as (a: never) => unknown)(args)) as Handlers[K];

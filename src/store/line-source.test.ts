@@ -30,6 +30,7 @@ describe('records read back from the log file', () => {
     expect(fromDisk.source).toBeDefined();
     expect(ledger.head).toBe(inMemory.ledger.head);
     expect([...ledger.records()]).toEqual([...inMemory.ledger.records()]);
+    expect(JSON.parse(`[${ledger.recordsJson(1, ledger.head)}]`)).toEqual([...inMemory.ledger.records()]);
     const recorded = [...inMemory.ledger.records()].map((r) => r.recordedtime);
     for (const company of ledger.companies()) {
       const times = inMemory.ledger.timeline(company)!.times;
@@ -58,6 +59,8 @@ describe('records read back from the log file', () => {
       const end = new Date(toEpoch(ledger.record(ledger.head)!.time) + 86_400_000).toISOString();
       expect(() => ledger.stateAt(HEAVY_COMPANY, end)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk after the log was opened`));
       expect(() => ledger.byId(victim.id)).toThrow(/changed on disk/);
+      expect(() => ledger.recordsJson(1, ledger.head)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk`));
+      expect(JSON.parse(`[${ledger.recordsJson(1, victim.seq - 1)}]`)).toHaveLength(victim.seq - 1);
       // Cut short: the last line can no longer be read whole.
       truncateSync(path, readFileSync(path).length - 10);
       expect(() => ledger.record(ledger.head)).toThrow(new RegExp(`^line ${ledger.head} of .* changed on disk`));

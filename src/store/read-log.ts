@@ -70,7 +70,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   const digests = new Digests();
   const fd = openSync(path, 'r');
   const source = keepRecords ? undefined : new LineSource(fd, path, digests);
-  const ledger = new Ledger({ checkpoints: !oneShot, ...(source ? { source: source.record } : {}) });
+  const ledger = new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
   try {
     const size = fstatSync(fd).size;
     const parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
