@@ -33,6 +33,8 @@ const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, t
 /** Gives back the records the ledger indexed without keeping, from where they are stored; throws rather than give others. */
 export interface RecordSource {
   record(seq: number): EventRecord;
+  /** Records `seqs` (ascending) to `take`, read together where they are near one another. */
+  records(seqs: readonly number[], take: (seq: number, record: EventRecord) => void): void;
   /** Records `from` to `to` as JSON, joined by commas. */
   json(from: number, to: number): string;
 }
@@ -233,10 +235,21 @@ export class Ledger {
   /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
   readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!.record(seq))) as Effective;
 
+  /** Reads the records a replay is about to reach, together (see `RecordSource.records`), and keeps them. */
+  readonly #prefetch = (seqs: ArrayLike<number>): void => {
+    const wanted: number[] = [];
+    for (let i = 0; i < seqs.length; i++) {
+      const seq = seqs[i]!;
+      if (seq <= this.#sourced && this.#records[seq - 1] === undefined && !this.#correctedEffects.has(seq)) wanted.push(seq);
+    }
+    if (wanted.length < 2) return;
+    this.#source!.records(wanted.sort((a, b) => a - b), (seq, record) => (this.#records[seq - 1] = record));
+  };
+
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     let timeline = this.#timelines.get(subject);
     if (!timeline) {
-      timeline = new Timeline(subject, this.#effectOfSeq, { name: this.initialName(subject), checkpointing: this.#checkpointing });
+      timeline = new Timeline(subject, this.#effectOfSeq, { name: this.initialName(subject), checkpointing: this.#checkpointing, prefetch: this.#prefetch });
       this.#timelines.set(subject, timeline);
     }
     timeline.insert(effect.seq, time, (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0));

@@ -58,13 +58,20 @@ export class Timeline {
    * from a file keeps its records on disk, and they are parsed again when a replay reaches them.
    */
   readonly #effectOf: (seq: number) => Effective;
+  /** Called with the sequences a replay is about to reach, so that their records can be read together. */
+  readonly #prefetch: ((seqs: Float64Array) => void) | undefined;
   /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
   readonly #checkpointing: boolean;
 
   /** `name`: what to call the company before an event names it; `effectOf`: the fact entered with a sequence. */
-  constructor(company: string, effectOf: (seq: number) => Effective, { name = company, checkpointing = true } = {}) {
+  constructor(
+    company: string,
+    effectOf: (seq: number) => Effective,
+    { name = company, checkpointing = true, prefetch }: { name?: string; checkpointing?: boolean; prefetch?: (seqs: Float64Array) => void } = {},
+  ) {
     this.company = company;
     this.#effectOf = effectOf;
+    this.#prefetch = prefetch;
     this.#name = name;
     this.#checkpointing = checkpointing;
     this.#checkpoints = [{ state: freezeShallow(initialState(company, name)), changeMax: 0 }];
@@ -207,6 +214,10 @@ export class Timeline {
     for (const chain of [this.#checkpoints, ...this.#readerChains.values()]) if (chain.length > keep) chain.length = keep;
   }
 
+  #prefetchRange(from: number, to: number): void {
+    if (to - from > 1) this.#prefetch?.(this.#seqs.subarray(from, Math.min(to, this.#length)));
+  }
+
   #lastChange(position: number): number {
     const hidden = this.#hiddenFrom[position]!;
     return hidden === Infinity ? this.#seqs[position]! : Math.max(this.#seqs[position]!, hidden);
@@ -223,6 +234,7 @@ export class Timeline {
     const last = chain[chain.length - 1]!;
     const running = copyState(last.state);
     let changeMax = last.changeMax;
+    this.#prefetchRange((chain.length - 1) * CHECKPOINT_INTERVAL, upTo * CHECKPOINT_INTERVAL);
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
@@ -270,6 +282,7 @@ export class Timeline {
     if (start === end) return chain[j]!.state;
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
     const state = copyState(chain[j]!.state);
+    this.#prefetchRange(start, end);
     for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effectOf(this.#seqs[i]!));
     return freezeShallow(state);
   }
@@ -281,6 +294,7 @@ export class Timeline {
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
+    this.#prefetchRange(0, end);
     for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#effectOf(this.#seqs[i]!));
     return freezeShallow(state);
   }
@@ -292,6 +306,7 @@ export class Timeline {
 
   #replay(end: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
+    this.#prefetchRange(0, end);
     for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effectOf(this.#seqs[i]!));
     return state;
   }
