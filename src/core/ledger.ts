@@ -206,6 +206,7 @@ export class Ledger {
     if (record.seq !== this.head + 1) throw new RangeError(`sequence is ${record.seq}, expected ${this.head + 1}`);
     const known = this.#seqById.get(record.id);
     if (known !== undefined) throw new RangeError(`duplicate id "${record.id}" (first at line ${known})`);
+    this.#noteRecorded(record);
     if (record.type === 'log.created') {
       if (!this.#logId) [this.#logId, this.#title, this.#followed] = [record.id, record.data.title, record.data.company];
     } else if (record.type === 'event.corrected') {
@@ -217,7 +218,6 @@ export class Ledger {
     }
     // Noted once the record is in (a record that threw above never was): an event is revised once.
     if (record.type === 'event.corrected' || record.type === 'event.retracted') this.#noteRevision(record.data.target, record.id);
-    this.#noteRecorded(record);
     this.#seqById.set(record.id, record.seq);
   }
 
