@@ -25,7 +25,7 @@ import { payloads, type DomainType } from './vocabulary';
 interface Entry {
   timeline: Timeline;
   time: number;
-  effect: Effective;
+  seq: number;
 }
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
@@ -38,6 +38,9 @@ export interface RecordSource {
   /** Records `from` to `to` as JSON, joined by commas. */
   json(from: number, to: number): string;
 }
+
+/** How many records `records()` reads at once. */
+const RECORDS_AT_ONCE = 1024;
 
 /** What the ledger notes of a timeline entry, so that looking for these facts reads no other. */
 const BASELINE = 1;
@@ -119,9 +122,19 @@ export class Ledger {
     for (let seq = Math.max(first, stored + 1); seq <= last; seq++) parts.push(JSON.stringify(this.#records[seq - 1]));
     return parts.join(',');
   }
-  /** Records `from` to `to` (sequences, inclusive), each read when the loop reaches it. */
+  /**
+   * Records `from` to `to` (sequences, inclusive), read a page at a time as the loop reaches them
+   * (together, see `RecordSource.records`); those not already kept are not kept.
+   */
   *records(from = 1, to = this.head): Generator<EventRecord> {
-    for (let seq = Math.max(from, 1); seq <= Math.min(to, this.head); seq++) yield this.record(seq)!;
+    const last = Math.min(to, this.head);
+    for (let first = Math.max(from, 1); first <= last; first += RECORDS_AT_ONCE) {
+      const page = this.#records.slice(first - 1, Math.min(first - 1 + RECORDS_AT_ONCE, last));
+      const missing: number[] = [];
+      for (let i = 0; i < page.length; i++) if (page[i] === undefined) missing.push(first + i);
+      if (missing.length > 0) this.#source!.records(missing, (seq, record) => (page[seq - first] = record));
+      yield* page as EventRecord[];
+    }
   }
   byId(id: string): EventRecord | undefined {
     const seq = this.#seqById.get(id);
@@ -129,7 +142,8 @@ export class Ledger {
   }
   /** The fact an event put on its company's timeline (a correction's corrected version), if any. */
   effectOf(id: string): Effective | undefined {
-    return this.#entryOf(id)?.effect;
+    const entry = this.#entryOf(id);
+    return entry && this.#effectOfSeq(entry.seq);
   }
 
   /**
@@ -262,19 +276,19 @@ export class Ledger {
     const seq = this.#seqById.get(id);
     const timeline = seq === undefined ? undefined : this.#entryTimeline[seq];
     if (seq === undefined || !timeline) return undefined;
-    return { timeline, time: this.#entryTime[seq]!, effect: this.#effectOfSeq(seq) };
+    return { timeline, time: this.#entryTime[seq]!, seq };
   }
 
-  #supersede(target: string, by: string, seq: number): Entry | undefined {
+  /** Hides the target's fact from sequence `seq` on; a retraction reads nothing but the index. */
+  #supersede(target: string, by: string, seq: number): void {
     const entry = this.#entryOf(target);
-    if (!entry || this.#revisedBy.has(target)) return undefined;
-    entry.timeline.hide(entry.time, entry.effect.seq, seq);
+    if (!entry || this.#revisedBy.has(target)) return;
+    entry.timeline.hide(entry.time, entry.seq, seq);
     this.#revisedBy.set(target, by);
-    return entry;
   }
 
   #correct(record: RecordOf<'event.corrected'>): void {
-    const original = this.#entryOf(record.data.target)?.effect;
+    const original = this.effectOf(record.data.target);
     // Appends validate corrections; this guards replay against a hand-made log all the same.
     if (!original || this.#revisedBy.has(record.data.target) || !payloads[original.type].safeParse(record.data.data).success) return;
     const corrected = {

@@ -156,7 +156,8 @@ describe('EventLog on a log large enough to hash in a worker thread', () => {
     expect(log.hashOf(1234)).toBe(sha256(lines[1233]!));
     log.close();
     dirs.pop();
-    lines[20_000] = lines[20_000]!.replace('Person', 'Persun');
+    const original = lines[20_000]!;
+    lines[20_000] = original.replace('Person', 'Persun');
     writeFileSync(path, `${lines.join('\n')}\n`);
     await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 20002: hash chain broken/) });
     // The digest a prevhash names, in capitals: the chain's form is lower case, hashed here or not.
@@ -166,5 +167,18 @@ describe('EventLog on a log large enough to hash in a worker thread', () => {
     const small = tempLog();
     writeFileSync(small, `${lines.slice(0, 20_001).join('\n')}\n`);
     await expect(EventLog.open(small)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 20001: hash chain broken/) });
+    // An edited line that a later correction names: opening reads it back to correct it before the
+    // worker's digests are in, and must still report the chain broken where it breaks.
+    lines[20_000] = original;
+    const records = lines.map((l) => JSON.parse(l) as { id: string; type: string; data: { target?: string } });
+    // A correction early enough that the log cut after it is hashed inline (under 16 MB), and the whole one in the worker.
+    const correction = records.findIndex((r, i) => i < 15_000 && r.type === 'event.corrected' && records.findIndex((t) => t.id === r.data.target) > 100);
+    const target = records.findIndex((t) => t.id === records[correction]!.data.target);
+    lines[target] = lines[target]!.replace('Person', 'Persun');
+    for (const [path, count] of [[tempLog(), lines.length], [tempLog(), correction + 1]] as const) {
+      writeFileSync(path, `${lines.slice(0, count).join('\n')}\n`);
+      expect(readFileSync(path).length > 16 << 20).toBe(count === lines.length);
+      await expect(EventLog.open(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(new RegExp(`^line ${target + 2}: hash chain broken`)) });
+    }
   });
 });

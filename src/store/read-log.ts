@@ -3,7 +3,7 @@
  * (kept on disk and read back when asked for; see `LineSource`). A torn tail (a crash mid-append) is reported separately so the caller can set it aside; any other
  * damage is refused with its line number, because silently skipping history would be worse.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fstatSync, openSync, readSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
@@ -33,6 +33,7 @@ export interface LogContents {
 export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
 
 const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
+const CHANGED_WHILE_OPENING = 'the file changed while it was being opened (written or replaced by another program); open it again';
 
 /** Checks one parsed line against the ledger so far (and the chain, when hashed inline). */
 export function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
@@ -63,17 +64,21 @@ interface OpenBatch {
  * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
  * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
  * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
+ * While a worker hashes a large log, any damage found here is reported after a broken chain
+ * before it, if there is one: as reading line by line would have reported it.
  */
 export async function readLog(path: string, { oneShot = false, keepRecords = false } = {}): Promise<LogContents> {
   // The digest of each line read so far: hashed here, or (while a worker hashes) as the next
   // line's prevhash claims it, checked against the worker's digests at the end.
   const digests = new Digests();
   const fd = openSync(path, 'r');
-  const source = keepRecords ? undefined : new LineSource(fd, path, digests);
+  const lines = new LineSource(fd, path, digests);
+  const source = keepRecords ? undefined : lines;
   const ledger = new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
+  let parallel: Promise<LineDigests> | undefined;
   try {
     const size = fstatSync(fd).size;
-    const parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
+    parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // If parsing finds damage first, the worker's answer is no longer wanted.
     parallel?.catch(() => undefined);
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
@@ -122,7 +127,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
           prevhash = sha256(buffer.subarray(start, end));
           digests.push(prevhash);
         } else if (line > 1 && !digests.pushHex(record.prevhash)) throw damaged(line, 'prevhash is not a SHA-256 digest (64 lowercase hex digits)');
-        source?.note(consumed, consumed + end - start);
+        lines.note(consumed, consumed + end - start);
         if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
         if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
         if (batch) batch.records.push(record);
@@ -139,7 +144,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       if (read === 0) break;
     }
 
-    if (parallel) verifyChain(digests, await parallel, ledger.head);
+    if (parallel && ledger.head > 0) verifyChain(digests, await parallel, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
     if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
@@ -155,11 +160,19 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     }
     return { ledger, digests, validBytes: consumed, ...(source ? { source } : {}) };
   } catch (error) {
-    source?.close();
-    throw error;
+    const broken = parallel && (await firstBreak(digests, parallel));
+    lines.close();
+    throw broken ? damaged(broken, CHAIN_BROKEN) : error;
   } finally {
-    if (!source) closeSync(fd);
+    if (!source) lines.close();
   }
+}
+
+/** The first line whose digest differs from what the next line's prevhash claims, among those read; 0 if none. */
+async function firstBreak(claimed: Digests, parallel: Promise<LineDigests>): Promise<number> {
+  const hashed = await parallel.catch(() => undefined);
+  const differs = hashed ? claimed.firstDifference(hashed.digests, Math.min(claimed.count, hashed.count)) : 0;
+  return differs && differs + 1;
 }
 
 function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): LogContents {
@@ -170,12 +183,14 @@ function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, 
 
 /**
  * Checks the digests the prevhashes claimed (line 1's was checked as it was read) against those the
- * worker computed, and completes them with the last record's.
+ * worker computed from the path, and completes them with the last record's, hashed here from the
+ * bytes that were read: the worker's must match it, or the file changed while it was opened.
  */
-function verifyChain(claimed: Digests, { digests: hashed }: LineDigests, head: number): void {
-  if (head === 0) return;
-  const broken = claimed.firstDifference(hashed, head - 1);
+function verifyChain(claimed: Digests, hashed: LineDigests, head: number, last: string): void {
+  if (hashed.count < head) throw damaged(hashed.count + 1, CHANGED_WHILE_OPENING);
+  const broken = claimed.firstDifference(hashed.digests, head - 1);
   if (broken) throw damaged(broken + 1, CHAIN_BROKEN);
+  if (hashed.digests.toString('hex', (head - 1) * 32, head * 32) !== last) throw damaged(head, CHANGED_WHILE_OPENING);
   claimed.truncate(head - 1);
-  claimed.push(hashed.toString('hex', (head - 1) * 32, head * 32));
+  claimed.push(last);
 }
