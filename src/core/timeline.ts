@@ -33,7 +33,7 @@ export class Timeline {
   #times = new Float64Array(16);
   #seqs = new Float64Array(16);
   #hiddenFrom = new Float64Array(16).fill(Infinity);
-  /** Each entry's marks (see `Mark`): what searches over many entries read instead of the facts. */
+  /** Each entry's marks, a byte the ledger gives it (baseline, naming): what searches over many entries read instead of the facts. */
   #marks = new Uint8Array(16);
   /** Facts inserted before the last entry, and hides of entries, waiting for the next question (see `insert`). */
   #late: { time: number; seq: number; marks: number }[] = [];
@@ -119,7 +119,7 @@ export class Timeline {
     return this.#lowerBound(time, Infinity);
   }
 
-  /** Enters the fact with sequence `seq` at effective time `time`; `marks`: see `Mark`. */
+  /** Enters the fact with sequence `seq` at effective time `time`, with the ledger's `marks` for it. */
   insert(seq: number, time: number, marks = 0): void {
     this.#noteFront(seq, time);
     // Facts mostly arrive in time order: at or after the last entry they go at the end (seqs only

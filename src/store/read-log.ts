@@ -1,7 +1,8 @@
 /**
  * Reading a log: stream the file, hash and parse each line, verify the chain, and index the records
- * (kept on disk and read back when asked for; see `LineSource`). A torn tail (a crash mid-append) is reported separately so the caller can set it aside; any other
- * damage is refused with its line number, because silently skipping history would be worse.
+ * (left on disk and read back when a question reaches them; see `LineSource`). A torn tail (a crash
+ * mid-append) is reported separately so the caller can set it aside; any other damage is refused
+ * with its line number, because silently skipping history would be worse.
  */
 import { fstatSync, openSync, readSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
@@ -79,7 +80,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   try {
     const size = fstatSync(fd).size;
     parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
-    // If parsing finds damage first, the worker's answer is no longer wanted.
+    // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
     let filled = 0;
