@@ -12,6 +12,7 @@ import type { EventDraft } from './event';
 import { evolve, type Effective } from './evolve';
 import type { Ledger } from './ledger';
 import { copyState, initialState, type CompanyState } from './state';
+import type { Timeline } from './timeline';
 import { formatMoment, toEpoch } from './time';
 import { payloads, type DomainType } from './vocabulary';
 import { offsetProblem } from './zone';
@@ -76,11 +77,18 @@ export function checkConsistency(ledger: Ledger, drafts: readonly EventDraft[], 
   for (const [company, entry] of affected) checkCompany(ledger, company, entry, fieldOf);
 }
 
+/**
+ * The state at `before` as the log stands. A batch after every fact so far (the usual append) is
+ * checked against the head state, which a long timeline keeps without building its checkpoints.
+ */
+const stateBefore = (timeline: Timeline, before: number, head: number): CompanyState =>
+  timeline.length === 0 || before >= timeline.times[timeline.length - 1]! ? timeline.headState() : timeline.stateAt(before, head);
+
 function checkCompany(ledger: Ledger, company: string, { facts, earliest, revised, cause }: Affected, fieldOf: (index: number) => string): void {
   const timeline = ledger.timeline(company);
   const before = earliest - 1;
   // `next`: the history with the batch; `now`: the log as it is, to tell new contradictions from old.
-  const next: CompanyState = timeline ? copyState(timeline.stateAt(before, ledger.head)) : initialState(company, ledger.initialName(company));
+  const next: CompanyState = timeline ? copyState(stateBefore(timeline, before, ledger.head)) : initialState(company, ledger.initialName(company));
   const now = copyState(next);
   const existing: Fact[] = [];
   if (timeline) {

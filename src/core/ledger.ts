@@ -18,7 +18,7 @@ import type { CompanyState } from './state';
 import { toEpoch } from './time';
 import { upperBound } from './search';
 import { grow } from './grow';
-import { Timeline } from './timeline';
+import { Timeline, type Facts } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
 
 /** Where an event's fact sits: its company's timeline and its (time, seq) key there. */
@@ -249,21 +249,35 @@ export class Ledger {
   /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
   readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!.record(seq))) as Effective;
 
-  /** Reads the records a replay is about to reach, together (see `RecordSource.records`), and keeps them. */
-  readonly #prefetch = (seqs: ArrayLike<number>): void => {
+  /** The facts of these sequences that are on disk only, ascending. */
+  #unread(seqs: ArrayLike<number>): number[] {
     const wanted: number[] = [];
     for (let i = 0; i < seqs.length; i++) {
       const seq = seqs[i]!;
       if (seq <= this.#sourced && this.#records[seq - 1] === undefined && !this.#correctedEffects.has(seq)) wanted.push(seq);
     }
-    if (wanted.length < 2) return;
-    this.#source!.records(wanted.sort((a, b) => a - b), (seq, record) => (this.#records[seq - 1] = record));
+    return wanted.sort((a, b) => a - b);
+  }
+
+  /** What the timelines read their facts through: records read together (see `RecordSource.records`), kept once read but by `readOnce`. */
+  readonly #facts: Facts = {
+    of: (seq) => this.#effectOfSeq(seq),
+    prefetch: (seqs) => {
+      const wanted = this.#unread(seqs);
+      if (wanted.length > 1) this.#source!.records(wanted, (seq, record) => (this.#records[seq - 1] = record));
+    },
+    readOnce: (seqs) => {
+      const read = new Map<number, Effective>();
+      const wanted = this.#unread(seqs);
+      if (wanted.length > 0) this.#source!.records(wanted, (seq, record) => read.set(seq, record as Effective));
+      return read;
+    },
   };
 
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     let timeline = this.#timelines.get(subject);
     if (!timeline) {
-      timeline = new Timeline(subject, this.#effectOfSeq, { name: this.initialName(subject), checkpointing: this.#checkpointing, prefetch: this.#prefetch });
+      timeline = new Timeline(subject, this.#facts, { name: this.initialName(subject), checkpointing: this.#checkpointing });
       this.#timelines.set(subject, timeline);
     }
     timeline.insert(effect.seq, time, (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0));

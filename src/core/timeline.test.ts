@@ -17,7 +17,7 @@ describe('Timeline index (property)', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
-        const timeline = new Timeline('acme', (seq) => ({ seq }) as Effective, { checkpointing: false });
+        const timeline = new Timeline('acme', { of: (seq) => ({ seq }) as Effective, prefetch: () => undefined, readOnce: () => new Map() }, { checkpointing: false });
         const model: { time: number; seq: number; hiddenFrom: number }[] = [];
         let seq = 0;
         const check = () => {

@@ -19,6 +19,17 @@ import { firstTrue, upperBound } from './search';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
 
 export const CHECKPOINT_INTERVAL = 128;
+/** How many facts the head state's first replay reads at once. */
+const HEAD_READS = 4096;
+
+/** Where a timeline's facts come from (its ledger), by sequence. */
+export interface Facts {
+  of(seq: number): Effective;
+  /** Reads these facts together, and keeps them, before a replay reaches them. */
+  prefetch(seqs: Float64Array): void;
+  /** Reads these facts together without keeping them, for a replay that will not come back to them. */
+  readOnce(seqs: Float64Array): ReadonlyMap<number, Effective>;
+}
 /** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
 const READER_CHAINS = 4;
 
@@ -54,24 +65,19 @@ export class Timeline {
 
   readonly #name: string;
   /**
-   * The fact entered with sequence `seq`. The timeline holds sequences, not facts: a log read
-   * from a file keeps its records on disk, and they are parsed again when a replay reaches them.
+   * The facts by sequence. The timeline holds sequences, not facts: a log read from a file keeps
+   * its records on disk, and they are parsed again when a replay reaches them.
    */
-  readonly #effectOf: (seq: number) => Effective;
-  /** Called with the sequences a replay is about to reach, so that their records can be read together. */
-  readonly #prefetch: ((seqs: Float64Array) => void) | undefined;
+  readonly #facts: Facts;
+  /** The state after every live entry before `length`: see `headState`. */
+  #head: { state: CompanyState; length: number } | undefined;
   /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
   readonly #checkpointing: boolean;
 
-  /** `name`: what to call the company before an event names it; `effectOf`: the fact entered with a sequence. */
-  constructor(
-    company: string,
-    effectOf: (seq: number) => Effective,
-    { name = company, checkpointing = true, prefetch }: { name?: string; checkpointing?: boolean; prefetch?: (seqs: Float64Array) => void } = {},
-  ) {
+  /** `name`: what to call the company before an event names it. */
+  constructor(company: string, facts: Facts, { name = company, checkpointing = true }: { name?: string; checkpointing?: boolean } = {}) {
     this.company = company;
-    this.#effectOf = effectOf;
-    this.#prefetch = prefetch;
+    this.#facts = facts;
     this.#name = name;
     this.#checkpointing = checkpointing;
     this.#checkpoints = [{ state: freezeShallow(initialState(company, name)), changeMax: 0 }];
@@ -90,7 +96,7 @@ export class Timeline {
 
   effectAt(position: number): Effective {
     this.#settle();
-    return this.#effectOf(this.#seqs[position]!);
+    return this.#facts.of(this.#seqs[position]!);
   }
 
   marksAt(position: number): number {
@@ -212,10 +218,36 @@ export class Timeline {
   #invalidateAfter(position: number): void {
     const keep = Math.floor(position / CHECKPOINT_INTERVAL) + 1;
     for (const chain of [this.#checkpoints, ...this.#readerChains.values()]) if (chain.length > keep) chain.length = keep;
+    if (this.#head && position < this.#head.length) this.#head = undefined;
   }
 
   #prefetchRange(from: number, to: number): void {
-    if (to - from > 1) this.#prefetch?.(this.#seqs.subarray(from, Math.min(to, this.#length)));
+    if (to - from > 1) this.#facts.prefetch(this.#seqs.subarray(from, Math.min(to, this.#length)));
+  }
+
+  /**
+   * The state after every live entry (those the head chain replays): what an append at the end is
+   * checked against. It is one checkpoint that moves with the end. The first call replays the
+   * timeline once and keeps neither the records nor checkpoints along the way; building the head
+   * chain would cost about twice as much for a question that needs only the end. Later calls apply
+   * only the entries added since, until a change before them (a back-dated fact, a revision)
+   * drops it.
+   */
+  headState(): CompanyState {
+    this.#settle();
+    const head = this.#head;
+    if (head?.length === this.#length) return head.state;
+    const state = head ? copyState(head.state) : initialState(this.company, this.#name);
+    for (let start = head?.length ?? 0; start < this.#length; start += HEAD_READS) {
+      const end = Math.min(start + HEAD_READS, this.#length);
+      const read = this.#facts.readOnce(this.#seqs.subarray(start, end));
+      for (let i = start; i < end; i++) {
+        const seq = this.#seqs[i]!;
+        if (this.#hiddenFrom[i] === Infinity) evolve(state, read.get(seq) ?? this.#facts.of(seq));
+      }
+    }
+    this.#head = { state: freezeShallow(state), length: this.#length };
+    return this.#head.state;
   }
 
   #lastChange(position: number): number {
@@ -238,7 +270,7 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#effectOf(this.#seqs[i]!));
+        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#facts.of(this.#seqs[i]!));
       }
       chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
     }
@@ -283,7 +315,7 @@ export class Timeline {
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
     const state = copyState(chain[j]!.state);
     this.#prefetchRange(start, end);
-    for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effectOf(this.#seqs[i]!));
+    for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#facts.of(this.#seqs[i]!));
     return freezeShallow(state);
   }
 
@@ -295,7 +327,7 @@ export class Timeline {
     const state = initialState(this.company, this.#name);
     const end = this.countUntil(time);
     this.#prefetchRange(0, end);
-    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#effectOf(this.#seqs[i]!));
+    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#facts.of(this.#seqs[i]!));
     return freezeShallow(state);
   }
 
@@ -307,7 +339,7 @@ export class Timeline {
   #replay(end: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
     this.#prefetchRange(0, end);
-    for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#effectOf(this.#seqs[i]!));
+    for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#facts.of(this.#seqs[i]!));
     return state;
   }
 }
