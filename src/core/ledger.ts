@@ -1,23 +1,20 @@
 /**
- * The whole log in memory: records by sequence, one timeline per company, and the bitemporal
- * question "state at effective time T, as known at recorded time R".
+ * The log indexed in memory: records by sequence (in arrival order), one timeline per company, and
+ * the bitemporal question "state at effective time T, as known at recorded time R" (a prefix of the
+ * log, see `RecordedTimes`).
  *
- * Records arrive in sequence order (the log's order). Recorded times are treated as never
- * decreasing with sequence (a clock that stepped back is clamped), so "known at R" is always a
- * prefix of the log: the first S records.
- *
- * A log read from a file is indexed, not kept: the ledger holds what its indexes need (ids, times,
- * timelines of sequences) and asks its `RecordSource` for a record when a question reaches it.
- * Keeping a million parsed records cost more than parsing them, in time and in memory. A record
- * a replay has read is kept from then on: replays come back to the same records (checkpoints,
- * scrubbing), and parsing them again each time cost more than keeping them.
+ * A log read from a file is indexed, not kept: the ledger holds what its indexes need and asks its
+ * `RecordSource` for a record when a question reaches it. Keeping a million parsed records cost
+ * more than parsing them, in time and in memory. A record a replay has read is kept from then on:
+ * replays come back to the same records (checkpoints, scrubbing).
  */
 import type { EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
 import type { CompanyState } from './state';
 import { toEpoch } from './time';
-import { upperBound } from './search';
+import { RecordedTimes } from './recorded-times';
 import { grow } from './grow';
+import { Records, type RecordSource } from './records';
 import { Timeline, type Facts } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
 
@@ -29,18 +26,6 @@ interface Entry {
 }
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
-
-/** Gives back the records the ledger indexed without keeping, from where they are stored; throws rather than give others. */
-export interface RecordSource {
-  record(seq: number): EventRecord;
-  /** Records `seqs` (ascending) to `take`, read together where they are near one another. */
-  records(seqs: readonly number[], take: (seq: number, record: EventRecord) => void): void;
-  /** Records `from` to `to` as JSON, joined by commas. */
-  json(from: number, to: number): string;
-}
-
-/** How many records `records()` reads at once. */
-const RECORDS_AT_ONCE = 1024;
 
 /** What the ledger notes of a timeline entry, so that looking for these facts reads no other. */
 const BASELINE = 1;
@@ -56,13 +41,8 @@ export interface Reader {
 }
 
 export class Ledger {
-  /** By sequence - 1: each record, or undefined for one the source gives back when asked. */
-  #records: (EventRecord | undefined)[] = [];
-  #source: RecordSource | undefined;
-  /** How many records (the first ones) were indexed from the source. */
-  #sourced = 0;
-  /** Recorded times by sequence, clamped never to decrease (see the top). */
-  #recorded = new Float64Array(1024);
+  readonly #records: Records;
+  readonly #recorded = new RecordedTimes();
   #seqById = new Map<string, number>();
   /**
    * By sequence, the timeline entry each event introduced: its timeline and effective time (kept
@@ -89,7 +69,7 @@ export class Ledger {
    */
   constructor({ checkpoints = true, source }: { checkpoints?: boolean; source?: RecordSource } = {}) {
     this.#checkpointing = checkpoints;
-    this.#source = source;
+    this.#records = new Records(source);
   }
 
   get logId(): string {
@@ -107,34 +87,19 @@ export class Ledger {
     return this.#followed?.id === company ? this.#followed.name : company;
   }
   get head(): number {
-    return this.#records.length;
+    return this.#records.count;
   }
 
   record(seq: number): EventRecord | undefined {
-    if (!(seq >= 1 && seq <= this.head)) return undefined;
-    return this.#records[seq - 1] ?? this.#source!.record(seq);
+    return seq >= 1 && seq <= this.head ? this.#records.get(seq) : undefined;
   }
   /** Records `from` to `to` (sequences, inclusive) as JSON, joined by commas: as stored, where they are stored. */
   recordsJson(from: number, to: number): string {
-    const [first, last] = [Math.max(from, 1), Math.min(to, this.head)];
-    const stored = Math.min(last, this.#sourced);
-    const parts = first <= stored ? [this.#source!.json(first, stored)] : [];
-    for (let seq = Math.max(first, stored + 1); seq <= last; seq++) parts.push(JSON.stringify(this.#records[seq - 1]));
-    return parts.join(',');
+    return this.#records.json(from, to);
   }
-  /**
-   * Records `from` to `to` (sequences, inclusive), read a page at a time as the loop reaches them
-   * (together, see `RecordSource.records`); those not already kept are not kept.
-   */
-  *records(from = 1, to = this.head): Generator<EventRecord> {
-    const last = Math.min(to, this.head);
-    for (let first = Math.max(from, 1); first <= last; first += RECORDS_AT_ONCE) {
-      const page = this.#records.slice(first - 1, Math.min(first - 1 + RECORDS_AT_ONCE, last));
-      const missing: number[] = [];
-      for (let i = 0; i < page.length; i++) if (page[i] === undefined) missing.push(first + i);
-      if (missing.length > 0) this.#source!.records(missing, (seq, record) => (page[seq - first] = record));
-      yield* page as EventRecord[];
-    }
+  /** Records `from` to `to` (sequences, inclusive), read a page at a time as the loop reaches them; not kept. */
+  records(from = 1, to = this.head): Generator<EventRecord> {
+    return this.#records.range(from, to);
   }
   byId(id: string): EventRecord | undefined {
     const seq = this.#seqById.get(id);
@@ -192,9 +157,7 @@ export class Ledger {
   #latestName(company: string): string {
     const timeline = this.#timelines.get(company)!;
     for (let i = timeline.length - 1; i >= 0; i--) {
-      if (!(timeline.marksAt(i) & NAMING) || !timeline.visibleAt(i, this.head)) continue;
-      const effect = timeline.effectAt(i);
-      if (effect.type === 'company.registered') return effect.data.name;
+      if (timeline.marksAt(i) & NAMING && timeline.visibleAt(i, this.head)) return (timeline.effectAt(i) as RecordOf<'company.registered'>).data.name;
     }
     return this.initialName(company);
   }
@@ -210,17 +173,15 @@ export class Ledger {
 
   /** Indexes the next record of the log without keeping it: the source gives it back when asked. */
   index(record: EventRecord): void {
-    if (!this.#source || this.#sourced !== this.head) throw new Error('index() needs a source to read the record back from, and comes before any add()');
     this.#take(record);
-    this.#records.push(undefined);
-    this.#sourced += 1;
+    this.#records.pushSourced();
   }
 
   #take(record: EventRecord): void {
     if (record.seq !== this.head + 1) throw new RangeError(`sequence is ${record.seq}, expected ${this.head + 1}`);
     const known = this.#seqById.get(record.id);
     if (known !== undefined) throw new RangeError(`duplicate id "${record.id}" (first at line ${known})`);
-    this.#noteRecorded(record);
+    this.#recorded.note(record.seq, record.recordedtime);
     if (record.type === 'log.created') {
       if (!this.#logId) [this.#logId, this.#title, this.#followed] = [record.id, record.data.title, record.data.company];
     } else if (record.type === 'event.corrected') {
@@ -235,43 +196,18 @@ export class Ledger {
     this.#seqById.set(record.id, record.seq);
   }
 
-  /** Notes the record's recorded time, clamped never to decrease (a clock that stepped back). */
-  #noteRecorded(record: EventRecord): void {
-    if (record.seq >= this.#recorded.length) this.#recorded = grow(this.#recorded, record.seq + 1);
-    const previous = record.seq > 1 ? this.#recorded[record.seq - 1]! : -Infinity;
-    this.#recorded[record.seq] = Math.max(toEpoch(record.recordedtime), previous);
-  }
-
   #noteRevision(target: string, by: string): void {
     if (!this.#firstRevision.has(target)) this.#firstRevision.set(target, by);
   }
 
   /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
-  readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? (this.#records[seq - 1] ??= this.#source!.record(seq))) as Effective;
+  readonly #effectOfSeq = (seq: number): Effective => (this.#correctedEffects.get(seq) ?? this.#records.keep(seq)) as Effective;
 
-  /** The facts of these sequences that are on disk only, ascending. */
-  #unread(seqs: ArrayLike<number>): number[] {
-    const wanted: number[] = [];
-    for (let i = 0; i < seqs.length; i++) {
-      const seq = seqs[i]!;
-      if (seq <= this.#sourced && this.#records[seq - 1] === undefined && !this.#correctedEffects.has(seq)) wanted.push(seq);
-    }
-    return wanted.sort((a, b) => a - b);
-  }
-
-  /** What the timelines read their facts through: records read together (see `RecordSource.records`), kept once read but by `readOnce`. */
+  /** What the timelines read their facts through. A correction's fact is its corrected version, never its record: those are not read. */
   readonly #facts: Facts = {
     of: (seq) => this.#effectOfSeq(seq),
-    prefetch: (seqs) => {
-      const wanted = this.#unread(seqs);
-      if (wanted.length > 1) this.#source!.records(wanted, (seq, record) => (this.#records[seq - 1] = record));
-    },
-    readOnce: (seqs) => {
-      const read = new Map<number, Effective>();
-      const wanted = this.#unread(seqs);
-      if (wanted.length > 0) this.#source!.records(wanted, (seq, record) => read.set(seq, record as Effective));
-      return read;
-    },
+    prefetch: (seqs) => this.#records.prefetch(seqs.filter((seq) => !this.#correctedEffects.has(seq))),
+    readOnce: (seqs) => this.#records.readOnce(seqs.filter((seq) => !this.#correctedEffects.has(seq))) as Map<number, Effective>,
   };
 
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
@@ -323,7 +259,7 @@ export class Ledger {
   /** The number of records known at recorded time R (all of them when R is absent). */
   knownSeq(knownAt?: string): number {
     if (knownAt === undefined) return this.head;
-    return upperBound(this.#recorded.subarray(1, this.head + 1), toEpoch(knownAt));
+    return this.#recorded.countBy(toEpoch(knownAt), this.head);
   }
 
   /**

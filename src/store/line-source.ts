@@ -9,7 +9,7 @@ import { closeSync, readSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { grow } from '../core/grow';
-import type { RecordSource } from '../core/ledger';
+import type { RecordSource } from '../core/records';
 import type { Digests } from './digests';
 import { sha256 } from './seal';
 

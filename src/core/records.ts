@@ -1,0 +1,97 @@
+/**
+ * The log's records by sequence: kept in memory, or left where they are stored (a log file) and
+ * read back through a `RecordSource` when asked for. See the top of `ledger.ts` for why.
+ */
+import type { EventRecord } from './event';
+
+/** Gives back the records the ledger indexed without keeping, from where they are stored; throws rather than give others. */
+export interface RecordSource {
+  record(seq: number): EventRecord;
+  /** Records `seqs` (ascending) to `take`, read together where they are near one another. */
+  records(seqs: readonly number[], take: (seq: number, record: EventRecord) => void): void;
+  /** Records `from` to `to` as JSON, joined by commas. */
+  json(from: number, to: number): string;
+}
+
+/** How many records `range` reads at once. */
+const RECORDS_AT_ONCE = 1024;
+
+export class Records {
+  /** By sequence - 1: each record, or undefined for one the source gives back when asked. */
+  #records: (EventRecord | undefined)[] = [];
+  readonly #source: RecordSource | undefined;
+  /** How many records (the first ones) are in the source. */
+  #sourced = 0;
+
+  constructor(source?: RecordSource) {
+    this.#source = source;
+  }
+
+  get count(): number {
+    return this.#records.length;
+  }
+
+  /** Adds the next record, kept in memory. */
+  push(record: EventRecord): void {
+    this.#records.push(record);
+  }
+
+  /** Adds the next record as one the source holds; only before any is kept (a file's records come first). */
+  pushSourced(): void {
+    if (!this.#source || this.#sourced !== this.count) throw new Error('a record left in its source needs a source, and comes before any record kept in memory');
+    this.#records.push(undefined);
+    this.#sourced += 1;
+  }
+
+  /** Record `seq` (1 to count), read from the source if it is not kept; reading it does not keep it. */
+  get(seq: number): EventRecord {
+    return this.#records[seq - 1] ?? this.#source!.record(seq);
+  }
+
+  /** Record `seq`, kept from now on: for replays, which come back to the same records. */
+  keep(seq: number): EventRecord {
+    return (this.#records[seq - 1] ??= this.#source!.record(seq));
+  }
+
+  /** Records `from` to `to`, read a page at a time, together (see `RecordSource.records`); not kept. */
+  *range(from: number, to: number): Generator<EventRecord> {
+    const last = Math.min(to, this.count);
+    for (let first = Math.max(from, 1); first <= last; first += RECORDS_AT_ONCE) {
+      const page = this.#records.slice(first - 1, Math.min(first - 1 + RECORDS_AT_ONCE, last));
+      const missing: number[] = [];
+      for (let i = 0; i < page.length; i++) if (page[i] === undefined) missing.push(first + i);
+      if (missing.length > 0) this.#source!.records(missing, (seq, record) => (page[seq - first] = record));
+      yield* page as EventRecord[];
+    }
+  }
+
+  /** Records `from` to `to` as JSON, joined by commas: as stored, where they are stored. */
+  json(from: number, to: number): string {
+    const [first, last] = [Math.max(from, 1), Math.min(to, this.count)];
+    const stored = Math.min(last, this.#sourced);
+    const parts = first <= stored ? [this.#source!.json(first, stored)] : [];
+    for (let seq = Math.max(first, stored + 1); seq <= last; seq++) parts.push(JSON.stringify(this.#records[seq - 1]));
+    return parts.join(',');
+  }
+
+  /** Reads these records together and keeps them, before a replay reaches them. */
+  prefetch(seqs: ArrayLike<number>): void {
+    const wanted = this.#unread(seqs);
+    if (wanted.length > 1) this.#source!.records(wanted, (seq, record) => (this.#records[seq - 1] = record));
+  }
+
+  /** Reads those of these records not kept, together, without keeping them. */
+  readOnce(seqs: ArrayLike<number>): Map<number, EventRecord> {
+    const read = new Map<number, EventRecord>();
+    const wanted = this.#unread(seqs);
+    if (wanted.length > 0) this.#source!.records(wanted, (seq, record) => read.set(seq, record));
+    return read;
+  }
+
+  /** Those of these sequences whose records are in the source only, ascending. */
+  #unread(seqs: ArrayLike<number>): number[] {
+    const wanted: number[] = [];
+    for (let i = 0; i < seqs.length; i++) if (seqs[i]! <= this.#sourced && this.#records[seqs[i]! - 1] === undefined) wanted.push(seqs[i]!);
+    return wanted.sort((a, b) => a - b);
+  }
+}
