@@ -1,10 +1,8 @@
 /**
- * One company's facts in effective-time order, with checkpoints, answering "state at T as known at
- * sequence S" from the nearest usable checkpoint instead of from the start.
+ * One company's facts in effective-time order (`TimelineEntries`), with checkpoints, answering
+ * "state at T as known at sequence S" from the nearest usable checkpoint instead of from the start.
  *
  * Invariants:
- * - Entries are ordered by (time, seq); seq is unique, so the order is total and stable.
- * - An entry is visible to readers who know sequence S iff seq <= S < hiddenFrom.
  * - Checkpoint j is the state after every entry at positions < j*K that is visible at the head.
  *   It is also right for a reader at S if no entry before j*K changed visibility after S; `changeMax`
  *   records the latest such change, and it only grows with j, so the usable checkpoints are a prefix.
@@ -14,9 +12,8 @@
  */
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
-import { grow } from './grow';
-import { firstTrue, upperBound } from './search';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
+import { TimelineEntries } from './timeline-entries';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many facts the head state's first replay reads at once. */
@@ -40,23 +37,7 @@ interface Checkpoint {
 
 export class Timeline {
   readonly company: string;
-  #length = 0;
-  #times = new Float64Array(16);
-  #seqs = new Float64Array(16);
-  #hiddenFrom = new Float64Array(16).fill(Infinity);
-  /** Each entry's marks, a byte the ledger gives it (baseline, naming): what searches over many entries read instead of the facts. */
-  #marks = new Uint8Array(16);
-  /** Facts inserted before the last entry, and hides of entries, waiting for the next question (see `insert`). */
-  #late: { time: number; seq: number; marks: number }[] = [];
-  #lateHides: { time: number; seq: number; fromSeq: number }[] = [];
-  /**
-   * In insertion (= sequence) order: each insert's seq, and the latest effective time inserted so
-   * far. A reader at S sees nothing after the front time of its last insert, so no question of
-   * that reader replays past it, however late the moment asked about.
-   */
-  #insertSeqs = new Float64Array(16);
-  #frontTimes = new Float64Array(16);
-  #inserts = 0;
+  readonly #entries = new TimelineEntries((position) => this.#invalidateAfter(position));
   #checkpoints: Checkpoint[];
   /** Checkpoint chains exact for one known sequence each, most recently used last. */
   #readerChains = new Map<number, Checkpoint[]>();
@@ -84,135 +65,41 @@ export class Timeline {
   }
 
   get length(): number {
-    this.#settle();
-    return this.#length;
+    return this.#entries.length;
   }
 
   /** Effective times in order; a view, valid until the next insert. */
   get times(): Float64Array {
-    this.#settle();
-    return this.#times.subarray(0, this.#length);
+    return this.#entries.times;
   }
 
   effectAt(position: number): Effective {
-    this.#settle();
-    return this.#facts.of(this.#seqs[position]!);
+    this.#entries.settle();
+    return this.#facts.of(this.#entries.seqs[position]!);
   }
 
   marksAt(position: number): number {
-    this.#settle();
-    return this.#marks[position]!;
+    return this.#entries.marksAt(position);
   }
 
   visibleAt(position: number, knownSeq: number): boolean {
-    this.#settle();
-    return this.#visible(position, knownSeq);
-  }
-
-  /** `visibleAt` for replay's own loops, which run once the timeline is settled: no check per entry. */
-  #visible(position: number, knownSeq: number): boolean {
-    return this.#seqs[position]! <= knownSeq && knownSeq < this.#hiddenFrom[position]!;
-  }
-
-  /** First position whose (time, seq) is not before the given key. */
-  #lowerBound(time: number, seq: number): number {
-    return firstTrue(this.#length, (i) => this.#times[i]! > time || (this.#times[i] === time && this.#seqs[i]! >= seq));
+    this.#entries.settle();
+    return this.#entries.visible(position, knownSeq);
   }
 
   /** Number of entries whose effective time is at or before `time`. */
   countUntil(time: number): number {
-    this.#settle();
-    return this.#lowerBound(time, Infinity);
+    return this.#entries.countUntil(time);
   }
 
   /** Enters the fact with sequence `seq` at effective time `time`, with the ledger's `marks` for it. */
   insert(seq: number, time: number, marks = 0): void {
-    this.#noteFront(seq, time);
-    // Facts mostly arrive in time order: at or after the last entry they go at the end (seqs only
-    // grow, so an equal time sorts after it). A back-dated fact or a correction waits to be merged
-    // in, with the others that come before the next question: opening a log inserts thousands of
-    // them, and shifting half a timeline for each cost more than all the rest of its indexing.
-    if (this.#length > 0 && time < this.#times[this.#length - 1]!) {
-      this.#late.push({ time, seq, marks });
-      return;
-    }
-    this.#reserve(this.#length + 1);
-    this.#place(this.#length, time, seq, marks);
-    this.#length += 1;
-    this.#invalidateAfter(this.#length - 1);
-  }
-
-  #reserve(capacity: number): void {
-    if (capacity <= this.#times.length) return;
-    const grown = Math.max(capacity, this.#times.length * 2);
-    this.#times = grow(this.#times, grown);
-    this.#seqs = grow(this.#seqs, grown);
-    this.#hiddenFrom = grow(this.#hiddenFrom, grown, Infinity);
-    const marks = new Uint8Array(grown);
-    marks.set(this.#marks);
-    this.#marks = marks;
-  }
-
-  #place(at: number, time: number, seq: number, marks: number, hiddenFrom = Infinity): void {
-    this.#times[at] = time;
-    this.#seqs[at] = seq;
-    this.#marks[at] = marks;
-    this.#hiddenFrom[at] = hiddenFrom;
-  }
-
-  /**
-   * Merges the waiting facts into their places, in one pass from the end, then applies the hides
-   * that waited for them. Every question settles first, so none ever sees a timeline out of order.
-   */
-  #settle(): void {
-    if (this.#late.length === 0) return;
-    const late = this.#late.sort((a, b) => a.time - b.time || a.seq - b.seq);
-    this.#late = [];
-    this.#reserve(this.#length + late.length);
-    let main = this.#length - 1;
-    let write = this.#length + late.length - 1;
-    for (let next = late.length - 1; next >= 0; write -= 1) {
-      const { time, seq, marks } = late[next]!;
-      if (main >= 0 && (this.#times[main]! > time || (this.#times[main] === time && this.#seqs[main]! > seq))) {
-        this.#place(write, this.#times[main]!, this.#seqs[main]!, this.#marks[main]!, this.#hiddenFrom[main]);
-        main -= 1;
-      } else {
-        this.#place(write, time, seq, marks);
-        next -= 1;
-      }
-    }
-    this.#length += late.length;
-    this.#invalidateAfter(main + 1);
-    for (const { time, seq, fromSeq } of this.#lateHides.splice(0)) this.hide(time, seq, fromSeq);
-  }
-
-  #noteFront(seq: number, time: number): void {
-    if (this.#inserts === this.#insertSeqs.length) {
-      this.#insertSeqs = grow(this.#insertSeqs, this.#inserts * 2);
-      this.#frontTimes = grow(this.#frontTimes, this.#inserts * 2);
-    }
-    this.#insertSeqs[this.#inserts] = seq;
-    this.#frontTimes[this.#inserts] = Math.max(time, this.#inserts ? this.#frontTimes[this.#inserts - 1]! : -Infinity);
-    this.#inserts += 1;
-  }
-
-  /** How many entries a reader at `knownSeq` needs to replay for any moment: those up to its front. */
-  #frontEnd(knownSeq: number): number {
-    const known = upperBound(this.#insertSeqs.subarray(0, this.#inserts), knownSeq);
-    return known === this.#inserts ? this.#length : known === 0 ? 0 : this.countUntil(this.#frontTimes[known - 1]!);
+    this.#entries.insert(seq, time, marks);
   }
 
   /** Marks the entry (time, seq) as superseded from sequence `fromSeq` on (a correction or retraction). */
   hide(time: number, seq: number, fromSeq: number): void {
-    // The entry may be among the facts still waiting to be merged: the hide waits with them.
-    if (this.#late.length > 0) {
-      this.#lateHides.push({ time, seq, fromSeq });
-      return;
-    }
-    const at = this.#lowerBound(time, seq);
-    if (at >= this.#length || this.#seqs[at] !== seq || this.#times[at] !== time) return;
-    this.#hiddenFrom[at] = Math.min(this.#hiddenFrom[at]!, fromSeq);
-    this.#invalidateAfter(at);
+    this.#entries.hide(time, seq, fromSeq);
   }
 
   #invalidateAfter(position: number): void {
@@ -222,7 +109,14 @@ export class Timeline {
   }
 
   #prefetchRange(from: number, to: number): void {
-    if (to - from > 1) this.#facts.prefetch(this.#seqs.subarray(from, Math.min(to, this.#length)));
+    if (to - from > 1) this.#facts.prefetch(this.#entries.seqs.subarray(from, Math.min(to, this.#entries.length)));
+  }
+
+  /** Applies to `state` the facts at positions `from` to `to` (settled) for which `visible` holds, read together first. */
+  #apply(state: CompanyState, from: number, to: number, visible: (position: number) => boolean): void {
+    this.#prefetchRange(from, to);
+    const seqs = this.#entries.seqs;
+    for (let i = from; i < to; i++) if (visible(i)) evolve(state, this.#facts.of(seqs[i]!));
   }
 
   /**
@@ -234,25 +128,21 @@ export class Timeline {
    * drops it.
    */
   headState(): CompanyState {
-    this.#settle();
+    const length = this.#entries.length;
     const head = this.#head;
-    if (head?.length === this.#length) return head.state;
+    if (head?.length === length) return head.state;
     const state = head ? copyState(head.state) : initialState(this.company, this.#name);
-    for (let start = head?.length ?? 0; start < this.#length; start += HEAD_READS) {
-      const end = Math.min(start + HEAD_READS, this.#length);
-      const read = this.#facts.readOnce(this.#seqs.subarray(start, end));
+    const entries = this.#entries;
+    for (let start = head?.length ?? 0; start < length; start += HEAD_READS) {
+      const end = Math.min(start + HEAD_READS, length);
+      const read = this.#facts.readOnce(entries.seqs.subarray(start, end));
       for (let i = start; i < end; i++) {
-        const seq = this.#seqs[i]!;
-        if (this.#hiddenFrom[i] === Infinity) evolve(state, read.get(seq) ?? this.#facts.of(seq));
+        const seq = entries.seqs[i]!;
+        if (entries.live(i)) evolve(state, read.get(seq) ?? this.#facts.of(seq));
       }
     }
-    this.#head = { state: freezeShallow(state), length: this.#length };
+    this.#head = { state: freezeShallow(state), length };
     return this.#head.state;
-  }
-
-  #lastChange(position: number): number {
-    const hidden = this.#hiddenFrom[position]!;
-    return hidden === Infinity ? this.#seqs[position]! : Math.max(this.#seqs[position]!, hidden);
   }
 
   /**
@@ -267,10 +157,11 @@ export class Timeline {
     const running = copyState(last.state);
     let changeMax = last.changeMax;
     this.#prefetchRange((chain.length - 1) * CHECKPOINT_INTERVAL, upTo * CHECKPOINT_INTERVAL);
+    const entries = this.#entries;
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
-        changeMax = Math.max(changeMax, this.#lastChange(i));
-        if (head ? this.#hiddenFrom[i] === Infinity : this.#visible(i, knownSeq)) evolve(running, this.#facts.of(this.#seqs[i]!));
+        changeMax = Math.max(changeMax, entries.lastChange(i));
+        if (head ? entries.live(i) : entries.visible(i, knownSeq)) evolve(running, this.#facts.of(entries.seqs[i]!));
       }
       chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
     }
@@ -295,7 +186,7 @@ export class Timeline {
    * (building them costs about five replays).
    */
   stateAt(time: number, knownSeq: number): CompanyState {
-    const end = Math.min(this.countUntil(time), this.#frontEnd(knownSeq));
+    const end = Math.min(this.countUntil(time), this.#entries.frontEnd(knownSeq));
     if (!this.#checkpointing) return freezeShallow(this.#replay(end, knownSeq));
     const target = Math.floor(end / CHECKPOINT_INTERVAL);
     this.#extend(this.#checkpoints, target, Infinity);
@@ -314,8 +205,7 @@ export class Timeline {
     if (start === end) return chain[j]!.state;
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
     const state = copyState(chain[j]!.state);
-    this.#prefetchRange(start, end);
-    for (let i = start; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#facts.of(this.#seqs[i]!));
+    this.#apply(state, start, end, (i) => this.#entries.visible(i, knownSeq));
     return freezeShallow(state);
   }
 
@@ -325,9 +215,7 @@ export class Timeline {
    */
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
     const state = initialState(this.company, this.#name);
-    const end = this.countUntil(time);
-    this.#prefetchRange(0, end);
-    for (let i = 0; i < end; i++) if (visible(i)) evolve(state, this.#facts.of(this.#seqs[i]!));
+    this.#apply(state, 0, this.countUntil(time), visible);
     return freezeShallow(state);
   }
 
@@ -338,8 +226,7 @@ export class Timeline {
 
   #replay(end: number, knownSeq: number): CompanyState {
     const state = initialState(this.company, this.#name);
-    this.#prefetchRange(0, end);
-    for (let i = 0; i < end; i++) if (this.#visible(i, knownSeq)) evolve(state, this.#facts.of(this.#seqs[i]!));
+    this.#apply(state, 0, end, (i) => this.#entries.visible(i, knownSeq));
     return state;
   }
 }
