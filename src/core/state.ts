@@ -186,14 +186,18 @@ export function freezeDeep<T>(value: T): T {
  * building a million-event timeline's checkpoints.
  */
 export function frozenCopy(s: CompanyState, previous: CompanyState): CompanyState {
-  const copy = { ...s, chair: freezeDeep(s.chair), control: freezeDeep(s.control), workforce: freezeDeep(s.workforce), last: freezeDeep(s.last) };
-  for (const name of MAPS) {
-    const before = previous[name] as Dict<unknown>;
-    const map = dictMapValues(s[name] as Dict<unknown>, (value, key) => (dictGet(before, key) === value ? value : freezeDeep(value)));
-    (copy as Record<MapName, unknown>)[name] = Object.freeze(map);
+  const copy = { ...s } as Record<keyof CompanyState, unknown>;
+  for (const key of Object.keys(copy) as (keyof CompanyState)[]) {
+    const before = previous[key];
+    // Maps copied with their values frozen; every other field (a chair, the last change...) frozen whole.
+    copy[key] = isMap(key)
+      ? Object.freeze(dictMapValues(s[key] as Dict<unknown>, (value, name) => (dictGet(before as Dict<unknown>, name) === value ? value : freezeDeep(value))))
+      : freezeDeep(s[key]);
   }
-  return Object.freeze(copy);
+  return Object.freeze(copy) as CompanyState;
 }
+
+const isMap = (key: keyof CompanyState): key is MapName => (MAPS as readonly string[]).includes(key);
 
 /** Per-person maps are small; keying by person first keeps every copy and every change small too. */
 export const allOf = <T>(byPerson: Dict<Dict<T>>): T[] => dictValues(byPerson).flatMap((inner) => dictValues(inner));
