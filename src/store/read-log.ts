@@ -10,6 +10,7 @@ import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
+import { eachLine } from './each-line';
 import { hashLinesInWorker, type LineDigests } from './hash-lines';
 import { LineSource } from './line-source';
 import { GENESIS_HASH, sha256 } from './seal';
@@ -17,7 +18,6 @@ import { GENESIS_HASH, sha256 } from './seal';
 const CHUNK = 8 << 20;
 /** Above this size the chain is hashed in a worker thread while this thread parses. */
 const PARALLEL_HASHING_BYTES = 16 << 20;
-const NEWLINE = 0x0a;
 const knownTypes = new Set<string>(eventTypes);
 
 export interface LogContents {
@@ -82,9 +82,6 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
-    let buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
-    let filled = 0;
-    let position = 0;
     let consumed = 0;
     let line = 0;
     let prevhash = GENESIS_HASH;
@@ -99,17 +96,10 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       }
     };
 
-    for (;;) {
-      if (filled === buffer.length) {
-        const grown = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(grown);
-        buffer = grown;
-      }
-      const read = readSync(fd, buffer, filled, buffer.length - filled, position);
-      position += read;
-      filled += read;
-      let start = 0;
-      for (let end = buffer.indexOf(NEWLINE, start); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
+    // Bytes after the last newline: a line whose write did not finish.
+    const unfinished = eachLine(
+      fd,
+      (buffer, start, end) => {
         line += 1;
         // A bad line followed by more lines is damage in the middle, not a torn tail.
         if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
@@ -118,8 +108,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
           value = JSON.parse(buffer.toString('utf8', start, end));
         } catch {
           pendingFailure = { line, reason: 'not valid JSON' };
-          start = end + 1;
-          continue;
+          return;
         }
         const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
         if (problem) throw damaged(line, problem);
@@ -138,23 +127,20 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
           batch = undefined;
         }
         consumed += end + 1 - start;
-        start = end + 1;
-      }
-      buffer.copy(buffer, 0, start, filled);
-      filled -= start;
-      if (read === 0) break;
-    }
+      },
+      Math.min(CHUNK, size),
+    );
 
     if (parallel && ledger.head > 0) verifyChain(digests, await parallel, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
-    if (ledger.head === 0 && !pendingFailure && filled === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
+    if (ledger.head === 0 && !pendingFailure && unfinished === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
       // The crash came while a batch was being written: none of it counts, the torn line included.
       const onDisk = batch.records.length;
       const reason = `incomplete batch: records #${batch.firstLine}-#${batch.end} were appended together and only ${onDisk} of ${batch.end - batch.firstLine + 1} reached the disk`;
       return { ...tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason), ...(source ? { source } : {}) };
     }
-    if (pendingFailure || filled > 0) {
+    if (pendingFailure || unfinished > 0) {
       const tornLine = pendingFailure?.line ?? line + 1;
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, size, ledger, digests, consumed, tornLine, reason), ...(source ? { source } : {}) };
