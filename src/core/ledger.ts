@@ -13,7 +13,9 @@ import type { Effective } from './evolve';
 import type { CompanyState } from './state';
 import { toEpoch } from './time';
 import { RecordedTimes } from './recorded-times';
-import { grow } from './grow';
+import { FactPlaces } from './fact-places';
+import { IdIndex } from './id-index';
+import type { LedgerIndex } from './ledger-index';
 import { Records, type RecordSource } from './records';
 import { Timeline, type Facts } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
@@ -42,21 +44,19 @@ export interface Reader {
 
 export class Ledger {
   readonly #records: Records;
-  readonly #recorded = new RecordedTimes();
-  #seqById = new Map<string, number>();
-  /**
-   * By sequence, the timeline entry each event introduced: its timeline and effective time (kept
-   * in parallel arrays: opening a large log should not allocate an object per record for this).
-   */
-  #entryTimeline: (Timeline | undefined)[] = [];
-  #entryTime = new Float64Array(1024);
+  #recorded = new RecordedTimes();
+  #seqById = new IdIndex();
+  /** By sequence, the timeline entry each event introduced. */
+  #places = new FactPlaces();
   /** Corrected versions of facts, by the correcting event's sequence (the others are their records). */
   #correctedEffects = new Map<number, Effective>();
   /** Target id -> the correction or retraction that superseded it. */
   #revisedBy = new Map<string, string>();
   /** Target id -> the first correction or retraction naming it, whether or not replay could apply it. */
   #firstRevision = new Map<string, string>();
-  #timelines = new Map<string, Timeline>();
+  /** Each company's timeline number: its position in `#timelineList` (the order they were made in), plus 1. */
+  readonly #timelines = new Map<string, number>();
+  readonly #timelineList: Timeline[] = [];
   #logId = '';
   #title = '';
   /** The company the log says it follows, if it names one. */
@@ -70,6 +70,39 @@ export class Ledger {
   constructor({ checkpoints = true, source }: { checkpoints?: boolean; source?: RecordSource } = {}) {
     this.#checkpointing = checkpoints;
     this.#records = new Records(source);
+  }
+
+  /** A ledger that starts from a stored index (what `exportIndex` gave) instead of from the records. */
+  static fromIndex(index: LedgerIndex, options: { checkpoints?: boolean; source: RecordSource }): Ledger {
+    const ledger = new Ledger(options);
+    [ledger.#logId, ledger.#title, ledger.#followed] = [index.logId, index.title, index.followed];
+    ledger.#records.pushSourced(index.head);
+    ledger.#recorded = new RecordedTimes(index.recordedTimes);
+    ledger.#seqById = new IdIndex(typeof index.ids === 'function' ? index.ids : () => index.ids as readonly string[]);
+    for (const { company, entries } of index.timelines) ledger.#timelineList[ledger.#newTimeline(company) - 1]!.loadIndex(entries);
+    ledger.#places = new FactPlaces(index.places);
+    ledger.#correctedEffects = new Map(index.correctedEffects);
+    ledger.#revisedBy = new Map(index.revisedBy);
+    ledger.#firstRevision = new Map(index.firstRevision);
+    return ledger;
+  }
+
+  /** What this ledger derived from its records, as plain data to store; copies, so appends leave it as it was. */
+  exportIndex(): LedgerIndex {
+    const head = this.head;
+    return {
+      head,
+      logId: this.#logId,
+      title: this.#title,
+      ...(this.#followed ? { followed: this.#followed } : {}),
+      ids: this.#seqById.list(),
+      recordedTimes: this.#recorded.upTo(head),
+      places: this.#places.exportIndex(head),
+      correctedEffects: [...this.#correctedEffects],
+      revisedBy: [...this.#revisedBy],
+      firstRevision: [...this.#firstRevision],
+      timelines: this.#timelineList.map((timeline) => ({ company: timeline.company, entries: timeline.exportIndex() })),
+    };
   }
 
   get logId(): string {
@@ -117,7 +150,7 @@ export class Ledger {
    * it (a CTO since May 2022) are context; the state before it is not covered.
    */
   coverageOf(company: string, knownAt?: string, knownBy: KnownBy = 'recorded'): Effective | undefined {
-    const timeline = this.#timelines.get(company);
+    const timeline = this.timeline(company);
     if (!timeline) return undefined;
     // By publication, a later record may still be an early source: every record counts.
     const seq = knownBy === 'published' ? this.head : this.knownSeq(knownAt);
@@ -155,14 +188,15 @@ export class Ledger {
    * no checkpoints are built for it (a million-event log opens without replaying every company).
    */
   #latestName(company: string): string {
-    const timeline = this.#timelines.get(company)!;
+    const timeline = this.timeline(company)!;
     for (let i = timeline.length - 1; i >= 0; i--) {
       if (timeline.marksAt(i) & NAMING && timeline.visibleAt(i, this.head)) return (timeline.effectAt(i) as RecordOf<'company.registered'>).data.name;
     }
     return this.initialName(company);
   }
   timeline(company: string): Timeline | undefined {
-    return this.#timelines.get(company);
+    const number = this.#timelines.get(company);
+    return number === undefined ? undefined : this.#timelineList[number - 1];
   }
 
   /** Adds the next record of the log, kept in memory; throws on a duplicate id or an unreadable time. */
@@ -211,22 +245,24 @@ export class Ledger {
   };
 
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
-    let timeline = this.#timelines.get(subject);
-    if (!timeline) {
-      timeline = new Timeline(subject, this.#facts, { name: this.initialName(subject), checkpointing: this.#checkpointing });
-      this.#timelines.set(subject, timeline);
-    }
+    const number = this.#timelines.get(subject) ?? this.#newTimeline(subject);
+    const timeline = this.#timelineList[number - 1]!;
     timeline.insert(effect.seq, time, (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0));
-    if (effect.seq >= this.#entryTime.length) this.#entryTime = grow(this.#entryTime, effect.seq + 1);
-    this.#entryTime[effect.seq] = time;
-    this.#entryTimeline[effect.seq] = timeline;
+    this.#places.place(effect.seq, number, time);
+  }
+
+  /** Makes a company's timeline; returns its number. */
+  #newTimeline(company: string): number {
+    this.#timelineList.push(new Timeline(company, this.#facts, { name: this.initialName(company), checkpointing: this.#checkpointing }));
+    this.#timelines.set(company, this.#timelineList.length);
+    return this.#timelineList.length;
   }
 
   #entryOf(id: string): Entry | undefined {
     const seq = this.#seqById.get(id);
-    const timeline = seq === undefined ? undefined : this.#entryTimeline[seq];
-    if (seq === undefined || !timeline) return undefined;
-    return { timeline, time: this.#entryTime[seq]!, seq };
+    const place = seq === undefined ? undefined : this.#places.of(seq);
+    if (seq === undefined || !place?.timeline) return undefined;
+    return { timeline: this.#timelineList[place.timeline - 1]!, time: place.time, seq };
   }
 
   /** Hides the target's fact from sequence `seq` on; a retraction reads nothing but the index. */
@@ -268,7 +304,7 @@ export class Ledger {
    * sources by then (each record's `citation.published`, else its recorded time; replayed in full).
    */
   stateAt(company: string, at: string, knownAt?: string, knownBy: KnownBy = 'recorded'): CompanyState | undefined {
-    const timeline = this.#timelines.get(company);
+    const timeline = this.timeline(company);
     return timeline && this.reader(knownAt, knownBy).stateAt(timeline, toEpoch(at));
   }
 

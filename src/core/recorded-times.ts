@@ -10,6 +10,19 @@ export class RecordedTimes {
   /** By sequence (index 0 unused). */
   #times = new Float64Array(1024);
 
+  /** Starts from the times of records 1 to n, as `upTo(n)` gave them. */
+  constructor(times?: Float64Array) {
+    if (times) {
+      this.#times = new Float64Array(times.length + 1);
+      this.#times.set(times, 1);
+    }
+  }
+
+  /** The clamped times of records 1 to `count`: a copy, to store. */
+  upTo(count: number): Float64Array {
+    return this.#times.slice(1, count + 1);
+  }
+
   /** Notes record `seq`'s recorded time; throws, noting nothing, if it cannot be read. */
   note(seq: number, recordedtime: string): void {
     const time = toEpoch(recordedtime);

@@ -36,11 +36,11 @@ export class Records {
     this.#records.push(record);
   }
 
-  /** Adds the next record as one the source holds; only before any is kept (a file's records come first). */
-  pushSourced(): void {
+  /** Adds the next `count` records as ones the source holds; only before any is kept (a file's records come first). */
+  pushSourced(count = 1): void {
     if (!this.#source || this.#sourced !== this.count) throw new Error('a record left in its source needs a source, and comes before any record kept in memory');
-    this.#records.push(undefined);
-    this.#sourced += 1;
+    this.#records.length += count;
+    this.#sourced += count;
   }
 
   /** Record `seq` (1 to count), read from the source if it is not kept; reading it does not keep it. */

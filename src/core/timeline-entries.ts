@@ -10,6 +10,16 @@
 import { grow } from './grow';
 import { firstTrue, upperBound } from './search';
 
+/** A timeline's index as arrays of their exact lengths, to be stored and loaded again (see `LedgerIndex`). */
+export interface EntriesIndex {
+  times: Float64Array<ArrayBuffer>;
+  seqs: Float64Array<ArrayBuffer>;
+  hiddenFrom: Float64Array<ArrayBuffer>;
+  marks: Uint8Array<ArrayBuffer>;
+  insertSeqs: Float64Array<ArrayBuffer>;
+  frontTimes: Float64Array<ArrayBuffer>;
+}
+
 export class TimelineEntries {
   #length = 0;
   #times = new Float64Array(16);
@@ -38,6 +48,31 @@ export class TimelineEntries {
   get length(): number {
     this.settle();
     return this.#length;
+  }
+
+  /** The index as it is now, settled: copies, so later inserts leave it as it was. */
+  exportIndex(): EntriesIndex {
+    this.settle();
+    const length = this.#length;
+    return {
+      times: this.#times.slice(0, length),
+      seqs: this.#seqs.slice(0, length),
+      hiddenFrom: this.#hiddenFrom.slice(0, length),
+      marks: this.#marks.slice(0, length),
+      insertSeqs: this.#insertSeqs.slice(0, this.#inserts),
+      frontTimes: this.#frontTimes.slice(0, this.#inserts),
+    };
+  }
+
+  /** Takes over an index `exportIndex` made, in place of entries inserted one by one; only while empty. */
+  loadIndex(index: EntriesIndex): void {
+    if (this.#inserts > 0) throw new Error('an index is loaded into an empty timeline only');
+    const length = index.times.length;
+    if ([index.seqs, index.hiddenFrom, index.marks].some((a) => a.length !== length) || index.frontTimes.length !== index.insertSeqs.length) throw new RangeError('a timeline index whose arrays differ in length');
+    [this.#times, this.#seqs, this.#hiddenFrom, this.#marks] = [index.times, index.seqs, index.hiddenFrom, index.marks];
+    [this.#insertSeqs, this.#frontTimes] = [index.insertSeqs, index.frontTimes];
+    this.#length = length;
+    this.#inserts = index.insertSeqs.length;
   }
 
   /** Effective times in order; a view, valid until the next insert. */
@@ -162,8 +197,8 @@ export class TimelineEntries {
 
   #noteFront(seq: number, time: number): void {
     if (this.#inserts === this.#insertSeqs.length) {
-      this.#insertSeqs = grow(this.#insertSeqs, this.#inserts * 2);
-      this.#frontTimes = grow(this.#frontTimes, this.#inserts * 2);
+      this.#insertSeqs = grow(this.#insertSeqs, this.#inserts + 1);
+      this.#frontTimes = grow(this.#frontTimes, this.#inserts + 1);
     }
     this.#insertSeqs[this.#inserts] = seq;
     this.#frontTimes[this.#inserts] = Math.max(time, this.#inserts ? this.#frontTimes[this.#inserts - 1]! : -Infinity);

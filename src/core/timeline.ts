@@ -13,7 +13,7 @@
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
-import { TimelineEntries } from './timeline-entries';
+import { TimelineEntries, type EntriesIndex } from './timeline-entries';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many facts the head state's first replay reads at once. */
@@ -90,6 +90,16 @@ export class Timeline {
   /** Number of entries whose effective time is at or before `time`. */
   countUntil(time: number): number {
     return this.#entries.countUntil(time);
+  }
+
+  /** Its entries' index, to store (see `LedgerIndex`). */
+  exportIndex(): EntriesIndex {
+    return this.#entries.exportIndex();
+  }
+
+  /** Takes over a stored index of its entries; only while it has none. */
+  loadIndex(index: EntriesIndex): void {
+    this.#entries.loadIndex(index);
   }
 
   /** Enters the fact with sequence `seq` at effective time `time`, with the ledger's `marks` for it. */

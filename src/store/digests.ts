@@ -12,6 +12,19 @@ export class Digests {
     this.#bytes = Buffer.allocUnsafe(capacity * 32);
   }
 
+  /** Digests stored by `copy` (32 bytes each), with room for as many more as there are. */
+  static from(stored: Uint8Array): Digests {
+    const digests = new Digests(Math.max(1024, (stored.length / 32) * 2));
+    digests.#bytes.set(stored);
+    digests.#count = Math.floor(stored.length / 32);
+    return digests;
+  }
+
+  /** The digests of records 1 to `count`, 32 bytes each: a copy, to store. */
+  copy(count = this.#count): Buffer {
+    return Buffer.from(this.#bytes.subarray(0, Math.min(count, this.#count) * 32));
+  }
+
   get count(): number {
     return this.#count;
   }

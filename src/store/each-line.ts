@@ -4,14 +4,14 @@ import { readSync } from 'node:fs';
 const NEWLINE = 0x0a;
 
 /**
- * Reads the file behind `fd` from its start and gives `line` each newline-ended line, as
+ * Reads the file behind `fd` from byte `from` (the start of a line) and gives `line` each newline-ended line, as
  * `buffer[start, end)` (valid during the call only). Stops when `line` returns false. Returns how
  * many bytes followed the last newline (an unfinished last line), or 0 when stopped.
  */
-export function eachLine(fd: number, line: (buffer: Buffer, start: number, end: number) => boolean | void, chunk = 8 << 20): number {
+export function eachLine(fd: number, line: (buffer: Buffer, start: number, end: number) => boolean | void, chunk = 8 << 20, from = 0): number {
   let buffer = Buffer.allocUnsafe(Math.max(chunk, 1));
   let filled = 0;
-  let position = 0;
+  let position = from;
   for (;;) {
     // A line longer than the buffer: room for all of it.
     if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);

@@ -58,6 +58,11 @@ export class EventLog implements LogStore {
     return this.#db.data.ledger;
   }
 
+  /** Settles once the index this open stores beside the log (see `index-cache.ts`) is written, or was not written. */
+  get indexStored(): Promise<void> {
+    return this.#adapter.indexStored;
+  }
+
   /** What opening recovered from, if the last write before it was torn. */
   get recovered(): LogData['recovered'] {
     return this.#db.data.recovered;

@@ -9,9 +9,10 @@ import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { AnchorWriter } from './head-anchor';
+import { storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
-import { readLog } from './read-log';
+import { readLog, type LogContents } from './read-log';
 import { sha256 } from './seal';
 
 export interface LogData {
@@ -25,6 +26,9 @@ export interface LogData {
   warnings: string[];
 }
 
+/** A writer stores the log's index beside it when opening read at least this much that no stored index covered. */
+const STORE_INDEX_AFTER_BYTES = 16 << 20;
+
 export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #path: string;
   #fd: number | undefined;
@@ -33,6 +37,8 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   #anchor: AnchorWriter | undefined;
   #bytes = 0;
   #count = 0;
+  /** Settles once the index this open stored beside the log is written, or was not worth writing or failed. */
+  indexStored: Promise<void> = Promise.resolve();
 
   readonly #readOnly: boolean;
   readonly #oneShot: boolean;
@@ -78,7 +84,19 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     this.#anchor = new AnchorWriter(this.#path);
     // Records after the anchor were validated above (a crash came between a write and its anchor).
     if (ledger.head > 0 && ledger.head !== tail.vouched) this.#anchor.write({ seq: ledger.head, hash: digests.hexOf(ledger.head) });
+    if (!this.#oneShot && !torn) this.indexStored = this.#storeIndex(contents);
     return { ledger, digests, pending: [], warnings, ...(recovered ? { recovered } : {}) };
+  }
+
+  /**
+   * Stores the index of what opening read, when it read much that no stored index covered: taken
+   * now (copies, before any append), written in the background. The index is derived data, so
+   * failing to store it (a read-only folder, a full disk) changes nothing but the next open's speed.
+   */
+  async #storeIndex({ ledger, digests, source, validBytes, fromIndex, prefix }: LogContents): Promise<void> {
+    if (!source || prefix?.bytes !== validBytes || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES) return;
+    const stored = { ledger: ledger.exportIndex(), digests: digests.copy(ledger.head), starts: source.starts(), bytes: validBytes };
+    await storeIndex(this.#path, stored, prefix.hash).catch(() => undefined);
   }
 
   async write(data: LogData): Promise<void> {

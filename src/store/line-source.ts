@@ -27,11 +27,23 @@ export class LineSource implements RecordSource {
   #count = 0;
   #scratch = Buffer.allocUnsafe(4096);
 
-  /** Takes over `fd` (open for reading on `path`): `close` closes it. */
-  constructor(fd: number, path: string, digests: Digests) {
+  /**
+   * Takes over `fd` (open for reading on `path`): `close` closes it. `starts`: where the first lines
+   * start, as `starts()` gave them, when opening resumes from a stored index.
+   */
+  constructor(fd: number, path: string, digests: Digests, starts?: Float64Array) {
     this.#fd = fd;
     this.#path = path;
     this.#digests = digests;
+    if (starts && starts.length > 0) {
+      this.#starts = grow(starts, starts.length + 1);
+      this.#count = starts.length - 1;
+    }
+  }
+
+  /** Where lines 1 to n start, and one past the last one's newline: a copy, to store. */
+  starts(): Float64Array<ArrayBuffer> {
+    return this.#starts.slice(0, this.#count + 1);
   }
 
   /** Notes the next line: its bytes are `start` to `end` in the file, a newline after them. */

@@ -11,7 +11,8 @@ import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
 import { eachLine } from './each-line';
-import { hashLinesInWorker, type LineDigests } from './hash-lines';
+import { hashLinesInWorker, type LineDigests, type PrefixHash } from './hash-lines';
+import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { GENESIS_HASH, sha256 } from './seal';
 
@@ -29,6 +30,10 @@ export interface LogContents {
   validBytes: number;
   /** The bytes after the last good line, when the last write was torn. */
   torn?: { line: number; bytes: Buffer; reason: string };
+  /** How many of the first bytes came from the index stored beside the log (0: every line was read). */
+  fromIndex: number;
+  /** The SHA-256 of the first bytes of the log, as read, when it was worked out while reading (what an index is stored with). */
+  prefix?: PrefixHash;
 }
 
 export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
@@ -65,26 +70,30 @@ interface OpenBatch {
  * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
  * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
  * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
+ * Unless it keeps records, reading starts from the index stored beside the log when that index
+ * was made from the bytes the file starts with (see `index-cache.ts`), and reads only the lines after them.
  * While a worker hashes a large log, any damage found here is reported after a broken chain
  * before it, if there is one: as reading line by line would have reported it.
  */
 export async function readLog(path: string, { oneShot = false, keepRecords = false } = {}): Promise<LogContents> {
+  const fd = openSync(path, 'r');
+  const stored = keepRecords ? undefined : readStoredIndex(path, fd);
   // The digest of each line read so far: hashed here, or (while a worker hashes) as the next
   // line's prevhash claims it, checked against the worker's digests at the end.
-  const digests = new Digests();
-  const fd = openSync(path, 'r');
-  const lines = new LineSource(fd, path, digests);
+  const digests = stored ? Digests.from(stored.digests) : new Digests();
+  const lines = new LineSource(fd, path, digests, stored?.starts);
   const source = keepRecords ? undefined : lines;
-  const ledger = new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
+  const ledger = stored ? Ledger.fromIndex(stored.ledger, { checkpoints: !oneShot, source: lines }) : new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
   let parallel: Promise<LineDigests> | undefined;
   try {
     const size = fstatSync(fd).size;
-    parallel = size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
+    // After a stored index, the lines appended since are few: they are hashed here.
+    parallel = !stored && size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
-    let consumed = 0;
-    let line = 0;
-    let prevhash = GENESIS_HASH;
+    let consumed = stored?.bytes ?? 0;
+    let line = ledger.head;
+    let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
     let pendingFailure: { line: number; reason: string } | undefined;
     let batch: OpenBatch | undefined;
     const add = (record: EventRecord, at: number) => {
@@ -113,6 +122,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
         const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
         if (problem) throw damaged(line, problem);
         const record = value as EventRecord;
+        stored?.hash.update(buffer.subarray(start, end + 1));
         if (!parallel) {
           prevhash = sha256(buffer.subarray(start, end));
           digests.push(prevhash);
@@ -129,23 +139,26 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
         consumed += end + 1 - start;
       },
       Math.min(CHUNK, size),
+      consumed,
     );
 
-    if (parallel && ledger.head > 0) verifyChain(digests, await parallel, ledger.head, lines.hashOf(ledger.head));
+    const hashed = parallel && ledger.head > 0 ? await parallel : undefined;
+    if (hashed) verifyChain(digests, hashed, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
     if (ledger.head === 0 && !pendingFailure && unfinished === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
       // The crash came while a batch was being written: none of it counts, the torn line included.
       const onDisk = batch.records.length;
       const reason = `incomplete batch: records #${batch.firstLine}-#${batch.end} were appended together and only ${onDisk} of ${batch.end - batch.firstLine + 1} reached the disk`;
-      return { ...tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason), ...(source ? { source } : {}) };
+      return { ...tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
     }
     if (pendingFailure || unfinished > 0) {
       const tornLine = pendingFailure?.line ?? line + 1;
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
-      return { ...tornResult(fd, size, ledger, digests, consumed, tornLine, reason), ...(source ? { source } : {}) };
+      return { ...tornResult(fd, size, ledger, digests, consumed, tornLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
     }
-    return { ledger, digests, validBytes: consumed, ...(source ? { source } : {}) };
+    const prefix = hashed?.prefix ?? (stored && { bytes: consumed, hash: stored.hash.digest('hex') });
+    return { ledger, digests, validBytes: consumed, fromIndex: stored?.bytes ?? 0, ...(prefix ? { prefix } : {}), ...(source ? { source } : {}) };
   } catch (error) {
     const broken = parallel && (await firstBreak(digests, parallel));
     lines.close();
@@ -162,7 +175,7 @@ async function firstBreak(claimed: Digests, parallel: Promise<LineDigests>): Pro
   return differs && differs + 1;
 }
 
-function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): LogContents {
+function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex'> {
   const bytes = Buffer.alloc(size - tornStart);
   readSync(fd, bytes, 0, bytes.length, tornStart);
   return { ledger, digests, validBytes: tornStart, torn: { line, bytes, reason } };

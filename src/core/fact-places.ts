@@ -1,0 +1,45 @@
+/**
+ * Where each record's fact sits, by sequence: the number of its timeline and its effective time, in
+ * typed arrays (a million-record log allocates no object per record for this). What revisions look
+ * their targets up in.
+ */
+export interface FactPlacesIndex {
+  /** By sequence (index 0 unused): the number of the fact's timeline (its ledger counts them from 1), or 0 for a record with no fact. */
+  timeline: Uint32Array<ArrayBuffer>;
+  /** By sequence (index 0 unused): the fact's effective time. */
+  time: Float64Array<ArrayBuffer>;
+}
+
+export class FactPlaces {
+  #timeline: Uint32Array<ArrayBuffer>;
+  #time: Float64Array<ArrayBuffer>;
+
+  /** Starts from a stored index (see `exportIndex`), or empty. */
+  constructor(stored?: FactPlacesIndex) {
+    this.#timeline = stored?.timeline ?? new Uint32Array(1024);
+    this.#time = stored?.time ?? new Float64Array(1024);
+  }
+
+  /** Notes that record `seq` put its fact on timeline number `timeline` at effective time `time`. */
+  place(seq: number, timeline: number, time: number): void {
+    if (seq >= this.#timeline.length) {
+      const capacity = Math.max(seq + 1, this.#timeline.length * 2);
+      const [numbers, times] = [new Uint32Array(capacity), new Float64Array(capacity)];
+      numbers.set(this.#timeline);
+      times.set(this.#time);
+      [this.#timeline, this.#time] = [numbers, times];
+    }
+    this.#timeline[seq] = timeline;
+    this.#time[seq] = time;
+  }
+
+  /** Where record `seq`'s fact is (timeline 0: it has none). */
+  of(seq: number): { timeline: number; time: number } {
+    return seq < this.#timeline.length ? { timeline: this.#timeline[seq]!, time: this.#time[seq]! } : { timeline: 0, time: 0 };
+  }
+
+  /** The places of records 1 to `head`: copies, to store. */
+  exportIndex(head: number): FactPlacesIndex {
+    return { timeline: this.#timeline.slice(0, head + 1), time: this.#time.slice(0, head + 1) };
+  }
+}

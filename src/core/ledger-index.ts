@@ -1,0 +1,26 @@
+/**
+ * What a ledger derived from its records, as plain data: what a process stores beside a log so that
+ * opening it again, unchanged, loads this instead of parsing every record (`src/store/index-cache.ts`).
+ * It holds no record: those stay where they are stored.
+ */
+import type { Effective } from './evolve';
+import type { FactPlacesIndex } from './fact-places';
+import type { EntriesIndex } from './timeline-entries';
+
+export interface LedgerIndex {
+  head: number;
+  logId: string;
+  title: string;
+  followed?: { id: string; name: string };
+  /** The ids of records 1 to head, in order; a function when loaded, called the first time an id is needed. */
+  ids: readonly string[] | (() => readonly string[]);
+  /** The clamped recorded times of records 1 to head. */
+  recordedTimes: Float64Array;
+  /** Where each record's fact is; its timeline numbers count `timelines` from 1. */
+  places: FactPlacesIndex;
+  /** Corrections' corrected facts, by the correction's sequence. */
+  correctedEffects: [number, Effective][];
+  revisedBy: [string, string][];
+  firstRevision: [string, string][];
+  timelines: { company: string; entries: EntriesIndex }[];
+}

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateLog, HEAVY_COMPANY } from '../../bench/generate';
+import type { Ledger } from '../core/ledger';
+import { parseDraft } from '../core/validate';
+import { EventLog } from './event-log';
+import { INDEX_FORMAT, indexPath, storeIndex } from './index-cache';
+import { readLog, type LogContents } from './read-log';
+
+const tempLog = () => join(mkdtempSync(join(tmpdir(), 'incumbent-index-')), 'log.jsonl');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Stores the index of what `contents` read (what a writer does once it has read enough). */
+async function store(path: string, { ledger, digests, source, validBytes }: LogContents): Promise<void> {
+  const stored = { ledger: ledger.exportIndex(), digests: digests.copy(), starts: source!.starts(), bytes: validBytes };
+  await storeIndex(path, stored, sha256(readFileSync(path).subarray(0, validBytes)));
+}
+
+/** Every question the app asks of a ledger, answered by both: they must agree. */
+function expectSameAnswers(ledger: Ledger, reference: Ledger): void {
+  expect(ledger.head).toBe(reference.head);
+  expect([ledger.logId, ledger.title, ledger.followed]).toEqual([reference.logId, reference.title, reference.followed]);
+  const records = [...reference.records()];
+  expect([...ledger.records()]).toEqual(records);
+  for (const record of records) {
+    expect(ledger.byId(record.id)).toEqual(record);
+    expect([ledger.effectOf(record.id), ledger.revisionOf(record.id), ledger.firstRevisionOf(record.id)]).toEqual([reference.effectOf(record.id), reference.revisionOf(record.id), reference.firstRevisionOf(record.id)]);
+  }
+  expect(ledger.companyNames()).toEqual(reference.companyNames());
+  for (const company of reference.companies()) {
+    expect(ledger.timeline(company)!.headState()).toEqual(reference.timeline(company)!.replayFromStart(Infinity, reference.head));
+    const times = reference.timeline(company)!.times;
+    expect(ledger.timeline(company)!.times).toEqual(times);
+    for (let i = 0; i < times.length; i += 61) {
+      const at = new Date(times[i]!).toISOString();
+      const knownAt = records[(i * 7) % records.length]!.recordedtime;
+      expect(ledger.stateAt(company, at)).toEqual(reference.stateAt(company, at));
+      expect(ledger.stateAt(company, at, knownAt)).toEqual(reference.stateAt(company, at, knownAt));
+      expect(ledger.stateAt(company, at, knownAt, 'published')).toEqual(reference.stateAt(company, at, knownAt, 'published'));
+      expect([ledger.knownSeq(knownAt), ledger.coverageOf(company, knownAt)]).toEqual([reference.knownSeq(knownAt), reference.coverageOf(company, knownAt)]);
+    }
+  }
+}
+
+const statement = (id: string, time: string) =>
+  parseDraft({ id, type: 'statement.made', subject: HEAVY_COMPANY, time, data: { certainty: 'confirmed', citation: { document: 'test', quote: 'Said.' }, person: { id: 'p', name: 'P' }, text: 'later' } });
+
+describe('the index stored beside a log', () => {
+  it('gives the answers reading every line gives, and goes on from there over records appended since', async () => {
+    const path = tempLog();
+    await generateLog(path, 4_000, 4);
+    const full = await readLog(path);
+    expect(full.fromIndex).toBe(0);
+    await store(path, full);
+    full.source!.close();
+
+    const resumed = await readLog(path);
+    expect(resumed.fromIndex).toBe(statSync(path).size);
+    expectSameAnswers(resumed.ledger, (await readLog(path, { keepRecords: true })).ledger);
+    resumed.source!.close();
+
+    // Appended since: a fact back-dated before most of the log, and a retraction of an early fact.
+    const log = await EventLog.open(path);
+    const early = [...log.ledger.records(1, 200)].find((r) => r.subject === HEAVY_COMPANY && r.type === 'board.joined')!;
+    await log.append([statement('appended-1', '2001-01-01T00:00:00Z')]);
+    await log.append([parseDraft({ id: 'appended-2', type: 'event.retracted', subject: HEAVY_COMPANY, time: '2030-01-01T00:00:00Z', data: { target: early.id, reason: 'Wrong.', citation: { document: 'test', quote: 'Wrong.' } } })]);
+    log.close();
+    const after = await readLog(path);
+    expect(after.fromIndex).toBe(resumed.fromIndex);
+    expect(after.prefix).toEqual({ bytes: statSync(path).size, hash: sha256(readFileSync(path)) });
+    expectSameAnswers(after.ledger, (await readLog(path, { keepRecords: true })).ledger);
+    expect(after.ledger.revisionOf(early.id)).toBe('appended-2');
+    after.source!.close();
+  });
+
+  it('is not used when the log no longer starts with the bytes it was made from: the log is read and checked in full', async () => {
+    const path = tempLog();
+    await generateLog(path, 1_000, 2);
+    await store(path, await readLog(path));
+    const bytes = readFileSync(path);
+    // One letter changed in the middle: the chain breaks at the line after it, as without an index.
+    const at = bytes.indexOf('Person', bytes.length >> 1);
+    const line = bytes.subarray(0, at).toString().split('\n').length;
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, at), Buffer.from('Persun'), bytes.subarray(at + 6)]));
+    await expect(readLog(path)).rejects.toThrow(new RegExp(`^line ${line + 1}: hash chain broken`));
+    // Cut short, at a line boundary before the index's end: what is there is read, from the start.
+    writeFileSync(path, bytes.subarray(0, bytes.lastIndexOf('\n', bytes.length >> 1) + 1));
+    const cut = await readLog(path);
+    expect(cut.fromIndex).toBe(0);
+    expect(cut.validBytes).toBe(statSync(path).size);
+    cut.source!.close();
+  });
+
+  it('is ignored when damaged, cut short, or another log’s, and never read by verify', async () => {
+    const path = tempLog();
+    await generateLog(path, 1_000, 2);
+    const reference = await readLog(path, { keepRecords: true });
+    await store(path, await readLog(path));
+    const good = readFileSync(indexPath(path));
+    const ignored = async () => {
+      const contents = await readLog(path);
+      expect(contents.fromIndex).toBe(0);
+      expectSameAnswers(contents.ledger, reference.ledger);
+      contents.source!.close();
+    };
+    for (const offset of [0, 40, good.length >> 1, good.length - 1]) {
+      const damaged = Buffer.from(good);
+      damaged[offset]! ^= 0x20;
+      writeFileSync(indexPath(path), damaged);
+      await ignored();
+    }
+    for (const length of [0, 20, 36, good.length >> 1, good.length - 1]) {
+      writeFileSync(indexPath(path), good.subarray(0, length));
+      await ignored();
+    }
+    // Another log's index, under this log's name.
+    const other = tempLog();
+    await generateLog(other, 1_000, 3);
+    await store(other, await readLog(other));
+    copyFileSync(indexPath(other), indexPath(path));
+    await ignored();
+
+    writeFileSync(indexPath(path), good);
+    expect((await readLog(path, { keepRecords: true })).fromIndex).toBe(0);
+  });
+
+  it('is stored by a writer that read a large log, and a reopened log appends and refuses duplicates as before', async () => {
+    const path = tempLog();
+    await generateLog(path, 24_000, 3);
+    expect(statSync(path).size).toBeGreaterThan(16 << 20);
+    const first = await EventLog.open(path);
+    await first.indexStored;
+    const knownId = first.ledger.record(5)!.id;
+    first.close();
+    expect(existsSync(indexPath(path))).toBe(true);
+    expect(readdirSync(dirname(path)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const reopened = await EventLog.open(path);
+    try {
+      expect(reopened.ledger.byId(knownId)?.seq).toBe(5);
+      const { appended, skipped } = await reopened.append([statement('after-reopen', '2031-01-01T00:00:00Z')]);
+      expect([appended.map((r) => r.id), skipped]).toEqual([['after-reopen'], []]);
+      expect((await reopened.append([statement('after-reopen', '2031-01-01T00:00:00Z')])).skipped).toEqual(['after-reopen']);
+      await expect(reopened.append([statement('after-reopen', '2032-01-01T00:00:00Z')])).rejects.toThrow(/after-reopen/);
+    } finally {
+      reopened.close();
+    }
+    // Small logs, and one-shot or read-only opens, leave no index behind.
+    const small = tempLog();
+    await generateLog(small, 500, 2);
+    const log = await EventLog.open(small);
+    await log.indexStored;
+    log.close();
+    expect(existsSync(indexPath(small))).toBe(false);
+  });
+
+  it('keeps its format number pinned to what it stores: change one, change the other', async () => {
+    const path = tempLog();
+    await generateLog(path, 2_000, 3);
+    const contents = await readLog(path);
+    await store(path, contents);
+    contents.source!.close();
+    // The digest of everything after the index's own checksum (its first 32 bytes are that checksum).
+    const stored = readFileSync(indexPath(path)).subarray(0, 32).toString('hex');
+    // If this fails, what a ledger derives (or how it is stored) changed: bump INDEX_FORMAT, so
+    // that indexes stored by the old code are rebuilt rather than read as if they were new; then
+    // write both new values here.
+    expect({ format: INDEX_FORMAT, stored }).toEqual({ format: 1, stored: '508d5c3951d3d3946777ec42254250b90249ef683542c692fe08f709b09a8b8e' });
+  });
+});
