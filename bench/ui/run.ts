@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { indexPath } from '../../src/store/index-cache';
 import { generateLog } from '../generate';
 import { domElements, drag, heaps, keyboardSteps, knownAtChanges, STATE } from './measure';
 
@@ -56,12 +57,34 @@ function startHost(log: string, dataDir: string): Promise<{ url: string; child: 
   });
 }
 
+/** From starting the web host to the first state painted in a new page. */
+async function firstStateFromLaunch(log: string, dataDir: string): Promise<number> {
+  const launched = Date.now();
+  const host = await startHost(log, dataDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript('globalThis.__name = (f) => f');
+    await page.goto(host.url);
+    await page.waitForSelector(STATE, { timeout: 600_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    return Date.now() - launched;
+  } finally {
+    await browser.close();
+    host.child.kill('SIGTERM');
+  }
+}
+
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 async function measure(size: number) {
   const log = await logOf(size);
   const dataDir = mkdtempSync(join(tmpdir(), 'incumbent-bench-ui-'));
+  // The first launch on this log: no index beside it yet (the host stores one once it has read the log).
+  rmSync(indexPath(log), { force: true });
+  const launched = Date.now();
   const host = await startHost(log, dataDir);
+  const hostReady = Date.now() - launched;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
@@ -77,6 +100,7 @@ async function measure(size: number) {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const firstState = Date.now() - started;
     report(size, 'first state painted after navigation', `${ms(firstState)} ms`, '<= 2000 ms', firstState <= 2000);
+    report(size, 'first state painted from launch (host start, then navigation), no index beside the log', `${ms(hostReady + firstState)} ms`, '<= 2000 ms', hostReady + firstState <= 2000);
     // Let a load that continues after the first state finish before the rest is measured.
     await page.waitForFunction(() => !/Loading/.test(document.querySelector('h1')?.textContent ?? ''), undefined, { timeout: 600_000 }).catch(() => undefined);
     const loaded = Date.now() - started;
@@ -111,6 +135,11 @@ async function measure(size: number) {
   } finally {
     await browser.close();
     host.child.kill('SIGTERM');
+  }
+  try {
+    const relaunch = await firstStateFromLaunch(log, dataDir);
+    report(size, 'first state painted from launch, with the index the first launch stored', `${ms(relaunch)} ms`, '<= 2000 ms', relaunch <= 2000);
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
