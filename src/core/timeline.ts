@@ -16,8 +16,8 @@ import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState }
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
 
 export const CHECKPOINT_INTERVAL = 128;
-/** How many facts the head state's first replay reads at once. */
-const HEAD_READS = 4096;
+/** How many facts a replay that does not keep them reads at once. */
+const ONCE_READS = 4096;
 
 /** Where a timeline's facts come from (its ledger), by sequence. */
 export interface Facts {
@@ -122,11 +122,25 @@ export class Timeline {
     if (to - from > 1) this.#facts.prefetch(this.#entries.seqs.subarray(from, Math.min(to, this.#entries.length)));
   }
 
-  /** Applies to `state` the facts at positions `from` to `to` (settled) for which `visible` holds, read together first. */
+  /**
+   * Applies to `state` the facts at positions `from` to `to` (settled) for which `visible` holds,
+   * read together first. A one-shot process does not keep what it reads: it will not come back.
+   */
   #apply(state: CompanyState, from: number, to: number, visible: (position: number) => boolean): void {
+    if (!this.#checkpointing) return this.#applyOnce(state, from, to, visible);
     this.#prefetchRange(from, to);
     const seqs = this.#entries.seqs;
     for (let i = from; i < to; i++) if (visible(i)) evolve(state, this.#facts.of(seqs[i]!));
+  }
+
+  /** As `#apply`, reading the facts a run at a time without keeping them. */
+  #applyOnce(state: CompanyState, from: number, to: number, visible: (position: number) => boolean): void {
+    const seqs = this.#entries.seqs;
+    for (let start = from; start < to; start += ONCE_READS) {
+      const end = Math.min(start + ONCE_READS, to);
+      const read = this.#facts.readOnce(seqs.subarray(start, end));
+      for (let i = start; i < end; i++) if (visible(i)) evolve(state, read.get(seqs[i]!) ?? this.#facts.of(seqs[i]!));
+    }
   }
 
   /**
@@ -142,15 +156,7 @@ export class Timeline {
     const head = this.#head;
     if (head?.length === length) return head.state;
     const state = head ? copyState(head.state) : initialState(this.company, this.#name);
-    const entries = this.#entries;
-    for (let start = head?.length ?? 0; start < length; start += HEAD_READS) {
-      const end = Math.min(start + HEAD_READS, length);
-      const read = this.#facts.readOnce(entries.seqs.subarray(start, end));
-      for (let i = start; i < end; i++) {
-        const seq = entries.seqs[i]!;
-        if (entries.live(i)) evolve(state, read.get(seq) ?? this.#facts.of(seq));
-      }
-    }
+    this.#applyOnce(state, head?.length ?? 0, length, (i) => this.#entries.live(i));
     this.#head = { state: freezeShallow(state), length };
     return this.#head.state;
   }
