@@ -1,8 +1,11 @@
 /** The CLI's promises about damage, external anchors and bad input, tried as a careless user would. */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { indexPath, storeIndex } from '../store/index-cache';
+import { readLog } from '../store/read-log';
 import { BUILT_IN_LOG } from './commands';
 import { main } from './main';
 
@@ -170,5 +173,34 @@ describe('bad input is exit 1 with a plain sentence', () => {
     const changed = await run(['append', '--log', path], event('once', { time: '2023-11-30T12:00:00-08:00' }));
     expect(changed).toMatchObject({ code: 1, err: expect.stringMatching(/event 1.id: id "once" is already used by record #\d+ with a different time/) });
     expect(readFileSync(path)).toEqual(bytes);
+  });
+});
+
+describe('an index beside the log that does not hold what the log gives', () => {
+  it('is reported by verify (exit 2), and once deleted the answers are the log’s again', async () => {
+    const path = copyOfDataset();
+    const full = await readLog(path);
+    const index = full.ledger.exportIndex();
+    // Forged: every fact of the company hidden, the log's bytes untouched.
+    for (const { entries } of index.timelines) entries.hiddenFrom.fill(1);
+    await storeIndex(path, { ledger: index, digests: full.digests.copy(), starts: full.source!.starts(), bytes: full.validBytes }, createHash('sha256').update(readFileSync(path)).digest('hex'));
+    full.source!.close();
+    const at = ['snapshot', '--log', path, '--at', '2023-11-18T12:00:00-08:00'];
+    const forged = await run(at);
+    expect(forged.code).toBe(0);
+
+    const verify = await run(['verify', '--log', path]);
+    expect(verify).toMatchObject({ code: 2, err: expect.stringMatching(/the index beside the log \(.*\.index\) does not hold what the log's records give/) });
+    rmSync(indexPath(path));
+    const honest = await run(at);
+    expect(honest.out).not.toBe(forged.out);
+    expect(JSON.parse(honest.out).companies[0].roles.length).toBeGreaterThan(0);
+
+    // A genuine index: verify says it matches.
+    const again = await readLog(path);
+    await storeIndex(path, { ledger: again.ledger.exportIndex(), digests: again.digests.copy(), starts: again.source!.starts(), bytes: again.validBytes }, again.prefix!.hash);
+    again.source!.close();
+    expect(await run(['verify', '--log', path])).toMatchObject({ code: 0, out: expect.stringMatching(/the index beside it matches the log/) });
+    expect((await run(at)).out).toBe(honest.out);
   });
 });

@@ -2,12 +2,14 @@
  * `incumbent verify`: everything a log's bytes can prove. The hash chain, the head anchor beside
  * the log (its end), every record against its schema and every revision's target; and, given an
  * external anchor (a head published in a snapshot, an e-mail, a commit), that this log still has
- * that record at that position, which proves every record before it.
+ * that record at that position, which proves every record before it. An index stored beside the
+ * log must hold what the log's records give.
  */
 import { statSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
+import { checkStoredIndex } from '../store/check-index';
 import { checkLinesInWorker, CHECK_IN_WORKER_BYTES, type LineCheck } from '../store/check-lines';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
@@ -106,6 +108,8 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
     const checked = await shapes?.finish([...ledger.records()], [before, statSync(path)]).catch(() => undefined);
     const older = olderRulesWarning(validateRecords(ledger, 0, checked));
     const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
+    const index = await checkStoredIndex(path, contents);
+    if (index) external.push(index);
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
     return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
   } finally {

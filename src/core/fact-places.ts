@@ -40,6 +40,10 @@ export class FactPlaces {
 
   /** The places of records 1 to `head`: copies, to store. */
   exportIndex(head: number): FactPlacesIndex {
-    return { timeline: this.#timeline.slice(0, head + 1), time: this.#time.slice(0, head + 1) };
+    // Records at the end may place no fact, and the arrays only grow for those that do.
+    const [timeline, time] = [new Uint32Array(head + 1), new Float64Array(head + 1)];
+    timeline.set(this.#timeline.subarray(0, head + 1));
+    time.set(this.#time.subarray(0, head + 1));
+    return { timeline, time };
   }
 }

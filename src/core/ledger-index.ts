@@ -12,10 +12,10 @@ export interface LedgerIndex {
   logId: string;
   title: string;
   followed?: { id: string; name: string };
-  /** The ids of records 1 to head, in order; a function when loaded, called the first time an id is needed. */
-  ids: readonly string[] | (() => readonly string[]);
+  /** The ids of records 1 to head, in order: called the first time an id is needed. */
+  ids: () => readonly string[];
   /** The clamped recorded times of records 1 to head. */
-  recordedTimes: Float64Array;
+  recordedTimes: Float64Array<ArrayBuffer>;
   /** Where each record's fact is; its timeline numbers count `timelines` from 1. */
   places: FactPlacesIndex;
   /** Corrections' corrected facts, by the correction's sequence. */

@@ -19,6 +19,8 @@ import type { LedgerIndex } from './ledger-index';
 import { Records, type RecordSource } from './records';
 import { Timeline, type Facts } from './timeline';
 import { payloads, type DomainType } from './vocabulary';
+import { publishedReader, type KnownBy, type Reader } from './published-reader';
+import { coverageStart, latestName, marksOf } from './timeline-marks';
 
 /** Where an event's fact sits: its company's timeline and its (time, seq) key there. */
 interface Entry {
@@ -29,18 +31,8 @@ interface Entry {
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 
-/** What the ledger notes of a timeline entry, so that looking for these facts reads no other. */
-const BASELINE = 1;
-const NAMING = 2;
 
-/** What "known at R" counts: records written into this log by R, or sources published by R. */
-export type KnownBy = 'recorded' | 'published';
-
-/** One reader's view of the log: which timeline entries it sees, and the state they make. */
-export interface Reader {
-  visible(timeline: Timeline, position: number): boolean;
-  stateAt(timeline: Timeline, at: number): CompanyState;
-}
+export type { KnownBy, Reader } from './published-reader';
 
 export class Ledger {
   readonly #records: Records;
@@ -78,7 +70,7 @@ export class Ledger {
     [ledger.#logId, ledger.#title, ledger.#followed] = [index.logId, index.title, index.followed];
     ledger.#records.pushSourced(index.head);
     ledger.#recorded = new RecordedTimes(index.recordedTimes);
-    ledger.#seqById = new IdIndex(typeof index.ids === 'function' ? index.ids : () => index.ids as readonly string[]);
+    ledger.#seqById = new IdIndex(index.ids);
     for (const { company, entries } of index.timelines) ledger.#timelineList[ledger.#newTimeline(company) - 1]!.loadIndex(entries);
     ledger.#places = new FactPlaces(index.places);
     ledger.#correctedEffects = new Map(index.correctedEffects);
@@ -90,12 +82,13 @@ export class Ledger {
   /** What this ledger derived from its records, as plain data to store; copies, so appends leave it as it was. */
   exportIndex(): LedgerIndex {
     const head = this.head;
+    const ids = this.#seqById.list();
     return {
       head,
       logId: this.#logId,
       title: this.#title,
       ...(this.#followed ? { followed: this.#followed } : {}),
-      ids: this.#seqById.list(),
+      ids: () => ids,
       recordedTimes: this.#recorded.upTo(head),
       places: this.#places.exportIndex(head),
       correctedEffects: [...this.#correctedEffects],
@@ -134,6 +127,10 @@ export class Ledger {
   records(from = 1, to = this.head): Generator<EventRecord> {
     return this.#records.range(from, to);
   }
+  /** The sequence of the record with this id, if the log has one. */
+  seqOf(id: string): number | undefined {
+    return this.#seqById.get(id);
+  }
   byId(id: string): EventRecord | undefined {
     const seq = this.#seqById.get(id);
     return seq === undefined ? undefined : this.record(seq);
@@ -151,16 +148,8 @@ export class Ledger {
    */
   coverageOf(company: string, knownAt?: string, knownBy: KnownBy = 'recorded'): Effective | undefined {
     const timeline = this.timeline(company);
-    if (!timeline) return undefined;
     // By publication, a later record may still be an early source: every record counts.
-    const seq = knownBy === 'published' ? this.head : this.knownSeq(knownAt);
-    let first = -1;
-    for (let i = 0; i < timeline.length; i++) {
-      if (!timeline.visibleAt(i, seq)) continue;
-      if (timeline.marksAt(i) & BASELINE) return timeline.effectAt(i);
-      if (first < 0) first = i;
-    }
-    return first < 0 ? undefined : timeline.effectAt(first);
+    return timeline && coverageStart(timeline, knownBy === 'published' ? this.head : this.knownSeq(knownAt));
   }
 
   /** The correction or retraction that superseded an event, if any. */
@@ -180,19 +169,7 @@ export class Ledger {
   }
   /** Each company with its latest registered name (its id when it has none). */
   companyNames(): { id: string; name: string }[] {
-    return this.companies().map((id) => ({ id, name: this.#latestName(id) }));
-  }
-
-  /**
-   * The name from the company's latest registration in force, found by walking its timeline back:
-   * no checkpoints are built for it (a million-event log opens without replaying every company).
-   */
-  #latestName(company: string): string {
-    const timeline = this.timeline(company)!;
-    for (let i = timeline.length - 1; i >= 0; i--) {
-      if (timeline.marksAt(i) & NAMING && timeline.visibleAt(i, this.head)) return (timeline.effectAt(i) as RecordOf<'company.registered'>).data.name;
-    }
-    return this.initialName(company);
+    return this.companies().map((id) => ({ id, name: latestName(this.timeline(id)!, this.head) ?? this.initialName(id) }));
   }
   timeline(company: string): Timeline | undefined {
     const number = this.#timelines.get(company);
@@ -247,7 +224,7 @@ export class Ledger {
   #enter(effect: Effective, subject: string, time = toEpoch(effect.time)): void {
     const number = this.#timelines.get(subject) ?? this.#newTimeline(subject);
     const timeline = this.#timelineList[number - 1]!;
-    timeline.insert(effect.seq, time, (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0));
+    timeline.insert(effect.seq, time, marksOf(effect));
     this.#places.place(effect.seq, number, time);
   }
 
@@ -314,20 +291,6 @@ export class Ledger {
       const seq = this.knownSeq(knownAt);
       return { visible: (timeline, position) => timeline.visibleAt(position, seq), stateAt: (timeline, at) => timeline.stateAt(at, seq) };
     }
-    const by = toEpoch(knownAt);
-    const known = (seq: number) => this.#publishedAt(seq) <= by;
-    const visible = (timeline: Timeline, position: number) => {
-      const { seq, id } = timeline.effectAt(position);
-      const reviser = this.revisionOf(id);
-      return known(seq) && !(reviser !== undefined && known(this.#seqById.get(reviser)!));
-    };
-    return { visible, stateAt: (timeline, at) => timeline.replayWhere(at, (position) => visible(timeline, position)) };
-  }
-
-  /** When record `seq`'s source was published, or else when it was recorded. */
-  #publishedAt(seq: number): number {
-    const record = this.record(seq)!;
-    const published = (record.data as { citation?: { published?: string } }).citation?.published;
-    return toEpoch(published ?? record.recordedtime);
+    return publishedReader(this, toEpoch(knownAt));
   }
 }

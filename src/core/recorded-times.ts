@@ -19,7 +19,7 @@ export class RecordedTimes {
   }
 
   /** The clamped times of records 1 to `count`: a copy, to store. */
-  upTo(count: number): Float64Array {
+  upTo(count: number): Float64Array<ArrayBuffer> {
     return this.#times.slice(1, count + 1);
   }
 

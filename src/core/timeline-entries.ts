@@ -10,15 +10,11 @@
 import { grow } from './grow';
 import { firstTrue, upperBound } from './search';
 
-/** A timeline's index as arrays of their exact lengths, to be stored and loaded again (see `LedgerIndex`). */
-export interface EntriesIndex {
-  times: Float64Array<ArrayBuffer>;
-  seqs: Float64Array<ArrayBuffer>;
-  hiddenFrom: Float64Array<ArrayBuffer>;
-  marks: Uint8Array<ArrayBuffer>;
-  insertSeqs: Float64Array<ArrayBuffer>;
-  frontTimes: Float64Array<ArrayBuffer>;
-}
+/** The arrays of a timeline's index, and their types: what is stored and loaded again (see `LedgerIndex`). */
+export const entriesArrays = { times: Float64Array, seqs: Float64Array, hiddenFrom: Float64Array, marks: Uint8Array, insertSeqs: Float64Array, frontTimes: Float64Array } as const;
+
+/** A timeline's index as arrays of their exact lengths. */
+export type EntriesIndex = { -readonly [K in keyof typeof entriesArrays]: InstanceType<(typeof entriesArrays)[K]> };
 
 export class TimelineEntries {
   #length = 0;
@@ -68,7 +64,6 @@ export class TimelineEntries {
   loadIndex(index: EntriesIndex): void {
     if (this.#inserts > 0) throw new Error('an index is loaded into an empty timeline only');
     const length = index.times.length;
-    if ([index.seqs, index.hiddenFrom, index.marks].some((a) => a.length !== length) || index.frontTimes.length !== index.insertSeqs.length) throw new RangeError('a timeline index whose arrays differ in length');
     [this.#times, this.#seqs, this.#hiddenFrom, this.#marks] = [index.times, index.seqs, index.hiddenFrom, index.marks];
     [this.#insertSeqs, this.#frontTimes] = [index.insertSeqs, index.frontTimes];
     this.#length = length;

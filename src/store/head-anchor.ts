@@ -8,8 +8,9 @@
  * still holds the previous head. Each slot carries a checksum, so a torn slot is never misread.
  */
 import { hash } from 'node:crypto';
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { readRegularFile } from './regular-file';
 
 export interface Anchor {
   seq: number;
@@ -45,9 +46,14 @@ function parseSlot(text: string): Anchor | undefined {
 
 /** The anchor beside a log: its newest intact slot, `missing` without a file, `unreadable` if no slot is intact. */
 export function readAnchor(logPath: string): Anchor | 'missing' | 'unreadable' {
-  const path = anchorPath(logPath);
-  if (!existsSync(path)) return 'missing';
-  const bytes = readFileSync(path);
+  let bytes: Buffer | undefined;
+  try {
+    // Two slots; anything far larger is not an anchor.
+    bytes = readRegularFile(anchorPath(logPath), 64 * SLOT);
+  } catch {
+    return 'unreadable';
+  }
+  if (!bytes) return 'missing';
   let newest: Anchor | undefined;
   for (let offset = 0; offset + SLOT <= bytes.length; offset += SLOT) {
     const slot = parseSlot(bytes.toString('utf8', offset, offset + SLOT).trim());

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLog, HEAVY_COMPANY } from '../../bench/generate';
 import type { Ledger } from '../core/ledger';
+import type { LedgerIndex } from '../core/ledger-index';
 import { parseDraft } from '../core/validate';
 import { EventLog } from './event-log';
 import { INDEX_FORMAT, indexPath, storeIndex } from './index-cache';
@@ -13,9 +15,10 @@ import { readLog, type LogContents } from './read-log';
 const tempLog = () => join(mkdtempSync(join(tmpdir(), 'incumbent-index-')), 'log.jsonl');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** Stores the index of what `contents` read (what a writer does once it has read enough). */
-async function store(path: string, { ledger, digests, source, validBytes }: LogContents): Promise<void> {
+/** Stores the index of what `contents` read (what a writer does once it has read enough), changed by `change` if given. */
+async function store(path: string, { ledger, digests, source, validBytes }: LogContents, change?: (index: LedgerIndex) => void): Promise<void> {
   const stored = { ledger: ledger.exportIndex(), digests: digests.copy(), starts: source!.starts(), bytes: validBytes };
+  change?.(stored.ledger);
   await storeIndex(path, stored, sha256(readFileSync(path).subarray(0, validBytes)));
 }
 
@@ -127,6 +130,50 @@ describe('the index stored beside a log', () => {
     expect((await readLog(path, { keepRecords: true })).fromIndex).toBe(0);
   });
 
+  it('is not used when its parts disagree (as no index this code writes does), nor read when it is not a regular file', async () => {
+    const path = tempLog();
+    await generateLog(path, 1_000, 2);
+    const reference = (await readLog(path, { keepRecords: true })).ledger;
+    const changes: ((index: LedgerIndex) => void)[] = [
+      (index) => void (index.timelines[0]!.entries.marks = index.timelines[0]!.entries.marks.subarray(1)),
+      (index) => void (index.places.timeline[10] = 99),
+      (index) => void (index.timelines[1]!.entries.seqs[3] = index.head + 5),
+      (index) => void (index.recordedTimes = index.recordedTimes.subarray(1)),
+    ];
+    for (const change of changes) {
+      const full = await readLog(path);
+      await store(path, full, change);
+      full.source!.close();
+      const contents = await readLog(path);
+      expect(contents.fromIndex).toBe(0);
+      expectSameAnswers(contents.ledger, reference);
+      contents.source!.close();
+    }
+    // A FIFO would block a plain read for ever; a link to a device would fill memory.
+    rmSync(indexPath(path));
+    execFileSync('mkfifo', [indexPath(path)]);
+    expect((await readLog(path)).fromIndex).toBe(0);
+    rmSync(indexPath(path));
+    symlinkSync('/dev/zero', indexPath(path));
+    expect((await readLog(path)).fromIndex).toBe(0);
+  });
+
+  it('is used when the last records place no fact (retractions after the last fact)', async () => {
+    const path = tempLog();
+    await generateLog(path, 1_020, 2);
+    const log = await EventLog.open(path);
+    const targets = [...log.ledger.records(2, 60)].filter((r) => r.subject === HEAVY_COMPANY && log.ledger.effectOf(r.id) && !log.ledger.revisionOf(r.id)).slice(0, 12);
+    for (const [i, target] of targets.entries()) {
+      await log.append([parseDraft({ id: `retraction-${i}`, type: 'event.retracted', subject: HEAVY_COMPANY, time: '2030-01-01T00:00:00Z', data: { target: target.id, reason: 'Wrong.', citation: { document: 'test', quote: 'Wrong.' } } })]);
+    }
+    log.close();
+    await store(path, await readLog(path));
+    const contents = await readLog(path);
+    expect(contents.ledger.head).toBeGreaterThan(1_024);
+    expect(contents.fromIndex).toBe(statSync(path).size);
+    expectSameAnswers(contents.ledger, (await readLog(path, { keepRecords: true })).ledger);
+  });
+
   it('is stored by a writer that read a large log, and a reopened log appends and refuses duplicates as before', async () => {
     const path = tempLog();
     await generateLog(path, 24_000, 3);
@@ -163,11 +210,15 @@ describe('the index stored beside a log', () => {
     const contents = await readLog(path);
     await store(path, contents);
     contents.source!.close();
-    // The digest of everything after the index's own checksum (its first 32 bytes are that checksum).
-    const stored = readFileSync(indexPath(path)).subarray(0, 32).toString('hex');
+    // What the index holds: its sections, named and typed, and their bytes. The rest of its header
+    // (the log's hash, the digest of the content rules) is checked where it is read.
+    const body = readFileSync(indexPath(path)).subarray(32);
+    const headerLength = body.readUInt32LE(0);
+    const { sections } = JSON.parse(body.toString('utf8', 4, 4 + headerLength)) as { sections: unknown };
+    const stored = createHash('sha256').update(JSON.stringify(sections)).update(body.subarray(4 + headerLength)).digest('hex');
     // If this fails, what a ledger derives (or how it is stored) changed: bump INDEX_FORMAT, so
     // that indexes stored by the old code are rebuilt rather than read as if they were new; then
     // write both new values here.
-    expect({ format: INDEX_FORMAT, stored }).toEqual({ format: 1, stored: '508d5c3951d3d3946777ec42254250b90249ef683542c692fe08f709b09a8b8e' });
+    expect({ format: INDEX_FORMAT, stored }).toEqual({ format: 1, stored: '985bc87e7ea6917641f0b2c17afa38234bdb85d53dceeeb723a8e560187b94ce' });
   });
 });

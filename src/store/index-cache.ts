@@ -8,23 +8,32 @@
  *   (an edit, a cut, another file under the same name) means the log is read and checked in full.
  *   Hashing the bytes in one pass costs a tenth of parsing them.
  * - It carries the SHA-256 of its own contents, so a torn or damaged index is never read.
- * - `INDEX_FORMAT` changes whenever what the ledger derives changes (a test pins it).
+ * - It is keyed to the code that made it: `INDEX_FORMAT` (a test pins it to what is stored) and a
+ *   digest of the record schemas, whose content rules decide which corrections apply.
+ * - Anything inconsistent in it (lengths, numbers out of range) means it is not used.
  * Only a writer, which holds the log's lock, stores one: to a temporary file, renamed into place.
- * `verify` never reads it. Someone who can write the log's folder could forge an index that
- * matches the log; they could as well rewrite the log and its anchor (see `integrity.ts`).
+ * Someone who can write the log's folder could forge an index that matches the log's bytes:
+ * `verify` reads the log in full and compares the index with what it derives (`check-index.ts`).
  */
-import { createHash, type Hash } from 'node:crypto';
-import { fstatSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { readSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { z } from 'zod';
+import { EventRecordSchema } from '../core/event';
 import type { Effective } from '../core/evolve';
 import type { LedgerIndex } from '../core/ledger-index';
-import type { EntriesIndex } from '../core/timeline-entries';
+import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
+import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
 export const INDEX_FORMAT = 1;
 const MAGIC = 'incumbent-index';
 const CHECKSUM_BYTES = 32;
 const READ_CHUNK = 8 << 20;
+
+/** The record schemas' content rules (lengths, patterns, enums), digested: an index made under others is not used. */
+let rules: string | undefined;
+const rulesDigest = () => (rules ??= createHash('sha256').update(JSON.stringify(z.toJSONSchema(EventRecordSchema, { io: 'output' }))).digest('hex'));
 
 export const indexPath = (logPath: string) => `${logPath}.index`;
 
@@ -49,6 +58,7 @@ interface SectionHeader {
 interface Header {
   magic: string;
   format: number;
+  rules: string;
   bytes: number;
   logHash: string;
   sections: SectionHeader[];
@@ -65,8 +75,10 @@ interface Meta {
   companies: string[];
 }
 
+/** Sections start at multiples of 8 bytes in the file, so typed arrays view them where they were read. */
 const padding = (length: number) => (8 - (length % 8)) % 8;
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text));
+const entryKeys = Object.keys(entriesArrays) as (keyof EntriesIndex)[];
 
 /** The SHA-256 of the first `bytes` of the file behind `fd`, not yet finished; undefined if the file is shorter. */
 function hashPrefix(fd: number, bytes: number): Hash | undefined {
@@ -81,9 +93,7 @@ function hashPrefix(fd: number, bytes: number): Hash | undefined {
   return hash;
 }
 
-function sectionsOf(stored: StoredIndex): [string, Section][] {
-  const { ledger } = stored;
-  const ids = typeof ledger.ids === 'function' ? ledger.ids() : ledger.ids;
+function sectionsOf({ ledger, digests, starts }: StoredIndex): [string, Section][] {
   const meta: Meta = {
     head: ledger.head,
     logId: ledger.logId,
@@ -96,23 +106,24 @@ function sectionsOf(stored: StoredIndex): [string, Section][] {
   };
   return [
     ['meta', utf8(JSON.stringify(meta))],
-    ['ids', utf8(JSON.stringify(ids))],
-    ['digests', new Uint8Array(stored.digests)],
-    ['starts', stored.starts],
-    ['recordedTimes', ledger.recordedTimes as Float64Array<ArrayBuffer>],
+    ['ids', utf8(JSON.stringify(ledger.ids()))],
+    ['digests', new Uint8Array(digests)],
+    ['starts', starts],
+    ['recordedTimes', ledger.recordedTimes],
     ['places.timeline', ledger.places.timeline],
     ['places.time', ledger.places.time],
-    ...ledger.timelines.flatMap(({ entries }, i) => Object.entries(entries).map(([key, array]): [string, Section] => [`timeline.${i}.${key}`, array])),
+    ...ledger.timelines.flatMap(({ entries }, i) => entryKeys.map((key): [string, Section] => [`timeline.${i}.${key}`, entries[key]])),
   ];
 }
 
 /**
- * Stores `stored`, derived from the first `stored.bytes` of the log whose SHA-256 is `logHash`.
- * Writes a temporary file and renames it over the old index: a reader sees one or the other.
+ * Stores `stored`, derived from the first `stored.bytes` of the log whose SHA-256 is `logHash`:
+ * encoded now, written in the background to a file of its own, then renamed over the old index
+ * (a reader sees one or the other).
  */
 export async function storeIndex(logPath: string, stored: StoredIndex, logHash: string): Promise<void> {
   const sections = sectionsOf(stored);
-  const header: Header = { magic: MAGIC, format: INDEX_FORMAT, bytes: stored.bytes, logHash, sections: sections.map(([name, array]) => ({ name, type: array.constructor.name as ArrayType, length: array.length })) };
+  const header: Header = { magic: MAGIC, format: INDEX_FORMAT, rules: rulesDigest(), bytes: stored.bytes, logHash, sections: sections.map(([name, array]) => ({ name, type: array.constructor.name as ArrayType, length: array.length })) };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
@@ -120,9 +131,9 @@ export async function storeIndex(logPath: string, stored: StoredIndex, logHash: 
   for (const [, array] of sections) parts.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), Buffer.alloc(padding(array.byteLength)));
   const checksum = createHash('sha256');
   for (const part of parts) checksum.update(part);
-  const temporary = `${indexPath(logPath)}.tmp`;
+  const temporary = `${indexPath(logPath)}.${randomUUID()}.tmp`;
   try {
-    const file = await open(temporary, 'w');
+    const file = await open(temporary, 'wx');
     try {
       await file.writev([checksum.digest(), ...parts]);
     } finally {
@@ -141,44 +152,39 @@ export interface MatchingIndex extends StoredIndex {
 }
 
 /**
- * The index stored beside the log at `logPath`, if there is one that was made from the bytes the
- * file behind `fd` starts with now; undefined otherwise (the log is then read in full).
+ * The index stored beside the log at `logPath`, if there is one that this code made from the
+ * bytes the file behind `fd` starts with now; undefined otherwise (the log is then read in full).
+ * The cheap checks come first: the header, then the index's own checksum, then the log's bytes.
  */
-export function readStoredIndex(logPath: string, fd: number): MatchingIndex | undefined {
-  let file: Buffer;
+export function readStoredIndex(logPath: string, fd: number, logSize: number): MatchingIndex | undefined {
   try {
-    // Far larger than any index of this log could be: not read at all (it is someone else's file).
-    if (statSync(indexPath(logPath)).size > 8 * fstatSync(fd).size + (1 << 20)) return undefined;
-    file = readFileSync(indexPath(logPath));
-  } catch {
-    return undefined;
-  }
-  try {
+    // Far larger than an index of this log could be: not read at all.
+    const file = readRegularFile(indexPath(logPath), 8 * logSize + (1 << 20));
+    if (!file || file.length < CHECKSUM_BYTES + 4) return undefined;
     const body = file.subarray(CHECKSUM_BYTES);
-    if (file.length < CHECKSUM_BYTES + 4 || !createHash('sha256').update(body).digest().equals(file.subarray(0, CHECKSUM_BYTES))) return undefined;
     const headerLength = body.readUInt32LE(0);
     const header = JSON.parse(body.toString('utf8', 4, 4 + headerLength)) as Header;
-    if (header.magic !== MAGIC || header.format !== INDEX_FORMAT) return undefined;
+    if (header.magic !== MAGIC || header.format !== INDEX_FORMAT || header.rules !== rulesDigest() || !(header.bytes <= logSize)) return undefined;
+    if (!createHash('sha256').update(body).digest().equals(file.subarray(0, CHECKSUM_BYTES))) return undefined;
     const hash = hashPrefix(fd, header.bytes);
     if (hash?.copy().digest('hex') !== header.logHash) return undefined;
     const sections = new Map<string, Section>();
-    let at = 4 + headerLength + padding(4 + headerLength);
+    let at = CHECKSUM_BYTES + 4 + headerLength + padding(4 + headerLength);
     for (const { name, type, length } of header.sections) {
       const bytes = length * arrayTypes[type].BYTES_PER_ELEMENT;
-      if (!(Number.isSafeInteger(bytes) && bytes >= 0 && at + bytes <= body.length)) return undefined;
-      const array = new arrayTypes[type](length);
-      new Uint8Array(array.buffer).set(body.subarray(at, at + bytes));
-      sections.set(name, array);
+      if (!(Number.isSafeInteger(bytes) && bytes >= 0 && at + bytes <= file.length)) return undefined;
+      sections.set(name, new arrayTypes[type](file.buffer as ArrayBuffer, file.byteOffset + at, length));
       at += bytes + padding(bytes);
     }
-    return { ...decode(sections, header.bytes), hash };
+    const stored = decode(sections, header.bytes);
+    return stored && { ...stored, hash };
   } catch {
-    // Written by this format's code and checksummed, so this is not expected; the log is read in full all the same.
+    // Not expected of an index this code wrote and checksummed; the log is read in full all the same.
     return undefined;
   }
 }
 
-function decode(sections: Map<string, Section>, bytes: number): StoredIndex {
+function decode(sections: Map<string, Section>, bytes: number): StoredIndex | undefined {
   const take = <T extends Section>(name: string, type: new (length: number) => T): T => {
     const section = sections.get(name);
     if (!(section instanceof type)) throw new Error(`no section ${name} of the expected type`);
@@ -187,14 +193,8 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex {
   const text = (name: string) => Buffer.from(take(name, Uint8Array)).toString('utf8');
   const meta = JSON.parse(text('meta')) as Meta;
   const ids = take('ids', Uint8Array);
-  const entries = (i: number): EntriesIndex => ({
-    times: take(`timeline.${i}.times`, Float64Array),
-    seqs: take(`timeline.${i}.seqs`, Float64Array),
-    hiddenFrom: take(`timeline.${i}.hiddenFrom`, Float64Array),
-    marks: take(`timeline.${i}.marks`, Uint8Array),
-    insertSeqs: take(`timeline.${i}.insertSeqs`, Float64Array),
-    frontTimes: take(`timeline.${i}.frontTimes`, Float64Array),
-  });
+  const entries = (i: number) => Object.fromEntries(entryKeys.map((key) => [key, take<Section>(`timeline.${i}.${key}`, entriesArrays[key])])) as unknown as EntriesIndex;
+  const timelines = meta.companies.map((company, i) => ({ company, entries: entries(i) }));
   const ledger: LedgerIndex = {
     head: meta.head,
     logId: meta.logId,
@@ -206,11 +206,25 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex {
     correctedEffects: meta.correctedEffects,
     revisedBy: meta.revisedBy,
     firstRevision: meta.firstRevision,
-    timelines: meta.companies.map((company, i) => ({ company, entries: entries(i) })),
+    timelines,
   };
   const stored = { ledger, digests: take('digests', Uint8Array), starts: take('starts', Float64Array), bytes };
-  const { head } = meta;
-  const whole = stored.digests.length === head * 32 && stored.starts.length === head + 1 && stored.starts[head] === bytes && ledger.recordedTimes.length === head && ledger.places.time.length === head + 1;
-  if (!whole) throw new Error('sections of the wrong length');
-  return stored;
+  return consistent(stored) ? stored : undefined;
+}
+
+const ascending = (array: Float64Array, from = 0) => array.every((value, i) => i <= from || value >= array[i - 1]!);
+
+/** Whether the index's parts agree with one another, as every index this code makes does: what a ledger loaded from it relies on. */
+function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
+  const { head, places, timelines } = ledger;
+  if (!(Number.isSafeInteger(head) && head >= 1)) return false;
+  if (digests.length !== head * 32 || starts.length !== head + 1 || starts[0] !== 0 || starts[head] !== bytes || !ascending(starts)) return false;
+  if (ledger.recordedTimes.length !== head || !ascending(ledger.recordedTimes)) return false;
+  if (places.timeline.length !== head + 1 || places.time.length !== head + 1 || !places.timeline.every((n) => n <= timelines.length)) return false;
+  if (!ledger.correctedEffects.every(([seq]) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head)) return false;
+  return timelines.every(({ entries: e }) => {
+    const length = e.times.length;
+    const sameLengths = e.seqs.length === length && e.hiddenFrom.length === length && e.marks.length === length && e.frontTimes.length === e.insertSeqs.length;
+    return sameLengths && ascending(e.times) && e.seqs.every((seq) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head);
+  });
 }

@@ -4,6 +4,7 @@
  * mid-append) is reported separately so the caller can set it aside; any other damage is refused
  * with its line number, because silently skipping history would be worse.
  */
+import { createHash } from 'node:crypto';
 import { fstatSync, openSync, readSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
@@ -77,7 +78,8 @@ interface OpenBatch {
  */
 export async function readLog(path: string, { oneShot = false, keepRecords = false } = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
-  const stored = keepRecords ? undefined : readStoredIndex(path, fd);
+  const size = fstatSync(fd).size;
+  const stored = keepRecords ? undefined : readStoredIndex(path, fd, size);
   // The digest of each line read so far: hashed here, or (while a worker hashes) as the next
   // line's prevhash claims it, checked against the worker's digests at the end.
   const digests = stored ? Digests.from(stored.digests) : new Digests();
@@ -86,11 +88,12 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   const ledger = stored ? Ledger.fromIndex(stored.ledger, { checkpoints: !oneShot, source: lines }) : new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
   let parallel: Promise<LineDigests> | undefined;
   try {
-    const size = fstatSync(fd).size;
     // After a stored index, the lines appended since are few: they are hashed here.
     parallel = !stored && size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
+    // The SHA-256 of the lines read so far as one run (what an index is stored with), unless the worker works it out.
+    const whole = stored?.hash ?? (parallel ? undefined : createHash('sha256'));
     let consumed = stored?.bytes ?? 0;
     let line = ledger.head;
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
@@ -122,7 +125,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
         const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
         if (problem) throw damaged(line, problem);
         const record = value as EventRecord;
-        stored?.hash.update(buffer.subarray(start, end + 1));
+        whole?.update(buffer.subarray(start, end + 1));
         if (!parallel) {
           prevhash = sha256(buffer.subarray(start, end));
           digests.push(prevhash);
@@ -157,7 +160,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, size, ledger, digests, consumed, tornLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
     }
-    const prefix = hashed?.prefix ?? (stored && { bytes: consumed, hash: stored.hash.digest('hex') });
+    const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest('hex') });
     return { ledger, digests, validBytes: consumed, fromIndex: stored?.bytes ?? 0, ...(prefix ? { prefix } : {}), ...(source ? { source } : {}) };
   } catch (error) {
     const broken = parallel && (await firstBreak(digests, parallel));

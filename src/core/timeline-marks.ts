@@ -1,0 +1,38 @@
+/**
+ * The marks a ledger gives each timeline entry (a byte beside it), and the searches over many
+ * entries that read those marks instead of the facts: a million-event log answers them without
+ * reading its records back or building checkpoints.
+ */
+import type { RecordOf } from './event';
+import type { Effective } from './evolve';
+import type { Timeline } from './timeline';
+
+/** A baseline fact: already true when the log's coverage starts, its start unknown. */
+const BASELINE = 1;
+/** A company's registration, which names it. */
+const NAMING = 2;
+
+export const marksOf = (effect: Effective): number => (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0);
+
+/**
+ * Where the log's coverage of a company starts, for a reader who knows `knownSeq` records: the
+ * first baseline fact, or else its first fact. Facts dated before it (a CTO since May 2022) are
+ * context; the state before it is not covered.
+ */
+export function coverageStart(timeline: Timeline, knownSeq: number): Effective | undefined {
+  let first = -1;
+  for (let i = 0; i < timeline.length; i++) {
+    if (!timeline.visibleAt(i, knownSeq)) continue;
+    if (timeline.marksAt(i) & BASELINE) return timeline.effectAt(i);
+    if (first < 0) first = i;
+  }
+  return first < 0 ? undefined : timeline.effectAt(first);
+}
+
+/** The name from the company's latest registration in force at `head`, found by walking its timeline back. */
+export function latestName(timeline: Timeline, head: number): string | undefined {
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    if (timeline.marksAt(i) & NAMING && timeline.visibleAt(i, head)) return (timeline.effectAt(i) as RecordOf<'company.registered'>).data.name;
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * What `verify` says of the index stored beside a log (see `index-cache.ts`): whether what it
+ * holds is what reading the log in full derives. An index is checked against the log's bytes when
+ * it is loaded, but its contents are trusted as derived from them; someone who can write the log's
+ * folder could forge one that gives other answers. This is the check that finds it.
+ */
+import { existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { IncumbentError } from '../core/errors';
+import type { Ledger } from '../core/ledger';
+import type { LedgerIndex } from '../core/ledger-index';
+import type { Digests } from './digests';
+import { indexPath } from './index-cache';
+import { readLog } from './read-log';
+
+/** The index as plain values (its ids listed), so two can be compared whole. */
+const plain = (index: LedgerIndex) => ({ ...index, ids: index.ids() });
+
+/**
+ * Undefined without an index (or with one that opening would not use: it is rebuilt); a sentence
+ * when it matches; throws `damaged` when it would give answers that the log does not.
+ */
+export async function checkStoredIndex(path: string, full: { ledger: Ledger; digests: Digests }): Promise<string | undefined> {
+  if (!existsSync(indexPath(path))) return undefined;
+  const resumed = await readLog(path);
+  try {
+    if (resumed.fromIndex === 0) return undefined;
+    const same = resumed.ledger.head === full.ledger.head && resumed.digests.copy().equals(full.digests.copy()) && isDeepStrictEqual(plain(resumed.ledger.exportIndex()), plain(full.ledger.exportIndex()));
+    if (!same) throw new IncumbentError('damaged', `the index beside the log (${indexPath(path)}) does not hold what the log's records give (it was edited or forged), so the app would answer from it otherwise than the log does; delete it (it is rebuilt from the log)`);
+    return 'the index beside it matches the log';
+  } finally {
+    resumed.source?.close();
+  }
+}

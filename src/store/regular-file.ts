@@ -1,0 +1,33 @@
+/**
+ * Reading a small file that sits beside a log (its anchor, its index) without trusting what is at
+ * that name: a FIFO would block a plain read for ever, and a device (a link to /dev/zero) would
+ * fill memory. Opened without blocking, checked to be a regular file of a bounded size, and read
+ * only up to that size.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/**
+ * The file's bytes, in a buffer whose memory starts at them (typed arrays of any width can view
+ * it at aligned offsets); undefined when there is no file. Throws when it is not a regular file or
+ * is larger than `maxBytes`.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
+    if (stats.size > maxBytes) throw new Error(`${path} is larger (${stats.size} bytes) than it could be (${maxBytes})`);
+    const bytes = Buffer.from(new ArrayBuffer(stats.size));
+    let read = 0;
+    for (let got = 1; read < bytes.length && got > 0; read += got) got = readSync(fd, bytes, read, bytes.length - read, read);
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
