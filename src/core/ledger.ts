@@ -31,7 +31,6 @@ interface Entry {
 
 const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 
-
 export type { KnownBy, Reader } from './published-reader';
 
 export class Ledger {
