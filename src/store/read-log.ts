@@ -79,7 +79,7 @@ interface OpenBatch {
 export async function readLog(path: string, { oneShot = false, keepRecords = false } = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
-  const stored = keepRecords ? undefined : readStoredIndex(path, fd, size);
+  const stored = keepRecords ? undefined : await readStoredIndex(path, fd, size);
   // The digest of each line read so far: hashed here, or (while a worker hashes) as the next
   // line's prevhash claims it, checked against the worker's digests at the end.
   const digests = stored ? Digests.from(stored.digests) : new Digests();
