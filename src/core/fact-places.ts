@@ -3,6 +3,8 @@
  * typed arrays (a million-record log allocates no object per record for this). What revisions look
  * their targets up in.
  */
+import { grow } from './grow';
+
 export interface FactPlacesIndex {
   /** By sequence (index 0 unused): the number of the fact's timeline (its ledger counts them from 1), or 0 for a record with no fact. */
   timeline: Uint32Array<ArrayBuffer>;
@@ -22,13 +24,7 @@ export class FactPlaces {
 
   /** Notes that record `seq` put its fact on timeline number `timeline` at effective time `time`. */
   place(seq: number, timeline: number, time: number): void {
-    if (seq >= this.#timeline.length) {
-      const capacity = Math.max(seq + 1, this.#timeline.length * 2);
-      const [numbers, times] = [new Uint32Array(capacity), new Float64Array(capacity)];
-      numbers.set(this.#timeline);
-      times.set(this.#time);
-      [this.#timeline, this.#time] = [numbers, times];
-    }
+    if (seq >= this.#timeline.length) [this.#timeline, this.#time] = [grow(this.#timeline, seq + 1), grow(this.#time, seq + 1)];
     this.#timeline[seq] = timeline;
     this.#time[seq] = time;
   }

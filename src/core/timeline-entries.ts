@@ -178,9 +178,7 @@ export class TimelineEntries {
     this.#times = grow(this.#times, grown);
     this.#seqs = grow(this.#seqs, grown);
     this.#hiddenFrom = grow(this.#hiddenFrom, grown, Infinity);
-    const marks = new Uint8Array(grown);
-    marks.set(this.#marks);
-    this.#marks = marks;
+    this.#marks = grow(this.#marks, grown);
   }
 
   #place(at: number, time: number, seq: number, marks: number, hiddenFrom = Infinity): void {

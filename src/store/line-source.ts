@@ -31,7 +31,7 @@ export class LineSource implements RecordSource {
    * Takes over `fd` (open for reading on `path`): `close` closes it. `starts`: where the first lines
    * start, as `starts()` gave them, when opening resumes from a stored index.
    */
-  constructor(fd: number, path: string, digests: Digests, starts?: Float64Array) {
+  constructor(fd: number, path: string, digests: Digests, starts?: Float64Array<ArrayBuffer>) {
     this.#fd = fd;
     this.#path = path;
     this.#digests = digests;
