@@ -9,17 +9,17 @@ import type { Ledger } from '../core/ledger';
 import type { LedgerIndex } from '../core/ledger-index';
 import { parseDraft } from '../core/validate';
 import { EventLog } from './event-log';
-import { INDEX_FORMAT, indexPath, storeIndex } from './index-cache';
+import { INDEX_FORMAT, indexOf, indexPath, storeIndex } from './index-cache';
 import { readLog, type LogContents } from './read-log';
 
 const tempLog = () => join(mkdtempSync(join(tmpdir(), 'incumbent-index-')), 'log.jsonl');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Stores the index of what `contents` read (what a writer does once it has read enough), changed by `change` if given. */
-async function store(path: string, { ledger, digests, source, validBytes }: LogContents, change?: (index: LedgerIndex) => void): Promise<void> {
-  const stored = { ledger: ledger.exportIndex(), digests: digests.copy(), starts: source!.starts(), bytes: validBytes };
+async function store(path: string, contents: LogContents, change?: (index: LedgerIndex) => void): Promise<void> {
+  const stored = indexOf({ ...contents, source: contents.source! });
   change?.(stored.ledger);
-  await storeIndex(path, stored, sha256(readFileSync(path).subarray(0, validBytes)));
+  await storeIndex(path, stored, sha256(readFileSync(path).subarray(0, contents.validBytes)));
 }
 
 /** Every question the app asks of a ledger, answered by both: they must agree. */

@@ -21,8 +21,11 @@ import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { EventRecordSchema } from '../core/event';
 import type { Effective } from '../core/evolve';
+import type { Ledger } from '../core/ledger';
 import type { LedgerIndex } from '../core/ledger-index';
 import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
+import type { Digests } from './digests';
+import type { LineSource } from './line-source';
 import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
@@ -46,6 +49,14 @@ export interface StoredIndex {
   /** How many bytes of the log these were derived from: every line before them, each ended by its newline. */
   bytes: number;
 }
+
+/** What an open that read the log from its file derived, as an index to store: copies, taken before any append. */
+export const indexOf = ({ ledger, digests, source, validBytes }: { ledger: Ledger; digests: Digests; source: LineSource; validBytes: number }): StoredIndex => ({
+  ledger: ledger.exportIndex(),
+  digests: digests.copy(ledger.head),
+  starts: source.starts(),
+  bytes: validBytes,
+});
 
 const arrayTypes = { Float64Array, Uint32Array, Uint8Array } as const;
 type ArrayType = keyof typeof arrayTypes;

@@ -9,10 +9,10 @@ import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { AnchorWriter } from './head-anchor';
-import { storeIndex } from './index-cache';
+import { indexOf, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
-import { readLog, type LogContents } from './read-log';
+import { PARALLEL_HASHING_BYTES, readLog, type LogContents } from './read-log';
 import { sha256 } from './seal';
 
 export interface LogData {
@@ -26,8 +26,11 @@ export interface LogData {
   warnings: string[];
 }
 
-/** A writer stores the log's index beside it when opening read at least this much that no stored index covered. */
-const STORE_INDEX_AFTER_BYTES = 16 << 20;
+/**
+ * A writer stores the log's index beside it when opening read at least this much that no stored
+ * index covered: as much as makes opening hash in a worker, which works out the index's key too.
+ */
+const STORE_INDEX_AFTER_BYTES = PARALLEL_HASHING_BYTES;
 
 export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #path: string;
@@ -96,8 +99,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
    */
   async #storeIndex({ ledger, digests, source, validBytes, fromIndex, prefix }: LogContents): Promise<void> {
     if (!source || prefix?.bytes !== validBytes || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES) return;
-    const stored = { ledger: ledger.exportIndex(), digests: digests.copy(ledger.head), starts: source.starts(), bytes: validBytes };
-    await storeIndex(this.#path, stored, prefix.hash).catch(() => undefined);
+    await storeIndex(this.#path, indexOf({ ledger, digests, source, validBytes }), prefix.hash).catch(() => undefined);
   }
 
   async write(data: LogData): Promise<void> {

@@ -4,7 +4,6 @@
  * mid-append) is reported separately so the caller can set it aside; any other damage is refused
  * with its line number, because silently skipping history would be worse.
  */
-import { createHash } from 'node:crypto';
 import { fstatSync, openSync, readSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
@@ -19,7 +18,7 @@ import { GENESIS_HASH, sha256 } from './seal';
 
 const CHUNK = 8 << 20;
 /** Above this size the chain is hashed in a worker thread while this thread parses. */
-const PARALLEL_HASHING_BYTES = 16 << 20;
+export const PARALLEL_HASHING_BYTES = 16 << 20;
 const knownTypes = new Set<string>(eventTypes);
 
 export interface LogContents {
@@ -92,8 +91,9 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     parallel = !stored && size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
-    // The SHA-256 of the lines read so far as one run (what an index is stored with), unless the worker works it out.
-    const whole = stored?.hash ?? (parallel ? undefined : createHash('sha256'));
+    // The SHA-256 of the log so far as one run (what an index is stored with), carried on over the
+    // lines after a stored index; the worker works it out for a large log read from the start.
+    const whole = stored?.hash;
     let consumed = stored?.bytes ?? 0;
     let line = ledger.head;
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
