@@ -6,7 +6,7 @@
  * tasks, the page's and the worker's heaps, the host's RSS and the DOM's size. Each figure is
  * printed beside its target, met or NO. Run `electron-vite build` first (the npm script does).
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,18 +57,35 @@ function startHost(log: string, dataDir: string): Promise<{ url: string; child: 
   });
 }
 
+const launchBrowser = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // tsx names the functions it compiles (`__name(f, "f")`); the page has no such helper.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  return page;
+}
+
+/** Navigates to `url` and waits for the first state painted: the frame after the one that first showed it. */
+async function firstStatePainted(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector(STATE, { timeout: 600_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
 /** From starting the web host to the first state painted in a page (the browser already open, as a user's is). */
 async function firstStateFromLaunch(log: string, dataDir: string): Promise<number> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchBrowser();
   let host: Awaited<ReturnType<typeof startHost>> | undefined;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript('globalThis.__name = (f) => f');
+    const page = await newPage(browser);
     const launched = Date.now();
     host = await startHost(log, dataDir);
-    await page.goto(host.url);
-    await page.waitForSelector(STATE, { timeout: 600_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await firstStatePainted(page, host.url);
     return Date.now() - launched;
   } finally {
     await browser.close();
@@ -86,19 +103,11 @@ async function measure(size: number) {
   const launched = Date.now();
   const host = await startHost(log, dataDir);
   const hostReady = Date.now() - launched;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
-  });
+  const browser = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // tsx names the functions it compiles (`__name(f, "f")`); the page has no such helper.
-    await page.addInitScript('globalThis.__name = (f) => f');
+    const page = await newPage(browser);
     const started = Date.now();
-    await page.goto(host.url);
-    await page.waitForSelector(STATE, { timeout: 600_000 });
-    // Painted: the frame after the one that first showed it.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await firstStatePainted(page, host.url);
     const firstState = Date.now() - started;
     report(size, 'first state painted after navigation', `${ms(firstState)} ms`, '<= 2000 ms', firstState <= 2000);
     report(size, 'first state painted from launch (host start, then navigation), no index beside the log', `${ms(hostReady + firstState)} ms`, '<= 2000 ms', hostReady + firstState <= 2000);
