@@ -29,7 +29,7 @@ export interface AppUnderTest {
 /** Starts `npm run web`'s host on a free port; `log` (a file or postgres:// URL) overrides the starter copy. */
 export function startWebHost(dataDir: string, log?: string): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data-dir', dataDir, ...(log ? ['--log', log] : [])], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir, ...(log ? ['--log', log] : [])], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();

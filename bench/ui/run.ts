@@ -45,7 +45,7 @@ async function logOf(size: number): Promise<string> {
 
 function startHost(log: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'src/server/main.ts', '--port', '0', '--log', log, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', 'out/main/web.js', '--port', '0', '--log', log, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -1,5 +1,6 @@
 /**
- * `npm run web`: serves the app on 127.0.0.1 and prints its URL with a per-launch token.
+ * `npm run web`: serves the app on 127.0.0.1 and prints its URL with a per-launch token. It runs
+ * built, as `out/main/web.js` beside the desktop app's main process (see `electron.vite.config.ts`).
  * Options: --port N (default 5180; 0 picks a free one), --log FILE or postgres://user@host:port/db?log=NAME,
  * --data-dir DIR. A PostgreSQL log is live: appends by other processes reach the page (`log:changes`).
  */
