@@ -203,5 +203,15 @@ describe('an index beside the log that does not hold what the log gives', () => 
     again.source!.close();
     expect(await run(['verify', '--log', path])).toMatchObject({ code: 0, out: expect.stringMatching(/the index beside it matches the log/) });
     expect((await run(at)).out).toBe(honest.out);
+
+    // Forged: one id's entry in the id table moved off its hash, so the app would not find that id
+    // (and would take a second record under it). The table is otherwise consistent; verify finds it.
+    const third = await readLog(path);
+    const missing = indexOf({ ...third, source: third.source! });
+    third.source!.close();
+    const slot = missing.ledger.ids.seqs.findIndex((seq) => seq !== 0);
+    missing.ledger.ids.hashes[slot]! ^= 1;
+    await storeIndex(path, missing, logHash);
+    expect(await run(['verify', '--log', path])).toMatchObject({ code: 2, err: expect.stringMatching(/does not hold what the log's records give/) });
   });
 });

@@ -1,39 +1,103 @@
 /**
- * Record ids to sequence numbers. A ledger loaded from a stored index (see `LedgerIndex`) gets its
- * ids as a function that parses them, and the map is built the first time an id is looked up or
- * added: a reopened log that is only scrubbed never pays for a million map entries.
+ * Record ids to sequence numbers, as a hash table in two typed arrays: each slot holds an id's hash
+ * and its record's sequence (0: empty). It holds no id: a hash that matches is confirmed by the
+ * record's own id (`idOf`), which for a log file is read back from disk. So a million ids cost
+ * 16 MB and no string, the table is stored in a log's index and loaded with it as it is (see
+ * `LedgerIndex`), and reopening a log never builds a map of its ids.
+ *
+ * The hash is seeded at random for each new table, so a log cannot be written to make its ids
+ * collide (which would make every lookup walk the whole table). A stored table keeps its seed.
+ * Invariant: at most half the slots are full, so every probe ends at an empty slot.
  */
-export class IdIndex {
-  #map: Map<string, number> | undefined;
-  #pending: (() => readonly string[]) | undefined;
+/** A table as plain data: what is stored, and loaded again. */
+export interface IdIndexData {
+  seed: number;
+  hashes: Uint32Array<ArrayBuffer>;
+  seqs: Uint32Array<ArrayBuffer>;
+}
 
-  /** `ids`: the ids of records 1 to n, in order, given when first needed. */
-  constructor(ids?: () => readonly string[]) {
-    this.#pending = ids;
-    if (!ids) this.#map = new Map();
+const FIRST_CAPACITY = 1024;
+
+/** A 32-bit hash of the string's UTF-16 code units (MurmurHash2's mixing), seeded. */
+function hashOf(id: string, seed: number): number {
+  let h = (seed ^ id.length) >>> 0;
+  for (let i = 0; i < id.length; i++) {
+    h = Math.imul(h ^ id.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
   }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
-  #built(): Map<string, number> {
-    if (this.#map) return this.#map;
-    const ids = this.#pending!();
-    const map = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) map.set(ids[i]!, i + 1);
-    if (map.size !== ids.length) throw new RangeError('a stored index lists an id twice');
-    this.#pending = undefined;
-    return (this.#map = map);
+export class IdIndex {
+  readonly #idOf: (seq: number) => string;
+  readonly #seed: number;
+  #hashes: Uint32Array<ArrayBuffer>;
+  #seqs: Uint32Array<ArrayBuffer>;
+  #count = 0;
+
+  /**
+   * `idOf`: the id of the record with this sequence. `stored`: a stored table to take over (see
+   * `consistentIdIndex`), or only the seed of a new one (to make a table again as it was made).
+   */
+  constructor(idOf: (seq: number) => string, stored: IdIndexData | { seed: number } = { seed: crypto.getRandomValues(new Uint32Array(1))[0]! }) {
+    this.#idOf = idOf;
+    this.#seed = stored.seed;
+    if ('seqs' in stored) {
+      [this.#hashes, this.#seqs] = [stored.hashes, stored.seqs];
+      for (const seq of stored.seqs) if (seq !== 0) this.#count += 1;
+    } else [this.#hashes, this.#seqs] = [new Uint32Array(FIRST_CAPACITY), new Uint32Array(FIRST_CAPACITY)];
   }
 
   get(id: string): number | undefined {
-    return this.#built().get(id);
+    const hash = hashOf(id, this.#seed);
+    const mask = this.#seqs.length - 1;
+    for (let slot = hash & mask; this.#seqs[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.#hashes[slot] === hash && this.#idOf(this.#seqs[slot]!) === id) return this.#seqs[slot];
+    }
+    return undefined;
   }
 
-  /** Notes the id of the next record, `seq`. */
+  /** Notes the id of record `seq`; the caller has made sure it is not here yet. */
   set(id: string, seq: number): void {
-    this.#built().set(id, seq);
+    if (!(Number.isInteger(seq) && seq >= 1 && seq <= 0xffffffff)) throw new RangeError(`sequence ${seq} does not fit the id index`);
+    if ((this.#count + 1) * 2 > this.#seqs.length) this.#resize(this.#seqs.length * 2);
+    this.#place(hashOf(id, this.#seed), seq);
+    this.#count += 1;
   }
 
-  /** The ids of records 1 to n, in order (a map keeps insertion order, and records are added in order). */
-  list(): readonly string[] {
-    return this.#map ? [...this.#map.keys()] : this.#pending!();
+  /** The table as it is now: copies, so later ids leave it as it was. */
+  exportIndex(): IdIndexData {
+    return { seed: this.#seed, hashes: this.#hashes.slice(), seqs: this.#seqs.slice() };
+  }
+
+  #place(hash: number, seq: number): void {
+    const mask = this.#seqs.length - 1;
+    let slot = hash & mask;
+    while (this.#seqs[slot] !== 0) slot = (slot + 1) & mask;
+    this.#hashes[slot] = hash;
+    this.#seqs[slot] = seq;
+  }
+
+  /** Moves every entry into a table of `capacity` slots (the hashes are kept, so no id is read). */
+  #resize(capacity: number): void {
+    const [hashes, seqs] = [this.#hashes, this.#seqs];
+    [this.#hashes, this.#seqs] = [new Uint32Array(capacity), new Uint32Array(capacity)];
+    for (let slot = 0; slot < seqs.length; slot++) if (seqs[slot] !== 0) this.#place(hashes[slot]!, seqs[slot]!);
   }
 }
+
+/**
+ * Whether a stored table can be used for a ledger of `head` records: as many entries as records,
+ * each a sequence it has, in a power-of-two table at most half full (so lookups end). Whether each
+ * entry is where its id hashes is not checked here (that reads every record); a table that is
+ * wrong there misses ids, never finds the wrong one, and `verify` finds it (`check-index.ts`).
+ */
+export function consistentIdIndex({ hashes, seqs }: IdIndexData, head: number): boolean {
+  const capacity = seqs.length;
+  if (hashes.length !== capacity || capacity < FIRST_CAPACITY || (capacity & (capacity - 1)) !== 0) return false;
+  let count = 0;
+  for (const seq of seqs) if (seq !== 0) count += seq <= head ? 1 : Infinity;
+  return count === head && count * 2 <= capacity;
+}
+

@@ -5,6 +5,7 @@
  */
 import type { Effective } from './evolve';
 import type { FactPlacesIndex } from './fact-places';
+import type { IdIndexData } from './id-index';
 import type { EntriesIndex } from './timeline-entries';
 
 export interface LedgerIndex {
@@ -12,8 +13,8 @@ export interface LedgerIndex {
   logId: string;
   title: string;
   followed?: { id: string; name: string };
-  /** The ids of records 1 to head, in order: called the first time an id is needed. */
-  ids: () => readonly string[];
+  /** Which record has which id (a table of their hashes: see `IdIndex`). */
+  ids: IdIndexData;
   /** The clamped recorded times of records 1 to head. */
   recordedTimes: Float64Array<ArrayBuffer>;
   /** Where each record's fact is; its timeline numbers count `timelines` from 1. */

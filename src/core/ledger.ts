@@ -36,7 +36,9 @@ export type { KnownBy, Reader } from './published-reader';
 export class Ledger {
   readonly #records: Records;
   #recorded = new RecordedTimes();
-  #seqById = new IdIndex();
+  /** The id of record `seq`: what the id index confirms a match with (read back, for a record left on disk). */
+  readonly #idOf = (seq: number): string => this.#records.get(seq).id;
+  #seqById = new IdIndex(this.#idOf);
   /** By sequence, the timeline entry each event introduced. */
   #places = new FactPlaces();
   /** Corrected versions of facts, by the correcting event's sequence (the others are their records). */
@@ -69,7 +71,7 @@ export class Ledger {
     [ledger.#logId, ledger.#title, ledger.#followed] = [index.logId, index.title, index.followed];
     ledger.#records.pushSourced(index.head);
     ledger.#recorded = new RecordedTimes(index.recordedTimes);
-    ledger.#seqById = new IdIndex(index.ids);
+    ledger.#seqById = new IdIndex(ledger.#idOf, index.ids);
     for (const { company, entries } of index.timelines) ledger.#timelineList[ledger.#newTimeline(company) - 1]!.loadIndex(entries);
     ledger.#places = new FactPlaces(index.places);
     ledger.#correctedEffects = new Map(index.correctedEffects);
@@ -81,13 +83,12 @@ export class Ledger {
   /** What this ledger derived from its records, as plain data to store; copies, so appends leave it as it was. */
   exportIndex(): LedgerIndex {
     const head = this.head;
-    const ids = this.#seqById.list();
     return {
       head,
       logId: this.#logId,
       title: this.#title,
       ...(this.#followed ? { followed: this.#followed } : {}),
-      ids: () => ids,
+      ids: this.#seqById.exportIndex(),
       recordedTimes: this.#recorded.upTo(head),
       places: this.#places.exportIndex(head),
       correctedEffects: [...this.#correctedEffects],

@@ -8,13 +8,24 @@ import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
+import { IdIndex, type IdIndexData } from '../core/id-index';
 import type { LedgerIndex } from '../core/ledger-index';
 import type { Digests } from './digests';
 import { indexPath } from './index-cache';
 import { readLog } from './read-log';
 
-/** The index as plain values (its ids listed), so two can be compared whole. */
-const plain = (index: LedgerIndex) => ({ ...index, ids: index.ids() });
+/** All but the id table, which is compared as the table the log's ids make with its seed (each table's seed is its own). */
+const withoutIds = ({ ids: _, ...rest }: LedgerIndex) => rest;
+
+/** Whether `table` is the one the full read's ids, in order, make with its seed. */
+function sameIds(table: IdIndexData, full: Ledger): boolean {
+  const ids = Array.from(full.records(), (record) => record.id);
+  const rebuilt = new IdIndex((seq) => ids[seq - 1]!, { seed: table.seed });
+  ids.forEach((id, i) => rebuilt.set(id, i + 1));
+  return isDeepStrictEqual(rebuilt.exportIndex(), { seed: table.seed, hashes: table.hashes.slice(), seqs: table.seqs.slice() });
+}
+
+const sameIndex = (resumed: LedgerIndex, full: Ledger) => isDeepStrictEqual(withoutIds(resumed), withoutIds(full.exportIndex())) && sameIds(resumed.ids, full);
 
 /**
  * Undefined without an index (or with one that opening would not use: it is rebuilt); a sentence
@@ -25,7 +36,7 @@ export async function checkStoredIndex(path: string, full: { ledger: Ledger; dig
   const resumed = await readLog(path);
   try {
     if (resumed.fromIndex === 0) return undefined;
-    const same = resumed.ledger.head === full.ledger.head && resumed.digests.copy().equals(full.digests.copy()) && isDeepStrictEqual(plain(resumed.ledger.exportIndex()), plain(full.ledger.exportIndex()));
+    const same = resumed.ledger.head === full.ledger.head && resumed.digests.copy().equals(full.digests.copy()) && sameIndex(resumed.ledger.exportIndex(), full.ledger);
     if (!same) throw new IncumbentError('damaged', `the index beside the log (${indexPath(path)}) does not hold what the log's records give (it was edited or forged), so the app would answer from it otherwise than the log does; delete it (it is rebuilt from the log)`);
     return 'the index beside it matches the log';
   } finally {

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { EventRecordSchema } from '../core/event';
 import type { Effective } from '../core/evolve';
 import type { Ledger } from '../core/ledger';
+import { consistentIdIndex } from '../core/id-index';
 import type { LedgerIndex } from '../core/ledger-index';
 import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
 import type { Digests } from './digests';
@@ -29,7 +30,7 @@ import type { LineSource } from './line-source';
 import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const MAGIC = 'incumbent-index';
 const CHECKSUM_BYTES = 32;
 const READ_CHUNK = 8 << 20;
@@ -84,6 +85,7 @@ interface Meta {
   revisedBy: [string, string][];
   firstRevision: [string, string][];
   companies: string[];
+  idSeed: number;
 }
 
 /** Sections start at multiples of 8 bytes in the file, so typed arrays view them where they were read. */
@@ -125,10 +127,12 @@ function sectionsOf({ ledger, digests, starts }: StoredIndex): [string, Section]
     revisedBy: ledger.revisedBy,
     firstRevision: ledger.firstRevision,
     companies: ledger.timelines.map((t) => t.company),
+    idSeed: ledger.ids.seed,
   };
   return [
     ['meta', utf8(JSON.stringify(meta))],
-    ['ids', utf8(JSON.stringify(ledger.ids()))],
+    ['ids.hashes', ledger.ids.hashes],
+    ['ids.seqs', ledger.ids.seqs],
     ['digests', new Uint8Array(digests)],
     ['starts', starts],
     ['recordedTimes', ledger.recordedTimes],
@@ -214,7 +218,6 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex | un
   };
   const text = (name: string) => Buffer.from(take(name, Uint8Array)).toString('utf8');
   const meta = JSON.parse(text('meta')) as Meta;
-  const ids = take('ids', Uint8Array);
   const entries = (i: number) => Object.fromEntries(entryKeys.map((key) => [key, take<Section>(`timeline.${i}.${key}`, entriesArrays[key])])) as unknown as EntriesIndex;
   const timelines = meta.companies.map((company, i) => ({ company, entries: entries(i) }));
   const ledger: LedgerIndex = {
@@ -222,7 +225,7 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex | un
     logId: meta.logId,
     title: meta.title,
     ...(meta.followed ? { followed: meta.followed } : {}),
-    ids: () => JSON.parse(Buffer.from(ids).toString('utf8')) as string[],
+    ids: { seed: meta.idSeed, hashes: take('ids.hashes', Uint32Array), seqs: take('ids.seqs', Uint32Array) },
     recordedTimes: take('recordedTimes', Float64Array),
     places: { timeline: take('places.timeline', Uint32Array), time: take('places.time', Float64Array) },
     correctedEffects: meta.correctedEffects,
@@ -242,6 +245,7 @@ function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
   if (!(Number.isSafeInteger(head) && head >= 1)) return false;
   if (digests.length !== head * 32 || starts.length !== head + 1 || starts[0] !== 0 || starts[head] !== bytes || !ascending(starts)) return false;
   if (ledger.recordedTimes.length !== head || !ascending(ledger.recordedTimes)) return false;
+  if (!(Number.isInteger(ledger.ids.seed) && consistentIdIndex(ledger.ids, head))) return false;
   if (places.timeline.length !== head + 1 || places.time.length !== head + 1 || !places.timeline.every((n) => n <= timelines.length)) return false;
   if (!ledger.correctedEffects.every(([seq]) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head)) return false;
   return timelines.every(({ entries: e }) => {
