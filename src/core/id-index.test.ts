@@ -51,6 +51,8 @@ describe('the id index', () => {
     const beyond = stored();
     beyond.seqs[beyond.seqs.indexOf(0)] = 401;
     expect(consistentIdIndex(beyond, 400)).toBe(false);
+    // Its count says one fewer than it holds.
+    expect(consistentIdIndex({ ...stored(), count: 399 }, 399)).toBe(false);
     const odd = stored();
     expect(consistentIdIndex({ ...odd, hashes: odd.hashes.subarray(1), seqs: odd.seqs.subarray(1) }, 400)).toBe(false);
   });

@@ -12,6 +12,8 @@
 /** A table as plain data: what is stored, and loaded again. */
 export interface IdIndexData {
   seed: number;
+  /** How many slots are full. */
+  count: number;
   hashes: Uint32Array<ArrayBuffer>;
   seqs: Uint32Array<ArrayBuffer>;
 }
@@ -44,8 +46,7 @@ export class IdIndex {
     this.#idOf = idOf;
     this.#seed = stored.seed;
     if ('seqs' in stored) {
-      [this.#hashes, this.#seqs] = [stored.hashes, stored.seqs];
-      for (const seq of stored.seqs) if (seq !== 0) this.#count += 1;
+      [this.#hashes, this.#seqs, this.#count] = [stored.hashes, stored.seqs, stored.count];
     } else [this.#hashes, this.#seqs] = [new Uint32Array(FIRST_CAPACITY), new Uint32Array(FIRST_CAPACITY)];
   }
 
@@ -68,7 +69,7 @@ export class IdIndex {
 
   /** The table as it is now: copies, so later ids leave it as it was. */
   exportIndex(): IdIndexData {
-    return { seed: this.#seed, hashes: this.#hashes.slice(), seqs: this.#seqs.slice() };
+    return { seed: this.#seed, count: this.#count, hashes: this.#hashes.slice(), seqs: this.#seqs.slice() };
   }
 
   #place(hash: number, seq: number): void {
@@ -93,11 +94,15 @@ export class IdIndex {
  * entry is where its id hashes is not checked here (that reads every record); a table that is
  * wrong there misses ids, never finds the wrong one, and `verify` finds it (`check-index.ts`).
  */
-export function consistentIdIndex({ hashes, seqs }: IdIndexData, head: number): boolean {
+export function consistentIdIndex({ count, hashes, seqs }: IdIndexData, head: number): boolean {
   const capacity = seqs.length;
-  if (hashes.length !== capacity || capacity < FIRST_CAPACITY || (capacity & (capacity - 1)) !== 0) return false;
-  let count = 0;
-  for (const seq of seqs) if (seq !== 0) count += seq <= head ? 1 : Infinity;
-  return count === head && count * 2 <= capacity;
+  if (count !== head || count * 2 > capacity || hashes.length !== capacity || capacity < FIRST_CAPACITY || (capacity & (capacity - 1)) !== 0) return false;
+  let full = 0;
+  for (let slot = 0; slot < capacity; slot++) {
+    const seq = seqs[slot]!;
+    if (seq > head) return false;
+    if (seq !== 0) full += 1;
+  }
+  return full === count;
 }
 

@@ -30,7 +30,7 @@ import type { LineSource } from './line-source';
 import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const MAGIC = 'incumbent-index';
 const CHECKSUM_BYTES = 32;
 const READ_CHUNK = 8 << 20;
@@ -86,6 +86,7 @@ interface Meta {
   firstRevision: [string, string][];
   companies: string[];
   idSeed: number;
+  idCount: number;
 }
 
 /** Sections start at multiples of 8 bytes in the file, so typed arrays view them where they were read. */
@@ -128,6 +129,7 @@ function sectionsOf({ ledger, digests, starts }: StoredIndex): [string, Section]
     firstRevision: ledger.firstRevision,
     companies: ledger.timelines.map((t) => t.company),
     idSeed: ledger.ids.seed,
+    idCount: ledger.ids.count,
   };
   return [
     ['meta', utf8(JSON.stringify(meta))],
@@ -225,7 +227,7 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex | un
     logId: meta.logId,
     title: meta.title,
     ...(meta.followed ? { followed: meta.followed } : {}),
-    ids: { seed: meta.idSeed, hashes: take('ids.hashes', Uint32Array), seqs: take('ids.seqs', Uint32Array) },
+    ids: { seed: meta.idSeed, count: meta.idCount, hashes: take('ids.hashes', Uint32Array), seqs: take('ids.seqs', Uint32Array) },
     recordedTimes: take('recordedTimes', Float64Array),
     places: { timeline: take('places.timeline', Uint32Array), time: take('places.time', Float64Array) },
     correctedEffects: meta.correctedEffects,
