@@ -81,9 +81,16 @@ export class TimelineEntries {
     return this.#seqs;
   }
 
-  marksAt(position: number): number {
+  /**
+   * The first (or, `fromEnd`, the last) position a reader at `knownSeq` sees whose marks include
+   * `mark` (any visible entry when `mark` is 0); -1 if none. One pass over the arrays: names and
+   * coverage of a company with no such fact scan all its entries, on the way to the first state.
+   */
+  findMarked(mark: number, knownSeq: number, fromEnd = false): number {
     this.settle();
-    return this.#marks[position]!;
+    const [from, to, step] = fromEnd ? [this.#length - 1, -1, -1] : [0, this.#length, 1];
+    for (let i = from; i !== to; i += step) if ((mark === 0 || this.#marks[i]! & mark) && this.visible(i, knownSeq)) return i;
+    return -1;
   }
 
   /** Whether a reader at `knownSeq` sees the entry; for loops that run once the entries are settled. */

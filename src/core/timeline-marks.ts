@@ -20,19 +20,13 @@ export const marksOf = (effect: Effective): number => (effect.data.baseline ? BA
  * context; the state before it is not covered.
  */
 export function coverageStart(timeline: Timeline, knownSeq: number): Effective | undefined {
-  let first = -1;
-  for (let i = 0; i < timeline.length; i++) {
-    if (!timeline.visibleAt(i, knownSeq)) continue;
-    if (timeline.marksAt(i) & BASELINE) return timeline.effectAt(i);
-    if (first < 0) first = i;
-  }
-  return first < 0 ? undefined : timeline.effectAt(first);
+  const baseline = timeline.findMarked(BASELINE, knownSeq);
+  const start = baseline >= 0 ? baseline : timeline.findMarked(0, knownSeq);
+  return start >= 0 ? timeline.effectAt(start) : undefined;
 }
 
 /** The name from the company's latest registration in force at `head`, found by walking its timeline back. */
 export function latestName(timeline: Timeline, head: number): string | undefined {
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    if (timeline.marksAt(i) & NAMING && timeline.visibleAt(i, head)) return (timeline.effectAt(i) as RecordOf<'company.registered'>).data.name;
-  }
-  return undefined;
+  const naming = timeline.findMarked(NAMING, head, true);
+  return naming >= 0 ? (timeline.effectAt(naming) as RecordOf<'company.registered'>).data.name : undefined;
 }

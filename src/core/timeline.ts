@@ -78,8 +78,9 @@ export class Timeline {
     return this.#facts.of(this.#entries.seqs[position]!);
   }
 
-  marksAt(position: number): number {
-    return this.#entries.marksAt(position);
+  /** See `TimelineEntries.findMarked`. */
+  findMarked(mark: number, knownSeq: number, fromEnd = false): number {
+    return this.#entries.findMarked(mark, knownSeq, fromEnd);
   }
 
   visibleAt(position: number, knownSeq: number): boolean {
