@@ -15,6 +15,8 @@ describe('the id index', () => {
     const index = tableOf(ids);
     ids.forEach((id, i) => expect(index.get(id)).toBe(i + 1));
     for (const absent of ['evt-0', 'evt-5001', 'EVT-1', 'evt-1 ', 'valueOf', '__proto__ ', '😁']) expect(index.get(absent)).toBeUndefined();
+    // A hand-made log's revision may name no target, or a number.
+    for (const odd of [undefined, null, 42, {}]) expect(index.get(odd as unknown as string)).toBeUndefined();
   });
 
   it('confirms a matching hash with the record’s own id, so it never answers with another record', () => {

@@ -51,6 +51,8 @@ export class IdIndex {
   }
 
   get(id: string): number | undefined {
+    // A hand-made log's revision may name no target: nothing has that id.
+    if (typeof id !== 'string') return undefined;
     const hash = hashOf(id, this.#seed);
     const mask = this.#seqs.length - 1;
     for (let slot = hash & mask; this.#seqs[slot] !== 0; slot = (slot + 1) & mask) {

@@ -36,8 +36,12 @@ export type { KnownBy, Reader } from './published-reader';
 export class Ledger {
   readonly #records: Records;
   #recorded = new RecordedTimes();
-  /** The id of record `seq`: what the id index confirms a match with (read back, for a record left on disk). */
-  readonly #idOf = (seq: number): string => this.#records.get(seq).id;
+  /**
+   * The id of record `seq`: what the id index confirms a match with. A record read back from disk
+   * for it is kept: whoever looked its id up reads the record next (a correction's target, `byId`,
+   * a revision's sequence on every question as published by a time).
+   */
+  readonly #idOf = (seq: number): string => this.#records.keep(seq).id;
   #seqById = new IdIndex(this.#idOf);
   /** By sequence, the timeline entry each event introduced. */
   #places = new FactPlaces();
@@ -242,7 +246,7 @@ export class Ledger {
     return { timeline: this.#timelineList[place.timeline - 1]!, time: place.time, seq };
   }
 
-  /** Hides the target's fact from sequence `seq` on; a retraction reads nothing but the index. */
+  /** Hides the target's fact from sequence `seq` on; a retraction reads only its target's line (to confirm its id). */
   #supersede(target: string, by: string, seq: number): void {
     const entry = this.#entryOf(target);
     if (!entry || this.#revisedBy.has(target)) return;

@@ -6,6 +6,8 @@ import { parseDraft } from '../core/validate';
 import { EventLog } from './event-log';
 import { Low } from 'lowdb';
 import { JsonLinesAdapter } from './jsonl-adapter';
+import { readLog } from './read-log';
+import { GENESIS_HASH, sealRecord, sha256 } from './seal';
 
 const dirs: EventLog[] = [];
 afterEach(() => {
@@ -28,6 +30,26 @@ const draft = (id: string, minute = 0) =>
   });
 
 describe('EventLog on a real file', () => {
+  it('refuses a hand-made retraction that names no target by its field, and reading the log past it does not throw', async () => {
+    const path = tempLog();
+    const drafts = [
+      { specversion: '1.0', id: 'log', source: 'urn:test', type: 'log.created', time: '2024-01-01T00:00:00Z', timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { title: 'Hand-made' } },
+      { specversion: '1.0', id: 'r1', source: 'urn:test', subject: 'acme', type: 'event.retracted', time: '2024-01-02T00:00:00Z', timeprecision: 'second', timezone: 'UTC', datacontenttype: 'application/json', data: { reason: 'No target.' } },
+    ];
+    let prevhash = GENESIS_HASH;
+    const lines = drafts.map((d, i) => {
+      const { line } = sealRecord(d as never, { id: d.id, seq: i + 1, prevhash, recordedtime: d.time });
+      prevhash = sha256(line);
+      return line;
+    });
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    await expect(EventLog.open(path, { readOnly: true })).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/^line 2: data\.target: /) });
+    // Read without checking each record (as under a matching head anchor), the revision is ignored.
+    const { ledger, source } = await readLog(path);
+    expect([ledger.head, ledger.byId('r1')!.type]).toEqual([2, 'event.retracted']);
+    source!.close();
+  });
+
   it('creates a log whose first record is log.created, and appends survive a reopen', async () => {
     const path = tempLog();
     const log = await open(path, 'Acme');

@@ -104,6 +104,8 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
         if (source) ledger.index(record);
         else ledger.add(record);
       } catch (error) {
+        // Reading an earlier line back (to confirm an id) can fail for its own reason, said as it is.
+        if (error instanceof IncumbentError) throw error;
         throw damaged(at, (error as Error).message);
       }
     };
