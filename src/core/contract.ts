@@ -39,8 +39,13 @@ export const contractArgs = {
   'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
   'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug }),
   'bookmarks:list': z.strictObject({}),
-  /** Replaces the log's bookmarks with these (names unique). */
-  'bookmarks:save': z.strictObject({ bookmarks: z.array(Bookmark).max(200, 'must hold at most 200 bookmarks') }),
+  /**
+   * Adds one bookmark (replacing one of the same name), or removes one by name, to the list as it is
+   * then: a page never sends a whole list, so one whose list is stale (not loaded yet, or another
+   * change in flight) cannot drop the others.
+   */
+  'bookmarks:add': z.strictObject({ bookmark: Bookmark }),
+  'bookmarks:remove': z.strictObject({ name: z.string().min(1, 'must not be empty').max(80) }),
 } as const;
 
 export type Operation = keyof typeof contractArgs;
@@ -70,7 +75,8 @@ export interface Results {
   /** At most 10,000 records after `sinceSeq` (ask again from the last one for more); `head` is the log's head. */
   'log:changes': { records: EventRecord[]; head: number };
   'bookmarks:list': Bookmark[];
-  'bookmarks:save': Bookmark[];
+  'bookmarks:add': Bookmark[];
+  'bookmarks:remove': Bookmark[];
   'log:append': AppendResult;
   'log:import': AppendResult;
   'snapshot:build': { json: string; fileName: string };

@@ -1,33 +1,57 @@
 /**
  * Named moments of a log, kept beside it in `<log>.bookmarks.json` (lowdb's JSONFile, written
- * whole and atomically: a few hundred bytes), so they travel with the log file.
+ * whole and atomically: a few hundred bytes), so they travel with the log file. Each change reads
+ * the file, changes one bookmark and writes it back, one change at a time per file in this process:
+ * two at once would lose one, or race on lowdb's temporary file.
  */
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 
+const MAX_BOOKMARKS = 200;
 const isShared = (path: string) => /^postgres(ql)?:/.test(path);
 
+/** The change running or waiting last, per bookmarks file: the next one starts after it. */
+const queues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(file: string, change: () => Promise<T>): Promise<T> {
+  const next = (queues.get(file) ?? Promise.resolve()).then(change);
+  const settled = next.catch(() => undefined);
+  queues.set(file, settled);
+  void settled.then(() => queues.get(file) === settled && queues.delete(file));
+  return next;
+}
+
+const byMoment = (a: Bookmark, b: Bookmark) => a.at.localeCompare(b.at);
+
 export function bookmarksOf(logPath: string) {
-  const file = () => {
+  const path = `${logPath}.bookmarks.json`;
+  const read = async () => {
     if (isShared(logPath)) throw new IncumbentError('invalid', 'bookmarks are kept beside a log file; a shared PostgreSQL log has none yet');
     // Not JSONFilePreset: under NODE_ENV=test it swaps in a memory adapter, and tests must see the file.
-    const db = new Low<{ bookmarks: Bookmark[] }>(new JSONFile(`${logPath}.bookmarks.json`), { bookmarks: [] });
-    return db.read().then(() => db);
+    const db = new Low<{ bookmarks: Bookmark[] }>(new JSONFile(path), { bookmarks: [] });
+    await db.read();
+    return db;
   };
-  return {
-    list: async (): Promise<Bookmark[]> => (isShared(logPath) ? [] : (await file()).data.bookmarks),
-    save: async (bookmarks: Bookmark[]): Promise<Bookmark[]> => {
-      const seen = new Set<string>();
-      bookmarks.forEach(({ name }, index) => {
-        if (seen.has(name)) throw new IncumbentError('invalid', `"${name}" names two bookmarks`, `bookmarks.${index}.name`);
-        seen.add(name);
-      });
-      const db = await file();
-      db.data.bookmarks = bookmarks;
+  /** Writes `change` of the list as it is now, and returns the list written. */
+  const change = (edit: (bookmarks: Bookmark[]) => Bookmark[]) =>
+    oneAtATime(path, async () => {
+      const db = await read();
+      db.data.bookmarks = edit(db.data.bookmarks);
       await db.write();
-      return bookmarks;
-    },
+      return db.data.bookmarks;
+    });
+  return {
+    list: async (): Promise<Bookmark[]> => (isShared(logPath) ? [] : (await read()).data.bookmarks),
+    /** Adds `bookmark`, in place of one of the same name. */
+    add: (bookmark: Bookmark) =>
+      change((bookmarks) => {
+        const others = bookmarks.filter((b) => b.name !== bookmark.name);
+        if (others.length >= MAX_BOOKMARKS) throw new IncumbentError('invalid', `a log keeps at most ${MAX_BOOKMARKS} bookmarks; remove one first`, 'bookmark');
+        return [...others, bookmark].sort(byMoment);
+      }),
+    /** Removes the bookmark named `name`; not an error if there is none (it may have just been removed). */
+    remove: (name: string) => change((bookmarks) => bookmarks.filter((b) => b.name !== name)),
   };
 }

@@ -120,6 +120,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
       return { changes, sentences: changes.map(describeChange) };
     },
     'bookmarks:list': async () => bookmarks.list(),
-    'bookmarks:save': async ({ bookmarks: next }) => bookmarks.save(next),
+    'bookmarks:add': async ({ bookmark }) => bookmarks.add(bookmark),
+    'bookmarks:remove': async ({ name }) => bookmarks.remove(name),
   };
 }

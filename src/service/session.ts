@@ -48,7 +48,8 @@ export class LogSession {
       'snapshot:build': forward('snapshot:build'),
       'diff:between': forward('diff:between'),
       'bookmarks:list': forward('bookmarks:list'),
-      'bookmarks:save': forward('bookmarks:save'),
+      'bookmarks:add': forward('bookmarks:add'),
+      'bookmarks:remove': forward('bookmarks:remove'),
     } satisfies Handlers;
   }
 

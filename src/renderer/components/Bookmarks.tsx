@@ -29,9 +29,10 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
     };
   }, [api, logId]);
 
-  const save = async (next: Bookmark[]) => {
+  /** Shows the list the host answers with: each change is made there, to the list as it is then. */
+  const change = async (request: ReturnType<Api['contract']['bookmarks:add']>) => {
     try {
-      setBookmarks(await unwrap(api.contract['bookmarks:save']({ bookmarks: next })));
+      setBookmarks(await unwrap(request));
       return true;
     } catch (error) {
       say((error as Error).message, true);
@@ -39,8 +40,8 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
     }
   };
   const add = async () => {
-    const here: Bookmark = { name: name.trim(), company, at: new Date(at).toISOString(), ...(knownAt ? { knownAt } : {}) };
-    if (await save([...bookmarks.filter((b) => b.name !== here.name), here].sort((a, b) => a.at.localeCompare(b.at)))) setName('');
+    const bookmark: Bookmark = { name: name.trim(), company, at: new Date(at).toISOString(), ...(knownAt ? { knownAt } : {}) };
+    if (await change(api.contract['bookmarks:add']({ bookmark }))) setName('');
   };
 
   return (
@@ -51,7 +52,7 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
             <button type="button" onClick={() => onGo(b)} title={`${formatInstant(Date.parse(b.at), timeZone)}${b.knownAt ? ', as known then' : ''}`}>
               {b.name}
             </button>
-            <button type="button" className="icon" aria-label={`Remove the bookmark ${b.name}`} onClick={() => void save(bookmarks.filter((x) => x !== b))}>
+            <button type="button" className="icon" aria-label={`Remove the bookmark ${b.name}`} onClick={() => void change(api.contract['bookmarks:remove']({ name: b.name }))}>
               ×
             </button>
           </li>
