@@ -5,7 +5,7 @@
  * byte for byte as it was. The full run uses about 2,000 trials.
  */
 import { readFileSync } from 'node:fs';
-import { operations } from '../../src/core/contract';
+import { operations, type Operation } from '../../src/core/contract';
 import { rawExchange, requestText, stillServing, type RawAnswer, type RawOptions } from '../../src/server/raw-http.test-support';
 import { startScratchHost, type ScratchHost } from '../../src/server/scratch-host.test-support';
 import { prng, runTrials, type Campaign } from './campaign';
@@ -68,10 +68,11 @@ function brokenEvent(random: Random): unknown {
 }
 
 /** Arguments that no operation accepts: wrong shapes, bad values, unknown and prototype keys. */
-function badArguments(random: Random, operation: string): string {
+function badArguments(random: Random, operation: Operation): string {
   const deep = int(random, 1_000, 50_000);
   const generic = ['{not json', '[]', '"text"', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', `{"x":${'['.repeat(deep)}${']'.repeat(deep)}}`, '{"unknown":1}'];
-  const specific: Record<string, () => unknown> = {
+  // Every operation, so a new one cannot go untortured: the type names them all.
+  const specific: Record<Operation, () => unknown> = {
     'log:summary': () => ({ [pick(random, ['x', 'path', 'toString'])]: 1 }),
     'log:read': () => ({ fromSeq: pick(random, [0, -1, 1.5, '1', null]), limit: pick(random, [0, 50_001, -5, 'ten', 1]) }),
     'log:append': () => pick(random, [{ events: [] }, { events: 'none' }, { events: [brokenEvent(random)] }, { events: [brokenEvent(random), brokenEvent(random)] }]),
@@ -79,10 +80,11 @@ function badArguments(random: Random, operation: string): string {
     'snapshot:build': () => ({ at: pick(random, BAD_TIMES), ...(random() < 0.5 ? { company: 'Not a slug' } : {}) }),
     'diff:between': () => ({ from: pick(random, BAD_TIMES), to: '2023-11-22T00:00:00Z' }),
     'bookmarks:list': () => ({ [pick(random, ['x', '__proto__', 'all'])]: 1 }),
-    'bookmarks:save': () => ({ bookmarks: pick(random, ['none', [{ name: '' }], [{ name: 'a\u202e', company: 'openai', at: '2023-11-17T12:00:00Z' }], [{ name: 'x', company: 'Not A Slug', at: 'noon' }]]) }),
+    'bookmarks:add': () => ({ bookmark: pick(random, ['none', [], { name: '' }, { name: 'a\u202e', company: 'openai', at: '2023-11-17T12:00:00Z' }, { name: 'x', company: 'Not A Slug', at: 'noon' }, { name: '__proto__', company: 'openai', at: '2023-11-17T12:00:00Z', extra: 1 }]) }),
+    'bookmarks:remove': () => ({ name: pick(random, ['', 5, null, 'x'.repeat(81), ['Firing']]) }),
     'log:changes': () => ({ sinceSeq: pick(random, [-1, 1.5, 'one', null]), ...(random() < 0.5 ? { timeoutMs: pick(random, [-1, 'soon', 10 ** 9]) } : {}) }),
   };
-  return random() < 0.3 ? pick(random, generic) : JSON.stringify(specific[operation]!());
+  return random() < 0.3 ? pick(random, generic) : JSON.stringify(specific[operation]());
 }
 
 function abuse(random: Random, host: ScratchHost): Abuse {
