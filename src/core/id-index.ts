@@ -107,4 +107,3 @@ export function consistentIdIndex({ count, hashes, seqs }: IdIndexData, head: nu
   }
   return full === count;
 }
-
