@@ -5,12 +5,13 @@
  * hashed and checked against the chain the log was verified with, so a file changed in place after
  * opening is refused, never answered from.
  */
-import { closeSync, readSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { grow } from '../core/grow';
 import type { RecordSource } from '../core/records';
 import type { Digests } from './digests';
+import { readFully } from './read-fully';
 import { sha256 } from './seal';
 
 const COMMA = 0x2c;
@@ -101,10 +102,7 @@ export class LineSource implements RecordSource {
 
   /** Fills `bytes` from the start of line `from`; whatever the file no longer has is left zero, which no line hashes to. */
   #read(from: number, bytes: Buffer): Buffer {
-    const start = this.#starts[from - 1]!;
-    let read = 0;
-    for (let got = 1; read < bytes.length && got > 0; read += got) got = readSync(this.#fd!, bytes, read, bytes.length - read, start + read);
-    bytes.fill(0, read);
+    bytes.fill(0, readFully(this.#fd!, bytes, this.#starts[from - 1]!));
     return bytes;
   }
 

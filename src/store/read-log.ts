@@ -4,7 +4,7 @@
  * mid-append) is reported separately so the caller can set it aside; any other damage is refused
  * with its line number, because silently skipping history would be worse.
  */
-import { fstatSync, openSync, readSync } from 'node:fs';
+import { fstatSync, openSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
@@ -14,6 +14,7 @@ import { eachLine } from './each-line';
 import { hashLinesInWorker, type LineDigests, type PrefixHash } from './hash-lines';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
+import { readFully } from './read-fully';
 import { GENESIS_HASH, sha256 } from './seal';
 
 const CHUNK = 8 << 20;
@@ -182,8 +183,7 @@ async function firstBreak(claimed: Digests, parallel: Promise<LineDigests>): Pro
 
 function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex'> {
   const bytes = Buffer.alloc(size - tornStart);
-  readSync(fd, bytes, 0, bytes.length, tornStart);
-  return { ledger, digests, validBytes: tornStart, torn: { line, bytes, reason } };
+  return { ledger, digests, validBytes: tornStart, torn: { line, bytes: bytes.subarray(0, readFully(fd, bytes, tornStart)), reason } };
 }
 
 /**

@@ -4,7 +4,8 @@
  * fill memory. Opened without blocking, checked to be a regular file of a bounded size, and read
  * only up to that size.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { readFully } from './read-fully';
 
 /**
  * The file's bytes, in a buffer whose memory starts at them (typed arrays of any width can view
@@ -24,9 +25,7 @@ export function readRegularFile(path: string, maxBytes: number): Buffer | undefi
     if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
     if (stats.size > maxBytes) throw new Error(`${path} is larger (${stats.size} bytes) than it could be (${maxBytes})`);
     const bytes = Buffer.from(new ArrayBuffer(stats.size));
-    let read = 0;
-    for (let got = 1; read < bytes.length && got > 0; read += got) got = readSync(fd, bytes, read, bytes.length - read, read);
-    return bytes.subarray(0, read);
+    return bytes.subarray(0, readFully(fd, bytes, 0));
   } finally {
     closeSync(fd);
   }
