@@ -54,7 +54,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
-    const contents = await readLog(this.#path, { oneShot: this.#oneShot });
+    const contents = await readLog(this.#path, { oneShot: this.#oneShot, storable: !this.#readOnly && !this.#oneShot });
     this.#source = contents.source;
     const { ledger, digests, torn } = contents;
     if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);

@@ -71,12 +71,14 @@ interface OpenBatch {
  * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
  * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
  * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
+ * `storable`: the caller may store an index of what was read, so the SHA-256 of the bytes read
+ * is worked out as one run (`prefix`, the index's key); no one else pays for that pass.
  * Unless it keeps records, reading starts from the index stored beside the log when that index
  * was made from the bytes the file starts with (see `index-cache.ts`), and reads only the lines after them.
  * While a worker hashes a large log, any damage found here is reported after a broken chain
  * before it, if there is one: as reading line by line would have reported it.
  */
-export async function readLog(path: string, { oneShot = false, keepRecords = false } = {}): Promise<LogContents> {
+export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false } = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
   const stored = keepRecords ? undefined : await readStoredIndex(path, fd, size);
@@ -89,12 +91,12 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   let parallel: Promise<LineDigests> | undefined;
   try {
     // After a stored index, the lines appended since are few: they are hashed here.
-    parallel = !stored && size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path) : undefined;
+    parallel = !stored && size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path, storable) : undefined;
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
     // The SHA-256 of the log so far as one run (what an index is stored with), carried on over the
     // lines after a stored index; the worker works it out for a large log read from the start.
-    const whole = stored?.hash;
+    const whole = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
     let line = ledger.head;
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
