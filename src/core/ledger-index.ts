@@ -15,7 +15,7 @@ export interface LedgerIndex {
   followed?: { id: string; name: string };
   /** Which record has which id (a table of their hashes: see `IdIndex`). */
   ids: IdIndexData;
-  /** The clamped recorded times of records 1 to head. */
+  /** The clamped recorded times of records 1 to head, by sequence (index 0 unused). */
   recordedTimes: Float64Array<ArrayBuffer>;
   /** Where each record's fact is; its timeline numbers count `timelines` from 1. */
   places: FactPlacesIndex;

@@ -8,19 +8,16 @@ import { toEpoch } from './time';
 
 export class RecordedTimes {
   /** By sequence (index 0 unused). */
-  #times = new Float64Array(1024);
+  #times: Float64Array<ArrayBuffer>;
 
-  /** Starts from the times of records 1 to n, as `upTo(n)` gave them. */
-  constructor(times?: Float64Array) {
-    if (times) {
-      this.#times = new Float64Array(times.length + 1);
-      this.#times.set(times, 1);
-    }
+  /** Starts from stored times, as `upTo` gave them (taken over, not copied), or empty. */
+  constructor(times?: Float64Array<ArrayBuffer>) {
+    this.#times = times ?? new Float64Array(1024);
   }
 
-  /** The clamped times of records 1 to `count`: a copy, to store. */
+  /** The clamped times of records 1 to `count`, by sequence (index 0 unused): a copy, to store. */
   upTo(count: number): Float64Array<ArrayBuffer> {
-    return this.#times.slice(1, count + 1);
+    return this.#times.slice(0, count + 1);
   }
 
   /** Notes record `seq`'s recorded time; throws, noting nothing, if it cannot be read. */

@@ -18,11 +18,9 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { read, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { z } from 'zod';
-import { EventRecordSchema } from '../core/event';
-import type { Effective } from '../core/evolve';
 import type { Ledger } from '../core/ledger';
 import { consistentIdIndex } from '../core/id-index';
+import { jsonSchemas } from '../core/json-schemas';
 import type { LedgerIndex } from '../core/ledger-index';
 import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
 import type { Digests } from './digests';
@@ -30,14 +28,14 @@ import type { LineSource } from './line-source';
 import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const MAGIC = 'incumbent-index';
 const CHECKSUM_BYTES = 32;
 const READ_CHUNK = 8 << 20;
 
 /** The record schemas' content rules (lengths, patterns, enums), digested: an index made under others is not used. */
 let rules: string | undefined;
-const rulesDigest = () => (rules ??= createHash('sha256').update(JSON.stringify(z.toJSONSchema(EventRecordSchema, { io: 'output' }))).digest('hex'));
+const rulesDigest = () => (rules ??= createHash('sha256').update(JSON.stringify(jsonSchemas()['event.schema.json'])).digest('hex'));
 
 export const indexPath = (logPath: string) => `${logPath}.index`;
 
@@ -75,19 +73,11 @@ interface Header {
   logHash: string;
   sections: SectionHeader[];
 }
-/** The ledger index's plain fields: stored as one JSON section. */
-interface Meta {
-  head: number;
-  logId: string;
-  title: string;
-  followed?: { id: string; name: string };
-  correctedEffects: [number, Effective][];
-  revisedBy: [string, string][];
-  firstRevision: [string, string][];
-  companies: string[];
-  idSeed: number;
-  idCount: number;
-}
+/**
+ * The ledger index's plain fields, stored as one JSON section. What the arrays give is not stored
+ * again: the head is the recorded times' length, and the id table holds one entry per record.
+ */
+type Meta = Pick<LedgerIndex, 'logId' | 'title' | 'followed' | 'correctedEffects' | 'revisedBy' | 'firstRevision'> & { companies: string[]; idSeed: number };
 
 /** Sections start at multiples of 8 bytes in the file, so typed arrays view them where they were read. */
 const padding = (length: number) => (8 - (length % 8)) % 8;
@@ -119,18 +109,8 @@ async function hashPrefix(fd: number, bytes: number): Promise<Hash | undefined> 
 }
 
 function sectionsOf({ ledger, digests, starts }: StoredIndex): [string, Section][] {
-  const meta: Meta = {
-    head: ledger.head,
-    logId: ledger.logId,
-    title: ledger.title,
-    ...(ledger.followed ? { followed: ledger.followed } : {}),
-    correctedEffects: ledger.correctedEffects,
-    revisedBy: ledger.revisedBy,
-    firstRevision: ledger.firstRevision,
-    companies: ledger.timelines.map((t) => t.company),
-    idSeed: ledger.ids.seed,
-    idCount: ledger.ids.count,
-  };
+  const { logId, title, followed, correctedEffects, revisedBy, firstRevision } = ledger;
+  const meta: Meta = { logId, title, ...(followed ? { followed } : {}), correctedEffects, revisedBy, firstRevision, companies: ledger.timelines.map((t) => t.company), idSeed: ledger.ids.seed };
   return [
     ['meta', utf8(JSON.stringify(meta))],
     ['ids.hashes', ledger.ids.hashes],
@@ -219,26 +199,23 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex | un
     return section;
   };
   const text = (name: string) => Buffer.from(take(name, Uint8Array)).toString('utf8');
-  const meta = JSON.parse(text('meta')) as Meta;
+  const { companies, idSeed, ...meta } = JSON.parse(text('meta')) as Meta;
+  const recordedTimes = take('recordedTimes', Float64Array);
+  const head = recordedTimes.length - 1;
   const entries = (i: number) => Object.fromEntries(entryKeys.map((key) => [key, take<Section>(`timeline.${i}.${key}`, entriesArrays[key])])) as unknown as EntriesIndex;
-  const timelines = meta.companies.map((company, i) => ({ company, entries: entries(i) }));
   const ledger: LedgerIndex = {
-    head: meta.head,
-    logId: meta.logId,
-    title: meta.title,
-    ...(meta.followed ? { followed: meta.followed } : {}),
-    ids: { seed: meta.idSeed, count: meta.idCount, hashes: take('ids.hashes', Uint32Array), seqs: take('ids.seqs', Uint32Array) },
-    recordedTimes: take('recordedTimes', Float64Array),
+    ...meta,
+    head,
+    ids: { seed: idSeed, count: head, hashes: take('ids.hashes', Uint32Array), seqs: take('ids.seqs', Uint32Array) },
+    recordedTimes,
     places: { timeline: take('places.timeline', Uint32Array), time: take('places.time', Float64Array) },
-    correctedEffects: meta.correctedEffects,
-    revisedBy: meta.revisedBy,
-    firstRevision: meta.firstRevision,
-    timelines,
+    timelines: companies.map((company, i) => ({ company, entries: entries(i) })),
   };
   const stored = { ledger, digests: take('digests', Uint8Array), starts: take('starts', Float64Array), bytes };
   return consistent(stored) ? stored : undefined;
 }
 
+/** Whether `array` never decreases after index `from`. */
 const ascending = (array: Float64Array, from = 0) => array.every((value, i) => i <= from || value >= array[i - 1]!);
 
 /** Whether the index's parts agree with one another, as every index this code makes does: what a ledger loaded from it relies on. */
@@ -246,7 +223,7 @@ function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
   const { head, places, timelines } = ledger;
   if (!(Number.isSafeInteger(head) && head >= 1)) return false;
   if (digests.length !== head * 32 || starts.length !== head + 1 || starts[0] !== 0 || starts[head] !== bytes || !ascending(starts)) return false;
-  if (ledger.recordedTimes.length !== head || !ascending(ledger.recordedTimes)) return false;
+  if (!ascending(ledger.recordedTimes, 1)) return false;
   if (!(Number.isInteger(ledger.ids.seed) && consistentIdIndex(ledger.ids, head))) return false;
   if (places.timeline.length !== head + 1 || places.time.length !== head + 1 || !places.timeline.every((n) => n <= timelines.length)) return false;
   if (!ledger.correctedEffects.every(([seq]) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head)) return false;
