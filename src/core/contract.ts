@@ -45,7 +45,7 @@ export const contractArgs = {
    * change in flight) cannot drop the others.
    */
   'bookmarks:add': z.strictObject({ bookmark: Bookmark }),
-  'bookmarks:remove': z.strictObject({ name: z.string().min(1, 'must not be empty').max(80) }),
+  'bookmarks:remove': z.strictObject({ name: Bookmark.shape.name }),
 } as const;
 
 export type Operation = keyof typeof contractArgs;
