@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LogSummary } from '../core/contract';
 import type { EventRecord } from '../core/event';
+import { Serial } from '../core/serial';
 import { unwrap, type Api } from './api';
 import type { ReplayClient } from './replay-client';
 
@@ -75,8 +76,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const ownIds = useRef(new Set<string>());
   /** This page's appends still waiting for their answer (on a loaded machine it can come after the poll's, past the grace). */
   const inFlight = useRef(0);
-  /** The tail of the queue of batches on their way into the worker. */
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Batches on their way into the worker, one at a time. */
+  const queue = useRef(new Serial());
 
   const reload = useCallback(async () => {
     setLoading(true);
@@ -133,7 +134,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   /** Adds the records the worker does not have yet, fetching any before them first; returns how many were new. */
   const take = useCallback(
     (records: readonly EventRecord[]): Promise<number> => {
-      const run = queue.current.then(async () => {
+      return queue.current.run(async () => {
         const from = headRef.current;
         const fresh = records.filter((r) => r.seq > from);
         if (fresh.length === 0) return 0;
@@ -144,8 +145,6 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         setCompanies(await replay.ask({ op: 'companies' }));
         return gap.length + fresh.length;
       });
-      queue.current = run.catch(() => undefined);
-      return run;
     },
     [api, replay],
   );

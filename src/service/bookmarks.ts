@@ -8,20 +8,14 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
+import { Serial } from '../core/serial';
 
 const MAX_BOOKMARKS = 200;
 const isShared = (path: string) => /^postgres(ql)?:/.test(path);
 
-/** The change running or waiting last, per bookmarks file: the next one starts after it. */
-const queues = new Map<string, Promise<unknown>>();
-
-function oneAtATime<T>(file: string, change: () => Promise<T>): Promise<T> {
-  const next = (queues.get(file) ?? Promise.resolve()).then(change);
-  const settled = next.catch(() => undefined);
-  queues.set(file, settled);
-  void settled.then(() => queues.get(file) === settled && queues.delete(file));
-  return next;
-}
+/** Changes to each bookmarks file in this process, one at a time (a few files: one per log opened). */
+const queues = new Map<string, Serial>();
+const queueOf = (file: string) => queues.get(file) ?? queues.set(file, new Serial()).get(file)!;
 
 const byMoment = (a: Bookmark, b: Bookmark) => a.at.localeCompare(b.at);
 
@@ -36,7 +30,7 @@ export function bookmarksOf(logPath: string) {
   };
   /** Writes `change` of the list as it is now, and returns the list written. */
   const change = (edit: (bookmarks: Bookmark[]) => Bookmark[]) =>
-    oneAtATime(path, async () => {
+    queueOf(path).run(async () => {
       const db = await read();
       db.data.bookmarks = edit(db.data.bookmarks);
       await db.write();

@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { EventRecord } from '../../core/event';
 import { IncumbentError } from '../../core/errors';
 import { Ledger } from '../../core/ledger';
+import { Serial } from '../../core/serial';
 import { ChainReader } from '../chain-reader';
 import { Digests } from '../digests';
 import { validateRecords } from '../integrity';
@@ -44,8 +45,8 @@ export class PgEventLog implements LogStore {
   readonly #options: OpenOptions;
   readonly #listeners = new Set<Listener>();
   #client: pg.Client | undefined;
-  /** The tail of the queue of operations on the connection. */
-  #queue: Promise<unknown> = Promise.resolve();
+  /** Operations on the connection, one at a time. */
+  readonly #queue = new Serial();
   #catchUpQueued = false;
   /** Whether the next append tries the one-round-trip path first (see `#contended`). */
   #uncontended = true;
@@ -176,7 +177,7 @@ export class PgEventLog implements LogStore {
     this.#closed = true;
     clearTimeout(this.#retry);
     this.#listeners.clear();
-    await this.#queue;
+    await this.#queue.settled;
     const client = this.#client;
     this.#client = undefined;
     await client?.end().catch(() => undefined);
@@ -232,7 +233,7 @@ export class PgEventLog implements LogStore {
 
   /** Runs `operation` alone on the connection, connecting first if needed. */
   #exclusive<T>(doing: string, operation: (client: pg.Client) => Promise<T>): Promise<T> {
-    const run = this.#queue.then(async () => {
+    return this.#queue.run(async () => {
       if (this.#closed && doing !== 'open') throw new IncumbentError('invalid', `${this.path} is closed`);
       const client = await this.#connect();
       try {
@@ -242,8 +243,6 @@ export class PgEventLog implements LogStore {
         throw pgError(error, this.#target.server, `${doing} log "${this.#target.log}"`);
       }
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
   async #connect(): Promise<pg.Client> {
