@@ -12,7 +12,7 @@ import { AnchorWriter } from './head-anchor';
 import { indexOf, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
-import { PARALLEL_HASHING_BYTES, readLog, type LogContents } from './read-log';
+import { PARALLEL_READING_BYTES, readLog, type LogContents } from './read-log';
 import { sha256 } from './seal';
 
 export interface LogData {
@@ -30,7 +30,7 @@ export interface LogData {
  * A writer stores the log's index beside it when opening read at least this much that no stored
  * index covered: as much as makes opening hash in a worker, which works out the index's key too.
  */
-const STORE_INDEX_AFTER_BYTES = PARALLEL_HASHING_BYTES;
+const STORE_INDEX_AFTER_BYTES = PARALLEL_READING_BYTES;
 
 export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #path: string;

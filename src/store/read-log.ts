@@ -11,16 +11,27 @@ import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
 import { eachLine } from './each-line';
-import { hashLinesInWorker, type LineDigests, type PrefixHash } from './hash-lines';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
+import { readLinesInWorker, type LineDigests, type LinesWorker, type ParsedLine, type PrefixHash } from './lines-worker';
 import { readFully } from './read-fully';
 import { GENESIS_HASH, sha256 } from './seal';
 
 const CHUNK = 8 << 20;
-/** Above this size the chain is hashed in a worker thread while this thread parses. */
-export const PARALLEL_HASHING_BYTES = 16 << 20;
+/** Above this size a worker thread reads the log beside this one (see `lines-worker.ts`). */
+export const PARALLEL_READING_BYTES = 16 << 20;
+/** The part of a large log (by bytes) this thread parses; a worker parses the rest. This thread also indexes every record. */
+export const OWN_SHARE = 0.45;
 const knownTypes = new Set<string>(eventTypes);
+const NOT_JSON = Symbol('not JSON');
+
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+};
 
 export interface LogContents {
   ledger: Ledger;
@@ -41,6 +52,26 @@ export const damaged = (line: number, reason: string) => new IncumbentError('dam
 
 const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
 const CHANGED_WHILE_OPENING = 'the file changed while it was being opened (written or replaced by another program); open it again';
+
+/** A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on disk, as for any record indexed. */
+const indexedFields = (f: NonNullable<ParsedLine['fields']>): unknown => ({
+  seq: f.seq,
+  id: f.id,
+  prevhash: f.prevhash,
+  recordedtime: f.recordedtime,
+  type: f.type,
+  subject: f.subject,
+  time: f.time,
+  batchend: f.batchend,
+  data: f.baseline ? { baseline: true } : {},
+});
+
+/** A line read again here, which the worker left to this thread. */
+function readLine(fd: number, start: number, end: number, line: number): string {
+  const bytes = Buffer.allocUnsafe(end - start);
+  if (readFully(fd, bytes, start) < bytes.length) throw damaged(line, CHANGED_WHILE_OPENING);
+  return bytes.toString('utf8');
+}
 
 /** Checks one parsed line against the ledger so far (and the chain, when hashed inline). */
 export function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
@@ -88,10 +119,13 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   const lines = new LineSource(fd, path, digests, stored?.starts);
   const source = keepRecords ? undefined : lines;
   const ledger = stored ? Ledger.fromIndex(stored.ledger, { checkpoints: !oneShot, source: lines }) : new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
-  let parallel: Promise<LineDigests> | undefined;
+  // A large log read from the start: a worker hashes its lines and, unless they are to be kept
+  // (the worker's records are not whole), parses those from `split` on while this thread parses
+  // those before it. After a stored index, the lines appended since are few: they are read here.
+  const split = source ? Math.floor(size * OWN_SHARE) : null;
+  const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(path, { parseFrom: split, whole: storable }) : undefined;
+  const parallel: Promise<LineDigests> | undefined = worker?.digests;
   try {
-    // After a stored index, the lines appended since are few: they are hashed here.
-    parallel = !stored && size >= PARALLEL_HASHING_BYTES ? hashLinesInWorker(path, storable) : undefined;
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
     // The SHA-256 of the log so far as one run (what an index is stored with), carried on over the
@@ -113,42 +147,54 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       }
     };
 
-    // Bytes after the last newline: a line whose write did not finish.
-    const unfinished = eachLine(
+    /** Takes the next line, parsed (or `NOT_JSON`), `length` bytes long; `bytes`, with its newline, when this thread read it. */
+    const takeLine = (value: unknown, length: number, bytes?: Buffer) => {
+      line += 1;
+      // A bad line followed by more lines is damage in the middle, not a torn tail.
+      if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
+      if (value === NOT_JSON) {
+        pendingFailure = { line, reason: 'not valid JSON' };
+        return;
+      }
+      const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
+      if (problem) throw damaged(line, problem);
+      const record = value as EventRecord;
+      if (bytes) whole?.update(bytes);
+      if (!parallel) {
+        prevhash = sha256(bytes!.subarray(0, length));
+        digests.push(prevhash);
+      } else if (line > 1 && !digests.pushHex(record.prevhash)) throw damaged(line, 'prevhash is not a SHA-256 digest (64 lowercase hex digits)');
+      lines.note(consumed, consumed + length);
+      if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
+      if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
+      if (batch) batch.records.push(record);
+      else add(record, line);
+      if (batch?.end === line) {
+        for (const [index, member] of batch.records.entries()) add(member, batch.firstLine + index);
+        batch = undefined;
+      }
+      consumed += length + 1;
+    };
+
+    let handedOver = false;
+    const own = eachLine(
       fd,
       (buffer, start, end) => {
-        line += 1;
-        // A bad line followed by more lines is damage in the middle, not a torn tail.
-        if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
-        let value: unknown;
-        try {
-          value = JSON.parse(buffer.toString('utf8', start, end));
-        } catch {
-          pendingFailure = { line, reason: 'not valid JSON' };
-          return;
-        }
-        const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
-        if (problem) throw damaged(line, problem);
-        const record = value as EventRecord;
-        whole?.update(buffer.subarray(start, end + 1));
-        if (!parallel) {
-          prevhash = sha256(buffer.subarray(start, end));
-          digests.push(prevhash);
-        } else if (line > 1 && !digests.pushHex(record.prevhash)) throw damaged(line, 'prevhash is not a SHA-256 digest (64 lowercase hex digits)');
-        lines.note(consumed, consumed + end - start);
-        if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
-        if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
-        if (batch) batch.records.push(record);
-        else add(record, line);
-        if (batch?.end === line) {
-          for (const [index, member] of batch.records.entries()) add(member, batch.firstLine + index);
-          batch = undefined;
-        }
-        consumed += end + 1 - start;
+        if (worker && split !== null && consumed >= split) return !(handedOver = true);
+        takeLine(parse(buffer.toString('utf8', start, end)), end - start, buffer.subarray(start, end + 1));
       },
       Math.min(CHUNK, size),
       consumed,
     );
+    // Bytes after the last newline: a line whose write did not finish.
+    const unfinished = !handedOver
+      ? own
+      : await worker!.take(({ start, end, fields }) => {
+          // Lines follow one another (after a line that is not JSON, the next one reports it).
+          if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
+          takeLine(fields ? indexedFields(fields) : parse(readLine(fd, start, end, line + 1)), end - start);
+        });
+    worker?.cancel();
 
     const hashed = parallel && ledger.head > 0 ? await parallel : undefined;
     if (hashed) verifyChain(digests, hashed, ledger.head, lines.hashOf(ledger.head));
@@ -168,6 +214,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest('hex') });
     return { ledger, digests, validBytes: consumed, fromIndex: stored?.bytes ?? 0, ...(prefix ? { prefix } : {}), ...(source ? { source } : {}) };
   } catch (error) {
+    worker?.cancel();
     const broken = parallel && (await firstBreak(digests, parallel));
     lines.close();
     throw broken ? damaged(broken, CHAIN_BROKEN) : error;

@@ -1,0 +1,226 @@
+/**
+ * A worker thread that reads a large log beside the thread opening it, on the machine's second core:
+ * it parses the lines from a byte offset on (the share) while the opener parses those before it,
+ * then hashes every line for the chain (SHA-256 of each line, and of all of them as one run when
+ * asked: what a stored index is keyed by).
+ *
+ * Of each line in the share it sends back, in typed arrays and one buffer per chunk, the fields the
+ * opener checks and indexes a domain record by; the rest of the record stays on disk, as for lines
+ * read there. Any other line (the log's creation, a revision, a line that is not JSON, a field of
+ * an unexpected type) is left to the opener, which reads and parses it itself: every check stays in
+ * one place, and the worker decides nothing. The worker is a plain script (no TypeScript, no
+ * bundler), so it runs the same under tsx, vitest and Electron's main process.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** Lines per message: the opener starts on one chunk while the worker parses the next. */
+const CHUNK_LINES = 32_768;
+
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { hash, createHash } = require('node:crypto');
+const { path, parseFrom: from, whole, chunkLines, cancelled } = workerData;
+const fd = openSync(path, 'r');
+
+function parseShare() {
+  const REVISIONS = new Set(['log.created', 'event.corrected', 'event.retracted']);
+  let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = Math.max(0, from - 1), offset = position;
+  let chunk;
+  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), lengths: new Uint32Array(chunkLines * 4), texts: Buffer.allocUnsafeSlow(chunkLines * 128), written: 0, codeOf: new Map(), names: [] });
+  const code = (value) => { let c = chunk.codeOf.get(value); if (c === undefined) { c = chunk.names.length; chunk.codeOf.set(value, c); chunk.names.push(value); } return c; };
+  const send = () => {
+    const { count, starts, ends, seqs, batchends, flags, codes, lengths, texts, names } = chunk;
+    parentPort.postMessage({ kind: 'lines', count, starts, ends, seqs, batchends, flags, codes, lengths, texts, names }, [starts.buffer, ends.buffer, seqs.buffer, batchends.buffer, flags.buffer, codes.buffer, lengths.buffer, texts.buffer]);
+  };
+  const plain = (v) => v !== null && typeof v === 'object' && typeof v.seq === 'number' && typeof v.id === 'string' && typeof v.prevhash === 'string'
+    && typeof v.recordedtime === 'string' && typeof v.type === 'string' && !REVISIONS.has(v.type) && typeof v.subject === 'string' && typeof v.time === 'string'
+    && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number');
+  // Lines start after a newline: the first line of this share is the first to start at or after 'from'.
+  let skipping = from > 0;
+  chunk = fresh();
+  for (;;) {
+    if (filled === buffer.length) { const grown = Buffer.allocUnsafe(buffer.length * 2); buffer.copy(grown); buffer = grown; }
+    const read = readSync(fd, buffer, filled, buffer.length - filled, position);
+    position += read; filled += read;
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1 && end < filled; end = buffer.indexOf(10, start)) {
+      if (skipping) { skipping = false; start = end + 1; continue; }
+      const i = chunk.count;
+      chunk.starts[i] = offset + start; chunk.ends[i] = offset + end;
+      let v;
+      try { v = JSON.parse(buffer.toString('utf8', start, end)); } catch { v = undefined; }
+      if (plain(v)) {
+        chunk.flags[i] = 1 | (v.data.baseline ? 2 : 0);
+        chunk.seqs[i] = v.seq;
+        chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
+        chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
+        // Written as UTF-8 into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
+        const texts = [v.id, v.prevhash, v.recordedtime, v.time];
+        for (let k = 0; k < 4; k++) {
+          if (chunk.written + 3 * texts[k].length > chunk.texts.length) { const grown = Buffer.allocUnsafeSlow(2 * chunk.texts.length + 3 * texts[k].length); chunk.texts.copy(grown, 0, 0, chunk.written); chunk.texts = grown; }
+          const bytes = chunk.texts.write(texts[k], chunk.written);
+          chunk.lengths[4 * i + k] = bytes; chunk.written += bytes;
+        }
+      } else chunk.flags[i] = 0;
+      chunk.count += 1;
+      if (chunk.count === chunkLines) { send(); chunk = fresh(); }
+      start = end + 1;
+    }
+    buffer.copy(buffer, 0, start, filled); offset += start; filled -= start;
+    if (read === 0 || Atomics.load(cancelled, 0)) break;
+  }
+  if (chunk.count > 0) send();
+  // Bytes after the last newline (a line whose write did not finish), unless they start before 'from'.
+  parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : filled });
+}
+
+function hashAll() {
+  let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = 0, count = 0;
+  let digests = Buffer.allocUnsafe(32 * 65536);
+  const run = whole ? createHash('sha256') : undefined;
+  let runBytes = 0;
+  for (;;) {
+    if (filled === buffer.length) { const grown = Buffer.allocUnsafe(buffer.length * 2); buffer.copy(grown); buffer = grown; }
+    const read = readSync(fd, buffer, filled, buffer.length - filled, position);
+    position += read; filled += read;
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1 && end < filled; end = buffer.indexOf(10, start)) {
+      if ((count + 1) * 32 > digests.length) { const grown = Buffer.allocUnsafe(digests.length * 2); digests.copy(grown); digests = grown; }
+      hash('sha256', buffer.subarray(start, end), 'buffer').copy(digests, count * 32);
+      count += 1;
+      start = end + 1;
+    }
+    run?.update(buffer.subarray(0, start)); runBytes += start;
+    buffer.copy(buffer, 0, start, filled); filled -= start;
+    if (read === 0) break;
+  }
+  // The whole buffer, spare room included, so the first appends after opening need not grow it.
+  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix: run && { bytes: runBytes, hash: run.digest('hex') } }, [digests.buffer]);
+}
+
+// The share first: the opener waits for it, and not for the digests until it has indexed every line.
+if (from !== null) parseShare();
+hashAll();
+closeSync(fd);
+`;
+
+export interface LineDigests {
+  count: number;
+  digests: Buffer;
+  /** The SHA-256 of the complete lines hashed, as one run of `bytes` bytes, when asked for. */
+  prefix?: PrefixHash;
+}
+
+/** The SHA-256 of the first `bytes` bytes of a file. */
+export interface PrefixHash {
+  bytes: number;
+  hash: string;
+}
+
+/** A line of the share: its bytes' place, and the fields of a domain record (absent: the opener parses the line itself). */
+export interface ParsedLine {
+  start: number;
+  end: number;
+  fields?: {
+    seq: number;
+    id: string;
+    prevhash: string;
+    recordedtime: string;
+    type: string;
+    subject: string;
+    time: string;
+    batchend: number | undefined;
+    baseline: boolean;
+  };
+}
+
+interface Chunk {
+  kind: 'lines';
+  count: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  seqs: Float64Array;
+  batchends: Float64Array;
+  flags: Uint8Array;
+  codes: Int32Array;
+  /** The length in bytes of each line's four texts (id, prevhash, recorded time, time), one after another in `texts` as UTF-8. */
+  lengths: Uint32Array;
+  texts: Uint8Array;
+  names: string[];
+}
+
+type Message = Chunk | { kind: 'parsed'; unfinished: number } | { kind: 'hashed'; count: number; digests: ArrayBuffer; prefix?: PrefixHash };
+
+export interface LinesWorker {
+  /** Every complete line's digest (and the prefix's, when asked for). */
+  digests: Promise<LineDigests>;
+  /**
+   * Gives the share's lines in order to `line`, and returns how many bytes followed the last
+   * newline (an unfinished last line) in the share. If `line` throws, the worker parses no more.
+   */
+  take(line: (parsed: ParsedLine) => void): Promise<number>;
+  /** Parses no more of the share (the opener stopped); the digests still come. */
+  cancel(): void;
+}
+
+/**
+ * Starts the worker on `path`: `parseFrom`, the byte offset its share starts at (the first line
+ * starting there or after), or null for none; `whole`, also the SHA-256 of all the lines as one run.
+ */
+export function readLinesInWorker(path: string, { parseFrom, whole }: { parseFrom: number | null; whole: boolean }): LinesWorker {
+  const cancelled = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, parseFrom, whole, chunkLines: CHUNK_LINES, cancelled } });
+  const queue: (Chunk | { kind: 'parsed'; unfinished: number } | Error)[] = [];
+  let wake: (() => void) | undefined;
+  const push = (message: (typeof queue)[number]) => {
+    queue.push(message);
+    wake?.();
+  };
+  const digests = new Promise<LineDigests>((resolve, reject) => {
+    worker.on('message', (message: Message) => {
+      if (message.kind !== 'hashed') return push(message);
+      const { count, digests, prefix } = message;
+      resolve({ count, digests: Buffer.from(digests), ...(prefix ? { prefix } : {}) });
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      push(error);
+      reject(error);
+    });
+  });
+  const cancel = () => Atomics.store(cancelled, 0, 1);
+  const next = async () => {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return queue.shift()!;
+  };
+  const take = async (line: (parsed: ParsedLine) => void): Promise<number> => {
+    try {
+      for (;;) {
+        const message = await next();
+        if (message instanceof Error) throw message;
+        if (message.kind === 'parsed') return message.unfinished;
+        eachOf(message, line);
+      }
+    } finally {
+      cancel();
+    }
+  };
+  return { digests, take, cancel };
+}
+
+function eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): void {
+  const { texts, names, codes, lengths } = chunk;
+  let at = 0;
+  const bytes = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
+  const text = (k: number) => bytes.toString('utf8', at, (at += lengths[k]!));
+  for (let i = 0; i < chunk.count; i++) {
+    const [start, end, flags] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!];
+    if (!(flags & 1)) {
+      line({ start, end });
+      continue;
+    }
+    const [k, batchend] = [4 * i, chunk.batchends[i]!];
+    line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), prevhash: text(k + 1), recordedtime: text(k + 2), time: text(k + 3), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * A large log is parsed on two threads as it is opened (see `lines-worker.ts`). Read on one thread
+ * (as a reader that keeps every record reads it) is the reference: whatever the file holds, around
+ * the point where the worker's share starts and inside it, both must give the same ledger, the same
+ * torn tail or the same error.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateLog } from '../../bench/generate';
+import { OWN_SHARE, PARALLEL_READING_BYTES, readLog } from './read-log';
+import { GENESIS_HASH, sha256 } from './seal';
+
+type Record = { [key: string]: unknown; seq: number; id: string; prevhash: string; type: string; data: { [key: string]: unknown } };
+
+const dir = mkdtempSync(join(tmpdir(), 'incumbent-parallel-'));
+let base: Record[];
+/** Index of the first line the worker parses in the log as generated. */
+let first: number;
+
+beforeAll(async () => {
+  const path = join(dir, 'base.jsonl');
+  await generateLog(path, 30_000, 5);
+  base = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record);
+  const bytes = readFileSync(path);
+  expect(bytes.length).toBeGreaterThan(PARALLEL_READING_BYTES);
+  const split = Math.floor(bytes.length * OWN_SHARE);
+  first = bytes.subarray(0, split).toString().split('\n').length;
+}, 60_000);
+
+/** Lines of the records, each chained to the one before as written, so that only the change made is wrong. */
+const sealed = (records: Record[]): string[] => {
+  let prevhash = GENESIS_HASH;
+  return records.map((record) => {
+    const line = JSON.stringify({ ...record, prevhash });
+    prevhash = sha256(line);
+    return line;
+  });
+};
+
+let files = 0;
+const write = (content: string | Buffer): string => {
+  const path = join(dir, `${(files += 1)}.jsonl`);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Typed arrays as base64: compared as strings, a ledger's index takes milliseconds, not a second. */
+const compact = (value: unknown): unknown =>
+  ArrayBuffer.isView(value)
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')
+    : Array.isArray(value)
+      ? value.map(compact)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, compact(inner)]))
+        : value;
+
+/**
+ * What opening gives, as plain data: the ledger's index (its id table aside: its seed is random),
+ * where a sample of ids is found (each read back from the file to be confirmed), the tail set aside, or the error.
+ */
+async function outcome(path: string, keepRecords: boolean): Promise<{ error?: string; torn?: { line: number; reason: string }; plain: unknown }> {
+  try {
+    const { ledger, digests, validBytes, torn, source } = await readLog(path, { keepRecords });
+    const { ids: _seeded, ...index } = ledger.exportIndex();
+    const seqs = base.filter((_, i) => i % 97 === 0).map((record) => ledger.seqOf(record.id));
+    source?.close();
+    return { torn, plain: { index: compact(index), seqs, digests: digests.copy().toString('hex'), validBytes, torn: torn && { ...torn, bytes: torn.bytes.toString() } } };
+  } catch (error) {
+    const message = (error as Error).message;
+    return { error: message, plain: message };
+  }
+}
+
+const expectSameOpen = async (path: string) => {
+  const parallel = await outcome(path, false);
+  expect(parallel.plain).toEqual((await outcome(path, true)).plain);
+  return parallel;
+};
+
+describe('opening a large log on two threads', () => {
+  it('gives the ledger one thread gives, and the same answers when a line of the share is changed', async () => {
+    const change = (at: number, edit: (record: Record) => Record) => sealed(base.map((record, index) => (index === at ? edit(structuredClone(record)) : record)));
+    const cases: [string, string[], RegExp | undefined][] = [
+      ['as written', sealed(base), undefined],
+      ['ids and a subject with quotes, escapes and prototype keys', sealed(base.map((record, index) => (index === first + 3 ? { ...record, id: '"\\u2028é__proto__' } : index === first + 4 ? { ...record, id: 'toString', subject: 'company-"ü"' } : record))), undefined],
+      ['a duplicate id', change(first + 5, (record) => ({ ...record, id: base[10]!.id })), /^line \d+: duplicate id/],
+      ['a wrong sequence', change(first + 5, (record) => ({ ...record, seq: 7 })), /^line \d+: sequence is 7/],
+      ['no data', change(first + 5, (record) => ({ ...record, data: null as never })), /^line \d+: missing data/],
+      ['an unknown type', change(first + 5, (record) => ({ ...record, type: 'role.stolen' })), /^line \d+: unknown event type/],
+      ['no subject', change(first + 5, ({ subject: _subject, ...record }) => record as Record), /^line \d+: missing subject/],
+      ['a time that is not one', change(first + 5, (record) => ({ ...record, time: '2023-13-45T00:00:00Z' })), /^line \d+: /],
+      ['a sequence written as text', change(first + 5, (record) => ({ ...record, seq: String(record.seq) as never })), /^line \d+: sequence is/],
+      ['a prevhash in capitals', [...sealed(base).slice(0, first + 5), ...sealed(base).slice(first + 5).map((line, index) => (index === 0 ? line.replace(/"prevhash":"([0-9a-f]{64})"/, (_, hex: string) => `"prevhash":"${hex.toUpperCase()}"`) : line))], /^line \d+: (prevhash is not a SHA-256 digest|hash chain broken)/],
+      ['a batch across the point where the share starts', sealed(base.map((record, index) => (index >= first - 2 && index <= first + 2 ? { ...record, batchend: base[first + 2]!.seq } : record))), undefined],
+      ['a batch interrupted inside the share', sealed(base.map((record, index) => (index >= first + 2 && index <= first + 3 ? { ...record, batchend: base[first + 6]!.seq } : record))), /^line \d+: batch #\d+-#\d+ is interrupted/],
+      ['a baseline fact in the share', change(first + 5, (record) => ({ ...record, data: { ...record.data, baseline: true } })), undefined],
+    ];
+    for (const [name, lines, error] of cases) {
+      const opened = await expectSameOpen(write(`${lines.join('\n')}\n`));
+      if (error) expect(opened.error, name).toMatch(error);
+      else expect(opened.error, name).toBeUndefined();
+    }
+  }, 120_000);
+
+  it('sets aside the same torn tail, wherever the file was cut and wherever the share starts', async () => {
+    const lines = sealed(base);
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const start = (index: number) => Buffer.byteLength(`${lines.slice(0, index).join('\n')}\n`);
+    // Cut so that the share starts a byte before a line, at it and a byte after it (the rest of the
+    // file stays large enough for a worker), then cut inside the last line and at its end.
+    const at = start(Math.floor(first * 0.9));
+    const cuts = [at - 1, at, at + 1].map((split) => Math.ceil(split / OWN_SHARE));
+    for (const cut of [...cuts, bytes.length - 1, bytes.length - 30, start(base.length - 1)]) {
+      expect(cut, 'a file large enough for a worker').toBeGreaterThan(PARALLEL_READING_BYTES);
+      const opened = await expectSameOpen(write(bytes.subarray(0, cut)));
+      expect(opened.error, `cut at ${cut}`).toBeUndefined();
+      expect(opened.torn === undefined, `cut at ${cut}`).toBe(bytes[cut - 1] === 0x0a);
+    }
+    // A last line longer than the rest of the file, unfinished: the share is empty, the tail this thread's.
+    const tail = Buffer.alloc(PARALLEL_READING_BYTES, 'x');
+    for (const ending of ['', 'x\n{"unfinished":']) {
+      const opened = await expectSameOpen(write(Buffer.concat([bytes.subarray(0, start(1000)), tail, Buffer.from(ending)])));
+      expect(opened.torn ?? opened.error).toBeDefined();
+    }
+    // A line of the share that is not JSON: the last line is a torn tail, any other line is damage.
+    const broken = (at: number) => lines.map((line, index) => (index === at ? line.slice(0, 40) : line));
+    expect((await expectSameOpen(write(`${broken(lines.length - 1).join('\n')}\n`))).torn).toMatchObject({ line: lines.length, reason: 'not valid JSON' });
+    expect((await expectSameOpen(write(`${broken(first + 5).join('\n')}\n`))).error).toMatch(/^line \d+: /);
+    // A batch whose last records never reached the disk.
+    const torn = sealed(base.map((record, index) => (index >= base.length - 3 ? { ...record, batchend: base.at(-1)!.seq + 2 } : record)));
+    expect((await expectSameOpen(write(`${torn.join('\n')}\n`))).torn).toMatchObject({ line: base.length - 2, reason: expect.stringMatching(/^incomplete batch/) });
+  }, 120_000);
+});
