@@ -24,7 +24,7 @@ import { StatusLine, useStatus } from './components/StatusLine';
 import { Toolbar } from './components/Toolbar';
 import { ViewTabs, type PaneView } from './components/ViewTabs';
 import { formatAt, formatInstant, isCoarse, periodOf } from './format';
-import { ReplayClient } from './replay-client';
+import type { ReplayClient } from './replay-client';
 import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
 import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useMomentAnnouncement } from './useAnnouncer';
@@ -38,11 +38,10 @@ import { readHash, useMomentHistory, type Place } from './useMomentLink';
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
 
-export function App() {
+export function App({ replay }: { replay: ReplayClient }) {
   // createApi reads (and removes) the web token from the address first; the moment stays there.
   const api = useMemo(createApi, []);
   const initial = useMemo(() => readHash(), []);
-  const replay = useMemo(() => new ReplayClient(), []);
   const log = useLog(api, replay);
   const [company, setCompany] = useState<string | undefined>(initial.company);
   const [knownAt, setKnownAt] = useState<string | undefined>(initial.knownAt);
