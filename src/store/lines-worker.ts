@@ -27,7 +27,7 @@ function parseShare() {
   const REVISIONS = new Set(['log.created', 'event.corrected', 'event.retracted']);
   let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = Math.max(0, from - 1), offset = position;
   let chunk;
-  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), lengths: new Uint32Array(chunkLines * 4), texts: Buffer.allocUnsafeSlow(chunkLines * 128), written: 0, codeOf: new Map(), names: [] });
+  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), lengths: new Uint32Array(chunkLines * 4), texts: Buffer.allocUnsafeSlow(chunkLines * 256), written: 0, codeOf: new Map(), names: [] });
   const code = (value) => { let c = chunk.codeOf.get(value); if (c === undefined) { c = chunk.names.length; chunk.codeOf.set(value, c); chunk.names.push(value); } return c; };
   const send = () => {
     const { count, starts, ends, seqs, batchends, flags, codes, lengths, texts, names } = chunk;
@@ -55,11 +55,12 @@ function parseShare() {
         chunk.seqs[i] = v.seq;
         chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
         chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
-        // Written as UTF-8 into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
+        // Copied into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
+        // As UTF-16 code units, which keep any string as it is (UTF-8 turns a lone surrogate into U+FFFD).
         const texts = [v.id, v.prevhash, v.recordedtime, v.time];
         for (let k = 0; k < 4; k++) {
-          if (chunk.written + 3 * texts[k].length > chunk.texts.length) { const grown = Buffer.allocUnsafeSlow(2 * chunk.texts.length + 3 * texts[k].length); chunk.texts.copy(grown, 0, 0, chunk.written); chunk.texts = grown; }
-          const bytes = chunk.texts.write(texts[k], chunk.written);
+          if (chunk.written + 2 * texts[k].length > chunk.texts.length) { const grown = Buffer.allocUnsafeSlow(2 * chunk.texts.length + 2 * texts[k].length); chunk.texts.copy(grown, 0, 0, chunk.written); chunk.texts = grown; }
+          const bytes = chunk.texts.write(texts[k], chunk.written, 'utf16le');
           chunk.lengths[4 * i + k] = bytes; chunk.written += bytes;
         }
       } else chunk.flags[i] = 0;
@@ -144,7 +145,7 @@ interface Chunk {
   batchends: Float64Array;
   flags: Uint8Array;
   codes: Int32Array;
-  /** The length in bytes of each line's four texts (id, prevhash, recorded time, time), one after another in `texts` as UTF-8. */
+  /** The length in bytes of each line's four texts (id, prevhash, recorded time, time), one after another in `texts` as UTF-16. */
   lengths: Uint32Array;
   texts: Uint8Array;
   names: string[];
@@ -213,7 +214,7 @@ function eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): void {
   const { texts, names, codes, lengths } = chunk;
   let at = 0;
   const bytes = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
-  const text = (k: number) => bytes.toString('utf8', at, (at += lengths[k]!));
+  const text = (k: number) => bytes.toString('utf16le', at, (at += lengths[k]!));
   for (let i = 0; i < chunk.count; i++) {
     const [start, end, flags] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!];
     if (!(flags & 1)) {

@@ -204,12 +204,12 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       // The crash came while a batch was being written: none of it counts, the torn line included.
       const onDisk = batch.records.length;
       const reason = `incomplete batch: records #${batch.firstLine}-#${batch.end} were appended together and only ${onDisk} of ${batch.end - batch.firstLine + 1} reached the disk`;
-      return { ...tornResult(fd, size, ledger, digests, batch.offset, batch.firstLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
+      return { ...tornResult(fd, ledger, digests, batch.offset, batch.firstLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
     }
     if (pendingFailure || unfinished > 0) {
       const tornLine = pendingFailure?.line ?? line + 1;
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
-      return { ...tornResult(fd, size, ledger, digests, consumed, tornLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
+      return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
     }
     const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest('hex') });
     return { ledger, digests, validBytes: consumed, fromIndex: stored?.bytes ?? 0, ...(prefix ? { prefix } : {}), ...(source ? { source } : {}) };
@@ -230,8 +230,9 @@ async function firstBreak(claimed: Digests, parallel: Promise<LineDigests>): Pro
   return differs && differs + 1;
 }
 
-function tornResult(fd: number, size: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex'> {
-  const bytes = Buffer.alloc(size - tornStart);
+function tornResult(fd: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex'> {
+  // To the file's end now: a file written to while it was read is longer than when it was opened.
+  const bytes = Buffer.alloc(Math.max(0, fstatSync(fd).size - tornStart));
   return { ledger, digests, validBytes: tornStart, torn: { line, bytes: bytes.subarray(0, readFully(fd, bytes, tornStart)), reason } };
 }
 
