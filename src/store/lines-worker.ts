@@ -23,9 +23,32 @@ const { hash, createHash } = require('node:crypto');
 const { path, parseFrom: from, whole, chunkLines, cancelled } = workerData;
 const fd = openSync(path, 'r');
 
+/**
+ * Reads the file from byte 'from', a chunk at a time: gives 'line' each newline-ended line as
+ * buffer[start, end) (the file position of buffer[0] is 'offset'), then 'chunkDone' the chunk's
+ * complete lines as buffer[0, complete). Stops at the file's end, or when 'chunkDone' returns
+ * false. Returns how many bytes followed the last newline.
+ */
+function eachLine(from, line, chunkDone) {
+  let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = from, offset = from;
+  for (;;) {
+    // A line longer than the buffer: room for all of it.
+    if (filled === buffer.length) { const grown = Buffer.allocUnsafe(buffer.length * 2); buffer.copy(grown); buffer = grown; }
+    const read = readSync(fd, buffer, filled, buffer.length - filled, position);
+    position += read; filled += read;
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1 && end < filled; end = buffer.indexOf(10, start)) {
+      line(buffer, start, end, offset);
+      start = end + 1;
+    }
+    const more = chunkDone(buffer, start) !== false;
+    buffer.copy(buffer, 0, start, filled); offset += start; filled -= start;
+    if (read === 0 || !more) return filled;
+  }
+}
+
 function parseShare() {
   const REVISIONS = new Set(['log.created', 'event.corrected', 'event.retracted']);
-  let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = Math.max(0, from - 1), offset = position;
   let chunk;
   const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), lengths: new Uint32Array(chunkLines * 4), texts: Buffer.allocUnsafeSlow(chunkLines * 256), written: 0, codeOf: new Map(), names: [] });
   const code = (value) => { let c = chunk.codeOf.get(value); if (c === undefined) { c = chunk.names.length; chunk.codeOf.set(value, c); chunk.names.push(value); } return c; };
@@ -39,63 +62,44 @@ function parseShare() {
   // Lines start after a newline: the first line of this share is the first to start at or after 'from'.
   let skipping = from > 0;
   chunk = fresh();
-  for (;;) {
-    if (filled === buffer.length) { const grown = Buffer.allocUnsafe(buffer.length * 2); buffer.copy(grown); buffer = grown; }
-    const read = readSync(fd, buffer, filled, buffer.length - filled, position);
-    position += read; filled += read;
-    let start = 0;
-    for (let end = buffer.indexOf(10, start); end !== -1 && end < filled; end = buffer.indexOf(10, start)) {
-      if (skipping) { skipping = false; start = end + 1; continue; }
-      const i = chunk.count;
-      chunk.starts[i] = offset + start; chunk.ends[i] = offset + end;
-      let v;
-      try { v = JSON.parse(buffer.toString('utf8', start, end)); } catch { v = undefined; }
-      if (plain(v)) {
-        chunk.flags[i] = 1 | (v.data.baseline ? 2 : 0);
-        chunk.seqs[i] = v.seq;
-        chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
-        chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
-        // Copied into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
-        // As UTF-16 code units, which keep any string as it is (UTF-8 turns a lone surrogate into U+FFFD).
-        const texts = [v.id, v.prevhash, v.recordedtime, v.time];
-        for (let k = 0; k < 4; k++) {
-          if (chunk.written + 2 * texts[k].length > chunk.texts.length) { const grown = Buffer.allocUnsafeSlow(2 * chunk.texts.length + 2 * texts[k].length); chunk.texts.copy(grown, 0, 0, chunk.written); chunk.texts = grown; }
-          const bytes = chunk.texts.write(texts[k], chunk.written, 'utf16le');
-          chunk.lengths[4 * i + k] = bytes; chunk.written += bytes;
-        }
-      } else chunk.flags[i] = 0;
-      chunk.count += 1;
-      if (chunk.count === chunkLines) { send(); chunk = fresh(); }
-      start = end + 1;
-    }
-    buffer.copy(buffer, 0, start, filled); offset += start; filled -= start;
-    if (read === 0 || Atomics.load(cancelled, 0)) break;
-  }
+  const unfinished = eachLine(Math.max(0, from - 1), (buffer, start, end, offset) => {
+    if (skipping) { skipping = false; return; }
+    const i = chunk.count;
+    chunk.starts[i] = offset + start; chunk.ends[i] = offset + end;
+    let v;
+    try { v = JSON.parse(buffer.toString('utf8', start, end)); } catch { v = undefined; }
+    if (plain(v)) {
+      chunk.flags[i] = 1 | (v.data.baseline ? 2 : 0);
+      chunk.seqs[i] = v.seq;
+      chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
+      chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
+      // Copied into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
+      // As UTF-16 code units, which keep any string as it is (UTF-8 turns a lone surrogate into U+FFFD).
+      const texts = [v.id, v.prevhash, v.recordedtime, v.time];
+      for (let k = 0; k < 4; k++) {
+        if (chunk.written + 2 * texts[k].length > chunk.texts.length) { const grown = Buffer.allocUnsafeSlow(2 * chunk.texts.length + 2 * texts[k].length); chunk.texts.copy(grown, 0, 0, chunk.written); chunk.texts = grown; }
+        const bytes = chunk.texts.write(texts[k], chunk.written, 'utf16le');
+        chunk.lengths[4 * i + k] = bytes; chunk.written += bytes;
+      }
+    } else chunk.flags[i] = 0;
+    chunk.count += 1;
+    if (chunk.count === chunkLines) { send(); chunk = fresh(); }
+  }, () => !Atomics.load(cancelled, 0));
   if (chunk.count > 0) send();
   // Bytes after the last newline (a line whose write did not finish), unless they start before 'from'.
-  parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : filled });
+  parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : unfinished });
 }
 
 function hashAll() {
-  let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = 0, count = 0;
+  let count = 0;
   let digests = Buffer.allocUnsafe(32 * 65536);
   const run = whole ? createHash('sha256') : undefined;
   let runBytes = 0;
-  for (;;) {
-    if (filled === buffer.length) { const grown = Buffer.allocUnsafe(buffer.length * 2); buffer.copy(grown); buffer = grown; }
-    const read = readSync(fd, buffer, filled, buffer.length - filled, position);
-    position += read; filled += read;
-    let start = 0;
-    for (let end = buffer.indexOf(10, start); end !== -1 && end < filled; end = buffer.indexOf(10, start)) {
-      if ((count + 1) * 32 > digests.length) { const grown = Buffer.allocUnsafe(digests.length * 2); digests.copy(grown); digests = grown; }
-      hash('sha256', buffer.subarray(start, end), 'buffer').copy(digests, count * 32);
-      count += 1;
-      start = end + 1;
-    }
-    run?.update(buffer.subarray(0, start)); runBytes += start;
-    buffer.copy(buffer, 0, start, filled); filled -= start;
-    if (read === 0) break;
-  }
+  eachLine(0, (buffer, start, end) => {
+    if ((count + 1) * 32 > digests.length) { const grown = Buffer.allocUnsafe(digests.length * 2); digests.copy(grown); digests = grown; }
+    hash('sha256', buffer.subarray(start, end), 'buffer').copy(digests, count * 32);
+    count += 1;
+  }, (buffer, complete) => { run?.update(buffer.subarray(0, complete)); runBytes += complete; });
   // The whole buffer, spare room included, so the first appends after opening need not grow it.
   parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix: run && { bytes: runBytes, hash: run.digest('hex') } }, [digests.buffer]);
 }
