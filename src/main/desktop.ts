@@ -62,15 +62,19 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, sh
     'events:importFile': async () => {
       const { canceled, filePaths } = await dialog.showOpenDialog(win(), { filters: [{ name: 'CloudEvents, JSON Lines', extensions: ['jsonl', 'ndjson', 'json'] }], properties: ['openFile'] });
       if (canceled || !filePaths[0]) return null;
-      return session.current['log:import']({ jsonl: readFileSync(filePaths[0], 'utf8') });
+      return (await session.ready())['log:import']({ jsonl: readFileSync(filePaths[0], 'utf8') });
     },
-    'events:save': async () => saveTo(`${basename(session.current.log.path, '.jsonl')}-export.jsonl`, LOG_FILTER, () => session.current.eventsText()),
+    'events:save': async () => {
+      const log = await session.ready();
+      return saveTo(`${basename(log.log.path, '.jsonl')}-export.jsonl`, LOG_FILTER, () => log.eventsText());
+    },
     'snapshot:save': async (request) => {
-      const { fileName } = await session.current['snapshot:build'](request);
-      return saveTo(fileName, [{ name: 'Snapshot (JSON)', extensions: ['json'] }], () => session.current.snapshotText(request));
+      const log = await session.ready();
+      const { fileName } = await log['snapshot:build'](request);
+      return saveTo(fileName, [{ name: 'Snapshot (JSON)', extensions: ['json'] }], () => log.snapshotText(request));
     },
     'snapshot:copy': async (request) => {
-      const text = session.current.snapshotText(request);
+      const text = (await session.ready()).snapshotText(request);
       clipboard.writeText(text);
       return { bytes: Buffer.byteLength(text) };
     },

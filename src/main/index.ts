@@ -71,14 +71,14 @@ if (!app.requestSingleInstanceLock()) {
     const starter = starterLog(dataDir, join(app.getAppPath(), 'data', 'openai-2023-11.jsonl'));
     const last = settings.get().lastLog;
     const shared = sharedLogs({ open: async (location) => (await session.open(location))['log:summary']({}), settings, secrets: keychain });
-    try {
-      // A shared log comes back at start only if its password need not be asked for (no window yet).
+    // The window comes first and the log opens behind it (seconds at a million events): the page's
+    // calls wait for it. If it fails, the page shows why and offers to open another log.
+    const reopenLast = async () => {
+      // A shared log comes back at start only if its password need not be asked for.
       const reopened = last && isPostgresUrl(last) ? (await shared.reopen(last)) !== 'ask' : false;
       if (!reopened) await session.open(last && existsSync(last) ? last : starter);
-    } catch (error) {
-      // The page shows why and offers to open another log; the window is never blank.
-      session.failure = toAppError(error).message;
-    }
+    };
+    session.waitFor(reopenLast().catch((error: unknown) => (session.failure ??= toAppError(error).message)));
     const current = () => (window && !window.isDestroyed() ? window : undefined);
     let rebuildMenu = () => {};
     const desktop = desktopHandlers(session, settings, shared, current, () => {

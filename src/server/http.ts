@@ -54,7 +54,7 @@ export interface WebHostOptions {
    * `log:read`'s answer as JSON text, when the host can give it without parsing the records (a
    * page of a large log is most of its loading time); `handlers['log:read']` otherwise.
    */
-  readJson?: (args: { fromSeq: number; limit: number }) => string;
+  readJson?: (args: { fromSeq: number; limit: number }) => string | Promise<string>;
   staticDir: string;
   token: string;
   /** Overrides of HOST_LIMITS; tests shorten the timeouts. */
@@ -105,7 +105,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   const operation = url.slice('/api/'.length);
   if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`);
   const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
-  if (operation === 'log:read' && options.readJson) return reply(req, res, 200, `{"ok":true,"value":${options.readJson(args as { fromSeq: number; limit: number })}}`);
+  if (operation === 'log:read' && options.readJson) return reply(req, res, 200, `{"ok":true,"value":${await options.readJson(args as { fromSeq: number; limit: number })}}`);
   const value = await (options.handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
   reply(req, res, 200, JSON.stringify({ ok: true, value }));
 }

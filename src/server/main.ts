@@ -17,19 +17,20 @@ import { createWebHost } from './http';
 const { values } = parseArgs({ options: { port: { type: 'string', default: '5180' }, log: { type: 'string' }, 'data-dir': { type: 'string' } } });
 const dataDir = values['data-dir'] ?? process.env.INCUMBENT_DATA_DIR ?? join(homedir(), '.incumbent');
 const session = new LogSession({ appVersion: APP_VERSION, live: true });
-try {
-  await session.open(values.log ?? starterLog(dataDir, BUILT_IN_LOG));
-} catch (error) {
-  console.error(`incumbent web: ${toAppError(error).message}`);
-  process.exit(2);
-}
+const path = values.log ?? starterLog(dataDir, BUILT_IN_LOG);
 const token = randomBytes(24).toString('base64url');
 const server = createWebHost({ handlers: session.handlers(), readJson: session.readJson, staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)), token });
 server.listen(Number(values.port), '127.0.0.1', () => {
   const { port } = server.address() as { port: number };
   console.log(`Incumbent web mode: http://127.0.0.1:${port}/#token=${token}`);
-  console.log(`Serving ${session.current.log.path} on loopback only. Ctrl+C to stop.`);
+  console.log('Loopback only. Ctrl+C to stop.');
 });
+// The page loads while the log opens (seconds at a million events); its calls wait for the log.
+// A log that cannot be opened is named here, and the page shows why.
+session.open(path).then(
+  (opened) => console.log(`Serving ${opened.log.path}.`),
+  (error: unknown) => console.error(`incumbent web: ${toAppError(error).message}`),
+);
 const stop = () => {
   server.close();
   session.close();

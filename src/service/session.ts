@@ -1,17 +1,26 @@
 /**
  * The log a window is working on, and switching to another. The desktop app and the web host each
  * hold one session; every contract call goes to the current log.
+ *
+ * A window does not wait for its log: the app shows its window (the web host listens) at once and
+ * opens the log behind it, which takes seconds at a million events. A call that arrives before
+ * any log is open waits for the opening, and is answered by that log or told why it failed.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers, Operation } from '../core/contract';
-import { IncumbentError } from '../core/errors';
+import { IncumbentError, toAppError } from '../core/errors';
+import { Serial } from '../core/serial';
 import { openService, type LogService, type ServiceOptions } from './service';
 
 export class LogSession {
   #current: LogService | undefined;
   readonly #options: ServiceOptions;
-  /** Why no log is open, when opening the last one failed at start. */
+  /** Opens run one at a time, so the one asked for last is the one that stays open. */
+  readonly #opens = new Serial();
+  /** The latest open asked for while no log was open: what calls wait for. */
+  #first: Promise<unknown> | undefined;
+  /** Why no log is open, when opening one failed while none was. */
   failure: string | undefined;
 
   constructor(options: ServiceOptions) {
@@ -23,22 +32,42 @@ export class LogSession {
     return this.#current;
   }
 
+  /** The current log; while none is open and one is opening, the log being opened once it is. */
+  async ready(): Promise<LogService> {
+    if (!this.#current) await this.#first;
+    return this.current;
+  }
+
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
-  async open(path: string, title?: string): Promise<LogService> {
-    const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
-    const previous = this.#current;
-    this.#current = next;
-    await previous?.close();
-    this.failure = undefined;
-    return next;
+  open(path: string, title?: string): Promise<LogService> {
+    const opening = this.#opens.run(async () => {
+      try {
+        const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
+        const previous = this.#current;
+        this.#current = next;
+        this.failure = undefined;
+        await previous?.close();
+        return next;
+      } catch (error) {
+        if (!this.#current) this.failure = toAppError(error).message;
+        throw error;
+      }
+    });
+    this.waitFor(opening);
+    return opening;
+  }
+
+  /** While no log is open, calls wait for `opening`: a start that opens one in its own way (a shared log's). */
+  waitFor(opening: Promise<unknown>): void {
+    if (!this.#current) this.#first = opening.catch(() => undefined);
   }
 
   /** `log:read` as JSON text (see `LogService.readJson`), from whichever log is current. */
-  readonly readJson = (args: { fromSeq: number; limit: number }): string => this.current.readJson(args);
+  readonly readJson = async (args: { fromSeq: number; limit: number }): Promise<string> => (await this.ready()).readJson(args);
 
   /** Every contract operation, served by whichever log is current at the time of the call. */
   handlers(): Handlers {
-    const forward = <K extends Operation>(operation: K) => ((args: never) => (this.current[operation] as (a: never) => unknown)(args)) as Handlers[K];
+    const forward = <K extends Operation>(operation: K) => (async (args: never) => ((await this.ready())[operation] as (a: never) => unknown)(args)) as Handlers[K];
     return {
       'log:summary': forward('log:summary'),
       'log:read': forward('log:read'),
@@ -54,6 +83,7 @@ export class LogSession {
   }
 
   async close(): Promise<void> {
+    await this.#opens.settled;
     const current = this.#current;
     this.#current = undefined;
     await current?.close();
