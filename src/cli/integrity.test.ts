@@ -1,9 +1,9 @@
 /** The CLI's promises about damage, external anchors and bad input, tried as a careless user would. */
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BlockHash } from '../store/block-hash';
 import { indexOf, indexPath, storeIndex } from '../store/index-cache';
 import { readLog } from '../store/read-log';
 import { BUILT_IN_LOG } from './commands';
@@ -179,7 +179,7 @@ describe('bad input is exit 1 with a plain sentence', () => {
 describe('an index beside the log that does not hold what the log gives', () => {
   it('is reported by verify (exit 2), and once deleted the answers are the log’s again', async () => {
     const path = copyOfDataset();
-    const logHash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const logHash = new BlockHash().update(readFileSync(path)).digest();
     const full = await readLog(path);
     const forged = indexOf({ ...full, source: full.source! });
     // Forged: every fact of the company hidden, the log's bytes untouched.

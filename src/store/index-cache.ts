@@ -3,8 +3,9 @@
  * records appended since, loads what was derived from its records instead of parsing every one.
  *
  * It is derived data, and never trusted over the log:
- * - It names how many bytes of the log it was made from, and their SHA-256. Opening hashes those
- *   bytes of the file as it is now, and uses the index only if they match. So any change to them
+ * - It names how many bytes of the log it was made from, and their hash (`BlockHash`: SHA-256s of
+ *   their blocks, hashed on every core). Opening hashes those bytes of the file as it is now, and
+ *   uses the index only if they match. So any change to them
  *   (an edit, a cut, another file under the same name) means the log is read and checked in full.
  *   Hashing the bytes in one pass costs a tenth of parsing them.
  * - It carries the SHA-256 of its own contents, so a torn or damaged index is never read.
@@ -15,23 +16,23 @@
  * Someone who can write the log's folder could forge an index that matches the log's bytes:
  * `verify` reads the log in full and compares the index with what it derives (`check-index.ts`).
  */
-import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { read, renameSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Ledger } from '../core/ledger';
 import { consistentIdIndex } from '../core/id-index';
 import { jsonSchemas } from '../core/json-schemas';
 import type { LedgerIndex } from '../core/ledger-index';
 import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
+import { BlockHash } from './block-hash';
 import type { Digests } from './digests';
 import type { LineSource } from './line-source';
 import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const MAGIC = 'incumbent-index';
 const CHECKSUM_BYTES = 32;
-const READ_CHUNK = 8 << 20;
 
 /** The record schemas' content rules (lengths, patterns, enums), digested: an index made under others is not used. */
 let rules: string | undefined;
@@ -84,30 +85,6 @@ const padding = (length: number) => (8 - (length % 8)) % 8;
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text));
 const entryKeys = Object.keys(entriesArrays) as (keyof EntriesIndex)[];
 
-/** Reads `length` bytes at `position` into `buffer` on libuv's thread pool, so this thread can hash meanwhile. */
-const readAt = (fd: number, buffer: Buffer, length: number, position: number) =>
-  new Promise<number>((resolve, reject) => read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
-
-/**
- * The SHA-256 of the first `bytes` of the file behind `fd`, not yet finished; undefined if the file
- * is shorter. Each chunk is hashed while the next one is read, into the other of two buffers.
- */
-async function hashPrefix(fd: number, bytes: number): Promise<Hash | undefined> {
-  const hash = createHash('sha256');
-  const size = Math.min(READ_CHUNK, Math.max(bytes, 1));
-  let [filling, hashing] = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
-  let next = bytes > 0 ? readAt(fd, filling, Math.min(size, bytes), 0) : undefined;
-  for (let at = 0; next; ) {
-    const read = await next;
-    if (read === 0) return undefined;
-    at += read;
-    [filling, hashing] = [hashing, filling];
-    next = at < bytes ? readAt(fd, filling, Math.min(size, bytes - at), at) : undefined;
-    hash.update(hashing.subarray(0, read));
-  }
-  return hash;
-}
-
 function sectionsOf({ ledger, digests, starts }: StoredIndex): [string, Section][] {
   const { logId, title, followed, correctedEffects, revisedBy, firstRevision } = ledger;
   const meta: Meta = { logId, title, ...(followed ? { followed } : {}), correctedEffects, revisedBy, firstRevision, companies: ledger.timelines.map((t) => t.company), idSeed: ledger.ids.seed };
@@ -125,7 +102,7 @@ function sectionsOf({ ledger, digests, starts }: StoredIndex): [string, Section]
 }
 
 /**
- * Stores `stored`, derived from the first `stored.bytes` of the log whose SHA-256 is `logHash`:
+ * Stores `stored`, derived from the first `stored.bytes` of the log whose `BlockHash` is `logHash`:
  * encoded now, written in the background to a file of its own, then renamed over the old index
  * (a reader sees one or the other).
  */
@@ -154,17 +131,19 @@ export async function storeIndex(logPath: string, stored: StoredIndex, logHash: 
   }
 }
 
-/** A stored index found to match the log, and the SHA-256 of the log so far, to go on with over the lines after. */
+/** A stored index found to match the log, and the hash of the log so far, to go on with over the lines after. */
 export interface MatchingIndex extends StoredIndex {
-  hash: Hash;
+  hash: BlockHash;
 }
 
 /**
  * The index stored beside the log at `logPath`, if there is one that this code made from the
  * bytes the file behind `fd` starts with now; undefined otherwise (the log is then read in full).
- * The cheap checks come first: the header, then the index's own checksum, then the log's bytes.
+ * The header is checked first; then the log's bytes are hashed on other threads while this one
+ * checks the index's own checksum and decodes it.
  */
 export async function readStoredIndex(logPath: string, fd: number, logSize: number): Promise<MatchingIndex | undefined> {
+  let hashing: Promise<BlockHash | undefined> | undefined;
   try {
     // Far larger than an index of this log could be: not read at all.
     const file = readRegularFile(indexPath(logPath), 8 * logSize + (1 << 20));
@@ -173,9 +152,9 @@ export async function readStoredIndex(logPath: string, fd: number, logSize: numb
     const headerLength = body.readUInt32LE(0);
     const header = JSON.parse(body.toString('utf8', 4, 4 + headerLength)) as Header;
     if (header.magic !== MAGIC || header.format !== INDEX_FORMAT || header.rules !== rulesDigest() || !(header.bytes <= logSize)) return undefined;
+    // The log's bytes are hashed on the other threads while this one checks and decodes the index.
+    hashing = BlockHash.ofFile(fd, header.bytes);
     if (!createHash('sha256').update(body).digest().equals(file.subarray(0, CHECKSUM_BYTES))) return undefined;
-    const hash = await hashPrefix(fd, header.bytes);
-    if (hash?.copy().digest('hex') !== header.logHash) return undefined;
     const sections = new Map<string, Section>();
     let at = CHECKSUM_BYTES + 4 + headerLength + padding(4 + headerLength);
     for (const { name, type, length } of header.sections) {
@@ -185,10 +164,14 @@ export async function readStoredIndex(logPath: string, fd: number, logSize: numb
       at += bytes + padding(bytes);
     }
     const stored = decode(sections, header.bytes);
-    return stored && { ...stored, hash };
+    const hash = await hashing;
+    return stored && hash?.digest() === header.logHash ? { ...stored, hash } : undefined;
   } catch {
     // Not expected of an index this code wrote and checksummed; the log is read in full all the same.
     return undefined;
+  } finally {
+    // The hashing threads read through `fd`: the caller may close it only once they are done.
+    await hashing?.catch(() => undefined);
   }
 }
 
@@ -215,8 +198,18 @@ function decode(sections: Map<string, Section>, bytes: number): StoredIndex | un
   return consistent(stored) ? stored : undefined;
 }
 
+// Loops, not `every`: over a million-event index, a callback per value cost 0.1 s of each reopen.
 /** Whether `array` never decreases after index `from`. */
-const ascending = (array: Float64Array, from = 0) => array.every((value, i) => i <= from || value >= array[i - 1]!);
+function ascending(array: Float64Array, from = 0): boolean {
+  for (let i = from + 1; i < array.length; i++) if (!(array[i]! >= array[i - 1]!)) return false;
+  return true;
+}
+
+/** Whether every value of `array` is an integer from `min` to `max`. */
+function integersWithin(array: ArrayLike<number>, min: number, max: number): boolean {
+  for (let i = 0; i < array.length; i++) if (!(Number.isSafeInteger(array[i]) && array[i]! >= min && array[i]! <= max)) return false;
+  return true;
+}
 
 /** Whether the index's parts agree with one another, as every index this code makes does: what a ledger loaded from it relies on. */
 function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
@@ -225,11 +218,11 @@ function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
   if (digests.length !== head * 32 || starts.length !== head + 1 || starts[0] !== 0 || starts[head] !== bytes || !ascending(starts)) return false;
   if (!ascending(ledger.recordedTimes, 1)) return false;
   if (!(Number.isInteger(ledger.ids.seed) && consistentIdIndex(ledger.ids, head))) return false;
-  if (places.timeline.length !== head + 1 || places.time.length !== head + 1 || !places.timeline.every((n) => n <= timelines.length)) return false;
+  if (places.timeline.length !== head + 1 || places.time.length !== head + 1 || !integersWithin(places.timeline, 0, timelines.length)) return false;
   if (!ledger.correctedEffects.every(([seq]) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head)) return false;
   return timelines.every(({ entries: e }) => {
     const length = e.times.length;
     const sameLengths = e.seqs.length === length && e.hiddenFrom.length === length && e.marks.length === length && e.frontTimes.length === e.insertSeqs.length;
-    return sameLengths && ascending(e.times) && e.seqs.every((seq) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head);
+    return sameLengths && ascending(e.times) && integersWithin(e.seqs, 1, head);
   });
 }

@@ -1,8 +1,8 @@
 /**
  * A worker thread that reads a large log beside the thread opening it, on the machine's second core:
  * it parses the lines from a byte offset on (the share) while the opener parses those before it,
- * then hashes every line for the chain (SHA-256 of each line, and of all of them as one run when
- * asked: what a stored index is keyed by).
+ * then hashes every line for the chain (SHA-256 of each line, and of all of them as a `BlockHash`
+ * when asked: what a stored index is keyed by).
  *
  * Of each line in the share it sends back, in typed arrays and one buffer per chunk, the fields the
  * opener checks and indexes a domain record by; the rest of the record stays on disk, as for lines
@@ -12,6 +12,7 @@
  * bundler), so it runs the same under tsx, vitest and Electron's main process.
  */
 import { Worker } from 'node:worker_threads';
+import { BLOCK_BYTES } from './block-hash';
 
 /** Lines per message: the opener starts on one chunk while the worker parses the next. */
 const CHUNK_LINES = 32_768;
@@ -20,7 +21,7 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
 const { hash, createHash } = require('node:crypto');
-const { path, parseFrom: from, whole, chunkLines, cancelled } = workerData;
+const { path, parseFrom: from, whole, chunkLines, blockBytes, cancelled } = workerData;
 const fd = openSync(path, 'r');
 
 /**
@@ -90,18 +91,34 @@ function parseShare() {
   parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : unfinished });
 }
 
+/** The key of a run of bytes as block-hash.ts makes it: the SHA-256 of the SHA-256s of its blocks, the last one partial. */
+function blockHash(blockBytes) {
+  const blocks = [];
+  let block = createHash('sha256'), filled = 0, bytes = 0;
+  return {
+    update(data) {
+      bytes += data.length;
+      for (let at = 0; at < data.length; ) {
+        const part = data.subarray(at, at + blockBytes - filled);
+        block.update(part); filled += part.length; at += part.length;
+        if (filled === blockBytes) { blocks.push(block.digest()); block = createHash('sha256'); filled = 0; }
+      }
+    },
+    prefix() { return { bytes, hash: createHash('sha256').update(Buffer.concat([...blocks, block.digest()])).digest('hex') }; },
+  };
+}
+
 function hashAll() {
   let count = 0;
   let digests = Buffer.allocUnsafe(32 * 65536);
-  const run = whole ? createHash('sha256') : undefined;
-  let runBytes = 0;
+  const run = whole ? blockHash(blockBytes) : undefined;
   eachLine(0, (buffer, start, end) => {
     if ((count + 1) * 32 > digests.length) { const grown = Buffer.allocUnsafe(digests.length * 2); digests.copy(grown); digests = grown; }
     hash('sha256', buffer.subarray(start, end), 'buffer').copy(digests, count * 32);
     count += 1;
-  }, (buffer, complete) => { run?.update(buffer.subarray(0, complete)); runBytes += complete; });
+  }, (buffer, complete) => run?.update(buffer.subarray(0, complete)));
   // The whole buffer, spare room included, so the first appends after opening need not grow it.
-  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix: run && { bytes: runBytes, hash: run.digest('hex') } }, [digests.buffer]);
+  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix: run?.prefix() }, [digests.buffer]);
 }
 
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
@@ -113,11 +130,11 @@ closeSync(fd);
 export interface LineDigests {
   count: number;
   digests: Buffer;
-  /** The SHA-256 of the complete lines hashed, as one run of `bytes` bytes, when asked for. */
+  /** The `BlockHash` of the complete lines hashed, `bytes` bytes, when asked for. */
   prefix?: PrefixHash;
 }
 
-/** The SHA-256 of the first `bytes` bytes of a file. */
+/** The `BlockHash` key of the first `bytes` bytes of a file. */
 export interface PrefixHash {
   bytes: number;
   hash: string;
@@ -171,11 +188,11 @@ export interface LinesWorker {
 
 /**
  * Starts the worker on `path`: `parseFrom`, the byte offset its share starts at (the first line
- * starting there or after), or null for none; `whole`, also the SHA-256 of all the lines as one run.
+ * starting there or after), or null for none; `whole`, also the `BlockHash` of all the lines.
  */
 export function readLinesInWorker(path: string, { parseFrom, whole }: { parseFrom: number | null; whole: boolean }): LinesWorker {
   const cancelled = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, parseFrom, whole, chunkLines: CHUNK_LINES, cancelled } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled } });
   const queue: (Chunk | { kind: 'parsed'; unfinished: number } | Error)[] = [];
   let wake: (() => void) | undefined;
   const push = (message: (typeof queue)[number]) => {

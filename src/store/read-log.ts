@@ -102,8 +102,8 @@ interface OpenBatch {
  * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
  * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
  * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
- * `storable`: the caller may store an index of what was read, so the SHA-256 of the bytes read
- * is worked out as one run (`prefix`, the index's key); no one else pays for that pass.
+ * `storable`: the caller may store an index of what was read, so the hash of the bytes read is
+ * worked out (`prefix`, the index's key, see `BlockHash`); no one else pays for that pass.
  * Unless it keeps records, reading starts from the index stored beside the log when that index
  * was made from the bytes the file starts with (see `index-cache.ts`), and reads only the lines after them.
  * While a worker hashes a large log, any damage found here is reported after a broken chain
@@ -128,7 +128,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   try {
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
-    // The SHA-256 of the log so far as one run (what an index is stored with), carried on over the
+    // The hash of the log so far (`BlockHash`, what an index is stored with), carried on over the
     // lines after a stored index; the worker works it out for a large log read from the start.
     const whole = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
@@ -211,7 +211,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
     }
-    const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest('hex') });
+    const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest() });
     return { ledger, digests, validBytes: consumed, fromIndex: stored?.bytes ?? 0, ...(prefix ? { prefix } : {}), ...(source ? { source } : {}) };
   } catch (error) {
     worker?.cancel();
