@@ -65,7 +65,9 @@ describe('BlockHash', () => {
   it('is what the lines worker works out for the lines it hashes', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'incumbent-block-hash-')), 'log.jsonl');
     writeFileSync(path, all);
-    const { prefix } = await readLinesInWorker(path, { parseFrom: null, whole: true }).digests;
+    const fd = openSync(path, 'r');
+    const { prefix } = await readLinesInWorker(fd, { parseFrom: null, whole: true }).digests;
+    closeSync(fd);
     expect(prefix).toEqual({ bytes: all.length, hash: expected(all) });
   });
 });

@@ -19,10 +19,10 @@ const CHUNK_LINES = 32_768;
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
+const { readSync } = require('node:fs');
 const { hash, createHash } = require('node:crypto');
-const { path, parseFrom: from, whole, chunkLines, blockBytes, cancelled } = workerData;
-const fd = openSync(path, 'r');
+// The opener's descriptor (threads share a process's): the file it opened, whatever its name is now.
+const { fd, parseFrom: from, whole, chunkLines, blockBytes, cancelled } = workerData;
 
 /**
  * Reads the file from byte 'from', a chunk at a time: gives 'line' each newline-ended line as
@@ -124,7 +124,6 @@ function hashAll() {
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
 if (from !== null) parseShare();
 hashAll();
-closeSync(fd);
 `;
 
 export interface LineDigests {
@@ -187,12 +186,13 @@ export interface LinesWorker {
 }
 
 /**
- * Starts the worker on `path`: `parseFrom`, the byte offset its share starts at (the first line
- * starting there or after), or null for none; `whole`, also the `BlockHash` of all the lines.
+ * Starts the worker on the file behind `fd`, which must stay open until `digests` settles:
+ * `parseFrom`, the byte offset its share starts at (the first line starting there or after), or
+ * null for none; `whole`, also the `BlockHash` of all the lines.
  */
-export function readLinesInWorker(path: string, { parseFrom, whole }: { parseFrom: number | null; whole: boolean }): LinesWorker {
+export function readLinesInWorker(fd: number, { parseFrom, whole }: { parseFrom: number | null; whole: boolean }): LinesWorker {
   const cancelled = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled } });
   const queue: (Chunk | { kind: 'parsed'; unfinished: number } | Error)[] = [];
   let wake: (() => void) | undefined;
   const push = (message: (typeof queue)[number]) => {

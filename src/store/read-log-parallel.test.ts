@@ -4,7 +4,7 @@
  * the point where the worker's share starts and inside it, both must give the same ledger, the same
  * torn tail or the same error.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -135,4 +135,16 @@ describe('opening a large log on two threads', () => {
     const torn = sealed(base.map((record, index) => (index >= base.length - 3 ? { ...record, batchend: base.at(-1)!.seq + 2 } : record)));
     expect((await expectSameOpen(write(`${torn.join('\n')}\n`))).torn).toMatchObject({ line: base.length - 2, reason: expect.stringMatching(/^incomplete batch/) });
   }, 120_000);
+
+  it('reads the file it opened, whatever is renamed over its name or removed meanwhile', async () => {
+    const content = `${sealed(base).join('\n')}\n`;
+    const reference = await outcome(write(content), true);
+    for (const change of [(path: string) => renameSync(write(content.replaceAll('Person', 'Persoon')), path), (path: string) => rmSync(path)]) {
+      const path = write(content);
+      // The log is opened as readLog is called; its worker starts later, once the index is looked for.
+      const opening = outcome(path, false);
+      change(path);
+      expect((await opening).plain).toEqual(reference.plain);
+    }
+  });
 });

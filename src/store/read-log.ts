@@ -123,7 +123,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   // (the worker's records are not whole), parses those from `split` on while this thread parses
   // those before it. After a stored index, the lines appended since are few: they are read here.
   const split = source ? Math.floor(size * OWN_SHARE) : null;
-  const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(path, { parseFrom: split, whole: storable }) : undefined;
+  const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable }) : undefined;
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   try {
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
@@ -219,6 +219,8 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     lines.close();
     throw broken ? damaged(broken, CHAIN_BROKEN) : error;
   } finally {
+    // The worker reads through `fd`: it is closed, or handed on, only once the worker is done.
+    await parallel?.catch(() => undefined);
     if (!source) lines.close();
   }
 }
