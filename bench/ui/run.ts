@@ -43,14 +43,18 @@ async function logOf(size: number): Promise<string> {
   return path;
 }
 
-function startHost(log: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts the web host: resolved once it listens (its log opens behind it), with `opened` resolved once the log has. */
+function startHost(log: string, dataDir: string): Promise<{ url: string; child: ChildProcess; opened: Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--max-semi-space-size=64', 'out/main/web.js', '--port', '0', '--log', log, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, INCUMBENT_DATA_DIR: dataDir } });
     let output = '';
+    let logOpened = () => {};
+    const opened = new Promise<void>((done) => (logOpened = done));
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output)?.[0];
-      if (url) resolve({ url, child });
+      if (url) resolve({ url, child, opened });
+      if (/^Serving /m.test(output)) logOpened();
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`web host exited (${code}): ${output}`)));
@@ -100,17 +104,23 @@ async function measure(size: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'incumbent-bench-ui-'));
   // The first launch on this log: no index beside it yet (the host stores one once it has read the log).
   rmSync(indexPath(log), { force: true });
+  const browser = await launchBrowser();
   const launched = Date.now();
   const host = await startHost(log, dataDir);
-  const hostReady = Date.now() - launched;
-  const browser = await launchBrowser();
   try {
+    // The page goes to the host as soon as it listens, as a user's would; the log opens meanwhile.
+    const first = await newPage(browser);
+    await firstStatePainted(first, host.url);
+    const fromLaunch = Date.now() - launched;
+    await first.close();
+    report(size, 'first state painted from launch (host start, then navigation), no index beside the log', `${ms(fromLaunch)} ms`, '<= 2000 ms', fromLaunch <= 2000);
+    // Then a page of its own, on the host with its log open: the page's own part.
+    await host.opened;
     const page = await newPage(browser);
     const started = Date.now();
     await firstStatePainted(page, host.url);
     const firstState = Date.now() - started;
-    report(size, 'first state painted after navigation', `${ms(firstState)} ms`, '<= 2000 ms', firstState <= 2000);
-    report(size, 'first state painted from launch (host start, then navigation), no index beside the log', `${ms(hostReady + firstState)} ms`, '<= 2000 ms', hostReady + firstState <= 2000);
+    report(size, 'first state painted after navigation (the log open in the host)', `${ms(firstState)} ms`, '<= 2000 ms', firstState <= 2000);
     // Let a load that continues after the first state finish before the rest is measured.
     await page.waitForFunction(() => !/Loading/.test(document.querySelector('h1')?.textContent ?? ''), undefined, { timeout: 600_000 }).catch(() => undefined);
     const loaded = Date.now() - started;
