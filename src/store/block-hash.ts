@@ -54,11 +54,12 @@ export class BlockHash {
   static async ofFile(fd: number, bytes: number): Promise<BlockHash | undefined> {
     const blocks = Math.floor(bytes / BLOCK_BYTES);
     const lanes = Math.min(availableParallelism(), blocks);
-    const hashed = Array.from({ length: lanes }, (_, lane) => hashBlocks({ fd, blockBytes: BLOCK_BYTES, blocks, lane, lanes }));
+    // Every worker is waited for, whatever happens: they read through `fd`, which the caller closes.
+    const hashed = Promise.allSettled(Array.from({ length: lanes }, (_, lane) => hashBlocks({ fd, blockBytes: BLOCK_BYTES, blocks, lane, lanes })));
     const rest = Buffer.allocUnsafe(bytes - blocks * BLOCK_BYTES);
-    const restRead = readSync(fd, rest, 0, rest.length, blocks * BLOCK_BYTES) === rest.length;
-    const lanesRead = await Promise.all(hashed);
-    if (!restRead || lanesRead.some((lane) => lane === undefined)) return undefined;
+    const restRead = readWhole(fd, rest, blocks * BLOCK_BYTES);
+    const lanesRead = (await hashed).map((lane) => (lane.status === 'fulfilled' ? lane.value : undefined));
+    if (!restRead || lanesRead.includes(undefined)) return undefined;
     const digests = Array.from({ length: blocks }, (_, i) => lanesRead[i % lanes]!.subarray(32 * i, 32 * i + 32));
     return new BlockHash(digests).update(rest);
   }
@@ -100,3 +101,12 @@ const keyOf = (blocks: readonly Uint8Array[], current: Hash) => {
   for (const block of blocks) key.update(block);
   return key.update(current.copy().digest()).digest('hex');
 };
+
+/** Whether `buffer` could be filled from `position` of the file behind `fd`. */
+function readWhole(fd: number, buffer: Buffer, position: number): boolean {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, position) === buffer.length;
+  } catch {
+    return false;
+  }
+}
