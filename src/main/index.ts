@@ -2,7 +2,6 @@
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { toAppError } from '../core/errors';
 import { fragmentOfLink, linkInArgv, MOMENT_LINK_SCHEME } from '../core/moment-link';
 import { LogSession, starterLog } from '../service/session';
 import { sharedLogs } from '../service/shared-logs';
@@ -78,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       const reopened = last && isPostgresUrl(last) ? (await shared.reopen(last)) !== 'ask' : false;
       if (!reopened) await session.open(last && existsSync(last) ? last : starter);
     };
-    session.waitFor(reopenLast().catch((error: unknown) => (session.failure ??= toAppError(error).message)));
+    session.waitFor(reopenLast());
     const current = () => (window && !window.isDestroyed() ? window : undefined);
     let rebuildMenu = () => {};
     const desktop = desktopHandlers(session, settings, shared, current, () => {

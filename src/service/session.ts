@@ -20,7 +20,7 @@ export class LogSession {
   readonly #opens = new Serial();
   /** The latest open asked for while no log was open: what calls wait for. */
   #first: Promise<unknown> | undefined;
-  /** Why no log is open, when opening one failed while none was. */
+  /** Why no log is open, when opening one failed while none was (see `waitFor`). */
   failure: string | undefined;
 
   constructor(options: ServiceOptions) {
@@ -41,25 +41,26 @@ export class LogSession {
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   open(path: string, title?: string): Promise<LogService> {
     const opening = this.#opens.run(async () => {
-      try {
-        const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
-        const previous = this.#current;
-        this.#current = next;
-        this.failure = undefined;
-        await previous?.close();
-        return next;
-      } catch (error) {
-        if (!this.#current) this.failure = toAppError(error).message;
-        throw error;
-      }
+      const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
+      const previous = this.#current;
+      this.#current = next;
+      this.failure = undefined;
+      await previous?.close();
+      return next;
     });
     this.waitFor(opening);
     return opening;
   }
 
-  /** While no log is open, calls wait for `opening`: a start that opens one in its own way (a shared log's). */
+  /**
+   * While no log is open, calls wait for `opening` (an open, or a start that opens a log in its own
+   * way, a shared log's); if it fails while still none is, its reason is what they are told.
+   */
   waitFor(opening: Promise<unknown>): void {
-    if (!this.#current) this.#first = opening.catch(() => undefined);
+    if (this.#current) return;
+    this.#first = opening.catch((error: unknown) => {
+      if (!this.#current) this.failure ??= toAppError(error).message;
+    });
   }
 
   /** `log:read` as JSON text (see `LogService.readJson`), from whichever log is current. */

@@ -7,9 +7,9 @@
  * The lines worker (`lines-worker.ts`) works it out too, in its own script, under the same rule.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { readFully } from './read-fully';
 
 export const BLOCK_BYTES = 16 << 20;
 
@@ -105,7 +105,7 @@ const keyOf = (blocks: readonly Uint8Array[], current: Hash) => {
 /** Whether `buffer` could be filled from `position` of the file behind `fd`. */
 function readWhole(fd: number, buffer: Buffer, position: number): boolean {
   try {
-    return readSync(fd, buffer, 0, buffer.length, position) === buffer.length;
+    return readFully(fd, buffer, position) === buffer.length;
   } catch {
     return false;
   }
