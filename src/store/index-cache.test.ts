@@ -233,4 +233,18 @@ describe('the index stored beside a log', () => {
     // write both new values here.
     expect({ format: INDEX_FORMAT, stored }).toEqual({ format: 5, stored: '9fec075fbd231758a196684872940b1c573c3922c24ca094e40ebe3dc3a29b3d' });
   });
+
+  it('is not used when a part that its checksum vouches for does not load (made by hand), and leaves no descriptor open', async () => {
+    const path = tempLog();
+    await generateLog(path, 200, 2);
+    const full = await readLog(path);
+    await store(path, full, (index) => ((index as unknown as { revisedBy: unknown }).revisedBy = 5));
+    full.source!.close();
+    const descriptors = () => readdirSync('/proc/self/fd').length;
+    const before = descriptors();
+    const contents = await readLog(path);
+    expect(contents.fromIndex).toBe(0);
+    contents.source!.close();
+    expect(descriptors()).toBe(before);
+  });
 });

@@ -212,6 +212,9 @@ function integersWithin(array: ArrayLike<number>, min: number, max: number): boo
 }
 
 /** Whether the index's parts agree with one another, as every index this code makes does: what a ledger loaded from it relies on. */
+/** Whether `list` is what a `Map` is made from: a list of [key, value] pairs. */
+const pairs = (list: unknown): boolean => Array.isArray(list) && list.every((pair) => Array.isArray(pair) && pair.length === 2);
+
 function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
   const { head, places, timelines } = ledger;
   if (!(Number.isSafeInteger(head) && head >= 1)) return false;
@@ -219,6 +222,7 @@ function consistent({ ledger, digests, starts, bytes }: StoredIndex): boolean {
   if (!ascending(ledger.recordedTimes, 1)) return false;
   if (!(Number.isInteger(ledger.ids.seed) && consistentIdIndex(ledger.ids, head))) return false;
   if (places.timeline.length !== head + 1 || places.time.length !== head + 1 || !integersWithin(places.timeline, 0, timelines.length)) return false;
+  if (!pairs(ledger.correctedEffects) || !pairs(ledger.revisedBy) || !pairs(ledger.firstRevision)) return false;
   if (!ledger.correctedEffects.every(([seq]) => Number.isSafeInteger(seq) && seq >= 1 && seq <= head)) return false;
   return timelines.every(({ entries: e }) => {
     const length = e.times.length;

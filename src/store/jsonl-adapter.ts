@@ -3,7 +3,7 @@
  * appends the sealed lines that are not yet on disk, fsyncs, moves the head anchor, and refuses
  * anything that would change what is already there.
  */
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
@@ -75,6 +75,11 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     }
     let recovered: LogData['recovered'];
     this.#fd = openSync(this.#path, 'r+');
+    // The path is opened again to write: it must still name the file that was read and checked.
+    const opened = fstatSync(this.#fd);
+    if (opened.dev !== contents.file.dev || opened.ino !== contents.file.ino) {
+      throw new IncumbentError('damaged', `${this.#path} was replaced by another file while it was being opened (a backup restored, a sync); nothing was written to either file. Open it again.`);
+    }
     if (torn) {
       const sideFile = `${this.#path}.${Date.now()}.corrupt`;
       writeFileSync(sideFile, torn.bytes);

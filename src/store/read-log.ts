@@ -4,14 +4,14 @@
  * mid-append) is reported separately so the caller can set it aside; any other damage is refused
  * with its line number, because silently skipping history would be worse.
  */
-import { fstatSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
 import { eachLine } from './each-line';
-import { readStoredIndex } from './index-cache';
+import { readStoredIndex, type MatchingIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { readLinesInWorker, type LineDigests, type LinesWorker, type ParsedLine, type PrefixHash } from './lines-worker';
 import { readFully } from './read-fully';
@@ -46,6 +46,8 @@ export interface LogContents {
   fromIndex: number;
   /** The SHA-256 of the first bytes of the log, as read, when it was worked out while reading (what an index is stored with). */
   prefix?: PrefixHash;
+  /** The file that was read: a writer opens it again by its path, and must get this file, not one renamed over it since. */
+  file: { dev: number; ino: number };
 }
 
 export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
@@ -98,6 +100,36 @@ interface OpenBatch {
   records: EventRecord[];
 }
 
+/** Where reading starts: the ledger, the digests and the lines a stored index holds, or none. */
+interface Start {
+  stored: MatchingIndex | undefined;
+  /**
+   * The digest of each line read so far: hashed here, or (while a worker hashes) as the next
+   * line's prevhash claims it, checked against the worker's digests at the end.
+   */
+  digests: Digests;
+  lines: LineSource;
+  ledger: Ledger;
+  size: number;
+  file: LogContents['file'];
+}
+
+function begin(fd: number, path: string, stored: MatchingIndex | undefined, oneShot: boolean, keepRecords: boolean): Omit<Start, 'size' | 'file'> {
+  if (stored) {
+    try {
+      const digests = Digests.from(stored.digests);
+      const lines = new LineSource(fd, path, digests, stored.starts);
+      return { stored, digests, lines, ledger: Ledger.fromIndex(stored.ledger, { checkpoints: !oneShot, source: lines }) };
+    } catch {
+      // An index that matches the log's bytes and its own checksum, yet does not load (made by
+      // hand), is not used either: the log is read in full.
+    }
+  }
+  const digests = new Digests();
+  const lines = new LineSource(fd, path, digests);
+  return { stored: undefined, digests, lines, ledger: new Ledger({ checkpoints: !oneShot, ...(keepRecords ? {} : { source: lines }) }) };
+}
+
 /**
  * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
  * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
@@ -111,14 +143,16 @@ interface OpenBatch {
  */
 export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false } = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
-  const size = fstatSync(fd).size;
-  const stored = keepRecords ? undefined : await readStoredIndex(path, fd, size);
-  // The digest of each line read so far: hashed here, or (while a worker hashes) as the next
-  // line's prevhash claims it, checked against the worker's digests at the end.
-  const digests = stored ? Digests.from(stored.digests) : new Digests();
-  const lines = new LineSource(fd, path, digests, stored?.starts);
+  let start: Start;
+  try {
+    const { size, dev, ino } = fstatSync(fd);
+    start = { ...begin(fd, path, keepRecords ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords), size, file: { dev, ino } };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  const { stored, digests, lines, ledger, size, file } = start;
   const source = keepRecords ? undefined : lines;
-  const ledger = stored ? Ledger.fromIndex(stored.ledger, { checkpoints: !oneShot, source: lines }) : new Ledger({ checkpoints: !oneShot, ...(source ? { source } : {}) });
   // A large log read from the start: a worker hashes its lines and, unless they are to be kept
   // (the worker's records are not whole), parses those from `split` on while this thread parses
   // those before it. After a stored index, the lines appended since are few: they are read here.
@@ -199,20 +233,22 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     const hashed = parallel && ledger.head > 0 ? await parallel : undefined;
     if (hashed) verifyChain(digests, hashed, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
+    /** What every result says of where it came from. */
+    const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}) };
     if (ledger.head === 0 && !pendingFailure && unfinished === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
       // The crash came while a batch was being written: none of it counts, the torn line included.
       const onDisk = batch.records.length;
       const reason = `incomplete batch: records #${batch.firstLine}-#${batch.end} were appended together and only ${onDisk} of ${batch.end - batch.firstLine + 1} reached the disk`;
-      return { ...tornResult(fd, ledger, digests, batch.offset, batch.firstLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
+      return { ...tornResult(fd, ledger, digests, batch.offset, batch.firstLine, reason), ...about };
     }
     if (pendingFailure || unfinished > 0) {
       const tornLine = pendingFailure?.line ?? line + 1;
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
-      return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), fromIndex: stored?.bytes ?? 0, ...(source ? { source } : {}) };
+      return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), ...about };
     }
     const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest() });
-    return { ledger, digests, validBytes: consumed, fromIndex: stored?.bytes ?? 0, ...(prefix ? { prefix } : {}), ...(source ? { source } : {}) };
+    return { ledger, digests, validBytes: consumed, ...about, ...(prefix ? { prefix } : {}) };
   } catch (error) {
     worker?.cancel();
     const broken = parallel && (await firstBreak(digests, parallel));
@@ -232,7 +268,7 @@ async function firstBreak(claimed: Digests, parallel: Promise<LineDigests>): Pro
   return differs && differs + 1;
 }
 
-function tornResult(fd: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex'> {
+function tornResult(fd: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex' | 'file' | 'source'> {
   // To the file's end now: a file written to while it was read is longer than when it was opened.
   const bytes = Buffer.alloc(Math.max(0, fstatSync(fd).size - tornStart));
   return { ledger, digests, validBytes: tornStart, torn: { line, bytes: bytes.subarray(0, readFully(fd, bytes, tornStart)), reason } };
