@@ -90,4 +90,26 @@ describe('LogSession', () => {
     await other.open(a);
     await other.close();
   });
+
+  it('tells a waiting call why the latest open failed, not why an earlier one did', async () => {
+    const dir = folder();
+    const session = new LogSession(options);
+    await expect(session.open(join(dir, 'first.jsonl'))).rejects.toThrow(/first\.jsonl/);
+    const failing = session.open(join(dir, 'second.jsonl'));
+    const waiting = session.handlers()['log:summary']({});
+    await expect(failing).rejects.toThrow(/second\.jsonl/);
+    await expect(waiting).rejects.toThrow(/^no log is open: .*second\.jsonl/);
+  });
+
+  it('opening the log that is open, or still opening, gives it back: its own lock is not another writer', async () => {
+    const path = join(folder(), 'a.jsonl');
+    const session = new LogSession(options);
+    // At start the window shows while the last log opens; the reader picks it again from Open Recent.
+    const starting = session.open(path, 'A');
+    const again = session.open(path);
+    const log = await starting;
+    await expect(again).resolves.toBe(log);
+    await expect(session.open(join(path, '..', '.', 'a.jsonl'))).resolves.toBe(log);
+    await session.close();
+  });
 });

@@ -7,7 +7,7 @@
  * any log is open waits for the opening, and is answered by that log or told why it failed.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Handlers, Operation } from '../core/contract';
 import { IncumbentError, toAppError } from '../core/errors';
 import { Serial } from '../core/serial';
@@ -41,6 +41,8 @@ export class LogSession {
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   open(path: string, title?: string): Promise<LogService> {
     const opening = this.#opens.run(async () => {
+      // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
+      if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;
       const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
       const previous = this.#current;
       this.#current = next;
@@ -59,7 +61,7 @@ export class LogSession {
   waitFor(opening: Promise<unknown>): void {
     if (this.#current) return;
     this.#first = opening.catch((error: unknown) => {
-      if (!this.#current) this.failure ??= toAppError(error).message;
+      if (!this.#current) this.failure = toAppError(error).message;
     });
   }
 
