@@ -12,6 +12,8 @@ import { Worker } from 'node:worker_threads';
 import { readFully } from './read-fully';
 
 export const BLOCK_BYTES = 16 << 20;
+/** At most this many hashing threads (each holds a block's buffer): past it, reading the file is what limits them. */
+const MAX_LANES = 8;
 
 export class BlockHash {
   /** The digests of the complete blocks, in order. */
@@ -49,11 +51,11 @@ export class BlockHash {
 
   /**
    * The hash of the first `bytes` of the file behind `fd`, to go on with; undefined if the file is
-   * shorter. Whole blocks are hashed by a worker thread per core, each reading its own.
+   * shorter. Whole blocks are hashed by a worker thread per core (up to `MAX_LANES`), each reading its own.
    */
   static async ofFile(fd: number, bytes: number): Promise<BlockHash | undefined> {
     const blocks = Math.floor(bytes / BLOCK_BYTES);
-    const lanes = Math.min(availableParallelism(), blocks);
+    const lanes = Math.min(availableParallelism(), MAX_LANES, blocks);
     // Every worker is waited for, whatever happens: they read through `fd`, which the caller closes.
     const hashed = Promise.allSettled(Array.from({ length: lanes }, (_, lane) => hashBlocks({ fd, blockBytes: BLOCK_BYTES, blocks, lane, lanes })));
     const rest = Buffer.allocUnsafe(bytes - blocks * BLOCK_BYTES);
