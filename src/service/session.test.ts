@@ -87,8 +87,9 @@ describe('LogSession', () => {
     await session.close();
     await late;
     expect(() => session.current).toThrow('no log is open');
-    await other.open(a);
-    await other.close();
+    const third = new LogSession(options);
+    await third.open(a);
+    await third.close();
   });
 
   it('tells a waiting call why the latest open failed, not why an earlier one did', async () => {
@@ -111,5 +112,17 @@ describe('LogSession', () => {
     await expect(again).resolves.toBe(log);
     await expect(session.open(join(path, '..', '.', 'a.jsonl'))).resolves.toBe(log);
     await session.close();
+  });
+
+  it('refuses an open asked for once it is closing, and leaves that log unlocked', async () => {
+    const path = join(folder(), 'a.jsonl');
+    const session = new LogSession(options);
+    await session.open(path, 'A');
+    const closing = session.close();
+    await expect(session.open(path)).rejects.toThrow('the session has closed');
+    await closing;
+    const other = new LogSession(options);
+    await expect(other.open(path)).resolves.toBeDefined();
+    await other.close();
   });
 });

@@ -15,6 +15,7 @@ import { openService, type LogService, type ServiceOptions } from './service';
 
 export class LogSession {
   #current: LogService | undefined;
+  #closed = false;
   readonly #options: ServiceOptions;
   /** Opens run one at a time, so the one asked for last is the one that stays open. */
   readonly #opens = new Serial();
@@ -40,6 +41,7 @@ export class LogSession {
 
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   open(path: string, title?: string): Promise<LogService> {
+    if (this.#closed) return Promise.reject(new IncumbentError('cancelled', `${path} was not opened: the session has closed`));
     const opening = this.#opens.run(async () => {
       // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
       if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;
@@ -85,7 +87,9 @@ export class LogSession {
     } satisfies Handlers;
   }
 
+  /** Closes the log, once the opens asked for before have finished; an open asked for after is refused. */
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#opens.settled;
     const current = this.#current;
     this.#current = undefined;
