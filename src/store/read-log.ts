@@ -10,7 +10,7 @@ import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
-import { eachLine } from './each-line';
+import { eachLineYielding } from './each-line';
 import { readStoredIndex, type MatchingIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { readLinesInWorker, type LineDigests, type LinesWorker, type ParsedLine, type PrefixHash } from './lines-worker';
@@ -211,7 +211,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     };
 
     let handedOver = false;
-    const own = eachLine(
+    const own = await eachLineYielding(
       fd,
       (buffer, start, end) => {
         if (worker && split !== null && consumed >= split) return !(handedOver = true);
