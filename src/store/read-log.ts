@@ -110,11 +110,9 @@ interface Start {
   digests: Digests;
   lines: LineSource;
   ledger: Ledger;
-  size: number;
-  file: LogContents['file'];
 }
 
-function begin(fd: number, path: string, stored: MatchingIndex | undefined, oneShot: boolean, keepRecords: boolean): Omit<Start, 'size' | 'file'> {
+function begin(fd: number, path: string, stored: MatchingIndex | undefined, oneShot: boolean, keepRecords: boolean): Start {
   if (stored) {
     try {
       const digests = Digests.from(stored.digests);
@@ -143,15 +141,16 @@ function begin(fd: number, path: string, stored: MatchingIndex | undefined, oneS
  */
 export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false } = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
+  const { size, dev, ino } = fstatSync(fd);
+  const file = { dev, ino };
   let start: Start;
   try {
-    const { size, dev, ino } = fstatSync(fd);
-    start = { ...begin(fd, path, keepRecords ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords), size, file: { dev, ino } };
+    start = begin(fd, path, keepRecords ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
   } catch (error) {
     closeSync(fd);
     throw error;
   }
-  const { stored, digests, lines, ledger, size, file } = start;
+  const { stored, digests, lines, ledger } = start;
   const source = keepRecords ? undefined : lines;
   // A large log read from the start: a worker hashes its lines and, unless they are to be kept
   // (the worker's records are not whole), parses those from `split` on while this thread parses
