@@ -5,16 +5,17 @@
  * that record at that position, which proves every record before it. An index stored beside the
  * log must hold what the log's records give.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
-import { checkLinesInWorker, CHECK_IN_WORKER_BYTES, type LineCheck } from '../store/check-lines';
+import { checkInto, checkLinesInWorker, CHECK_IN_WORKER_BYTES, noShapes, type LineCheck } from '../store/check-lines';
+import { indexPath } from '../store/index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
-import { readLog } from '../store/read-log';
+import { ownShareEnd, readLog } from '../store/read-log';
 import { readInput } from './io';
 
 export interface VerifyOptions {
@@ -82,37 +83,55 @@ function describeCompanies(ledger: Ledger): string {
   return `${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named})`;
 }
 
-function startChecking(path: string): LineCheck | undefined {
+function startChecking(path: string, from: number): LineCheck | undefined {
   try {
-    return checkLinesInWorker(path);
+    return checkLinesInWorker(path, from);
   } catch {
     return undefined;
   }
 }
 
-export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<string> {
+export async function verifyLog(path: string, options: VerifyOptions = {}, checkInWorkerBytes = CHECK_IN_WORKER_BYTES): Promise<string> {
   if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
-  // A large log's records are checked against their schemas in a worker while this thread reads it
-  // (should the worker fail to start or to answer, this thread checks them after reading).
+  // Records are checked against their schemas as the log is read: those this thread parses here,
+  // a large log's others in a worker (should it fail to start or to answer, this thread checks
+  // them after reading). Records are not kept: the rules for revisions read theirs again.
   const before = statSync(path);
-  const shapes = before.size >= CHECK_IN_WORKER_BYTES ? startChecking(path) : undefined;
+  // Split where reading splits: a worker parses the lines from there on for their fields, this one the ones before.
+  const checkFrom = ownShareEnd(before.size);
+  const worker = before.size >= checkInWorkerBytes ? startChecking(path, checkFrom) : undefined;
+  const mine = noShapes();
+  // An index beside the log is compared with the ids the log gives.
+  const ids = existsSync(indexPath(path)) ? ([] as string[]) : undefined;
   try {
-    const contents = await readLog(path, { keepRecords: true });
-    const { ledger, digests, torn } = contents;
-    // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
-    const tail = checkTail(path, contents);
-    if (tail.damage) throw new IncumbentError('damaged', tail.damage);
-    if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
-    if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-    const checked = await shapes?.finish([...ledger.records()], [before, statSync(path)]).catch(() => undefined);
-    const older = olderRulesWarning(validateRecords(ledger, 0, checked));
-    const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
-    const index = await checkStoredIndex(path, contents);
-    if (index) external.push(index);
-    const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
-    return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
+    const contents = await readLog(path, {
+      oneShot: true,
+      fromStart: true,
+      parseAll: !worker,
+      taken: (record, whole, offset) => {
+        ids?.push(record.id);
+        if (whole && !(worker && offset >= checkFrom)) checkInto(mine, record.seq, record);
+      },
+    });
+    const { ledger, digests, torn, source } = contents;
+    try {
+      // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
+      const tail = checkTail(path, contents);
+      if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+      if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
+      if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
+      const checked = worker ? await worker.finish(mine, [before, statSync(path)]).catch(() => undefined) : mine;
+      const older = olderRulesWarning(validateRecords(ledger, 0, checked));
+      const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
+      const index = ids && (await checkStoredIndex(path, contents, ids));
+      if (index) external.push(index);
+      const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
+      return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
+    } finally {
+      source?.close();
+    }
   } finally {
-    shapes?.cancel();
+    worker?.cancel();
   }
 }

@@ -186,10 +186,11 @@ export class Ledger {
     this.#records.push(record);
   }
 
-  /** Indexes the next record of the log without keeping it: the source gives it back when asked. */
-  index(record: EventRecord): void {
+  /** Indexes the next record of the log, which the source gives back when asked; `keep`: keeps it too. */
+  index(record: EventRecord, keep = false): void {
     this.#take(record);
     this.#records.pushSourced();
+    if (keep) this.#records.hold(record);
   }
 
   #take(record: EventRecord): void {

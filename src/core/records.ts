@@ -43,6 +43,12 @@ export class Records {
     this.#sourced += count;
   }
 
+  /** Keeps record `seq`, which the source holds, as read already: the reader had it parsed in hand. */
+  hold(record: EventRecord): void {
+    if (!(record.seq >= 1 && record.seq <= this.#sourced)) throw new RangeError(`record ${record.seq} is not one the source holds`);
+    this.#records[record.seq - 1] = record;
+  }
+
   /** Record `seq` (1 to count), read from the source if it is not kept; reading it does not keep it. */
   get(seq: number): EventRecord {
     return this.#records[seq - 1] ?? this.#source!.record(seq);

@@ -17,26 +17,25 @@ import { readLog } from './read-log';
 /** All but the id table, which is compared as the table the log's ids make with its seed (each table's seed is its own). */
 const withoutIds = ({ ids: _, ...rest }: LedgerIndex) => rest;
 
-/** Whether `table` is the one the full read's ids, in order, make with its seed. */
-function sameIds(table: IdIndexData, full: Ledger): boolean {
-  const ids = Array.from(full.records(), (record) => record.id);
+/** Whether `table` is the one the log's ids, in order, make with its seed. */
+function sameIds(table: IdIndexData, ids: readonly string[]): boolean {
   const rebuilt = new IdIndex((seq) => ids[seq - 1]!, { seed: table.seed });
   ids.forEach((id, i) => rebuilt.set(id, i + 1));
   return isDeepStrictEqual(rebuilt.exportIndex(), table);
 }
 
-const sameIndex = (resumed: LedgerIndex, full: Ledger) => isDeepStrictEqual(withoutIds(resumed), withoutIds(full.exportIndex())) && sameIds(resumed.ids, full);
+const sameIndex = (resumed: LedgerIndex, full: Ledger, ids: readonly string[]) => isDeepStrictEqual(withoutIds(resumed), withoutIds(full.exportIndex())) && sameIds(resumed.ids, ids);
 
 /**
  * Undefined without an index (or with one that opening would not use: it is rebuilt); a sentence
  * when it matches; throws `damaged` when it would give answers that the log does not.
  */
-export async function checkStoredIndex(path: string, full: { ledger: Ledger; digests: Digests }): Promise<string | undefined> {
+export async function checkStoredIndex(path: string, full: { ledger: Ledger; digests: Digests }, ids: readonly string[]): Promise<string | undefined> {
   if (!existsSync(indexPath(path))) return undefined;
   const resumed = await readLog(path);
   try {
     if (resumed.fromIndex === 0) return undefined;
-    const same = resumed.ledger.head === full.ledger.head && resumed.digests.copy().equals(full.digests.copy()) && sameIndex(resumed.ledger.exportIndex(), full.ledger);
+    const same = resumed.ledger.head === full.ledger.head && resumed.digests.copy().equals(full.digests.copy()) && sameIndex(resumed.ledger.exportIndex(), full.ledger, ids);
     if (!same) throw new IncumbentError('damaged', `the index beside the log (${indexPath(path)}) does not hold what the log's records give (it was edited or forged), so the app would answer from it otherwise than the log does; delete it (it is rebuilt from the log)`);
     return 'the index beside it matches the log';
   } finally {

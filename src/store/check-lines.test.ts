@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../core/event';
 import { created, person, rec, resetSeq } from '../core/fixtures.test-support';
 import { Ledger } from '../core/ledger';
-import { callerTakes, checkLinesInWorker, meetingPoint } from './check-lines';
-import { tsWorker } from './ts-worker';
+import { checkInto, checkLinesInWorker, noShapes } from './check-lines';
 import { validateRecords } from './integrity';
 
 /** The schema checks made in the worker must give `validateRecords` exactly the answer it gives alone. */
@@ -18,12 +17,17 @@ describe('checking record schemas in a worker', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const both = async (records: EventRecord[], extraLines = '') => {
+  /** Lines starting before `from` are checked here, as reading the log checks them; the worker checks the rest. */
+  const both = async (records: EventRecord[], extraLines = '', split = (bytes: number) => Math.floor(bytes / 2)) => {
     const path = join(dir, 'log.jsonl');
-    writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join('') + extraLines);
+    const lines = records.map((r) => `${JSON.stringify(r)}\n`);
+    writeFileSync(path, lines.join('') + extraLines);
+    const from = split(statSync(path).size);
     const ledger = new Ledger();
     records.forEach((r) => ledger.add(r));
-    const shapes = await checkLinesInWorker(path).finish(records, [statSync(path)]);
+    const mine = noShapes();
+    for (let i = 0, offset = 0; i < records.length && offset < from; offset += Buffer.byteLength(lines[i]!), i++) checkInto(mine, i + 1, records[i]);
+    const shapes = await checkLinesInWorker(path, from).finish(mine, [statSync(path)]);
     const answer = (run: () => string[]) => {
       try {
         return run();
@@ -71,38 +75,29 @@ describe('checking record schemas in a worker', () => {
     const path = join(dir, 'log.jsonl');
     writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     const read = statSync(path);
-    await expect(checkLinesInWorker(path).finish(records, [read, { ...read, size: read.size + 10 }])).rejects.toThrow(/another file/);
-    await expect(checkLinesInWorker(path).finish(records, [{ ...read, ino: read.ino + 1 }])).rejects.toThrow(/another file/);
-    await expect(checkLinesInWorker(path).finish(records, [read, statSync(path)])).resolves.toEqual({ olderRules: new Map() });
+    await expect(checkLinesInWorker(path, 0).finish(noShapes(), [read, { ...read, size: read.size + 10 }])).rejects.toThrow(/another file/);
+    await expect(checkLinesInWorker(path, 0).finish(noShapes(), [{ ...read, ino: read.ino + 1 }])).rejects.toThrow(/another file/);
+    await expect(checkLinesInWorker(path, 0).finish(noShapes(), [read, statSync(path)])).resolves.toEqual(noShapes());
   });
 
-  it('the two sides never both skip a line where they meet (both threads racing, many times)', async () => {
-    const [lines, trials] = [2000, 400];
-    const control = new Int32Array(new SharedArrayBuffer(8));
-    const marks = new Uint8Array(new SharedArrayBuffer(lines + 1));
-    const position = meetingPoint();
-    const worker = tsWorker(new URL('./meeting.test-support.ts', import.meta.url), { position, control, marks, lines, trials });
-    const fresh = meetingPoint();
-    let [missed, work] = [0, 0];
-    for (let trial = 1; trial <= trials; trial++) {
-      marks.fill(0);
-      position.set(fresh);
-      Atomics.store(control, 0, trial);
-      Atomics.notify(control, 0);
-      for (let line = lines; line >= 1 && callerTakes(position, line); line--) {
-        marks[line] = marks[line]! + 1;
-        for (let k = 0; k < (line * 104729) % 11; k++) work += k;
-      }
-      while (Atomics.load(control, 1) < trial) await new Promise((resolve) => setTimeout(resolve, 0));
-      for (let line = 1; line <= lines; line++) if (marks[line] === 0) missed += 1;
+  it('gives the answer checking alone gives wherever the split falls: before, at and inside a line, and at either end', async () => {
+    const records = [created(), rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'ann', name: 'Ann\u202e' } })];
+    records.push(rec('board.joined', '2024-01-02T00:00:00Z', { person: person('bob') }));
+    records.push(rec('event.retracted', '2024-01-03T00:00:00Z', { target: records[2]!.id, reason: 'wrong', citation: { document: 'test', quote: 'A quoted sentence.' } }));
+    records.push(rec('event.retracted', '2024-01-03T00:00:00Z', { target: records[2]!.id, reason: 'twice', citation: { document: 'test', quote: 'A quoted sentence.' } }));
+    records.push(rec('board.joined', '2024-01-04T00:00:00Z', { person: { id: 'cat', name: 'Cat\u202e' } }));
+    const starts = [0];
+    for (const r of records) starts.push(starts.at(-1)! + Buffer.byteLength(`${JSON.stringify(r)}\n`));
+    const splits = [0, 1, starts[2]! - 1, starts[2]!, starts[2]! + 1, starts[3]! + 1, starts[4]!, starts[4]! + 5, starts.at(-1)! - 1, starts.at(-1)!];
+    for (const at of splits) {
+      const { alone, withWorker } = await both(records, '', () => at);
+      expect(alone).toMatch(/^line 5: data.target: event "[^"]+" was already revised/);
+      expect(withWorker, `split at byte ${at}`).toBe(alone);
     }
-    await worker.terminate();
-    expect(work).toBeGreaterThan(0);
-    expect(missed).toBe(0);
   });
 
   it('leaves a line that is not JSON to the reader (which reports it with the chain around it)', async () => {
-    const { shapes } = await both([created()], '{"torn":\n');
-    expect(shapes).toEqual({ olderRules: new Map() });
+    const { shapes } = await both([created()], '{"torn":\n', () => 0);
+    expect(shapes).toEqual(noShapes());
   });
 });

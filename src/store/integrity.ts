@@ -56,7 +56,8 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
 /**
  * Validates records after `from` against their schemas and the revision rules, as `verify` does
  * for all of them. Throws `damaged` naming the line. `shapes`: the schema checks, already made
- * elsewhere (a worker) for every line of the same file.
+ * elsewhere (as the log was read) for every line of the same file; then only the revisions are
+ * read again, for their rules, and the line of the first problem.
  */
 export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): string[] {
   const olderRules: string[] = [];
@@ -69,14 +70,14 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
     const first = ledger.firstRevisionOf(id);
     return first !== undefined && ledger.byId(first)!.seq <= from ? first : undefined;
   };
-  for (const record of ledger.records(from + 1)) {
+  for (const record of shapes ? revisionsAndProblem(ledger, shapes) : ledger.records(from + 1)) {
     try {
       const before = (id: string) => {
         const found = ledger.byId(id);
         return found && found.seq < record.seq ? found : undefined;
       };
       if (shapes?.problem?.line === record.seq) throw new Error(shapes.problem.message);
-      const olderRule = shapes ? shapes.olderRules.get(record.seq) : checkStoredRecord(record);
+      const olderRule = shapes ? undefined : checkStoredRecord(record);
       if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
       checkRevision(record, { find: before, revisionOf });
     } catch (error) {
@@ -87,7 +88,14 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
       if (!revised.has(target)) revised.set(target, record.id);
     }
   }
-  return olderRules;
+  if (!shapes) return olderRules;
+  return [...shapes.olderRules].sort(([a], [b]) => a - b).map(([line, rule]) => `line ${line}: ${rule}`);
+}
+
+/** The records a check that has `shapes` still visits, in order: the revisions, and the first problem. */
+function* revisionsAndProblem(ledger: Ledger, shapes: LineShapes): Generator<EventRecord> {
+  const lines = shapes.problem ? [...shapes.revisions.filter((line) => line < shapes.problem!.line), shapes.problem.line] : shapes.revisions;
+  for (const line of lines) yield ledger.record(line)!;
 }
 
 /** One warning for records that today's content rules would refuse (they were written before them). */

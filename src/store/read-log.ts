@@ -22,6 +22,8 @@ const CHUNK = 8 << 20;
 export const PARALLEL_READING_BYTES = 16 << 20;
 /** The part of a large log (by bytes) this thread parses; a worker parses the rest. This thread also indexes every record. */
 export const OWN_SHARE = 0.45;
+/** Where the worker's share of a log of `size` bytes starts: this thread parses the lines that start before it. */
+export const ownShareEnd = (size: number): number => Math.floor(size * OWN_SHARE);
 const knownTypes = new Set<string>(eventTypes);
 const NOT_JSON = Symbol('not JSON');
 
@@ -97,7 +99,7 @@ interface OpenBatch {
   firstLine: number;
   /** Byte offset of its first line: where a torn batch is cut. */
   offset: number;
-  records: EventRecord[];
+  records: { record: EventRecord; whole: boolean; offset: number }[];
 }
 
 /** Where reading starts: the ledger, the digests and the lines a stored index holds, or none. */
@@ -128,34 +130,48 @@ function begin(fd: number, path: string, stored: MatchingIndex | undefined, oneS
   return { stored: undefined, digests, lines, ledger: new Ledger({ checkpoints: !oneShot, ...(keepRecords ? {} : { source: lines }) }) };
 }
 
+export interface ReadOptions {
+  oneShot?: boolean;
+  keepRecords?: boolean;
+  storable?: boolean;
+  fromStart?: boolean;
+  parseAll?: boolean;
+  taken?: (record: EventRecord, whole: boolean, offset: number) => boolean | void;
+}
+
 /**
  * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
  * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
  * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
  * `storable`: the caller may store an index of what was read, so the hash of the bytes read is
  * worked out (`prefix`, the index's key, see `BlockHash`); no one else pays for that pass.
+ * `fromStart`: every line is read, whatever index is stored beside the log.
+ * `parseAll`: this thread parses every line in full (a worker only hashes them); else it parses
+ * those that start before `ownShareEnd(size)`, and a worker the fields to index the others by.
+ * `taken`: sees each record as the ledger takes it in (`offset`: where its line starts): whole, or
+ * (`whole` false) the fields a worker parsed. Returning true keeps a whole record in memory.
  * Unless it keeps records, reading starts from the index stored beside the log when that index
  * was made from the bytes the file starts with (see `index-cache.ts`), and reads only the lines after them.
  * While a worker hashes a large log, any damage found here is reported after a broken chain
  * before it, if there is one: as reading line by line would have reported it.
  */
-export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false } = {}): Promise<LogContents> {
+export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken }: ReadOptions = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
   const { size, dev, ino } = fstatSync(fd);
   const file = { dev, ino };
   let start: Start;
   try {
-    start = begin(fd, path, keepRecords ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
+    start = begin(fd, path, fromStart ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
   } catch (error) {
     closeSync(fd);
     throw error;
   }
   const { stored, digests, lines, ledger } = start;
   const source = keepRecords ? undefined : lines;
-  // A large log read from the start: a worker hashes its lines and, unless they are to be kept
-  // (the worker's records are not whole), parses those from `split` on while this thread parses
-  // those before it. After a stored index, the lines appended since are few: they are read here.
-  const split = source ? Math.floor(size * OWN_SHARE) : null;
+  // A large log read from the start: a worker hashes its lines and, unless this thread is to parse
+  // them all (the worker's records are not whole), parses those from `split` on while this thread
+  // parses those before it. After a stored index, the lines appended since are few: they are read here.
+  const split = parseAll || keepRecords ? null : ownShareEnd(size);
   const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable }) : undefined;
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   try {
@@ -163,15 +179,16 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     parallel?.catch(() => undefined);
     // The hash of the log so far (`BlockHash`, what an index is stored with), carried on over the
     // lines after a stored index; the worker works it out for a large log read from the start.
-    const whole = storable ? stored?.hash : undefined;
+    const runningHash = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
     let line = ledger.head;
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
     let pendingFailure: { line: number; reason: string } | undefined;
     let batch: OpenBatch | undefined;
-    const add = (record: EventRecord, at: number) => {
+    const add = (record: EventRecord, at: number, whole: boolean, offset: number) => {
       try {
-        if (source) ledger.index(record);
+        const keep = taken?.(record, whole, offset) === true && whole;
+        if (source) ledger.index(record, keep);
         else ledger.add(record);
       } catch (error) {
         // Reading an earlier line back (to confirm an id) can fail for its own reason, said as it is.
@@ -180,8 +197,11 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       }
     };
 
-    /** Takes the next line, parsed (or `NOT_JSON`), `length` bytes long; `bytes`, with its newline, when this thread read it. */
-    const takeLine = (value: unknown, length: number, bytes?: Buffer) => {
+    /**
+     * Takes the next line, parsed (or `NOT_JSON`; `whole` false: only the fields a worker parsed),
+     * `length` bytes long; `bytes`, with its newline, when this thread read it.
+     */
+    const takeLine = (value: unknown, length: number, whole: boolean, bytes?: Buffer) => {
       line += 1;
       // A bad line followed by more lines is damage in the middle, not a torn tail.
       if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
@@ -192,7 +212,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       const problem = problemWith(value, line, parallel && line > 1 ? undefined : prevhash);
       if (problem) throw damaged(line, problem);
       const record = value as EventRecord;
-      if (bytes) whole?.update(bytes);
+      if (bytes) runningHash?.update(bytes);
       if (!parallel) {
         prevhash = sha256(bytes!.subarray(0, length));
         digests.push(prevhash);
@@ -200,10 +220,10 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       lines.note(consumed, consumed + length);
       if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
       if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
-      if (batch) batch.records.push(record);
-      else add(record, line);
+      if (batch) batch.records.push({ record, whole, offset: consumed });
+      else add(record, line, whole, consumed);
       if (batch?.end === line) {
-        for (const [index, member] of batch.records.entries()) add(member, batch.firstLine + index);
+        for (const [index, member] of batch.records.entries()) add(member.record, batch.firstLine + index, member.whole, member.offset);
         batch = undefined;
       }
       consumed += length + 1;
@@ -214,7 +234,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       fd,
       (buffer, start, end) => {
         if (worker && split !== null && consumed >= split) return !(handedOver = true);
-        takeLine(parse(buffer.toString('utf8', start, end)), end - start, buffer.subarray(start, end + 1));
+        takeLine(parse(buffer.toString('utf8', start, end)), end - start, true, buffer.subarray(start, end + 1));
       },
       Math.min(CHUNK, size),
       consumed,
@@ -225,7 +245,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       : await worker!.take(({ start, end, fields }) => {
           // Lines follow one another (after a line that is not JSON, the next one reports it).
           if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
-          takeLine(fields ? indexedFields(fields) : parse(readLine(fd, start, end, line + 1)), end - start);
+          takeLine(fields ? indexedFields(fields) : parse(readLine(fd, start, end, line + 1)), end - start, !fields);
         });
     worker?.cancel();
 
@@ -246,7 +266,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), ...about };
     }
-    const prefix = hashed?.prefix ?? (whole && { bytes: consumed, hash: whole.digest() });
+    const prefix = hashed?.prefix ?? (runningHash && { bytes: consumed, hash: runningHash.digest() });
     return { ledger, digests, validBytes: consumed, ...about, ...(prefix ? { prefix } : {}) };
   } catch (error) {
     worker?.cancel();

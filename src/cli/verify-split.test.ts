@@ -1,0 +1,80 @@
+/**
+ * `verify` on a large log checks the records each thread parses as it reads them, and a worker
+ * the rest (see `check-lines.ts`). Checked on one thread (the threshold out of reach) is the
+ * reference: whatever the log holds, on either side of the split, the answer must be the same.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateLog } from '../../bench/generate';
+import { EventLog } from '../store/event-log';
+import { ownShareEnd, PARALLEL_READING_BYTES } from '../store/read-log';
+import { GENESIS_HASH, sha256 } from '../store/seal';
+import { verifyLog } from './verify';
+
+type Record = { [key: string]: unknown; seq: number; id: string; subject: string; type: string; data: { [key: string]: unknown } };
+
+const dir = mkdtempSync(join(tmpdir(), 'incumbent-verify-split-'));
+let base: Record[];
+/** Index of the first record the worker checks. */
+let first: number;
+
+beforeAll(async () => {
+  const path = join(dir, 'base.jsonl');
+  await generateLog(path, 30_000, 5);
+  const bytes = readFileSync(path);
+  expect(bytes.length).toBeGreaterThan(PARALLEL_READING_BYTES);
+  base = bytes.toString().trimEnd().split('\n').map((line) => JSON.parse(line) as Record);
+  first = bytes.subarray(0, ownShareEnd(bytes.length)).toString().split('\n').length;
+}, 60_000);
+
+/** The log with `edits` made (by index), each record chained to the one before; no head anchor. */
+let files = 0;
+function write(edits: Map<number, Edit>): string {
+  const path = join(dir, `${(files += 1)}.jsonl`);
+  let prevhash = GENESIS_HASH;
+  const lines = base.map((record, index) => {
+    const line = JSON.stringify({ ...(edits.get(index)?.(structuredClone(record)) ?? record), prevhash });
+    prevhash = sha256(line);
+    return line;
+  });
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+type Edit = (record: Record) => Record;
+const answer = (path: string, threshold: number) => verifyLog(path, {}, threshold).then(String, (error: Error) => `refused: ${error.message}`);
+
+const olderRule = (record: Record) => ({ ...record, data: { ...record.data, person: { id: 'ann', name: 'Ann\u202e' } } });
+const retraction = (target: Record, reason: string) => (record: Record) => ({ ...record, type: 'event.retracted', subject: target.subject, data: { target: target.id, reason, citation: { document: 'test', quote: 'A quoted sentence.' } } });
+
+describe('verify on two threads', () => {
+  it('gives the answer one thread gives, whatever the log holds on either side of the split', async () => {
+    const joined = (from: number) => base.findIndex((record, index) => index >= from && record.type === 'board.joined');
+    const [early, late] = [joined(100), joined(first + 50)];
+    const cases: [string, Map<number, Edit>, RegExp][] = [
+      ['as written', new Map(), /^ok: 30000 records, /],
+      ['older rules on both sides', new Map([[early, olderRule], [late, olderRule]]), /^ok: 30000 records \(2 record\(s\) were written before today's content rules .* e\.g\. line \d+: data\.person\.name/],
+      ['a record of the wrong shape after the split', new Map([[late, (record: Record) => ({ ...record, colour: 'red' })]]), /^refused: line \d+: unknown field\(s\) colour/],
+      ['a record of the wrong shape before the split, and one after', new Map<number, Edit>([[early, (record) => ({ ...record, colour: 'red' })], [late, (record) => ({ ...record, mood: 'blue' })]]), /^refused: line \d+: unknown field\(s\) colour/],
+      ['an event retracted twice, across the split', new Map([[first - 3, retraction(base[early]!, 'one')], [first + 3, retraction(base[early]!, 'two')]]), /^refused: line \d+: data\.target: event "[^"]+" was already revised/],
+      ['a retraction of an event that does not exist, after the split', new Map([[first + 9, retraction({ ...base[early]!, id: 'nowhere' }, 'gone')]]), /^refused: line \d+: data\.target: no event with id "nowhere"/],
+    ];
+    for (const [name, edits, expected] of cases) {
+      const path = write(edits);
+      const alone = await answer(path, Infinity);
+      expect(alone, name).toMatch(expected);
+      expect(await answer(path, 0), name).toBe(alone);
+    }
+  }, 120_000);
+
+  it('compares an index beside the log with the ids the log gives', async () => {
+    const path = write(new Map());
+    const log = await EventLog.open(path);
+    await log.indexStored;
+    log.close();
+    expect(await answer(path, 0)).toMatch(/; the index beside it matches the log$/);
+    expect(await answer(path, Infinity)).toMatch(/; the index beside it matches the log$/);
+  }, 60_000);
+});
