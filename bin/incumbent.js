@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The CLI runs from TypeScript source through tsx, so there is no separate build to forget.
-import { register } from 'tsx/esm/api';
+// The CLI's bundle while it is fresh (see scripts/cli-bundle.js); else its TypeScript sources, through tsx.
+import { freshCliBundle } from '../scripts/cli-bundle.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const bundle = freshCliBundle();
+if (!bundle) (await import('tsx/esm/api')).register();
+const { main } = await import(bundle ?? '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

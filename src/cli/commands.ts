@@ -45,7 +45,8 @@ const knownByOf = (options: Options): KnownBy => {
 /** Opens a log to read; damage it can still answer from is said on standard error, never hidden. */
 async function withLog<T>(options: Options, io: CliIo, use: (service: LogService) => Promise<T> | T): Promise<T> {
   // A read command asks a question or two and exits: replayed, no checkpoints built.
-  const service = await openService(str(options, 'log') ?? BUILT_IN_LOG, { appVersion: APP_VERSION, readOnly: true, oneShot: true });
+  const about = str(options, 'company');
+  const service = await openService(str(options, 'log') ?? BUILT_IN_LOG, { appVersion: APP_VERSION, readOnly: true, oneShot: true, ...(about ? { about } : {}) });
   for (const warning of service.log.warnings) io.err(`warning: ${warning}\n`);
   try {
     return await use(service);

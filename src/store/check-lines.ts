@@ -70,7 +70,8 @@ export function checkInto(shapes: LineShapes, line: number, record: unknown): bo
 
 /** Checks, in a worker, the lines of the file at `path` that start at or after byte `from`. */
 export function checkLinesInWorker(path: string, from: number): LineCheck {
-  const worker = tsWorker(new URL('./check-lines.worker.ts', import.meta.url), { path, from });
+  // Beside this module: its TypeScript source, or the CLI's bundle of it (see scripts/cli-bundle.js).
+  const worker = tsWorker(new URL(`./check-lines.worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), { path, from });
   const fromWorker = new Promise<{ shapes: LineShapes; file: FileIdentity }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -36,7 +36,7 @@ export class EventLog implements LogStore {
   static async open(path: string, options: OpenOptions = {}): Promise<EventLog> {
     if (!isLogFile(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path} (start one with: incumbent init --log ${path} --title "...")`);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
-    const adapter = new JsonLinesAdapter(path, options.readOnly ?? false, options.oneShot ?? false);
+    const adapter = new JsonLinesAdapter(path, options);
     const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });
     try {
       await db.read();

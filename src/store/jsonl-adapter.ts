@@ -6,12 +6,14 @@
 import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { IncumbentError } from '../core/errors';
+import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { AnchorWriter } from './head-anchor';
 import { indexOf, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
+import type { OpenOptions } from './log-store';
 import { PARALLEL_READING_BYTES, readLog, type LogContents } from './read-log';
 import { sha256 } from './seal';
 
@@ -45,16 +47,24 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   readonly #readOnly: boolean;
   readonly #oneShot: boolean;
+  readonly #about: string | undefined;
 
-  constructor(path: string, readOnly = false, oneShot = false) {
+  constructor(path: string, { readOnly = false, oneShot = false, about }: Pick<OpenOptions, 'readOnly' | 'oneShot' | 'about'> = {}) {
     this.#path = path;
     this.#readOnly = readOnly;
     this.#oneShot = oneShot;
+    this.#about = about;
   }
 
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
-    const contents = await readLog(this.#path, { oneShot: this.#oneShot, storable: !this.#readOnly && !this.#oneShot });
+    const about = this.#oneShot ? this.#about : undefined;
+    const contents = await readLog(this.#path, {
+      oneShot: this.#oneShot,
+      storable: !this.#readOnly && !this.#oneShot,
+      // A record of the company asked about, parsed whole here, is kept: the replay would read it again.
+      ...(about ? { taken: (record: EventRecord, whole: boolean) => whole && record.subject === about } : {}),
+    });
     this.#source = contents.source;
     const { ledger, digests, torn } = contents;
     if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);

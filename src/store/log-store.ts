@@ -21,6 +21,11 @@ export interface OpenOptions {
    * over many questions.
    */
   oneShot?: boolean;
+  /**
+   * The company a one-shot process asks about: its records that reading parses whole are kept, so
+   * the replay does not read them from the file again (files only).
+   */
+  about?: string;
 }
 
 /** The draft of a log's first record, `log.created`, as every store writes it. */

@@ -1,8 +1,11 @@
 /**
  * A worker thread that runs a TypeScript module, for processes running under tsx (the CLI, the
- * tests). It boots tsx itself, because loader hooks do not reach worker threads.
+ * tests): it boots tsx itself, because loader hooks do not reach worker threads. A JavaScript
+ * entry (the CLI's bundle, see scripts/cli-bundle.js) runs as it is.
  */
 import { Worker } from 'node:worker_threads';
 
 export const tsWorker = (entry: URL, workerData: unknown): Worker =>
-  new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, workerData });
+  entry.pathname.endsWith('.ts')
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, workerData })
+    : new Worker(entry, { workerData });
