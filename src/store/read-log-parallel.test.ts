@@ -148,3 +148,19 @@ describe('opening a large log on two threads', () => {
     }
   });
 });
+
+describe('keeping the records a question is about', () => {
+  it('keeps those this thread parsed whole, and reads the worker\'s share back from the file', async () => {
+    const path = write(`${sealed(base).join('\n')}\n`);
+    const { ledger, source } = await readLog(path, { oneShot: true, taken: (record, whole) => whole && record.subject === 'company-1' });
+    const asked = base.filter((record) => record.subject === 'company-1');
+    expect(ledger.record(asked.at(-1)!.seq)).toEqual(asked.at(-1));
+    // With the file closed, only what was kept can still be given.
+    source!.close();
+    const kept = asked.filter((record) => record.seq < first);
+    for (const record of kept) expect(ledger.record(record.seq)).toEqual(record);
+    expect(kept.length).toBeGreaterThan(100);
+    expect(() => ledger.record(asked.at(-2)!.seq)).toThrow(/was closed/);
+    expect(() => ledger.record(base.find((record) => record.seq < first && record.subject === 'company-2')!.seq)).toThrow(/was closed/);
+  });
+});
