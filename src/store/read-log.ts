@@ -131,27 +131,24 @@ function begin(fd: number, path: string, stored: MatchingIndex | undefined, oneS
 }
 
 export interface ReadOptions {
+  /** The ledger replays each question instead of building checkpoints (see `OpenOptions`). */
   oneShot?: boolean;
+  /** The ledger keeps every record in memory (a reference reader: tests, the bench); else `source` reads them back. */
   keepRecords?: boolean;
+  /** An index of what was read may be stored: the hash of the bytes read (its key, see `BlockHash`) is worked out. */
   storable?: boolean;
+  /** Every line is read, whatever index is stored beside the log (else reading resumes after one made from the same bytes). */
   fromStart?: boolean;
+  /** This thread parses every line (a worker only hashes); else those starting before `ownShareEnd(size)`, a worker the others' fields. */
   parseAll?: boolean;
+  /**
+   * Sees each record as the ledger takes it in, whole or (`whole` false) the fields a worker parsed,
+   * with where its line starts; returning true keeps a whole record in memory.
+   */
   taken?: (record: EventRecord, whole: boolean, offset: number) => boolean | void;
 }
 
 /**
- * `oneShot`: the ledger replays each question instead of building checkpoints (see `OpenOptions`).
- * `keepRecords`: the ledger keeps every record parsed in memory, for a caller that will visit them
- * all (verify); otherwise they are read back from the file, whose descriptor `source` then holds.
- * `storable`: the caller may store an index of what was read, so the hash of the bytes read is
- * worked out (`prefix`, the index's key, see `BlockHash`); no one else pays for that pass.
- * `fromStart`: every line is read, whatever index is stored beside the log.
- * `parseAll`: this thread parses every line in full (a worker only hashes them); else it parses
- * those that start before `ownShareEnd(size)`, and a worker the fields to index the others by.
- * `taken`: sees each record as the ledger takes it in (`offset`: where its line starts): whole, or
- * (`whole` false) the fields a worker parsed. Returning true keeps a whole record in memory.
- * Unless it keeps records, reading starts from the index stored beside the log when that index
- * was made from the bytes the file starts with (see `index-cache.ts`), and reads only the lines after them.
  * While a worker hashes a large log, any damage found here is reported after a broken chain
  * before it, if there is one: as reading line by line would have reported it.
  */
