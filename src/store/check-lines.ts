@@ -6,8 +6,7 @@
  * (was: three times, and it kept a million records in memory to check them after reading).
  * Revisions are not checked here, only noted by line: their rules need the whole ledger.
  *
- * The worker is TypeScript (it runs the record schema), so this is for processes running under tsx,
- * as the CLI does.
+ * The worker runs the record schema: it is TypeScript, run through tsx, or the CLI's bundle of it.
  */
 import { checkStoredRecord } from '../core/validate';
 import { tsWorker } from './ts-worker';
