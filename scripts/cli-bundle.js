@@ -13,12 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const hashOf = (path) => createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
 
-/** Builds the bundle into `outDir` (beside `main.js`, the record checker's worker and the sources' hashes). */
+/** Builds the bundle into `outDir`: `main.js`, the record checker a reading worker loads, and the sources' hashes. */
 export async function buildCli(outDir = join(ROOT, 'out', 'cli')) {
   const { build } = await import('esbuild');
   const { metafile } = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/cli/main.ts', 'src/store/check-lines.worker.ts'],
+    entryPoints: ['src/cli/main.ts', 'src/store/share-checker.ts'],
     bundle: true,
     platform: 'node',
     format: 'esm',

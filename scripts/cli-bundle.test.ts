@@ -1,13 +1,13 @@
 /**
  * The CLI's bundle (see cli-bundle.js) answers only while every source it was built from is
- * unchanged, and its record checker runs as a plain worker, without tsx.
+ * unchanged, and the record checker it gives a reading worker loads without tsx.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLog } from '../bench/generate';
 import { buildCli, freshCliBundle } from './cli-bundle.js';
 
 mkdirSync(fileURLToPath(new URL('../out', import.meta.url)), { recursive: true });
@@ -18,12 +18,19 @@ const out = dir;
 beforeAll(() => buildCli(out), 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `verify` of the log at `log`, run by the CLI whose entry is `entry` (from a file: `node -e` would make the workers' scripts modules too). */
+function run(entry: string, log: string): string {
+  const runner = join(dir, 'run.mjs');
+  writeFileSync(runner, `const { main } = await import(${JSON.stringify(entry)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+  return execFileSync(process.execPath, [runner, 'verify', '--log', log], { encoding: 'utf8' });
+}
+
 describe('the bundled CLI', () => {
   it('is used only while every source it was built from hashes as it did', () => {
     expect(freshCliBundle(out)).toBe(`file://${out}/main.js`);
     const manifest = join(out, 'sources.json');
     const sources = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>;
-    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/store/read-log.ts', 'src/store/check-lines.worker.ts']));
+    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/store/read-log.ts', 'src/store/share-checker.ts']));
     // As if src/store/read-log.ts had been edited since the build.
     writeFileSync(manifest, JSON.stringify({ ...sources, 'src/store/read-log.ts': '0'.repeat(64) }));
     expect(freshCliBundle(out)).toBeUndefined();
@@ -37,16 +44,16 @@ describe('the bundled CLI', () => {
   });
 
   it('answers as the sources do', () => {
-    const log = fileURLToPath(new URL('../data/openai-2023-11.jsonl', import.meta.url));
-    const run = (entry: string) => execFileSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(['verify', '--log', ${JSON.stringify(log)}]);`], { encoding: 'utf8' });
-    expect(run(freshCliBundle(out)!)).toMatch(/^ok: \d+ records/);
+    expect(run(freshCliBundle(out)!, fileURLToPath(new URL('../data/openai-2023-11.jsonl', import.meta.url)))).toMatch(/^ok: \d+ records/);
   });
 
-  it('checks records in a plain worker', async () => {
-    const path = join(dir, 'log.jsonl');
-    writeFileSync(path, `${JSON.stringify({ type: 'board.joined', colour: 'red' })}\n`);
-    const worker = new Worker(join(out, 'check-lines.worker.js'), { workerData: { path, from: 0 } });
-    const answer = await new Promise<{ shapes: { problem?: { line: number } } }>((resolve, reject) => worker.once('message', resolve).once('error', reject));
-    expect(answer.shapes.problem?.line).toBe(1);
-  });
+  it('verifies a large log, its worker checking its share with the bundled checker', async () => {
+    const { shareChecker } = (await import(join(out, 'share-checker.js'))) as typeof import('../src/store/share-checker');
+    const checker = shareChecker();
+    checker.check(0, { type: 'board.joined', colour: 'red' });
+    expect(checker.shapes.problem?.line).toBe(0);
+    const log = join(dir, 'large.jsonl');
+    await generateLog(log, 30_000, 5);
+    expect(run(freshCliBundle(out)!, log)).toMatch(/^ok: 30000 records/);
+  }, 60_000);
 });

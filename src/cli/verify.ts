@@ -5,17 +5,17 @@
  * that record at that position, which proves every record before it. An index stored beside the
  * log must hold what the log's records give.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
-import { checkInto, checkLinesInWorker, CHECK_IN_WORKER_BYTES, noShapes, type LineCheck } from '../store/check-lines';
+import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
 import { indexPath } from '../store/index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
-import { ownShareEnd, readLog } from '../store/read-log';
+import { readLog } from '../store/read-log';
 import { readInput } from './io';
 
 export interface VerifyOptions {
@@ -83,55 +83,44 @@ function describeCompanies(ledger: Ledger): string {
   return `${companies.length} ${companies.length === 1 ? 'company' : 'companies'} (${named})`;
 }
 
-function startChecking(path: string, from: number): LineCheck | undefined {
-  try {
-    return checkLinesInWorker(path, from);
-  } catch {
-    return undefined;
-  }
-}
-
-export async function verifyLog(path: string, options: VerifyOptions = {}, checkInWorkerBytes = CHECK_IN_WORKER_BYTES): Promise<string> {
+/**
+ * `oneThread`: every record is parsed and checked on this thread (the reference the tests hold
+ * the worker's checks to).
+ */
+export async function verifyLog(path: string, options: VerifyOptions = {}, oneThread = false): Promise<string> {
   if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
-  // Records are checked against their schemas as the log is read: those this thread parses here,
-  // a large log's others in a worker (should it fail to start or to answer, this thread checks
-  // them after reading). Records are not kept: the rules for revisions read theirs again.
-  const before = statSync(path);
-  // Split where reading splits: a worker parses the lines from there on for their fields, this one the ones before.
-  const checkFrom = ownShareEnd(before.size);
-  const worker = before.size >= checkInWorkerBytes ? startChecking(path, checkFrom) : undefined;
+  // Records are checked against their schemas as the log is read, by the thread that parses each
+  // (see check-lines.ts). They are not kept: the rules for revisions read theirs again.
   const mine = noShapes();
   // An index beside the log is compared with the ids the log gives.
   const ids = existsSync(indexPath(path)) ? ([] as string[]) : undefined;
+  const contents = await readLog(path, {
+    oneShot: true,
+    fromStart: true,
+    parseAll: oneThread,
+    checker: SHARE_CHECKER,
+    taken: (record, whole) => {
+      ids?.push(record.id);
+      if (whole) checkInto(mine, record.seq, record);
+    },
+  });
+  const { ledger, digests, torn, source, share } = contents;
   try {
-    const contents = await readLog(path, {
-      oneShot: true,
-      fromStart: true,
-      parseAll: !worker,
-      taken: (record, whole, offset) => {
-        ids?.push(record.id);
-        if (whole && !(worker && offset >= checkFrom)) checkInto(mine, record.seq, record);
-      },
-    });
-    const { ledger, digests, torn, source } = contents;
-    try {
-      // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
-      const tail = checkTail(path, contents);
-      if (tail.damage) throw new IncumbentError('damaged', tail.damage);
-      if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
-      if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
-      const checked = worker ? await worker.finish(mine, [before, statSync(path)]).catch(() => undefined) : mine;
-      const older = olderRulesWarning(validateRecords(ledger, 0, checked));
-      const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
-      const index = ids && (await checkStoredIndex(path, contents, ids));
-      if (index) external.push(index);
-      const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
-      return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
-    } finally {
-      source?.close();
-    }
+    // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
+    const tail = checkTail(path, contents);
+    if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+    if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
+    if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
+    // A share whose checker did not load is checked here, every record read again.
+    const checked = !share ? mine : share.checked && mergeShapes(mine, share.checked, share.from);
+    const older = olderRulesWarning(validateRecords(ledger, 0, checked));
+    const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
+    const index = ids && (await checkStoredIndex(path, contents, ids));
+    if (index) external.push(index);
+    const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
+    return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
   } finally {
-    worker?.cancel();
+    source?.close();
   }
 }

@@ -13,6 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { BLOCK_BYTES } from './block-hash';
+import type { LineShapes } from './check-lines';
 
 /** Lines per message: the opener starts on one chunk while the worker parses the next. */
 const CHUNK_LINES = 32_768;
@@ -22,7 +23,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readSync } = require('node:fs');
 const { hash, createHash } = require('node:crypto');
 // The opener's descriptor (threads share a process's): the file it opened, whatever its name is now.
-const { fd, parseFrom: from, whole, chunkLines, blockBytes, cancelled } = workerData;
+const { fd, parseFrom: from, whole, chunkLines, blockBytes, cancelled, checker: checkerModule } = workerData;
+/** What checks each record of the share as it is parsed, when asked for (see 'checker' below). */
+let checker;
 
 /**
  * Reads the file from byte 'from', a chunk at a time: gives 'line' each newline-ended line as
@@ -62,6 +65,7 @@ function parseShare() {
     && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number');
   // Lines start after a newline: the first line of this share is the first to start at or after 'from'.
   let skipping = from > 0;
+  let index = 0;
   chunk = fresh();
   const unfinished = eachLine(Math.max(0, from - 1), (buffer, start, end, offset) => {
     if (skipping) { skipping = false; return; }
@@ -69,6 +73,9 @@ function parseShare() {
     chunk.starts[i] = offset + start; chunk.ends[i] = offset + end;
     let v;
     try { v = JSON.parse(buffer.toString('utf8', start, end)); } catch { v = undefined; }
+    // A line that is not JSON is the opener's to report, with the chain around it.
+    if (checker && v !== undefined) checker.check(index, v);
+    index += 1;
     if (plain(v)) {
       chunk.flags[i] = 1 | (v.data.baseline ? 2 : 0);
       chunk.seqs[i] = v.seq;
@@ -88,7 +95,7 @@ function parseShare() {
   }, () => !Atomics.load(cancelled, 0));
   if (chunk.count > 0) send();
   // Bytes after the last newline (a line whose write did not finish), unless they start before 'from'.
-  parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : unfinished });
+  parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : unfinished, checked: checker?.shapes });
 }
 
 /** The key of a run of bytes as block-hash.ts makes it: the SHA-256 of the SHA-256s of its blocks, the last one partial. */
@@ -122,8 +129,19 @@ function hashAll() {
 }
 
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
-if (from !== null) parseShare();
-hashAll();
+const run = () => {
+  if (from !== null) parseShare();
+  hashAll();
+};
+// A checker module (TypeScript run through tsx, or JavaScript) gives 'shareChecker()'. One that
+// does not load leaves the share unchecked ('checked' absent), which the opener's caller handles.
+if (!checkerModule) run();
+else {
+  const { href, tsx } = checkerModule;
+  (tsx ? import(tsx).then(({ register }) => { register(); return import(href); }) : import(href))
+    .then((module) => { checker = module.shareChecker(); }, () => undefined)
+    .then(run);
+}
 `;
 
 export interface LineDigests {
@@ -171,16 +189,23 @@ interface Chunk {
   names: string[];
 }
 
-type Message = Chunk | { kind: 'parsed'; unfinished: number } | { kind: 'hashed'; count: number; digests: ArrayBuffer; prefix?: PrefixHash };
+/** The end of the share: the bytes after its last newline, and what its checker found (absent when none ran). */
+export interface ShareEnd {
+  kind: 'parsed';
+  unfinished: number;
+  checked?: LineShapes;
+}
+
+type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer; prefix?: PrefixHash };
 
 export interface LinesWorker {
   /** Every complete line's digest (and the prefix's, when asked for). */
   digests: Promise<LineDigests>;
   /**
-   * Gives the share's lines in order to `line`, and returns how many bytes followed the last
-   * newline (an unfinished last line) in the share. If `line` throws, the worker parses no more.
+   * Gives the share's lines in order to `line`, then says how the share ended. If `line` throws,
+   * the worker parses no more.
    */
-  take(line: (parsed: ParsedLine) => void): Promise<number>;
+  take(line: (parsed: ParsedLine) => void): Promise<ShareEnd>;
   /** Parses no more of the share (the opener stopped); the digests still come. */
   cancel(): void;
 }
@@ -188,12 +213,15 @@ export interface LinesWorker {
 /**
  * Starts the worker on the file behind `fd`, which must stay open until `digests` settles:
  * `parseFrom`, the byte offset its share starts at (the first line starting there or after), or
- * null for none; `whole`, also the `BlockHash` of all the lines.
+ * null for none; `whole`, also the `BlockHash` of all the lines; `checker`, a module whose
+ * `shareChecker()` checks each record of the share, by its index there, as it is parsed.
  */
-export function readLinesInWorker(fd: number, { parseFrom, whole }: { parseFrom: number | null; whole: boolean }): LinesWorker {
+export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { parseFrom: number | null; whole: boolean; checker?: URL | undefined }): LinesWorker {
   const cancelled = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled } });
-  const queue: (Chunk | { kind: 'parsed'; unfinished: number } | Error)[] = [];
+  // A TypeScript checker needs tsx, booted in the worker: loader hooks do not reach worker threads.
+  const module = checker && { href: checker.href, ...(checker.pathname.endsWith('.ts') ? { tsx: import.meta.resolve('tsx/esm/api') } : {}) };
+  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled, checker: module } });
+  const queue: (Chunk | ShareEnd | Error)[] = [];
   let wake: (() => void) | undefined;
   const push = (message: (typeof queue)[number]) => {
     queue.push(message);
@@ -216,12 +244,12 @@ export function readLinesInWorker(fd: number, { parseFrom, whole }: { parseFrom:
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     return queue.shift()!;
   };
-  const take = async (line: (parsed: ParsedLine) => void): Promise<number> => {
+  const take = async (line: (parsed: ParsedLine) => void): Promise<ShareEnd> => {
     try {
       for (;;) {
         const message = await next();
         if (message instanceof Error) throw message;
-        if (message.kind === 'parsed') return message.unfinished;
+        if (message.kind === 'parsed') return message;
         eachOf(message, line);
       }
     } finally {

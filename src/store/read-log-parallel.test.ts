@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateLog } from '../../bench/generate';
+import { SHARE_CHECKER } from './check-lines';
 import { OWN_SHARE, PARALLEL_READING_BYTES, readLog } from './read-log';
 import { GENESIS_HASH, sha256 } from './seal';
 
@@ -162,5 +163,14 @@ describe('keeping the records a question is about', () => {
     expect(kept.length).toBeGreaterThan(100);
     expect(() => ledger.record(asked.at(-2)!.seq)).toThrow(/was closed/);
     expect(() => ledger.record(base.find((record) => record.seq < first && record.subject === 'company-2')!.seq)).toThrow(/was closed/);
+  });
+});
+
+describe('checking the records of the share', () => {
+  it('the worker loads the checker it is given and checks its share, by index there', async () => {
+    const lines = sealed(base.map((record, index) => (index === first + 7 ? { ...record, colour: 'red' } : record)));
+    const { share, source } = await readLog(write(`${lines.join('\n')}\n`), { oneShot: true, checker: SHARE_CHECKER });
+    source!.close();
+    expect(share).toMatchObject({ from: first + 1, checked: { problem: { line: 7, message: 'unknown field(s) colour' } } });
   });
 });

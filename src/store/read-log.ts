@@ -14,6 +14,7 @@ import { eachLineYielding } from './each-line';
 import { readStoredIndex, type MatchingIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { readLinesInWorker, type LineDigests, type LinesWorker, type ParsedLine, type PrefixHash } from './lines-worker';
+import type { LineShapes } from './check-lines';
 import { readFully } from './read-fully';
 import { GENESIS_HASH, sha256 } from './seal';
 
@@ -50,6 +51,8 @@ export interface LogContents {
   prefix?: PrefixHash;
   /** The file that was read: a writer opens it again by its path, and must get this file, not one renamed over it since. */
   file: { dev: number; ino: number };
+  /** Where a worker's share of the lines started, when one parsed the lines from there on; what its `checker` found in them. */
+  share?: { from: number; checked?: LineShapes };
 }
 
 export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
@@ -146,13 +149,15 @@ export interface ReadOptions {
    * with where its line starts; returning true keeps a whole record in memory.
    */
   taken?: (record: EventRecord, whole: boolean, offset: number) => boolean | void;
+  /** A module whose `shareChecker()` checks each record a worker parses (see `check-lines.ts`). */
+  checker?: URL;
 }
 
 /**
  * While a worker hashes a large log, any damage found here is reported after a broken chain
  * before it, if there is one: as reading line by line would have reported it.
  */
-export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken }: ReadOptions = {}): Promise<LogContents> {
+export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken, checker }: ReadOptions = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
   const { size, dev, ino } = fstatSync(fd);
   const file = { dev, ino };
@@ -169,7 +174,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   // them all (the worker's records are not whole), parses those from `split` on while this thread
   // parses those before it. After a stored index, the lines appended since are few: they are read here.
   const split = parseAll || keepRecords ? null : ownShareEnd(size);
-  const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable }) : undefined;
+  const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable, checker }) : undefined;
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   try {
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
@@ -236,21 +241,23 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       Math.min(CHUNK, size),
       consumed,
     );
-    // Bytes after the last newline: a line whose write did not finish.
-    const unfinished = !handedOver
-      ? own
-      : await worker!.take(({ start, end, fields }) => {
+    const shareFrom = line + 1;
+    const shareEnd = handedOver
+      ? await worker!.take(({ start, end, fields }) => {
           // Lines follow one another (after a line that is not JSON, the next one reports it).
           if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
           takeLine(fields ? indexedFields(fields) : parse(readLine(fd, start, end, line + 1)), end - start, !fields);
-        });
+        })
+      : undefined;
     worker?.cancel();
+    // Bytes after the last newline: a line whose write did not finish.
+    const unfinished = shareEnd ? shareEnd.unfinished : own;
 
     const hashed = parallel && ledger.head > 0 ? await parallel : undefined;
     if (hashed) verifyChain(digests, hashed, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
     /** What every result says of where it came from. */
-    const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}) };
+    const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}), ...(shareEnd ? { share: { from: shareFrom, ...(shareEnd.checked ? { checked: shareEnd.checked } : {}) } } : {}) };
     if (ledger.head === 0 && !pendingFailure && unfinished === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
     if (batch) {
       // The crash came while a batch was being written: none of it counts, the torn line included.
