@@ -2,7 +2,7 @@
  * Schema checks of every record of a log, made as it is read (`verify`): the thread reading it
  * checks the records it parses, and for a large log the worker that parses the rest for the index
  * checks those as it parses them (`share-checker.ts`). So each line is parsed once, by one thread,
- * and the worker checks the very bytes that it hashes and that are indexed.
+ * and the worker checks the records whose fields it hands over for the index.
  * Revisions are not checked here, only noted by line: their rules need the whole ledger.
  */
 import { checkStoredRecord } from '../core/validate';
