@@ -8,8 +8,10 @@
  * opener checks and indexes a domain record by; the rest of the record stays on disk, as for lines
  * read there. Any other line (the log's creation, a revision, a line that is not JSON, a field of
  * an unexpected type) is left to the opener, which reads and parses it itself: every check stays in
- * one place, and the worker decides nothing. The worker is a plain script (no TypeScript, no
- * bundler), so it runs the same under tsx, vitest and Electron's main process.
+ * one place, and the worker decides nothing. Given a checker module (`verify`), it also checks
+ * each record of the share against its schema and sends back what it found, by index in the share.
+ * The worker is a plain script (no TypeScript, no bundler), so it runs the same under tsx, vitest
+ * and Electron's main process.
  */
 import { Worker } from 'node:worker_threads';
 import { BLOCK_BYTES } from './block-hash';

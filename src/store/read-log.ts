@@ -102,7 +102,7 @@ interface OpenBatch {
   firstLine: number;
   /** Byte offset of its first line: where a torn batch is cut. */
   offset: number;
-  records: { record: EventRecord; whole: boolean; offset: number }[];
+  records: { record: EventRecord; whole: boolean }[];
 }
 
 /** Where reading starts: the ledger, the digests and the lines a stored index holds, or none. */
@@ -144,11 +144,8 @@ export interface ReadOptions {
   fromStart?: boolean;
   /** This thread parses every line (a worker only hashes); else those starting before `ownShareEnd(size)`, a worker the others' fields. */
   parseAll?: boolean;
-  /**
-   * Sees each record as the ledger takes it in, whole or (`whole` false) the fields a worker parsed,
-   * with where its line starts; returning true keeps a whole record in memory.
-   */
-  taken?: (record: EventRecord, whole: boolean, offset: number) => boolean | void;
+  /** Sees each record as the ledger takes it in, whole or (`whole` false) the fields a worker parsed; true keeps a whole one in memory. */
+  taken?: (record: EventRecord, whole: boolean) => boolean | void;
   /** A module whose `shareChecker()` checks each record a worker parses (see `check-lines.ts`). */
   checker?: URL;
 }
@@ -187,9 +184,9 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
     let pendingFailure: { line: number; reason: string } | undefined;
     let batch: OpenBatch | undefined;
-    const add = (record: EventRecord, at: number, whole: boolean, offset: number) => {
+    const add = (record: EventRecord, at: number, whole: boolean) => {
       try {
-        const keep = taken?.(record, whole, offset) === true && whole;
+        const keep = taken?.(record, whole) === true && whole;
         if (source) ledger.index(record, keep);
         else ledger.add(record);
       } catch (error) {
@@ -222,10 +219,10 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       lines.note(consumed, consumed + length);
       if (batch && record.batchend !== batch.end) throw damaged(line, `batch #${batch.firstLine}-#${batch.end} is interrupted by a record outside it`);
       if (!batch && record.batchend !== undefined && record.batchend > line) batch = { end: record.batchend, firstLine: line, offset: consumed, records: [] };
-      if (batch) batch.records.push({ record, whole, offset: consumed });
-      else add(record, line, whole, consumed);
+      if (batch) batch.records.push({ record, whole });
+      else add(record, line, whole);
       if (batch?.end === line) {
-        for (const [index, member] of batch.records.entries()) add(member.record, batch.firstLine + index, member.whole, member.offset);
+        for (const [index, member] of batch.records.entries()) add(member.record, batch.firstLine + index, member.whole);
         batch = undefined;
       }
       consumed += length + 1;
