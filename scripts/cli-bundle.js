@@ -2,11 +2,14 @@
  * The CLI, bundled: one JavaScript file Node loads in about a tenth of a second, where running the
  * TypeScript sources through tsx takes about 0.35 s before the first line of work (its loader
  * compiles every module). `bin/incumbent.js` runs the bundle only while it is fresh: while each
- * source it was built from hashes as it did then. Otherwise it runs the sources, so an edit is
- * never answered by an older build. Packages stay outside the bundle, loaded from node_modules.
+ * source it was built from (symbolic links as links), what built it (tsconfig.json, esbuild's
+ * version) and the bundle's own files hash as they did then. Otherwise it runs the sources, so an
+ * edit is never answered by an older build, nor a bundle edited or half gone. Packages stay outside
+ * the bundle, loaded from node_modules.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,20 +30,25 @@ export async function buildCli(outDir = join(ROOT, 'out', 'cli')) {
     outdir: outDir,
     // Flat, and as deep below the root as src/cli: paths the sources resolve from `import.meta.url` hold.
     entryNames: '[name]',
+    // A source reached through a symbolic link is listed as the link, so pointing it elsewhere changes its hash.
+    preserveSymlinks: true,
     metafile: true,
     logLevel: 'warning',
   });
-  // Input paths are relative to the working directory, the root.
-  const sources = Object.fromEntries(Object.keys(metafile.inputs).map((path) => [relative(ROOT, join(ROOT, path)), hashOf(path)]));
-  writeFileSync(join(outDir, 'sources.json'), `${JSON.stringify(sources, null, 1)}\n`);
+  // Input paths are relative to the working directory, the root; outputs' too.
+  const builder = [createRequire(import.meta.url).resolve('esbuild/package.json'), join(ROOT, 'tsconfig.json')].filter((path) => existsSync(path));
+  const built = [...Object.keys(metafile.inputs), ...Object.keys(metafile.outputs), ...builder.map((path) => relative(ROOT, path))];
+  const hashes = Object.fromEntries(built.map((path) => [relative(ROOT, join(ROOT, path)), hashOf(path)]));
+  writeFileSync(join(outDir, 'hashes.json'), `${JSON.stringify(hashes, null, 1)}\n`);
 }
 
-/** The bundle's entry in `outDir` when every source it was built from is unchanged; else undefined. */
+/** The bundle's entry in `outDir` when every file listed as built from or built is unchanged; else undefined. */
 export function freshCliBundle(outDir = join(ROOT, 'out', 'cli')) {
   try {
-    const sources = JSON.parse(readFileSync(join(outDir, 'sources.json'), 'utf8'));
-    const paths = Object.keys(sources);
-    return paths.length > 0 && paths.every((path) => hashOf(path) === sources[path]) ? pathToFileURL(join(outDir, 'main.js')).href : undefined;
+    const hashes = JSON.parse(readFileSync(join(outDir, 'hashes.json'), 'utf8'));
+    const main = join(outDir, 'main.js');
+    const paths = Object.keys(hashes);
+    return paths.includes(relative(ROOT, main)) && paths.every((path) => hashOf(path) === hashes[path]) ? pathToFileURL(main).href : undefined;
   } catch {
     return undefined;
   }

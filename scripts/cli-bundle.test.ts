@@ -28,7 +28,7 @@ function run(entry: string, log: string): string {
 describe('the bundled CLI', () => {
   it('is used only while every source it was built from hashes as it did', () => {
     expect(freshCliBundle(out)).toBe(`file://${out}/main.js`);
-    const manifest = join(out, 'sources.json');
+    const manifest = join(out, 'hashes.json');
     const sources = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>;
     expect(Object.keys(sources)).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/store/read-log.ts', 'src/store/share-checker.ts']));
     // As if src/store/read-log.ts had been edited since the build.

@@ -186,11 +186,15 @@ export class Ledger {
     this.#records.push(record);
   }
 
-  /** Indexes the next record of the log, which the source gives back when asked; `keep`: keeps it too. */
-  index(record: EventRecord, keep = false): void {
+  /** Indexes the next record of the log without keeping it: the source gives it back when asked. */
+  index(record: EventRecord): void {
     this.#take(record);
     this.#records.pushSourced();
-    if (keep) this.#records.hold(record);
+  }
+
+  /** Keeps these records, indexed from the source, as the reader has them parsed in hand. */
+  hold(records: readonly EventRecord[]): void {
+    for (const record of records) this.#records.hold(record);
   }
 
   #take(record: EventRecord): void {

@@ -141,7 +141,8 @@ if (!checkerModule) run();
 else {
   const { href, tsx } = checkerModule;
   (tsx ? import(tsx).then(({ register }) => { register(); return import(href); }) : import(href))
-    .then((module) => { checker = module.shareChecker(); }, () => undefined)
+    .then((module) => module.shareChecker())
+    .then((made) => { checker = made; }, () => undefined)
     .then(run);
 }
 `;

@@ -4,9 +4,10 @@
  * the point where the worker's share starts and inside it, both must give the same ledger, the same
  * torn tail or the same error.
  */
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateLog } from '../../bench/generate';
 import { SHARE_CHECKER } from './check-lines';
@@ -164,6 +165,16 @@ describe('keeping the records a question is about', () => {
     expect(() => ledger.record(asked.at(-2)!.seq)).toThrow(/was closed/);
     expect(() => ledger.record(base.find((record) => record.seq < first && record.subject === 'company-2')!.seq)).toThrow(/was closed/);
   });
+
+  it('keeps none when the file was written to while it was read: the threads may have read other bytes', async () => {
+    const path = write(`${sealed(base).join('\n')}\n`);
+    const opening = readLog(path, { oneShot: true, taken: (record, whole) => whole && record.subject === 'company-1' });
+    // What any write does to the file's ctime, whatever it does to the bytes (utimes cannot set ctime back).
+    utimesSync(path, new Date(), new Date(Date.now() - 3_600_000));
+    const { ledger, source } = await opening;
+    source!.close();
+    expect(() => ledger.record(base.find((record) => record.seq < first && record.subject === 'company-1')!.seq)).toThrow(/was closed/);
+  });
 });
 
 describe('checking the records of the share', () => {
@@ -172,5 +183,17 @@ describe('checking the records of the share', () => {
     const { share, source } = await readLog(write(`${lines.join('\n')}\n`), { oneShot: true, checker: SHARE_CHECKER });
     source!.close();
     expect(share).toMatchObject({ from: first + 1, checked: { problem: { line: 7, message: 'unknown field(s) colour' } } });
+  });
+
+  it('a checker that does not load, or fails to start, leaves the share unchecked and the log read', async () => {
+    const failing = join(dir, 'failing-checker.mjs');
+    writeFileSync(failing, 'export function shareChecker() { throw new Error("no"); }\n');
+    const content = `${sealed(base).join('\n')}\n`;
+    for (const checker of [pathToFileURL(failing), pathToFileURL(join(dir, 'missing-checker.mjs'))]) {
+      const { share, ledger, source } = await readLog(write(content), { oneShot: true, checker });
+      source!.close();
+      expect(ledger.head).toBe(base.length);
+      expect(share).toEqual({ from: first + 1 });
+    }
   });
 });

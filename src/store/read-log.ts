@@ -156,7 +156,7 @@ export interface ReadOptions {
  */
 export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken, checker }: ReadOptions = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
-  const { size, dev, ino } = fstatSync(fd);
+  const { size, dev, ino, ctimeMs } = fstatSync(fd);
   const file = { dev, ino };
   let start: Start;
   try {
@@ -171,8 +171,16 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   // them all (the worker's records are not whole), parses those from `split` on while this thread
   // parses those before it. After a stored index, the lines appended since are few: they are read here.
   const split = parseAll || keepRecords ? null : ownShareEnd(size);
-  const worker: LinesWorker | undefined = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable, checker }) : undefined;
+  let worker: LinesWorker | undefined;
+  try {
+    worker = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable, checker }) : undefined;
+  } catch (error) {
+    lines.close();
+    throw error;
+  }
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
+  /** Whole records `taken` asked to keep: kept once the read is over (see below). */
+  const held: EventRecord[] = [];
   try {
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
@@ -186,8 +194,9 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     let batch: OpenBatch | undefined;
     const add = (record: EventRecord, at: number, whole: boolean) => {
       try {
-        const keep = taken?.(record, whole) === true && whole;
-        if (source) ledger.index(record, keep);
+        const keep = taken?.(record, whole) === true;
+        if (source && whole && keep) held.push(record);
+        if (source) ledger.index(record);
         else ledger.add(record);
       } catch (error) {
         // Reading an earlier line back (to confirm an id) can fail for its own reason, said as it is.
@@ -253,6 +262,10 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     const hashed = parallel && ledger.head > 0 ? await parallel : undefined;
     if (hashed) verifyChain(digests, hashed, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
+    // While a worker hashes, this thread's lines are checked through the next line's prevhash, not
+    // hashed here. A file written to while it was read (its ctime moved) may have given the two
+    // threads other bytes: its records are then read back, each hashed, when asked for.
+    if (fstatSync(fd).ctimeMs === ctimeMs) ledger.hold(held);
     /** What every result says of where it came from. */
     const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}), ...(shareEnd ? { share: { from: shareFrom, ...(shareEnd.checked ? { checked: shareEnd.checked } : {}) } } : {}) };
     if (ledger.head === 0 && !pendingFailure && unfinished === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
