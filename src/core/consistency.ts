@@ -14,7 +14,7 @@ import type { Ledger } from './ledger';
 import { copyState, initialState, type CompanyState } from './state';
 import type { Timeline } from './timeline';
 import { formatMoment, toEpoch } from './time';
-import { payloads, type DomainType } from './vocabulary';
+import { isDomain } from './vocabulary';
 import { offsetProblem } from './zone';
 
 interface Fact {
@@ -36,7 +36,6 @@ interface Affected {
   cause: number;
 }
 
-const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 const byTimeThenSeq = (a: Fact, b: Fact) => a.time - b.time || a.effect.seq - b.effect.seq;
 
 /** Throws `invalid` naming the batch event and field at fault, or returns when the batch fits. */

@@ -18,7 +18,7 @@ import { IdIndex } from './id-index';
 import type { LedgerIndex } from './ledger-index';
 import { Records, type RecordSource } from './records';
 import { Timeline, type Facts } from './timeline';
-import { payloads, type DomainType } from './vocabulary';
+import { isDomain, payloads } from './vocabulary';
 import { publishedReader, type KnownBy, type Reader } from './published-reader';
 import { coverageStart, latestName, marksOf } from './timeline-marks';
 
@@ -28,8 +28,6 @@ interface Entry {
   time: number;
   seq: number;
 }
-
-const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 
 export type { KnownBy, Reader } from './published-reader';
 

@@ -1,15 +1,13 @@
 /** Rules for corrections and retractions: what may be revised, and what a corrected version must be. */
 import type { EventDraft, EventRecord } from './event';
 import { invalid } from './errors';
-import { payloads, type DomainType } from './vocabulary';
+import { isDomain, payloads } from './vocabulary';
 
 /** What the rules need to know about the log (the ledger, plus the earlier events of the same batch). */
 export interface RevisionContext {
   find(id: string): Pick<EventRecord, 'type' | 'subject' | 'data'> | undefined;
   revisionOf(id: string): string | undefined;
 }
-
-const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 
 /** Validates a revision against the log; returns the draft with the corrected data parsed. */
 export function checkRevision(draft: EventDraft, context: RevisionContext, prefix = ''): EventDraft {

@@ -166,6 +166,8 @@ export const payloads = {
 
 export type DomainType = keyof typeof payloads;
 export const domainTypes = Object.keys(payloads) as DomainType[];
+/** Whether a type is one that changes a company's state (not the log's own, nor a revision). */
+export const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 export type Payload<T extends DomainType> = z.output<(typeof payloads)[T]>;
 
 /** Corrections and retractions never edit the past: they are new events that point at an old one. */

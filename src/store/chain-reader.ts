@@ -6,7 +6,7 @@
 import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
-import { damaged, problemWith } from './read-log';
+import { damaged, problemWith } from './line-checks';
 import { sha256 } from './seal';
 
 export class ChainReader {

@@ -8,13 +8,13 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
-import { eventTypes } from '../core/vocabulary';
 import { Digests } from './digests';
 import { eachLineYielding } from './each-line';
 import { readStoredIndex, type MatchingIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { readLinesInWorker, type LineDigests, type LinesWorker, type ParsedLine, type PrefixHash } from './lines-worker';
 import type { LineShapes } from './check-lines';
+import { CHAIN_BROKEN, damaged, problemWith } from './line-checks';
 import { readFully } from './read-fully';
 import { GENESIS_HASH, sha256 } from './seal';
 
@@ -25,7 +25,6 @@ export const PARALLEL_READING_BYTES = 16 << 20;
 export const OWN_SHARE = 0.45;
 /** Where the worker's share of a log of `size` bytes starts: this thread parses the lines that start before it. */
 export const ownShareEnd = (size: number): number => Math.floor(size * OWN_SHARE);
-const knownTypes = new Set<string>(eventTypes);
 const NOT_JSON = Symbol('not JSON');
 
 const parse = (text: string): unknown => {
@@ -55,9 +54,6 @@ export interface LogContents {
   share?: { from: number; checked?: LineShapes };
 }
 
-export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
-
-const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
 const CHANGED_WHILE_OPENING = 'the file changed while it was being opened (written or replaced by another program); open it again';
 
 /** A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on disk, as for any record indexed. */
@@ -78,22 +74,6 @@ function readLine(fd: number, start: number, end: number, line: number): string 
   const bytes = Buffer.allocUnsafe(end - start);
   if (readFully(fd, bytes, start) < bytes.length) throw damaged(line, CHANGED_WHILE_OPENING);
   return bytes.toString('utf8');
-}
-
-/** Checks one parsed line against the ledger so far (and the chain, when hashed inline). */
-export function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const record = value as Partial<EventRecord>;
-  if (record.seq !== line) return `sequence is ${String(record.seq)}, expected ${line}`;
-  if (prevhash !== undefined && record.prevhash !== prevhash) return CHAIN_BROKEN;
-  if (typeof record.prevhash !== 'string') return 'missing prevhash';
-  if (typeof record.type !== 'string' || !knownTypes.has(record.type)) return `unknown event type ${JSON.stringify(record.type)}`;
-  if (line === 1 && record.type !== 'log.created') return 'the first record must be log.created';
-  if (typeof record.id !== 'string' || record.id === '') return 'missing id';
-  if (record.type !== 'log.created' && typeof record.subject !== 'string') return 'missing subject';
-  if (typeof record.data !== 'object' || record.data === null) return 'missing data';
-  if (record.batchend !== undefined && !(Number.isSafeInteger(record.batchend) && record.batchend >= line)) return `batchend is ${String(record.batchend)}, expected a seq at or after ${line}`;
-  return undefined;
 }
 
 /** A batch of two or more records being read: it counts only once its last record is read. */

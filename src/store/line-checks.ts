@@ -1,0 +1,26 @@
+/** What a line must be to join a log, said the same way by every reader (`readLog`, `ChainReader`). */
+import type { EventRecord } from '../core/event';
+import { IncumbentError } from '../core/errors';
+import { eventTypes } from '../core/vocabulary';
+
+const knownTypes = new Set<string>(eventTypes);
+
+export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
+
+export const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
+
+/** Checks one parsed line against the ledger so far (and the chain, when hashed inline). */
+export function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const record = value as Partial<EventRecord>;
+  if (record.seq !== line) return `sequence is ${String(record.seq)}, expected ${line}`;
+  if (prevhash !== undefined && record.prevhash !== prevhash) return CHAIN_BROKEN;
+  if (typeof record.prevhash !== 'string') return 'missing prevhash';
+  if (typeof record.type !== 'string' || !knownTypes.has(record.type)) return `unknown event type ${JSON.stringify(record.type)}`;
+  if (line === 1 && record.type !== 'log.created') return 'the first record must be log.created';
+  if (typeof record.id !== 'string' || record.id === '') return 'missing id';
+  if (record.type !== 'log.created' && typeof record.subject !== 'string') return 'missing subject';
+  if (typeof record.data !== 'object' || record.data === null) return 'missing data';
+  if (record.batchend !== undefined && !(Number.isSafeInteger(record.batchend) && record.batchend >= line)) return `batchend is ${String(record.batchend)}, expected a seq at or after ${line}`;
+  return undefined;
+}
