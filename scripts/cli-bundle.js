@@ -54,4 +54,7 @@ export function freshCliBundle(outDir = join(ROOT, 'out', 'cli')) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildCli();
+// As npm install's last step: a bundle that cannot be built leaves the CLI on its sources, and the install whole.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildCli().catch((error) => console.warn(`incumbent: the CLI's bundle was not built (${error.message.split('\n')[0]}); the CLI runs from its sources through tsx`));
+}
