@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const hashOf = (path) => createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
 
-/** Builds the bundle into `outDir`: `main.js`, the record checker a reading worker loads, and the sources' hashes. */
+/** Builds the bundle into `outDir`: `main.js`, the record checker a reading worker loads, and `hashes.json` (see above). */
 export async function buildCli(outDir = join(ROOT, 'out', 'cli')) {
   const { build } = await import('esbuild');
   const { metafile } = await build({
