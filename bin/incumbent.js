@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 // V8's young generation at 64 MiB, as the app and the web host run: reading a large log makes
 // short-lived objects by the million, and the default (16 MiB) spent about 0.7 s of an 8.5 s
 // snapshot of the 1M log collecting them. The flag must be there when Node starts, so Node is
-// started again with it, the same standard streams, and its exit status passed on.
+// started again with it, the same standard streams, and its exit status passed on. Not under a
+// debugger (--inspect): the second Node would want the same port.
 const YOUNG = '--max-semi-space-size=64';
-if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
+if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size') || flag.startsWith('--inspect'))) {
   const run = spawnSync(process.execPath, [...process.execArgv, YOUNG, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (run.signal) process.kill(process.pid, run.signal);
   process.exit(run.status ?? 1);
