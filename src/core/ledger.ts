@@ -23,11 +23,7 @@ import { publishedReader, type KnownBy, type Reader } from './published-reader';
 import { coverageStart, latestName, marksOf } from './timeline-marks';
 
 /** Where an event's fact sits: its company's timeline and its (time, seq) key there. */
-interface Entry {
-  timeline: Timeline;
-  time: number;
-  seq: number;
-}
+type Entry = { timeline: Timeline; time: number; seq: number };
 
 export type { KnownBy, Reader } from './published-reader';
 

@@ -177,6 +177,19 @@ export interface ParsedLine {
   };
 }
 
+/** A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on disk, as for any record indexed. */
+export const indexedRecord = (f: NonNullable<ParsedLine['fields']>): unknown => ({
+  seq: f.seq,
+  id: f.id,
+  prevhash: f.prevhash,
+  recordedtime: f.recordedtime,
+  type: f.type,
+  subject: f.subject,
+  time: f.time,
+  batchend: f.batchend,
+  data: f.baseline ? { baseline: true } : {},
+});
+
 interface Chunk {
   kind: 'lines';
   count: number;

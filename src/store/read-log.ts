@@ -12,7 +12,7 @@ import { Digests } from './digests';
 import { eachLineYielding } from './each-line';
 import { readStoredIndex, type MatchingIndex } from './index-cache';
 import { LineSource } from './line-source';
-import { readLinesInWorker, type LineDigests, type LinesWorker, type ParsedLine, type PrefixHash } from './lines-worker';
+import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker, type PrefixHash } from './lines-worker';
 import type { LineShapes } from './check-lines';
 import { CHAIN_BROKEN, damaged, problemWith } from './line-checks';
 import { readFully } from './read-fully';
@@ -55,19 +55,6 @@ export interface LogContents {
 }
 
 const CHANGED_WHILE_OPENING = 'the file changed while it was being opened (written or replaced by another program); open it again';
-
-/** A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on disk, as for any record indexed. */
-const indexedFields = (f: NonNullable<ParsedLine['fields']>): unknown => ({
-  seq: f.seq,
-  id: f.id,
-  prevhash: f.prevhash,
-  recordedtime: f.recordedtime,
-  type: f.type,
-  subject: f.subject,
-  time: f.time,
-  batchend: f.batchend,
-  data: f.baseline ? { baseline: true } : {},
-});
 
 /** A line read again here, which the worker left to this thread. */
 function readLine(fd: number, start: number, end: number, line: number): string {
@@ -232,7 +219,7 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
       ? await worker!.take(({ start, end, fields }) => {
           // Lines follow one another (after a line that is not JSON, the next one reports it).
           if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
-          takeLine(fields ? indexedFields(fields) : parse(readLine(fd, start, end, line + 1)), end - start, !fields);
+          takeLine(fields ? indexedRecord(fields) : parse(readLine(fd, start, end, line + 1)), end - start, !fields);
         })
       : undefined;
     worker?.cancel();
