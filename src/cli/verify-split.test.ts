@@ -3,17 +3,15 @@
  * `check-lines.ts`). Checked on one thread is the reference: whatever the log holds, on either side
  * of the point where the worker's share starts, the answer must be the same.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateLog } from '../../bench/generate';
 import { EventLog } from '../store/event-log';
-import { ownShareEnd, PARALLEL_READING_BYTES } from '../store/read-log';
-import { GENESIS_HASH, sha256 } from '../store/seal';
+import { largeLog, sealed, type LogRecord } from '../store/large-log.test-support';
 import { verifyLog } from './verify';
 
-type Record = { [key: string]: unknown; seq: number; id: string; subject: string; type: string; data: { [key: string]: unknown } };
+type Record = LogRecord;
 
 const dir = mkdtempSync(join(tmpdir(), 'incumbent-verify-split-'));
 let base: Record[];
@@ -21,25 +19,14 @@ let base: Record[];
 let first: number;
 
 beforeAll(async () => {
-  const path = join(dir, 'base.jsonl');
-  await generateLog(path, 30_000, 5);
-  const bytes = readFileSync(path);
-  expect(bytes.length).toBeGreaterThan(PARALLEL_READING_BYTES);
-  base = bytes.toString().trimEnd().split('\n').map((line) => JSON.parse(line) as Record);
-  first = bytes.subarray(0, ownShareEnd(bytes.length)).toString().split('\n').length;
+  ({ records: base, first } = await largeLog(dir));
 }, 60_000);
 
 /** The log with `edits` made (by index), each record chained to the one before; no head anchor. */
 let files = 0;
 function write(edits: Map<number, Edit>): string {
   const path = join(dir, `${(files += 1)}.jsonl`);
-  let prevhash = GENESIS_HASH;
-  const lines = base.map((record, index) => {
-    const line = JSON.stringify({ ...(edits.get(index)?.(structuredClone(record)) ?? record), prevhash });
-    prevhash = sha256(line);
-    return line;
-  });
-  writeFileSync(path, `${lines.join('\n')}\n`);
+  writeFileSync(path, `${sealed(base.map((record, index) => edits.get(index)?.(structuredClone(record)) ?? record)).join('\n')}\n`);
   return path;
 }
 

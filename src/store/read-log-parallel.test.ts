@@ -4,17 +4,16 @@
  * the point where the worker's share starts and inside it, both must give the same ledger, the same
  * torn tail or the same error.
  */
-import { mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateLog } from '../../bench/generate';
 import { SHARE_CHECKER } from './check-lines';
 import { OWN_SHARE, PARALLEL_READING_BYTES, readLog } from './read-log';
-import { GENESIS_HASH, sha256 } from './seal';
+import { largeLog, sealed, type LogRecord } from './large-log.test-support';
 
-type Record = { [key: string]: unknown; seq: number; id: string; prevhash: string; type: string; data: { [key: string]: unknown } };
+type Record = LogRecord;
 
 const dir = mkdtempSync(join(tmpdir(), 'incumbent-parallel-'));
 let base: Record[];
@@ -22,24 +21,8 @@ let base: Record[];
 let first: number;
 
 beforeAll(async () => {
-  const path = join(dir, 'base.jsonl');
-  await generateLog(path, 30_000, 5);
-  base = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record);
-  const bytes = readFileSync(path);
-  expect(bytes.length).toBeGreaterThan(PARALLEL_READING_BYTES);
-  const split = Math.floor(bytes.length * OWN_SHARE);
-  first = bytes.subarray(0, split).toString().split('\n').length;
+  ({ records: base, first } = await largeLog(dir));
 }, 60_000);
-
-/** Lines of the records, each chained to the one before as written, so that only the change made is wrong. */
-const sealed = (records: Record[]): string[] => {
-  let prevhash = GENESIS_HASH;
-  return records.map((record) => {
-    const line = JSON.stringify({ ...record, prevhash });
-    prevhash = sha256(line);
-    return line;
-  });
-};
 
 let files = 0;
 const write = (content: string | Buffer): string => {
