@@ -53,12 +53,13 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     this.#path = path;
     this.#readOnly = readOnly;
     this.#oneShot = oneShot;
-    this.#about = about;
+    // Only a one-shot process keeps what it read: a long-lived one reads many companies.
+    this.#about = oneShot ? about : undefined;
   }
 
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
-    const about = this.#oneShot ? this.#about : undefined;
+    const about = this.#about;
     const contents = await readLog(this.#path, {
       oneShot: this.#oneShot,
       storable: !this.#readOnly && !this.#oneShot,
