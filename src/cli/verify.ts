@@ -92,17 +92,23 @@ export async function verifyLog(path: string, options: VerifyOptions = {}, oneTh
   requireLogFile(path);
   // Records are checked against their schemas as the log is read, by the thread that parses each
   // (see check-lines.ts). They are not kept: the rules for revisions read theirs again.
-  const mine = noShapes();
+  let mine = noShapes();
   // An index beside the log is compared with the ids the log gives.
-  const ids = existsSync(indexPath(path)) ? ([] as string[]) : undefined;
+  const indexed = existsSync(indexPath(path));
+  let ids = indexed ? ([] as string[]) : undefined;
   const contents = await readLog(path, {
     oneShot: true,
     fromStart: true,
     parseAll: oneThread,
     checker: SHARE_CHECKER,
-    taken: (record, whole) => {
-      ids?.push(record.id);
-      if (whole) checkInto(mine, record.seq, record);
+    // Begun afresh by each read of the file (one begun again holds the answer).
+    taken: () => {
+      mine = noShapes();
+      ids = indexed ? [] : undefined;
+      return (record, whole) => {
+        ids?.push(record.id);
+        if (whole) checkInto(mine, record.seq, record);
+      };
     },
   });
   const { ledger, digests, torn, source, share } = contents;

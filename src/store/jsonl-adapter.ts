@@ -64,7 +64,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       oneShot: this.#oneShot,
       storable: !this.#readOnly && !this.#oneShot,
       // A record of the company asked about, parsed whole here, is kept: the replay would read it again.
-      ...(about ? { taken: (record: EventRecord, whole: boolean) => whole && record.subject === about } : {}),
+      ...(about ? { taken: () => (record: EventRecord, whole: boolean) => whole && record.subject === about } : {}),
     });
     this.#source = contents.source;
     const { ledger, digests, torn } = contents;

@@ -4,7 +4,7 @@
  * the point where the worker's share starts and inside it, both must give the same ledger, the same
  * torn tail or the same error.
  */
-import { mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, renameSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,7 +137,7 @@ describe('opening a large log on two threads', () => {
 describe('keeping the records a question is about', () => {
   it('keeps those this thread parsed whole, and reads the worker\'s share back from the file', async () => {
     const path = write(`${sealed(base).join('\n')}\n`);
-    const { ledger, source } = await readLog(path, { oneShot: true, taken: (record, whole) => whole && record.subject === 'company-1' });
+    const { ledger, source } = await readLog(path, { oneShot: true, taken: () => (record, whole) => whole && record.subject === 'company-1' });
     const asked = base.filter((record) => record.subject === 'company-1');
     expect(ledger.record(asked.at(-1)!.seq)).toEqual(asked.at(-1));
     // With the file closed, only what was kept can still be given.
@@ -148,15 +148,66 @@ describe('keeping the records a question is about', () => {
     expect(() => ledger.record(asked.at(-2)!.seq)).toThrow(/was closed/);
     expect(() => ledger.record(base.find((record) => record.seq < first && record.subject === 'company-2')!.seq)).toThrow(/was closed/);
   });
+});
 
-  it('keeps none when the file was written to while it was read: the threads may have read other bytes', async () => {
+describe('a file written to while two threads read it', () => {
+  /** Opens `path`, calling `during` once as this thread takes line `at` in; what is read, and how many reads were made. */
+  const openChanging = async (path: string, at: number, during: () => void) => {
+    let reads = 0;
+    const taken = () => {
+      reads += 1;
+      return (record: { seq: number }) => void (reads === 1 && record.seq === at && during());
+    };
+    const opened = await readLog(path, { oneShot: true, taken });
+    return { ...opened, reads };
+  };
+
+  it('is read again on one thread: a line this thread parsed, put back before the worker hashed it, is not believed', async () => {
+    const lines = sealed(base);
+    // Line 5 says another company, with the same length, so the lines after it stay where they are.
+    const forged = lines[4]!.replace('"subject":"company-', '"subject":"kompany-');
+    expect(forged).not.toBe(lines[4]);
+    const path = write(`${[...lines.slice(0, 4), forged, ...lines.slice(5)].join('\n')}\n`);
+    const original = Buffer.from(lines[4]!);
+    const offset = Buffer.byteLength(`${lines.slice(0, 4).join('\n')}\n`);
+    // As this thread takes line 10 in, line 5 is put back as the chain has it; the worker hashes every line after its share.
+    const fd = openSync(path, 'r+');
+    const opened = await openChanging(path, 10, () => writeSync(fd, original, 0, original.length, offset));
+    closeSync(fd);
+    opened.source!.close();
+    expect(opened.reads).toBe(2);
+    expect(opened.share).toBeUndefined();
+    expect(opened.ledger.companies()).not.toContain(JSON.parse(forged).subject);
+    const { ids: _seeded, ...index } = opened.ledger.exportIndex();
+    const { ids: _seed, ...reference } = (await readLog(path, { keepRecords: true })).ledger.exportIndex();
+    expect(compact(index)).toEqual(compact(reference));
+  });
+
+  it('keeps the records asked for, from the read on one thread, when the file was touched while it was read', async () => {
     const path = write(`${sealed(base).join('\n')}\n`);
-    const opening = readLog(path, { oneShot: true, taken: (record, whole) => whole && record.subject === 'company-1' });
-    // What any write does to the file's ctime, whatever it does to the bytes (utimes cannot set ctime back).
-    utimesSync(path, new Date(), new Date(Date.now() - 3_600_000));
-    const { ledger, source } = await opening;
+    const asked = base.filter((record) => record.subject === 'company-1');
+    let reads = 0;
+    const taken = () => {
+      reads += 1;
+      // What any write does to the file's ctime, whatever it does to the bytes (utimes cannot set ctime back).
+      return (record: { seq: number; subject?: string }, whole: boolean) => {
+        if (reads === 1 && record.seq === 10) utimesSync(path, new Date(), new Date(Date.now() - 3_600_000));
+        return whole && record.subject === 'company-1';
+      };
+    };
+    const { ledger, source, share } = await readLog(path, { oneShot: true, taken });
     source!.close();
-    expect(() => ledger.record(base.find((record) => record.seq < first && record.subject === 'company-1')!.seq)).toThrow(/was closed/);
+    expect(reads).toBe(2);
+    expect(share).toBeUndefined();
+    for (const record of asked) expect(ledger.record(record.seq)).toEqual(record);
+  });
+
+  it('is read once, on two threads, when it is still', async () => {
+    const path = write(`${sealed(base).join('\n')}\n`);
+    const opened = await openChanging(path, 10, () => undefined);
+    opened.source!.close();
+    expect(opened.reads).toBe(1);
+    expect(opened.share).toBeDefined();
   });
 });
 

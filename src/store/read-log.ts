@@ -15,7 +15,9 @@ import { LineSource } from './line-source';
 import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker, type PrefixHash } from './lines-worker';
 import type { LineShapes } from './check-lines';
 import { CHAIN_BROKEN, damaged, problemWith } from './line-checks';
+import { CHANGED_WHILE_OPENING, firstBreak, verifyChain } from './two-thread-chain';
 import { readFully } from './read-fully';
+import { stillAt, stillSince } from './still-file';
 import { GENESIS_HASH, sha256 } from './seal';
 
 const CHUNK = 8 << 20;
@@ -54,7 +56,6 @@ export interface LogContents {
   share?: { from: number; checked?: LineShapes };
 }
 
-const CHANGED_WHILE_OPENING = 'the file changed while it was being opened (written or replaced by another program); open it again';
 
 /** A line read again here, which the worker left to this thread. */
 function readLine(fd: number, start: number, end: number, line: number): string {
@@ -111,40 +112,56 @@ export interface ReadOptions {
   fromStart?: boolean;
   /** This thread parses every line (a worker only hashes); else those starting before `ownShareEnd(size)`, a worker the others' fields. */
   parseAll?: boolean;
-  /** Sees each record as the ledger takes it in, whole or (`whole` false) the fields a worker parsed; true keeps a whole one in memory. */
-  taken?: (record: EventRecord, whole: boolean) => boolean | void;
+  /**
+   * Makes what sees each record as the ledger takes it in, whole or (`whole` false) the fields a
+   * worker parsed; true keeps a whole one in memory. Made once for each read of the file: a read
+   * begun again (see `readLog`) makes another, and only the last one's records are the answer's.
+   */
+  taken?: () => (record: EventRecord, whole: boolean) => boolean | void;
   /** A module whose `shareChecker()` checks each record a worker parses (see `check-lines.ts`). */
   checker?: URL;
 }
+
+/** Thrown by a read on two threads of a file that changed meanwhile: its answer may mix bytes from before and after. */
+const READ_AGAIN = Symbol('read again');
 
 /**
  * While a worker hashes a large log, any damage found here is reported after a broken chain
  * before it, if there is one: as reading line by line would have reported it.
  */
-export async function readLog(path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken, checker }: ReadOptions = {}): Promise<LogContents> {
+export async function readLog(path: string, options: ReadOptions = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
-  const { size, dev, ino, ctimeMs } = fstatSync(fd);
-  const file = { dev, ino };
-  let start: Start;
+  let contents: LogContents | undefined;
   try {
-    start = begin(fd, path, fromStart ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
-  } catch (error) {
-    closeSync(fd);
-    throw error;
+    contents = await readOpened(fd, path, options, true).catch((error: unknown) => {
+      if (error !== READ_AGAIN) throw error;
+      // This thread hashes each line it parses, so its answer holds whatever the file does meanwhile.
+      return readOpened(fd, path, options, false);
+    });
+    return contents;
+  } finally {
+    // Records left on disk are read back through `fd` (the file opened, whatever its name is now).
+    if (!contents?.source) closeSync(fd);
   }
+}
+
+/** Reads the log open on `fd`; `twoThreads`: a worker may hash it and parse a share, if it is large. */
+async function readOpened(fd: number, path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken: taking, checker }: ReadOptions, twoThreads: boolean): Promise<LogContents> {
+  const { size, dev, ino } = fstatSync(fd);
+  const file = { dev, ino };
+  const start = begin(fd, path, fromStart ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
   const { stored, digests, lines, ledger } = start;
   const source = keepRecords ? undefined : lines;
   // A large log read from the start: a worker hashes its lines and, unless this thread is to parse
   // them all (the worker's records are not whole), parses those from `split` on while this thread
   // parses those before it. After a stored index, the lines appended since are few: they are read here.
   const split = parseAll || keepRecords ? null : ownShareEnd(size);
-  let worker: LinesWorker | undefined;
-  try {
-    worker = !stored && size >= PARALLEL_READING_BYTES ? readLinesInWorker(fd, { parseFrom: split, whole: storable, checker }) : undefined;
-  } catch (error) {
-    lines.close();
-    throw error;
-  }
+  // Two threads read other bytes if the file changes meanwhile: they read a file that is still, and
+  // the read is begun again on this thread alone if it changed after all (see still-file.ts).
+  const still = twoThreads && !stored && size >= PARALLEL_READING_BYTES ? await stillSince(fd) : undefined;
+  const worker: LinesWorker | undefined = still === undefined ? undefined : readLinesInWorker(fd, { parseFrom: split, whole: storable, checker });
+  const changed = () => still !== undefined && !stillAt(fd, still);
+  const taken = taking?.();
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   /** Whole records `taken` asked to keep: kept once the read is over (see below). */
   const held: EventRecord[] = [];
@@ -230,9 +247,9 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
     if (hashed) verifyChain(digests, hashed, ledger.head, lines.hashOf(ledger.head));
     else digests.truncate(ledger.head);
     // While a worker hashes, this thread's lines are checked through the next line's prevhash, not
-    // hashed here. A file written to while it was read (its ctime moved) may have given the two
-    // threads other bytes: its records are then read back, each hashed, when asked for.
-    if (fstatSync(fd).ctimeMs === ctimeMs) ledger.hold(held);
+    // hashed here: what it parsed is what the worker hashed only if the file did not change.
+    if (changed()) throw READ_AGAIN;
+    ledger.hold(held);
     /** What every result says of where it came from. */
     const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}), ...(shareEnd ? { share: { from: shareFrom, ...(shareEnd.checked ? { checked: shareEnd.checked } : {}) } } : {}) };
     if (ledger.head === 0 && !pendingFailure && unfinished === 0 && !batch) throw new IncumbentError('invalid', `${path} is empty, so it is not an Incumbent log (whose first line is log.created); start one with: incumbent init --log ${path} --title "..." (after removing the empty file)`);
@@ -252,38 +269,17 @@ export async function readLog(path: string, { oneShot = false, keepRecords = fal
   } catch (error) {
     worker?.cancel();
     const broken = parallel && (await firstBreak(digests, parallel));
-    lines.close();
+    // Damage seen in a file that changed while two threads read it may be of their mixing.
+    if (changed()) throw READ_AGAIN;
     throw broken ? damaged(broken, CHAIN_BROKEN) : error;
   } finally {
     // The worker reads through `fd`: it is closed, or handed on, only once the worker is done.
     await parallel?.catch(() => undefined);
-    if (!source) lines.close();
   }
-}
-
-/** The first line whose digest differs from what the next line's prevhash claims, among those read; 0 if none. */
-async function firstBreak(claimed: Digests, parallel: Promise<LineDigests>): Promise<number> {
-  const hashed = await parallel.catch(() => undefined);
-  const differs = hashed ? claimed.firstDifference(hashed.digests, Math.min(claimed.count, hashed.count)) : 0;
-  return differs && differs + 1;
 }
 
 function tornResult(fd: number, ledger: Ledger, digests: Digests, tornStart: number, line: number, reason: string): Omit<LogContents, 'fromIndex' | 'file' | 'source'> {
   // To the file's end now: a file written to while it was read is longer than when it was opened.
   const bytes = Buffer.alloc(Math.max(0, fstatSync(fd).size - tornStart));
   return { ledger, digests, validBytes: tornStart, torn: { line, bytes: bytes.subarray(0, readFully(fd, bytes, tornStart)), reason } };
-}
-
-/**
- * Checks the digests the prevhashes claimed (line 1's was checked as it was read) against those the
- * worker computed from the path, and completes them with the last record's, hashed here from the
- * bytes that were read: the worker's must match it, or the file changed while it was opened.
- */
-function verifyChain(claimed: Digests, hashed: LineDigests, head: number, last: string): void {
-  if (hashed.count < head) throw damaged(hashed.count + 1, CHANGED_WHILE_OPENING);
-  const broken = claimed.firstDifference(hashed.digests, head - 1);
-  if (broken) throw damaged(broken + 1, CHAIN_BROKEN);
-  if (hashed.digests.toString('hex', (head - 1) * 32, head * 32) !== last) throw damaged(head, CHANGED_WHILE_OPENING);
-  claimed.truncate(head - 1);
-  claimed.push(last);
 }
