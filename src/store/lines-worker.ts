@@ -19,6 +19,8 @@ import type { LineShapes } from './check-lines';
 
 /** Lines per message: the opener starts on one chunk while the worker parses the next. */
 const CHUNK_LINES = 32_768;
+/** Lines the opener takes in before it lets other work run (as `eachLineYielding` does: a few milliseconds). */
+const PAUSE_LINES = 2_048;
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -266,7 +268,8 @@ export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { p
         const message = await next();
         if (message instanceof Error) throw message;
         if (message.kind === 'parsed') return message;
-        eachOf(message, line);
+        // The thread's other work runs between slices of a chunk: a host serves its page meanwhile.
+        for (const _ of eachOf(message, line)) await new Promise(setImmediate);
       }
     } finally {
       cancel();
@@ -275,7 +278,8 @@ export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { p
   return { digests, take, cancel };
 }
 
-function eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): void {
+/** Gives `line` each line of a chunk; pauses after every `PAUSE_LINES` (see `take`). */
+function* eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): Generator<void> {
   const { texts, names, codes, lengths } = chunk;
   let at = 0;
   const bytes = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
@@ -288,5 +292,6 @@ function eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): void {
     }
     const [k, batchend] = [4 * i, chunk.batchends[i]!];
     line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), prevhash: text(k + 1), recordedtime: text(k + 2), time: text(k + 3), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
+    if (i % PAUSE_LINES === PAUSE_LINES - 1) yield;
   }
 }
