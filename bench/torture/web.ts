@@ -74,6 +74,7 @@ function badArguments(random: Random, operation: Operation): string {
   // Every operation, so a new one cannot go untortured: the type names them all.
   const specific: Record<Operation, () => unknown> = {
     'log:summary': () => ({ [pick(random, ['x', 'path', 'toString'])]: 1 }),
+    'log:opening': () => ({ [pick(random, ['read', '__proto__', 'valueOf'])]: 1 }),
     'log:read': () => ({ fromSeq: pick(random, [0, -1, 1.5, '1', null]), limit: pick(random, [0, 50_001, -5, 'ten', 1]) }),
     'log:append': () => pick(random, [{ events: [] }, { events: 'none' }, { events: [brokenEvent(random)] }, { events: [brokenEvent(random), brokenEvent(random)] }]),
     'log:import': () => ({ jsonl: pick(random, ['', '{', 'not json\n', `${JSON.stringify(brokenEvent(random))}\n`, 5]) }),

@@ -31,6 +31,8 @@ export type Bookmark = z.output<typeof Bookmark>;
 
 export const contractArgs = {
   'log:summary': z.strictObject({}),
+  /** How far the log being opened has been read: answered at once, while the other calls wait for the log. */
+  'log:opening': z.strictObject({}),
   'log:read': z.strictObject({ fromSeq: z.int().min(1), limit: z.int().min(1).max(50_000) }),
   /** Long poll: answers at once with records after `sinceSeq`, or when some arrive, or after `timeoutMs` (default 25 s) with none. */
   'log:changes': z.strictObject({ sinceSeq: z.int().min(0), timeoutMs: z.int().min(0).max(60_000).optional() }),
@@ -64,6 +66,15 @@ export interface LogSummary {
   warnings?: string[];
 }
 
+/** A log being opened: how many of its file's bytes have been read, and for how long. */
+export interface OpeningProgress {
+  path: string;
+  /** Bytes read so far, of `size` (both 0 until reading starts, and for a PostgreSQL log). */
+  read: number;
+  size: number;
+  elapsedMs: number;
+}
+
 export interface AppendResult {
   appended: EventRecord[];
   skipped: string[];
@@ -71,6 +82,8 @@ export interface AppendResult {
 
 export interface Results {
   'log:summary': LogSummary;
+  /** Null when no log is being opened. */
+  'log:opening': OpeningProgress | null;
   'log:read': { records: EventRecord[]; head: number };
   /** At most 10,000 records after `sinceSeq` (ask again from the last one for more); `head` is the log's head. */
   'log:changes': { records: EventRecord[]; head: number };

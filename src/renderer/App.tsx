@@ -9,7 +9,7 @@ import type { KnownBy } from '../core/ledger';
 import type { DomainType } from '../core/vocabulary';
 import { createApi, unwrap } from './api';
 import { Bookmarks } from './components/Bookmarks';
-import { LoadNotice } from './components/LoadNotice';
+import { LoadNotice, OpeningNotice } from './components/LoadNotice';
 import { LogNotices } from './components/LogNotices';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
@@ -206,6 +206,7 @@ export function App({ replay }: { replay: ReplayClient }) {
         history={history}
         {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
       />
+      {log.opening && <OpeningNotice opening={log.opening} />}
       {log.progress && <LoadNotice progress={log.progress} />}
       <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
       {view && at !== undefined && (

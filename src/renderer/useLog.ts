@@ -7,10 +7,11 @@
  * Invariant: records reach the worker once each, in seq order, one batch at a time (`take`).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LogSummary } from '../core/contract';
+import type { LogSummary, OpeningProgress } from '../core/contract';
 import type { EventRecord } from '../core/event';
 import { Serial } from '../core/serial';
 import { unwrap, type Api } from './api';
+import { whileOpening } from './opening-watch';
 import type { ReplayClient } from './replay-client';
 
 export const PAGE = 20_000;
@@ -50,6 +51,8 @@ export interface LogData {
   seen(): void;
   /** Set while a load is in progress. */
   progress?: LoadProgress;
+  /** Set while the host is opening the log, before any record can load. */
+  opening?: OpeningProgress;
 }
 
 /** How long the page's own append has to claim records the poll brought in first. */
@@ -65,6 +68,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const [error, setError] = useState<string>();
   const [arrived, setArrived] = useState(0);
   const [progress, setProgress] = useState<LoadProgress>();
+  const [opening, setOpening] = useState<OpeningProgress>();
   /** The worker's head, read by the poll and by `take` without waiting for a render. */
   const headRef = useRef(0);
   /**
@@ -83,7 +87,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     setLoading(true);
     setError(undefined);
     try {
-      const next = await unwrap(api.contract['log:summary']({}));
+      const next = await whileOpening(api, unwrap(api.contract['log:summary']({})), setOpening);
       await replay.ask({ op: 'reset' });
       headRef.current = 0;
       setHead(0);
@@ -204,5 +208,5 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     }
   }, []);
 
-  return { summary, companies, head, loading, error, reload, appended, own, arrived, seen, ...(progress ? { progress } : {}) };
+  return { summary, companies, head, loading, error, reload, appended, own, arrived, seen, ...(progress ? { progress } : {}), ...(opening ? { opening } : {}) };
 }

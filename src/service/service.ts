@@ -99,6 +99,8 @@ export async function openService(location: string, options: ServiceOptions): Pr
       await log.close();
     },
     'log:summary': async () => summary(),
+    // An open log is not being opened (a session answers this while it opens one).
+    'log:opening': async () => null,
     readJson: ({ fromSeq, limit }) => `{"records":[${ledger().recordsJson(fromSeq, fromSeq - 1 + limit)}],"head":${ledger().head}}`,
     'log:read': async ({ fromSeq, limit }) => {
       const l = ledger();

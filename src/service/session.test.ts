@@ -2,10 +2,12 @@
  * A window does not wait for its log: the session opens it behind the window, and a call made
  * meanwhile waits for it. These pin what a caller sees while a log is opening, failing or switching.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateLog } from '../../bench/generate';
+import type { OpeningProgress } from '../core/contract';
 import { createWebHost } from '../server/http';
 import { LogSession } from './session';
 
@@ -45,6 +47,33 @@ describe('LogSession', () => {
       await session.close();
     }
   });
+
+  it('says how far it has read the log it is opening, at once, while other calls wait; nothing once it is open', async () => {
+    const path = join(folder(), 'large.jsonl');
+    await generateLog(path, 30_000, 5);
+    const size = statSync(path).size;
+    const session = new LogSession(options);
+    const opening = session.open(path);
+    let open = false;
+    void opening.then(() => (open = true));
+    const answers: OpeningProgress[] = [];
+    while (!open) {
+      const answer = await session.handlers()['log:opening']({});
+      if (answer) answers.push(answer);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await opening;
+    expect(answers[0]).toMatchObject({ path });
+    for (const [i, { read, size: of, elapsedMs }] of answers.entries()) {
+      expect([0, size]).toContain(of);
+      expect(read).toBeLessThanOrEqual(of);
+      if (i > 0) expect(read).toBeGreaterThanOrEqual(answers[i - 1]!.read);
+      if (i > 0) expect(elapsedMs).toBeGreaterThanOrEqual(answers[i - 1]!.elapsedMs);
+    }
+    expect(answers.some(({ read }) => read > 0)).toBe(true);
+    expect(await session.handlers()['log:opening']({})).toBeNull();
+    await session.close();
+  }, 60_000);
 
   it('tells a waiting call why its log could not be opened, and serves the next log opened', async () => {
     const bad = join(folder(), 'bad.jsonl');

@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Handlers, Operation } from '../core/contract';
+import type { Handlers, OpeningProgress, Operation } from '../core/contract';
 import { IncumbentError, toAppError } from '../core/errors';
 import { Serial } from '../core/serial';
 import { openService, type LogService, type ServiceOptions } from './service';
@@ -23,6 +23,8 @@ export class LogSession {
   #first: Promise<unknown> | undefined;
   /** Why no log is open, when opening one failed while none was (see `waitFor`). */
   failure: string | undefined;
+  /** The log being opened, and how far reading it has come (`log:opening`). */
+  #opening: { path: string; read: number; size: number; since: number } | undefined;
 
   constructor(options: ServiceOptions) {
     this.#options = options;
@@ -45,7 +47,11 @@ export class LogSession {
     const opening = this.#opens.run(async () => {
       // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
       if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;
-      const next = await openService(path, { ...this.#options, ...(title ? { create: { title } } : {}) });
+      const opening = (this.#opening = { path, read: 0, size: 0, since: performance.now() });
+      const progress = (read: number, size: number) => Object.assign(opening, { read, size });
+      const next = await openService(path, { ...this.#options, progress, ...(title ? { create: { title } } : {}) }).finally(() => {
+        if (this.#opening === opening) this.#opening = undefined;
+      });
       const previous = this.#current;
       this.#current = next;
       this.failure = undefined;
@@ -67,6 +73,12 @@ export class LogSession {
     });
   }
 
+  /** The log being opened, if one is, and how far reading its file has come. */
+  opening(): OpeningProgress | null {
+    const opening = this.#opening;
+    return opening ? { path: opening.path, read: opening.read, size: opening.size, elapsedMs: Math.round(performance.now() - opening.since) } : null;
+  }
+
   /** `log:read` as JSON text (see `LogService.readJson`), from whichever log is current. */
   readonly readJson = async (args: { fromSeq: number; limit: number }): Promise<string> => (await this.ready()).readJson(args);
 
@@ -75,6 +87,7 @@ export class LogSession {
     const forward = <K extends Operation>(operation: K) => (async (args: never) => ((await this.ready())[operation] as (a: never) => unknown)(args)) as Handlers[K];
     return {
       'log:summary': forward('log:summary'),
+      'log:opening': async () => this.opening(),
       'log:read': forward('log:read'),
       'log:changes': forward('log:changes'),
       'log:append': forward('log:append'),

@@ -48,8 +48,10 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #readOnly: boolean;
   readonly #oneShot: boolean;
   readonly #about: string | undefined;
+  readonly #progress: OpenOptions['progress'];
 
-  constructor(path: string, { readOnly = false, oneShot = false, about }: Pick<OpenOptions, 'readOnly' | 'oneShot' | 'about'> = {}) {
+  constructor(path: string, { readOnly = false, oneShot = false, about, progress }: Pick<OpenOptions, 'readOnly' | 'oneShot' | 'about' | 'progress'> = {}) {
+    this.#progress = progress;
     this.#path = path;
     this.#readOnly = readOnly;
     this.#oneShot = oneShot;
@@ -63,6 +65,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     const contents = await readLog(this.#path, {
       oneShot: this.#oneShot,
       storable: !this.#readOnly && !this.#oneShot,
+      ...(this.#progress ? { progress: this.#progress } : {}),
       // A record of the company asked about, parsed whole here, is kept: the replay would read it again.
       ...(about ? { taken: () => (record: EventRecord, whole: boolean) => whole && record.subject === about } : {}),
     });

@@ -5,6 +5,7 @@
  */
 import type { EventDraft, EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
+import type { Progress } from './read-log';
 
 export interface OpenOptions {
   /** Create the log when it does not exist; its first record gets this title (and id, if given). */
@@ -26,6 +27,8 @@ export interface OpenOptions {
    * the replay does not read them from the file again (files only).
    */
   about?: string;
+  /** Told how many of the log file's bytes opening has read, as it goes on (files only; see `readLog`). */
+  progress?: Progress;
 }
 
 /** The draft of a log's first record, `log.created`, as every store writes it. */

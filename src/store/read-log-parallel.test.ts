@@ -134,6 +134,23 @@ describe('opening a large log on two threads', () => {
   });
 });
 
+describe('progress', () => {
+  it('is told how far reading has come, in steps of at most a two-hundredth of the file, to its end, on two threads or one', async () => {
+    const path = write(`${sealed(base).join('\n')}\n`);
+    const size = Buffer.byteLength(`${sealed(base).join('\n')}\n`);
+    for (const parseAll of [false, true]) {
+      const told: number[] = [];
+      const { source } = await readLog(path, { parseAll, progress: (read, of) => told.push(of === size ? read : NaN) });
+      source!.close();
+      expect(told[0]).toBe(0);
+      expect(told.at(-1)).toBe(size);
+      for (let i = 1; i < told.length; i++) expect(told[i]! - told[i - 1]!).toBeGreaterThan(0);
+      // A step is a line past a two-hundredth of the file (lines are about 700 bytes).
+      for (let i = 1; i < told.length; i++) expect(told[i]! - told[i - 1]!).toBeLessThan(size / 200 + 2_000);
+    }
+  });
+});
+
 describe('keeping the records a question is about', () => {
   it('keeps those this thread parsed whole, and reads the worker\'s share back from the file', async () => {
     const path = write(`${sealed(base).join('\n')}\n`);

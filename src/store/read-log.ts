@@ -120,7 +120,14 @@ export interface ReadOptions {
   taken?: () => (record: EventRecord, whole: boolean) => boolean | void;
   /** A module whose `shareChecker()` checks each record a worker parses (see `check-lines.ts`). */
   checker?: URL;
+  /** Told how many of the file's bytes have been read, as reading goes on (a read begun again starts over). */
+  progress?: Progress;
 }
+
+/** How far reading a file has come: `read` of its `size` bytes. */
+export type Progress = (read: number, size: number) => void;
+/** Progress is told about this often, at most (in parts of the file). */
+const PROGRESS_STEPS = 200;
 
 /** Thrown by a read on two threads of a file that changed meanwhile: its answer may mix bytes from before and after. */
 const READ_AGAIN = Symbol('read again');
@@ -146,7 +153,7 @@ export async function readLog(path: string, options: ReadOptions = {}): Promise<
 }
 
 /** Reads the log open on `fd`; `twoThreads`: a worker may hash it and parse a share, if it is large. */
-async function readOpened(fd: number, path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken: taking, checker }: ReadOptions, twoThreads: boolean): Promise<LogContents> {
+async function readOpened(fd: number, path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken: taking, checker, progress }: ReadOptions, twoThreads: boolean): Promise<LogContents> {
   const { size, dev, ino } = fstatSync(fd);
   const file = { dev, ino };
   const start = begin(fd, path, fromStart ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
@@ -172,6 +179,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     // lines after a stored index; the worker works it out for a large log read from the start.
     const runningHash = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
+    const step = Math.ceil(size / PROGRESS_STEPS);
+    let told = consumed;
+    progress?.(consumed, size);
     let line = ledger.head;
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
     let pendingFailure: { line: number; reason: string } | undefined;
@@ -219,6 +229,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
         batch = undefined;
       }
       consumed += length + 1;
+      if (progress && consumed - told >= step) progress((told = consumed), size);
     };
 
     let handedOver = false;
@@ -240,6 +251,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
         })
       : undefined;
     worker?.cancel();
+    // All of it read (a torn tail included): what is left is the chain's last check.
+    progress?.(size, size);
     // Bytes after the last newline: a line whose write did not finish.
     const unfinished = shareEnd ? shareEnd.unfinished : own;
 

@@ -1,0 +1,50 @@
+/**
+ * Opening a large log takes the host seconds before any record can reach the page: the window says
+ * how far the host has read the file, from the host's own count, then shows the first state.
+ *
+ * Web mode only (the chromium project): the desktop window shows the same notice, fed over IPC by
+ * the same session (`log:opening`, src/service/session.test.ts).
+ */
+import { expect, test } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLog } from '../bench/generate';
+import { startWebHost, stopped } from './fixtures';
+
+/** Large enough (216 MB) that reading it takes the host seconds, longer than the page takes to start. */
+const EVENTS = 300_000;
+
+test('while the host opens a large log, the window shows how much of the file it has read, then the state', async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window is fed by the same session over IPC (src/service/session.test.ts)');
+  test.setTimeout(180_000);
+  const work = mkdtempSync(join(tmpdir(), 'incumbent-e2e-opening-'));
+  let host: ChildProcess | undefined;
+  const browser = await playwright.chromium.launch(launchOptions);
+  try {
+    const path = join(work, 'large.jsonl');
+    await generateLog(path, EVENTS, 20);
+    const megabytes = Math.round(statSync(path).size / 1e6);
+    const started = await startWebHost(join(work, 'data'), path);
+    host = started.process;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(started.url);
+
+    const notice = page.getByRole('status').filter({ hasText: 'Opening the log' });
+    await expect(notice).toContainText(new RegExp(`Opening the log: [\\d.,]+ MB of ${megabytes} MB read \\(\\d+%\\)`), { timeout: 30_000 });
+    const bar = notice.getByRole('progressbar', { name: 'Log file read' });
+    const [value, max] = [Number(await bar.getAttribute('value')), Number(await bar.getAttribute('max'))];
+    expect(max).toBe(statSync(path).size);
+    expect(value).toBeLessThanOrEqual(max);
+
+    // Then the records load, and the notice of the opening is gone.
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toBeVisible({ timeout: 60_000 });
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByRole('slider', { name: 'Moment' })).toBeVisible({ timeout: 60_000 });
+  } finally {
+    await browser.close();
+    if (host) await stopped(host);
+    rmSync(work, { recursive: true, force: true });
+  }
+});
