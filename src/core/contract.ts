@@ -69,7 +69,7 @@ export interface LogSummary {
 /** A log being opened: how many of its file's bytes have been read, and for how long. */
 export interface OpeningProgress {
   path: string;
-  /** Bytes read so far, of `size` (both 0 until reading starts, and for a PostgreSQL log). */
+  /** Bytes read so far, of `size`, its size when reading began; never more, never fewer than told before (both 0 until reading starts, and for a PostgreSQL log). */
   read: number;
   size: number;
   elapsedMs: number;

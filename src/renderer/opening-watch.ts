@@ -20,7 +20,8 @@ export async function whileOpening<T>(api: Api, answer: Promise<T>, show: (openi
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   };
-  void poll();
+  // A transport that throws (rather than answer an error) ends the polling, not the page's call.
+  poll().catch(() => undefined);
   try {
     return await answer;
   } finally {

@@ -19,7 +19,7 @@ import type { LineShapes } from './check-lines';
 
 /** Lines per message: the opener starts on one chunk while the worker parses the next. */
 const CHUNK_LINES = 32_768;
-/** Lines the opener takes in before it lets other work run (as `eachLineYielding` does: a few milliseconds). */
+/** Lines the opener takes in before it lets other work run: a few milliseconds of them (see `eachLineYielding`). */
 const PAUSE_LINES = 2_048;
 
 const WORKER = `
@@ -285,13 +285,10 @@ function* eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): Generator<vo
   const bytes = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
   const text = (k: number) => bytes.toString('utf16le', at, (at += lengths[k]!));
   for (let i = 0; i < chunk.count; i++) {
-    const [start, end, flags] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!];
-    if (!(flags & 1)) {
-      line({ start, end });
-      continue;
-    }
-    const [k, batchend] = [4 * i, chunk.batchends[i]!];
-    line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), prevhash: text(k + 1), recordedtime: text(k + 2), time: text(k + 3), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
+    const [start, end, flags, k, batchend] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!, 4 * i, chunk.batchends[i]!];
+    // A line without fields (a revision, anything odd) is read back and parsed by the opener.
+    if (!(flags & 1)) line({ start, end });
+    else line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), prevhash: text(k + 1), recordedtime: text(k + 2), time: text(k + 3), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
     if (i % PAUSE_LINES === PAUSE_LINES - 1) yield;
   }
 }

@@ -4,7 +4,7 @@
  * the point where the worker's share starts and inside it, both must give the same ledger, the same
  * torn tail or the same error.
  */
-import { closeSync, mkdtempSync, openSync, renameSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, renameSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -135,6 +135,30 @@ describe('opening a large log on two threads', () => {
 });
 
 describe('progress', () => {
+  it('never says more was read than the size it gives, nor less than before: lines appended as it reads, a read begun again', async () => {
+    const lines = sealed(base);
+    const check = (told: [number, number][]) => {
+      for (const [i, [read, size]] of told.entries()) {
+        expect(read).toBeLessThanOrEqual(size);
+        if (i > 0) expect(read).toBeGreaterThanOrEqual(told[i - 1]![0]);
+      }
+    };
+    // One thread (a small log), lines appended while it is read: they are read too.
+    const growing = write(`${lines.slice(0, 6_000).join('\n')}\n`);
+    const told: [number, number][] = [];
+    const grown = await readLog(growing, { progress: (read, size) => void (told.push([read, size]) === 2 && appendFileSync(growing, `${lines.slice(6_000, 12_000).join('\n')}\n`)) });
+    grown.source!.close();
+    expect(grown.ledger.head).toBe(12_000);
+    check(told);
+    // Two threads, the file touched as it is read: read again on one.
+    const touched = write(`${lines.join('\n')}\n`);
+    const again: [number, number][] = [];
+    const reread = await readLog(touched, { progress: (read, size) => void (again.push([read, size]) === 2 && utimesSync(touched, new Date(), new Date())) });
+    reread.source!.close();
+    expect(reread.share).toBeUndefined();
+    check(again);
+  });
+
   it('is told how far reading has come, in steps of at most a two-hundredth of the file, to its end, on two threads or one', async () => {
     const path = write(`${sealed(base).join('\n')}\n`);
     const size = Buffer.byteLength(`${sealed(base).join('\n')}\n`);
@@ -217,6 +241,13 @@ describe('a file written to while two threads read it', () => {
     expect(reads).toBe(2);
     expect(share).toBeUndefined();
     for (const record of asked) expect(ledger.record(record.seq)).toEqual(record);
+  });
+
+  it('a factory of `taken` that throws fails the open before any worker starts', async () => {
+    const path = write(`${sealed(base).join('\n')}\n`);
+    await expect(readLog(path, { taken: () => { throw new Error('no hook'); } })).rejects.toThrow('no hook');
+    // A worker left reading a closed descriptor would fail here, unhandled (vitest fails the run on it).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   });
 
   it('is read once, on two threads, when it is still', async () => {

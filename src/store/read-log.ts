@@ -56,7 +56,6 @@ export interface LogContents {
   share?: { from: number; checked?: LineShapes };
 }
 
-
 /** A line read again here, which the worker left to this thread. */
 function readLine(fd: number, start: number, end: number, line: number): string {
   const bytes = Buffer.allocUnsafe(end - start);
@@ -134,16 +133,21 @@ const READ_AGAIN = Symbol('read again');
 
 /**
  * While a worker hashes a large log, any damage found here is reported after a broken chain
- * before it, if there is one: as reading line by line would have reported it.
+ * before it, if there is one: as reading line by line would have reported it. A large log whose
+ * file changed while two threads read it is read again on one (see `still-file.ts`).
  */
 export async function readLog(path: string, options: ReadOptions = {}): Promise<LogContents> {
   const fd = openSync(path, 'r');
   let contents: LogContents | undefined;
+  // Progress never goes back: a read begun again tells nothing until it passes what was told.
+  let most = 0;
+  const { progress } = options;
+  const told = progress && { progress: (read: number, size: number) => void (read >= most && progress((most = read), size)) };
   try {
-    contents = await readOpened(fd, path, options, true).catch((error: unknown) => {
+    contents = await readOpened(fd, path, { ...options, ...told }, true).catch((error: unknown) => {
       if (error !== READ_AGAIN) throw error;
-      // This thread hashes each line it parses, so its answer holds whatever the file does meanwhile.
-      return readOpened(fd, path, options, false);
+      // This thread hashes each line it parses: what it parsed is what the chain was verified with.
+      return readOpened(fd, path, { ...options, ...told }, false);
     });
     return contents;
   } finally {
@@ -166,9 +170,10 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
   // Two threads read other bytes if the file changes meanwhile: they read a file that is still, and
   // the read is begun again on this thread alone if it changed after all (see still-file.ts).
   const still = twoThreads && !stored && size >= PARALLEL_READING_BYTES ? await stillSince(fd) : undefined;
+  // Made before the worker starts: a factory that throws leaves no worker behind.
+  const taken = taking?.();
   const worker: LinesWorker | undefined = still === undefined ? undefined : readLinesInWorker(fd, { parseFrom: split, whole: storable, checker });
   const changed = () => still !== undefined && !stillAt(fd, still);
-  const taken = taking?.();
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   /** Whole records `taken` asked to keep: kept once the read is over (see below). */
   const held: EventRecord[] = [];
@@ -229,7 +234,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
         batch = undefined;
       }
       consumed += length + 1;
-      if (progress && consumed - told >= step) progress((told = consumed), size);
+      // Lines appended while it is read are read too, but the size told stays the one it started with.
+      if (progress && consumed - told >= step) progress((told = Math.min(consumed, size)), size);
     };
 
     let handedOver = false;

@@ -1,9 +1,15 @@
 /**
- * Whether a file stayed as it was while two threads read it, told by its ctime: the kernel sets it
- * on every change to the file (its bytes, its length, its links, its other times), and no program
- * can set it back. The kernel stamps it from a clock that moves in ticks of a few milliseconds, so a
- * change in the same tick as the one before could leave it as it was: a read that relies on it
- * starts only once the file has been still for longer than a tick.
+ * Whether a file stayed as it was while two threads read it, told by its ctime. The kernel sets it
+ * when the file is written, truncated, linked, unlinked or renamed over, or its times are set, and
+ * no program can set it back. It stamps it from a clock that moves in ticks: a few milliseconds,
+ * or whole seconds on file systems that keep only seconds (ext4 with small inodes, ext3, FAT,
+ * HFS+). A change in the same tick as the one before could leave it as it was, so a read that
+ * relies on it starts only once the file has been still for longer than a tick.
+ *
+ * What it does not see: a write through a shared memory mapping to a page already written that
+ * way and not yet flushed (the kernel stamps only a page's first write), and, on a network file
+ * system, another client's write while attributes are cached. Only hashing each line where it is
+ * parsed would see those; see the README.
  */
 import { fstatSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,16 +18,27 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const TICK_MS = 25;
 
 /**
- * The file's ctime, once it has been still for a tick (waiting one out if it changed just now), so
- * that any change from then on moves it; undefined if it is still changing.
+ * How long a file whose ctime is `ctimeMs` must yet stay still, at `now`, before any change moves
+ * its ctime. A ctime on a whole second is taken as coming from a file system that keeps seconds
+ * (on one that keeps nanoseconds, one ctime in a million falls there, and is waited for needlessly).
+ */
+export function stillFor(ctimeMs: number, now: number): number {
+  const tick = ctimeMs % 1000 === 0 ? 1000 + TICK_MS : TICK_MS;
+  return Math.max(0, ctimeMs + tick - now);
+}
+
+/**
+ * The file's ctime, once it has been still for a tick (waiting out a short one if it changed just
+ * now), so that any change from then on moves it; undefined if it may still be changing, or its
+ * tick is a second.
  */
 export async function stillSince(fd: number): Promise<number | undefined> {
   const { ctimeMs } = fstatSync(fd);
-  const wait = ctimeMs + TICK_MS - Date.now();
-  if (wait <= 0) return ctimeMs;
-  // At most a tick, for a ctime ahead of the clock (the clock was set back): a change now stamps the
-  // time now, which differs from it all the same.
-  await sleep(Math.min(wait, TICK_MS));
+  const wait = stillFor(ctimeMs, Date.now());
+  if (wait === 0) return ctimeMs;
+  // A second's tick, or a ctime ahead of the clock (set back since): reading on one thread costs less than waiting.
+  if (wait > TICK_MS) return undefined;
+  await sleep(wait);
   return fstatSync(fd).ctimeMs === ctimeMs ? ctimeMs : undefined;
 }
 

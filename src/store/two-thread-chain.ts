@@ -17,7 +17,7 @@ export async function firstBreak(claimed: Digests, parallel: Promise<LineDigests
 
 /**
  * Checks the digests the prevhashes claimed (line 1's was checked as it was read) against those the
- * worker computed from the path, and completes them with the last record's, hashed here from the
+ * worker computed from the file (through the same descriptor), and completes them with the last record's, hashed here from the
  * bytes that were read: the worker's must match it, or the file changed while it was opened.
  */
 export function verifyChain(claimed: Digests, hashed: LineDigests, head: number, last: string): void {

@@ -1,0 +1,39 @@
+/**
+ * The opener takes the worker's lines in slices, letting other work run between them (a host opening
+ * a large log still serves its page): the lines the worker parsed, and those it left to the opener.
+ */
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLinesInWorker } from './lines-worker';
+
+/** The most lines `take` hands over between two turns of the event loop. */
+async function longestRun(lines: string[]): Promise<number> {
+  const path = join(mkdtempSync(join(tmpdir(), 'incumbent-lines-worker-')), 'lines.jsonl');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const fd = openSync(path, 'r');
+  let [run, longest, done] = [0, 0, false];
+  const turn = () => {
+    run = 0;
+    if (!done) setImmediate(turn);
+  };
+  turn();
+  try {
+    const worker = readLinesInWorker(fd, { parseFrom: 0, whole: false });
+    await worker.take(() => void (longest = Math.max(longest, (run += 1))));
+    done = true;
+    await worker.digests;
+  } finally {
+    closeSync(fd);
+  }
+  return longest;
+}
+
+const line = (type: string) => (_: unknown, i: number) => JSON.stringify({ seq: i + 1, id: `id-${i + 1}`, prevhash: 'p', recordedtime: 't', type, subject: 's', time: 't', data: {} });
+
+describe('the opener lets other work run every 2,048 of the worker\'s lines', () => {
+  it('of lines the worker parsed, and of lines it left to the opener (revisions)', async () => {
+    for (const type of ['role.assumed', 'event.corrected']) expect(await longestRun(Array.from({ length: 40_000 }, line(type))), type).toBeLessThanOrEqual(2_048);
+  }, 60_000);
+});
