@@ -65,10 +65,11 @@ export class Digests {
     return seq >= 1 && seq <= this.#count && hash('sha256', line, 'buffer').equals(this.#bytes.subarray((seq - 1) * 32, seq * 32));
   }
 
-  /** The first record (1-based) among the first `count` whose digest differs from `other`'s, or 0. */
-  firstDifference(other: Buffer, count: number): number {
-    if (this.#bytes.compare(other, 0, count * 32, 0, count * 32) === 0) return 0;
-    for (let seq = 1; seq <= count; seq++) if (this.#bytes.compare(other, (seq - 1) * 32, seq * 32, (seq - 1) * 32, seq * 32) !== 0) return seq;
+  /** The first record (1-based) among `count` from record `from` on whose digest differs from `other`'s (which starts at record `from`'s), or 0. */
+  firstDifference(other: Buffer, count: number, from = 1): number {
+    const at = (from - 1) * 32;
+    if (this.#bytes.compare(other, 0, count * 32, at, at + count * 32) === 0) return 0;
+    for (let i = 0; i < count; i++) if (this.#bytes.compare(other, i * 32, (i + 1) * 32, at + i * 32, at + (i + 1) * 32) !== 0) return from + i;
     return 0;
   }
 

@@ -1,17 +1,14 @@
 /**
  * A worker thread that reads a large log beside the thread opening it, on the machine's second core:
  * it parses the lines from a byte offset on (the share) while the opener parses those before it,
- * then hashes every line for the chain (SHA-256 of each line, and of all of them as a `BlockHash`
- * when asked: what a stored index is keyed by).
- *
- * Of each line in the share it sends back, in typed arrays and one buffer per chunk, the fields the
- * opener checks and indexes a domain record by; the rest of the record stays on disk, as for lines
- * read there. Any other line (the log's creation, a revision, a line that is not JSON, a field of
- * an unexpected type) is left to the opener, which reads and parses it itself: every check stays in
- * one place, and the worker decides nothing. Given a checker module (`verify`), it also checks
- * each record of the share against its schema and sends back what it found, by index in the share.
- * The worker is a plain script (no TypeScript, no bundler), so it runs the same under tsx, vitest
- * and Electron's main process.
+ * each hashing what it parses from the bytes it parsed (so every field indexed comes from bytes the
+ * chain verifies, whatever is written to the file meanwhile); asked, it then hashes the whole file
+ * in blocks, as the `BlockHash` a stored index is keyed by. Of each line of the share it sends back,
+ * in typed arrays, the fields the opener indexes a domain record by. Any other line (the log's
+ * creation, a revision, a line that is not JSON, a field of an unexpected type) is left to the
+ * opener, which reads, hashes and parses it itself: the worker decides nothing. Given a checker
+ * module (`verify`), it also checks each record of the share against its schema, by index there.
+ * It is a plain script (no TypeScript, no bundler): it runs the same under tsx, vitest and Electron.
  */
 import { Worker } from 'node:worker_threads';
 import { BLOCK_BYTES } from './block-hash';
@@ -73,6 +70,8 @@ function parseShare() {
   chunk = fresh();
   const unfinished = eachLine(Math.max(0, from - 1), (buffer, start, end, offset) => {
     if (skipping) { skipping = false; return; }
+    // Hashed from the bytes parsed here, so that what the opener is given is what the chain verifies.
+    share.add(buffer.subarray(start, end));
     const i = chunk.count;
     chunk.starts[i] = offset + start; chunk.ends[i] = offset + end;
     let v;
@@ -119,23 +118,31 @@ function blockHash(blockBytes) {
   };
 }
 
-function hashAll() {
-  let count = 0;
-  let digests = Buffer.allocUnsafe(32 * 65536);
-  const run = whole ? blockHash(blockBytes) : undefined;
-  eachLine(0, (buffer, start, end) => {
-    if ((count + 1) * 32 > digests.length) { const grown = Buffer.allocUnsafe(digests.length * 2); digests.copy(grown); digests = grown; }
-    hash('sha256', buffer.subarray(start, end), 'buffer').copy(digests, count * 32);
-    count += 1;
-  }, (buffer, complete) => run?.update(buffer.subarray(0, complete)));
-  // The whole buffer, spare room included, so the first appends after opening need not grow it.
-  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix: run?.prefix() }, [digests.buffer]);
+/** The SHA-256 of each line of the share, in order. */
+const share = {
+  count: 0,
+  digests: Buffer.allocUnsafe(32 * 65536),
+  add(line) {
+    if ((this.count + 1) * 32 > this.digests.length) { const grown = Buffer.allocUnsafe(this.digests.length * 2); this.digests.copy(grown); this.digests = grown; }
+    hash('sha256', line, 'buffer').copy(this.digests, this.count * 32);
+    this.count += 1;
+  },
+};
+
+// The 'BlockHash' of the file's complete lines (the key of an index stored of them), read again: a file
+// changed since it was parsed gets a key for other bytes, and a line read back from that index fails its digest.
+function hashBlocks() {
+  const run = blockHash(blockBytes);
+  eachLine(0, () => undefined, (buffer, complete) => run.update(buffer.subarray(0, complete)));
+  return run.prefix();
 }
 
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
 const run = () => {
   if (from !== null) parseShare();
-  hashAll();
+  const prefix = whole ? hashBlocks() : undefined;
+  const { count, digests } = share;
+  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix }, [digests.buffer]);
 };
 // A checker module (TypeScript run through tsx, or JavaScript) gives 'shareChecker()'. One that
 // does not load leaves the share unchecked ('checked' absent), which the opener's caller handles.
@@ -217,7 +224,7 @@ export interface ShareEnd {
 type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer; prefix?: PrefixHash };
 
 export interface LinesWorker {
-  /** Every complete line's digest (and the prefix's, when asked for). */
+  /** The digest of each line of the share, as the worker parsed it (and the whole file's prefix, when asked for). */
   digests: Promise<LineDigests>;
   /**
    * Gives the share's lines in order to `line`, then says how the share ended. If `line` throws,
