@@ -1,15 +1,14 @@
 /**
- * Whether a file stayed as it was while two threads read it, told by its ctime. The kernel sets it
- * when the file is written, truncated, linked, unlinked or renamed over, or its times are set, and
- * no program can set it back. It stamps it from a clock that moves in ticks: a few milliseconds,
- * or whole seconds on file systems that keep only seconds (ext4 with small inodes, ext3, FAT,
- * HFS+). A change in the same tick as the one before could leave it as it was, so a read that
- * relies on it starts only once the file has been still for longer than a tick.
- *
- * What it does not see: a write through a shared memory mapping to a page already written that
- * way and not yet flushed (the kernel stamps only a page's first write), and, on a network file
- * system, another client's write while attributes are cached. Only hashing each line where it is
- * parsed would see those; see the README.
+ * Whether a file stayed as it was while two threads read it, told by its ctime: damage seen in a
+ * file that changed meanwhile may be of the two reads' mixing, and is checked by reading it again
+ * on one thread. (Integrity does not rest on it: every line is hashed from the bytes it was parsed
+ * from.) The kernel sets the ctime when the file is written, truncated, linked, unlinked or renamed
+ * over, or its times are set, and no program can set it back. It stamps it from a clock that moves
+ * in ticks: a few milliseconds, or whole seconds on file systems that keep only seconds (ext4 with
+ * small inodes, ext3, FAT, HFS+). A change in the same tick as the one before could leave it as it
+ * was, so a read that relies on it starts only once the file has been still for longer than a tick.
+ * It does not see a write through a shared memory mapping to a page already written that way, nor,
+ * on a network file system, another client's write while attributes are cached.
  */
 import { fstatSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
