@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BYTES, BlockHash } from './block-hash';
+import { BLOCK_BYTES, BlockHash, keyOfBlocks } from './block-hash';
 import { readLinesInWorker } from './lines-worker';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
@@ -62,12 +62,15 @@ describe('BlockHash', () => {
     }
   });
 
-  it('is what the lines worker works out for the lines it hashes', async () => {
+  it('is what the lines worker works out from the blocks of the lines it parses', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'incumbent-block-hash-')), 'log.jsonl');
     writeFileSync(path, all);
     const fd = openSync(path, 'r');
-    const { prefix } = await readLinesInWorker(fd, { parseFrom: null, whole: true }).digests;
+    const worker = readLinesInWorker(fd, { parseFrom: 0, whole: true });
+    await worker.take(() => undefined);
+    const { blocks } = await worker.digests;
     closeSync(fd);
-    expect(prefix).toEqual({ bytes: all.length, hash: expected(all) });
+    expect(blocks!.bytes).toBe(all.length);
+    expect(keyOfBlocks(blocks!.blocks)).toBe(expected(all));
   });
 });

@@ -38,6 +38,11 @@ export class BlockHash {
     return this;
   }
 
+  /** The digests of its complete blocks, one after another (a run that a key is made of with others: see `keyOfBlocks`). */
+  completeBlocks(): Buffer {
+    return Buffer.concat(this.#blocks);
+  }
+
   /** The key of the bytes so far, as hex; the hash can go on after it. */
   digest(): string {
     return keyOf(this.#blocks, this.#current);
@@ -96,6 +101,9 @@ function hashBlocks(workerData: { fd: number; blockBytes: number; blocks: number
     worker.once('exit', () => reject(new Error('the hashing worker stopped without an answer')));
   });
 }
+
+/** The key of a run of bytes from the digests of its blocks, one after another, the last one partial (possibly empty). */
+export const keyOfBlocks = (digests: Uint8Array): string => createHash('sha256').update(digests).digest('hex');
 
 /** The key of `blocks` and the block being filled: the SHA-256 of their digests. */
 const keyOf = (blocks: readonly Uint8Array[], current: Hash) => {

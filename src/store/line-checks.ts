@@ -9,12 +9,15 @@ export const damaged = (line: number, reason: string) => new IncumbentError('dam
 
 export const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
 
-/** Checks one parsed line against the ledger so far (and the chain, when hashed inline). */
-export function problemWith(value: unknown, line: number, prevhash: string | undefined): string | undefined {
+/**
+ * Checks one parsed line against the ledger so far, and the chain: against the previous line's
+ * digest, or (a function) by handing its claim of it on, false when it can match no digest.
+ */
+export function problemWith(value: unknown, line: number, prevhash: string | ((claim: unknown) => boolean) | undefined): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const record = value as Partial<EventRecord>;
   if (record.seq !== line) return `sequence is ${String(record.seq)}, expected ${line}`;
-  if (prevhash !== undefined && record.prevhash !== prevhash) return CHAIN_BROKEN;
+  if (typeof prevhash === 'function' ? !prevhash(record.prevhash) : prevhash !== undefined && record.prevhash !== prevhash) return CHAIN_BROKEN;
   if (typeof record.prevhash !== 'string') return 'missing prevhash';
   if (typeof record.type !== 'string' || !knownTypes.has(record.type)) return `unknown event type ${JSON.stringify(record.type)}`;
   if (line === 1 && record.type !== 'log.created') return 'the first record must be log.created';

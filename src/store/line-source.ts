@@ -12,7 +12,6 @@ import { grow } from '../core/grow';
 import type { RecordSource } from '../core/records';
 import type { Digests } from './digests';
 import { readFully } from './read-fully';
-import { sha256 } from './seal';
 
 const COMMA = 0x2c;
 /** The most bytes read at once for `records`: nearby lines come in one read, not a whole file. */
@@ -86,11 +85,6 @@ export class LineSource implements RecordSource {
     for (let seq = from; seq <= to; seq++) this.#line(seq, bytes, from);
     for (let seq = from; seq < to; seq++) bytes[this.#starts[seq]! - 1 - this.#starts[from - 1]!] = COMMA;
     return bytes.toString('utf8');
-  }
-
-  /** The SHA-256 of line `seq` as it is on disk now, unchecked: for the last line, whose digest no prevhash gives. */
-  hashOf(seq: number): string {
-    return sha256(this.#read(seq, Buffer.allocUnsafe(this.#span(seq, seq))));
   }
 
   /** How many bytes lines `from` to `to` take, the newlines between them included. */

@@ -2,8 +2,8 @@
  * A worker thread that reads a large log beside the thread opening it, on the machine's second core:
  * it parses the lines from a byte offset on (the share) while the opener parses those before it,
  * each hashing what it parses from the bytes it parsed (so every field indexed comes from bytes the
- * chain verifies, whatever is written to the file meanwhile); asked, it then hashes the whole file
- * in blocks, as the `BlockHash` a stored index is keyed by. Of each line of the share it sends back,
+ * chain verifies, whatever is written to the file meanwhile), and, asked, the `BlockHash` blocks of
+ * the bytes it parses (what a stored index is keyed by). Of each line of the share it sends back,
  * in typed arrays, the fields the opener indexes a domain record by. Any other line (the log's
  * creation, a revision, a line that is not JSON, a field of an unexpected type) is left to the
  * opener, which reads, hashes and parses it itself: the worker decides nothing. Given a checker
@@ -46,7 +46,7 @@ function eachLine(from, line, chunkDone) {
       line(buffer, start, end, offset);
       start = end + 1;
     }
-    const more = chunkDone(buffer, start) !== false;
+    const more = chunkDone(buffer, start, offset) !== false;
     buffer.copy(buffer, 0, start, filled); offset += start; filled -= start;
     if (read === 0 || !more) return filled;
   }
@@ -69,7 +69,8 @@ function parseShare() {
   let index = 0;
   chunk = fresh();
   const unfinished = eachLine(Math.max(0, from - 1), (buffer, start, end, offset) => {
-    if (skipping) { skipping = false; return; }
+    // The end of the opener's last line (its bytes from 'from' on, newline included): the opener checks it is what it read.
+    if (skipping) { skipping = false; share.tail = Buffer.from(buffer.subarray(from - offset, end + 1)); return; }
     // Hashed from the bytes parsed here, so that what the opener is given is what the chain verifies.
     share.add(buffer.subarray(start, end));
     const i = chunk.count;
@@ -95,7 +96,8 @@ function parseShare() {
     } else chunk.flags[i] = 0;
     chunk.count += 1;
     if (chunk.count === chunkLines) { send(); chunk = fresh(); }
-  }, () => !Atomics.load(cancelled, 0));
+  // The blocks of the share's bytes from 'from' on, as parsed: what the key of a stored index is made of.
+  }, (buffer, complete, offset) => (share.blocks?.update(buffer.subarray(Math.max(0, from - offset), complete)), !Atomics.load(cancelled, 0)));
   if (chunk.count > 0) send();
   // Bytes after the last newline (a line whose write did not finish), unless they start before 'from'.
   parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : unfinished, checked: checker?.shapes });
@@ -114,12 +116,15 @@ function blockHash(blockBytes) {
         if (filled === blockBytes) { blocks.push(block.digest()); block = createHash('sha256'); filled = 0; }
       }
     },
-    prefix() { return { bytes, hash: createHash('sha256').update(Buffer.concat([...blocks, block.digest()])).digest('hex') }; },
+    /** The digests of the blocks, the last one partial (possibly empty), and how many bytes they hold. */
+    end() { return { bytes, blocks: Buffer.concat([...blocks, block.digest()]) }; },
   };
 }
 
-/** The SHA-256 of each line of the share, in order. */
+/** The SHA-256 of each line of the share, in order; its blocks, when asked for; the opener's line it starts inside. */
 const share = {
+  blocks: whole && from !== null ? blockHash(blockBytes) : undefined,
+  tail: Buffer.alloc(0),
   count: 0,
   digests: Buffer.allocUnsafe(32 * 65536),
   add(line) {
@@ -129,20 +134,11 @@ const share = {
   },
 };
 
-// The 'BlockHash' of the file's complete lines (the key of an index stored of them), read again: a file
-// changed since it was parsed gets a key for other bytes, and a line read back from that index fails its digest.
-function hashBlocks() {
-  const run = blockHash(blockBytes);
-  eachLine(0, () => undefined, (buffer, complete) => run.update(buffer.subarray(0, complete)));
-  return run.prefix();
-}
-
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
 const run = () => {
   if (from !== null) parseShare();
-  const prefix = whole ? hashBlocks() : undefined;
-  const { count, digests } = share;
-  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, prefix }, [digests.buffer]);
+  const { count, digests, tail } = share;
+  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, tail, blocks: share.blocks?.end() }, [digests.buffer]);
 };
 // A checker module (TypeScript run through tsx, or JavaScript) gives 'shareChecker()'. One that
 // does not load leaves the share unchecked ('checked' absent), which the opener's caller handles.
@@ -159,8 +155,10 @@ else {
 export interface LineDigests {
   count: number;
   digests: Buffer;
-  /** The `BlockHash` of the complete lines hashed, `bytes` bytes, when asked for. */
-  prefix?: PrefixHash;
+  /** The bytes of the opener's last line from the share's first byte on, as the worker read them. */
+  tail: Buffer;
+  /** When asked for: the digests of the `BlockHash` blocks of the share's complete lines, from its first byte (`bytes` bytes). */
+  blocks?: { bytes: number; blocks: Buffer };
 }
 
 /** The `BlockHash` key of the first `bytes` bytes of a file. */
@@ -221,7 +219,7 @@ export interface ShareEnd {
   checked?: LineShapes;
 }
 
-type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer; prefix?: PrefixHash };
+type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer; tail: Uint8Array; blocks?: { bytes: number; blocks: Uint8Array } };
 
 export interface LinesWorker {
   /** The digest of each line of the share, as the worker parsed it (and the whole file's prefix, when asked for). */
@@ -255,8 +253,8 @@ export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { p
   const digests = new Promise<LineDigests>((resolve, reject) => {
     worker.on('message', (message: Message) => {
       if (message.kind !== 'hashed') return push(message);
-      const { count, digests, prefix } = message;
-      resolve({ count, digests: Buffer.from(digests), ...(prefix ? { prefix } : {}) });
+      const { count, digests, tail, blocks } = message;
+      resolve({ count, digests: Buffer.from(digests), tail: Buffer.from(tail), ...(blocks ? { blocks: { bytes: blocks.bytes, blocks: Buffer.from(blocks.blocks) } } : {}) });
       void worker.terminate();
     });
     worker.once('error', (error) => {

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_CHECKER } from './check-lines';
-import { OWN_SHARE, PARALLEL_READING_BYTES, readLog } from './read-log';
+import { OWN_SHARE, ownShareEnd, PARALLEL_READING_BYTES, readLog } from './read-log';
+import { AnchorWriter } from './head-anchor';
+import { JsonLinesAdapter } from './jsonl-adapter';
+import { sha256 } from './seal';
 import { largeLog, sealed, type LogRecord } from './large-log.test-support';
 
 type Record = LogRecord;
@@ -80,7 +83,7 @@ describe('opening a large log on two threads', () => {
       ['no subject', change(first + 5, ({ subject: _subject, ...record }) => record as Record), /^line \d+: missing subject/],
       ['a time that is not one', change(first + 5, (record) => ({ ...record, time: '2023-13-45T00:00:00Z' })), /^line \d+: /],
       ['a sequence written as text', change(first + 5, (record) => ({ ...record, seq: String(record.seq) as never })), /^line \d+: sequence is/],
-      ['a prevhash in capitals', [...sealed(base).slice(0, first + 5), ...sealed(base).slice(first + 5).map((line, index) => (index === 0 ? line.replace(/"prevhash":"([0-9a-f]{64})"/, (_, hex: string) => `"prevhash":"${hex.toUpperCase()}"`) : line))], /^line \d+: (prevhash is not a SHA-256 digest|hash chain broken)/],
+      ['a prevhash in capitals', [...sealed(base).slice(0, first + 5), ...sealed(base).slice(first + 5).map((line, index) => (index === 0 ? line.replace(/"prevhash":"([0-9a-f]{64})"/, (_, hex: string) => `"prevhash":"${hex.toUpperCase()}"`) : line))], /^line \d+: hash chain broken/],
       ['a batch across the point where the share starts', sealed(base.map((record, index) => (index >= first - 2 && index <= first + 2 ? { ...record, batchend: base[first + 2]!.seq } : record))), undefined],
       ['a batch interrupted inside the share', sealed(base.map((record, index) => (index >= first + 2 && index <= first + 3 ? { ...record, batchend: base[first + 6]!.seq } : record))), /^line \d+: batch #\d+-#\d+ is interrupted/],
       ['a baseline fact in the share', change(first + 5, (record) => ({ ...record, data: { ...record.data, baseline: true } })), undefined],
@@ -245,6 +248,32 @@ describe('a file written to while two threads read it', () => {
     opened.source!.close();
     expect(opened.ledger.companies()).not.toContain(subject);
     await expectAsWritten(opened, path);
+  });
+
+  it('a line changed once both threads have parsed it: the index a writer stores is keyed by the bytes parsed, and the next open finds the change', async () => {
+    const lines = sealed(base);
+    const at = lines.length - 2;
+    const path = write(`${lines.join('\n')}\n`);
+    const forged = lines[at]!.replace('"subject":"company-', '"subject":"kompany-');
+    const offset = Buffer.byteLength(`${lines.slice(0, at).join('\n')}\n`);
+    new AnchorWriter(path).write({ seq: lines.length, hash: sha256(lines.at(-1)!) });
+    let changed = false;
+    // Once this thread takes the worker's lines in: the worker has parsed most of its share by then.
+    const adapter = new JsonLinesAdapter(path, {
+      progress: (read, size) => {
+        if (changed || read <= ownShareEnd(size)) return;
+        changed = true;
+        const fd = openSync(path, 'r+');
+        writeSync(fd, forged, offset);
+        closeSync(fd);
+      },
+    });
+    // Whether this open saw the change (and refused) or not (and stored an index), the next one does.
+    await adapter.read().catch(() => undefined);
+    await adapter.indexStored;
+    adapter.close();
+    expect(changed).toBe(true);
+    await expect(readLog(path)).rejects.toThrow(`line ${lines.length}: hash chain broken`);
   });
 
   it('a file touched while it is read is read once: each record kept was hashed where it was parsed', async () => {

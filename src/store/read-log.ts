@@ -13,10 +13,11 @@ import { eachLineYielding } from './each-line';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker, type PrefixHash } from './lines-worker';
+import { BLOCK_BYTES, BlockHash } from './block-hash';
 import type { LineShapes } from './check-lines';
-import { CHAIN_BROKEN, damaged, problemWith } from './line-checks';
+import { damaged, problemWith } from './line-checks';
 import { begin } from './read-start';
-import { CHANGED_WHILE_OPENING, firstBreak, readLine, verifyShare } from './two-thread-chain';
+import { CHANGED_WHILE_OPENING, firstBreak, keyOfParsed, readLine, verifyShare } from './two-thread-chain';
 import { readFully } from './read-fully';
 import { stillAt, stillSince } from './still-file';
 import { GENESIS_HASH, sha256 } from './seal';
@@ -136,7 +137,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
   // A large log read from the start, unless this thread is to parse every line (its records whole):
   // a worker parses the lines from `split` on, and this thread those before it. After a stored
   // index, the lines appended since are few: they are read here.
-  const split = ownShareEnd(size);
+  // An index to store is keyed by the blocks of the bytes parsed, each thread hashing its own: the
+  // share then starts on a block's boundary.
+  const split = storable ? Math.max(BLOCK_BYTES, Math.round(ownShareEnd(size) / BLOCK_BYTES) * BLOCK_BYTES) : ownShareEnd(size);
   // Damage seen while two threads read a file that changed meanwhile may be of their mixing: the
   // file is then read again on this thread alone (see still-file.ts).
   const still = twoThreads && !stored && !parseAll && !keepRecords && size >= PARALLEL_READING_BYTES ? await stillSince(fd) : undefined;
@@ -146,6 +149,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
   const changed = () => still !== undefined && !stillAt(fd, still);
   /** Lines of the worker's share that this thread read and hashed itself. */
   const hashedHere = new Set<number>();
+  /** The blocks of this thread's bytes before `split`, and the bytes of its last line after it (the worker hashes those into its blocks). */
+  const ownBlocks = worker && storable ? new BlockHash() : undefined;
+  let ownTail = Buffer.alloc(0);
   let shareFrom: number | undefined;
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   /** Whole records `taken` asked to keep: kept once the read is over (see below). */
@@ -164,6 +170,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
     /** Whether the last line taken was hashed here (its digest `prevhash`), or parsed and hashed by the worker. */
     let hashedBefore = true;
+    const claimed = (claim: unknown) => typeof claim === 'string' && digests.pushHex(claim);
+    /** The last line that passed its checks (its own, and the chain's as far as known). */
+    let validated = line;
     let pendingFailure: { line: number; reason: string } | undefined;
     let batch: OpenBatch | undefined;
     const add = (record: EventRecord, at: number, whole: boolean) => {
@@ -193,15 +202,19 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
         return;
       }
       // The line before: hashed here, and checked now; or hashed by the worker, and what this line
-      // claims of it is checked against the worker's digest once the worker has given them.
-      const problem = problemWith(value, line, hashedBefore ? prevhash : undefined);
+      // claims of it is checked against the worker's digest once the worker has given them (a claim
+      // that is no digest, in upper case say, matches no line).
+      const problem = problemWith(value, line, hashedBefore ? prevhash : claimed);
       if (problem) throw damaged(line, problem);
       const record = value as EventRecord;
-      // A claim that is no digest (upper case, say) matches no line: as broken as any other.
-      if (!hashedBefore && !digests.pushHex(record.prevhash)) throw damaged(line, CHAIN_BROKEN);
+      validated = line;
       hashedBefore = bytes !== undefined;
       if (bytes) {
         runningHash?.update(bytes);
+        if (ownBlocks && consumed < split) {
+          ownBlocks.update(bytes.subarray(0, split - consumed));
+          if (consumed + bytes.length > split) ownTail = Buffer.from(bytes.subarray(split - consumed));
+        }
         prevhash = sha256(bytes.subarray(0, length));
         digests.push(prevhash);
         if (shareFrom !== undefined) hashedHere.add(line);
@@ -247,8 +260,10 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     const unfinished = shareEnd ? shareEnd.unfinished : own;
 
     const hashed = parallel && await parallel;
+    // Every line checked, those of a batch that did not finish too: a break there is damage, as on one thread.
+    if (hashed && shareFrom !== undefined) verifyShare(digests, hashed, shareFrom, validated, hashedHere);
     digests.truncate(ledger.head);
-    if (hashed && shareFrom !== undefined) verifyShare(digests, hashed, shareFrom, ledger.head, hashedHere);
+    const parsedKey = hashed && ownBlocks && keyOfParsed(ownBlocks, ownTail, hashed, split, shareFrom === undefined ? line : shareFrom - 1);
     ledger.hold(held);
     /** What every result says of where it came from. */
     const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}), ...(shareEnd ? { share: { from: shareFrom!, ...(shareEnd.checked ? { checked: shareEnd.checked } : {}) } } : {}) };
@@ -264,7 +279,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), ...about };
     }
-    const prefix = hashed?.prefix ?? (runningHash && { bytes: consumed, hash: runningHash.digest() });
+    const prefix = parsedKey || (runningHash && { bytes: consumed, hash: runningHash.digest() });
     return { ledger, digests, validBytes: consumed, ...about, ...(prefix ? { prefix } : {}) };
   } catch (error) {
     worker?.cancel();
