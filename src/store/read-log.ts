@@ -80,7 +80,7 @@ export interface ReadOptions {
   storable?: boolean;
   /** Every line is read, whatever index is stored beside the log (else reading resumes after one made from the same bytes). */
   fromStart?: boolean;
-  /** This thread parses every line (a worker only hashes); else those starting before `ownShareEnd(size)`, a worker the others' fields. */
+  /** This thread parses (and hashes) every line, with no worker; else a large log's lines from `ownShareEnd(size)` on are a worker's. */
   parseAll?: boolean;
   /**
    * Makes what sees each record as the ledger takes it in, whole or (`whole` false) the fields a
@@ -90,7 +90,7 @@ export interface ReadOptions {
   taken?: () => (record: EventRecord, whole: boolean) => boolean | void;
   /** A module whose `shareChecker()` checks each record a worker parses (see `check-lines.ts`). */
   checker?: URL;
-  /** Told how many of the file's bytes have been read, as reading goes on (a read begun again starts over). */
+  /** Told how many of the file's bytes have been read, as reading goes on: never more than the size it gives, never fewer than before. */
   progress?: Progress;
 }
 
@@ -135,10 +135,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
   const { stored, digests, lines, ledger } = start;
   const source = keepRecords ? undefined : lines;
   // A large log read from the start, unless this thread is to parse every line (its records whole):
-  // a worker parses the lines from `split` on, and this thread those before it. After a stored
-  // index, the lines appended since are few: they are read here.
-  // An index to store is keyed by the blocks of the bytes parsed, each thread hashing its own: the
-  // share then starts on a block's boundary.
+  // a worker parses the lines from `split` on, and this thread those before it. An index to store
+  // is keyed by the blocks of the bytes parsed, each thread hashing its own: the share then starts
+  // on a block's boundary. After a stored index, the lines appended since are few: read here.
   const split = storable ? Math.max(BLOCK_BYTES, Math.round(ownShareEnd(size) / BLOCK_BYTES) * BLOCK_BYTES) : ownShareEnd(size);
   // Damage seen while two threads read a file that changed meanwhile may be of their mixing: the
   // file is then read again on this thread alone (see still-file.ts).
@@ -160,7 +159,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
     // The hash of the log so far (`BlockHash`, what an index is stored with), carried on over the
-    // lines after a stored index; the worker works it out for a large log read from the start.
+    // lines after a stored index; for a large log read from the start, see `keyOfParsed`.
     const runningHash = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
     const step = Math.ceil(size / PROGRESS_STEPS);
