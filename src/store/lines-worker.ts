@@ -222,7 +222,7 @@ export interface ShareEnd {
 type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer; tail: Uint8Array; blocks?: { bytes: number; blocks: Uint8Array } };
 
 export interface LinesWorker {
-  /** The digest of each line of the share, as the worker parsed it (and the whole file's prefix, when asked for). */
+  /** The digest of each line of the share, as the worker parsed it (and the blocks of its bytes, when asked for). */
   digests: Promise<LineDigests>;
   /**
    * Gives the share's lines in order to `line`, then says how the share ended. If `line` throws,
@@ -236,7 +236,7 @@ export interface LinesWorker {
 /**
  * Starts the worker on the file behind `fd`, which must stay open until `digests` settles:
  * `parseFrom`, the byte offset its share starts at (the first line starting there or after), or
- * null for none; `whole`, also the `BlockHash` of all the lines; `checker`, a module whose
+ * null for none; `whole`, also the `BlockHash` blocks of its bytes from `parseFrom` on; `checker`, a module whose
  * `shareChecker()` checks each record of the share, by its index there, as it is parsed.
  */
 export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { parseFrom: number | null; whole: boolean; checker?: URL | undefined }): LinesWorker {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_CHECKER } from './check-lines';
-import { OWN_SHARE, ownShareEnd, PARALLEL_READING_BYTES, readLog } from './read-log';
+import { OWN_SHARE, PARALLEL_READING_BYTES, readLog } from './read-log';
+import { BLOCK_BYTES } from './block-hash';
 import { AnchorWriter } from './head-anchor';
 import { JsonLinesAdapter } from './jsonl-adapter';
 import { sha256 } from './seal';
@@ -258,10 +259,11 @@ describe('a file written to while two threads read it', () => {
     const offset = Buffer.byteLength(`${lines.slice(0, at).join('\n')}\n`);
     new AnchorWriter(path).write({ seq: lines.length, hash: sha256(lines.at(-1)!) });
     let changed = false;
-    // Once this thread takes the worker's lines in: the worker has parsed most of its share by then.
+    // Once this thread takes the worker's lines in (a writer's share ends at the first 16 MiB block
+    // here): the worker has parsed most of its share by then.
     const adapter = new JsonLinesAdapter(path, {
-      progress: (read, size) => {
-        if (changed || read <= ownShareEnd(size)) return;
+      progress: (read) => {
+        if (changed || read <= BLOCK_BYTES) return;
         changed = true;
         const fd = openSync(path, 'r+');
         writeSync(fd, forged, offset);
@@ -274,6 +276,31 @@ describe('a file written to while two threads read it', () => {
     adapter.close();
     expect(changed).toBe(true);
     await expect(readLog(path)).rejects.toThrow(`line ${lines.length}: hash chain broken`);
+  });
+
+  it('a writer reads a last line across its split as one thread does: not JSON, a torn tail; a long one, whatever the worker reached', async () => {
+    const lines = sealed(base);
+    // The lines that fit below the writer's split (16 MiB here), with room to spare.
+    const kept: string[] = [];
+    let bytes = 0;
+    while (bytes + Buffer.byteLength(lines[kept.length]!) + 1 <= BLOCK_BYTES - 200) {
+      bytes += Buffer.byteLength(lines[kept.length]!) + 1;
+      kept.push(lines[kept.length]!);
+    }
+    const torn = write(`${kept.join('\n')}\n{"seq":${'x'.repeat(500)}\n`);
+    for (const storable of [false, true]) {
+      const opened = await readLog(torn, { storable });
+      opened.source?.close();
+      expect(opened.torn?.reason, `storable: ${storable}`).toBe('not valid JSON');
+    }
+    // A last line of 9 MiB across the split, the worker slowed by its checker: it may be stopped before the line's end.
+    const last = { ...base[kept.length]!, data: { ...base[kept.length]!.data, note: 'y'.repeat(9 << 20) } };
+    const long = write(`${sealed([...base.slice(0, kept.length), last]).join('\n')}\n`);
+    for (let i = 0; i < 2; i++) {
+      const opened = await readLog(long, { storable: true, checker: SHARE_CHECKER });
+      opened.source?.close();
+      expect(opened.ledger.head).toBe(kept.length + 1);
+    }
   });
 
   it('a file touched while it is read is read once: each record kept was hashed where it was parsed', async () => {

@@ -27,8 +27,9 @@ const CHUNK = 8 << 20;
 export const PARALLEL_READING_BYTES = 16 << 20;
 /**
  * The part of a large log (by bytes) this thread parses; a worker parses the rest. Each hashes what
- * it parses, and this thread also indexes every record: a third each way was the quickest at a
- * million events (0.45 when the worker hashed every line).
+ * it parses, and this thread also indexes every record: a third was the quickest at a million
+ * events (0.45 when the worker hashed every line). A writer's share is rounded to a 16 MiB block
+ * (at least one), so that each thread hashes the blocks of what it parsed: see `readOpened`.
  */
 export const OWN_SHARE = 0.33;
 /** Where the worker's share of a log of `size` bytes starts: this thread parses the lines that start before it. */
@@ -262,7 +263,6 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     // Every line checked, those of a batch that did not finish too: a break there is damage, as on one thread.
     if (hashed && shareFrom !== undefined) verifyShare(digests, hashed, shareFrom, validated, hashedHere);
     digests.truncate(ledger.head);
-    const parsedKey = hashed && ownBlocks && keyOfParsed(ownBlocks, ownTail, hashed, split, shareFrom === undefined ? line : shareFrom - 1);
     ledger.hold(held);
     /** What every result says of where it came from. */
     const about = { fromIndex: stored?.bytes ?? 0, file, ...(source ? { source } : {}), ...(shareEnd ? { share: { from: shareFrom!, ...(shareEnd.checked ? { checked: shareEnd.checked } : {}) } } : {}) };
@@ -278,6 +278,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), ...about };
     }
+    // Only once the worker's share began: else it may have been stopped short of this thread's last line.
+    const parsedKey = hashed && ownBlocks && shareFrom !== undefined && keyOfParsed(ownBlocks, ownTail, hashed, split, shareFrom - 1);
     const prefix = parsedKey || (runningHash && { bytes: consumed, hash: runningHash.digest() });
     return { ledger, digests, validBytes: consumed, ...about, ...(prefix ? { prefix } : {}) };
   } catch (error) {
