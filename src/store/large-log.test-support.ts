@@ -2,7 +2,8 @@
  * A log large enough to be read on two threads (30,000 generated events, about 21 MB), for the
  * tests that hold reading and verifying on two threads to doing it on one.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { generateLog } from '../../bench/generate';
@@ -30,3 +31,25 @@ export const sealed = (records: LogRecord[]): string[] => {
     return line;
   });
 };
+
+/** A folder of its own for a test file (`incumbent-NAME-...`), and `write`, which puts content in a new file there. */
+export function scratch(name: string): { dir: string; write: (content: string | Buffer) => string } {
+  const dir = mkdtempSync(join(tmpdir(), `incumbent-${name}-`));
+  let files = 0;
+  const write = (content: string | Buffer) => {
+    const path = join(dir, `${(files += 1)}.jsonl`);
+    writeFileSync(path, content);
+    return path;
+  };
+  return { dir, write };
+}
+
+/** Typed arrays as base64: compared as strings, a ledger's index takes milliseconds, not a second. */
+export const compact = (value: unknown): unknown =>
+  ArrayBuffer.isView(value)
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')
+    : Array.isArray(value)
+      ? value.map(compact)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, compact(inner)]))
+        : value;

@@ -3,27 +3,17 @@
  * share: the chain before any other problem of a line, a batch that did not finish, the last line,
  * cuts near the end. (Written by an outside review, which found six of these answering otherwise.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { readLog } from './read-log';
-import { largeLog, sealed, type LogRecord } from './large-log.test-support';
+import { largeLog, scratch, sealed, type LogRecord } from './large-log.test-support';
 import { sha256 } from './seal';
 
-const dir = mkdtempSync(join(tmpdir(), 'incumbent-two-threads-'));
+const { dir, write } = scratch('two-threads');
 let base: LogRecord[];
 let first: number;
 beforeAll(async () => {
   ({ records: base, first } = await largeLog(dir));
 }, 60_000);
-
-let files = 0;
-const write = (content: string | Buffer) => {
-  const path = join(dir, `${(files += 1)}.jsonl`);
-  writeFileSync(path, content);
-  return path;
-};
 
 async function outcome(path: string, keepRecords: boolean) {
   try {
