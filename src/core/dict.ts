@@ -76,6 +76,17 @@ export const dictWithout = <V>(d: Dict<V>, key: string): Dict<V> => {
 };
 
 export const dictKeys = <V>(d: Dict<V>): string[] => Object.keys(d);
+
+/**
+ * The keys whose value in `after` is not the very value `before` holds (a key only in `before` is
+ * not listed): for two versions of a map that share the values neither changed.
+ */
+export function dictChangedKeys<V>(before: Dict<V>, after: Dict<V>): string[] {
+  const [was, now] = [open(before), open(after)];
+  const changed: string[] = [];
+  for (const key in now) if (!Object.hasOwn(was, key) || was[key] !== now[key]) changed.push(key);
+  return changed;
+}
 export const dictValues = <V>(d: Dict<V>): V[] => Object.values(open(d));
 export const dictEntries = <V>(d: Dict<V>): [string, V][] => Object.entries(open(d));
 export const dictSize = <V>(d: Dict<V>): number => Object.keys(d).length;

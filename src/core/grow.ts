@@ -1,4 +1,4 @@
-type Growable = Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+type Growable = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 
 /** A copy of `array` with room for at least `capacity` entries (doubling, so appends stay cheap); new slots hold `fill`. */
 export function grow<T extends Growable>(array: T, capacity: number, fill?: number): T {

@@ -23,6 +23,8 @@ export class TimelineEntries {
   #hiddenFrom = new Float64Array(16).fill(Infinity);
   /** Each entry's marks, a byte the ledger gives it (baseline, naming): what searches over many entries read instead of the facts. */
   #marks = new Uint8Array(16);
+  /** Each entry's list of state parts (see `PartTable`) plus one, learned when first asked; 0 until then. Not stored. */
+  #partLists = new Int32Array(16);
   /** Facts inserted before the last entry, and hides of entries, waiting for the next read (see `insert`). */
   #late: { time: number; seq: number; marks: number }[] = [];
   #lateHides: { time: number; seq: number; fromSeq: number }[] = [];
@@ -67,6 +69,7 @@ export class TimelineEntries {
     [this.#times, this.#seqs, this.#hiddenFrom, this.#marks] = [index.times, index.seqs, index.hiddenFrom, index.marks];
     [this.#insertSeqs, this.#frontTimes] = [index.insertSeqs, index.frontTimes];
     this.#length = length;
+    this.#partLists = new Int32Array(length);
     this.#inserts = index.insertSeqs.length;
   }
 
@@ -101,6 +104,27 @@ export class TimelineEntries {
   /** Whether the entry is in force at the head (no revision hides it). */
   live(position: number): boolean {
     return this.#hiddenFrom[position] === Infinity;
+  }
+
+  /** The number of the entry's list of parts, if known (see `setPartList`). */
+  partList(position: number): number | undefined {
+    const known = this.#partLists[position]!;
+    return known === 0 ? undefined : known - 1;
+  }
+
+  /** Notes the number of the entry's list of parts; it moves with the entry. */
+  setPartList(position: number, list: number): void {
+    this.#partLists[position] = list + 1;
+  }
+
+  /** Positions before `end` that a reader at `knownSeq` sees otherwise than the head does, ascending (settled). */
+  differing(knownSeq: number, end: number): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < end; i++) {
+      const hidden = this.#hiddenFrom[i]!;
+      if ((this.#seqs[i]! <= knownSeq && knownSeq < hidden) !== (hidden === Infinity)) found.push(i);
+    }
+    return found;
   }
 
   /** The latest sequence at which the entry appeared or was hidden. */
@@ -162,7 +186,7 @@ export class TimelineEntries {
     for (let next = late.length - 1; next >= 0; write -= 1) {
       const { time, seq, marks } = late[next]!;
       if (main >= 0 && (this.#times[main]! > time || (this.#times[main] === time && this.#seqs[main]! > seq))) {
-        this.#place(write, this.#times[main]!, this.#seqs[main]!, this.#marks[main]!, this.#hiddenFrom[main]);
+        this.#place(write, this.#times[main]!, this.#seqs[main]!, this.#marks[main]!, this.#hiddenFrom[main], this.#partLists[main]);
         main -= 1;
       } else {
         this.#place(write, time, seq, marks);
@@ -186,10 +210,12 @@ export class TimelineEntries {
     this.#seqs = grow(this.#seqs, grown);
     this.#hiddenFrom = grow(this.#hiddenFrom, grown, Infinity);
     this.#marks = grow(this.#marks, grown);
+    this.#partLists = grow(this.#partLists, grown);
   }
 
-  #place(at: number, time: number, seq: number, marks: number, hiddenFrom = Infinity): void {
+  #place(at: number, time: number, seq: number, marks: number, hiddenFrom = Infinity, partList = 0): void {
     this.#times[at] = time;
+    this.#partLists[at] = partList;
     this.#seqs[at] = seq;
     this.#marks[at] = marks;
     this.#hiddenFrom[at] = hiddenFrom;

@@ -12,7 +12,9 @@
  */
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
+import { readerState, type HeadChain } from './known-at';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
+import { PartTable, type Part } from './state-parts';
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
 
 export const CHECKPOINT_INTERVAL = 128;
@@ -54,6 +56,8 @@ export class Timeline {
   #head: { state: CompanyState; length: number } | undefined;
   /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
   readonly #checkpointing: boolean;
+  /** The parts of the state its facts touch: what a known-at reader's state is patched by. */
+  readonly #parts = new PartTable();
 
   /** `name`: what to call the company before an event names it. */
   constructor(company: string, facts: Facts, { name = company, checkpointing = true }: { name?: string; checkpointing?: boolean } = {}) {
@@ -197,10 +201,33 @@ export class Timeline {
     return chain;
   }
 
+  /** The parts the entry at `position` touches (settled), learned from its fact once. */
+  #partsAt(position: number): readonly Part[] | null {
+    const known = this.#entries.partList(position);
+    if (known !== undefined) return this.#parts.list(known);
+    const list = this.#parts.listOf(this.#facts.of(this.#entries.seqs[position]!));
+    this.#entries.setPartList(position, list);
+    return this.#parts.list(list);
+  }
+
+  /** The head chain as `readerState` reads it. */
+  readonly #headChain: HeadChain = {
+    interval: CHECKPOINT_INTERVAL,
+    checkpoint: (block) => this.#checkpoints[block]!.state,
+    parts: (position) => this.#partsAt(position),
+    part: (key) => this.#parts.part(key),
+    fact: (position) => this.#facts.of(this.#entries.seqs[position]!),
+    live: (position) => this.#entries.live(position),
+    visible: (position, knownSeq) => this.#entries.visible(position, knownSeq),
+    differing: (knownSeq, end) => this.#entries.differing(knownSeq, end),
+    empty: () => initialState(this.company, this.#name),
+  };
+
   /**
    * The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees.
-   * A reader that asks again at the same `knownSeq` is scrubbing and gets checkpoints of its own
-   * (building them costs about five replays).
+   * A reader the head's checkpoints do not serve from near the moment gets the head's checkpoint
+   * patched where it sees otherwise (`readerState`). One that asks again at the same `knownSeq`
+   * is scrubbing and gets checkpoints of its own (building them costs about five replays).
    */
   stateAt(time: number, knownSeq: number): CompanyState {
     const end = Math.min(this.countUntil(time), this.#entries.frontEnd(knownSeq));
@@ -212,16 +239,20 @@ export class Timeline {
     while (j > 0 && chain[j]!.changeMax > knownSeq) j -= 1;
     const scrubbing = this.#readerChains.has(knownSeq) || this.#lastKnownSeq === knownSeq;
     this.#lastKnownSeq = knownSeq;
+    let patched: CompanyState | undefined;
     if (target - j > 2 && scrubbing) {
       // Too far back to replay forward at every step: this reader gets checkpoints of its own.
       chain = this.#readerChain(knownSeq, j);
       this.#extend(chain, target, knownSeq);
       j = target;
+    } else if (target - j > 2) {
+      patched = readerState(this.#headChain, target, knownSeq);
+      if (patched) j = target;
     }
     const start = j * CHECKPOINT_INTERVAL;
-    if (start === end) return chain[j]!.state;
+    if (!patched && start === end) return chain[j]!.state;
     // At most a few intervals of events: replayed mutably on a copy, cheaper than drafting them.
-    const state = copyState(chain[j]!.state);
+    const state = patched ?? copyState(chain[j]!.state);
     this.#apply(state, start, end, (i) => this.#entries.visible(i, knownSeq));
     return freezeShallow(state);
   }

@@ -1,0 +1,166 @@
+/**
+ * A company's state as parts that facts touch independently: one seat, one director's seat, the
+ * chair, one person's ties, one petition, one pending item, control, the workforce, the name.
+ * `evolve` applies a fact by reading and writing only the parts `partKeysOf` names for it. That is
+ * what lets a reader who knows other facts than the head (known-at) take every other part from
+ * the head's checkpoints (see `known-at.ts`).
+ *
+ * A part is its read cells, which its facts read and write (who holds a seat, a director's seat,
+ * an item while pending). Cells facts write and never read (how a stint in a seat ended) are
+ * written cells (`written-cells.ts`), each of one part.
+ */
+import { dictDelete, dictGet, dictSet, type Dict } from './dict';
+import type { Effective } from './evolve';
+import { seatOf } from './seats';
+import type { CompanyState } from './state';
+
+/** The read cells of one part of a company's state (its written cells: `written-cells.ts`). */
+export interface Part {
+  /** Its number in its timeline's table. */
+  readonly id: number;
+  readonly key: string;
+  /** Copies its read cells from `from` into `to` (a mutable state). */
+  load(to: CompanyState, from: CompanyState): void;
+  /** Whether `a` and `b` hold the same values in its read cells. */
+  same(a: CompanyState, b: CompanyState): boolean;
+}
+
+/** A fact's part that stands for all of them (a reconstituted board reads every director's seat). */
+export const EVERY_PART = '*';
+
+type MapName = 'roles' | 'board' | 'affiliations' | 'petitions' | 'pending' | 'closed';
+type Field = 'chair' | 'control' | 'workforce' | 'name';
+
+/** The parts (their keys) a fact reads and writes. Exhaustive: a new type must say which. */
+export function partKeysOf(e: Effective): string[] {
+  switch (e.type) {
+    case 'company.registered':
+      return ['name'];
+    case 'role.assumed':
+    case 'role.vacated':
+      return [`role\0${seatOf(e.data.role).key}`];
+    case 'board.joined':
+      return [`board\0${e.data.person.id}`];
+    case 'board.left':
+      // Leaving ends the chair of a director who held it.
+      return [`board\0${e.data.person.id}`, 'chair'];
+    case 'board.chair.assumed':
+    case 'board.chair.vacated':
+      return ['chair'];
+    case 'board.reconstituted':
+      return [EVERY_PART];
+    case 'control.changed':
+      return ['control'];
+    case 'workforce.reported':
+      return ['workforce'];
+    case 'affiliation.started':
+    case 'affiliation.ended':
+      return [`aff\0${e.data.person.id}`];
+    case 'petition.reported':
+      return [`petition\0${e.data.petition}`];
+    case 'offer.made':
+    case 'negotiation.opened':
+    case 'dispute.opened':
+    case 'pending.resolved':
+      return [`item\0${e.data.item}`];
+    case 'agreement.reached':
+      return [...new Set([e.data.item, ...e.data.resolves])].map((item) => `item\0${item}`);
+    case 'statement.made':
+      return [];
+    default:
+      return assertNever(e);
+  }
+}
+
+function assertNever(e: never): never {
+  throw new Error(`no parts for ${(e as Effective).type}`);
+}
+
+/** The part a key names, numbered `id`. */
+export function makePart(key: string, id: number): Part {
+  const cut = key.indexOf('\0');
+  const [kind, arg] = cut < 0 ? [key, ''] : [key.slice(0, cut), key.slice(cut + 1)];
+  switch (kind) {
+    case 'role':
+      return { id, key, ...entries([['roles', arg]]) };
+    case 'board':
+      return { id, key, ...entries([['board', arg]]) };
+    case 'chair':
+      return { id, key, ...field('chair') };
+    case 'aff':
+      return { id, key, ...entries([['affiliations', arg]]) };
+    case 'petition':
+      return { id, key, ...entries([['petitions', arg]]) };
+    case 'item':
+      return { id, key, ...entries([['pending', arg], ['closed', arg]]) };
+    case 'control':
+    case 'workforce':
+    case 'name':
+      return { id, key, ...field(kind) };
+    default:
+      throw new Error(`unknown part "${key}"`);
+  }
+}
+
+const field = (name: Field): Pick<Part, 'load' | 'same'> => ({
+  load: (to, from) => void ((to as unknown as Record<Field, unknown>)[name] = from[name]),
+  same: (a, b) => sameValue(a[name], b[name]),
+});
+
+const entries = (cells: [MapName, string][]): Pick<Part, 'load' | 'same'> => ({
+  load(to, from) {
+    for (const [map, key] of cells) {
+      const value = dictGet(from[map] as Dict<unknown>, key);
+      if (value === undefined) dictDelete(to[map] as Dict<unknown>, key);
+      else dictSet(to[map] as Dict<unknown>, key, value);
+    }
+  },
+  same: (a, b) => cells.every(([map, key]) => sameValue(dictGet(a[map] as Dict<unknown>, key), dictGet(b[map] as Dict<unknown>, key))),
+});
+
+/** Equal as data (the state holds plain objects, arrays and scalars). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/** A timeline's parts, each made once, and the lists facts touch, numbered. */
+export class PartTable {
+  readonly #parts = new Map<string, Part>();
+  readonly #listIds = new Map<string, number>();
+  /** By list number: the parts, or null for a list that includes every part. */
+  readonly #lists: (readonly Part[] | null)[] = [];
+
+  get size(): number {
+    return this.#parts.size;
+  }
+
+  /** The number of the list of parts a fact touches. */
+  listOf(e: Effective): number {
+    const keys = partKeysOf(e);
+    const name = JSON.stringify(keys);
+    let id = this.#listIds.get(name);
+    if (id === undefined) {
+      id = this.#lists.length;
+      this.#lists.push(keys.includes(EVERY_PART) ? null : keys.map((key) => this.part(key)));
+      this.#listIds.set(name, id);
+    }
+    return id;
+  }
+
+  /** The parts of list `id`; null if it includes every part. */
+  list(id: number): readonly Part[] | null {
+    return this.#lists[id]!;
+  }
+
+  /** The part a key names, made the first time. */
+  part(key: string): Part {
+    let part = this.#parts.get(key);
+    if (!part) this.#parts.set(key, (part = makePart(key, this.#parts.size)));
+    return part;
+  }
+}

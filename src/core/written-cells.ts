@@ -1,0 +1,78 @@
+/**
+ * Written cells: what facts write into a company's state and never read. How each person's last
+ * stint in a seat ended (`former[person][seat]`), on the board (`formerBoard[person]`) and in the
+ * chair (`formerChairs[person]`). Each belongs to one part (`state-parts.ts`): the seat's, the
+ * director's, the chair's.
+ *
+ * Facts never remove one, and every write is a new object: two checkpoints hold the very same
+ * value in a written cell if and only if no fact wrote it between them.
+ *
+ * A cell is named by a string: `f\0person\0seat`, `b\0person` or `c\0person` (a person's id is
+ * a slug, so it holds no \0; a seat's key may hold anything and comes last).
+ */
+import { dict, dictChangedKeys, dictDelete, dictEntries, dictGet, dictSet, dictSize, dictWith, dictWithout, type Dict } from './dict';
+import type { CompanyState } from './state';
+
+/** What a reader's patch holds for a cell the reader has no value in and the head has. */
+export const ABSENT: unknown = Object.freeze({ absent: true });
+
+const NONE = dict<never>();
+
+/** The key of the part a written cell belongs to. */
+export function partKeyOf(cell: string): string {
+  const [map, person, seat] = split(cell);
+  return map === 'f' ? `role\0${seat}` : map === 'b' ? `board\0${person}` : 'chair';
+}
+
+/** Empties the written cells of a mutable state: a replay from there leaves only what it wrote. */
+export function clearWritten(s: CompanyState): void {
+  [s.former, s.formerBoard, s.formerChairs] = [dict(), dict(), dict()];
+}
+
+/** Every written cell of `s`, with its value. */
+export function eachWritten(s: CompanyState, f: (cell: string, value: unknown) => void): void {
+  for (const [person, stints] of dictEntries(s.former)) for (const [seat, value] of dictEntries(stints)) f(`f\0${person}\0${seat}`, value);
+  for (const [person, value] of dictEntries(s.formerBoard)) f(`b\0${person}`, value);
+  for (const [person, value] of dictEntries(s.formerChairs)) f(`c\0${person}`, value);
+}
+
+/** The written cells of one part (by its key) that hold another value in `after` than in `before`: those written between two checkpoints. */
+export function changedWritten(partKey: string, before: CompanyState, after: CompanyState): string[] {
+  const cut = partKey.indexOf('\0');
+  const [kind, arg] = cut < 0 ? [partKey, ''] : [partKey.slice(0, cut), partKey.slice(cut + 1)];
+  if (kind === 'board') return dictGet(before.formerBoard, arg) === dictGet(after.formerBoard, arg) ? [] : [`b\0${arg}`];
+  if (kind === 'chair') return dictChangedKeys(before.formerChairs, after.formerChairs).map((person) => `c\0${person}`);
+  if (kind !== 'role') return [];
+  // A person's stints are one map, replaced when any of them is written: only those are looked into.
+  return dictChangedKeys(before.former, after.former)
+    .filter((person) => dictGet(dictGet(before.former, person) ?? NONE, arg) !== dictGet(dictGet(after.former, person)!, arg))
+    .map((person) => `f\0${person}\0${arg}`);
+}
+
+export function readWritten(s: CompanyState, cell: string): unknown {
+  const [map, person, seat] = split(cell);
+  if (map === 'f') return dictGet(dictGet(s.former, person) ?? NONE, seat);
+  return dictGet((map === 'b' ? s.formerBoard : s.formerChairs) as Dict<unknown>, person);
+}
+
+/** Sets a written cell of a mutable state; `ABSENT` removes it. */
+export function writeWritten(s: CompanyState, cell: string, value: unknown): void {
+  const [map, person, seat] = split(cell);
+  if (map !== 'f') {
+    const cells = (map === 'b' ? s.formerBoard : s.formerChairs) as Dict<unknown>;
+    if (value === ABSENT) dictDelete(cells, person);
+    else dictSet(cells, person, value);
+    return;
+  }
+  const stints = dictGet(s.former, person) as Dict<unknown> | undefined;
+  if (value !== ABSENT) return dictSet(s.former, person, dictWith(stints, seat, value) as Dict<never>);
+  if (!stints) return;
+  const rest = dictWithout(stints, seat);
+  if (dictSize(rest) > 0) dictSet(s.former, person, rest as Dict<never>);
+  else dictDelete(s.former, person);
+}
+
+function split(cell: string): [string, string, string] {
+  const first = cell.indexOf('\0', 2);
+  return first < 0 ? [cell[0]!, cell.slice(2), ''] : [cell[0]!, cell.slice(2, first), cell.slice(first + 1)];
+}
