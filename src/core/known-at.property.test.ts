@@ -6,7 +6,9 @@ import { created, person, rec, resetSeq } from './fixtures.test-support';
 import { readerState, type HeadChain } from './known-at';
 import { Ledger } from './ledger';
 import { freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
+import { PartPositions } from './part-positions';
 import { PartTable } from './state-parts';
+import { changedWrittenByPart } from './written-cells';
 import type { Timeline } from './timeline';
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -113,11 +115,14 @@ function headChain(timeline: Timeline, head: number, interval: number): HeadChai
     if ((i + 1) % interval === 0) checkpoints.push(frozenCopy(running, checkpoints.at(-1)!));
   }
   const table = new PartTable();
+  const positions = new PartPositions((position) => table.list(table.listOf(timeline.effectAt(position))));
   const visible = (position: number, knownSeq: number) => timeline.visibleAt(position, knownSeq);
   return {
     interval,
     checkpoint: (block) => checkpoints[block]!,
+    written: (block) => changedWrittenByPart(checkpoints[block]!, checkpoints[block + 1]!),
     parts: (position) => table.list(table.listOf(timeline.effectAt(position))),
+    positions: (part, end) => (part ? positions.of(part, end) : positions.every(end)),
     part: (key) => table.part(key),
     fact: (position) => timeline.effectAt(position),
     live: (position) => visible(position, head),

@@ -15,17 +15,25 @@
  * of who held a seat years back dirties that seat until its next holder, not years of facts.
  */
 import { evolve, type Effective } from './evolve';
+import { lowerBound } from './part-positions';
 import { sameValue, type Part } from './state-parts';
 import { copyState, type CompanyState } from './state';
 import { ABSENT, changedWritten, clearWritten, eachWritten, partKeyOf, readWritten, writeWritten } from './written-cells';
+
+/** Over at most this many blocks, the cells the head wrote are read from each block's. */
+const SHORT_STRETCH = 8;
 
 /** What a timeline gives for this: its head chain of checkpoints, its entries and their parts. */
 export interface HeadChain {
   readonly interval: number;
   /** The state after every live entry before `block` * interval (built up to the block asked for). */
   checkpoint(block: number): CompanyState;
+  /** The written cells checkpoint `block` + 1 holds otherwise than checkpoint `block`, by the key of their part. */
+  written(block: number): ReadonlyMap<string, readonly string[]>;
   /** The parts the entry at `position` touches; null if it touches every part. */
   parts(position: number): readonly Part[] | null;
+  /** The positions of the entries that touch `part` (every part, for null), ascending; all of those below `end` at least. */
+  positions(part: Part | null, end: number): readonly number[];
   part(key: string): Part;
   fact(position: number): Effective;
   /** Whether the head sees the entry, and whether a reader at `knownSeq` does. */
@@ -62,7 +70,9 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
   /** After a dirty stretch: a cell the head wrote and the reader did not holds what it held when the stretch began. */
   const keepUnwritten = (part: Part, from: number, to: number) => {
     const before = head.checkpoint(from);
-    for (const cell of changedWritten(part.key, before, head.checkpoint(to))) if (!patch.has(cell)) note(part, cell, readWritten(before, cell) ?? ABSENT);
+    // Block by block over a short stretch (each block's cells are found once for every question), by comparing its ends over a long one.
+    const cells = to - from <= SHORT_STRETCH ? Array.from({ length: to - from }, (_, i) => head.written(from + i).get(part.key) ?? []).flat() : changedWritten(part.key, before, head.checkpoint(to));
+    for (const cell of cells) if (!patch.has(cell)) note(part, cell, readWritten(before, cell) ?? ABSENT);
   };
   /** After a clean stretch: a cell the head wrote then, the reader wrote the same (the part read the same). */
   const dropRewritten = (part: Part, from: number, to: number) => {
@@ -80,31 +90,44 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
     patch.delete(cell);
     patchOf.get(part)!.delete(cell);
   };
-  const partsHere: (readonly Part[] | null | undefined)[] = new Array(interval);
+  const end = blocks * interval;
+  // A fact that touches every part, after the first difference: replayed instead (rare: a board reconstituted).
+  const every = head.positions(null, end);
+  const firstEvery = every[lowerBound(every, Math.floor(differing[0]! / interval) * interval)];
+  if (firstEvery !== undefined && firstEvery < end) return undefined;
+  const seen = (position: number) => head.live(position) || head.visible(position, knownSeq);
+  /** The positions of `part`'s entries in [from, to). */
+  const within = (part: Part, from: number, to: number) => {
+    const positions = head.positions(part, end);
+    const found: number[] = [];
+    for (let i = lowerBound(positions, from); i < positions.length && positions[i]! < to; i++) found.push(positions[i]!);
+    return found;
+  };
   let next = 0;
   for (let block = Math.floor(differing[0]! / interval); block < blocks; block++) {
-    if (dirtySince.size === 0) {
-      if (next === differing.length) break;
-      block = Math.max(block, Math.floor(differing[next]! / interval));
+    // On to the next block with a differing entry or a fact of a dirty part.
+    let due = next < differing.length ? Math.floor(differing[next]! / interval) : blocks;
+    for (const part of dirtySince.keys()) {
+      const positions = head.positions(part, end);
+      const first = lowerBound(positions, block * interval);
+      if (first < positions.length) due = Math.min(due, Math.floor(positions[first]! / interval));
     }
-    const from = block * interval;
+    if (due >= blocks) break;
+    block = due;
+    const [from, to] = [block * interval, block * interval + interval];
     const touched = new Set<Part>();
-    for (; next < differing.length && differing[next]! < from + interval; next++) {
-      const parts = head.parts(differing[next]!);
-      if (parts === null) return undefined;
-      for (const part of parts) touched.add(part);
-    }
-    // The facts either side sees; then every one that touches a touched or dirty part, and the parts it touches, until none is added.
-    for (let i = 0; i < interval; i++) partsHere[i] = head.live(from + i) || head.visible(from + i, knownSeq) ? head.parts(from + i) : undefined;
-    if (partsHere.includes(null) && (touched.size > 0 || dirtySince.size > 0)) return undefined;
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const parts of partsHere) {
-        if (!parts || !parts.some((part) => touched.has(part) || dirtySince.has(part))) continue;
-        for (const part of parts) {
+    for (; next < differing.length && differing[next]! < to; next++) for (const part of head.parts(differing[next]!)!) touched.add(part);
+    for (const part of dirtySince.keys()) if (within(part, from, to).length > 0) touched.add(part);
+    // Every fact either side sees that touches a touched part, and the parts it touches, until none is added.
+    const facts = new Set<number>();
+    for (const queue = [...touched]; queue.length > 0; ) {
+      for (const position of within(queue.pop()!, from, to)) {
+        if (facts.has(position) || !seen(position)) continue;
+        facts.add(position);
+        for (const part of head.parts(position)!) {
           if (touched.has(part)) continue;
           touched.add(part);
-          grew = true;
+          queue.push(part);
         }
       }
     }
@@ -118,7 +141,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
       dirtySince.set(part, block);
     }
     clearWritten(scratch);
-    for (let i = 0; i < interval; i++) if (partsHere[i]?.some((part) => touched.has(part)) && head.visible(from + i, knownSeq)) evolve(scratch, head.fact(from + i));
+    for (const position of [...facts].sort((a, b) => a - b)) if (head.visible(position, knownSeq)) evolve(scratch, head.fact(position));
     eachWritten(scratch, (cell, value) => note(head.part(partKeyOf(cell)), cell, value));
     const after = head.checkpoint(block + 1);
     for (const part of touched) {
@@ -135,7 +158,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
   }
   for (const [part, since] of cleanSince) dropRewritten(part, since, blocks);
   for (const [cell, value] of patch) writeWritten(result, cell, value);
-  result.last = lastSeen(head, blocks * interval, knownSeq);
+  result.last = lastSeen(head, end, knownSeq);
   return result;
 }
 

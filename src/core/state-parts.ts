@@ -142,7 +142,8 @@ export class PartTable {
   /** The number of the list of parts a fact touches. */
   listOf(e: Effective): number {
     const keys = partKeysOf(e);
-    const name = JSON.stringify(keys);
+    // One key names its list (no key starts with "["); several are spelled as JSON, so none run together.
+    const name = keys.length === 1 ? keys[0]! : JSON.stringify(keys);
     let id = this.#listIds.get(name);
     if (id === undefined) {
       id = this.#lists.length;

@@ -7,15 +7,19 @@
  *   It is also right for a reader at S if no entry before j*K changed visibility after S; `changeMax`
  *   records the latest such change, and it only grows with j, so the usable checkpoints are a prefix.
  * - Inserting or hiding at position q invalidates only the checkpoints after q.
- * - A reader far behind the head (known-at set well in the past, with back-dated facts or
- *   corrections in between) gets checkpoints of its own, exact for its S; a few such chains are kept.
+ * - A reader the head's checkpoints serve only from far back (known-at set in the past, with
+ *   back-dated facts or corrections of old facts recorded since) gets the head's checkpoint nearest
+ *   the moment, patched where it sees otherwise (`known-at.ts`). One that asks again at the same S
+ *   is scrubbing, and gets checkpoints of its own, exact for its S; a few such chains are kept.
  */
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
 import { readerState, type HeadChain } from './known-at';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
+import { PartPositions } from './part-positions';
 import { PartTable, type Part } from './state-parts';
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
+import { changedWrittenByPart } from './written-cells';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many facts a replay that does not keep them reads at once. */
@@ -35,6 +39,8 @@ const READER_CHAINS = 4;
 interface Checkpoint {
   state: CompanyState;
   changeMax: number;
+  /** On the head chain: the written cells it holds otherwise than the checkpoint before, by part; made when first asked. */
+  written?: ReadonlyMap<string, readonly string[]>;
 }
 
 export class Timeline {
@@ -56,8 +62,9 @@ export class Timeline {
   #head: { state: CompanyState; length: number } | undefined;
   /** False: every question is replayed from the start (a one-shot process asks too few to pay for checkpoints). */
   readonly #checkpointing: boolean;
-  /** The parts of the state its facts touch: what a known-at reader's state is patched by. */
+  /** The parts of the state its facts touch, and where each one's facts are: what a known-at reader's state is patched by. */
   readonly #parts = new PartTable();
+  readonly #partPositions = new PartPositions((position) => this.#partsAt(position));
 
   /** `name`: what to call the company before an event names it. */
   constructor(company: string, facts: Facts, { name = company, checkpointing = true }: { name?: string; checkpointing?: boolean } = {}) {
@@ -121,6 +128,7 @@ export class Timeline {
     const keep = Math.floor(position / CHECKPOINT_INTERVAL) + 1;
     for (const chain of [this.#checkpoints, ...this.#readerChains.values()]) if (chain.length > keep) chain.length = keep;
     if (this.#head && position < this.#head.length) this.#head = undefined;
+    this.#partPositions.changedFrom(position);
   }
 
   #prefetchRange(from: number, to: number): void {
@@ -214,7 +222,9 @@ export class Timeline {
   readonly #headChain: HeadChain = {
     interval: CHECKPOINT_INTERVAL,
     checkpoint: (block) => this.#checkpoints[block]!.state,
+    written: (block) => (this.#checkpoints[block + 1]!.written ??= changedWrittenByPart(this.#checkpoints[block]!.state, this.#checkpoints[block + 1]!.state)),
     parts: (position) => this.#partsAt(position),
+    positions: (part, end) => (part ? this.#partPositions.of(part, end) : this.#partPositions.every(end)),
     part: (key) => this.#parts.part(key),
     fact: (position) => this.#facts.of(this.#entries.seqs[position]!),
     live: (position) => this.#entries.live(position),

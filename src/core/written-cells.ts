@@ -49,6 +49,19 @@ export function changedWritten(partKey: string, before: CompanyState, after: Com
     .map((person) => `f\0${person}\0${arg}`);
 }
 
+/** Every written cell that holds another value in `after` than in `before`, by the key of its part. */
+export function changedWrittenByPart(before: CompanyState, after: CompanyState): Map<string, string[]> {
+  const byPart = new Map<string, string[]>();
+  const add = (partKey: string, cell: string) => (byPart.get(partKey) ?? byPart.set(partKey, []).get(partKey)!).push(cell);
+  for (const person of dictChangedKeys(before.former, after.former)) {
+    const [was, now] = [dictGet(before.former, person) ?? NONE, dictGet(after.former, person)!];
+    for (const seat of dictChangedKeys(was, now)) add(`role\0${seat}`, `f\0${person}\0${seat}`);
+  }
+  for (const person of dictChangedKeys(before.formerBoard, after.formerBoard)) add(`board\0${person}`, `b\0${person}`);
+  for (const person of dictChangedKeys(before.formerChairs, after.formerChairs)) add('chair', `c\0${person}`);
+  return byPart;
+}
+
 export function readWritten(s: CompanyState, cell: string): unknown {
   const [map, person, seat] = split(cell);
   if (map === 'f') return dictGet(dictGet(s.former, person) ?? NONE, seat);
