@@ -6,9 +6,9 @@ import { created, person, rec, resetSeq } from './fixtures.test-support';
 import { readerState, type HeadChain } from './known-at';
 import { Ledger } from './ledger';
 import { freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
+import { HeadWrites } from './head-writes';
 import { PartPositions } from './part-positions';
 import { PartTable } from './state-parts';
-import { changedWrittenByPart } from './written-cells';
 import type { Timeline } from './timeline';
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -115,12 +115,13 @@ function headChain(timeline: Timeline, head: number, interval: number): HeadChai
     if ((i + 1) % interval === 0) checkpoints.push(frozenCopy(running, checkpoints.at(-1)!));
   }
   const table = new PartTable();
+  const writes = new HeadWrites((block) => checkpoints[block]!);
   const positions = new PartPositions((position) => table.list(table.listOf(timeline.effectAt(position))));
   const visible = (position: number, knownSeq: number) => timeline.visibleAt(position, knownSeq);
   return {
     interval,
     checkpoint: (block) => checkpoints[block]!,
-    written: (block) => changedWrittenByPart(checkpoints[block]!, checkpoints[block + 1]!),
+    headWrote: (partKey, from, to) => writes.between(partKey, from, to),
     parts: (position) => table.list(table.listOf(timeline.effectAt(position))),
     positions: (part, end) => (part ? positions.of(part, end) : positions.every(end)),
     part: (key) => table.part(key),
@@ -147,7 +148,7 @@ describe('known-at from the head checkpoints (property)', () => {
           for (const [where, when] of queries) {
             const block = Math.floor(where * (blocks + 1)) % (blocks + 1);
             const knownSeq = Math.floor(when * ledger.head);
-            const state = readerState(head, block, knownSeq);
+            const state = readerState(head, block, knownSeq, Infinity);
             if (!state) {
               tally.replayInstead += 1;
               continue;

@@ -15,21 +15,20 @@
  * of who held a seat years back dirties that seat until its next holder, not years of facts.
  */
 import { evolve, type Effective } from './evolve';
+import { MinHeap } from './min-heap';
 import { lowerBound } from './part-positions';
 import { sameValue, type Part } from './state-parts';
 import { copyState, type CompanyState } from './state';
-import { ABSENT, changedWritten, clearWritten, eachWritten, partKeyOf, readWritten, writeWritten } from './written-cells';
+import { ABSENT, clearWritten, eachWritten, partKeyOf, readWritten, writeWritten } from './written-cells';
 
-/** Over at most this many blocks, the cells the head wrote are read from each block's. */
-const SHORT_STRETCH = 8;
 
 /** What a timeline gives for this: its head chain of checkpoints, its entries and their parts. */
 export interface HeadChain {
   readonly interval: number;
   /** The state after every live entry before `block` * interval (built up to the block asked for). */
   checkpoint(block: number): CompanyState;
-  /** The written cells checkpoint `block` + 1 holds otherwise than checkpoint `block`, by the key of their part. */
-  written(block: number): ReadonlyMap<string, readonly string[]>;
+  /** The cells of a part (by its key) the head wrote between checkpoints `from` and `to`. */
+  headWrote(partKey: string, from: number, to: number): readonly string[];
   /** The parts the entry at `position` touches; null if it touches every part. */
   parts(position: number): readonly Part[] | null;
   /** The positions of the entries that touch `part` (every part, for null), ascending; all of those below `end` at least. */
@@ -47,12 +46,14 @@ export interface HeadChain {
 
 /**
  * The state (mutable) a reader at `knownSeq` sees after the entries before `blocks` * interval;
- * undefined where a fact that touches every part (a reconstituted board) would be replayed with a
- * dirty part: the caller replays instead.
+ * undefined where the caller should replay instead: when more than `most` entries differ (each
+ * costs several facts' replay: a reader who knows none of a back-filled past is better replayed),
+ * or a fact that touches every part (a reconstituted board) comes after the first difference.
  */
-export function readerState(head: HeadChain, blocks: number, knownSeq: number): CompanyState | undefined {
+export function readerState(head: HeadChain, blocks: number, knownSeq: number, most: number): CompanyState | undefined {
   const interval = head.interval;
   const differing = head.differing(knownSeq, blocks * interval);
+  if (differing.length > most) return undefined;
   const result = copyState(head.checkpoint(blocks));
   if (differing.length === 0) return result;
   const scratch = head.empty();
@@ -70,9 +71,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
   /** After a dirty stretch: a cell the head wrote and the reader did not holds what it held when the stretch began. */
   const keepUnwritten = (part: Part, from: number, to: number) => {
     const before = head.checkpoint(from);
-    // Block by block over a short stretch (each block's cells are found once for every question), by comparing its ends over a long one.
-    const cells = to - from <= SHORT_STRETCH ? Array.from({ length: to - from }, (_, i) => head.written(from + i).get(part.key) ?? []).flat() : changedWritten(part.key, before, head.checkpoint(to));
-    for (const cell of cells) if (!patch.has(cell)) note(part, cell, readWritten(before, cell) ?? ABSENT);
+    for (const cell of head.headWrote(part.key, from, to)) if (!patch.has(cell)) note(part, cell, readWritten(before, cell) ?? ABSENT);
   };
   /** After a clean stretch: a cell the head wrote then, the reader wrote the same (the part read the same). */
   const dropRewritten = (part: Part, from: number, to: number) => {
@@ -103,21 +102,21 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
     for (let i = lowerBound(positions, from); i < positions.length && positions[i]! < to; i++) found.push(positions[i]!);
     return found;
   };
-  let next = 0;
-  for (let block = Math.floor(differing[0]! / interval); block < blocks; block++) {
+  /** Dirty parts by the position of their next fact (one entry each, while dirty). */
+  const due = new MinHeap<Part>();
+  const nextFact = (part: Part, from: number) => {
+    const positions = head.positions(part, end);
+    const i = lowerBound(positions, from);
+    return i < positions.length ? positions[i]! : Infinity;
+  };
+  for (let next = 0; ; ) {
     // On to the next block with a differing entry or a fact of a dirty part.
-    let due = next < differing.length ? Math.floor(differing[next]! / interval) : blocks;
-    for (const part of dirtySince.keys()) {
-      const positions = head.positions(part, end);
-      const first = lowerBound(positions, block * interval);
-      if (first < positions.length) due = Math.min(due, Math.floor(positions[first]! / interval));
-    }
-    if (due >= blocks) break;
-    block = due;
+    const block = Math.min(next < differing.length ? Math.floor(differing[next]! / interval) : Infinity, Math.floor(due.peekKey() / interval));
+    if (!(block < blocks)) break;
     const [from, to] = [block * interval, block * interval + interval];
     const touched = new Set<Part>();
     for (; next < differing.length && differing[next]! < to; next++) for (const part of head.parts(differing[next]!)!) touched.add(part);
-    for (const part of dirtySince.keys()) if (within(part, from, to).length > 0) touched.add(part);
+    while (due.peekKey() < to) touched.add(due.pop()!);
     // Every fact either side sees that touches a touched part, and the parts it touches, until none is added.
     const facts = new Set<number>();
     for (const queue = [...touched]; queue.length > 0; ) {
@@ -131,7 +130,6 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
         }
       }
     }
-    if (touched.size === 0) continue;
     for (const part of touched) {
       if (dirtySince.has(part)) continue;
       const clean = cleanSince.get(part);
@@ -145,7 +143,10 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number): 
     eachWritten(scratch, (cell, value) => note(head.part(partKeyOf(cell)), cell, value));
     const after = head.checkpoint(block + 1);
     for (const part of touched) {
-      if (!part.same(scratch, after)) continue;
+      if (!part.same(scratch, after)) {
+        due.push(nextFact(part, to), part);
+        continue;
+      }
       keepUnwritten(part, dirtySince.get(part)!, block + 1);
       dropSame(part, after);
       dirtySince.delete(part);

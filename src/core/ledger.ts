@@ -255,15 +255,18 @@ export class Ledger {
 
   #correct(record: RecordOf<'event.corrected'>): void {
     const original = this.effectOf(record.data.target);
-    // Appends validate corrections; this guards replay against a hand-made log all the same.
-    if (!original || this.#revisedBy.has(record.data.target) || !payloads[original.type].safeParse(record.data.data).success) return;
+    if (!original || this.#revisedBy.has(record.data.target)) return;
+    // Appends store corrected data as its schema parses it; a hand-made log is parsed here all the
+    // same, so replay (and what reads a fact's parts) finds every field its schema defaults.
+    const data = payloads[original.type].safeParse(record.data.data);
+    if (!data.success) return;
     const corrected = {
       ...original,
       id: record.id,
       seq: record.seq,
       time: record.data.time ?? original.time,
       timeprecision: record.data.timeprecision ?? original.timeprecision,
-      data: record.data.data,
+      data: data.data,
     } as Effective;
     // Read the corrected time before changing anything: a time that throws leaves the ledger as it was.
     const time = toEpoch(corrected.time);

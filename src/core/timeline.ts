@@ -16,10 +16,10 @@ import type { Effective } from './evolve';
 import { evolve } from './evolve';
 import { readerState, type HeadChain } from './known-at';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
+import { HeadWrites } from './head-writes';
 import { PartPositions } from './part-positions';
 import { PartTable, type Part } from './state-parts';
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
-import { changedWrittenByPart } from './written-cells';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many facts a replay that does not keep them reads at once. */
@@ -33,14 +33,17 @@ export interface Facts {
   /** Reads these facts together without keeping them, for a replay that will not come back to them. */
   readOnce(seqs: Float64Array): ReadonlyMap<number, Effective>;
 }
+/**
+ * About how many facts' replay patching one differing entry costs (loading, comparing and settling
+ * the parts it touches): beyond one in this many of the entries to replay, a reader is replayed.
+ */
+const PATCH_COST = 16;
 /** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
 const READER_CHAINS = 4;
 
 interface Checkpoint {
   state: CompanyState;
   changeMax: number;
-  /** On the head chain: the written cells it holds otherwise than the checkpoint before, by part; made when first asked. */
-  written?: ReadonlyMap<string, readonly string[]>;
 }
 
 export class Timeline {
@@ -65,6 +68,7 @@ export class Timeline {
   /** The parts of the state its facts touch, and where each one's facts are: what a known-at reader's state is patched by. */
   readonly #parts = new PartTable();
   readonly #partPositions = new PartPositions((position) => this.#partsAt(position));
+  readonly #headWrites = new HeadWrites((block) => this.#checkpoints[block]!.state);
 
   /** `name`: what to call the company before an event names it. */
   constructor(company: string, facts: Facts, { name = company, checkpointing = true }: { name?: string; checkpointing?: boolean } = {}) {
@@ -129,6 +133,7 @@ export class Timeline {
     for (const chain of [this.#checkpoints, ...this.#readerChains.values()]) if (chain.length > keep) chain.length = keep;
     if (this.#head && position < this.#head.length) this.#head = undefined;
     this.#partPositions.changedFrom(position);
+    this.#headWrites.changedFrom(keep - 1);
   }
 
   #prefetchRange(from: number, to: number): void {
@@ -222,7 +227,7 @@ export class Timeline {
   readonly #headChain: HeadChain = {
     interval: CHECKPOINT_INTERVAL,
     checkpoint: (block) => this.#checkpoints[block]!.state,
-    written: (block) => (this.#checkpoints[block + 1]!.written ??= changedWrittenByPart(this.#checkpoints[block]!.state, this.#checkpoints[block + 1]!.state)),
+    headWrote: (partKey, from, to) => this.#headWrites.between(partKey, from, to),
     parts: (position) => this.#partsAt(position),
     positions: (part, end) => (part ? this.#partPositions.of(part, end) : this.#partPositions.every(end)),
     part: (key) => this.#parts.part(key),
@@ -256,7 +261,7 @@ export class Timeline {
       this.#extend(chain, target, knownSeq);
       j = target;
     } else if (target - j > 2) {
-      patched = readerState(this.#headChain, target, knownSeq);
+      patched = readerState(this.#headChain, target, knownSeq, ((target - j) * CHECKPOINT_INTERVAL) / PATCH_COST);
       if (patched) j = target;
     }
     const start = j * CHECKPOINT_INTERVAL;

@@ -30,7 +30,7 @@ import type { LineSource } from './line-source';
 import { readRegularFile } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 const MAGIC = 'incumbent-index';
 const CHECKSUM_BYTES = 32;
 

@@ -1,0 +1,54 @@
+/**
+ * Which written cells (`written-cells.ts`) the head chain wrote, block by block, listed by part:
+ * what a known-at reader asks for each part it replayed (`known-at.ts`), over any stretch of
+ * blocks, without comparing the maps of the checkpoints at either end (people x seats).
+ *
+ * Listed up to a block when first asked; a change before a checkpoint drops the lists from there.
+ */
+import { lowerBound } from './part-positions';
+import type { CompanyState } from './state';
+import { changedWrittenByPart } from './written-cells';
+
+interface Writes {
+  /** Blocks, ascending, in which the head wrote a cell of the part; with the cells. */
+  blocks: number[];
+  cells: (readonly string[])[];
+}
+
+export class HeadWrites {
+  readonly #checkpoint: (block: number) => CompanyState;
+  readonly #byPart = new Map<string, Writes>();
+  /** The blocks listed: those before it (block b is from checkpoint b to b + 1). */
+  #listed = 0;
+
+  constructor(checkpoint: (block: number) => CompanyState) {
+    this.#checkpoint = checkpoint;
+  }
+
+  /** Checkpoints after `block` changed: blocks from there are listed again when next asked. */
+  changedFrom(block: number): void {
+    if (block >= this.#listed) return;
+    for (const writes of this.#byPart.values()) {
+      const keep = lowerBound(writes.blocks, block);
+      writes.blocks.length = keep;
+      writes.cells.length = keep;
+    }
+    this.#listed = block;
+  }
+
+  /** The cells of the part (by its key) the head wrote between checkpoints `from` and `to` (built that far). */
+  between(partKey: string, from: number, to: number): string[] {
+    for (; this.#listed < to; this.#listed++) {
+      for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1))) {
+        const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [] }).get(key)!;
+        writes.blocks.push(this.#listed);
+        writes.cells.push(cells);
+      }
+    }
+    const writes = this.#byPart.get(partKey);
+    if (!writes) return [];
+    const found: string[] = [];
+    for (let i = lowerBound(writes.blocks, from); i < writes.blocks.length && writes.blocks[i]! < to; i++) found.push(...writes.cells[i]!);
+    return found;
+  }
+}
