@@ -7,7 +7,7 @@
  */
 import { lowerBound } from './part-positions';
 import type { CompanyState } from './state';
-import { changedWrittenByPart } from './written-cells';
+import { changedWrittenByPart, type WrittenKeys } from './written-cells';
 
 interface Writes {
   /** Blocks, ascending, in which the head wrote a cell of the part; with the cells. */
@@ -17,12 +17,15 @@ interface Writes {
 
 export class HeadWrites {
   readonly #checkpoint: (block: number) => CompanyState;
+  /** Whose written cells changed in a block, where the chain noted it as it was built. */
+  readonly #keysIn: (block: number) => WrittenKeys | undefined;
   readonly #byPart = new Map<string, Writes>();
   /** The blocks listed: those before it (block b is from checkpoint b to b + 1). */
   #listed = 0;
 
-  constructor(checkpoint: (block: number) => CompanyState) {
+  constructor(checkpoint: (block: number) => CompanyState, keysIn: (block: number) => WrittenKeys | undefined = () => undefined) {
     this.#checkpoint = checkpoint;
+    this.#keysIn = keysIn;
   }
 
   /** Checkpoints after `block` changed: blocks from there are listed again when next asked. */
@@ -39,7 +42,7 @@ export class HeadWrites {
   /** The cells of the part (by its key) the head wrote between checkpoints `from` and `to` (built that far). */
   between(partKey: string, from: number, to: number): string[] {
     for (; this.#listed < to; this.#listed++) {
-      for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1))) {
+      for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1), this.#keysIn(this.#listed))) {
         const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [] }).get(key)!;
         writes.blocks.push(this.#listed);
         writes.cells.push(cells);

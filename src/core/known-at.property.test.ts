@@ -148,7 +148,7 @@ describe('known-at from the head checkpoints (property)', () => {
           for (const [where, when] of queries) {
             const block = Math.floor(where * (blocks + 1)) % (blocks + 1);
             const knownSeq = Math.floor(when * ledger.head);
-            const state = readerState(head, block, knownSeq, Infinity);
+            const state = readerState(head, block, knownSeq, -Infinity);
             if (!state) {
               tally.replayInstead += 1;
               continue;

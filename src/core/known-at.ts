@@ -45,15 +45,22 @@ export interface HeadChain {
 }
 
 /**
- * The state (mutable) a reader at `knownSeq` sees after the entries before `blocks` * interval;
- * undefined where the caller should replay instead: when more than `most` entries differ (each
- * costs several facts' replay: a reader who knows none of a back-filled past is better replayed),
- * or a fact that touches every part (a reconstituted board) comes after the first difference.
+ * About how many facts' replay patching one differing entry costs (loading, comparing and settling
+ * the parts it touches): beyond one in this many of the entries to replay, a reader is replayed.
  */
-export function readerState(head: HeadChain, blocks: number, knownSeq: number, most: number): CompanyState | undefined {
+const PATCH_COST = 16;
+
+/**
+ * The state (mutable) a reader at `knownSeq` sees after the entries before `blocks` * interval;
+ * undefined where the caller should replay instead (from the reader's last usable checkpoint,
+ * `usable`): when so many entries differ that replay costs less (a reader who knows none of a
+ * back-filled past), or a fact that touches every part (a reconstituted board) comes after the
+ * first difference.
+ */
+export function readerState(head: HeadChain, blocks: number, knownSeq: number, usable: number): CompanyState | undefined {
   const interval = head.interval;
   const differing = head.differing(knownSeq, blocks * interval);
-  if (differing.length > most) return undefined;
+  if (differing.length * PATCH_COST > (blocks - usable) * interval) return undefined;
   const result = copyState(head.checkpoint(blocks));
   if (differing.length === 0) return result;
   const scratch = head.empty();

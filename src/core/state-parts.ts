@@ -72,6 +72,42 @@ export function partKeysOf(e: Effective): string[] {
   }
 }
 
+/**
+ * The one field of a fact that `partKeysOf` reads, where there is one: two facts of a type that
+ * agree on it touch the same parts. Undefined where the parts depend on more (an agreement's items).
+ */
+function partArgOf(e: Effective): string | undefined {
+  switch (e.type) {
+    case 'role.assumed':
+    case 'role.vacated':
+      return e.data.role;
+    case 'board.joined':
+    case 'board.left':
+    case 'affiliation.started':
+    case 'affiliation.ended':
+      return e.data.person.id;
+    case 'petition.reported':
+      return e.data.petition;
+    case 'offer.made':
+    case 'negotiation.opened':
+    case 'dispute.opened':
+    case 'pending.resolved':
+      return e.data.item;
+    case 'agreement.reached':
+      return undefined;
+    case 'company.registered':
+    case 'board.chair.assumed':
+    case 'board.chair.vacated':
+    case 'board.reconstituted':
+    case 'control.changed':
+    case 'workforce.reported':
+    case 'statement.made':
+      return '';
+    default:
+      return assertNever(e);
+  }
+}
+
 function assertNever(e: never): never {
   throw new Error(`no parts for ${(e as Effective).type}`);
 }
@@ -139,8 +175,21 @@ export class PartTable {
     return this.#parts.size;
   }
 
+  /** List numbers by type and by the one field its parts depend on (see `partArgOf`): replay notes every fact's list. */
+  readonly #known = new Map<string, Map<string, number>>();
+
   /** The number of the list of parts a fact touches. */
   listOf(e: Effective): number {
+    const arg = partArgOf(e);
+    const byArg = arg === undefined ? undefined : (this.#known.get(e.type) ?? this.#known.set(e.type, new Map()).get(e.type)!);
+    const known = byArg?.get(arg!);
+    if (known !== undefined) return known;
+    const id = this.#listOf(e);
+    byArg?.set(arg!, id);
+    return id;
+  }
+
+  #listOf(e: Effective): number {
     const keys = partKeysOf(e);
     // One key names its list (no key starts with "["); several are spelled as JSON, so none run together.
     const name = keys.length === 1 ? keys[0]! : JSON.stringify(keys);

@@ -145,7 +145,7 @@ export const initialState = (id: string, name = id): CompanyState => ({
 
 /** The state's maps, by name: what a copy copies and a checkpoint freezes. */
 const MAPS = ['roles', 'former', 'board', 'formerBoard', 'formerChairs', 'affiliations', 'petitions', 'pending', 'closed'] as const satisfies readonly (keyof CompanyState)[];
-type MapName = (typeof MAPS)[number];
+export type MapName = (typeof MAPS)[number];
 
 /**
  * A copy that can be mutated without touching the original. Two levels suffice because `evolve`
@@ -183,16 +183,19 @@ export function freezeDeep<T>(value: T): T {
  * the previous checkpoint holds under the same key is frozen already and is not looked into:
  * asking a map of forty entries whether it is frozen visits all forty, and a copy followed by a
  * deep freeze (immer's, which asks that of every value of every map) was most of the cost of
- * building a million-event timeline's checkpoints.
+ * building a million-event timeline's checkpoints. `changed` is told each map key whose value is
+ * not the previous checkpoint's.
  */
-export function frozenCopy(s: CompanyState, previous: CompanyState): CompanyState {
+export function frozenCopy(s: CompanyState, previous: CompanyState, changed?: (map: MapName, key: string) => void): CompanyState {
   const copy = { ...s } as Record<keyof CompanyState, unknown>;
   for (const key of Object.keys(copy) as (keyof CompanyState)[]) {
     const before = previous[key];
-    // Maps copied with their values frozen; every other field (a chair, the last change...) frozen whole.
-    copy[key] = isMap(key)
-      ? Object.freeze(dictMapValues(s[key] as Dict<unknown>, (value, name) => (dictGet(before as Dict<unknown>, name) === value ? value : freezeDeep(value))))
-      : freezeDeep(s[key]);
+    // Maps copied with their values frozen (and their changed keys told); every other field (a chair, the last change...) frozen whole.
+    const fresh = (value: unknown, name: string) => {
+      changed?.(key as MapName, name);
+      return freezeDeep(value);
+    };
+    copy[key] = isMap(key) ? Object.freeze(dictMapValues(s[key] as Dict<unknown>, (value, name) => (dictGet(before as Dict<unknown>, name) === value ? value : fresh(value, name)))) : freezeDeep(s[key]);
   }
   return Object.freeze(copy) as CompanyState;
 }

@@ -20,6 +20,7 @@ import { HeadWrites } from './head-writes';
 import { PartPositions } from './part-positions';
 import { PartTable, type Part } from './state-parts';
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
+import type { WrittenKeys } from './written-cells';
 
 export const CHECKPOINT_INTERVAL = 128;
 /** How many facts a replay that does not keep them reads at once. */
@@ -33,17 +34,14 @@ export interface Facts {
   /** Reads these facts together without keeping them, for a replay that will not come back to them. */
   readOnce(seqs: Float64Array): ReadonlyMap<number, Effective>;
 }
-/**
- * About how many facts' replay patching one differing entry costs (loading, comparing and settling
- * the parts it touches): beyond one in this many of the entries to replay, a reader is replayed.
- */
-const PATCH_COST = 16;
 /** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
 const READER_CHAINS = 4;
 
 interface Checkpoint {
   state: CompanyState;
   changeMax: number;
+  /** On the head chain: whose written cells may have changed since the checkpoint before. */
+  written?: WrittenKeys;
 }
 
 export class Timeline {
@@ -68,7 +66,7 @@ export class Timeline {
   /** The parts of the state its facts touch, and where each one's facts are: what a known-at reader's state is patched by. */
   readonly #parts = new PartTable();
   readonly #partPositions = new PartPositions((position) => this.#partsAt(position));
-  readonly #headWrites = new HeadWrites((block) => this.#checkpoints[block]!.state);
+  readonly #headWrites = new HeadWrites((block) => this.#checkpoints[block]!.state, (block) => this.#checkpoints[block + 1]!.written);
 
   /** `name`: what to call the company before an event names it. */
   constructor(company: string, facts: Facts, { name = company, checkpointing = true }: { name?: string; checkpointing?: boolean } = {}) {
@@ -195,9 +193,16 @@ export class Timeline {
     for (let j = chain.length - 1; j < upTo; j++) {
       for (let i = j * CHECKPOINT_INTERVAL, to = i + CHECKPOINT_INTERVAL; i < to; i++) {
         changeMax = Math.max(changeMax, entries.lastChange(i));
-        if (head ? entries.live(i) : entries.visible(i, knownSeq)) evolve(running, this.#facts.of(entries.seqs[i]!));
+        if (!(head ? entries.live(i) : entries.visible(i, knownSeq))) continue;
+        const fact = this.#facts.of(entries.seqs[i]!);
+        // The head chain has each live fact in hand: its parts are noted now, not parsed again for a known-at reader.
+        if (head && entries.partList(i) === undefined) entries.setPartList(i, this.#parts.listOf(fact));
+        evolve(running, fact);
       }
-      chain.push({ state: frozenCopy(running, chain[chain.length - 1]!.state), changeMax });
+      // The head chain notes whose written cells changed, as the copy finds them (what a known-at reader asks).
+      const written: WrittenKeys | undefined = head ? { former: [], formerBoard: [], formerChairs: [] } : undefined;
+      const state = frozenCopy(running, chain[chain.length - 1]!.state, written && ((map, key) => (map === 'former' || map === 'formerBoard' || map === 'formerChairs') && written[map].push(key)));
+      chain.push({ state, changeMax, ...(written && { written }) });
     }
   }
 
@@ -261,7 +266,7 @@ export class Timeline {
       this.#extend(chain, target, knownSeq);
       j = target;
     } else if (target - j > 2) {
-      patched = readerState(this.#headChain, target, knownSeq, ((target - j) * CHECKPOINT_INTERVAL) / PATCH_COST);
+      patched = readerState(this.#headChain, target, knownSeq, j);
       if (patched) j = target;
     }
     const start = j * CHECKPOINT_INTERVAL;

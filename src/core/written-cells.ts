@@ -49,16 +49,27 @@ export function changedWritten(partKey: string, before: CompanyState, after: Com
     .map((person) => `f\0${person}\0${arg}`);
 }
 
-/** Every written cell that holds another value in `after` than in `before`, by the key of its part. */
-export function changedWrittenByPart(before: CompanyState, after: CompanyState): Map<string, string[]> {
+/** The people whose written cells may differ between two checkpoints, by map (see `frozenCopy`). */
+export interface WrittenKeys {
+  former: string[];
+  formerBoard: string[];
+  formerChairs: string[];
+}
+
+/**
+ * Every written cell that holds another value in `after` than in `before`, by the key of its part;
+ * `keys`, where known, says whose to look at (else every person in the maps is compared).
+ */
+export function changedWrittenByPart(before: CompanyState, after: CompanyState, keys?: WrittenKeys): Map<string, string[]> {
   const byPart = new Map<string, string[]>();
   const add = (partKey: string, cell: string) => (byPart.get(partKey) ?? byPart.set(partKey, []).get(partKey)!).push(cell);
-  for (const person of dictChangedKeys(before.former, after.former)) {
+  const changed = (map: keyof WrittenKeys) => keys?.[map] ?? dictChangedKeys(before[map] as Dict<unknown>, after[map] as Dict<unknown>);
+  for (const person of changed('former')) {
     const [was, now] = [dictGet(before.former, person) ?? NONE, dictGet(after.former, person)!];
     for (const seat of dictChangedKeys(was, now)) add(`role\0${seat}`, `f\0${person}\0${seat}`);
   }
-  for (const person of dictChangedKeys(before.formerBoard, after.formerBoard)) add(`board\0${person}`, `b\0${person}`);
-  for (const person of dictChangedKeys(before.formerChairs, after.formerChairs)) add('chair', `c\0${person}`);
+  for (const person of changed('formerBoard')) add(`board\0${person}`, `b\0${person}`);
+  for (const person of changed('formerChairs')) add('chair', `c\0${person}`);
   return byPart;
 }
 
