@@ -165,6 +165,29 @@ describe('known-at from the head checkpoints (property)', () => {
     expect(tally.replayInstead).toBeGreaterThan(0);
   });
 
+  it('answers as replay does while facts, back-dated facts and revisions are appended between questions (from an outside review)', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1200, maxLength: 2000 }), fc.array(fc.tuple(fraction, fraction, fraction), { minLength: 8, maxLength: 16 }), (steps, queries) => {
+        const records = buildLog(steps, false);
+        const ledger = new Ledger();
+        const every = Math.max(1, Math.floor(records.length / queries.length));
+        records.forEach((r, n) => {
+          ledger.add(r);
+          const query = n > 0 && n % every === 0 ? queries[n / every - 1] : undefined;
+          const timeline = ledger.timeline('acme');
+          if (!query || !timeline?.length) return;
+          // Checkpoints built for these questions are cut and rebuilt by the appends that follow.
+          const [where, recent, old] = query;
+          const time = timeline.times[Math.floor(where * timeline.length) % timeline.length]! + (old > 0.5 ? 1e9 : 0);
+          for (const knownSeq of [ledger.head, ledger.head - 1 - Math.floor(recent * 60), ledger.head - 1 - Math.floor(old * 200), Math.floor(old * ledger.head)]) {
+            expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));
+          }
+        });
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
+  });
+
   it('a timeline answers a new known-at each question as replay from the start does', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 900, maxLength: 2500 }), fc.array(fc.tuple(fraction, fraction), { minLength: 5, maxLength: 20 }), (steps, queries) => {
