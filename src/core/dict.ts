@@ -87,6 +87,7 @@ export function dictChangedKeys<V>(before: Dict<V>, after: Dict<V>): string[] {
   for (const key in now) if (!Object.hasOwn(was, key) || was[key] !== now[key]) changed.push(key);
   return changed;
 }
+
 export const dictValues = <V>(d: Dict<V>): V[] => Object.values(open(d));
 export const dictEntries = <V>(d: Dict<V>): [string, V][] => Object.entries(open(d));
 export const dictSize = <V>(d: Dict<V>): number => Object.keys(d).length;
