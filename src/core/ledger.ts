@@ -17,8 +17,9 @@ import { FactPlaces } from './fact-places';
 import { IdIndex } from './id-index';
 import type { LedgerIndex } from './ledger-index';
 import { Records, type RecordSource } from './records';
+import { correctedEffect } from './revision';
 import { Timeline, type Facts } from './timeline';
-import { isDomain, payloads } from './vocabulary';
+import { isDomain } from './vocabulary';
 import { publishedReader, type KnownBy, type Reader } from './published-reader';
 import { coverageStart, latestName, marksOf } from './timeline-marks';
 
@@ -255,24 +256,13 @@ export class Ledger {
 
   #correct(record: RecordOf<'event.corrected'>): void {
     const original = this.effectOf(record.data.target);
-    if (!original || this.#revisedBy.has(record.data.target)) return;
-    // Appends store corrected data as its schema parses it; a hand-made log is parsed here all the
-    // same, so replay (and what reads a fact's parts) finds every field its schema defaults.
-    const data = payloads[original.type].safeParse(record.data.data);
-    if (!data.success) return;
-    const corrected = {
-      ...original,
-      id: record.id,
-      seq: record.seq,
-      time: record.data.time ?? original.time,
-      timeprecision: record.data.timeprecision ?? original.timeprecision,
-      data: data.data,
-    } as Effective;
+    const corrected = original && !this.#revisedBy.has(record.data.target) ? correctedEffect(original, record) : undefined;
+    if (!corrected) return;
     // Read the corrected time before changing anything: a time that throws leaves the ledger as it was.
     const time = toEpoch(corrected.time);
     this.#supersede(record.data.target, record.id, record.seq);
     this.#correctedEffects.set(record.seq, corrected);
-    this.#enter(corrected, original.subject, time);
+    this.#enter(corrected, corrected.subject, time);
   }
 
   /** The number of records known at recorded time R (all of them when R is absent). */

@@ -1,5 +1,6 @@
 /** Rules for corrections and retractions: what may be revised, and what a corrected version must be. */
-import type { EventDraft, EventRecord } from './event';
+import type { EventDraft, EventRecord, RecordOf } from './event';
+import type { Effective } from './evolve';
 import { invalid } from './errors';
 import { isDomain, payloads } from './vocabulary';
 
@@ -36,4 +37,22 @@ function correctedType(id: string, context: RevisionContext): string | undefined
     record = context.find((record.data as { target: string }).target);
   }
   return undefined;
+}
+
+/**
+ * The fact a correction makes of its target: its data as the target type's schema parses it (as
+ * appends store it; a hand-made log is parsed here all the same, so replay finds every field the
+ * schema defaults), or undefined if the schema refuses it.
+ */
+export function correctedEffect(original: Effective, record: RecordOf<'event.corrected'>): Effective | undefined {
+  const data = payloads[original.type].safeParse(record.data.data);
+  if (!data.success) return undefined;
+  return {
+    ...original,
+    id: record.id,
+    seq: record.seq,
+    time: record.data.time ?? original.time,
+    timeprecision: record.data.timeprecision ?? original.timeprecision,
+    data: data.data,
+  } as Effective;
 }
