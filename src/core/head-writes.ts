@@ -5,7 +5,7 @@
  *
  * Listed up to a block when first asked; a change before a checkpoint drops the lists from there.
  */
-import { lowerBound } from './part-positions';
+import { lowerBound } from './search';
 import type { CompanyState } from './state';
 import { changedWrittenByPart, type WrittenKeys } from './written-cells';
 

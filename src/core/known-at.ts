@@ -16,7 +16,7 @@
  */
 import { evolve, type Effective } from './evolve';
 import { MinHeap } from './min-heap';
-import { lowerBound } from './part-positions';
+import { lowerBound } from './search';
 import { sameValue, type Part } from './state-parts';
 import { copyState, type CompanyState } from './state';
 import { ABSENT, clearWritten, eachWritten, partKeyOf, readWritten, writeWritten } from './written-cells';
@@ -61,8 +61,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   const interval = head.interval;
   const differing = head.differing(knownSeq, blocks * interval);
   if (differing.length * PATCH_COST > (blocks - usable) * interval) return undefined;
-  const result = copyState(head.checkpoint(blocks));
-  if (differing.length === 0) return result;
+  if (differing.length === 0) return copyState(head.checkpoint(blocks));
   const scratch = head.empty();
   /** Dirty parts, with the block their dirty stretch began at. */
   const dirtySince = new Map<Part, number>();
@@ -160,6 +159,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
       cleanSince.set(part, block + 1);
     }
   }
+  const result = copyState(head.checkpoint(blocks));
   for (const [part, since] of dirtySince) {
     keepUnwritten(part, since, blocks);
     part.load(result, scratch);

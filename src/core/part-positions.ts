@@ -6,13 +6,10 @@
  * Listed up to a position, when first asked; a change at a position (an entry put in, which
  * moves those after it, or hidden) drops the lists from there, to be listed again.
  */
-import { firstTrue } from './search';
+import { lowerBound } from './search';
 import type { Part } from './state-parts';
 
 const NONE: readonly number[] = [];
-
-/** The first index of a sorted array whose value is at least `value`. */
-export const lowerBound = (sorted: readonly number[], value: number): number => firstTrue(sorted.length, (i) => sorted[i]! >= value);
 
 export class PartPositions {
   readonly #partsAt: (position: number) => readonly Part[] | null;

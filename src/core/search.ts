@@ -12,3 +12,6 @@ export function firstTrue(length: number, after: (index: number) => boolean): nu
 
 /** The first index of a sorted array whose value is greater than `value`. */
 export const upperBound = (sorted: ArrayLike<number>, value: number): number => firstTrue(sorted.length, (i) => sorted[i]! > value);
+
+/** The first index of a sorted array whose value is at least `value`. */
+export const lowerBound = (sorted: ArrayLike<number>, value: number): number => firstTrue(sorted.length, (i) => sorted[i]! >= value);
