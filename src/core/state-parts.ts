@@ -26,13 +26,13 @@ export interface Part {
 }
 
 /** A fact's part that stands for all of them (a reconstituted board reads every director's seat). */
-export const EVERY_PART = '*';
+const EVERY_PART = '*';
 
 type MapName = 'roles' | 'board' | 'affiliations' | 'petitions' | 'pending' | 'closed';
 type Field = 'chair' | 'control' | 'workforce' | 'name';
 
 /** The parts (their keys) a fact reads and writes. Exhaustive: a new type must say which. */
-export function partKeysOf(e: Effective): string[] {
+function partKeysOf(e: Effective): string[] {
   switch (e.type) {
     case 'company.registered':
       return ['name'];
@@ -113,7 +113,7 @@ function assertNever(e: never): never {
 }
 
 /** The part a key names, numbered `id`. */
-export function makePart(key: string, id: number): Part {
+function makePart(key: string, id: number): Part {
   const cut = key.indexOf('\0');
   const [kind, arg] = cut < 0 ? [key, ''] : [key.slice(0, cut), key.slice(cut + 1)];
   switch (kind) {
@@ -170,10 +170,6 @@ export class PartTable {
   readonly #listIds = new Map<string, number>();
   /** By list number: the parts, or null for a list that includes every part. */
   readonly #lists: (readonly Part[] | null)[] = [];
-
-  get size(): number {
-    return this.#parts.size;
-  }
 
   /** List numbers by type and by the one field its parts depend on (see `partArgOf`): replay notes every fact's list. */
   readonly #known = new Map<string, Map<string, number>>();

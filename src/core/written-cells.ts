@@ -36,19 +36,6 @@ export function eachWritten(s: CompanyState, f: (cell: string, value: unknown) =
   for (const [person, value] of dictEntries(s.formerChairs)) f(`c\0${person}`, value);
 }
 
-/** The written cells of one part (by its key) that hold another value in `after` than in `before`: those written between two checkpoints. */
-export function changedWritten(partKey: string, before: CompanyState, after: CompanyState): string[] {
-  const cut = partKey.indexOf('\0');
-  const [kind, arg] = cut < 0 ? [partKey, ''] : [partKey.slice(0, cut), partKey.slice(cut + 1)];
-  if (kind === 'board') return dictGet(before.formerBoard, arg) === dictGet(after.formerBoard, arg) ? [] : [`b\0${arg}`];
-  if (kind === 'chair') return dictChangedKeys(before.formerChairs, after.formerChairs).map((person) => `c\0${person}`);
-  if (kind !== 'role') return [];
-  // A person's stints are one map, replaced when any of them is written: only those are looked into.
-  return dictChangedKeys(before.former, after.former)
-    .filter((person) => dictGet(dictGet(before.former, person) ?? NONE, arg) !== dictGet(dictGet(after.former, person)!, arg))
-    .map((person) => `f\0${person}\0${arg}`);
-}
-
 /** The people whose written cells may differ between two checkpoints, by map (see `frozenCopy`). */
 export interface WrittenKeys {
   former: string[];
