@@ -1,7 +1,8 @@
 /**
- * Which written cells (`written-cells.ts`) the head chain wrote, block by block, listed by part:
- * what a known-at reader asks for each part it replayed (`known-at.ts`), over any stretch of
- * blocks, without comparing the maps of the checkpoints at either end (people x seats).
+ * Which written cells (`written-cells.ts`) the head chain wrote, block by block, listed by part and
+ * by cell: what a known-at reader asks for each part it replayed and each cell it patched
+ * (`known-at.ts`), over any stretch of blocks, without comparing the maps of the checkpoints at
+ * either end (people x seats), or reading a cell in them.
  *
  * Listed up to a block when first asked; a change before a checkpoint drops the lists from there.
  */
@@ -20,6 +21,8 @@ export class HeadWrites {
   /** Whose written cells changed in a block, where the chain noted it as it was built. */
   readonly #keysIn: (block: number) => WrittenKeys | undefined;
   readonly #byPart = new Map<string, Writes>();
+  /** By cell: the blocks, ascending, in which the head wrote it. */
+  readonly #byCell = new Map<string, number[]>();
   /** The blocks listed: those before it (block b is from checkpoint b to b + 1). */
   #listed = 0;
 
@@ -36,22 +39,37 @@ export class HeadWrites {
       writes.blocks.length = keep;
       writes.cells.length = keep;
     }
+    for (const blocks of this.#byCell.values()) blocks.length = lowerBound(blocks, block);
     this.#listed = block;
   }
 
   /** The cells of the part (by its key) the head wrote between checkpoints `from` and `to` (built that far). */
   between(partKey: string, from: number, to: number): string[] {
-    for (; this.#listed < to; this.#listed++) {
-      for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1), this.#keysIn(this.#listed))) {
-        const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [] }).get(key)!;
-        writes.blocks.push(this.#listed);
-        writes.cells.push(cells);
-      }
-    }
+    this.#list(to);
     const writes = this.#byPart.get(partKey);
     if (!writes) return [];
     const found: string[] = [];
     for (let i = lowerBound(writes.blocks, from); i < writes.blocks.length && writes.blocks[i]! < to; i++) found.push(...writes.cells[i]!);
     return found;
+  }
+
+  /** Whether the head wrote the cell between checkpoints `from` and `to` (built that far). */
+  wrote(cell: string, from: number, to: number): boolean {
+    this.#list(to);
+    const blocks = this.#byCell.get(cell);
+    if (!blocks) return false;
+    const i = lowerBound(blocks, from);
+    return i < blocks.length && blocks[i]! < to;
+  }
+
+  #list(to: number): void {
+    for (; this.#listed < to; this.#listed++) {
+      for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1), this.#keysIn(this.#listed))) {
+        const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [] }).get(key)!;
+        writes.blocks.push(this.#listed);
+        writes.cells.push(cells);
+        for (const cell of cells) (this.#byCell.get(cell) ?? this.#byCell.set(cell, []).get(cell)!).push(this.#listed);
+      }
+    }
   }
 }

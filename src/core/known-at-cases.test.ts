@@ -60,4 +60,32 @@ describe('known-at: cases from an outside review', () => {
     // The corrected version holds its data as the schema parses it.
     expect(ledger.effectOf('fix-1')?.data).toMatchObject({ resolves: [] });
   });
+
+  it('a chair who leaves the board, as only the reader sees it, leaves the chair as replay does', () => {
+    resetSeq();
+    // Blocks of the head chain (128 entries each), padded.
+    const blocks: [string, Record<string, unknown>][][] = [
+      [['board.joined', { person: person('pat') }], ['board.chair.assumed', { person: person('pat'), interim: false }]],
+      [],
+      [],
+      [['board.left', { person: person('pat'), cause: 'resigned' }]],
+      [],
+      [],
+    ];
+    const records: EventRecord[] = [created()];
+    blocks.forEach((facts, block) => {
+      facts.forEach(([type, data], i) => records.push(rec(type, iso(1000 * block + 2 + i), data)));
+      for (let i = facts.length; i < 128; i++) records.push(rec('workforce.reported', iso(1000 * block + 500 + i), { headcount: i }));
+    });
+    // Recorded last, so the reader does not know it: quinn took the chair from pat before pat left.
+    records.push(rec('board.chair.assumed', iso(1002), { person: person('quinn'), interim: false }));
+    const ledger = new Ledger();
+    for (const r of records) ledger.add(r);
+    const timeline = ledger.timeline('acme')!;
+    const [time, knownSeq] = [BASE + 5_999 * 60_000, ledger.head - 1];
+    timeline.stateAt(time, ledger.head);
+    const state = timeline.stateAt(time, knownSeq);
+    expect(state).toEqual(timeline.replayFromStart(time, knownSeq));
+    expect(state.chair).toBeNull();
+  });
 });

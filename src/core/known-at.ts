@@ -17,7 +17,7 @@
 import { evolve, type Effective } from './evolve';
 import { MinHeap } from './min-heap';
 import { lowerBound } from './search';
-import { sameValue, type Part } from './state-parts';
+import type { Part, PartList } from './state-parts';
 import { copyState, type CompanyState } from './state';
 import { ABSENT, clearWritten, eachWritten, partKeyOf, readWritten, writeWritten } from './written-cells';
 
@@ -29,8 +29,10 @@ export interface HeadChain {
   checkpoint(block: number): CompanyState;
   /** The cells of a part (by its key) the head wrote between checkpoints `from` and `to`. */
   headWrote(partKey: string, from: number, to: number): readonly string[];
+  /** Whether the head wrote the cell between checkpoints `from` and `to`. */
+  rewrote(cell: string, from: number, to: number): boolean;
   /** The parts the entry at `position` touches; null if it touches every part. */
-  parts(position: number): readonly Part[] | null;
+  parts(position: number): PartList | null;
   /** The positions of the entries that touch `part` (every part, for null), ascending; all of those below `end` at least. */
   positions(part: Part | null, end: number): readonly number[];
   part(key: string): Part;
@@ -67,7 +69,11 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   const dirtySince = new Map<Part, number>();
   /** Parts that were dirty and are clean again, with the block they were clean from. */
   const cleanSince = new Map<Part, number>();
-  /** The reader's written cells where they may differ from the head's, and each part's. */
+  /**
+   * The reader's written cells where they may differ from the head's, and each part's. One that
+   * equals the head's may stay: it holds the reader's value all the same, until the head writes
+   * the cell while the part is clean, and the reader with it.
+   */
   const patch = new Map<string, unknown>();
   const patchOf = new Map<Part, Set<string>>();
   const note = (part: Part, cell: string, value: unknown) => {
@@ -81,15 +87,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   };
   /** After a clean stretch: a cell the head wrote then, the reader wrote the same (the part read the same). */
   const dropRewritten = (part: Part, from: number, to: number) => {
-    const [before, after] = [head.checkpoint(from), head.checkpoint(to)];
-    for (const cell of patchOf.get(part) ?? []) if (readWritten(before, cell) !== readWritten(after, cell)) forget(part, cell);
-  };
-  /** Where a part is clean again: cells the reader holds as the head does are the head's from now on. */
-  const dropSame = (part: Part, at: CompanyState) => {
-    for (const cell of patchOf.get(part) ?? []) {
-      const value = patch.get(cell);
-      if (sameValue(value === ABSENT ? undefined : value, readWritten(at, cell))) forget(part, cell);
-    }
+    for (const cell of patchOf.get(part) ?? []) if (head.rewrote(cell, from, to)) forget(part, cell);
   };
   const forget = (part: Part, cell: string) => {
     patch.delete(cell);
@@ -101,6 +99,17 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   const firstEvery = every[lowerBound(every, Math.floor(differing[0]! / interval) * interval)];
   if (firstEvery !== undefined && firstEvery < end) return undefined;
   const seen = (position: number) => head.live(position) || head.visible(position, knownSeq);
+  const chair = head.part('chair');
+  /** Who may hold the chair in a block, as either side sees it: who held it at its start, and whoever takes it in it. */
+  const chairHolders = (block: number) => {
+    const start = head.checkpoint(block);
+    const holders = new Set([start.chair, dirtySince.has(chair) ? scratch.chair : null].map((c) => c?.person.id));
+    for (const position of within(chair, block * interval, block * interval + interval)) {
+      const e = head.fact(position);
+      if (e.type === 'board.chair.assumed') holders.add(e.data.person.id);
+    }
+    return holders;
+  };
   /** The positions of `part`'s entries in [from, to). */
   const within = (part: Part, from: number, to: number) => {
     const positions = head.positions(part, end);
@@ -125,14 +134,21 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
     while (due.peekKey() < to) touched.add(due.pop()!);
     // Every fact either side sees that touches a touched part, and the parts it touches, until none is added.
     const facts = new Set<number>();
+    let holders: Set<string | undefined> | undefined;
+    /** Whether a fact touches the chair here: a director leaving does only if either side may have them in it. */
+    const touchesChair = (parts: PartList) => parts.leaving === undefined || (holders ??= chairHolders(block)).has(parts.leaving);
     for (const queue = [...touched]; queue.length > 0; ) {
-      for (const position of within(queue.pop()!, from, to)) {
+      const part = queue.pop()!;
+      for (const position of within(part, from, to)) {
         if (facts.has(position) || !seen(position)) continue;
+        const parts = head.parts(position)!;
+        const chairToo = touchesChair(parts);
+        if (part === chair && !chairToo) continue;
         facts.add(position);
-        for (const part of head.parts(position)!) {
-          if (touched.has(part)) continue;
-          touched.add(part);
-          queue.push(part);
+        for (const other of parts) {
+          if (touched.has(other) || (other === chair && !chairToo)) continue;
+          touched.add(other);
+          queue.push(other);
         }
       }
     }
@@ -146,7 +162,11 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
     }
     clearWritten(scratch);
     for (const position of [...facts].sort((a, b) => a - b)) if (head.visible(position, knownSeq)) evolve(scratch, head.fact(position));
-    eachWritten(scratch, (cell, value) => note(head.part(partKeyOf(cell)), cell, value));
+    // Only touched parts were replayed as the reader sees them (a director leaving may end a chair in the scratch that is not the reader's).
+    eachWritten(scratch, (cell, value) => {
+      const part = head.part(partKeyOf(cell));
+      if (touched.has(part)) note(part, cell, value);
+    });
     const after = head.checkpoint(block + 1);
     for (const part of touched) {
       if (!part.same(scratch, after)) {
@@ -154,7 +174,6 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
         continue;
       }
       keepUnwritten(part, dirtySince.get(part)!, block + 1);
-      dropSame(part, after);
       dirtySince.delete(part);
       cleanSince.set(part, block + 1);
     }

@@ -25,6 +25,13 @@ export interface Part {
   same(a: CompanyState, b: CompanyState): boolean;
 }
 
+/**
+ * The parts a fact touches. A director leaving the board touches the chair only if they hold it
+ * (`leaveBoard`): `leaving` names them, so that a known-at reader replaying the chair does not take
+ * in every director who leaves, nor the chair with every director who leaves (`known-at.ts`).
+ */
+export type PartList = readonly Part[] & { readonly leaving?: string };
+
 /** A fact's part that stands for all of them (a reconstituted board reads every director's seat). */
 const EVERY_PART = '*';
 
@@ -155,7 +162,7 @@ const entries = (cells: [MapName, string][]): Pick<Part, 'load' | 'same'> => ({
 });
 
 /** Equal as data (the state holds plain objects, arrays and scalars). */
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   const keys = Object.keys(a);
@@ -169,7 +176,7 @@ export class PartTable {
   readonly #parts = new Map<string, Part>();
   readonly #listIds = new Map<string, number>();
   /** By list number: the parts, or null for a list that includes every part. */
-  readonly #lists: (readonly Part[] | null)[] = [];
+  readonly #lists: (PartList | null)[] = [];
 
   /** List numbers by type and by the one field its parts depend on (see `partArgOf`): replay notes every fact's list. */
   readonly #known = new Map<string, Map<string, number>>();
@@ -192,14 +199,15 @@ export class PartTable {
     let id = this.#listIds.get(name);
     if (id === undefined) {
       id = this.#lists.length;
-      this.#lists.push(keys.includes(EVERY_PART) ? null : keys.map((key) => this.part(key)));
+      const parts = keys.includes(EVERY_PART) ? null : keys.map((key) => this.part(key));
+      this.#lists.push(parts && e.type === 'board.left' ? Object.assign(parts, { leaving: e.data.person.id }) : parts);
       this.#listIds.set(name, id);
     }
     return id;
   }
 
   /** The parts of list `id`; null if it includes every part. */
-  list(id: number): readonly Part[] | null {
+  list(id: number): PartList | null {
     return this.#lists[id]!;
   }
 

@@ -18,7 +18,7 @@ import { readerState, type HeadChain } from './known-at';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
 import { HeadWrites } from './head-writes';
 import { PartPositions } from './part-positions';
-import { PartTable, type Part } from './state-parts';
+import { PartTable, type PartList } from './state-parts';
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
 import type { WrittenKeys } from './written-cells';
 
@@ -164,8 +164,7 @@ export class Timeline {
    * checked against. It is one checkpoint that moves with the end. The first call replays the
    * timeline once and keeps neither the records nor checkpoints along the way; building the head
    * chain would cost about twice as much for a question that needs only the end. Later calls apply
-   * only the entries added since, until a change before them (a back-dated fact, a revision)
-   * drops it.
+   * only the entries added since, until a change before them (back-dated, or a revision) drops it.
    */
   headState(): CompanyState {
     const length = this.#entries.length;
@@ -220,7 +219,7 @@ export class Timeline {
   }
 
   /** The parts the entry at `position` touches (settled), learned from its fact once. */
-  #partsAt(position: number): readonly Part[] | null {
+  #partsAt(position: number): PartList | null {
     const known = this.#entries.partList(position);
     if (known !== undefined) return this.#parts.list(known);
     const list = this.#parts.listOf(this.#facts.of(this.#entries.seqs[position]!));
@@ -233,6 +232,7 @@ export class Timeline {
     interval: CHECKPOINT_INTERVAL,
     checkpoint: (block) => this.#checkpoints[block]!.state,
     headWrote: (partKey, from, to) => this.#headWrites.between(partKey, from, to),
+    rewrote: (cell, from, to) => this.#headWrites.wrote(cell, from, to),
     parts: (position) => this.#partsAt(position),
     positions: (part, end) => (part ? this.#partPositions.of(part, end) : this.#partPositions.every(end)),
     part: (key) => this.#parts.part(key),
