@@ -205,4 +205,34 @@ describe('known-at from the head checkpoints (property)', () => {
       { numRuns: 25, endOnFailure: true },
     );
   });
+
+  it('a reader who scrubs with its known-at held still, while records are appended, sees at every step what replay gives', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 900, maxLength: 2000 }), fc.array(fc.tuple(fraction, fraction, fc.array(fc.integer({ min: -300, max: 300 }), { minLength: 3, maxLength: 12 })), { minLength: 3, maxLength: 8 }), (steps, scrubs) => {
+        const records = buildLog(steps, false);
+        const ledger = new Ledger();
+        const every = Math.max(1, Math.floor(records.length / scrubs.length));
+        /** One reader throughout, at about where the log was at the first scrub; each scrub goes back near the first one's moment. */
+        let held: { knownSeq: number; time: number } | undefined;
+        records.forEach((r, n) => {
+          ledger.add(r);
+          const scrub = n > 0 && n % every === 0 ? scrubs[n / every - 1] : undefined;
+          const timeline = ledger.timeline('acme');
+          if (!scrub || !timeline?.length) return;
+          // Steps to nearby positions and jumps back and forth; the appends between scrubs (back-dated
+          // facts, revisions) move entries under the states kept for this reader, and must cut them.
+          const [where, when, moves] = scrub;
+          held ??= { knownSeq: ledger.head - 1 - Math.floor(when * 30), time: timeline.times[Math.floor(where * timeline.length)]! };
+          const knownSeq = held.knownSeq;
+          let position = Math.max(0, timeline.countUntil(held.time) - 1);
+          for (const move of [0, ...moves]) {
+            position = Math.min(timeline.length - 1, Math.max(0, position + move));
+            const time = timeline.times[position]!;
+            expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));
+          }
+        });
+      }),
+      { numRuns: 25, endOnFailure: true },
+    );
+  });
 });

@@ -9,8 +9,9 @@
  * - Inserting or hiding at position q invalidates only the checkpoints after q.
  * - A reader the head's checkpoints serve only from far back (known-at set in the past, with
  *   back-dated facts or corrections of old facts recorded since) gets the head's checkpoint nearest
- *   the moment, patched where it sees otherwise (`known-at.ts`). One that asks again at the same S
- *   is scrubbing, and gets checkpoints of its own, exact for its S; a few such chains are kept.
+ *   the moment, patched where it sees otherwise (`known-at.ts`), and kept for its next questions;
+ *   where patching does not pay, one that asks again at the same S gets a chain of its own
+ *   (`reader-states.ts`).
  */
 import type { Effective } from './evolve';
 import { evolve } from './evolve';
@@ -18,6 +19,7 @@ import { readerState, type HeadChain } from './known-at';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
 import { HeadWrites } from './head-writes';
 import { PartPositions } from './part-positions';
+import { ReaderChains, ReaderStates } from './reader-states';
 import { PartTable, type PartList } from './state-parts';
 import { TimelineEntries, type EntriesIndex } from './timeline-entries';
 import type { WrittenKeys } from './written-cells';
@@ -34,8 +36,6 @@ export interface Facts {
   /** Reads these facts together without keeping them, for a replay that will not come back to them. */
   readOnce(seqs: Float64Array): ReadonlyMap<number, Effective>;
 }
-/** How many known-at readers keep checkpoint chains of their own (least recently used goes first). */
-const READER_CHAINS = 4;
 
 interface Checkpoint {
   state: CompanyState;
@@ -48,9 +48,9 @@ export class Timeline {
   readonly company: string;
   readonly #entries = new TimelineEntries((position) => this.#invalidateAfter(position));
   #checkpoints: Checkpoint[];
-  /** Checkpoint chains exact for one known sequence each, most recently used last. */
-  #readerChains = new Map<number, Checkpoint[]>();
-  /** The known sequence of the previous question: a reader that asks twice is scrubbing, and gets a chain. */
+  readonly #readerStates = new ReaderStates();
+  readonly #readerChains = new ReaderChains<Checkpoint>();
+  /** The known sequence of the previous question: a reader that asks twice is scrubbing. */
   #lastKnownSeq = -1;
 
   readonly #name: string;
@@ -128,7 +128,9 @@ export class Timeline {
 
   #invalidateAfter(position: number): void {
     const keep = Math.floor(position / CHECKPOINT_INTERVAL) + 1;
-    for (const chain of [this.#checkpoints, ...this.#readerChains.values()]) if (chain.length > keep) chain.length = keep;
+    if (this.#checkpoints.length > keep) this.#checkpoints.length = keep;
+    this.#readerChains.cut(keep);
+    this.#readerStates.dropFrom(keep);
     if (this.#head && position < this.#head.length) this.#head = undefined;
     this.#partPositions.changedFrom(position);
     this.#headWrites.changedFrom(keep - 1);
@@ -205,19 +207,6 @@ export class Timeline {
     }
   }
 
-  /**
-   * The chain for a reader at `knownSeq`, made or refreshed as most recently used. It starts as the
-   * head chain's first `usable` checkpoints, which are already right for this reader.
-   */
-  #readerChain(knownSeq: number, usable: number): Checkpoint[] {
-    const own = this.#readerChains.get(knownSeq);
-    const chain = own && own.length > usable ? own : this.#checkpoints.slice(0, usable + 1);
-    this.#readerChains.delete(knownSeq);
-    this.#readerChains.set(knownSeq, chain);
-    if (this.#readerChains.size > READER_CHAINS) this.#readerChains.delete(this.#readerChains.keys().next().value!);
-    return chain;
-  }
-
   /** The parts the entry at `position` touches (settled), learned from its fact once. */
   #partsAt(position: number): PartList | null {
     const known = this.#entries.partList(position);
@@ -246,8 +235,9 @@ export class Timeline {
   /**
    * The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees.
    * A reader the head's checkpoints do not serve from near the moment gets the head's checkpoint
-   * patched where it sees otherwise (`readerState`). One that asks again at the same `knownSeq`
-   * is scrubbing and gets checkpoints of its own (building them costs about five replays).
+   * patched where it sees otherwise (`readerState`), kept for its next questions (`ReaderStates`).
+   * Where patching does not pay, one that asks again at the same `knownSeq` is scrubbing and gets
+   * checkpoints of its own (building them costs about five replays).
    */
   stateAt(time: number, knownSeq: number): CompanyState {
     const end = Math.min(this.countUntil(time), this.#entries.frontEnd(knownSeq));
@@ -260,14 +250,18 @@ export class Timeline {
     const scrubbing = this.#readerChains.has(knownSeq) || this.#lastKnownSeq === knownSeq;
     this.#lastKnownSeq = knownSeq;
     let patched: CompanyState | undefined;
-    if (target - j > 2 && scrubbing) {
-      // Too far back to replay forward at every step: this reader gets checkpoints of its own.
-      chain = this.#readerChain(knownSeq, j);
+    if (target - j > 2 && !this.#readerChains.has(knownSeq)) {
+      // The reader's own state near the moment, else the head's checkpoint patched (and kept for the next steps).
+      const near = this.#readerStates.near(knownSeq, target);
+      patched = near ? copyState(near.state) : readerState(this.#headChain, target, knownSeq, j);
+      if (patched && !near) this.#readerStates.keep(knownSeq, target, freezeShallow(copyState(patched)));
+      if (patched) j = near ? near.block : target;
+    }
+    if (!patched && target - j > 2 && scrubbing) {
+      // Neither patched (`readerState` says when) nor near the head's checkpoints, at every step: this reader gets checkpoints of its own.
+      chain = this.#readerChains.chain(knownSeq, this.#checkpoints, j);
       this.#extend(chain, target, knownSeq);
       j = target;
-    } else if (target - j > 2) {
-      patched = readerState(this.#headChain, target, knownSeq, j);
-      if (patched) j = target;
     }
     const start = j * CHECKPOINT_INTERVAL;
     if (!patched && start === end) return chain[j]!.state;

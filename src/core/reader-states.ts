@@ -1,0 +1,76 @@
+/**
+ * What a timeline keeps for known-at readers, where the head's checkpoints do not serve them.
+ *
+ * `ReaderStates`: states at checkpoint positions, each patched from the head's (`known-at.ts`) the
+ * first time a reader asks near there. A reader scrubbing with its known-at held still then
+ * replays at most `NEAR` blocks from one of its own, instead of having a chain of checkpoints
+ * built from far back (seconds at a million events, where its first patched state takes
+ * milliseconds).
+ *
+ * `ReaderChains`: chains of checkpoints exact for one reader each, for a reader that scrubs where
+ * patching does not pay (`readerState` says when).
+ *
+ * Both are bounded (the least recently used goes first), and a change at a position drops what
+ * was kept after it, as it drops the head's checkpoints.
+ */
+import type { CompanyState } from './state';
+
+/** How many blocks before the one asked a kept state may be, to be replayed from. */
+export const NEAR = 8;
+
+export class ReaderStates {
+  /** How many states are kept, of any readers. */
+  readonly #capacity = 32;
+  /** By reader and block, least recently used first. */
+  readonly #states = new Map<string, { block: number; state: CompanyState }>();
+
+  /** The reader's kept state at the highest block from `block - NEAR` to `block`, if any. */
+  near(knownSeq: number, block: number): { block: number; state: CompanyState } | undefined {
+    for (let b = block; b >= Math.max(0, block - NEAR); b--) {
+      const key = `${knownSeq}:${b}`;
+      const found = this.#states.get(key);
+      if (!found) continue;
+      this.#states.delete(key);
+      this.#states.set(key, found);
+      return found;
+    }
+    return undefined;
+  }
+
+  /** Keeps `state` (frozen) as the reader's at `block`. */
+  keep(knownSeq: number, block: number, state: CompanyState): void {
+    this.#states.set(`${knownSeq}:${block}`, { block, state });
+    if (this.#states.size > this.#capacity) this.#states.delete(this.#states.keys().next().value!);
+  }
+
+  /** Drops the states at blocks from `block` on (they hold entries at or after a change). */
+  dropFrom(block: number): void {
+    for (const [key, kept] of this.#states) if (kept.block >= block) this.#states.delete(key);
+  }
+}
+
+export class ReaderChains<Checkpoint> {
+  /** How many readers keep a chain. */
+  readonly #capacity = 4;
+  /** By known sequence, least recently used first. */
+  readonly #chains = new Map<number, Checkpoint[]>();
+
+  has(knownSeq: number): boolean {
+    return this.#chains.has(knownSeq);
+  }
+
+  /** The reader's chain, made or refreshed as most recently used; it starts as the head chain's first `usable` checkpoints, already right for it. */
+  chain(knownSeq: number, head: readonly Checkpoint[], usable: number): Checkpoint[] {
+    const own = this.#chains.get(knownSeq);
+    const chain = own && own.length > usable ? own : head.slice(0, usable + 1);
+    this.#chains.delete(knownSeq);
+    this.#chains.set(knownSeq, chain);
+    if (this.#chains.size > this.#capacity) this.#chains.delete(this.#chains.keys().next().value!);
+    return chain;
+  }
+
+  /** Keeps the first `keep` checkpoints of each chain. */
+  cut(keep: number): void {
+    for (const chain of this.#chains.values()) if (chain.length > keep) chain.length = keep;
+  }
+}
