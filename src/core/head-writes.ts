@@ -14,6 +14,8 @@ interface Writes {
   /** Blocks, ascending, in which the head wrote a cell of the part; with the cells. */
   blocks: number[];
   cells: (readonly string[])[];
+  /** How many cells the entries up to and including each one hold: a stretch's count without walking it. */
+  counts: number[];
 }
 
 export class HeadWrites {
@@ -38,6 +40,7 @@ export class HeadWrites {
       const keep = lowerBound(writes.blocks, block);
       writes.blocks.length = keep;
       writes.cells.length = keep;
+      writes.counts.length = keep;
     }
     for (const blocks of this.#byCell.values()) blocks.length = lowerBound(blocks, block);
     this.#listed = block;
@@ -53,21 +56,32 @@ export class HeadWrites {
     return found;
   }
 
-  /** Whether the head wrote the cell between checkpoints `from` and `to` (built that far). */
-  wrote(cell: string, from: number, to: number): boolean {
+  /**
+   * Those of `cells` (of the part by its key) the head wrote between checkpoints `from` and `to`.
+   * Found from whichever side is smaller: the cells asked about (a reader's patch, which grows
+   * with every cell it wrote), or those the head wrote in the stretch.
+   */
+  rewritten(partKey: string, cells: ReadonlySet<string>, from: number, to: number): string[] {
     this.#list(to);
-    const blocks = this.#byCell.get(cell);
-    if (!blocks) return false;
-    const i = lowerBound(blocks, from);
-    return i < blocks.length && blocks[i]! < to;
+    const writes = this.#byPart.get(partKey);
+    if (!writes || from >= to || cells.size === 0) return [];
+    const [lo, hi] = [lowerBound(writes.blocks, from), lowerBound(writes.blocks, to)];
+    const count = (i: number) => (i > 0 ? writes.counts[i - 1]! : 0);
+    if (count(hi) - count(lo) <= cells.size) return writes.cells.slice(lo, hi).flat().filter((cell) => cells.has(cell));
+    return [...cells].filter((cell) => {
+      const blocks = this.#byCell.get(cell) ?? [];
+      const i = lowerBound(blocks, from);
+      return i < blocks.length && blocks[i]! < to;
+    });
   }
 
   #list(to: number): void {
     for (; this.#listed < to; this.#listed++) {
       for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1), this.#keysIn(this.#listed))) {
-        const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [] }).get(key)!;
+        const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [], counts: [] }).get(key)!;
         writes.blocks.push(this.#listed);
         writes.cells.push(cells);
+        writes.counts.push((writes.counts.at(-1) ?? 0) + cells.length);
         for (const cell of cells) (this.#byCell.get(cell) ?? this.#byCell.set(cell, []).get(cell)!).push(this.#listed);
       }
     }

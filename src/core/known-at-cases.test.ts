@@ -88,4 +88,21 @@ describe('known-at: cases from an outside review', () => {
     expect(state).toEqual(timeline.replayFromStart(time, knownSeq));
     expect(state.chair).toBeNull();
   });
+
+  it('a chair changing hands among many people, dirtied late in every block, answers as replay does (a second review: it took blocks x chairs)', () => {
+    resetSeq();
+    // Blocks of the head chain (128 entries each): in each, 127 people take the chair in turn.
+    const blocks = 100;
+    const records: EventRecord[] = [created()];
+    for (let b = 0; b < blocks; b++) for (let i = 0; i < 127; i++) records.push(rec('board.chair.assumed', iso(1000 * b + 10 + i), { person: person(`p-${b}-${i}`), interim: false }));
+    const knownSeq = records.length;
+    // Recorded late, one in every block: a no-op (nobody vacates a chair they do not hold) that dirties the chair there.
+    for (let b = 0; b < blocks; b++) records.push(rec('board.chair.vacated', iso(1000 * b + 5), { person: person('nobody'), cause: 'removed' }));
+    const ledger = new Ledger();
+    for (const r of records) ledger.add(r);
+    const timeline = ledger.timeline('acme')!;
+    const time = BASE + 1000 * blocks * 60_000;
+    timeline.stateAt(time, ledger.head);
+    expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));
+  });
 });

@@ -122,7 +122,7 @@ function headChain(timeline: Timeline, head: number, interval: number): HeadChai
     interval,
     checkpoint: (block) => checkpoints[block]!,
     headWrote: (partKey, from, to) => writes.between(partKey, from, to),
-    rewrote: (cell, from, to) => writes.wrote(cell, from, to),
+    rewritten: (partKey, cells, from, to) => writes.rewritten(partKey, cells, from, to),
     parts: (position) => table.list(table.listOf(timeline.effectAt(position))),
     positions: (part, end) => (part ? positions.of(part, end) : positions.every(end)),
     part: (key) => table.part(key),

@@ -29,8 +29,8 @@ export interface HeadChain {
   checkpoint(block: number): CompanyState;
   /** The cells of a part (by its key) the head wrote between checkpoints `from` and `to`. */
   headWrote(partKey: string, from: number, to: number): readonly string[];
-  /** Whether the head wrote the cell between checkpoints `from` and `to`. */
-  rewrote(cell: string, from: number, to: number): boolean;
+  /** Those of `cells` (of the part by its key) the head wrote between checkpoints `from` and `to`. */
+  rewritten(partKey: string, cells: ReadonlySet<string>, from: number, to: number): readonly string[];
   /** The parts the entry at `position` touches; null if it touches every part. */
   parts(position: number): PartList | null;
   /** The positions of the entries that touch `part` (every part, for null), ascending; all of those below `end` at least. */
@@ -51,6 +51,7 @@ export interface HeadChain {
  * the parts it touches): beyond one in this many of the entries to replay, a reader is replayed.
  */
 const PATCH_COST = 16;
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The state (mutable) a reader at `knownSeq` sees after the entries before `blocks` * interval;
@@ -87,7 +88,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   };
   /** After a clean stretch: a cell the head wrote then, the reader wrote the same (the part read the same). */
   const dropRewritten = (part: Part, from: number, to: number) => {
-    for (const cell of patchOf.get(part) ?? []) if (head.rewrote(cell, from, to)) forget(part, cell);
+    for (const cell of head.rewritten(part.key, patchOf.get(part) ?? NONE, from, to)) forget(part, cell);
   };
   const forget = (part: Part, cell: string) => {
     patch.delete(cell);

@@ -221,7 +221,7 @@ export class Timeline {
     interval: CHECKPOINT_INTERVAL,
     checkpoint: (block) => this.#checkpoints[block]!.state,
     headWrote: (partKey, from, to) => this.#headWrites.between(partKey, from, to),
-    rewrote: (cell, from, to) => this.#headWrites.wrote(cell, from, to),
+    rewritten: (partKey, cells, from, to) => this.#headWrites.rewritten(partKey, cells, from, to),
     parts: (position) => this.#partsAt(position),
     positions: (part, end) => (part ? this.#partPositions.of(part, end) : this.#partPositions.every(end)),
     part: (key) => this.#parts.part(key),
