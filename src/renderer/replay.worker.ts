@@ -15,15 +15,13 @@ import { httpClient } from './api';
 import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
-import { KINDS } from './kinds';
 import { seatLanes } from './seat-lanes';
 import { seatOf } from '../core/seats';
-import { PRECISIONS, type MomentState, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
+import { timelineCodes, viewFor, type TimelineCodes } from './timeline-view';
+import { type MomentState, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
 const iso = (ms: number) => new Date(ms).toISOString();
-const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
-const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
 const describe = (effect: Effective) => describeEvent({ type: effect.type, data: effect.data } as EventRecord);
 
 /** Every name, party, organisation and phrase an event holds (not its citation), and its sentence, lower-cased. */
@@ -70,24 +68,14 @@ function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentSta
   return coverages.get(key)!;
 }
 
+/** Each company's timeline codes, for the log head they were worked out at (see `timeline-view.ts`). */
+const codes = new Map<string, { head: number; codes: TimelineCodes }>();
 function view(company: string, knowing: Knowing): TimelineView {
-  const seqs: number[] = [];
-  const times: number[] = [];
-  const kinds: number[] = [];
-  const precisions: number[] = [];
-  const figures: TimelineView['figures'] = [];
-  const zones = new Map<string, number>();
-  for (const { effect, time } of entries(company, knowing)) {
-    seqs.push(effect.seq);
-    times.push(time);
-    kinds.push(kindCode.get(kindOf(effect.type)) ?? 0);
-    precisions.push(precisionCode.get(effect.timeprecision) ?? 0);
-    if (zones.size < 50 || zones.has(effect.timezone)) zones.set(effect.timezone, (zones.get(effect.timezone) ?? 0) + 1);
-    if (effect.type === 'workforce.reported') figures.push({ time, series: 'Workforce', value: effect.data.headcount });
-    if (effect.type === 'petition.reported') figures.push({ time, series: effect.data.title, value: effect.data.signatories });
-  }
-  const timeZone = [...zones].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
-  return { company, seqs: Float64Array.from(seqs), times: Float64Array.from(times), kinds: Uint8Array.from(kinds), precisions: Uint8Array.from(precisions), figures, timeZone };
+  const t = timeline(company);
+  let kept = codes.get(company);
+  if (kept?.head !== ledger.head) codes.set(company, (kept = { head: ledger.head, codes: timelineCodes(t) }));
+  const reader = readerOf(knowing);
+  return viewFor(company, t, kept.codes, (position) => reader.visible(t, position));
 }
 
 function filter(company: string, knowing: Knowing, spec: FilterSpec): Int32Array {
@@ -169,6 +157,7 @@ function handle(request: Request): Responses[Request['op']] | Promise<Responses[
     case 'reset':
       ledger = new Ledger();
       coverages.clear();
+      codes.clear();
       return null;
     case 'add':
       for (const record of request.records) ledger.add(record);
