@@ -19,7 +19,7 @@ function readOneByOne(t: Timeline, visible: (position: number) => boolean) {
   return {
     seqs: facts.map((f) => f.seq),
     times: seen.map((i) => t.times[i]!),
-    kinds: facts.map((f) => KINDS.indexOf(kindOf(f.type))),
+    kinds: facts.map((f) => (KINDS as readonly string[]).indexOf(kindOf(f.type))),
     precisions: facts.map((f) => PRECISIONS.indexOf(f.timeprecision)),
     figures: seen.flatMap((i) => {
       const f = t.effectAt(i);
