@@ -9,6 +9,27 @@ import type { Browser, CDPSession, Page } from '@playwright/test';
 export const STATE = '.state[data-moment]';
 const SLIDER = '[role=slider][aria-label=Moment]';
 
+/**
+ * Clicks the track at `fraction` of its width: milliseconds to the clicked moment's state shown
+ * (polled from outside, so up to a frame late). The first jump into a large log builds the
+ * head's checkpoints up to there, unless the worker has built them while idle.
+ */
+export async function jumpTo(page: Page, fraction: number): Promise<number> {
+  const box = (await page.locator('.scrubber-track').boundingBox())!;
+  const before = await page.getAttribute(SLIDER, 'aria-valuenow');
+  const start = Date.now();
+  await page.mouse.click(box.x + box.width * fraction, box.y + box.height - 4);
+  await page.waitForFunction(
+    ({ slider, state, before }) => {
+      const want = document.querySelector(slider)?.getAttribute('aria-valuenow');
+      return want !== before && want === document.querySelector(state)?.getAttribute('data-moment');
+    },
+    { slider: SLIDER, state: STATE, before },
+    { timeout: 120_000 },
+  );
+  return Date.now() - start;
+}
+
 /** Samples are in-page milliseconds: key press to the first frame painted after the matching state. */
 export async function keyboardSteps(page: Page, steps: number): Promise<number[]> {
   // From the middle of the track: at the log's end there is no next event to step to.

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexPath } from '../../src/store/index-cache';
 import { generateLog } from '../generate';
-import { domElements, drag, heaps, keyboardSteps, knownAtChanges, STATE } from './measure';
+import { domElements, drag, heaps, jumpTo, keyboardSteps, knownAtChanges, STATE } from './measure';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LOGS = join(ROOT, 'bench', '.logs');
@@ -21,6 +21,8 @@ const sizes = (process.env.BENCH_UI_SIZES ?? '100000').split(',').map(Number);
 const STEPS = Number(process.env.BENCH_UI_STEPS ?? 40);
 const DRAG_MS = Number(process.env.BENCH_UI_DRAG_MS ?? 4000);
 const KNOWN_MOVES = Number(process.env.BENCH_UI_KNOWN_MOVES ?? 10);
+/** How long the page is left alone before the second jump: the worker builds checkpoints meanwhile. */
+const IDLE_BEFORE_JUMP_MS = 5_000;
 const MiB = 1024 * 1024;
 /** One 60 Hz frame and a little: an interval longer than this missed a vsync. */
 const LATE_FRAME_MS = 20;
@@ -137,6 +139,13 @@ async function measure(size: number) {
     const dom = await domElements(page);
     report(size, 'DOM elements after load', dom.toLocaleString('en-US'), '(no target)', undefined);
 
+    // A jump into the middle right after the load, then one near the end after the worker was idle for a while.
+    const jump = await jumpTo(page, 0.5);
+    report(size, 'first jump to the middle of the track, right after the load, to its state shown', `${ms(jump)} ms`, '(no target)', undefined);
+    await page.waitForTimeout(IDLE_BEFORE_JUMP_MS);
+    const idleJump = await jumpTo(page, 0.9);
+    report(size, `jump to 90% of the track after ${IDLE_BEFORE_JUMP_MS / 1000} s idle, to its state shown`, `${ms(idleJump)} ms`, '(no target)', undefined);
+    await jumpTo(page, 0.5);
     const steps = await keyboardSteps(page, STEPS);
     report(size, `keyboard step (→) to new state painted, p50 / p95 (${steps.length} steps)`, `${ms(quantile(steps, 0.5))} / ${ms(quantile(steps, 0.95))} ms`, 'p95 <= 50 ms', quantile(steps, 0.95) <= 50);
 
