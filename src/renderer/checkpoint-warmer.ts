@@ -12,25 +12,26 @@ import type { Ledger } from '../core/ledger';
 /** How long the worker must have had nothing to do before building, and how long one slice builds. */
 const IDLE_MS = 50;
 const SLICE_MS = 8;
-/** How many entries further on each question in a slice asks. */
-const STEP = 512;
+/** How many entries each step of a slice builds over (two checkpoints' worth). */
+const STEP = 256;
 
 export function checkpointWarmer(current: () => Ledger): { busy(shown?: string): void } {
   let company: string | undefined;
-  /** How far building has come, on which ledger at which head (records added may move entries: start again). */
+  /** How far building has come, on which ledger at which head (records added may move entries: start again; what is built is skipped). */
   let at = { ledger: undefined as Ledger | undefined, head: -1, position: 0 };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const slice = () => {
     const ledger = current();
+    // Noted first, whatever follows: a log switched to must not keep the one before alive.
+    if (at.ledger !== ledger || at.head !== ledger.head) at = { ledger, head: ledger.head, position: 0 };
     const timeline = company === undefined ? undefined : ledger.timeline(company);
     if (!timeline) return;
-    if (at.ledger !== ledger || at.head !== ledger.head) at = { ledger, head: ledger.head, position: 0 };
     const until = performance.now() + SLICE_MS;
-    while (at.position < timeline.length - 1) {
+    while (at.position < timeline.length) {
       if (performance.now() >= until) return void (timer = setTimeout(slice, 0));
-      at.position = Math.min(timeline.length - 1, at.position + STEP);
-      // A question at the head about that moment builds the head's checkpoints up to it (what is built stays).
-      timeline.stateAt(timeline.times[at.position]!, ledger.head);
+      at.position = Math.min(timeline.length, at.position + STEP);
+      // Built, not asked: a question at the head would count as the reader's last (see `Timeline.stateAt`). What is built stays.
+      timeline.prepare(at.position);
     }
   };
   return {

@@ -51,17 +51,18 @@ export function viewFor(company: string, t: Timeline, codes: TimelineCodes, visi
   for (let i = 0; i < t.length; i++) if (visible(i)) seen[n++] = i;
   const view = { company, seqs: new Float64Array(n), times: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n) };
   const zoneCounts = new Uint32Array(codes.zoneNames.length);
+  /** The zones in the order this reader first sees them: the first of those tied wins. */
+  const zonesSeen: number[] = [];
   for (let k = 0; k < n; k++) {
     const i = seen[k]!;
     view.seqs[k] = codes.seqs[i]!;
     view.times[k] = t.times[i]!;
     view.kinds[k] = codes.kinds[i]!;
     view.precisions[k] = codes.precisions[i]!;
-    zoneCounts[codes.zones[i]!]! += 1;
+    if (zoneCounts[codes.zones[i]!]!++ === 0) zonesSeen.push(codes.zones[i]!);
   }
   const figures: FigurePoint[] = codes.figures.filter((f) => visible(f.position)).map((f) => ({ time: t.times[f.position]!, series: f.series, value: f.value }));
-  // The zone most of the company's events were recorded in (the first seen of those tied).
-  let most = 0;
-  for (let zone = 1; zone < zoneCounts.length; zone++) if (zoneCounts[zone]! > zoneCounts[most]!) most = zone;
-  return { ...view, figures, timeZone: zoneCounts[most] ? codes.zoneNames[most]! : 'UTC' };
+  // The zone most of the company's events were recorded in.
+  const most = zonesSeen.reduce((best, zone) => (zoneCounts[zone]! > zoneCounts[best]! ? zone : best), zonesSeen[0] ?? -1);
+  return { ...view, figures, timeZone: most >= 0 ? codes.zoneNames[most]! : 'UTC' };
 }
