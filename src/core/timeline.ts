@@ -271,12 +271,6 @@ export class Timeline {
     return freezeShallow(state);
   }
 
-  /** Builds the head's checkpoints over the entries before `position`, ahead of the questions (no question is asked). */
-  prepare(position: number): void {
-    this.#entries.settle();
-    this.#extend(this.#checkpoints, Math.floor(Math.min(position, this.length) / CHECKPOINT_INTERVAL), Infinity);
-  }
-
   /**
    * The state after every entry at or before `time` for which `visible(position)` holds, replayed
    * from the start: for visibility that is not a prefix of the log (as published by a time).

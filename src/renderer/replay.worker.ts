@@ -18,7 +18,6 @@ import { isCoarse, periodOf } from './format';
 import { seatLanes } from './seat-lanes';
 import { seatOf } from '../core/seats';
 import { timelineCodes, viewFor, type TimelineCodes } from './timeline-view';
-import { checkpointWarmer } from './checkpoint-warmer';
 import { type MomentState, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
 
 let ledger = new Ledger();
@@ -205,11 +204,8 @@ function handle(request: Request): Responses[Request['op']] | Promise<Responses[
   }
 }
 
-const warmer = checkpointWarmer(() => ledger);
-
 self.onmessage = (message: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = message.data;
-  warmer.busy(request.op === 'state' ? request.company : undefined);
   const fail = (error: unknown) => self.postMessage({ id, ok: false, message: (error as Error).message });
   try {
     const value = handle(request);
