@@ -21,7 +21,7 @@ const sizes = (process.env.BENCH_UI_SIZES ?? '100000').split(',').map(Number);
 const STEPS = Number(process.env.BENCH_UI_STEPS ?? 40);
 const DRAG_MS = Number(process.env.BENCH_UI_DRAG_MS ?? 4000);
 const KNOWN_MOVES = Number(process.env.BENCH_UI_KNOWN_MOVES ?? 10);
-/** How long the page is left alone before the second jump: the worker builds checkpoints meanwhile. */
+/** How long the page is left alone before the second jump. */
 const IDLE_BEFORE_JUMP_MS = 5_000;
 const MiB = 1024 * 1024;
 /** One 60 Hz frame and a little: an interval longer than this missed a vsync. */
@@ -139,7 +139,7 @@ async function measure(size: number) {
     const dom = await domElements(page);
     report(size, 'DOM elements after load', dom.toLocaleString('en-US'), '(no target)', undefined);
 
-    // A jump into the middle right after the load, then one near the end after the worker was idle for a while.
+    // A jump into the middle right after the load, then one near the end after a pause.
     const jump = await jumpTo(page, 0.5);
     report(size, 'first jump to the middle of the track, right after the load, to its state shown', `${ms(jump)} ms`, '(no target)', undefined);
     await page.waitForTimeout(IDLE_BEFORE_JUMP_MS);

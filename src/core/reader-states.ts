@@ -16,7 +16,7 @@
 import type { CompanyState } from './state';
 
 /** How many blocks before the one asked a kept state may be, to be replayed from. */
-export const NEAR = 8;
+const NEAR = 8;
 
 export class ReaderStates {
   /** How many states are kept, of any readers. */
