@@ -134,6 +134,18 @@ function headChain(timeline: Timeline, head: number, interval: number): HeadChai
   };
 }
 
+/** Adds the records one by one; after every so many, asks the next question of acme's timeline (once it has entries). */
+function appendAsking<Q>(records: EventRecord[], questions: Q[], ask: (ledger: Ledger, timeline: Timeline, question: Q) => void): void {
+  const ledger = new Ledger();
+  const every = Math.max(1, Math.floor(records.length / questions.length));
+  records.forEach((r, n) => {
+    ledger.add(r);
+    const question = n > 0 && n % every === 0 ? questions[n / every - 1] : undefined;
+    const timeline = ledger.timeline('acme');
+    if (question !== undefined && timeline?.length) ask(ledger, timeline, question);
+  });
+}
+
 describe('known-at from the head checkpoints (property)', () => {
   it('a reader state patched from the head checkpoints equals its replay, for every kind of fact and revision', () => {
     const tally = { patched: 0, replayInstead: 0 };
@@ -169,16 +181,8 @@ describe('known-at from the head checkpoints (property)', () => {
   it('answers as replay does while facts, back-dated facts and revisions are appended between questions (from an outside review)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1200, maxLength: 2000 }), fc.array(fc.tuple(fraction, fraction, fraction), { minLength: 8, maxLength: 16 }), (steps, queries) => {
-        const records = buildLog(steps, false);
-        const ledger = new Ledger();
-        const every = Math.max(1, Math.floor(records.length / queries.length));
-        records.forEach((r, n) => {
-          ledger.add(r);
-          const query = n > 0 && n % every === 0 ? queries[n / every - 1] : undefined;
-          const timeline = ledger.timeline('acme');
-          if (!query || !timeline?.length) return;
+        appendAsking(buildLog(steps, false), queries, (ledger, timeline, [where, recent, old]) => {
           // Checkpoints built for these questions are cut and rebuilt by the appends that follow.
-          const [where, recent, old] = query;
           const time = timeline.times[Math.floor(where * timeline.length) % timeline.length]! + (old > 0.5 ? 1e9 : 0);
           for (const knownSeq of [ledger.head, ledger.head - 1 - Math.floor(recent * 60), ledger.head - 1 - Math.floor(old * 200), Math.floor(old * ledger.head)]) {
             expect(timeline.stateAt(time, knownSeq)).toEqual(timeline.replayFromStart(time, knownSeq));
@@ -209,19 +213,11 @@ describe('known-at from the head checkpoints (property)', () => {
   it('a reader who scrubs with its known-at held still, while records are appended, sees at every step what replay gives', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 900, maxLength: 2000 }), fc.array(fc.tuple(fraction, fraction, fc.array(fc.integer({ min: -300, max: 300 }), { minLength: 3, maxLength: 12 })), { minLength: 3, maxLength: 8 }), (steps, scrubs) => {
-        const records = buildLog(steps, false);
-        const ledger = new Ledger();
-        const every = Math.max(1, Math.floor(records.length / scrubs.length));
         /** One reader throughout, at about where the log was at the first scrub; each scrub goes back near the first one's moment. */
         let held: { knownSeq: number; time: number } | undefined;
-        records.forEach((r, n) => {
-          ledger.add(r);
-          const scrub = n > 0 && n % every === 0 ? scrubs[n / every - 1] : undefined;
-          const timeline = ledger.timeline('acme');
-          if (!scrub || !timeline?.length) return;
+        appendAsking(buildLog(steps, false), scrubs, (ledger, timeline, [where, when, moves]) => {
           // Steps to nearby positions and jumps back and forth; the appends between scrubs (back-dated
           // facts, revisions) move entries under the states kept for this reader, and must cut them.
-          const [where, when, moves] = scrub;
           held ??= { knownSeq: ledger.head - 1 - Math.floor(when * 30), time: timeline.times[Math.floor(where * timeline.length)]! };
           const knownSeq = held.knownSeq;
           let position = Math.max(0, timeline.countUntil(held.time) - 1);
