@@ -228,7 +228,7 @@ describe('known-at from the head checkpoints (property)', () => {
           }
         });
       }),
-      { numRuns: 25, endOnFailure: true },
+      { numRuns: 60, endOnFailure: true },
     );
   });
 });
