@@ -118,8 +118,8 @@ export class Ledger {
   record(seq: number): EventRecord | undefined {
     return seq >= 1 && seq <= this.head ? this.#records.get(seq) : undefined;
   }
-  /** Records `from` to `to` (sequences, inclusive) as JSON, joined by commas: as stored, where they are stored. */
-  recordsJson(from: number, to: number): string {
+  /** Records `from` to `to` (sequences, inclusive) as JSON, joined by commas, in pieces: see `Records.json`. */
+  recordsJson(from: number, to: number): Generator<Uint8Array> {
     return this.#records.json(from, to);
   }
   /** Records `from` to `to` (sequences, inclusive), read a page at a time as the loop reaches them; not kept. */

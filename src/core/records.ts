@@ -9,8 +9,8 @@ export interface RecordSource {
   record(seq: number): EventRecord;
   /** Records `seqs` (ascending) to `take`, read together where they are near one another. */
   records(seqs: readonly number[], take: (seq: number, record: EventRecord) => void): void;
-  /** Records `from` to `to` as JSON, joined by commas. */
-  json(from: number, to: number): string;
+  /** Records `from` to `to` as JSON (UTF-8), joined by commas. */
+  json(from: number, to: number): Uint8Array;
 }
 
 /** How many records `range` reads at once. */
@@ -71,13 +71,25 @@ export class Records {
     }
   }
 
-  /** Records `from` to `to` as JSON, joined by commas: as stored, where they are stored. */
-  json(from: number, to: number): string {
+  /**
+   * Records `from` to `to` as JSON (UTF-8), joined by commas, as stored where they are stored: the
+   * inside of a JSON array, in pieces of up to RECORDS_AT_ONCE records (the commas between pieces
+   * are pieces too). A page of a large log is megabytes: in one piece, or as a string, it would be
+   * allocated and freed whole for each page, and the process's memory would keep the high-water mark.
+   */
+  *json(from: number, to: number): Generator<Uint8Array> {
     const [first, last] = [Math.max(from, 1), Math.min(to, this.count)];
-    const stored = Math.min(last, this.#sourced);
-    const parts = first <= stored ? [this.#source!.json(first, stored)] : [];
-    for (let seq = Math.max(first, stored + 1); seq <= last; seq++) parts.push(JSON.stringify(this.#records[seq - 1]));
-    return parts.join(',');
+    const encoder = new TextEncoder();
+    const comma = encoder.encode(',');
+    for (let start = first; start <= last; start += RECORDS_AT_ONCE) {
+      const end = Math.min(start + RECORDS_AT_ONCE - 1, last);
+      if (start > first) yield comma;
+      const stored = Math.min(end, this.#sourced);
+      if (start <= stored) yield this.#source!.json(start, stored);
+      const kept: string[] = [];
+      for (let seq = Math.max(start, stored + 1); seq <= end; seq++) kept.push(JSON.stringify(this.#records[seq - 1]));
+      if (kept.length > 0) yield encoder.encode((start <= stored ? ',' : '') + kept.join(','));
+    }
   }
 
   /** Reads these records together and keeps them, before a replay reaches them. */

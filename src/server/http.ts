@@ -9,7 +9,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { isOperation, MAX_IMPORT_CHARS, parseArgs, type Handlers } from '../core/contract';
+import { isOperation, MAX_IMPORT_CHARS, parseArgs, type Handlers, type JsonPage } from '../core/contract';
 import { IncumbentError, toAppError, type ErrorCode } from '../core/errors';
 import { HttpRefusal } from './refusal';
 import { readJsonBody } from './request-body';
@@ -51,10 +51,10 @@ export const HOST_LIMITS: HostLimits = {
 export interface WebHostOptions {
   handlers: Handlers;
   /**
-   * `log:read`'s answer as JSON text, when the host can give it without parsing the records (a
-   * page of a large log is most of its loading time); `handlers['log:read']` otherwise.
+   * `log:read`'s answer as JSON, in pieces, when the host can give it without parsing the records
+   * (a page of a large log is most of its loading time); `handlers['log:read']` otherwise.
    */
-  readJson?: (args: { fromSeq: number; limit: number }) => string | Promise<string>;
+  readJson?: (args: { fromSeq: number; limit: number }) => JsonPage | Promise<JsonPage>;
   staticDir: string;
   token: string;
   /** Overrides of HOST_LIMITS; tests shorten the timeouts. */
@@ -74,6 +74,38 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
   const close = hangUp || bodyUnread(req);
   res.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'content-type': type, 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) });
   res.end(body);
+}
+
+/** Resolves when `res` can take more, or is closed; either way its listeners are removed. */
+const drainedOrClosed = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
+
+/**
+ * Sends a page of records as they are read, waiting for the client to take each piece. The first
+ * piece is read before anything is sent, so a failure there (a line changed on disk) is answered as
+ * an error. A failure after it can only cut the connection: with chunked encoding the client sees
+ * the answer end early, never a complete but wrong one, and the host's console says why.
+ */
+async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, records }: JsonPage): Promise<void> {
+  let next = records.next();
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json' });
+  res.write('{"ok":true,"value":{"records":[');
+  try {
+    for (; !next.done; next = records.next()) {
+      if (res.destroyed) return;
+      if (!res.write(next.value)) await drainedOrClosed(res);
+    }
+  } catch (error) {
+    console.error(`incumbent web: a page of the log could not be sent whole (${req.url})`, error);
+    return void res.destroy();
+  }
+  res.end(`],"head":${head}}}`);
 }
 
 function replyWithError(req: IncomingMessage, res: ServerResponse, error: unknown) {
@@ -105,7 +137,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   const operation = url.slice('/api/'.length);
   if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`);
   const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
-  if (operation === 'log:read' && options.readJson) return reply(req, res, 200, `{"ok":true,"value":${await options.readJson(args as { fromSeq: number; limit: number })}}`);
+  if (operation === 'log:read' && options.readJson) return replyWithPage(req, res, await options.readJson(args as { fromSeq: number; limit: number }));
   const value = await (options.handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
   reply(req, res, 200, JSON.stringify({ ok: true, value }));
 }

@@ -2,7 +2,7 @@
  * The app's operations over one open log, as plain async functions. Every transport (IPC, HTTP,
  * CLI) calls these and nothing else, so they behave the same everywhere.
  */
-import type { Handlers, LogSummary } from '../core/contract';
+import type { Handlers, JsonPage, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
@@ -21,8 +21,12 @@ export interface LogService extends Handlers {
   snapshotText(request: SnapshotRequest): string;
   /** The whole log as JSON Lines, byte for byte as stored. */
   eventsText(): string;
-  /** `log:read`'s answer as JSON text, its records as stored: the web host sends it without parsing them. */
-  readJson(args: { fromSeq: number; limit: number }): string;
+  /**
+   * `log:read`'s answer with its records as JSON (UTF-8), as stored, in pieces read as they are
+   * asked for (see `Records.json`): the web host sends them without parsing them, or holding all of
+   * them at once. The records are those up to `head`, whatever is appended while they are sent.
+   */
+  readJson(args: { fromSeq: number; limit: number }): JsonPage;
   close(): Promise<void>;
 }
 
@@ -101,7 +105,10 @@ export async function openService(location: string, options: ServiceOptions): Pr
     'log:summary': async () => summary(),
     // An open log is not being opened (a session answers this while it opens one).
     'log:opening': async () => null,
-    readJson: ({ fromSeq, limit }) => `{"records":[${ledger().recordsJson(fromSeq, fromSeq - 1 + limit)}],"head":${ledger().head}}`,
+    readJson: ({ fromSeq, limit }) => {
+      const l = ledger();
+      return { head: l.head, records: l.recordsJson(fromSeq, Math.min(fromSeq - 1 + limit, l.head)) };
+    },
     'log:read': async ({ fromSeq, limit }) => {
       const l = ledger();
       return { records: [...l.records(fromSeq, fromSeq - 1 + limit)], head: l.head };

@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Handlers, OpeningProgress, Operation } from '../core/contract';
+import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/contract';
 import { IncumbentError, toAppError } from '../core/errors';
 import { Serial } from '../core/serial';
 import { openService, type LogService, type ServiceOptions } from './service';
@@ -79,8 +79,8 @@ export class LogSession {
     return opening ? { path: opening.path, read: opening.read, size: opening.size, elapsedMs: Math.round(performance.now() - opening.since) } : null;
   }
 
-  /** `log:read` as JSON text (see `LogService.readJson`), from whichever log is current. */
-  readonly readJson = async (args: { fromSeq: number; limit: number }): Promise<string> => (await this.ready()).readJson(args);
+  /** `log:read` as JSON, in pieces (see `LogService.readJson`), from whichever log is current. */
+  readonly readJson = async (args: { fromSeq: number; limit: number }): Promise<JsonPage> => (await this.ready()).readJson(args);
 
   /** Every contract operation, served by whichever log is current at the time of the call. */
   handlers(): Handlers {

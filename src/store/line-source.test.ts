@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLog, HEAVY_COMPANY } from '../../bench/generate';
 import { toEpoch } from '../core/time';
+import { parseDraft } from '../core/validate';
 import { EventLog } from './event-log';
 import { readLog } from './read-log';
 
@@ -30,7 +31,7 @@ describe('records read back from the log file', () => {
     expect(fromDisk.source).toBeDefined();
     expect(ledger.head).toBe(inMemory.ledger.head);
     expect([...ledger.records()]).toEqual([...inMemory.ledger.records()]);
-    expect(JSON.parse(`[${ledger.recordsJson(1, ledger.head)}]`)).toEqual([...inMemory.ledger.records()]);
+    expect(JSON.parse(`[${Buffer.concat([...ledger.recordsJson(1, ledger.head)]).toString()}]`)).toEqual([...inMemory.ledger.records()]);
     const recorded = [...inMemory.ledger.records()].map((r) => r.recordedtime);
     for (const company of ledger.companies()) {
       // The head state reads its records without keeping them: the same state all the same.
@@ -61,11 +62,36 @@ describe('records read back from the log file', () => {
       const end = new Date(toEpoch(ledger.record(ledger.head)!.time) + 86_400_000).toISOString();
       expect(() => ledger.stateAt(HEAVY_COMPANY, end)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk after the log was opened`));
       expect(() => ledger.byId(victim.id)).toThrow(/changed on disk/);
-      expect(() => ledger.recordsJson(1, ledger.head)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk`));
-      expect(JSON.parse(`[${ledger.recordsJson(1, victim.seq - 1)}]`)).toHaveLength(victim.seq - 1);
+      expect(() => [...ledger.recordsJson(1, ledger.head)]).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk`));
+      expect(JSON.parse(`[${Buffer.concat([...ledger.recordsJson(1, victim.seq - 1)]).toString()}]`)).toHaveLength(victim.seq - 1);
       // Cut short: the last line can no longer be read whole.
       truncateSync(path, readFileSync(path).length - 10);
       expect(() => ledger.record(ledger.head)).toThrow(new RegExp(`^line ${ledger.head} of .* changed on disk`));
+    } finally {
+      log.close();
+    }
+  });
+
+  it('gives pages as the bytes of their records, in pieces, across those read from the file and those appended since, in UTF-8', async () => {
+    const path = tempLog();
+    await generateLog(path, 2_500, 2);
+    const log = await EventLog.open(path);
+    try {
+      const names = ['Zoë Łukasiewicz', '陈 思', 'Ada 🦋'];
+      const read = log.ledger.head;
+      await log.append(names.map((name, i) => parseDraft({ id: `late-${i}`, type: 'board.joined', subject: HEAVY_COMPANY, time: '2099-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: `late-${i}`, name } } })));
+      const { ledger } = log;
+      const page = (from: number, to: number) => JSON.parse(`[${Buffer.concat([...ledger.recordsJson(from, to)]).toString()}]`) as unknown[];
+      const records = [...ledger.records()];
+      expect(page(1, ledger.head)).toEqual(records);
+      expect(page(read - 1, ledger.head)).toEqual(records.slice(read - 2));
+      expect(page(read + 2, ledger.head)).toEqual(records.slice(read + 1));
+      expect(page(2, read)).toEqual(records.slice(1, read));
+      // A piece of records read from the file, then one of those appended only.
+      expect(page(read - 1023, ledger.head)).toEqual(records.slice(read - 1024));
+      expect((page(read + 1, read + 3) as { data: { person: { name: string } } }[]).map((r) => r.data.person.name)).toEqual(names);
+      // Past the head: what there is.
+      expect(page(ledger.head, ledger.head + 50)).toEqual(records.slice(-1));
     } finally {
       log.close();
     }

@@ -80,11 +80,11 @@ export class LineSource implements RecordSource {
    * Records `from` to `to` as their lines, joined by commas (the inside of a JSON array): one read,
    * each line checked, none parsed.
    */
-  json(from: number, to: number): string {
+  json(from: number, to: number): Buffer {
     const bytes = this.#read(from, Buffer.allocUnsafe(this.#span(from, to)));
     for (let seq = from; seq <= to; seq++) this.#line(seq, bytes, from);
     for (let seq = from; seq < to; seq++) bytes[this.#starts[seq]! - 1 - this.#starts[from - 1]!] = COMMA;
-    return bytes.toString('utf8');
+    return bytes;
   }
 
   /** How many bytes lines `from` to `to` take, the newlines between them included. */
