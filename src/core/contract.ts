@@ -102,7 +102,7 @@ export type Handlers = { [K in Operation]: (args: Args<K>) => Promise<Results[K]
 /** `log:read`'s answer with its records as JSON pieces (UTF-8, joined by commas), for a host that sends them as stored. */
 export interface JsonPage {
   head: number;
-  records: Iterator<Uint8Array>;
+  records: Iterable<Uint8Array>;
 }
 
 /** What a transport's client sees: errors come back as data. */

@@ -11,6 +11,8 @@ export interface RecordSource {
   records(seqs: readonly number[], take: (seq: number, record: EventRecord) => void): void;
   /** Records `from` to `to` as JSON (UTF-8), joined by commas. */
   json(from: number, to: number): Uint8Array;
+  /** Keeps the records readable, whatever closes the source meanwhile, until the release returned is called. */
+  hold(): () => void;
 }
 
 /** How many records `range` reads at once. */
@@ -76,19 +78,27 @@ export class Records {
    * inside of a JSON array, in pieces of up to RECORDS_AT_ONCE records (the commas between pieces
    * are pieces too). A page of a large log is megabytes: in one piece, or as a string, it would be
    * allocated and freed whole for each page, and the process's memory would keep the high-water mark.
+   * The source is held (see `RecordSource.hold`) from the first piece until the last is read, or
+   * the caller stops early (the generator's `return`).
    */
   *json(from: number, to: number): Generator<Uint8Array> {
     const [first, last] = [Math.max(from, 1), Math.min(to, this.count)];
     const encoder = new TextEncoder();
     const comma = encoder.encode(',');
-    for (let start = first; start <= last; start += RECORDS_AT_ONCE) {
-      const end = Math.min(start + RECORDS_AT_ONCE - 1, last);
-      if (start > first) yield comma;
-      const stored = Math.min(end, this.#sourced);
-      if (start <= stored) yield this.#source!.json(start, stored);
-      const kept: string[] = [];
-      for (let seq = Math.max(start, stored + 1); seq <= end; seq++) kept.push(JSON.stringify(this.#records[seq - 1]));
-      if (kept.length > 0) yield encoder.encode((start <= stored ? ',' : '') + kept.join(','));
+    // The source stays readable until the last piece is read, or the caller stops asking (return()).
+    const release = first <= Math.min(last, this.#sourced) ? this.#source!.hold() : undefined;
+    try {
+      for (let start = first; start <= last; start += RECORDS_AT_ONCE) {
+        const end = Math.min(start + RECORDS_AT_ONCE - 1, last);
+        if (start > first) yield comma;
+        const stored = Math.min(end, this.#sourced);
+        if (start <= stored) yield this.#source!.json(start, stored);
+        const kept: string[] = [];
+        for (let seq = Math.max(start, stored + 1); seq <= end; seq++) kept.push(JSON.stringify(this.#records[seq - 1]));
+        if (kept.length > 0) yield encoder.encode((start <= stored ? ',' : '') + kept.join(','));
+      }
+    } finally {
+      release?.();
     }
   }
 

@@ -44,8 +44,8 @@ export function httpClient(token: string): Client {
       const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args ?? {}) });
       return (await response.json()) as Result<unknown>;
     } catch (error) {
-      // A page cut short (the host found a line changed on disk after it began sending) ends here too: its console says why.
-      return { ok: false, error: { code: 'io', message: `the Incumbent server did not answer, or its answer was cut short (${(error as Error).message}); the server's console says why` } };
+      // A page cut short (a line changed on disk after the host began sending it) ends here too.
+      return { ok: false, error: { code: 'io', message: `the Incumbent server did not answer, or its answer was cut short (${(error as Error).message}); the server's console may say why` } };
     }
   };
   return Object.fromEntries(operations.map((operation) => [operation, (args: unknown) => call(operation, args)])) as unknown as Client;

@@ -4,12 +4,13 @@
  * opened, an error that names it or a connection cut short; never a complete answer that is wrong.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLog } from '../../bench/generate';
+import type { JsonPage } from '../core/contract';
 import { LogSession } from '../service/session';
 import { createWebHost } from './http';
 
@@ -47,16 +48,49 @@ function read(fromSeq: number, limit: number) {
 }
 
 /** Changes the first letter of the first name in line `seq`, in place (the same length: only its hash changes). */
-function tamper(seq: number): void {
-  const bytes = readFileSync(logPath);
+function tamper(seq: number, path = logPath): void {
+  const bytes = readFileSync(path);
   let start = 0;
   for (let line = 1; line < seq; line++) start = bytes.indexOf(10, start) + 1;
   const at = bytes.indexOf('"name":"', start) + '"name":"'.length;
   expect(at).toBeLessThan(bytes.indexOf(10, start));
-  const fd = openSync(logPath, 'r+');
+  const fd = openSync(path, 'r+');
   writeSync(fd, Buffer.from(bytes[at] === 0x51 ? 'R' : 'Q'), 0, 1, at);
   closeSync(fd);
 }
+
+/** A host of its own over a generated log of `events` records; `wrap` sees each page it is given. */
+async function ownHost(events: number, wrap: (page: JsonPage) => JsonPage = (page) => page) {
+  const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
+  const path = join(dir, 'log.jsonl');
+  await generateLog(path, events, 3);
+  const own = new LogSession({ appVersion: 'test' });
+  await own.open(path);
+  const host: Server = createWebHost({ handlers: own.handlers(), readJson: async (args) => wrap(await own.readJson(args)), staticDir: dir, token: TOKEN });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const stop = async () => {
+    host.closeAllConnections();
+    host.close();
+    await own.close();
+  };
+  return { dir, path, session: own, port: (host.address() as AddressInfo).port, stop };
+}
+
+/** A `log:read` over a raw socket, which reads nothing until resumed. */
+async function rawRead(port: number, args: unknown, version = '1.1') {
+  const body = JSON.stringify(args);
+  const socket = connect({ host: '127.0.0.1', port });
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.pause();
+  const chunks: Buffer[] = [];
+  socket.on('data', (c: Buffer) => chunks.push(c));
+  socket.on('error', () => undefined); // a cut answer is what some tests look for
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.write(`POST /api/log:read HTTP/${version}\r\nhost: 127.0.0.1:${port}\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  return { socket, closed, text: () => Buffer.concat(chunks).toString() };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('log:read pages over HTTP', () => {
   it('sends pages of several pieces as the records the service answers with', async () => {
@@ -86,4 +120,62 @@ describe('log:read pages over HTTP', () => {
       errors.mockRestore();
     }
   });
+
+  it('sends a page begun on one log whole when the session opens another meanwhile', async () => {
+    const own = await ownHost(20_000);
+    const other = join(own.dir, 'other.jsonl');
+    await generateLog(other, 10, 3);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
+      await sleep(300); // the host has sent what the socket takes, and waits for the client
+      await own.session.open(other); // closes the first log
+      client.socket.resume();
+      await client.closed;
+      const text = client.text();
+      expect(text.endsWith('\r\n0\r\n\r\n')).toBe(true);
+      expect(text).toMatch(/\],"head":20000\}\}\r\n0\r\n\r\n$/);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      await own.stop();
+    }
+  }, 60_000);
+
+  it('reads no further piece from disk once the client has gone', async () => {
+    let reads = 0;
+    const counted = (pieces: Iterator<Uint8Array>): Iterator<Uint8Array> => ({ next: () => (reads++, pieces.next()), return: () => pieces.return!() });
+    const own = await ownHost(20_000, (page) => ({ head: page.head, records: { [Symbol.iterator]: () => counted(page.records[Symbol.iterator]()) } }));
+    try {
+      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
+      for (let before = -1; before !== reads; await sleep(200)) before = reads; // until the host waits for the client
+      const before = reads;
+      client.socket.destroy();
+      await sleep(300);
+      expect(reads).toBe(before);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
+
+  it('gives an HTTP/1.0 client (no chunked encoding, so a cut would read as the end) a page whole, or an error naming the line', async () => {
+    const own = await ownHost(5_000);
+    try {
+      const whole = await rawRead(own.port, { fromSeq: 1, limit: 5_000 }, '1.0');
+      whole.socket.resume();
+      await whole.closed;
+      const [head, body] = whole.text().split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 200/);
+      expect(head).toMatch(/content-length: \d+/i);
+      expect(JSON.parse(body!)).toEqual({ ok: true, value: await own.session.current['log:read']({ fromSeq: 1, limit: 5_000 }) });
+      tamper(4_000, own.path);
+      const refused = await rawRead(own.port, { fromSeq: 1, limit: 5_000 }, '1.0');
+      refused.socket.resume();
+      await refused.closed;
+      expect(refused.text()).toMatch(/^HTTP\/1\.1 422/);
+      expect(JSON.parse(refused.text().split('\r\n\r\n')[1]!).error.message).toMatch(/^line 4000 of .* changed on disk/);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
 });

@@ -89,23 +89,29 @@ const drainedOrClosed = (res: ServerResponse) =>
 /**
  * Sends a page of records as they are read, waiting for the client to take each piece. The first
  * piece is read before anything is sent, so a failure there (a line changed on disk) is answered as
- * an error. A failure after it can only cut the connection: with chunked encoding the client sees
- * the answer end early, never a complete but wrong one, and the host's console says why.
+ * an error. A failure after it can only cut the connection: the chunked answer then lacks its last
+ * chunk (and its JSON, its closing brackets), so it is never taken for a whole one; the host's
+ * console says why. HTTP/1.0 has no chunks, and a cut would read as the answer's end: such a
+ * client gets the page whole, or an error, as before pages were sent in pieces.
  */
 async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, records }: JsonPage): Promise<void> {
-  let next = records.next();
+  const [start, end] = ['{"ok":true,"value":{"records":[', `],"head":${head}}}`];
+  if (req.httpVersion === '1.0') return reply(req, res, 200, Buffer.concat([Buffer.from(start), ...records, Buffer.from(end)]));
+  const pieces = records[Symbol.iterator]();
+  let next = pieces.next();
   res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json' });
-  res.write('{"ok":true,"value":{"records":[');
+  res.write(start);
   try {
-    for (; !next.done; next = records.next()) {
-      if (res.destroyed) return;
+    for (; !next.done; next = pieces.next()) {
       if (!res.write(next.value)) await drainedOrClosed(res);
+      // The client has gone: nothing more is read for it.
+      if (res.destroyed) return void pieces.return?.();
     }
   } catch (error) {
     console.error(`incumbent web: a page of the log could not be sent whole (${req.url})`, error);
     return void res.destroy();
   }
-  res.end(`],"head":${head}}}`);
+  res.end(end);
 }
 
 function replyWithError(req: IncomingMessage, res: ServerResponse, error: unknown) {

@@ -32,7 +32,8 @@ export async function startScratchHost(limits: Partial<HostLimits> = {}): Promis
   const session = new LogSession({ appVersion: 'test' });
   await session.open(logPath);
   const token = 'scratch-token-0123456789';
-  const server = createWebHost({ handlers: session.handlers(), staticDir, token, limits });
+  // As the web host serves (`main.ts`): pages of records sent as stored, in pieces.
+  const server = createWebHost({ handlers: session.handlers(), readJson: session.readJson, staticDir, token, limits });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const stop = async () => {
     server.closeAllConnections();

@@ -26,6 +26,9 @@ export class LineSource implements RecordSource {
   #starts = new Float64Array(1024);
   #count = 0;
   #scratch = Buffer.allocUnsafe(4096);
+  /** Pages being sent that read through the file (see `hold`), and whether it is to be closed once they are done. */
+  #holds = 0;
+  #closing = false;
 
   /**
    * Takes over `fd` (open for reading on `path`): `close` closes it. `starts`: where the first lines
@@ -110,7 +113,26 @@ export class LineSource implements RecordSource {
     return line;
   }
 
+  /**
+   * Keeps the file open until the returned release is called, whatever `close` is called meanwhile:
+   * for a page being sent a piece at a time, which the log's closing (another log opened) would
+   * otherwise cut short.
+   */
+  hold(): () => void {
+    this.#holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds -= 1;
+      if (this.#closing) this.close();
+    };
+  }
+
+  /** Closes the file, or, while it is held, once the last hold is released. */
   close(): void {
+    this.#closing = true;
+    if (this.#holds > 0) return;
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
   }
