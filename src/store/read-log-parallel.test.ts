@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_CHECKER } from './check-lines';
-import { OWN_SHARE, PARALLEL_READING_BYTES, readLog } from './read-log';
+import { OWN_SHARE, PARALLEL_READING_BYTES, readLog, WORKER_START_BYTES } from './read-log';
 import { compact, largeLog, scratch, sealed, type LogRecord } from './large-log.test-support';
 
 type Record = LogRecord;
@@ -81,7 +81,7 @@ describe('opening a large log on two threads', () => {
     // Cut so that the share starts a byte before a line, at it and a byte after it (the rest of the
     // file stays large enough for a worker), then cut inside the last line and at its end.
     const at = start(Math.floor(first * 0.9));
-    const cuts = [at - 1, at, at + 1].map((split) => Math.ceil(split / OWN_SHARE));
+    const cuts = [at - 1, at, at + 1].map((split) => Math.ceil((split - WORKER_START_BYTES) / OWN_SHARE));
     for (const cut of [...cuts, bytes.length - 1, bytes.length - 30, start(base.length - 1)]) {
       expect(cut, 'a file large enough for a worker').toBeGreaterThan(PARALLEL_READING_BYTES);
       const opened = await expectSameOpen(write(bytes.subarray(0, cut)));
