@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLog } from '../../bench/generate';
 import type { JsonPage } from '../core/contract';
 import { LogSession } from '../service/session';
-import { createWebHost } from './http';
+import { createWebHost, type HostLimits } from './http';
 
 const TOKEN = 'pages-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
@@ -60,13 +60,13 @@ function tamper(seq: number, path = logPath): void {
 }
 
 /** A host of its own over a generated log of `events` records; `wrap` sees each page it is given. */
-async function ownHost(events: number, wrap: (page: JsonPage) => JsonPage = (page) => page) {
+async function ownHost(events: number, wrap: (page: JsonPage) => JsonPage = (page) => page, limits: Partial<HostLimits> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
   const path = join(dir, 'log.jsonl');
   await generateLog(path, events, 3);
   const own = new LogSession({ appVersion: 'test' });
   await own.open(path);
-  const host: Server = createWebHost({ handlers: own.handlers(), readJson: async (args) => wrap(await own.readJson(args)), staticDir: dir, token: TOKEN });
+  const host: Server = createWebHost({ handlers: own.handlers(), readJson: async (args) => wrap(await own.readJson(args)), staticDir: dir, token: TOKEN, limits });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   const stop = async () => {
     host.closeAllConnections();
@@ -153,6 +153,21 @@ describe('log:read pages over HTTP', () => {
       client.socket.destroy();
       await sleep(300);
       expect(reads).toBe(before);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
+
+  it('cuts off a client that stops reading, and stops reading the page for it', async () => {
+    let returned = false;
+    const watched = (pieces: Iterator<Uint8Array>): Iterator<Uint8Array> => ({ next: () => pieces.next(), return: () => ((returned = true), pieces.return!()) });
+    const own = await ownHost(20_000, (page) => ({ head: page.head, records: { [Symbol.iterator]: () => watched(page.records[Symbol.iterator]()) } }), { sendTimeoutMs: 300 });
+    try {
+      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
+      while (!returned) await sleep(50); // the client reads nothing: the host gives up on it
+      client.socket.resume();
+      await client.closed;
+      expect(client.text()).not.toMatch(/\r\n0\r\n\r\n$/);
     } finally {
       await own.stop();
     }

@@ -28,6 +28,11 @@ export interface HostLimits {
   timeoutCheckIntervalMs: number;
   maxHeaderBytes: number;
   maxHeadersCount: number;
+  /**
+   * How long a piece of a page may wait for the client to take it. A client that stops reading
+   * is cut off: it would hold the piece, and its log's file, for as long as it stayed connected.
+   */
+  sendTimeoutMs: number;
 }
 
 /**
@@ -46,6 +51,7 @@ export const HOST_LIMITS: HostLimits = {
   timeoutCheckIntervalMs: 1_000,
   maxHeaderBytes: 16 << 10,
   maxHeadersCount: 64,
+  sendTimeoutMs: 60_000,
 };
 
 export interface WebHostOptions {
@@ -76,10 +82,12 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
   res.end(body);
 }
 
-/** Resolves when `res` can take more, or is closed; either way its listeners are removed. */
-const drainedOrClosed = (res: ServerResponse) =>
+/** Resolves when `res` can take more, or is closed (after `timeoutMs`, by this); either way its listeners are removed. */
+const drainedOrClosed = (res: ServerResponse, timeoutMs: number) =>
   new Promise<void>((resolve) => {
+    const timer = setTimeout(() => res.destroy(), timeoutMs);
     const done = () => {
+      clearTimeout(timer);
       res.off('drain', done).off('close', done);
       resolve();
     };
@@ -87,14 +95,14 @@ const drainedOrClosed = (res: ServerResponse) =>
   });
 
 /**
- * Sends a page of records as they are read, waiting for the client to take each piece. The first
- * piece is read before anything is sent, so a failure there (a line changed on disk) is answered as
- * an error. A failure after it can only cut the connection: the chunked answer then lacks its last
- * chunk (and its JSON, its closing brackets), so it is never taken for a whole one; the host's
- * console says why. HTTP/1.0 has no chunks, and a cut would read as the answer's end: such a
- * client gets the page whole, or an error, as before pages were sent in pieces.
+ * Sends a page of records as they are read, waiting for the client to take each piece (for up to
+ * `sendTimeoutMs`, then it is cut off). The first piece is read before anything is sent, so a
+ * failure there (a line changed on disk) is answered as an error. A failure after it can only cut
+ * the connection: the chunked answer then lacks its last chunk (and its JSON, its closing
+ * brackets), so it is never taken for a whole one; the host's console says why. HTTP/1.0 has no
+ * chunks, and a cut would read as the answer's end: such a client gets the page whole, or an error.
  */
-async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, records }: JsonPage): Promise<void> {
+async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, records }: JsonPage, sendTimeoutMs: number): Promise<void> {
   const [start, end] = ['{"ok":true,"value":{"records":[', `],"head":${head}}}`];
   if (req.httpVersion === '1.0') return reply(req, res, 200, Buffer.concat([Buffer.from(start), ...records, Buffer.from(end)]));
   const pieces = records[Symbol.iterator]();
@@ -103,7 +111,7 @@ async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, 
   res.write(start);
   try {
     for (; !next.done; next = pieces.next()) {
-      if (!res.write(next.value)) await drainedOrClosed(res);
+      if (!res.write(next.value)) await drainedOrClosed(res, sendTimeoutMs);
       // The client has gone: nothing more is read for it.
       if (res.destroyed) return void pieces.return?.();
     }
@@ -143,7 +151,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   const operation = url.slice('/api/'.length);
   if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`);
   const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
-  if (operation === 'log:read' && options.readJson) return replyWithPage(req, res, await options.readJson(args as { fromSeq: number; limit: number }));
+  if (operation === 'log:read' && options.readJson) return replyWithPage(req, res, await options.readJson(args as { fromSeq: number; limit: number }), limits.sendTimeoutMs);
   const value = await (options.handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
   reply(req, res, 200, JSON.stringify({ ok: true, value }));
 }
