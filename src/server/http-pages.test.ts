@@ -92,6 +92,17 @@ async function rawRead(port: number, args: unknown, version = '1.1') {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Passes a page on, counting the pieces the host reads of it, and noting whether it stopped early (`return`). */
+const watching = (seen: { reads: number; returned: boolean }) => (page: JsonPage): JsonPage => ({
+  head: page.head,
+  records: {
+    [Symbol.iterator]: () => {
+      const pieces = page.records[Symbol.iterator]();
+      return { next: () => (seen.reads++, pieces.next()), return: () => ((seen.returned = true), pieces.return!()) };
+    },
+  },
+});
+
 describe('log:read pages over HTTP', () => {
   it('sends pages of several pieces as the records the service answers with', async () => {
     const head = session.current.log.ledger.head;
@@ -133,7 +144,6 @@ describe('log:read pages over HTTP', () => {
       client.socket.resume();
       await client.closed;
       const text = client.text();
-      expect(text.endsWith('\r\n0\r\n\r\n')).toBe(true);
       expect(text).toMatch(/\],"head":20000\}\}\r\n0\r\n\r\n$/);
       expect(errors).not.toHaveBeenCalled();
     } finally {
@@ -143,28 +153,26 @@ describe('log:read pages over HTTP', () => {
   }, 60_000);
 
   it('reads no further piece from disk once the client has gone', async () => {
-    let reads = 0;
-    const counted = (pieces: Iterator<Uint8Array>): Iterator<Uint8Array> => ({ next: () => (reads++, pieces.next()), return: () => pieces.return!() });
-    const own = await ownHost(20_000, (page) => ({ head: page.head, records: { [Symbol.iterator]: () => counted(page.records[Symbol.iterator]()) } }));
+    const seen = { reads: 0, returned: false };
+    const own = await ownHost(20_000, watching(seen));
     try {
       const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
-      for (let before = -1; before !== reads; await sleep(200)) before = reads; // until the host waits for the client
-      const before = reads;
+      for (let before = -1; before !== seen.reads; await sleep(200)) before = seen.reads; // until the host waits for the client
+      const before = seen.reads;
       client.socket.destroy();
       await sleep(300);
-      expect(reads).toBe(before);
+      expect(seen.reads).toBe(before);
     } finally {
       await own.stop();
     }
   }, 60_000);
 
   it('cuts off a client that stops reading, and stops reading the page for it', async () => {
-    let returned = false;
-    const watched = (pieces: Iterator<Uint8Array>): Iterator<Uint8Array> => ({ next: () => pieces.next(), return: () => ((returned = true), pieces.return!()) });
-    const own = await ownHost(20_000, (page) => ({ head: page.head, records: { [Symbol.iterator]: () => watched(page.records[Symbol.iterator]()) } }), { sendTimeoutMs: 300 });
+    const seen = { reads: 0, returned: false };
+    const own = await ownHost(20_000, watching(seen), { sendTimeoutMs: 300 });
     try {
       const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
-      while (!returned) await sleep(50); // the client reads nothing: the host gives up on it
+      while (!seen.returned) await sleep(50); // the client reads nothing: the host gives up on it
       client.socket.resume();
       await client.closed;
       expect(client.text()).not.toMatch(/\r\n0\r\n\r\n$/);
