@@ -60,7 +60,7 @@ function tamper(seq: number, path = logPath): void {
 }
 
 /** A host of its own over a generated log of `events` records; `wrap` sees each page it is given. */
-async function ownHost(events: number, wrap: (page: JsonPage) => JsonPage = (page) => page, limits: Partial<HostLimits> = {}) {
+async function ownHost(events: number, wrap: (page: JsonPage) => JsonPage | Promise<JsonPage> = (page) => page, limits: Partial<HostLimits> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
   const path = join(dir, 'log.jsonl');
   await generateLog(path, events, 3);
@@ -162,6 +162,21 @@ describe('log:read pages over HTTP', () => {
       client.socket.destroy();
       await sleep(300);
       expect(seen.reads).toBe(before);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
+
+  it('stops reading a page for a client that left before its first piece was sent', async () => {
+    const seen = { reads: 0, returned: false };
+    const own = await ownHost(20_000, async (page) => (await sleep(300), watching(seen)(page)));
+    try {
+      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
+      await sleep(100);
+      client.socket.destroy(); // while the host is still getting the page ready
+      for (const deadline = Date.now() + 5_000; !seen.returned && Date.now() < deadline; ) await sleep(50);
+      expect(seen.returned).toBe(true);
+      expect(seen.reads).toBe(1);
     } finally {
       await own.stop();
     }

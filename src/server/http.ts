@@ -82,15 +82,19 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
   res.end(body);
 }
 
-/** Resolves when `res` can take more, or is closed (after `timeoutMs`, by this); either way its listeners are removed. */
+/**
+ * Resolves when `res` can take more, or is closed: by the client (perhaps already, before this was
+ * asked), or by this after `timeoutMs`. Either way its listeners are removed.
+ */
 const drainedOrClosed = (res: ServerResponse, timeoutMs: number) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(() => res.destroy(), timeoutMs);
+    if (res.destroyed) return resolve();
     const done = () => {
       clearTimeout(timer);
       res.off('drain', done).off('close', done);
       resolve();
     };
+    const timer = setTimeout(() => (res.destroy(), done()), timeoutMs);
     res.on('drain', done).on('close', done);
   });
 
