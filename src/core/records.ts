@@ -11,12 +11,19 @@ export interface RecordSource {
   records(seqs: readonly number[], take: (seq: number, record: EventRecord) => void): void;
   /** Records `from` to `to` as JSON (UTF-8), joined by commas. */
   json(from: number, to: number): Uint8Array;
+  /** The last of records `from` to `to` whose JSON ends within `bytes` of the first's start (`from` itself, at least). */
+  pieceEnd(from: number, to: number, bytes: number): number;
   /** Keeps the records readable, whatever closes the source meanwhile, until the release returned is called. */
   hold(): () => void;
 }
 
 /** How many records `range` reads at once. */
 const RECORDS_AT_ONCE = 1024;
+/**
+ * The most bytes of stored lines in a piece of `json` (but for a longer line, alone): small enough
+ * that a client reading slowly still takes one well within the web host's send timeout.
+ */
+const PIECE_BYTES = 64 << 10;
 
 export class Records {
   /** By sequence - 1: each record, or undefined for one the source gives back when asked. */
@@ -75,27 +82,31 @@ export class Records {
 
   /**
    * Records `from` to `to` as JSON (UTF-8), joined by commas, as stored where they are stored: the
-   * inside of a JSON array, in pieces of up to RECORDS_AT_ONCE records (the commas between pieces
-   * are pieces too). A page of a large log is megabytes: in one piece, or as a string, it would be
-   * allocated and freed whole for each page, and the process's memory would keep the high-water mark.
-   * The source is held (see `RecordSource.hold`) from the first piece until the last is read, or
-   * the caller stops early (the generator's `return`).
+   * inside of a JSON array, in pieces (the commas between them are pieces too) of up to PIECE_BYTES
+   * of stored lines, or RECORDS_AT_ONCE records kept in memory. A page of a large log is megabytes:
+   * made whole, or as a string, it was allocated and freed for each page, and the process kept
+   * the high-water mark. The source is held (see `RecordSource.hold`) until the last piece is
+   * read, or the caller stops early (the generator's `return`).
    */
   *json(from: number, to: number): Generator<Uint8Array> {
     const [first, last] = [Math.max(from, 1), Math.min(to, this.count)];
+    const stored = Math.min(last, this.#sourced);
     const encoder = new TextEncoder();
     const comma = encoder.encode(',');
-    // The source stays readable until the last piece is read, or the caller stops asking (return()).
-    const release = first <= Math.min(last, this.#sourced) ? this.#source!.hold() : undefined;
+    const release = first <= stored ? this.#source!.hold() : undefined;
     try {
-      for (let start = first; start <= last; start += RECORDS_AT_ONCE) {
-        const end = Math.min(start + RECORDS_AT_ONCE - 1, last);
+      let start = first;
+      while (start <= stored) {
+        const end = this.#source!.pieceEnd(start, stored, PIECE_BYTES);
         if (start > first) yield comma;
-        const stored = Math.min(end, this.#sourced);
-        if (start <= stored) yield this.#source!.json(start, stored);
+        yield this.#source!.json(start, end);
+        start = end + 1;
+      }
+      for (; start <= last; start += RECORDS_AT_ONCE) {
         const kept: string[] = [];
-        for (let seq = Math.max(start, stored + 1); seq <= end; seq++) kept.push(JSON.stringify(this.#records[seq - 1]));
-        if (kept.length > 0) yield encoder.encode((start <= stored ? ',' : '') + kept.join(','));
+        for (let seq = start; seq <= Math.min(start + RECORDS_AT_ONCE - 1, last); seq++) kept.push(JSON.stringify(this.#records[seq - 1]));
+        if (start > first) yield comma;
+        yield encoder.encode(kept.join(','));
       }
     } finally {
       release?.();

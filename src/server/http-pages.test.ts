@@ -2,19 +2,19 @@
  * `log:read` pages of a log larger than one piece (see `Records.json`), sent as they are read: the
  * same records the service answers with, and, when a line changes on disk after the log was
  * opened, an error that names it or a connection cut short; never a complete answer that is wrong.
+ * How the host treats clients that leave, stall or read slowly: `http-pages-clients.test.ts`.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { request, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLog } from '../../bench/generate';
-import type { JsonPage } from '../core/contract';
 import { LogSession } from '../service/session';
-import { createWebHost, type HostLimits } from './http';
+import { createWebHost } from './http';
+import { ownHost, rawRead, sleep, tamper, TOKEN } from './pages.test-support';
 
-const TOKEN = 'pages-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
 const logPath = join(dir, 'log.jsonl');
 const session = new LogSession({ appVersion: 'test' });
@@ -47,62 +47,6 @@ function read(fromSeq: number, limit: number) {
   });
 }
 
-/** Changes the first letter of the first name in line `seq`, in place (the same length: only its hash changes). */
-function tamper(seq: number, path = logPath): void {
-  const bytes = readFileSync(path);
-  let start = 0;
-  for (let line = 1; line < seq; line++) start = bytes.indexOf(10, start) + 1;
-  const at = bytes.indexOf('"name":"', start) + '"name":"'.length;
-  expect(at).toBeLessThan(bytes.indexOf(10, start));
-  const fd = openSync(path, 'r+');
-  writeSync(fd, Buffer.from(bytes[at] === 0x51 ? 'R' : 'Q'), 0, 1, at);
-  closeSync(fd);
-}
-
-/** A host of its own over a generated log of `events` records; `wrap` sees each page it is given. */
-async function ownHost(events: number, wrap: (page: JsonPage) => JsonPage | Promise<JsonPage> = (page) => page, limits: Partial<HostLimits> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
-  const path = join(dir, 'log.jsonl');
-  await generateLog(path, events, 3);
-  const own = new LogSession({ appVersion: 'test' });
-  await own.open(path);
-  const host: Server = createWebHost({ handlers: own.handlers(), readJson: async (args) => wrap(await own.readJson(args)), staticDir: dir, token: TOKEN, limits });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const stop = async () => {
-    host.closeAllConnections();
-    host.close();
-    await own.close();
-  };
-  return { dir, path, session: own, port: (host.address() as AddressInfo).port, stop };
-}
-
-/** A `log:read` over a raw socket, which reads nothing until resumed. */
-async function rawRead(port: number, args: unknown, version = '1.1') {
-  const body = JSON.stringify(args);
-  const socket = connect({ host: '127.0.0.1', port });
-  await new Promise((resolve) => socket.once('connect', resolve));
-  socket.pause();
-  const chunks: Buffer[] = [];
-  socket.on('data', (c: Buffer) => chunks.push(c));
-  socket.on('error', () => undefined); // a cut answer is what some tests look for
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  socket.write(`POST /api/log:read HTTP/${version}\r\nhost: 127.0.0.1:${port}\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-  return { socket, closed, text: () => Buffer.concat(chunks).toString() };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Passes a page on, counting the pieces the host reads of it, and noting whether it stopped early (`return`). */
-const watching = (seen: { reads: number; returned: boolean }) => (page: JsonPage): JsonPage => ({
-  head: page.head,
-  records: {
-    [Symbol.iterator]: () => {
-      const pieces = page.records[Symbol.iterator]();
-      return { next: () => (seen.reads++, pieces.next()), return: () => ((seen.returned = true), pieces.return!()) };
-    },
-  },
-});
-
 describe('log:read pages over HTTP', () => {
   it('sends pages of several pieces as the records the service answers with', async () => {
     const head = session.current.log.ledger.head;
@@ -117,7 +61,7 @@ describe('log:read pages over HTTP', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const seq = 2_500;
-      tamper(seq);
+      tamper(logPath, seq);
       const refused = await read(seq - 10, 20);
       expect(refused.status).toBe(422);
       expect(JSON.parse(refused.body).error.message).toMatch(new RegExp(`^line ${seq} of .* changed on disk`));
@@ -152,50 +96,6 @@ describe('log:read pages over HTTP', () => {
     }
   }, 60_000);
 
-  it('reads no further piece from disk once the client has gone', async () => {
-    const seen = { reads: 0, returned: false };
-    const own = await ownHost(20_000, watching(seen));
-    try {
-      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
-      for (let before = -1; before !== seen.reads; await sleep(200)) before = seen.reads; // until the host waits for the client
-      const before = seen.reads;
-      client.socket.destroy();
-      await sleep(300);
-      expect(seen.reads).toBe(before);
-    } finally {
-      await own.stop();
-    }
-  }, 60_000);
-
-  it('stops reading a page for a client that left before its first piece was sent', async () => {
-    const seen = { reads: 0, returned: false };
-    const own = await ownHost(20_000, async (page) => (await sleep(300), watching(seen)(page)));
-    try {
-      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
-      await sleep(100);
-      client.socket.destroy(); // while the host is still getting the page ready
-      for (const deadline = Date.now() + 5_000; !seen.returned && Date.now() < deadline; ) await sleep(50);
-      expect(seen.returned).toBe(true);
-      expect(seen.reads).toBe(1);
-    } finally {
-      await own.stop();
-    }
-  }, 60_000);
-
-  it('cuts off a client that stops reading, and stops reading the page for it', async () => {
-    const seen = { reads: 0, returned: false };
-    const own = await ownHost(20_000, watching(seen), { sendTimeoutMs: 300 });
-    try {
-      const client = await rawRead(own.port, { fromSeq: 1, limit: 20_000 });
-      while (!seen.returned) await sleep(50); // the client reads nothing: the host gives up on it
-      client.socket.resume();
-      await client.closed;
-      expect(client.text()).not.toMatch(/\r\n0\r\n\r\n$/);
-    } finally {
-      await own.stop();
-    }
-  }, 60_000);
-
   it('gives an HTTP/1.0 client (no chunked encoding, so a cut would read as the end) a page whole, or an error naming the line', async () => {
     const own = await ownHost(5_000);
     try {
@@ -206,7 +106,7 @@ describe('log:read pages over HTTP', () => {
       expect(head).toMatch(/^HTTP\/1\.1 200/);
       expect(head).toMatch(/content-length: \d+/i);
       expect(JSON.parse(body!)).toEqual({ ok: true, value: await own.session.current['log:read']({ fromSeq: 1, limit: 5_000 }) });
-      tamper(4_000, own.path);
+      tamper(own.path, 4_000);
       const refused = await rawRead(own.port, { fromSeq: 1, limit: 5_000 }, '1.0');
       refused.socket.resume();
       await refused.closed;

@@ -29,8 +29,11 @@ export interface HostLimits {
   maxHeaderBytes: number;
   maxHeadersCount: number;
   /**
-   * How long a piece of a page may wait for the client to take it. A client that stops reading
-   * is cut off: it would hold the piece, and its log's file, for as long as it stayed connected.
+   * How long a piece of a page (up to 64 KiB of lines) may wait for the connection to take it. A
+   * client that stops reading is cut off: it would hold the piece, and its log's file, for as long
+   * as it stayed connected. (A client that reads is seen to only as its receive window reopens,
+   * half its buffer at a time: at 60 s, one reading under about 50 KB/s would be cut off too; the
+   * page, on this machine, reads hundreds of MB/s.)
    */
   sendTimeoutMs: number;
 }
@@ -83,24 +86,33 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
 }
 
 /**
- * Resolves when `res` can take more, or is closed: by the client (perhaps already, before this was
- * asked), or by this after `timeoutMs`. Either way its listeners are removed.
+ * Resolves when `res` can take more, or is done with: closed by the client (perhaps already), its
+ * connection closed (a response queued behind another on it gets no 'close' of its own), or cut
+ * off by this when the client has not taken a piece for `timeoutMs`. Waiting for its turn on the
+ * connection does not count. Either way its listeners are removed.
  */
-const drainedOrClosed = (res: ServerResponse, timeoutMs: number) =>
+const drainedOrGone = (req: IncomingMessage, res: ServerResponse, timeoutMs: number) =>
   new Promise<void>((resolve) => {
-    if (res.destroyed) return resolve();
+    if (gone(req, res)) return resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const start = () => (timer = setTimeout(() => (res.destroy(), done()), timeoutMs));
     const done = () => {
       clearTimeout(timer);
-      res.off('drain', done).off('close', done);
+      res.off('drain', done).off('close', done).off('socket', start);
+      req.socket.off('close', done);
       resolve();
     };
-    const timer = setTimeout(() => (res.destroy(), done()), timeoutMs);
     res.on('drain', done).on('close', done);
+    req.socket.on('close', done);
+    if (res.socket) start();
+    else res.once('socket', start);
   });
+
+const gone = (req: IncomingMessage, res: ServerResponse) => res.destroyed || req.socket.destroyed;
 
 /**
  * Sends a page of records as they are read, waiting for the client to take each piece (for up to
- * `sendTimeoutMs`, then it is cut off). The first piece is read before anything is sent, so a
+ * `sendTimeoutMs` each, then it is cut off). The first piece is read before anything is sent, so a
  * failure there (a line changed on disk) is answered as an error. A failure after it can only cut
  * the connection: the chunked answer then lacks its last chunk (and its JSON, its closing
  * brackets), so it is never taken for a whole one; the host's console says why. HTTP/1.0 has no
@@ -115,9 +127,9 @@ async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, 
   res.write(start);
   try {
     for (; !next.done; next = pieces.next()) {
-      if (!res.write(next.value)) await drainedOrClosed(res, sendTimeoutMs);
+      if (!res.write(next.value)) await drainedOrGone(req, res, sendTimeoutMs);
       // The client has gone: nothing more is read for it.
-      if (res.destroyed) return void pieces.return?.();
+      if (gone(req, res)) return void pieces.return?.();
     }
   } catch (error) {
     console.error(`incumbent web: a page of the log could not be sent whole (${req.url})`, error);

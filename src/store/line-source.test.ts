@@ -87,7 +87,7 @@ describe('records read back from the log file', () => {
       expect(page(read - 1, ledger.head)).toEqual(records.slice(read - 2));
       expect(page(read + 2, ledger.head)).toEqual(records.slice(read + 1));
       expect(page(2, read)).toEqual(records.slice(1, read));
-      // A piece of records read from the file, then one of those appended only.
+      // Pieces of lines read from the file, then a piece of the records appended since.
       expect(page(read - 1023, ledger.head)).toEqual(records.slice(read - 1024));
       expect((page(read + 1, read + 3) as { data: { person: { name: string } } }[]).map((r) => r.data.person.name)).toEqual(names);
       // Past the head: what there is.

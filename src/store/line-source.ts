@@ -9,6 +9,7 @@ import { closeSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { grow } from '../core/grow';
+import { upperBound } from '../core/search';
 import type { RecordSource } from '../core/records';
 import type { Digests } from './digests';
 import { readFully } from './read-fully';
@@ -88,6 +89,12 @@ export class LineSource implements RecordSource {
     for (let seq = from; seq <= to; seq++) this.#line(seq, bytes, from);
     for (let seq = from; seq < to; seq++) bytes[this.#starts[seq]! - 1 - this.#starts[from - 1]!] = COMMA;
     return bytes;
+  }
+
+  pieceEnd(from: number, to: number, bytes: number): number {
+    // #starts[n] is where line n ends (one past its newline): the first past the limit is the line too many.
+    const past = upperBound(this.#starts.subarray(from, to + 1), this.#starts[from - 1]! + bytes);
+    return Math.max(from, from + past - 1);
   }
 
   /** How many bytes lines `from` to `to` take, the newlines between them included. */
