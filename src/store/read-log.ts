@@ -34,9 +34,11 @@ export const PARALLEL_READING_BYTES = 16 << 20;
 export const OWN_SHARE = 0.33;
 /**
  * And this many bytes more, which this thread parses while the worker starts (a thread, then its
- * script): at 100k events (69 MB) the open was 12-15% quicker with them, at a million no different.
+ * script). At 100k events (69 MB) a writer's share then rounds to two blocks rather than one, and
+ * the open was 12-15% quicker. At a million it stays 14 blocks: with 8 MiB it became 15, and the
+ * open was about 4% slower (min of 3 opens, four pairs alternated).
  */
-export const WORKER_START_BYTES = 8 << 20;
+export const WORKER_START_BYTES = 4 << 20;
 /** Where the worker's share of a log of `size` bytes starts: this thread parses the lines that start before it. */
 export const ownShareEnd = (size: number): number => Math.min(size, Math.floor(size * OWN_SHARE) + WORKER_START_BYTES);
 const NOT_JSON = Symbol('not JSON');
