@@ -20,8 +20,8 @@ export interface RecordSource {
 /** How many records `range` reads at once. */
 const RECORDS_AT_ONCE = 1024;
 /**
- * The most bytes of stored lines in a piece of `json` (but for a longer line, alone): small enough
- * that a client reading slowly still takes one well within the web host's send timeout.
+ * About the most bytes in a piece of `json` (a longer record comes alone): small enough that a
+ * client reading slowly still takes one well within the web host's send timeout.
  */
 const PIECE_BYTES = 64 << 10;
 
@@ -83,7 +83,8 @@ export class Records {
   /**
    * Records `from` to `to` as JSON (UTF-8), joined by commas, as stored where they are stored: the
    * inside of a JSON array, in pieces (the commas between them are pieces too) of up to PIECE_BYTES
-   * of stored lines, or RECORDS_AT_ONCE records kept in memory. A page of a large log is megabytes:
+   * (but for a longer record, alone), of stored lines or of records kept in memory (those appended
+   * since the log was read). A page of a large log is megabytes:
    * made whole, or as a string, it was allocated and freed for each page, and the process kept
    * the high-water mark. The source is held (see `RecordSource.hold`) until the last piece is
    * read, or the caller stops early (the generator's `return`).
@@ -102,11 +103,15 @@ export class Records {
         yield this.#source!.json(start, end);
         start = end + 1;
       }
-      for (; start <= last; start += RECORDS_AT_ONCE) {
+      while (start <= last) {
         const kept: string[] = [];
-        for (let seq = start; seq <= Math.min(start + RECORDS_AT_ONCE - 1, last); seq++) kept.push(JSON.stringify(this.#records[seq - 1]));
+        for (let seq = start, size = 0; seq <= last && size < PIECE_BYTES; seq++) {
+          kept.push(JSON.stringify(this.#records[seq - 1]));
+          size += kept[kept.length - 1]!.length;
+        }
         if (start > first) yield comma;
         yield encoder.encode(kept.join(','));
+        start += kept.length;
       }
     } finally {
       release?.();

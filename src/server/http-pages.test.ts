@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLog } from '../../bench/generate';
 import { LogSession } from '../service/session';
 import { createWebHost } from './http';
-import { ownHost, rawRead, sleep, tamper, TOKEN } from './pages.test-support';
+import { apiRequest, ownHost, rawConnection, rawRead, sleep, tamper, TOKEN } from './pages.test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
 const logPath = join(dir, 'log.jsonl');
@@ -116,4 +116,21 @@ describe('log:read pages over HTTP', () => {
       await own.stop();
     }
   }, 60_000);
+
+  for (const version of ['0.9', '2.0']) {
+    it(`gives an HTTP/${version} request line (no chunks either, as Node answers it) a page whole, never one whose end is the connection's`, async () => {
+      const own = await ownHost(20_000);
+      try {
+        tamper(own.path, 15_000); // in a later piece, not the first
+        const client = await rawConnection(own.port, apiRequest(own.port, 'log:read', { fromSeq: 1, limit: 20_000 }, { version }));
+        client.socket.resume();
+        await client.closed;
+        const [head, body] = client.text().split('\r\n\r\n');
+        expect(head).toMatch(/^HTTP\/1\.1 422/);
+        expect(JSON.parse(body!).error.message).toMatch(/^line 15000 of .* changed on disk/);
+      } finally {
+        await own.stop();
+      }
+    }, 60_000);
+  }
 });

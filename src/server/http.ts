@@ -8,6 +8,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { isOperation, MAX_IMPORT_CHARS, parseArgs, type Handlers, type JsonPage } from '../core/contract';
 import { IncumbentError, toAppError, type ErrorCode } from '../core/errors';
@@ -85,49 +86,77 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
   res.end(body);
 }
 
+/** Those waiting for each connection to close: one listener on it, however many pages a client pipelines. */
+const closeWaiters = new WeakMap<Socket, Set<() => void>>();
+
+/** Calls `callback` when `socket` closes; returns what stops waiting. */
+function whenClosed(socket: Socket, callback: () => void): () => void {
+  let waiting = closeWaiters.get(socket);
+  if (!waiting) {
+    const all = (waiting = new Set());
+    closeWaiters.set(socket, all);
+    socket.once('close', () => all.forEach((f) => f()));
+  }
+  waiting.add(callback);
+  return () => waiting.delete(callback);
+}
+
 /**
- * Resolves when `res` can take more, or is done with: closed by the client (perhaps already), its
- * connection closed (a response queued behind another on it gets no 'close' of its own), or cut
- * off by this when the client has not taken a piece for `timeoutMs`. Waiting for its turn on the
- * connection does not count. Either way its listeners are removed.
+ * Resolves once `res` has its connection: at once, unless it is queued behind another answer on it
+ * (pipelined), which gets no 'close' of its own if the connection goes meanwhile.
  */
-const drainedOrGone = (req: IncomingMessage, res: ServerResponse, timeoutMs: number) =>
+const turn = (req: IncomingMessage, res: ServerResponse) =>
   new Promise<void>((resolve) => {
-    if (gone(req, res)) return resolve();
-    let timer: NodeJS.Timeout | undefined;
-    const start = () => (timer = setTimeout(() => (res.destroy(), done()), timeoutMs));
+    if (res.socket || gone(req, res)) return resolve();
     const done = () => {
-      clearTimeout(timer);
-      res.off('drain', done).off('close', done).off('socket', start);
-      req.socket.off('close', done);
+      res.off('socket', done);
+      stopWaiting();
       resolve();
     };
+    res.once('socket', done);
+    const stopWaiting = whenClosed(req.socket, done);
+  });
+
+/**
+ * Resolves when `res` (which has its connection) can take more, or is closed: by the client
+ * (perhaps already), or by this when the connection has not taken a piece for `timeoutMs`.
+ * Either way its listeners are removed.
+ */
+const drainedOrClosed = (res: ServerResponse, timeoutMs: number) =>
+  new Promise<void>((resolve) => {
+    if (res.destroyed) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(() => (res.destroy(), done()), timeoutMs);
     res.on('drain', done).on('close', done);
-    req.socket.on('close', done);
-    if (res.socket) start();
-    else res.once('socket', start);
   });
 
 const gone = (req: IncomingMessage, res: ServerResponse) => res.destroyed || req.socket.destroyed;
 
 /**
  * Sends a page of records as they are read, waiting for the client to take each piece (for up to
- * `sendTimeoutMs` each, then it is cut off). The first piece is read before anything is sent, so a
- * failure there (a line changed on disk) is answered as an error. A failure after it can only cut
- * the connection: the chunked answer then lacks its last chunk (and its JSON, its closing
- * brackets), so it is never taken for a whole one; the host's console says why. HTTP/1.0 has no
- * chunks, and a cut would read as the answer's end: such a client gets the page whole, or an error.
+ * `sendTimeoutMs` each, then it is cut off). A page queued behind another answer on its connection
+ * reads nothing, and holds nothing, until its turn. The first piece is read before anything is
+ * sent, so a failure there (a line changed on disk) is answered as an error. A failure after it can
+ * only cut the connection: the chunked answer then lacks its last chunk (and its JSON, its closing
+ * brackets), so it is never taken for a whole one; the host's console says why. Only HTTP/1.1 has
+ * chunks: in any other version a cut would read as the answer's end, so the page is sent whole.
  */
 async function replyWithPage(req: IncomingMessage, res: ServerResponse, { head, records }: JsonPage, sendTimeoutMs: number): Promise<void> {
   const [start, end] = ['{"ok":true,"value":{"records":[', `],"head":${head}}}`];
-  if (req.httpVersion === '1.0') return reply(req, res, 200, Buffer.concat([Buffer.from(start), ...records, Buffer.from(end)]));
+  if (!(req.httpVersionMajor === 1 && req.httpVersionMinor >= 1)) return reply(req, res, 200, Buffer.concat([Buffer.from(start), ...records, Buffer.from(end)]));
+  await turn(req, res);
+  if (gone(req, res)) return;
   const pieces = records[Symbol.iterator]();
   let next = pieces.next();
   res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json' });
   res.write(start);
   try {
     for (; !next.done; next = pieces.next()) {
-      if (!res.write(next.value)) await drainedOrGone(req, res, sendTimeoutMs);
+      if (!res.write(next.value)) await drainedOrClosed(res, sendTimeoutMs);
       // The client has gone: nothing more is read for it.
       if (gone(req, res)) return void pieces.return?.();
     }

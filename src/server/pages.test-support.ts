@@ -4,7 +4,7 @@
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, writeSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLog } from '../../bench/generate';
@@ -27,13 +27,15 @@ export async function ownHost(events: number, { wrap = (page) => page, limits = 
   const session = new LogSession({ appVersion: 'test' });
   if (open) await session.open(path);
   const host: Server = createWebHost({ handlers: session.handlers(), readJson: async (args) => wrap(await session.readJson(args)), staticDir: dir, token: TOKEN, limits });
+  const connections: Socket[] = [];
+  host.on('connection', (socket: Socket) => connections.push(socket));
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   const stop = async () => {
     host.closeAllConnections();
     host.close();
     await session.close();
   };
-  return { dir, path, session, port: (host.address() as AddressInfo).port, stop };
+  return { dir, path, session, connections, port: (host.address() as AddressInfo).port, stop };
 }
 
 /** The text of a request for `operation` with `args`; `close`: the last on its connection. */
