@@ -14,7 +14,8 @@ import { indexOf, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
 import type { OpenOptions } from './log-store';
-import { PARALLEL_READING_BYTES, readLog, type LogContents } from './read-log';
+import { readLog, type LogContents } from './read-log';
+import { PARALLEL_READING_BYTES } from './read-share';
 import { sha256 } from './seal';
 
 export interface LogData {

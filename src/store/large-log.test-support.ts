@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { generateLog } from '../../bench/generate';
-import { ownShareEnd, PARALLEL_READING_BYTES } from './read-log';
+import { ownShareEnd, PARALLEL_READING_BYTES } from './read-share';
 import { GENESIS_HASH, sha256 } from './seal';
 
 export type LogRecord = { [key: string]: unknown; seq: number; id: string; prevhash: string; subject: string; type: string; data: { [key: string]: unknown } };

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_CHECKER } from './check-lines';
-import { OWN_SHARE, PARALLEL_READING_BYTES, readLog, WORKER_START_BYTES } from './read-log';
+import { readLog } from './read-log';
+import { OWN_SHARE, PARALLEL_READING_BYTES, WORKER_START_BYTES } from './read-share';
 import { compact, largeLog, scratch, sealed, type LogRecord } from './large-log.test-support';
 
 type Record = LogRecord;

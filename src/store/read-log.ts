@@ -13,7 +13,8 @@ import { eachLineYielding } from './each-line';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker, type PrefixHash } from './lines-worker';
-import { BLOCK_BYTES, BlockHash } from './block-hash';
+import { BlockHash } from './block-hash';
+import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import type { LineShapes } from './check-lines';
 import { damaged, problemWith } from './line-checks';
 import { begin } from './read-start';
@@ -23,24 +24,6 @@ import { stillAt, stillSince } from './still-file';
 import { GENESIS_HASH, sha256 } from './seal';
 
 const CHUNK = 8 << 20;
-/** Above this size a worker thread reads the log beside this one (see `lines-worker.ts`). */
-export const PARALLEL_READING_BYTES = 16 << 20;
-/**
- * The part of a large log (by bytes) this thread parses; a worker parses the rest. Each hashes what
- * it parses, and this thread also indexes every record: a third was the quickest at a million
- * events (0.45 when the worker hashed every line). A writer's share is rounded to a 16 MiB block
- * (at least one), so that each thread hashes the blocks of what it parsed: see `readOpened`.
- */
-export const OWN_SHARE = 0.33;
-/**
- * And this many bytes more, which this thread parses while the worker starts (a thread, then its
- * script). At 100k events (69 MB) a writer's share then rounds to two blocks rather than one, and
- * the open was 12-15% quicker. At a million it stays 14 blocks: with 8 MiB it became 15, and the
- * open was about 4% slower (min of 3 opens, four pairs alternated).
- */
-export const WORKER_START_BYTES = 4 << 20;
-/** Where the worker's share of a log of `size` bytes starts: this thread parses the lines that start before it. */
-export const ownShareEnd = (size: number): number => Math.min(size, Math.floor(size * OWN_SHARE) + WORKER_START_BYTES);
 const NOT_JSON = Symbol('not JSON');
 
 const parse = (text: string): unknown => {
@@ -88,7 +71,7 @@ export interface ReadOptions {
   storable?: boolean;
   /** Every line is read, whatever index is stored beside the log (else reading resumes after one made from the same bytes). */
   fromStart?: boolean;
-  /** This thread parses (and hashes) every line, with no worker; else a large log's lines from `ownShareEnd(size)` on are a worker's. */
+  /** This thread parses (and hashes) every line, with no worker; else a large log's lines from `shareStart` on are a worker's. */
   parseAll?: boolean;
   /**
    * Makes what sees each record as the ledger takes it in, whole or (`whole` false) the fields a
@@ -143,10 +126,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
   const { stored, digests, lines, ledger } = start;
   const source = keepRecords ? undefined : lines;
   // A large log read from the start, unless this thread is to parse every line (its records whole):
-  // a worker parses the lines from `split` on, and this thread those before it. An index to store
-  // is keyed by the blocks of the bytes parsed, each thread hashing its own: the share then starts
-  // on a block's boundary. After a stored index, the lines appended since are few: read here.
-  const split = storable ? Math.max(BLOCK_BYTES, Math.round(ownShareEnd(size) / BLOCK_BYTES) * BLOCK_BYTES) : ownShareEnd(size);
+  // a worker parses the lines from `split` on, and this thread those before it (see read-share.ts).
+  // After a stored index, the lines appended since are few: read here.
+  const split = shareStart(size, storable);
   // Damage seen while two threads read a file that changed meanwhile may be of their mixing: the
   // file is then read again on this thread alone (see still-file.ts).
   const still = twoThreads && !stored && !parseAll && !keepRecords && size >= PARALLEL_READING_BYTES ? await stillSince(fd) : undefined;
