@@ -4,39 +4,24 @@
  * opened, an error that names it or a connection cut short; never a complete answer that is wrong.
  * How the host treats clients that leave, stall or read slowly: `http-pages-clients.test.ts`.
  */
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLog } from '../../bench/generate';
-import { LogSession } from '../service/session';
-import { createWebHost } from './http';
 import { apiRequest, ownHost, rawConnection, rawRead, sleep, tamper, TOKEN } from './pages.test-support';
 
-const dir = mkdtempSync(join(tmpdir(), 'incumbent-pages-'));
-const logPath = join(dir, 'log.jsonl');
-const session = new LogSession({ appVersion: 'test' });
-const server = createWebHost({ handlers: session.handlers(), readJson: session.readJson, staticDir: dir, token: TOKEN });
-let port = 0;
-
+/** The host most tests share, over a log of 3,000 records. */
+let shared: Awaited<ReturnType<typeof ownHost>>;
 beforeAll(async () => {
-  await generateLog(logPath, 3_000, 3);
-  await session.open(logPath);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  shared = await ownHost(3_000);
 });
-afterAll(() => {
-  server.close();
-  session.close();
-});
+afterAll(() => shared.stop());
 
 /** `log:read` over HTTP: the status and the body's bytes as received, or how the connection failed. */
 function read(fromSeq: number, limit: number) {
   return new Promise<{ status: number; body: string; complete: boolean }>((resolve) => {
     const body = JSON.stringify({ fromSeq, limit });
-    const req = request({ host: '127.0.0.1', port, path: '/api/log:read', method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: shared.port, path: '/api/log:read', method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), complete: res.complete }));
@@ -49,11 +34,11 @@ function read(fromSeq: number, limit: number) {
 
 describe('log:read pages over HTTP', () => {
   it('sends pages of several pieces as the records the service answers with', async () => {
-    const head = session.current.log.ledger.head;
+    const head = shared.session.current.log.ledger.head;
     for (const [fromSeq, limit] of [[1, head], [1000, 1100], [2048, 2], [head - 1, 50]] as const) {
       const reply = await read(fromSeq, limit);
       expect(reply.status).toBe(200);
-      expect(JSON.parse(reply.body)).toEqual({ ok: true, value: await session.current['log:read']({ fromSeq, limit }) });
+      expect(JSON.parse(reply.body)).toEqual({ ok: true, value: await shared.session.current['log:read']({ fromSeq, limit }) });
     }
   });
 
@@ -61,7 +46,7 @@ describe('log:read pages over HTTP', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const seq = 2_500;
-      tamper(logPath, seq);
+      tamper(shared.path, seq);
       const refused = await read(seq - 10, 20);
       expect(refused.status).toBe(422);
       expect(JSON.parse(refused.body).error.message).toMatch(new RegExp(`^line ${seq} of .* changed on disk`));
