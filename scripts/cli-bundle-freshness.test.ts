@@ -21,6 +21,7 @@ async function project() {
   mkdirSync(join(root, 'src', 'cli'), { recursive: true });
   mkdirSync(join(root, 'src', 'store'), { recursive: true });
   copyFileSync(fileURLToPath(new URL('./cli-bundle.js', import.meta.url)), join(root, 'scripts', 'cli-bundle.js'));
+  writeFileSync(join(root, 'package.json'), `{ "type": "module" }\n`);
   writeFileSync(join(root, 'src', 'cli', 'main.ts'), `import { answer } from './rules';\nexport async function main(): Promise<number> { console.log(answer); return 0; }\n`);
   writeFileSync(join(root, 'src', 'cli', 'rules-2025.ts'), `export const answer: string = 'rules of 2025';\n`);
   writeFileSync(join(root, 'src', 'cli', 'rules-2026.ts'), `export const answer: string = 'rules of 2026';\n`);

@@ -3,7 +3,7 @@
  * unchanged, and the record checker it gives a reading worker loads without tsx.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,28 @@ function run(entry: string, log: string): string {
   return execFileSync(process.execPath, [runner, 'verify', '--log', log], { encoding: 'utf8' });
 }
 
+/** The packages a bundle file loads before it runs, with those of the chunks it imports statically (not `import()`). */
+function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;]*?["']([^"']+)["'];?$/gms)) {
+    if (specifier!.startsWith('./')) for (const name of loadedAtStart(join(dir, specifier!), seen)) packages.add(name);
+    else packages.add(specifier!);
+  }
+  return packages;
+}
+
 describe('the bundled CLI', () => {
+  it('loads neither zod from node_modules nor pg before its first line of work (each costs about 0.1 s of every run)', () => {
+    const atStart = [...loadedAtStart(join(out, 'main.js')), ...loadedAtStart(join(out, 'share-checker.js'))];
+    expect(atStart).toContain('node:fs');
+    expect(atStart).not.toContain('zod');
+    expect(atStart).not.toContain('pg');
+    // pg is there, for a PostgreSQL log, in a chunk of its own.
+    expect(readdirSync(out).some((name) => /from ["']pg["']/.test(readFileSync(join(out, name), 'utf8')))).toBe(true);
+  });
+
   it('is used only while every source it was built from hashes as it did', () => {
     expect(freshCliBundle(out)).toBe(`file://${out}/main.js`);
     const manifest = join(out, 'hashes.json');
