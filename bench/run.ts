@@ -202,7 +202,7 @@ async function benchSize(size: number) {
   // Its million records are let go before the CLI's runs: the bare parses beside them run in this process.
   const validation = await readLog(path, { keepRecords: true }).then(({ ledger }) => time(() => validateRecords(ledger)));
   report(size, 'validate every record (no anchor, or verify)', `${ms(validation)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(validation / parse).toFixed(2)}x`, '(no target)', true);
-  // The CLI as a user runs it: a new process (Node starting included) reading the whole log. The
+  // The CLI as a user runs it (`incumbent`: the file itself, whose first line starts Node): a new process reading the whole log. The
   // fastest of three runs, beside the fastest of three bare parses made just before them: over a
   // run of many minutes this machine's speed drifts, and a baseline from minutes earlier misleads.
   const cli = async (...args: string[]) => {
@@ -212,7 +212,7 @@ async function benchSize(size: number) {
       parses.push(await time(() => bareParse(path)));
       runs.push(
         await time(() => {
-          const run = spawnSync(process.execPath, [BIN, ...args, '--log', path], { encoding: 'utf8', maxBuffer: 1 << 30 });
+          const run = spawnSync(BIN, [...args, '--log', path], { encoding: 'utf8', maxBuffer: 1 << 30 });
           if (run.status !== 0) throw new Error(`incumbent ${args[0]} exited ${run.status}: ${run.stderr}`);
         }),
       );

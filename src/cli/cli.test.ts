@@ -152,11 +152,12 @@ describe('incumbent', () => {
     const failed = spawnSync(bin, ['snapshot'], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/--at: is required/);
-    // Node is started again with a larger young generation: standard input reaches the command.
+    // Run by Node without the bin's first line, Node is started again with a larger young generation: standard input reaches the command.
     const log = join(mkdtempSync(join(tmpdir(), 'incumbent-bin-')), 'log.jsonl');
     execFileSync(bin, ['init', '--log', log, '--title', 'Bin'], { encoding: 'utf8' });
     const draft = { type: 'board.joined', subject: 'acme', time: '2024-01-02T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'A quote.' }, person: { id: 'ann', name: 'Ann' } } };
-    expect(execFileSync(bin, ['append', '--log', log, '-'], { encoding: 'utf8', input: `${JSON.stringify(draft)}\n` })).toMatch(/^appended #2 /);
+    expect(execFileSync(process.execPath, [bin, 'append', '--log', log, '-'], { encoding: 'utf8', input: `${JSON.stringify(draft)}\n` })).toMatch(/^appended #2 /);
+    expect(spawnSync(process.execPath, [bin, 'snapshot'], { encoding: 'utf8' }).status).toBe(1);
     expect(readFileSync(log, 'utf8').trimEnd().split('\n')).toHaveLength(2);
   });
 });
