@@ -186,7 +186,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   const url = req.url ?? '/';
   if (!url.startsWith('/api/')) {
     if (req.method !== 'GET') throw new HttpRefusal(405, 'invalid', 'method not allowed', { headers: { allow: 'GET' } });
-    const file = await readStaticFile(options.staticDir, resolveStaticPath(options.staticDir, url));
+    const file = readStaticFile(options.staticDir, resolveStaticPath(options.staticDir, url));
     if (!file) throw new HttpRefusal(404, 'not-found', `no such file: ${url.split('?')[0]}`);
     return reply(req, res, 200, file.bytes, file.type);
   }

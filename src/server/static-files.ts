@@ -3,7 +3,7 @@
  * could name a file outside the folder, or that the file system could read differently from how
  * it was checked (NUL, backslash, encoded slash), is refused before the disk is touched.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { HttpRefusal } from './refusal';
 
@@ -30,12 +30,17 @@ export function resolveStaticPath(staticDir: string, url: string): string {
   return file;
 }
 
-/** The file's bytes and type, or undefined when it is missing, a folder, or a link leading out. */
-export async function readStaticFile(staticDir: string, file: string): Promise<{ bytes: Buffer; type: string } | undefined> {
+/**
+ * The file's bytes and type, or undefined when it is missing, a folder, or a link leading out.
+ * Read at once, in a millisecond: while the host opens a large log its thread lets requests in
+ * only every few tens of milliseconds, and reading asynchronously (two realpaths, an open, a read
+ * per 512 KiB, a close) took one of those turns for each step, 0.2-0.35 s for each of the page's files.
+ */
+export function readStaticFile(staticDir: string, file: string): { bytes: Buffer; type: string } | undefined {
   try {
-    const [realRoot, realFile] = await Promise.all([realpath(staticDir), realpath(file)]);
+    const [realRoot, realFile] = [realpathSync(staticDir), realpathSync(file)];
     if (!realFile.startsWith(realRoot + sep)) return undefined;
-    return { bytes: await readFile(realFile), type: CONTENT_TYPES[extname(realFile)] ?? 'application/octet-stream' };
+    return { bytes: readFileSync(realFile), type: CONTENT_TYPES[extname(realFile)] ?? 'application/octet-stream' };
   } catch {
     return undefined;
   }
