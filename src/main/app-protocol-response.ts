@@ -3,7 +3,7 @@
  * and our security headers, or a plain refusal. No electron import: `protocol.handle` in
  * app-protocol.ts only forwards to this, and the tests call it with Node's own Request.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { APP_ORIGIN } from './app-origin';
 import { resolveAppPath } from './app-protocol-resolve';
 import { CSP } from './content-security-policy';
@@ -27,7 +27,13 @@ const SECURITY_HEADERS = {
 
 const refusal = (status: number, reason: string) => new Response(reason, { status, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
 
-export async function respondToAppRequest(request: AppRequest, root: string, files: AppFiles = { read: (path) => readFile(path) }): Promise<Response> {
+/**
+ * Files are read at once, as the web host's are (`static-files.ts`): while the main process opens a
+ * large log, each asynchronous step of a read waited for the opening to let other work run.
+ */
+const readAtOnce: AppFiles = { read: async (path) => readFileSync(path) };
+
+export async function respondToAppRequest(request: AppRequest, root: string, files: AppFiles = readAtOnce): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'method not allowed');
   // Only our own page (or the browser itself) may load our files; a page of another origin,
   // or an opaque one (`null`: sandboxed frames, data: documents), may not even embed them.
