@@ -118,11 +118,12 @@ async function measure(size: number) {
   // The first launch on this log: no index beside it yet (the host stores one once it has read the log).
   rmSync(indexPath(log), { force: true });
   const browser = await launchBrowser();
+  // A tab open before the launch, as a user's browser has (and as the launch with the index below measures).
+  const first = await newPage(browser);
   const launched = Date.now();
   const host = await startHost(log, dataDir);
   try {
     // The page goes to the host as soon as it listens, as a user's would; the log opens meanwhile.
-    const first = await newPage(browser);
     const fromLaunch = (await firstStatePainted(first, host.url)) - launched;
     // The window (its files loaded, showing the open's progress) while the host was still opening the log.
     const shown = await first.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
