@@ -1,15 +1,15 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env node
 // The CLI's bundle while it is fresh (see scripts/cli-bundle.js); else its TypeScript sources, through tsx.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 // V8's young generation at 64 MiB, as the app and the web host run: reading a large log makes
 // short-lived objects by the million, and the default (16 MiB) spent about 0.7 s of an 8.5 s
-// snapshot of the 1M log collecting them. The flag must be there when Node starts. Where the system
-// runs this file itself (\`incumbent\`, \`./bin/incumbent.js\`), the first line gives it. Otherwise
-// (\`node bin/incumbent.js\`) Node is started again with it, the same standard streams, and its exit
-// status passed on: about 0.1 s more. Not under a debugger (--inspect): the second Node would want
-// the same port.
+// snapshot of the 1M log collecting them. The flag must be there when Node starts, so Node is
+// started again with it, the same standard streams, and its exit status passed on (about 0.1 s).
+// Not from the first line (`env -S node --max-semi-space-size=64`): BusyBox's env (Alpine), and
+// OpenBSD's and NetBSD's, refuse `-S`, and Node would never start. Not under a debugger
+// (--inspect): the second Node would want the same port.
 const YOUNG = '--max-semi-space-size=64';
 if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size') || flag.startsWith('--inspect'))) {
   const run = spawnSync(process.execPath, [...process.execArgv, YOUNG, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });

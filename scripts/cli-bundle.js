@@ -8,12 +8,12 @@
  *
  * Every CLI run pays for what it loads before its first line of work: zod's many modules cost about
  * 0.15 s loaded from node_modules, so zod is bundled in (its files are hashed with the sources);
- * other packages stay outside, loaded from node_modules. Code behind a dynamic import is its own
- * chunk, loaded only when it runs: the PostgreSQL store's `pg` took about 0.1 s of every run on a
- * log file.
+ * other packages stay outside, loaded from node_modules. Each entry is one file, loaded whole when
+ * it starts: a build while a command runs then cannot take away a part it has yet to load (split
+ * into chunks, it could). So `pg` is loaded by an `import()` where it is used (pg-driver.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,8 +27,6 @@ const hashOf = (path) => createHash('sha256').update(readFileSync(join(ROOT, pat
 export async function buildCli(outDir = join(ROOT, 'out', 'cli')) {
   const { build } = await import('esbuild');
   const { dependencies, devDependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  // Chunks are named by their content: an earlier build's would stay beside this one's.
-  rmSync(outDir, { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: ROOT,
     entryPoints: ['src/cli/main.ts', 'src/store/share-checker.ts'],
@@ -36,9 +34,8 @@ export async function buildCli(outDir = join(ROOT, 'out', 'cli')) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Bare names only (an alias or a path is the project's own): \`pg\`, and \`tsx/esm/api\` as \`tsx\`.
+    // By package name: esbuild leaves a package's subpaths (`tsx/esm/api`) outside with it.
     external: Object.keys({ ...dependencies, ...devDependencies }).filter((name) => !BUNDLED.has(name)),
-    splitting: true,
     outdir: outDir,
     // Flat, and as deep below the root as src/cli: paths the sources resolve from `import.meta.url` hold.
     entryNames: '[name]',
@@ -48,7 +45,13 @@ export async function buildCli(outDir = join(ROOT, 'out', 'cli')) {
     logLevel: 'warning',
   });
   // Input paths are relative to the working directory, the root; outputs' too.
-  const builder = [createRequire(import.meta.url).resolve('esbuild/package.json'), join(ROOT, 'tsconfig.json')].filter((path) => existsSync(path));
+  // What decides what is bundled and how: esbuild's version, tsconfig.json, the packages left outside
+  // (package.json), the bundled packages' own entry points (their package.json), and this script.
+  const builder = [
+    createRequire(import.meta.url).resolve('esbuild/package.json'),
+    ...['tsconfig.json', 'package.json', ...[...BUNDLED].map((name) => join('node_modules', name, 'package.json'))].map((path) => join(ROOT, path)),
+    fileURLToPath(import.meta.url),
+  ].filter((path) => existsSync(path));
   const built = [...Object.keys(metafile.inputs), ...Object.keys(metafile.outputs), ...builder.map((path) => relative(ROOT, path))];
   const hashes = Object.fromEntries(built.map((path) => [relative(ROOT, join(ROOT, path)), hashOf(path)]));
   writeFileSync(join(outDir, 'hashes.json'), `${JSON.stringify(hashes, null, 1)}\n`);

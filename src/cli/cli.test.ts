@@ -148,11 +148,13 @@ describe('incumbent', () => {
 
   it('runs as the installed `incumbent` bin', () => {
     const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
+    // The kernel gives env the rest of the first line as one argument: only a utility's name is understood by every env.
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(execFileSync(bin, ['verify'], { encoding: 'utf8' })).toMatch(/^ok: /);
     const failed = spawnSync(bin, ['snapshot'], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/--at: is required/);
-    // Run by Node without the bin's first line, Node is started again with a larger young generation: standard input reaches the command.
+    // Node is started again with a larger young generation, run as a file or by `node`: standard input reaches the command.
     const log = join(mkdtempSync(join(tmpdir(), 'incumbent-bin-')), 'log.jsonl');
     execFileSync(bin, ['init', '--log', log, '--title', 'Bin'], { encoding: 'utf8' });
     const draft = { type: 'board.joined', subject: 'acme', time: '2024-01-02T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'A quote.' }, person: { id: 'ann', name: 'Ann' } } };

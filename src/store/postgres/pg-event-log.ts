@@ -12,7 +12,8 @@
  * - One connection per open log, used by one operation at a time (`#exclusive`); when it is lost,
  *   the next operation (or, for a live log, a retry timer) reconnects and catches up by seq.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver';
 import type { EventRecord } from '../../core/event';
 import { IncumbentError } from '../../core/errors';
 import { Ledger } from '../../core/ledger';
@@ -246,8 +247,10 @@ export class PgEventLog implements LogStore {
   }
 
   async #connect(): Promise<pg.Client> {
+    // Loaded before the check, so that nothing comes between the check and the client it makes.
+    const driver = await pgDriver();
     if (this.#client) return this.#client;
-    const client = new pg.Client(this.#target.config);
+    const client = new driver.Client(this.#target.config);
     // An idle connection can fail (the server restarts): forget it; the next use reconnects.
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
