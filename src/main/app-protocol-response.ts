@@ -3,10 +3,10 @@
  * and our security headers, or a plain refusal. No electron import: `protocol.handle` in
  * app-protocol.ts only forwards to this, and the tests call it with Node's own Request.
  */
-import { readFileSync } from 'node:fs';
 import { APP_ORIGIN } from './app-origin';
 import { resolveAppPath } from './app-protocol-resolve';
 import { CSP } from './content-security-policy';
+import { readRegularFile } from '../store/read-regular-file';
 
 /** Electron adds `initiatorOrigin` to the requests it hands `protocol.handle` (absent when the
  * browser itself started the request, as for the window's first load). */
@@ -31,7 +31,13 @@ const refusal = (status: number, reason: string) => new Response(reason, { statu
  * Files are read at once, as the web host's are (`static-files.ts`): while the main process opens a
  * large log, each asynchronous step of a read waited for the opening to let other work run.
  */
-const readAtOnce: AppFiles = { read: async (path) => readFileSync(path) };
+const readAtOnce: AppFiles = {
+  read: async (path) => {
+    const bytes = readRegularFile(path);
+    if (!bytes) throw new Error(`${path} is not a regular file`);
+    return bytes;
+  },
+};
 
 export async function respondToAppRequest(request: AppRequest, root: string, files: AppFiles = readAtOnce): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'method not allowed');

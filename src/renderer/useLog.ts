@@ -109,7 +109,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       };
       const asking: Promise<{ head: number }>[] = [];
       for (let i = 0; i < pages.length; i++) {
-        // The first page alone: the next would reach the worker while it answers the first state's questions.
+        // The first page alone: the worker takes it in and lists the companies without the next, larger page to parse meanwhile.
         while (asking.length < (i === 0 ? 1 : IN_FLIGHT) && i + asking.length < pages.length) {
           const asked = load(pages[i + asking.length]!);
           asked.catch(() => undefined); // awaited in turn; this only keeps a page after a failed one from going unhandled

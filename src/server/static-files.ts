@@ -3,8 +3,9 @@
  * could name a file outside the folder, or that the file system could read differently from how
  * it was checked (NUL, backslash, encoded slash), is refused before the disk is touched.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
+import { readRegularFile } from '../store/read-regular-file';
 import { HttpRefusal } from './refusal';
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2' };
@@ -31,17 +32,20 @@ export function resolveStaticPath(staticDir: string, url: string): string {
 }
 
 /**
- * The file's bytes and type, or undefined when it is missing, a folder, or a link leading out.
- * Read at once, in a millisecond: while the host opens a large log its thread lets requests in
- * only every few tens of milliseconds, and reading asynchronously (two realpaths, an open, a read
- * per 512 KiB, a close) took one of those turns for each step, 0.2-0.35 s for each of the page's files.
+ * The file's bytes and type, or undefined when it is missing, not a regular file (a folder, a
+ * FIFO), or a link leading out. Read at once, in a millisecond: while the host opens a large log
+ * its thread lets requests in only every few tens of milliseconds, and reading asynchronously (two
+ * realpaths, an open, a read per 512 KiB, a close) took one of those turns for each step, 0.2-0.35 s
+ * for each of the page's files.
  */
 export function readStaticFile(staticDir: string, file: string): { bytes: Buffer; type: string } | undefined {
+  let realRoot: string, realFile: string;
   try {
-    const [realRoot, realFile] = [realpathSync(staticDir), realpathSync(file)];
-    if (!realFile.startsWith(realRoot + sep)) return undefined;
-    return { bytes: readFileSync(realFile), type: CONTENT_TYPES[extname(realFile)] ?? 'application/octet-stream' };
+    [realRoot, realFile] = [realpathSync(staticDir), realpathSync(file)];
   } catch {
     return undefined;
   }
+  if (!realFile.startsWith(realRoot + sep)) return undefined;
+  const bytes = readRegularFile(realFile);
+  return bytes && { bytes, type: CONTENT_TYPES[extname(realFile)] ?? 'application/octet-stream' };
 }
