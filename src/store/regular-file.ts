@@ -12,7 +12,7 @@ import { readFully } from './read-fully';
  * it at aligned offsets); undefined when there is no file. Throws when it is not a regular file or
  * is larger than `maxBytes`.
  */
-export function readRegularFile(path: string, maxBytes: number): Buffer | undefined {
+export function readRegularFile(path: string, maxBytes: number): Buffer<ArrayBuffer> | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
