@@ -11,6 +11,8 @@
  * other packages stay outside, loaded from node_modules. Each entry is one file, loaded whole when
  * it starts: a build while a command runs then cannot take away a part it has yet to load (split
  * into chunks, it could). So `pg` is loaded by an `import()` where it is used (pg-driver.ts).
+ * Left as it was: the second entry, the checker a reading worker loads, is written over where it
+ * is, so a command running across a build may check its worker's share by the new build's rules.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -6,4 +6,12 @@ import type pg from 'pg';
 
 let driver: Promise<typeof pg> | undefined;
 
-export const pgDriver = (): Promise<typeof pg> => (driver ??= import('pg').then((module) => module.default));
+/** Loaded once; a load that failed (pg missing while an install runs) is tried again at the next use, as Node would. */
+export const pgDriver = (): Promise<typeof pg> =>
+  (driver ??= import('pg').then(
+    (module) => module.default,
+    (error: unknown) => {
+      driver = undefined;
+      throw error;
+    },
+  ));

@@ -248,7 +248,9 @@ export class PgEventLog implements LogStore {
 
   async #connect(): Promise<pg.Client> {
     // Loaded before the check, so that nothing comes between the check and the client it makes.
-    const driver = await pgDriver();
+    const driver = await pgDriver().catch((error: unknown) => {
+      throw pgError(error, this.#target.server, `load the PostgreSQL driver for log "${this.#target.log}"`);
+    });
     if (this.#client) return this.#client;
     const client = new driver.Client(this.#target.config);
     // An idle connection can fail (the server restarts): forget it; the next use reconnects.
