@@ -5,7 +5,7 @@
  * every record) before copying, so lines identical to it need no second parse and validation: at
  * 1M records that re-open would cost as long again as the copy itself.
  */
-import { pgDriver } from './pg-driver';
+import { newPgClient } from './pg-client';
 import { IncumbentError } from '../../core/errors';
 import { sha256 } from '../seal';
 import { pgError } from './pg-errors';
@@ -16,7 +16,7 @@ const PAGE = 20_000;
 
 export async function checkCopy(location: string, hashOf: (seq: number) => string, head: number): Promise<void> {
   const target = parsePgUrl(location);
-  const client = new (await pgDriver()).Client(target.config);
+  const client = await newPgClient(target);
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -13,7 +13,7 @@
  *   the next operation (or, for a live log, a retry timer) reconnects and catches up by seq.
  */
 import type pg from 'pg';
-import { pgDriver } from './pg-driver';
+import { newPgClient } from './pg-client';
 import type { EventRecord } from '../../core/event';
 import { IncumbentError } from '../../core/errors';
 import { Ledger } from '../../core/ledger';
@@ -247,12 +247,8 @@ export class PgEventLog implements LogStore {
   }
 
   async #connect(): Promise<pg.Client> {
-    // Loaded before the check, so that nothing comes between the check and the client it makes.
-    const driver = await pgDriver().catch((error: unknown) => {
-      throw pgError(error, this.#target.server, `load the PostgreSQL driver for log "${this.#target.log}"`);
-    });
     if (this.#client) return this.#client;
-    const client = new driver.Client(this.#target.config);
+    const client = await newPgClient(this.#target);
     // An idle connection can fail (the server restarts): forget it; the next use reconnects.
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));

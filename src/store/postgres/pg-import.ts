@@ -4,7 +4,7 @@
  * Rows go in as multi-row INSERTs of ROWS_PER_INSERT (insert-rows.ts); nothing is visible to
  * anyone until the one COMMIT, and a failure anywhere leaves nothing.
  */
-import { pgDriver } from './pg-driver';
+import { newPgClient } from './pg-client';
 import { IncumbentError } from '../../core/errors';
 import { pgError } from './pg-errors';
 import { parsePgUrl } from './pg-url';
@@ -14,7 +14,7 @@ import { noticeText } from './append-notice';
 
 export async function importLines(location: string, lines: Iterable<{ seq: number; id: string; line: string }>): Promise<number> {
   const target = parsePgUrl(location);
-  const client = new (await pgDriver()).Client(target.config);
+  const client = await newPgClient(target);
   client.on('error', () => undefined);
   let committing = false;
   let count = 0;
