@@ -6,7 +6,7 @@
 import { APP_ORIGIN } from './app-origin';
 import { resolveAppPath } from './app-protocol-resolve';
 import { CSP } from './content-security-policy';
-import { readRegularFile } from '../store/regular-file';
+import { PAGE_FILE_BYTES, readRegularFile } from '../store/regular-file';
 
 /** Electron adds `initiatorOrigin` to the requests it hands `protocol.handle` (absent when the
  * browser itself started the request, as for the window's first load). */
@@ -29,14 +29,12 @@ const refusal = (status: number, reason: string) => new Response(reason, { statu
 
 /**
  * Files are read at once, as the web host's are (`static-files.ts`): while the main process opens a
- * large log, each asynchronous step of a read waited for the opening to let other work run.
+ * large log, each asynchronous step of a read waited for the opening to let other work run. A FIFO
+ * or a device is refused without waiting on it (see regular-file.ts).
  */
-/** Larger than any file of the built page (its script is about 1 MB). */
-const MAX_FILE_BYTES = 64 << 20;
 const readAtOnce: AppFiles = {
   read: async (path) => {
-    // A FIFO or a device is refused without waiting on it (see regular-file.ts).
-    const bytes = readRegularFile(path, MAX_FILE_BYTES);
+    const bytes = readRegularFile(path, PAGE_FILE_BYTES);
     if (!bytes) throw new Error(`${path} is missing`);
     return bytes;
   },

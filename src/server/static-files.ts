@@ -5,13 +5,10 @@
  */
 import { realpathSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
-import { readRegularFile } from '../store/regular-file';
+import { PAGE_FILE_BYTES, readRegularFile } from '../store/regular-file';
 import { HttpRefusal } from './refusal';
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2' };
-
-/** Larger than any file of the built page (its script is about 1 MB). */
-const MAX_FILE_BYTES = 64 << 20;
 
 const refused = (status: 400 | 403, message: string) => new HttpRefusal(status, 'invalid', message, { field: 'path' });
 
@@ -50,7 +47,7 @@ export function readStaticFile(staticDir: string, file: string): { bytes: Buffer
   }
   if (!realFile.startsWith(realRoot + sep)) return undefined;
   try {
-    const bytes = readRegularFile(realFile, MAX_FILE_BYTES);
+    const bytes = readRegularFile(realFile, PAGE_FILE_BYTES);
     return bytes && { bytes, type: CONTENT_TYPES[extname(realFile)] ?? 'application/octet-stream' };
   } catch {
     return undefined;

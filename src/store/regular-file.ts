@@ -7,6 +7,9 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { readFully } from './read-fully';
 
+/** More than any file of the app's built page holds (its script is about 1 MB): the hosts' bound on what they serve. */
+export const PAGE_FILE_BYTES = 64 << 20;
+
 /**
  * The file's bytes, in a buffer whose memory starts at them (typed arrays of any width can view
  * it at aligned offsets); undefined when there is no file. Throws when it is not a regular file or
