@@ -16,6 +16,7 @@ import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
 import { seatLanes } from './seat-lanes';
+import { addInSlices } from './sliced-add';
 import { seatOf } from '../core/seats';
 import { timelineCodes, viewFor, type TimelineCodes } from './timeline-view';
 import { type MomentState, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
@@ -135,19 +136,37 @@ function row(seq: number): EventRow {
   return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason } };
 }
 
-/** Pages fetched concurrently join the ledger one at a time, in the order they were asked for. */
+/**
+ * Records join the ledger one batch at a time, in the order they were asked for (pages fetched
+ * concurrently, records appended), each a few milliseconds at a time so that questions asked
+ * meanwhile are answered between (`addInSlices`).
+ */
 let adding: Promise<unknown> = Promise.resolve();
 
-async function fetchPage(token: string, fromSeq: number, limit: number): Promise<{ head: number }> {
-  const page = httpClient(token)['log:read']({ fromSeq, limit });
-  const turn = adding.then(async () => {
-    const result = await page;
-    if (!result.ok) throw new Error(result.error.field ? `${result.error.field}: ${result.error.message}` : result.error.message);
-    for (const record of result.value.records) if (record.seq > ledger.head) ledger.add(record);
-    return { head: ledger.head };
-  });
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = adding.then(work);
   adding = turn.catch(() => undefined);
   return turn;
+}
+
+/** Adds `records` to the ledger (with `skipKnown`, only those past its head); a reset meanwhile stops it. */
+async function addRecords(records: readonly EventRecord[], skipKnown: boolean): Promise<{ head: number }> {
+  const into = ledger;
+  const add = (record: EventRecord) => {
+    if (!skipKnown || record.seq > into.head) into.add(record);
+  };
+  const added = await addInSlices(records, add, () => ledger === into);
+  if (!added) throw new Error('the log was loaded again while these records were being added');
+  return { head: into.head };
+}
+
+function fetchPage(token: string, fromSeq: number, limit: number): Promise<{ head: number }> {
+  const page = httpClient(token)['log:read']({ fromSeq, limit });
+  return inTurn(async () => {
+    const result = await page;
+    if (!result.ok) throw new Error(result.error.field ? `${result.error.field}: ${result.error.message}` : result.error.message);
+    return addRecords(result.value.records, true);
+  });
 }
 
 function handle(request: Request): Responses[Request['op']] | Promise<Responses[Request['op']]> {
@@ -160,8 +179,7 @@ function handle(request: Request): Responses[Request['op']] | Promise<Responses[
       codes.clear();
       return null;
     case 'add':
-      for (const record of request.records) ledger.add(record);
-      return { head: ledger.head };
+      return inTurn(() => addRecords(request.records, false));
     case 'companies':
       // Names come from replay: asked once a load is complete, not after every page.
       return ledger.companyNames();

@@ -14,8 +14,12 @@ import { unwrap, type Api } from './api';
 import { whileOpening } from './opening-watch';
 import type { ReplayClient } from './replay-client';
 
-export const PAGE = 20_000;
-/** The first page is small, so the first state shows within a moment of opening even a huge log. */
+export const PAGE = 5_000;
+/**
+ * The first page is small, so the first state shows within a moment of opening even a huge log;
+ * each next one is twice the last, up to PAGE: the worker parses a page in one go, and the first
+ * questions (asked once the first page is in) wait for the pages on their way meanwhile.
+ */
 const FIRST_PAGE = 2_000;
 /** Pages in flight at once while loading: the next is on the wire while the worker adds the last. */
 const IN_FLIGHT = 2;
@@ -95,7 +99,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       const started = performance.now();
       let shownHead = 0;
       setProgress({ loaded: 0, total });
-      // Pages: a small first one, then full ones; IN_FLIGHT of them asked for at once.
+      // Pages: a small first one, then each twice the last up to PAGE; IN_FLIGHT of them asked for at once.
       const pages: [number, number][] = [];
       for (let from = 1; from <= total; ) {
         const limit = Math.min(pages.length === 0 ? FIRST_PAGE : PAGE, total - from + 1);
