@@ -34,7 +34,14 @@ function endHolding(s: CompanyState, seat: string, e: Effective, cause: FormerHo
   const holding = dictGet(s.roles, seat);
   if (!holding) return;
   dictDelete(s.roles, seat);
-  const ended = { ...holding, until: momentOf(e), endCause: cause, endEventId: e.id, ...(replacedBy ? { replacedBy } : {}) };
+  const ended = { eventId: holding.eventId, certainty: holding.certainty, seat: holding.seat, role: holding.role, person: holding.person, interim: holding.interim, acting: holding.acting, since: holding.since } as FormerHolding;
+  if (holding.asOf) ended.asOf = holding.asOf;
+  if (holding.title !== undefined) ended.title = holding.title;
+  if (holding.replaces !== undefined) ended.replaces = holding.replaces;
+  ended.until = momentOf(e);
+  ended.endCause = cause;
+  ended.endEventId = e.id;
+  if (replacedBy) ended.replacedBy = replacedBy;
   dictSet(s.former, holding.person.id, dictWith(dictGet(s.former, holding.person.id), seat, ended));
 }
 
