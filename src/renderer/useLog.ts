@@ -14,7 +14,7 @@ import { unwrap, type Api } from './api';
 import { whileOpening } from './opening-watch';
 import type { ReplayClient } from './replay-client';
 
-export const PAGE = 5_000;
+export const PAGE = 20_000;
 /**
  * The first page is small, so the first state shows within a moment of opening even a huge log;
  * each next one is twice the last, up to PAGE: the worker parses a page in one go, and the first
@@ -102,7 +102,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       // Pages: a small first one, then each twice the last up to PAGE; IN_FLIGHT of them asked for at once.
       const pages: [number, number][] = [];
       for (let from = 1; from <= total; ) {
-        const limit = Math.min(pages.length === 0 ? FIRST_PAGE : PAGE, total - from + 1);
+        const limit = Math.min(FIRST_PAGE * 2 ** pages.length, PAGE, total - from + 1);
         pages.push([from, limit]);
         from += limit;
       }
