@@ -143,43 +143,46 @@ function row(seq: number): EventRow {
  */
 let adding: Promise<unknown> = Promise.resolve();
 
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const turn = adding.then(work);
+/**
+ * Adds `records` to the ledger of the moment they were asked for, once the batches asked before
+ * them are in, skipping those it has already: a page's own append, posted with the records after
+ * the page's head while pages are loading, comes after pages that hold some of them. A reset
+ * (another log) before or during the turn refuses the batch instead of mixing two logs.
+ */
+function addInTurn(records: Promise<readonly EventRecord[]> | readonly EventRecord[]): Promise<{ head: number }> {
+  const into = ledger;
+  const wanted = () => ledger === into;
+  // Awaited in its turn; this only keeps a page that fails before then from counting as unhandled.
+  if (records instanceof Promise) records.catch(() => undefined);
+  const turn = adding.then(async () => {
+    const batch = await records;
+    const add = (record: EventRecord) => {
+      if (record.seq > into.head) into.add(record);
+    };
+    if (!wanted() || !(await addInSlices(batch, add, wanted))) throw new Error('another log was loaded while these records were on their way');
+    return { head: into.head };
+  });
   adding = turn.catch(() => undefined);
   return turn;
 }
 
-/** Adds `records` to the ledger (with `skipKnown`, only those past its head); a reset meanwhile stops it. */
-async function addRecords(records: readonly EventRecord[], skipKnown: boolean): Promise<{ head: number }> {
-  const into = ledger;
-  const add = (record: EventRecord) => {
-    if (!skipKnown || record.seq > into.head) into.add(record);
-  };
-  const added = await addInSlices(records, add, () => ledger === into);
-  if (!added) throw new Error('the log was loaded again while these records were being added');
-  return { head: into.head };
-}
-
-function fetchPage(token: string, fromSeq: number, limit: number): Promise<{ head: number }> {
-  const page = httpClient(token)['log:read']({ fromSeq, limit });
-  return inTurn(async () => {
-    const result = await page;
-    if (!result.ok) throw new Error(result.error.field ? `${result.error.field}: ${result.error.message}` : result.error.message);
-    return addRecords(result.value.records, true);
-  });
+async function fetchPage(token: string, fromSeq: number, limit: number): Promise<readonly EventRecord[]> {
+  const result = await httpClient(token)['log:read']({ fromSeq, limit });
+  if (!result.ok) throw new Error(result.error.field ? `${result.error.field}: ${result.error.message}` : result.error.message);
+  return result.value.records;
 }
 
 function handle(request: Request): Responses[Request['op']] | Promise<Responses[Request['op']]> {
   switch (request.op) {
     case 'fetch':
-      return fetchPage(request.token, request.fromSeq, request.limit);
+      return addInTurn(fetchPage(request.token, request.fromSeq, request.limit));
     case 'reset':
       ledger = new Ledger();
       coverages.clear();
       codes.clear();
       return null;
     case 'add':
-      return inTurn(() => addRecords(request.records, false));
+      return addInTurn(request.records);
     case 'companies':
       // Names come from replay: asked once a load is complete, not after every page.
       return ledger.companyNames();

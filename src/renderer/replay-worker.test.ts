@@ -1,0 +1,101 @@
+/**
+ * The replay worker run in Node, with a stand-in `self` and `fetch`: the page's messages posted
+ * through a MessagePort, in the orders `useLog` can post them (from an outside review).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLog } from '../../bench/generate';
+import type { EventRecord } from '../core/event';
+
+type Reply = { id: number; ok: boolean; value?: unknown; message?: string };
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+/** The server's answers to `log:read`, by fromSeq: those held wait until released. */
+const held = new Map<number, () => void>();
+let served: (fromSeq: number, limit: number) => EventRecord[];
+let next = 0;
+let port: MessagePort;
+const dir = mkdtempSync(join(tmpdir(), 'incumbent-worker-'));
+
+beforeAll(async () => {
+  const scope = globalThis as Record<string, unknown>;
+  scope.self = globalThis;
+  scope.postMessage = (reply: Reply) => {
+    const asked = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (reply.ok) asked?.resolve(reply.value);
+    else asked?.reject(new Error(reply.message));
+  };
+  scope.fetch = async (_url: string, init: { body: string }) => {
+    const { fromSeq, limit } = JSON.parse(init.body) as { fromSeq: number; limit: number };
+    const records = served(fromSeq, limit);
+    await new Promise<void>((resolve) => (held.has(fromSeq) ? held.set(fromSeq, resolve) : resolve()));
+    return { json: async () => ({ ok: true, value: { records } }) };
+  };
+  await import('./replay.worker');
+  const channel = new MessageChannel();
+  channel.port2.onmessage = (message) => (scope.onmessage as (message: MessageEvent) => void)(message);
+  port = channel.port1;
+});
+afterAll(() => {
+  port.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ask = <T = { head: number }>(request: Record<string, unknown>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const id = next++;
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    port.postMessage({ id, request });
+  });
+const hold = (fromSeq: number) => held.set(fromSeq, () => {});
+const release = (fromSeq: number) => {
+  held.get(fromSeq)!();
+  held.delete(fromSeq);
+};
+const moment = () => new Promise((resolve) => setTimeout(resolve, 20));
+const logOf = async (events: number, name: string): Promise<EventRecord[]> => {
+  const path = join(dir, `${name}.jsonl`);
+  await generateLog(path, events);
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as EventRecord);
+};
+
+describe('the replay worker, as useLog posts to it', () => {
+  it('takes in an event the page appends while its log loads: the records after the page head, posted with it, come after pages that hold some of them', async () => {
+    const all = await logOf(12_001, 'appended'); // the summary said 12,000; the 12,001st is the page's own append
+    served = (fromSeq, limit) => all.slice(fromSeq - 1, Math.min(fromSeq - 1 + limit, 12_000));
+    await ask({ op: 'reset' });
+    expect((await ask({ op: 'fetch', token: 't', fromSeq: 1, limit: 2_000 })).head).toBe(2_000);
+    hold(2_001);
+    hold(6_001);
+    const pages = [ask({ op: 'fetch', token: 't', fromSeq: 2_001, limit: 4_000 }), ask({ op: 'fetch', token: 't', fromSeq: 6_001, limit: 6_000 })];
+    // The append's answer: `take` reads what follows the page's head (2,000) and posts it with the new record.
+    const appended = ask({ op: 'add', records: all.slice(2_000) });
+    await moment();
+    release(2_001);
+    release(6_001);
+    expect(await Promise.all(pages)).toEqual([{ head: 6_000 }, { head: 12_000 }]);
+    expect(await appended).toEqual({ head: 12_001 });
+    const rows = await ask<{ record: EventRecord }[]>({ op: 'rows', seqs: [1, 6_000, 12_001] });
+    expect(rows.map((row) => row.record.id)).toEqual([all[0]!.id, all[5_999]!.id, all[12_000]!.id]);
+  });
+
+  it('refuses a page of the log it had before a reset, rather than add it to the next log', async () => {
+    const first = await logOf(3_000, 'first');
+    const second = (await logOf(3_000, 'second')).map((record) => ({ ...record, id: `second-${record.id}` }));
+    let source = first;
+    served = (fromSeq, limit) => source.slice(fromSeq - 1, fromSeq - 1 + limit);
+    await ask({ op: 'reset' });
+    hold(1);
+    const stale = ask({ op: 'fetch', token: 't', fromSeq: 1, limit: 2_000 });
+    await moment();
+    await ask({ op: 'reset' });
+    source = second;
+    release(1);
+    await expect(stale).rejects.toThrow(/another log was loaded/);
+    expect(await ask({ op: 'fetch', token: 't', fromSeq: 1, limit: 2_000 })).toEqual({ head: 2_000 });
+    const rows = await ask<{ record: EventRecord }[]>({ op: 'rows', seqs: [2] });
+    expect(rows[0]!.record.id).toBe(second[1]!.id);
+  });
+});
