@@ -34,6 +34,7 @@ function endHolding(s: CompanyState, seat: string, e: Effective, cause: FormerHo
   const holding = dictGet(s.roles, seat);
   if (!holding) return;
   dictDelete(s.roles, seat);
+  // Field by field, in the spread's order, as `evolve-board.ts` builds its values (a spread cost several times as much).
   const ended = { eventId: holding.eventId, certainty: holding.certainty, seat: holding.seat, role: holding.role, person: holding.person, interim: holding.interim, acting: holding.acting, since: holding.since } as FormerHolding;
   if (holding.asOf) ended.asOf = holding.asOf;
   if (holding.title !== undefined) ended.title = holding.title;
