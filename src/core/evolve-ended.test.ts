@@ -1,13 +1,14 @@
 /**
  * A seat, a director's seat or the chair that ends is copied field by field (`endHolding`,
- * `leaveBoard`, `endChair`), not spread: these check that the copy keeps every field the schema
- * knows, in the order the value had, so a field added later cannot be dropped silently.
+ * `leaveBoard`, `endChair`), and a tie to an organisation is built so, not spread: these check
+ * that each keeps every field the schema knows, in the order a spread gave, so a field added
+ * later cannot be dropped silently.
  */
 import { describe, expect, it } from 'vitest';
 import { dictGet } from './dict';
 import { evolve, type Effective } from './evolve';
 import { person, rec } from './fixtures.test-support';
-import { BoardSeat, Chair, Holding, initialState, type CompanyState } from './state';
+import { Affiliation, BoardSeat, Chair, Holding, initialState, type CompanyState } from './state';
 
 const given = (...events: ReturnType<typeof rec>[]): CompanyState => {
   const state = initialState('acme');
@@ -48,5 +49,13 @@ describe('values that end keep every field', () => {
     const after = given(joined, chaired, rec('board.left', T(2), { person: person('ann'), cause: 'fired' }));
     expect(after.chair).toBeNull();
     expectEnded(dictGet(after.formerChairs, 'ann'), was, Object.keys(Chair.shape));
+  });
+
+  it('a tie to an organisation: a baseline, with its role', () => {
+    const started = given(rec('affiliation.started', T(1), { person: person('ann'), organization: 'Acme Labs', role: 'Adviser', baseline: true }, { id: 'ann-acme' }));
+    const tie = dictGet(dictGet(started.affiliations, 'ann')!, 'Acme Labs')!;
+    expect(Object.keys(tie).sort()).toEqual(Object.keys(Affiliation.shape).sort());
+    expect(Object.keys(tie)).toEqual(['eventId', 'certainty', 'asOf', 'person', 'organization', 'since', 'role']);
+    expect(tie).toMatchObject({ eventId: 'ann-acme', asOf: true, organization: 'Acme Labs', role: 'Adviser', person: { id: 'ann' } });
   });
 });

@@ -11,7 +11,7 @@ import { dictDelete, dictGet, dictSet, dictSize, dictWith, dictWithout } from '.
 import type { Precision } from './event';
 import { endChair, joinBoard, leaveBoard, reconstitute, takeChair, type Fact } from './evolve-board';
 import { seatOf } from './seats';
-import { type ClosedItem, type CompanyState, type FormerHolding, type Holding, type Moment, type PendingKind } from './state';
+import { type Affiliation, type ClosedItem, type CompanyState, type FormerHolding, type Holding, type Moment, type PendingKind } from './state';
 import { type DomainType, type Payload } from './vocabulary';
 
 /** A state-changing fact as replay sees it: an event, or the corrected version of one. */
@@ -106,7 +106,12 @@ export function evolve(s: CompanyState, e: Effective): void {
       break;
     case 'affiliation.started': {
       const { person, organization } = e.data;
-      const tie = { ...basis, person, organization, since: fact.moment, ...(e.data.role ? { role: e.data.role } : {}) };
+      const tie = { eventId: basis.eventId, certainty: basis.certainty } as Affiliation;
+      if (basis.asOf) tie.asOf = true;
+      tie.person = person;
+      tie.organization = organization;
+      tie.since = fact.moment;
+      if (e.data.role) tie.role = e.data.role;
       dictSet(s.affiliations, person.id, dictWith(dictGet(s.affiliations, person.id), organization, tie));
       break;
     }
