@@ -19,10 +19,10 @@ export interface Fact {
  * spread was 5% of a cold `snapshot`).
  */
 
-/** A new value's basis: the fact's event and certainty, and `asOf` for a baseline. */
-function basisOf(fact: Fact): Fact['basis'] {
-  const basis: Fact['basis'] = { eventId: fact.basis.eventId, certainty: fact.basis.certainty };
-  if (fact.basis.asOf) basis.asOf = true;
+/** A new value's first fields, copied from a fact's basis or from a value that begins with them: event, certainty, and `asOf` for a baseline. */
+export function basisOf(from: Fact['basis']): Fact['basis'] {
+  const basis: Fact['basis'] = { eventId: from.eventId, certainty: from.certainty };
+  if (from.asOf) basis.asOf = true;
   return basis;
 }
 
@@ -37,8 +37,7 @@ function withEnd<T extends { until: Moment; endCause: Cause; endEventId: string 
 export function endChair(s: CompanyState, fact: Fact, cause: Cause): void {
   const chair = s.chair;
   if (!chair) return;
-  const ended = { eventId: chair.eventId, certainty: chair.certainty } as FormerChair;
-  if (chair.asOf) ended.asOf = true;
+  const ended = basisOf(chair) as FormerChair;
   ended.person = chair.person;
   ended.interim = chair.interim;
   if (chair.executive !== undefined) ended.executive = chair.executive;
@@ -51,8 +50,7 @@ export function leaveBoard(s: CompanyState, person: string, fact: Fact, cause: C
   const seat = dictGet(s.board, person);
   if (!seat) return;
   dictDelete(s.board, person);
-  const ended = { eventId: seat.eventId, certainty: seat.certainty } as FormerBoardSeat;
-  if (seat.asOf) ended.asOf = true;
+  const ended = basisOf(seat) as FormerBoardSeat;
   ended.person = seat.person;
   ended.since = seat.since;
   if (seat.independent !== undefined) ended.independent = seat.independent;
@@ -61,7 +59,7 @@ export function leaveBoard(s: CompanyState, person: string, fact: Fact, cause: C
 }
 
 export function joinBoard(s: CompanyState, person: BoardSeat['person'], fact: Fact, independent?: boolean): void {
-  const seat = basisOf(fact) as BoardSeat;
+  const seat = basisOf(fact.basis) as BoardSeat;
   seat.person = person;
   seat.since = fact.moment;
   if (independent !== undefined) seat.independent = independent;
@@ -70,7 +68,7 @@ export function joinBoard(s: CompanyState, person: BoardSeat['person'], fact: Fa
 
 export function takeChair(s: CompanyState, data: Pick<Payload<'board.chair.assumed'>, 'person' | 'interim' | 'executive'>, fact: Fact): void {
   if (s.chair && s.chair.person.id !== data.person.id) endChair(s, fact, 'replaced');
-  const chair = basisOf(fact) as Chair;
+  const chair = basisOf(fact.basis) as Chair;
   chair.person = data.person;
   chair.interim = data.interim;
   if (data.executive) chair.executive = true;

@@ -9,7 +9,7 @@
  */
 import { dictDelete, dictGet, dictSet, dictSize, dictWith, dictWithout } from './dict';
 import type { Precision } from './event';
-import { endChair, joinBoard, leaveBoard, reconstitute, takeChair, type Fact } from './evolve-board';
+import { basisOf, endChair, joinBoard, leaveBoard, reconstitute, takeChair, type Fact } from './evolve-board';
 import { seatOf } from './seats';
 import { type Affiliation, type ClosedItem, type CompanyState, type FormerHolding, type Holding, type Moment, type PendingKind } from './state';
 import { type DomainType, type Payload } from './vocabulary';
@@ -106,8 +106,7 @@ export function evolve(s: CompanyState, e: Effective): void {
       break;
     case 'affiliation.started': {
       const { person, organization } = e.data;
-      const tie = { eventId: basis.eventId, certainty: basis.certainty } as Affiliation;
-      if (basis.asOf) tie.asOf = true;
+      const tie = basisOf(basis) as Affiliation;
       tie.person = person;
       tie.organization = organization;
       tie.since = fact.moment;

@@ -16,7 +16,7 @@ const BETWEEN_LOOKS = 64;
  * itself queues behind them (a page's questions arrive as messages too); a timer would not be
  * sooner, and nested timers are held back 4 ms each.
  */
-export function afterWaitingMessages(): Promise<void> {
+function afterWaitingMessages(): Promise<void> {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = () => {
