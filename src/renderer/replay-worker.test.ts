@@ -14,6 +14,8 @@ const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (er
 /** The server's answers to `log:read`, by fromSeq: those held wait until released. */
 const held = new Map<number, () => void>();
 let served: (fromSeq: number, limit: number) => EventRecord[];
+/** Every buffer the worker's answers handed over (emptied on its side), in order. */
+const handedOver: ArrayBuffer[] = [];
 let next = 0;
 let port: MessagePort;
 const dir = mkdtempSync(join(tmpdir(), 'incumbent-worker-'));
@@ -21,7 +23,10 @@ const dir = mkdtempSync(join(tmpdir(), 'incumbent-worker-'));
 beforeAll(async () => {
   const scope = globalThis as Record<string, unknown>;
   scope.self = globalThis;
-  scope.postMessage = (reply: Reply) => {
+  // As a browser posts: cloned, and the buffers the worker hands over emptied on its side.
+  scope.postMessage = (sent: Reply, transfer: Transferable[] = []) => {
+    handedOver.push(...(transfer as ArrayBuffer[]));
+    const reply = structuredClone(sent, { transfer });
     const asked = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (reply.ok) asked?.resolve(reply.value);
@@ -97,5 +102,31 @@ describe('the replay worker, as useLog posts to it', () => {
     expect(await ask({ op: 'fetch', token: 't', fromSeq: 1, limit: 2_000 })).toEqual({ head: 2_000 });
     const rows = await ask<{ record: EventRecord }[]>({ op: 'rows', seqs: [2] });
     expect(rows[0]!.record.id).toBe(second[1]!.id);
+  });
+
+  it("hands a view's and a filter's arrays over, and never one it keeps: asked again, it answers the same", async () => {
+    const all = await logOf(3_000, 'handed');
+    served = (fromSeq, limit) => all.slice(fromSeq - 1, fromSeq - 1 + limit);
+    await ask({ op: 'reset' });
+    await ask({ op: 'fetch', token: 't', fromSeq: 1, limit: 3_000 });
+    const company = (await ask<{ id: string }[]>({ op: 'companies' }))[0]!.id;
+    const knownAt = all[1_500]!.recordedtime;
+    for (const knowing of [{}, { knownAt }]) {
+      handedOver.length = 0;
+      const first = await ask<{ times: Float64Array; seqs: Float64Array }>({ op: 'view', company, ...knowing });
+      expect(handedOver).toHaveLength(4);
+      expect(handedOver.every((buffer) => buffer.byteLength === 0)).toBe(true);
+      expect(first.times.length).toBeGreaterThan(0);
+      expect(await ask({ op: 'view', company, ...knowing })).toEqual(first);
+      const filter = { kind: '', text: 'person', hideRumoured: false };
+      const matches = await ask<Int32Array>({ op: 'filter', company, ...knowing, filter });
+      expect(matches.length).toBeGreaterThan(0);
+      expect(await ask({ op: 'filter', company, ...knowing, filter })).toEqual(matches);
+    }
+    // Answers made of what the worker keeps hand nothing over.
+    handedOver.length = 0;
+    await ask({ op: 'state', company, at: Date.parse(all[2_999]!.time) });
+    await ask({ op: 'rows', seqs: [1, 2] });
+    expect(handedOver).toEqual([]);
   });
 });
