@@ -77,7 +77,7 @@ export function takeChair(s: CompanyState, data: Pick<Payload<'board.chair.assum
 }
 
 /** The board is exactly `members` from now on: the others leave with `cause`; those who stay keep their seat. */
-export function reconstitute(s: CompanyState, data: Payload<'board.reconstituted'>, fact: Fact): void {
+export function reconstitute(s: CompanyState, data: Omit<Payload<'board.reconstituted'>, 'citation'>, fact: Fact): void {
   const named = new Set(data.members.map((m) => m.id));
   for (const id of dictKeys(s.board)) if (!named.has(id)) leaveBoard(s, id, fact, data.cause);
   for (const member of data.members) if (!dictHas(s.board, member.id)) joinBoard(s, member, fact);

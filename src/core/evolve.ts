@@ -8,7 +8,7 @@
  * in place. That is what lets `copyState` (two levels deep) give an independent state.
  */
 import { dictDelete, dictGet, dictSet, dictSize, dictWith, dictWithout } from './dict';
-import type { Precision } from './event';
+import type { EventRecord, Precision } from './event';
 import { basisOf, endChair, joinBoard, leaveBoard, reconstitute, takeChair, type Fact } from './evolve-board';
 import { seatOf } from './seats';
 import { type Affiliation, type ClosedItem, type CompanyState, type FormerHolding, type Holding, type Moment, type PendingKind } from './state';
@@ -24,9 +24,19 @@ export type Effective = {
     time: string;
     timeprecision: Precision;
     timezone: string;
-    data: Payload<T>;
+    data: Omit<Payload<T>, 'citation'>;
   };
 }[DomainType];
+
+/**
+ * The fact a domain record states, as replay keeps it: without its citation and the chain's fields,
+ * which replay never reads (a third of the parsed record's memory). Key order is the record's.
+ */
+export function factOf(record: EventRecord): Effective {
+  const { citation: _citation, ...data } = record.data as { citation?: unknown };
+  const { id, seq, type, subject, time, timeprecision, timezone } = record;
+  return { id, seq, type, subject, time, timeprecision, timezone, data } as Effective;
+}
 
 const momentOf = (e: Effective): Moment => ({ time: e.time, precision: e.timeprecision, timezone: e.timezone });
 

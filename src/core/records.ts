@@ -63,7 +63,12 @@ export class Records {
     return this.#records[seq - 1] ?? this.#source!.record(seq);
   }
 
-  /** Record `seq`, kept from now on: for replays, which come back to the same records. */
+  /** Record `seq` if it is in memory: added as it was appended, or kept once read. */
+  inMemory(seq: number): EventRecord | undefined {
+    return this.#records[seq - 1];
+  }
+
+  /** Record `seq`, kept from now on: for a lookup by id, whose caller reads the record next. */
   keep(seq: number): EventRecord {
     return (this.#records[seq - 1] ??= this.#source!.record(seq));
   }
@@ -116,12 +121,6 @@ export class Records {
     } finally {
       release?.();
     }
-  }
-
-  /** Reads these records together and keeps them, before a replay reaches them. */
-  prefetch(seqs: ArrayLike<number>): void {
-    const wanted = this.#unread(seqs);
-    if (wanted.length > 1) this.#source!.records(wanted, (seq, record) => (this.#records[seq - 1] = record));
   }
 
   /** Reads those of these records not kept, together, without keeping them. */
