@@ -5,11 +5,12 @@
  *
  * A log read from a file is indexed, not kept: the ledger holds what its indexes need and asks its
  * `RecordSource` for a record when a question reaches it. Keeping a million parsed records cost
- * more than parsing them, in time and in memory. The fact a replay has read is kept from then on,
- * without its citation (`factOf`): replays come back to the same facts (checkpoints, scrubbing).
+ * more than parsing them, in time and in memory. The fact a replay has read is kept from then on
+ * (`KeptFacts`).
  */
 import type { EventRecord, RecordOf } from './event';
-import { factOf, type Effective } from './evolve';
+import type { Effective } from './evolve';
+import { KeptFacts } from './kept-facts';
 import type { CompanyState } from './state';
 import { toEpoch } from './time';
 import { RecordedTimes } from './recorded-times';
@@ -30,6 +31,7 @@ export type { KnownBy, Reader } from './published-reader';
 
 export class Ledger {
   readonly #records: Records;
+  readonly #keptFacts: KeptFacts;
   #recorded = new RecordedTimes();
   /**
    * The id of record `seq`: what the id index confirms a match with. A record read back from disk
@@ -62,6 +64,7 @@ export class Ledger {
   constructor({ checkpoints = true, source }: { checkpoints?: boolean; source?: RecordSource } = {}) {
     this.#checkpointing = checkpoints;
     this.#records = new Records(source);
+    this.#keptFacts = new KeptFacts(this.#records);
   }
 
   /** A ledger that starts from a stored index (what `exportIndex` gave) instead of from the records. */
@@ -215,30 +218,13 @@ export class Ledger {
     if (!this.#firstRevision.has(target)) this.#firstRevision.set(target, by);
   }
 
-  /**
-   * Facts read back from where their records are stored, by sequence - 1, kept for the replays that
-   * come back to them: as `factOf` keeps them, not whole records. At a million events the records
-   * kept for replay were most of the heap, and marking it set the tail of known-at questions.
-   */
-  readonly #keptFacts: (Effective | undefined)[] = [];
-
-  /** The fact sequence `seq` put on a timeline (its record, or the version a correction made), kept once read. */
-  readonly #effectOfSeq = (seq: number): Effective =>
-    this.#correctedEffects.get(seq) ?? (this.#records.inMemory(seq) as Effective | undefined) ?? this.#keptFacts[seq - 1] ?? this.#keepFact(factOf(this.#records.get(seq)));
-
-  #keepFact(fact: Effective): Effective {
-    // Grown to the log's length first: an array written far past its end becomes a dictionary.
-    if (this.#keptFacts.length < this.#records.count) this.#keptFacts.length = this.#records.count;
-    return (this.#keptFacts[fact.seq - 1] = fact);
-  }
+  /** The fact sequence `seq` put on a timeline (its record's, or the version a correction made), kept once read. */
+  readonly #effectOfSeq = (seq: number): Effective => this.#correctedEffects.get(seq) ?? this.#keptFacts.of(seq);
 
   /** What the timelines read their facts through. A correction's fact is its corrected version, never its record: those are not read. */
   readonly #facts: Facts = {
     of: (seq) => this.#effectOfSeq(seq),
-    prefetch: (seqs) => {
-      const unread = seqs.filter((seq) => !this.#correctedEffects.has(seq) && this.#keptFacts[seq - 1] === undefined);
-      if (unread.length > 1) for (const record of this.#records.readOnce(unread).values()) this.#keepFact(factOf(record));
-    },
+    prefetch: (seqs) => this.#keptFacts.prefetch(seqs.filter((seq) => !this.#correctedEffects.has(seq))),
     readOnce: (seqs) => this.#records.readOnce(seqs.filter((seq) => !this.#correctedEffects.has(seq))) as Map<number, Effective>,
   };
 
