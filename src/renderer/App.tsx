@@ -63,6 +63,11 @@ export function App({ replay }: { replay: ReplayClient }) {
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
   const { at, setAt, moveTo, isMoving, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
+  // The rest of a loading log waits for the first state on screen (useLog): an effect runs once it is committed.
+  const { stateShown } = log;
+  useEffect(() => {
+    if (moment) stateShown();
+  }, [moment, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   // The moment starts at the last event, and while the log loads it follows the end of what has
   // loaded, until the reader moves it: the scrubber is usable for the records already in.
