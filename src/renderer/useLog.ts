@@ -125,12 +125,15 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       };
       const firstStateOnScreen = () =>
         new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, FIRST_STATE_WAIT_MS);
-          shown.current = () => {
+          const done = () => {
             clearTimeout(timer);
+            // A reload begun meanwhile has its own wait: it is not undone here.
+            if (shown.current === done) shown.current = () => {};
             resolve();
           };
-        }).finally(() => (shown.current = () => {}));
+          const timer = setTimeout(done, FIRST_STATE_WAIT_MS);
+          shown.current = done;
+        });
       const asking: Promise<{ head: number }>[] = [];
       for (let i = 0; i < pages.length; i++) {
         // The first page alone: the worker takes it in and lists the companies without the next, larger page to parse meanwhile.
