@@ -1,7 +1,7 @@
 /**
  * A log of many pages shows its first state before the rest of it loads: the pages after the
  * first wait until that state is on screen, so its questions are not answered behind them (on a
- * 2-core machine, about 250 ms sooner at 100k events).
+ * 2-core machine, a median of about 120 ms sooner at 100k events).
  *
  * Web mode only (the chromium project): it starts a web host on a generated log and watches the
  * page's HTTP requests; the desktop window loads through the same hook (`useLog`) over IPC.
