@@ -6,13 +6,8 @@
  * Web mode only (the chromium project): it starts a web host on a generated log and watches the
  * page's HTTP requests; the desktop window loads through the same hook (`useLog`) over IPC.
  */
-import { expect, test } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateLog } from '../bench/generate';
-import { startWebHost, stopped } from './fixtures';
+import { expect, test, type Request } from '@playwright/test';
+import { onGeneratedLog } from './generated-log';
 
 /** Several pages: the first (2,000 records) and at least two after it. */
 const EVENTS = 30_000;
@@ -20,15 +15,7 @@ const EVENTS = 30_000;
 test('the records after the first page are asked for only once the first state is on screen', async ({ playwright, launchOptions }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window loads through the same hook over IPC');
   test.setTimeout(120_000);
-  const work = mkdtempSync(join(tmpdir(), 'incumbent-e2e-first-state-'));
-  let host: ChildProcess | undefined;
-  const browser = await playwright.chromium.launch(launchOptions);
-  try {
-    const path = join(work, 'paged.jsonl');
-    await generateLog(path, EVENTS, 5);
-    const started = await startWebHost(join(work, 'data'), path);
-    host = started.process;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 5 }, async ({ page, url }) => {
     // When (epoch ms, from inside the page) the first state entered the document.
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
@@ -38,11 +25,11 @@ test('the records after the first page are asked for only once the first state i
       });
       observer.observe(document, { subtree: true, childList: true, attributes: true });
     });
-    const reads: { fromSeq: number; request: import('@playwright/test').Request }[] = [];
+    const reads: { fromSeq: number; request: Request }[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/api/log:read')) reads.push({ fromSeq: (JSON.parse(request.postData() ?? '{}') as { fromSeq: number }).fromSeq, request });
     });
-    await page.goto(started.url);
+    await page.goto(url);
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toHaveCount(0, { timeout: 60_000 });
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Synthetic log');
 
@@ -53,9 +40,5 @@ test('the records after the first page are asked for only once the first state i
     expect(later.length).toBeGreaterThanOrEqual(2);
     // Each request's own start, as the browser timed it (not when this process heard of it).
     for (const read of later) expect(read.request.timing().startTime).toBeGreaterThanOrEqual(firstState!);
-  } finally {
-    await browser.close();
-    if (host) await stopped(host);
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });

@@ -6,12 +6,8 @@
  * the same session (`log:opening`, src/service/session.test.ts).
  */
 import { expect, test } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateLog } from '../bench/generate';
-import { startWebHost, stopped } from './fixtures';
+import { statSync } from 'node:fs';
+import { onGeneratedLog } from './generated-log';
 
 /** Large enough (216 MB) that reading it takes the host seconds, longer than the page takes to start. */
 const EVENTS = 300_000;
@@ -19,17 +15,9 @@ const EVENTS = 300_000;
 test('while the host opens a large log, the window shows how much of the file it has read, then the state', async ({ playwright, launchOptions }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window is fed by the same session over IPC (src/service/session.test.ts)');
   test.setTimeout(180_000);
-  const work = mkdtempSync(join(tmpdir(), 'incumbent-e2e-opening-'));
-  let host: ChildProcess | undefined;
-  const browser = await playwright.chromium.launch(launchOptions);
-  try {
-    const path = join(work, 'large.jsonl');
-    await generateLog(path, EVENTS, 20);
+  await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 20 }, async ({ page, url, path }) => {
     const megabytes = Math.round(statSync(path).size / 1e6);
-    const started = await startWebHost(join(work, 'data'), path);
-    host = started.process;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(started.url);
+    await page.goto(url);
 
     const notice = page.getByRole('status').filter({ hasText: 'Opening the log' });
     await expect(notice).toContainText(new RegExp(`Opening the log: [\\d.,]+ MB of ${megabytes} MB read \\(\\d+%\\)`), { timeout: 30_000 });
@@ -42,9 +30,5 @@ test('while the host opens a large log, the window shows how much of the file it
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toBeVisible({ timeout: 60_000 });
     await expect(notice).toHaveCount(0);
     await expect(page.getByRole('slider', { name: 'Moment' })).toBeVisible({ timeout: 60_000 });
-  } finally {
-    await browser.close();
-    if (host) await stopped(host);
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,0 +1,36 @@
+/**
+ * A web host on a synthetic log (bench/generate.ts) and a browser page of its own, for the specs
+ * that need a log larger than the starter one; everything is removed afterwards.
+ */
+import type { BrowserType, LaunchOptions, Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLog } from '../bench/generate';
+import { startWebHost, stopped } from './fixtures';
+
+export interface GeneratedLog {
+  /** A 1440x900 page, not yet navigated: a spec may add its init scripts first. */
+  page: Page;
+  /** The host's address, with its token. */
+  url: string;
+  path: string;
+}
+
+export async function onGeneratedLog(chromium: BrowserType, launchOptions: LaunchOptions, { events, companies }: { events: number; companies: number }, use: (log: GeneratedLog) => Promise<void>): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'incumbent-e2e-generated-'));
+  let host: ChildProcess | undefined;
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const path = join(work, 'generated.jsonl');
+    await generateLog(path, events, companies);
+    const started = await startWebHost(join(work, 'data'), path);
+    host = started.process;
+    await use({ page: await browser.newPage({ viewport: { width: 1440, height: 900 } }), url: started.url, path });
+  } finally {
+    await browser.close();
+    if (host) await stopped(host);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
