@@ -13,7 +13,7 @@ import { onGeneratedLog } from './generated-log';
 const EVENTS = 30_000;
 
 test('the records after the first page are asked for only once the first state is on screen', async ({ playwright, launchOptions }, testInfo) => {
-  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window loads through the same hook over IPC');
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it watches the worker\'s HTTP reads of the log, which the desktop app (IPC) does not make; both modes wait in the same code, src/renderer/useLog.ts (firstStateOnScreen)');
   test.setTimeout(120_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 5 }, async ({ page, url }) => {
     // When (epoch ms, from inside the page) the first state entered the document.
