@@ -31,20 +31,29 @@ interface Props {
   matches?: Int32Array;
 }
 
+/** Where most events are, and the moment. */
+const openingView = (busyFrom: number, last: number, pad: number, value: number): [number, number] => [Math.min(busyFrom - pad, value - pad), Math.max(last + pad, value + pad)];
+
 export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
   // Open on where most events are: a few early facts (a CTO since 2022) should not shrink the story.
   const busyFrom = times.length ? times[Math.floor(times.length * 0.05)]! : first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
-  // The zoom is the user's: it is set once (per company, by the parent's key) and kept when known-at changes.
-  const [window, setWindow] = useState<[number, number]>(() => [Math.min(busyFrom - pad, value - pad), Math.max(last + pad, value + pad)]);
+  const [window, setWindow] = useState(() => openingView(busyFrom, last, pad, value));
+  // The view follows the events as they load (a large log arrives in pages) until the user zooms or
+  // pans; from then on it is theirs, kept when more loads or known-at changes (per company: the
+  // parent's key starts a new scrubber).
+  const chosen = useRef(false);
+  const choose = (view: [number, number]) => {
+    chosen.current = true;
+    setWindow(view);
+  };
   const [width, setWidth] = useState(800);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const track = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const valueRef = useLatest(value);
   // A move waits up to a frame for its state before `value` follows: a key repeated meanwhile steps
   // on from where the last move is going, not again from where the moment still is. Moves land in
   // order; when `value` becomes something else (Back, a typed time), the ones waiting were dropped.
@@ -63,6 +72,11 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     onChange(to);
   };
   const changeRef = useLatest(change);
+
+  const valueRef = useLatest(value);
+  useEffect(() => {
+    if (!chosen.current) setWindow(openingView(busyFrom, last, pad, valueRef.current));
+  }, [busyFrom, last, pad, valueRef]);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
@@ -121,10 +135,10 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const zoom = (factor: number, around = value) => {
     const span = Math.min(Math.max((end - start) * factor, 10 * MINUTE), Math.max(last - first, DAY) * 50);
     const f = Math.min(1, Math.max(0, (around - start) / (end - start)));
-    setWindow([around - f * span, around - f * span + span]);
+    choose([around - f * span, around - f * span + span]);
   };
-  const pan = (fraction: number) => setWindow([start + (end - start) * fraction, end + (end - start) * fraction]);
-  const recentre = () => setWindow([value - (end - start) / 2, value + (end - start) / 2]);
+  const pan = (fraction: number) => choose([start + (end - start) * fraction, end + (end - start) * fraction]);
+  const recentre = () => choose([value - (end - start) / 2, value + (end - start) / 2]);
 
   // A step lands where the state certainly includes the event: its instant, or the end of its day.
   const step = (direction: 1 | -1) => {
@@ -133,7 +147,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     if (target !== undefined) change(target);
     else if (direction > 0) change(Math.max(from(), last));
   };
-  const fit = () => setWindow([first - pad, last + pad]);
+  const fit = () => choose([first - pad, last + pad]);
   // The controls are memoised on stable handlers that act on the latest moment.
   const byDay = (direction: 1 | -1) => change(from() + direction * DAY);
   const live = useLatest({ step, zoom, fit, byDay });
@@ -216,6 +230,8 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
       <div
         ref={track}
         className="scrubber-track"
+        data-view-start={Math.round(start)}
+        data-view-end={Math.round(end)}
         onPointerDown={(e) => {
           if ((e.target as HTMLElement).closest('.marker, .band, .edge')) return;
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
