@@ -43,7 +43,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const [window, setWindow] = useState(() => openingView(busyFrom, last, pad, value));
   // The view follows the events as they load (a large log arrives in pages) until the user zooms or
   // pans; from then on it is theirs, kept when more loads or known-at changes (per company: the
-  // parent's key starts a new scrubber).
+  // parent's key starts a new scrubber). The effect below applies both.
   const chosen = useRef(false);
   const choose = (view: [number, number]) => {
     chosen.current = true;
@@ -74,24 +74,27 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const changeRef = useLatest(change);
 
   const valueRef = useLatest(value);
-  useEffect(() => {
-    if (!chosen.current) setWindow(openingView(busyFrom, last, pad, valueRef.current));
-  }, [busyFrom, last, pad, valueRef]);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
     if (track.current) observer.observe(track.current);
     return () => observer.disconnect();
   }, []);
-  // Auto-pan: when the moment moves out of view, the view follows it (the zoom stays).
+  // Until the user zooms or pans, the view is where most events are, and the moment. Once it is
+  // theirs, it pans when the moment moves out of it (the zoom stays).
   useEffect(() => {
-    setWindow(([s, e]) => {
+    if (!chosen.current) {
+      setWindow(openingView(busyFrom, last, pad, value));
+      return;
+    }
+    setWindow((view) => {
+      const [s, e] = view;
       const span = e - s;
       const margin = span * 0.04;
-      if (value >= s + margin && value <= e - margin) return [s, e];
+      if (value >= s + margin && value <= e - margin) return view;
       return value > e - margin ? [value - span * 0.75, value + span * 0.25] : [value - span * 0.25, value + span * 0.75];
     });
-  }, [value]);
+  }, [busyFrom, last, pad, value]);
 
   const [start, end] = window;
   const x = (t: number) => ((t - start) / (end - start)) * width;
