@@ -9,7 +9,7 @@
 import { expect, test, type Request } from '@playwright/test';
 import { onGeneratedLog } from './generated-log';
 
-/** Several pages: the first (2,000 records) and at least two after it. */
+/** Several pages: the first (a few hundred records) and at least two after it. */
 const EVENTS = 30_000;
 
 test('the records after the first page are asked for only once the first state is on screen', async ({ playwright, launchOptions }, testInfo) => {
