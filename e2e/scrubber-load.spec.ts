@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { onGeneratedLog } from './generated-log';
 
-/** Several pages: the first holds 2,000 records, about 3 weeks of this log's 10 months. */
+/** Many pages: the first holds a few hundred records, days of this log's 10 months. */
 const EVENTS = 30_000;
 
 test('once a log of many pages has loaded, the scrubber shows the whole story, unless the user zoomed', async ({ playwright, launchOptions }, testInfo) => {
