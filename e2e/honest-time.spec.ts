@@ -83,3 +83,46 @@ test('before the log’s coverage starts, the screen says so instead of showing 
   await expect(slot).not.toContainText('Before this log’s coverage');
   await expect(slot).toContainText('Last change:');
 });
+
+test('while the chosen moment\'s state is on its way, the state shown says it is another moment\'s', async ({ app }) => {
+  const { page } = app;
+  // The replay worker's answers are held back on request, so the wait is as long as the test needs.
+  await page.addInitScript(() => {
+    const scope = globalThis as { holdAnswers?: boolean; releaseAnswers?: () => void };
+    const held: { worker: Worker; data: unknown }[] = [];
+    scope.releaseAnswers = () => {
+      scope.holdAnswers = false;
+      for (const { worker, data } of held.splice(0)) worker.dispatchEvent(new MessageEvent('message', { data }));
+    };
+    globalThis.Worker = class extends Worker {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        // Registered before the page's own listener, so it can keep an answer from it.
+        this.addEventListener('message', (event) => {
+          if (!scope.holdAnswers) return;
+          event.stopImmediatePropagation();
+          held.push({ worker: this, data: event.data });
+        });
+      }
+    };
+  });
+  await page.reload();
+  const state = page.locator('.state');
+  const lastChange = page.locator('.last-change');
+  await setMoment(page, '2023-11-20T23:00');
+  await expect(ceo(page)).toContainText('Emmett Shear');
+  await expect(state).toHaveAttribute('aria-busy', 'false');
+  const before = await lastChange.textContent();
+  const shown = await state.getAttribute('data-moment');
+
+  await page.evaluate(() => ((globalThis as { holdAnswers?: boolean }).holdAnswers = true));
+  await setMoment(page, '2023-11-22T12:00');
+  await expect(state).toHaveAttribute('aria-busy', 'true');
+  // Its last change is still told from its own moment, not as if it were the new one's.
+  await expect(lastChange).toHaveText(before!);
+  await expect(state).toHaveAttribute('data-moment', shown!);
+
+  await page.evaluate(() => (globalThis as { releaseAnswers?: () => void }).releaseAnswers!());
+  await expect(state).toHaveAttribute('aria-busy', 'false');
+  await expect(lastChange).not.toHaveText(before!);
+});

@@ -50,7 +50,9 @@ function DayNote({ items }: { items: Uncertain[] }) {
   );
 }
 
-function LastChange({ moment, at, timeZone }: { moment: MomentState; at: number; timeZone: string }) {
+/** Of the state's own moment, which is the chosen one except while its state is on its way. */
+function LastChange({ moment, timeZone }: { moment: MomentState; timeZone: string }) {
+  const { at } = moment;
   const start = moment.coverageFrom;
   if (start && at < start.time)
     return (
@@ -264,11 +266,14 @@ export function StatePanel({ moment, figures, span, at, timeZone, onShowSource, 
   const uncertain = useStable(moment.uncertain);
   const changedRoles = changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])).join('\u0001');
   const changedSeats = changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])).join('\u0001');
-  const covered = !moment.coverageFrom || at >= moment.coverageFrom.time;
+  const covered = !moment.coverageFrom || moment.at >= moment.coverageFrom.time;
+  // The state of the chosen moment may still be on its way (a typed time, a big log's next page):
+  // the one shown then is another moment's, and says so rather than pass for the new one.
+  const arriving = moment.at !== at;
 
   return (
-    <div className="state" data-moment={moment.at} data-known={moment.knownAt ?? ''}>
-      <LastChange moment={moment} at={at} timeZone={timeZone} />
+    <div className="state" data-moment={moment.at} data-known={moment.knownAt ?? ''} aria-busy={arriving}>
+      <LastChange moment={moment} timeZone={timeZone} />
       <Uncertainties uncertain={uncertain} onShowSource={onShowSource} />
       <div className="columns">
         <Roles roles={view.roles} former={view.former} changed={changedRoles} uncertain={uncertain} onShowSource={onShowSource} />
