@@ -13,7 +13,7 @@ import { onGeneratedLog } from './generated-log';
 /** Many pages: the first holds a few hundred records, days of this log's 10 months. */
 const EVENTS = 30_000;
 
-test('once a log of many pages has loaded, the scrubber shows the whole story, unless the user zoomed', async ({ playwright, launchOptions }, testInfo) => {
+test('once a log of many pages has loaded, the scrubber shows the whole story (all of it after Fit), unless the user zoomed', async ({ playwright, launchOptions }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window loads through the same hook and draws the same scrubber');
   test.setTimeout(120_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 5 }, async ({ page, url, path }) => {
@@ -25,34 +25,58 @@ test('once a log of many pages has loaded, the scrubber shows the whole story, u
       await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toHaveCount(0);
     };
 
+    /** Holds the pages after the first until the returned function is called: what the test does first surely comes during the load. */
+    const holdTheRest = async () => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/log:read', async (route) => {
+        if ((JSON.parse(route.request().postData() ?? '{}') as { fromSeq: number }).fromSeq > 1) await released;
+        await route.continue();
+      });
+      // Released, it lets every request through (a later hold's route is asked first).
+      return release;
+    };
+    /** The company's event times, from the log file itself. */
+    const eventTimes = async () => {
+      const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
+      return readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).map((record) => Date.parse(record.time)).sort((a, b) => a - b);
+    };
+    /** Whether the view (polled: the view of the whole log may come a moment after the title) runs from `from` to just past `to`. */
+    const spans = (from: number, to: number) =>
+      expect
+        .poll(async () => {
+          const [start, end] = await view();
+          return { fromTheStart: start <= from, toTheLastEvent: end >= to, notFarPastIt: end <= to + (to - from) * 0.1 };
+        }, { timeout: 10_000 })
+        .toEqual({ fromTheStart: true, toTheLastEvent: true, notFarPastIt: true });
+
     // Zoomed in while the log loads: the zoom is the user's, kept as the rest arrives (the view
     // still pans to keep the moment, which follows the end of what has loaded, in sight).
-    // The pages after the first are held back until the zoom is done, so it surely comes first.
-    let zoomed!: () => void;
-    const zoomDone = new Promise<void>((resolve) => (zoomed = resolve));
-    await page.route('**/api/log:read', async (route) => {
-      if ((JSON.parse(route.request().postData() ?? '{}') as { fromSeq: number }).fromSeq > 1) await zoomDone;
-      await route.continue();
-    });
+    let release = await holdTheRest();
     await page.goto(url);
     await page.getByRole('slider', { name: 'Moment' }).focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('+');
     const [zoomedStart, zoomedEnd] = await view();
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toBeVisible();
-    zoomed();
+    release();
     await loaded();
     const [keptStart, keptEnd] = await view();
     expect(keptEnd - keptStart).toBeCloseTo(zoomedEnd - zoomedStart, -1);
 
-    // Left alone, the view follows the pages in: at the end it spans the company's story.
-    await page.unroute('**/api/log:read');
+    // Left alone, the view follows the pages in: at the end it spans the company's story, all but
+    // a few early facts.
     await page.reload();
     await loaded();
-    const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
-    const times = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).map((record) => Date.parse(record.time)).sort((a, b) => a - b);
-    const [start, end] = await view();
-    // Everything but a few early facts, up to the last event.
-    expect(start).toBeLessThanOrEqual(times[Math.floor(times.length * 0.1)]!);
-    expect(end).toBeGreaterThanOrEqual(times.at(-1)!);
+    let times = await eventTimes();
+    await spans(times[Math.floor(times.length * 0.1)]!, times.at(-1)!);
+
+    // Fit during the load shows all the events, and goes on doing so as the rest arrives.
+    release = await holdTheRest();
+    await page.reload();
+    await page.getByRole('button', { name: 'Fit the whole log in the timeline' }).click();
+    release();
+    await loaded();
+    times = await eventTimes();
+    await spans(times[0]!, times.at(-1)!);
   });
 });

@@ -12,6 +12,7 @@ import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
 import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from '../scrubber-marks';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
+import { followedView, showing, type Follow, type View } from '../scrubber-view';
 import { useLatest } from '../useLatest';
 
 interface Props {
@@ -31,24 +32,22 @@ interface Props {
   matches?: Int32Array;
 }
 
-/** Where most events are, and the moment. */
-const openingView = (busyFrom: number, last: number, pad: number, value: number): [number, number] => [Math.min(busyFrom - pad, value - pad), Math.max(last + pad, value + pad)];
-
 export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
-  // Open on where most events are: a few early facts (a CTO since 2022) should not shrink the story.
   const busyFrom = times.length ? times[Math.floor(times.length * 0.05)]! : first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
-  const [window, setWindow] = useState(() => openingView(busyFrom, last, pad, value));
-  // The view follows the events as they load (a large log arrives in pages) until the user zooms or
-  // pans; from then on it is theirs, kept when more loads or known-at changes (per company: the
-  // parent's key starts a new scrubber). The effect below applies both.
-  const chosen = useRef(false);
-  const choose = (view: [number, number]) => {
-    chosen.current = true;
+  // The view follows the events as they load (a large log arrives in pages): where most of them are,
+  // or all of them after Fit. Once the user zooms or pans it is theirs, kept as more loads and when
+  // known-at changes (per company: the parent's key starts a new scrubber). The effect below places it.
+  const follow = useRef<Follow | null>('busy');
+  const [window, setWindow] = useState<View>(() => followedView('busy', first, busyFrom, last, pad, value));
+  const choose = (view: View) => {
+    follow.current = null;
     setWindow(view);
   };
+  /** A drag in progress: a followed view holds still under the pointer until it is let go. */
+  const [dragging, setDragging] = useState(false);
   const [width, setWidth] = useState(800);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -80,21 +79,16 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     if (track.current) observer.observe(track.current);
     return () => observer.disconnect();
   }, []);
-  // Until the user zooms or pans, the view is where most events are, and the moment. Once it is
-  // theirs, it pans when the moment moves out of it (the zoom stays).
+  // A followed view keeps up with the log; the user's pans when the moment moves out of it.
   useEffect(() => {
-    if (!chosen.current) {
-      setWindow(openingView(busyFrom, last, pad, value));
-      return;
-    }
+    const mode = follow.current;
+    if (mode && dragging) return;
+    const next = mode ? followedView(mode, first, busyFrom, last, pad, value) : undefined;
     setWindow((view) => {
-      const [s, e] = view;
-      const span = e - s;
-      const margin = span * 0.04;
-      if (value >= s + margin && value <= e - margin) return view;
-      return value > e - margin ? [value - span * 0.75, value + span * 0.25] : [value - span * 0.25, value + span * 0.75];
+      const to = next ?? showing(view, value, 0.04);
+      return to[0] === view[0] && to[1] === view[1] ? view : to;
     });
-  }, [busyFrom, last, pad, value]);
+  }, [first, busyFrom, last, pad, value, dragging]);
 
   const [start, end] = window;
   const x = (t: number) => ((t - start) / (end - start)) * width;
@@ -150,7 +144,10 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     if (target !== undefined) change(target);
     else if (direction > 0) change(Math.max(from(), last));
   };
-  const fit = () => choose([first - pad, last + pad]);
+  const fit = () => {
+    follow.current = 'all';
+    setWindow(followedView('all', first, busyFrom, last, pad, value));
+  };
   // The controls are memoised on stable handlers that act on the latest moment.
   const byDay = (direction: 1 | -1) => change(from() + direction * DAY);
   const live = useLatest({ step, zoom, fit, byDay });
@@ -238,10 +235,12 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
         onPointerDown={(e) => {
           if ((e.target as HTMLElement).closest('.marker, .band, .edge')) return;
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+          setDragging(true);
           track.current?.querySelector<HTMLElement>('[role=slider]')?.focus();
           fromPointer(e);
         }}
         onPointerMove={(e) => e.buttons === 1 && (e.currentTarget as HTMLElement).hasPointerCapture(e.pointerId) && fromPointer(e)}
+        onLostPointerCapture={() => setDragging(false)}
         onWheel={onWheel}
       >
         <div
