@@ -124,5 +124,6 @@ test('while the chosen moment\'s state is on its way, the state shown says it is
 
   await page.evaluate(() => (globalThis as { releaseAnswers?: () => void }).releaseAnswers!());
   await expect(state).toHaveAttribute('aria-busy', 'false');
+  await expect(state).not.toHaveAttribute('data-moment', shown!);
   await expect(lastChange).not.toHaveText(before!);
 });

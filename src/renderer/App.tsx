@@ -164,7 +164,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     forward: history.forward,
   });
 
-  const spoken = useMomentAnnouncement(moment, at, timeZone);
+  const spoken = useMomentAnnouncement(moment, timeZone);
 
   // The main process opens it and then says 'log-changed', which reloads the page's log.
   const sharedDialog = dialog?.kind === 'shared' && api.desktop && (
@@ -227,7 +227,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           {paneView === 'seats' && company && at !== undefined && view ? (
             <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
           ) : moment && at !== undefined && view ? (
-            <StatePanel moment={moment} figures={view.figures} span={span} at={at} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
+            <StatePanel moment={moment} figures={view.figures} span={span} at={at} knownAt={known.knownAt} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
           )}

@@ -35,8 +35,10 @@ export function momentSentence(moment: MomentState, at: number, timeZone: string
   ].join(' ');
 }
 
-/** Speaks a moment once its state has settled: again only when its last change or its day-only changes differ. */
-export function useMomentAnnouncement(moment: MomentState | undefined, at: number | undefined, timeZone: string): string {
-  const ready = moment && at !== undefined;
-  return useAnnouncer(ready ? momentSentence(moment, at, timeZone) : undefined, ready ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
+/**
+ * Speaks a moment once its state has settled: again only when its last change or its day-only
+ * changes differ. The time spoken is the state's own, never a newer moment whose state is on its way.
+ */
+export function useMomentAnnouncement(moment: MomentState | undefined, timeZone: string): string {
+  return useAnnouncer(moment ? momentSentence(moment, moment.at, timeZone) : undefined, moment ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
 }

@@ -22,7 +22,9 @@ interface Props {
   figures: FigurePoint[];
   /** The span the figures chart draws: the log's busy span. */
   span: [number, number];
+  /** The chosen moment and known-at: the state shown is for them, unless theirs is on its way. */
   at: number;
+  knownAt: string | undefined;
   timeZone: string;
   onShowSource(eventId: string): void;
   /** Shows more of one long list. */
@@ -260,16 +262,16 @@ const Uncertainties = memo(function Uncertainties({ uncertain, onShowSource }: {
   );
 });
 
-export function StatePanel({ moment, figures, span, at, timeZone, onShowSource, onMore }: Props) {
+export function StatePanel({ moment, figures, span, at, knownAt, timeZone, onShowSource, onMore }: Props) {
   const { view } = moment;
   const changes: Change[] = useStable(moment.changes);
   const uncertain = useStable(moment.uncertain);
   const changedRoles = changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])).join('\u0001');
   const changedSeats = changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])).join('\u0001');
   const covered = !moment.coverageFrom || moment.at >= moment.coverageFrom.time;
-  // The state of the chosen moment may still be on its way (a typed time, a big log's next page):
-  // the one shown then is another moment's, and says so rather than pass for the new one.
-  const arriving = moment.at !== at;
+  // The state of the chosen moment may still be on its way (a typed time, a big log's next page,
+  // another known-at): the one shown then is another's, and says so rather than pass for the new one.
+  const arriving = moment.at !== at || moment.knownAt !== knownAt;
 
   return (
     <div className="state" data-moment={moment.at} data-known={moment.knownAt ?? ''} aria-busy={arriving}>
