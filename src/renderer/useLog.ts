@@ -12,6 +12,7 @@ import type { EventRecord } from '../core/event';
 import { Serial } from '../core/serial';
 import { unwrap, type Api } from './api';
 import { whileOpening } from './opening-watch';
+import { timeLeft, type Arrival } from './load-estimate';
 import type { ReplayClient } from './replay-client';
 
 export const PAGE = 20_000;
@@ -110,7 +111,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       headRef.current = 0;
       setHead(0);
       const total = next.head.seq;
-      const started = performance.now();
+      const arrivals: Arrival[] = [];
       let shownHead = 0;
       setProgress({ loaded: 0, total });
       // Pages: a small first one, then each twice the last up to PAGE; IN_FLIGHT of them asked for at once.
@@ -145,9 +146,10 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           asking.push(asked);
         }
         headRef.current = (await asking.shift()!).head;
-        const elapsed = performance.now() - started;
         const loaded = headRef.current;
-        setProgress({ loaded, total, ...(loaded > FIRST_PAGE ? { etaMs: (elapsed / loaded) * (total - loaded) } : {}) });
+        arrivals.push({ at: performance.now(), loaded });
+        const etaMs = timeLeft(arrivals, total);
+        setProgress({ loaded, total, ...(etaMs !== undefined ? { etaMs } : {}) });
         // The first page, then at each doubling: the page's questions are asked again for what has loaded.
         if (i === 0 || loaded >= 2 * shownHead || i === pages.length - 1) {
           shownHead = loaded;
