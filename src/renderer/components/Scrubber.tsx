@@ -53,6 +53,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const [speed, setSpeed] = useState(1);
   const track = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const valueRef = useLatest(value);
   // A move waits up to a frame for its state before `value` follows: a key repeated meanwhile steps
   // on from where the last move is going, not again from where the moment still is. Moves land in
   // order; when `value` becomes something else (Back, a typed time), the ones waiting were dropped.
@@ -71,8 +72,6 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     onChange(to);
   };
   const changeRef = useLatest(change);
-
-  const valueRef = useLatest(value);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry!.contentRect.width)));
