@@ -108,6 +108,9 @@ test('while the chosen moment\'s state is on its way, the state shown says it is
   });
   await page.reload();
   const state = page.locator('.state');
+  // The log loaded again (its title comes with the last page) and its first state shown, before the moment is typed.
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText('Loading');
+  await expect(state).toHaveAttribute('aria-busy', 'false');
   const lastChange = page.locator('.last-change');
   await setMoment(page, '2023-11-20T23:00');
   await expect(ceo(page)).toContainText('Emmett Shear');
