@@ -23,12 +23,12 @@ export function useAnnouncer(message: string | undefined, key: string | undefine
   return spoken;
 }
 
-/** The sentence for a moment: when, its last change, who is CEO, and how many changes that day are known only to the day. */
-export function momentSentence(moment: MomentState, at: number, timeZone: string): string {
+/** The sentence for a state: its moment, its last change, who is CEO, and how many changes that day are known only to the day. */
+export function momentSentence(moment: MomentState, timeZone: string): string {
   const ceo = moment.view.roles.find((h) => h.seat === seatOf('CEO').key);
   const uncertain = moment.uncertain.length;
   return [
-    `${formatInstant(at, timeZone)}.`,
+    `${formatInstant(moment.at, timeZone)}.`,
     moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.',
     ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.',
     ...(uncertain ? [`${uncertain} change${uncertain === 1 ? '' : 's'} that day known only to the day.`] : []),
@@ -40,5 +40,5 @@ export function momentSentence(moment: MomentState, at: number, timeZone: string
  * changes differ. The time spoken is the state's own, never a newer moment whose state is on its way.
  */
 export function useMomentAnnouncement(moment: MomentState | undefined, timeZone: string): string {
-  return useAnnouncer(moment ? momentSentence(moment, moment.at, timeZone) : undefined, moment ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
+  return useAnnouncer(moment ? momentSentence(moment, timeZone) : undefined, moment ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
 }
