@@ -17,6 +17,7 @@ import { EventForm, type FormTarget } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { Scrubber } from './components/Scrubber';
 import { momentOfEvent } from './scrubber-marks';
+import { busySpan } from './scrubber-view';
 import { SeatHistory } from './components/SeatHistory';
 import { SharedLogDialog } from './components/SharedLogDialog';
 import { MORE, StatePanel } from './components/StatePanel';
@@ -103,7 +104,7 @@ export function App({ replay }: { replay: ReplayClient }) {
 
   const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
-  const span = useMemo<[number, number]>(() => (view && view.times.length ? [view.times[Math.floor(view.times.length * 0.05)]!, view.times[view.times.length - 1]!] : [0, 1]), [view]);
+  const span = useMemo<[number, number]>(() => (view && busySpan(view.times)) ?? [0, 1], [view]);
 
   const go = useCallback((place: Place) => {
     if (place.company) setCompany(place.company);

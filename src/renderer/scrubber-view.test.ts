@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from './scrubber-marks';
-import { followedView, showing, type View } from './scrubber-view';
+import { busySpan, followedView, showing, type View } from './scrubber-view';
 
 describe('showing', () => {
   const view: View = [0, 100 * DAY];
@@ -26,5 +26,13 @@ describe('followedView', () => {
     const [s, e] = followedView('busy', first, busyFrom, last, pad, last + 2000 * DAY);
     expect(e - s).toBe(last - busyFrom + 2 * pad);
     expect(last + 2000 * DAY).toBeLessThan(e);
+  });
+});
+
+describe('busySpan', () => {
+  it('runs from the 5th percentile of the times to the last, and is undefined without times', () => {
+    const times = new Float64Array(Array.from({ length: 100 }, (_, i) => i * DAY));
+    expect(busySpan(times)).toEqual([5 * DAY, 99 * DAY]);
+    expect(busySpan(new Float64Array())).toBeUndefined();
   });
 });

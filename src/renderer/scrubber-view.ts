@@ -4,6 +4,9 @@
  */
 export type View = [number, number];
 
+/** Where most of the events are, from the 5th percentile to the last: a few early facts (a CTO since 2022) should not shrink the story. */
+export const busySpan = (times: Float64Array): View | undefined => (times.length ? [times[Math.floor(times.length * 0.05)]!, times[times.length - 1]!] : undefined);
+
 /** The view moved as little as it takes to show the moment (`margin` of it from the edge), its span kept. */
 export function showing(view: View, value: number, margin: number): View {
   const [s, e] = view;
@@ -14,5 +17,5 @@ export function showing(view: View, value: number, margin: number): View {
 
 export type Follow = 'busy' | 'all';
 
-/** A followed view: where most events are ('busy': a few early facts should not shrink the story) or all of them, and the moment. */
+/** A followed view: where most events are ('busy', from `busySpan`) or all of them, and the moment. */
 export const followedView = (mode: Follow, first: number, busyFrom: number, last: number, pad: number, value: number): View => showing([(mode === 'all' ? first : busyFrom) - pad, last + pad], value, 0);

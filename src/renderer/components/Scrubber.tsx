@@ -12,7 +12,7 @@ import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
 import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from '../scrubber-marks';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
-import { followedView, showing, type Follow, type View } from '../scrubber-view';
+import { busySpan, followedView, showing, type Follow, type View } from '../scrubber-view';
 import { useLatest } from '../useLatest';
 
 interface Props {
@@ -35,7 +35,7 @@ interface Props {
 export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
-  const busyFrom = times.length ? times[Math.floor(times.length * 0.05)]! : first;
+  const busyFrom = busySpan(times)?.[0] ?? first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
   // The view follows the events as they load (a large log arrives in pages): where most of them are,
   // or all of them after Fit. Once the user zooms or pans it is theirs, kept as more loads and when
