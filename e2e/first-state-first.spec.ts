@@ -7,7 +7,7 @@
  * page's HTTP requests; the desktop window loads through the same hook (`useLog`) over IPC.
  */
 import { expect, test, type Request } from '@playwright/test';
-import { onGeneratedLog } from './generated-log';
+import { fromSeqOf, onGeneratedLog, wholeLogLoaded } from './generated-log';
 
 /** Several pages: the first (a few hundred records) and at least two after it. */
 const EVENTS = 30_000;
@@ -27,12 +27,10 @@ test('the records after the first page are asked for only once the first state i
     });
     const reads: { fromSeq: number; request: Request }[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/api/log:read')) reads.push({ fromSeq: (JSON.parse(request.postData() ?? '{}') as { fromSeq: number }).fromSeq, request });
+      if (request.url().endsWith('/api/log:read')) reads.push({ fromSeq: fromSeqOf(request), request });
     });
     await page.goto(url);
-    // The title comes with the last page (before it, the status may not have appeared yet).
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Synthetic log', { timeout: 60_000 });
-    await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toHaveCount(0);
+    await wholeLogLoaded(page);
 
     const firstState = await page.evaluate(() => (globalThis as { firstState?: number }).firstState);
     expect(firstState).toBeDefined();

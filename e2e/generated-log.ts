@@ -2,7 +2,7 @@
  * A web host on a synthetic log (bench/generate.ts) and a browser page of its own, for the specs
  * that need a log larger than the starter one; everything is removed afterwards.
  */
-import type { BrowserType, LaunchOptions, Page } from '@playwright/test';
+import { expect, type BrowserType, type LaunchOptions, type Page, type Request } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,3 +34,12 @@ export async function onGeneratedLog(chromium: BrowserType, launchOptions: Launc
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** Waits until the whole log is in: its title comes with the last page (before it, the load's status may not have appeared yet). */
+export async function wholeLogLoaded(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Synthetic log', { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toHaveCount(0);
+}
+
+/** The first record a `log:read` request asks for. */
+export const fromSeqOf = (request: Request): number => (JSON.parse(request.postData() ?? '{}') as { fromSeq: number }).fromSeq;

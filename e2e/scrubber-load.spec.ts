@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { onGeneratedLog } from './generated-log';
+import { fromSeqOf, onGeneratedLog, wholeLogLoaded } from './generated-log';
 
 /** Many pages: the first holds a few hundred records, days of this log's 10 months. */
 const EVENTS = 30_000;
@@ -19,18 +19,13 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 5 }, async ({ page, url, path }) => {
     const track = page.locator('.scrubber-track');
     const view = async () => [Number(await track.getAttribute('data-view-start')), Number(await track.getAttribute('data-view-end'))] as const;
-    const loaded = async () => {
-      // The title comes with the last page (before it, the status may not have appeared yet).
-      await expect(page.getByRole('heading', { level: 1 })).toContainText('Synthetic log', { timeout: 60_000 });
-      await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toHaveCount(0);
-    };
 
     /** Holds the pages after the first until the returned function is called: what the test does first surely comes during the load. */
     const holdTheRest = async () => {
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       await page.route('**/api/log:read', async (route) => {
-        if ((JSON.parse(route.request().postData() ?? '{}') as { fromSeq: number }).fromSeq > 1) await released;
+        if (fromSeqOf(route.request()) > 1) await released;
         await route.continue();
       });
       // Released, it lets every request through (a later hold's route is asked first).
@@ -59,14 +54,14 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
     const [zoomedStart, zoomedEnd] = await view();
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toBeVisible();
     release();
-    await loaded();
+    await wholeLogLoaded(page);
     const [keptStart, keptEnd] = await view();
     expect(keptEnd - keptStart).toBeCloseTo(zoomedEnd - zoomedStart, -1);
 
     // Left alone, the view follows the pages in: at the end it spans the company's story, all but
     // a few early facts.
     await page.reload();
-    await loaded();
+    await wholeLogLoaded(page);
     let times = await eventTimes();
     await spans(times[Math.floor(times.length * 0.1)]!, times.at(-1)!);
 
@@ -75,7 +70,7 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
     await page.reload();
     await page.getByRole('button', { name: 'Fit the whole log in the timeline' }).click();
     release();
-    await loaded();
+    await wholeLogLoaded(page);
     times = await eventTimes();
     await spans(times[0]!, times.at(-1)!);
   });
