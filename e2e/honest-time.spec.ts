@@ -1,6 +1,7 @@
 /** Facts known only to the day are never given an hour, and the screen says when the moment falls inside such a day. */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { holdableAnswers } from './held-answers';
 
 const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
@@ -86,26 +87,7 @@ test('before the log’s coverage starts, the screen says so instead of showing 
 
 test('while the chosen moment\'s state is on its way, the state shown says it is another moment\'s', async ({ app }) => {
   const { page } = app;
-  // The replay worker's answers are held back on request, so the wait is as long as the test needs.
-  await page.addInitScript(() => {
-    const scope = globalThis as { holdAnswers?: boolean; releaseAnswers?: () => void };
-    const held: { worker: Worker; data: unknown }[] = [];
-    scope.releaseAnswers = () => {
-      scope.holdAnswers = false;
-      for (const { worker, data } of held.splice(0)) worker.dispatchEvent(new MessageEvent('message', { data }));
-    };
-    globalThis.Worker = class extends Worker {
-      constructor(...args: ConstructorParameters<typeof Worker>) {
-        super(...args);
-        // Registered before the page's own listener, so it can keep an answer from it.
-        this.addEventListener('message', (event) => {
-          if (!scope.holdAnswers) return;
-          event.stopImmediatePropagation();
-          held.push({ worker: this, data: event.data });
-        });
-      }
-    };
-  });
+  const answers = await holdableAnswers(page);
   await page.reload();
   const state = page.locator('.state');
   // The log loaded again (its title comes with the last page) and its first state shown, before the moment is typed.
@@ -118,15 +100,32 @@ test('while the chosen moment\'s state is on its way, the state shown says it is
   const before = await lastChange.textContent();
   const shown = await state.getAttribute('data-moment');
 
-  await page.evaluate(() => ((globalThis as { holdAnswers?: boolean }).holdAnswers = true));
+  await answers.hold();
   await setMoment(page, '2023-11-22T12:00');
   await expect(state).toHaveAttribute('aria-busy', 'true');
   // Its last change is still told from its own moment, not as if it were the new one's.
   await expect(lastChange).toHaveText(before!);
   await expect(state).toHaveAttribute('data-moment', shown!);
 
-  await page.evaluate(() => (globalThis as { releaseAnswers?: () => void }).releaseAnswers!());
+  await answers.release();
   await expect(state).toHaveAttribute('aria-busy', 'false');
   await expect(state).not.toHaveAttribute('data-moment', shown!);
   await expect(lastChange).not.toHaveText(before!);
+});
+
+test('a moment typed while the window is still loading is read in the company\'s zone, not in UTC', async ({ app }) => {
+  const { page } = app;
+  const answers = await holdableAnswers(page, { heldFromTheStart: true });
+  await page.reload();
+  // Nothing has come from the replay worker: the company's zone is not known yet.
+  const typing = setMoment(page, '2023-11-20T23:00');
+  await page.waitForTimeout(300); // the typing, if the field takes it, is done before the answers come
+  await answers.release();
+  await typing;
+  const input = page.getByLabel(/^Moment \(/);
+  await expect(input).toHaveAccessibleName('Moment (America/Los_Angeles)');
+  await expect(input).toHaveValue('2023-11-20T23:00');
+  await expect(page.locator('.state')).toHaveAttribute('data-moment', String(Date.parse('2023-11-20T23:00:00-08:00')));
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  await expect(ceo(page)).toContainText('Emmett Shear');
 });

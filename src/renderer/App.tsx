@@ -3,7 +3,7 @@
  * first, at any width), and the events (beside it on wide windows, in a drawer on narrow ones).
  * The replay worker answers every question; the page only draws.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
 import type { DomainType } from '../core/vocabulary';
@@ -30,6 +30,7 @@ import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './repl
 import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useMomentAnnouncement } from './useAnnouncer';
 import { useFileActions } from './useFileActions';
+import { useFollowedEnd } from './useFollowedEnd';
 import { useLog } from './useLog';
 import { useCommands } from './useCommands';
 import { useMediaQuery } from './useMediaQuery';
@@ -70,27 +71,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     if (moment) stateShown();
   }, [moment, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
-  // The moment starts at the last event, and while the log loads it follows the end of what has
-  // loaded, until the reader moves it: the scrubber is usable for the records already in.
-  const followed = useRef<number>(undefined);
-  /** Set once the view of the whole log has arrived: from then on the moment stays where it is. */
-  const settled = useRef(false);
-  useEffect(() => {
-    if (log.loading) settled.current = false;
-  }, [log.loading]);
-  useEffect(() => {
-    // The view of the company shown (after a switch, the last company's view is still here a moment).
-    if (!view || view.company !== company || !view.times.length) return;
-    const end = view.times[view.times.length - 1]!;
-    // A move the reader made and is waiting for its state is the reader's: the end is not followed
-    // over it, and the log is not taken as settled in a run that left it alone.
-    if (isMoving() && at !== undefined) return;
-    if (at === undefined || (at === followed.current && !settled.current && at !== end)) {
-      followed.current = end;
-      setAt(end);
-    }
-    if (!log.loading && view.version === log.head) settled.current = true;
-  }, [view, company, at, log.loading, log.head, setAt, isMoving]);
+  useFollowedEnd({ view, company, at, setAt, isMoving, loading: log.loading, head: log.head });
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
@@ -102,6 +83,8 @@ export function App({ replay }: { replay: ReplayClient }) {
     };
   }, [replay, company, known, filter, log.head]);
 
+  // The company's zone, known once its view is here: until then no moment can be typed (it would be read in another zone).
+  const zone = view?.company === company ? view?.timeZone : undefined;
   const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
   const span = useMemo<[number, number]>(() => (view && busySpan(view.times)) ?? [0, 1], [view]);
@@ -207,7 +190,7 @@ export function App({ replay }: { replay: ReplayClient }) {
         onKnownAt={setKnownAt}
         knownBy={knownBy}
         onKnownBy={setKnownBy}
-        timeZone={timeZone}
+        {...(zone ? { timeZone: zone } : {})}
         actions={actions}
         history={history}
         {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}

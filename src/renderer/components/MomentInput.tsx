@@ -2,7 +2,7 @@
  * A moment typed as "2023-11-19 21:00" in the company's zone: one tab stop (a datetime-local field
  * is six), read on every keystroke that makes a whole date, checked on blur.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { epochToZoned, zonedToEpoch } from '../format';
 
 interface Props {
@@ -25,11 +25,14 @@ export const shownMoment = (ms: number, timeZone: string) => epochToZoned(ms, ti
 export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
-  useEffect(() => {
-    if (value === undefined) return;
+  // A new moment or zone shows in the same render, never after it: text typed into the field
+  // between the two would be appended to the old text.
+  const [shown, setShown] = useState({ value, timeZone });
+  if (shown.value !== value || shown.timeZone !== timeZone) {
+    setShown({ value, timeZone });
     // Keep the text the user is typing when it already means this moment.
-    setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
-  }, [value, timeZone]);
+    if (value !== undefined) setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+  }
   return (
     <input
       id={id}

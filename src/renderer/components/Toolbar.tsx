@@ -23,7 +23,8 @@ interface Props {
   onKnownAt(knownAt: string | undefined): void;
   knownBy: KnownBy;
   onKnownBy(knownBy: KnownBy): void;
-  timeZone: string;
+  /** The company's zone; undefined until it is known, and no moment can be typed till then. */
+  timeZone?: string;
   actions: Record<ToolbarAction, () => void>;
   history: { canBack: boolean; canForward: boolean; back(): void; forward(): void };
   /** Narrow windows show the events in a drawer, opened from here. */
@@ -39,7 +40,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
     localStorage.setItem('incumbent-theme', theme);
   }, [theme]);
 
-  const zone = at === undefined ? timeZone : zoneName(at, timeZone);
+  const zone = timeZone && (at === undefined ? timeZone : zoneName(at, timeZone));
   const companyName = companies.find((c) => c.id === company)?.name ?? companies[0]?.name ?? '';
 
   return (
@@ -66,15 +67,15 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
       </span>
       <label className="moment">
         <span className="label-text">Moment</span>
-        <MomentInput label={`Moment (${timeZone})`} value={at} timeZone={timeZone} onChange={onAt} />
-        <abbr className="zone" title={timeZone}>{zone}</abbr>
+        <MomentInput label={`Moment (${timeZone ?? 'the company’s time zone, not known yet'})`} value={timeZone ? at : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone || at === undefined} onChange={onAt} />
+        {zone && <abbr className="zone" title={timeZone}>{zone}</abbr>}
       </label>
       <span className="known-at" title="See the state as it was known at an earlier recorded time (bitemporal)">
         <label>
           <input type="checkbox" checked={knownAt !== undefined} onChange={(e) => onKnownAt(e.target.checked ? new Date(at ?? Date.now()).toISOString() : undefined)} /> As known at
           <span className="sr-only"> an earlier time</span>
         </label>
-        {knownAt !== undefined && <MomentInput label="Known at" value={Date.parse(knownAt)} timeZone={timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+        {knownAt !== undefined && <MomentInput label="Known at" value={Date.parse(knownAt)} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
         {knownAt !== undefined && (
           <select aria-label="Known by" value={knownBy} onChange={(e) => onKnownBy(e.target.value as KnownBy)} title="Recorded: what this log held then. Published: what the sources had said by then.">
             <option value="recorded">as recorded here</option>
