@@ -43,3 +43,15 @@ export async function wholeLogLoaded(page: Page): Promise<void> {
 
 /** The first record a `log:read` request asks for. */
 export const fromSeqOf = (request: Request): number => (JSON.parse(request.postData() ?? '{}') as { fromSeq: number }).fromSeq;
+
+/** Holds the pages after the first until the returned function is called: what a test does first surely comes during the load. */
+export async function holdPagesAfterTheFirst(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/log:read', async (route) => {
+    if (fromSeqOf(route.request()) > 1) await released;
+    await route.continue();
+  });
+  // Released, it lets every request through (a later hold's route is asked first).
+  return release;
+}

@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fromSeqOf, onGeneratedLog, wholeLogLoaded } from './generated-log';
+import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
 
 /** Many pages: the first holds a few hundred records, days of this log's 10 months. */
 const EVENTS = 30_000;
@@ -20,17 +20,6 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
     const track = page.locator('.scrubber-track');
     const view = async () => [Number(await track.getAttribute('data-view-start')), Number(await track.getAttribute('data-view-end'))] as const;
 
-    /** Holds the pages after the first until the returned function is called: what the test does first surely comes during the load. */
-    const holdTheRest = async () => {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/api/log:read', async (route) => {
-        if (fromSeqOf(route.request()) > 1) await released;
-        await route.continue();
-      });
-      // Released, it lets every request through (a later hold's route is asked first).
-      return release;
-    };
     /** The company's event times, from the log file itself. */
     const eventTimes = async () => {
       const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
@@ -47,7 +36,7 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
 
     // Zoomed in while the log loads: the zoom is the user's, kept as the rest arrives (the view
     // still pans to keep the moment, which follows the end of what has loaded, in sight).
-    let release = await holdTheRest();
+    let release = await holdPagesAfterTheFirst(page);
     await page.goto(url);
     await page.getByRole('slider', { name: 'Moment' }).focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('+');
@@ -66,7 +55,7 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
     await spans(times[Math.floor(times.length * 0.1)]!, times.at(-1)!);
 
     // Fit during the load shows all the events, and goes on doing so as the rest arrives.
-    release = await holdTheRest();
+    release = await holdPagesAfterTheFirst(page);
     await page.reload();
     await page.getByRole('button', { name: 'Fit the whole log in the timeline' }).click();
     release();
