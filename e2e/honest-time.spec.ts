@@ -111,6 +111,15 @@ test('while the chosen moment\'s state is on its way, the state shown says it is
   await expect(state).toHaveAttribute('aria-busy', 'false');
   await expect(state).not.toHaveAttribute('data-moment', shown!);
   await expect(lastChange).not.toHaveText(before!);
+
+  // Another "known by" at the same known-at: the state shown is the other reader's until the answer comes.
+  await page.getByLabel('As known at an earlier time').check();
+  await expect(state).toHaveAttribute('aria-busy', 'false');
+  await answers.hold();
+  await page.getByLabel('Known by').selectOption('published');
+  await expect(state).toHaveAttribute('aria-busy', 'true');
+  await answers.release();
+  await expect(state).toHaveAttribute('aria-busy', 'false');
 });
 
 test('a moment typed while the window is still loading is read in the company\'s zone, not in UTC', async ({ app }) => {

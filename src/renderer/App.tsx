@@ -210,8 +210,8 @@ export function App({ replay }: { replay: ReplayClient }) {
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
           {paneView === 'seats' && company && at !== undefined && view ? (
             <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
-          ) : moment && at !== undefined && view ? (
-            <StatePanel moment={moment} figures={view.figures} span={span} at={at} knownAt={known.knownAt} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
+          ) : moment && company && at !== undefined && view ? (
+            <StatePanel moment={moment} figures={view.figures} span={span} asked={{ company, at, ...known }} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
           )}

@@ -63,10 +63,13 @@ export interface FilterSpec {
 }
 
 export interface MomentState {
+  /** The company this state is of. */
+  company: string;
   /** The moment this state is for (the page shows it as `data-moment`, so a test can tell a stale state). */
   at: number;
-  /** The known-at it answers, when one was asked (shown as `data-known`, likewise). */
+  /** The known-at it answers, when one was asked (shown as `data-known`, likewise), and by what. */
   knownAt?: string;
+  knownBy?: KnownBy;
   /** What the panels show of the state (long lists cut, with totals), and each section's fingerprint. */
   view: StateView;
   keys: Keys;
@@ -86,6 +89,17 @@ export type MomentAnswer = Omit<MomentState, 'view'> & { view: Partial<StateView
 export interface Knowing {
   knownAt?: string;
   knownBy?: KnownBy;
+}
+
+/** A state's question: which company, at which moment, as known when. */
+export interface Question extends Knowing {
+  company: string;
+  at: number;
+}
+
+/** Whether a state answers the question: while the answer to a new one is on its way, the state shown is another's. */
+export function answers(state: MomentState, { company, at, knownAt, knownBy = 'recorded' }: Question): boolean {
+  return state.company === company && state.at === at && state.knownAt === knownAt && (knownAt === undefined || state.knownBy === knownBy);
 }
 
 export type Request =

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLog } from '../../bench/generate';
 import type { EventRecord } from '../core/event';
+import { answers, type MomentState } from './replay-protocol';
 
 type Reply = { id: number; ok: boolean; value?: unknown; message?: string };
 const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -128,5 +129,27 @@ describe('the replay worker, as useLog posts to it', () => {
     await ask({ op: 'state', company, at: Date.parse(all[2_999]!.time) });
     await ask({ op: 'rows', seqs: [1, 2] });
     expect(handedOver).toEqual([]);
+  });
+
+  it('a state says which question it answers, so the page can tell it from the answer on its way', async () => {
+    const all = await logOf(1_000, 'question');
+    served = (fromSeq, limit) => all.slice(fromSeq - 1, fromSeq - 1 + limit);
+    await ask({ op: 'reset' });
+    await ask({ op: 'fetch', token: 't', fromSeq: 1, limit: 1_000 });
+    const [first, second] = (await ask<{ id: string }[]>({ op: 'companies' })).map((c) => c.id);
+    const at = Date.parse(all[999]!.time);
+    const knownAt = all[500]!.recordedtime;
+    const plain = await ask<MomentState>({ op: 'state', company: first, at });
+    const published = await ask<MomentState>({ op: 'state', company: first, at, knownAt, knownBy: 'published' });
+    const recorded = await ask<MomentState>({ op: 'state', company: first, at, knownAt });
+    expect(answers(plain, { company: first!, at })).toBe(true);
+    expect(answers(plain, { company: second!, at })).toBe(false);
+    expect(answers(plain, { company: first!, at: at + 1 })).toBe(false);
+    expect(answers(plain, { company: first!, at, knownAt })).toBe(false);
+    expect(answers(published, { company: first!, at, knownAt, knownBy: 'published' })).toBe(true);
+    expect(answers(published, { company: first!, at, knownAt, knownBy: 'recorded' })).toBe(false);
+    // Known by what was recorded unless said otherwise, on both sides.
+    expect(answers(recorded, { company: first!, at, knownAt })).toBe(true);
+    expect(answers(recorded, { company: first!, at, knownAt, knownBy: 'published' })).toBe(false);
   });
 });

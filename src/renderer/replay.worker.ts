@@ -124,7 +124,7 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   }
   const view = viewOf(state, limits);
   const keys = keysOf(view);
-  return { at, ...(knowing.knownAt ? { knownAt: knowing.knownAt } : {}), view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
+  return { company, at, ...(knowing.knownAt ? { knownAt: knowing.knownAt, knownBy: knowing.knownBy ?? 'recorded' } : {}), view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
 }
 
 /** The row for a record: corrections show the fact as corrected. */

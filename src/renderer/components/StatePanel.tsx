@@ -12,7 +12,7 @@ import { describeChange } from '../../core/diff';
 import type { Basis } from '../../core/state';
 import { seatOf } from '../../core/seats';
 import { formatAt, formatDay, formatElapsed, formatFactTime, isCoarse, periodOf } from '../format';
-import type { FigurePoint, MomentState, Uncertain } from '../replay-protocol';
+import { answers, type FigurePoint, type MomentState, type Question, type Uncertain } from '../replay-protocol';
 import type { Limits, Listed, StateView } from '../state-view';
 import { FiguresChart } from './FiguresChart';
 import { OrgDiagram } from './OrgDiagram';
@@ -22,9 +22,8 @@ interface Props {
   figures: FigurePoint[];
   /** The span the figures chart draws: the log's busy span. */
   span: [number, number];
-  /** The chosen moment and known-at: the state shown is for them, unless theirs is on its way. */
-  at: number;
-  knownAt: string | undefined;
+  /** The chosen company, moment and known-at: the state shown answers them, unless its answer is on its way. */
+  asked: Question;
   timeZone: string;
   onShowSource(eventId: string): void;
   /** Shows more of one long list. */
@@ -262,7 +261,7 @@ const Uncertainties = memo(function Uncertainties({ uncertain, onShowSource }: {
   );
 });
 
-export function StatePanel({ moment, figures, span, at, knownAt, timeZone, onShowSource, onMore }: Props) {
+export function StatePanel({ moment, figures, span, asked, timeZone, onShowSource, onMore }: Props) {
   const { view } = moment;
   const changes: Change[] = useStable(moment.changes);
   const uncertain = useStable(moment.uncertain);
@@ -270,8 +269,8 @@ export function StatePanel({ moment, figures, span, at, knownAt, timeZone, onSho
   const changedSeats = changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])).join('\u0001');
   const covered = !moment.coverageFrom || moment.at >= moment.coverageFrom.time;
   // The state of the chosen moment may still be on its way (a typed time, a big log's next page,
-  // another known-at): the one shown then is another's, and says so rather than pass for the new one.
-  const arriving = moment.at !== at || moment.knownAt !== knownAt;
+  // another company or known-at): the one shown then is another's, and says so rather than pass for the new one.
+  const arriving = !answers(moment, asked);
 
   return (
     <div className="state" data-moment={moment.at} data-known={moment.knownAt ?? ''} aria-busy={arriving}>
@@ -284,7 +283,7 @@ export function StatePanel({ moment, figures, span, at, knownAt, timeZone, onSho
           <Pending pending={view.pending} covered={covered} onShowSource={onShowSource} onMore={onMore} />
           <h2>Workforce and petitions</h2>
           <Figures workforce={view.workforce} petitions={view.petitions} />
-          <FiguresChart points={figures} span={span} at={at} timeZone={timeZone} />
+          <FiguresChart points={figures} span={span} at={asked.at} timeZone={timeZone} />
         </section>
       </div>
       <section aria-label="Leadership diagram" className="diagram">
