@@ -137,4 +137,15 @@ test('a moment typed while the window is still loading is read in the company\'s
   await expect(page.locator('.state')).toHaveAttribute('data-moment', String(Date.parse('2023-11-20T23:00:00-08:00')));
   await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
   await expect(ceo(page)).toContainText('Emmett Shear');
+
+  // Likewise the time of an event being added.
+  await page.reload();
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const when = page.getByLabel(/^When it happened/);
+  const typingWhen = when.fill('2023-11-21T22:00');
+  await page.waitForTimeout(300);
+  await answers.release();
+  await typingWhen;
+  await expect(when).toHaveAccessibleName('When it happened (America/Los_Angeles)');
+  await expect(when).toHaveValue('2023-11-21T22:00');
 });

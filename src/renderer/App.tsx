@@ -249,11 +249,11 @@ export function App({ replay }: { replay: ReplayClient }) {
           onClose={() => setDialog(undefined)}
         />
       )}
-      {dialog?.kind === 'form' && company && at !== undefined && (
+      {dialog?.kind === 'form' && company && at !== undefined && zone && (
         <EventForm
           company={company}
           at={at}
-          timeZone={timeZone}
+          timeZone={zone}
           {...(dialog.target ? { target: dialog.target } : {})}
           submit={async (event) => {
             const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
@@ -264,14 +264,14 @@ export function App({ replay }: { replay: ReplayClient }) {
         />
       )}
       {sharedDialog}
-      {dialog?.kind === 'compare' && company && at !== undefined && view && (
+      {dialog?.kind === 'compare' && company && at !== undefined && view && zone && (
         <ComparePanel
           initialFrom={view.times[0] ?? at}
           initialTo={at}
           first={view.times[0] ?? at}
           last={view.times[view.times.length - 1] ?? at}
           now={at}
-          timeZone={timeZone}
+          timeZone={zone}
           compare={(from, to) => replay.ask({ op: 'diff', company, from, to, ...known })}
           stateAt={(t) => askMoment(replay, { op: 'state', company, at: t, ...known })}
           between={(from, to, limit) => replay.ask({ op: 'between', company, from, to, limit, ...known })}
