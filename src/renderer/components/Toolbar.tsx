@@ -75,7 +75,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
           <input type="checkbox" checked={knownAt !== undefined} onChange={(e) => onKnownAt(e.target.checked ? new Date(at ?? Date.now()).toISOString() : undefined)} /> As known at
           <span className="sr-only"> an earlier time</span>
         </label>
-        {knownAt !== undefined && <MomentInput label="Known at" value={Date.parse(knownAt)} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+        {knownAt !== undefined && <MomentInput label="Known at" value={timeZone ? Date.parse(knownAt) : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
         {knownAt !== undefined && (
           <select aria-label="Known by" value={knownBy} onChange={(e) => onKnownBy(e.target.value as KnownBy)} title="Recorded: what this log held then. Published: what the sources had said by then.">
             <option value="recorded">as recorded here</option>
