@@ -1,22 +1,29 @@
 /**
- * While a large log loads, the moment follows the end of what has loaded, until the reader moves
- * it: a moment typed, or a step on the scrubber, during the load stays where the reader put it as
- * the rest of the log arrives.
+ * While a large log loads, the moment follows the end of what has loaded, each move with its
+ * state, until the reader moves it: a moment typed, or a step on the scrubber, during the load
+ * stays where the reader put it as the rest of the log arrives.
  *
  * Web mode only (the chromium project): it starts a web host on a generated log and holds its HTTP
  * reads; the desktop window loads through the same hook (`useLog`) and follows through the same one
  * (`useFollowedEnd`).
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
+
+/** What the page showed in its state panel: each moment in turn, and how often it was marked busy. */
+interface Seen {
+  moments: string[];
+  busy: number;
+}
 
 /** Several pages: the first holds 500 records, a few days of this log. */
 const EVENTS = 8_000;
 
-test('a moment the reader sets while the log loads is kept as the rest arrives', async ({ playwright, launchOptions }, testInfo) => {
+test('while the log loads, the moment follows its end with the state, and a moment the reader sets is kept as the rest arrives', async ({ playwright, launchOptions }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window loads and follows through the same hooks');
   test.setTimeout(120_000);
-  await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 2 }, async ({ page, url }) => {
+  await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 2 }, async ({ page, url, path }) => {
     const input = page.getByLabel(/^Moment \(/);
     const slider = page.getByRole('slider', { name: 'Moment' });
     const state = page.locator('.state');
@@ -27,6 +34,31 @@ test('a moment the reader sets while the log loads is kept as the rest arrives',
       await expect(state).toHaveAttribute('aria-busy', 'false');
       await expect(input).toBeEnabled();
     };
+
+    // Left alone, the moment follows the end of what has loaded, and moves only with its state:
+    // the state shown is never another moment's on the way.
+    await page.addInitScript(() => {
+      const seen: Seen = { moments: [], busy: 0 };
+      (globalThis as { seen?: Seen }).seen = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('.state');
+        if (!state) return;
+        if (state.getAttribute('aria-busy') === 'true') seen.busy += 1;
+        const moment = state.getAttribute('data-moment')!;
+        if (seen.moments.at(-1) !== moment) seen.moments.push(moment);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'data-moment'] });
+    });
+    await page.goto(url);
+    await wholeLogLoaded(page);
+    const seen = await page.evaluate(() => (globalThis as { seen?: Seen }).seen!);
+    // The company's last event in the file: the moment followed the load there (a follow still on
+    // its way when a later page came is dropped for the later one, so the moments between vary).
+    const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
+    const last = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).at(-1)!;
+    expect(seen.moments.length).toBeGreaterThanOrEqual(2);
+    expect(seen.moments.at(-1)).toBe(String(Date.parse(last.time)));
+    expect(seen.busy).toBe(0);
+    await page.goto('about:blank');
 
     // Typed: a day before the end of the first page.
     let release = await holdPagesAfterTheFirst(page);
@@ -48,7 +80,9 @@ test('a moment the reader sets while the log loads is kept as the rest arrives',
     await page.goto(url); // its address holds only the token: the moment starts at the end again
     await firstPageShown();
     await slider.focus();
+    const end = await slider.getAttribute('aria-valuenow');
     await page.keyboard.press('Home');
+    await expect(slider).not.toHaveAttribute('aria-valuenow', end!);
     const first = await slider.getAttribute('aria-valuenow');
     await expect(state).toHaveAttribute('data-moment', first!);
     release();

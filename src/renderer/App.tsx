@@ -64,14 +64,14 @@ export function App({ replay }: { replay: ReplayClient }) {
 
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
-  const { at, setAt, moveTo, isMoving, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
+  const { at, setAt, moveTo, follow, movesByReader, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
   // The rest of a loading log waits for the first state on screen (useLog): an effect runs once it is committed.
   const { stateShown } = log;
   useEffect(() => {
     if (moment) stateShown();
   }, [moment, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
-  useFollowedEnd({ view, company, at, setAt, isMoving, loading: log.loading, head: log.head });
+  useFollowedEnd({ view, company, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {

@@ -10,13 +10,18 @@ interface Following {
   company: string | undefined;
   at: number | undefined;
   setAt(t: number): void;
-  /** Whether a move the reader made is waiting for its state. */
-  isMoving(): boolean;
+  /** Moves the moment once its state is here, unless the reader moves first (useMoment). */
+  follow(t: number): void;
+  /** How many moves the reader has asked for so far. */
+  movesByReader(): number;
   loading: boolean;
   head: number;
 }
 
-export function useFollowedEnd({ view, company, at, setAt, isMoving, loading, head }: Following): void {
+export function useFollowedEnd({ view, company, at, setAt, follow, movesByReader, loading, head }: Following): void {
+  /** The reader's moves when the moment was put at the end: the end is followed until there are more. */
+  const since = useRef<number>(undefined);
+  /** The end last followed to (its move may still wait for its state). */
   const followed = useRef<number>(undefined);
   /** Set once the view of the whole log has arrived: from then on the moment stays where it is. */
   const settled = useRef(false);
@@ -27,13 +32,15 @@ export function useFollowedEnd({ view, company, at, setAt, isMoving, loading, he
     // The view of the company shown (after a switch, the last company's view is still here a moment).
     if (!view || view.company !== company || !view.times.length) return;
     const end = view.times[view.times.length - 1]!;
-    // A move the reader made and is waiting for its state is the reader's: the end is not followed
-    // over it, and the log is not taken as settled in a run that left it alone.
-    if (isMoving() && at !== undefined) return;
-    if (at === undefined || (at === followed.current && !settled.current && at !== end)) {
-      followed.current = end;
+    if (at === undefined) {
+      // Placed at once: a company with no moment yet has no state to keep on screen meanwhile.
       setAt(end);
+      since.current = movesByReader();
+      followed.current = end;
+    } else if (since.current === movesByReader() && !settled.current && followed.current !== end) {
+      followed.current = end;
+      follow(end);
     }
     if (!loading && view.version === head) settled.current = true;
-  }, [view, company, at, loading, head, setAt, isMoving]);
+  }, [view, company, at, loading, head, setAt, follow, movesByReader]);
 }

@@ -28,7 +28,7 @@ export async function askMoment(replay: ReplayClient, request: Extract<Request, 
   return { ...answer, view: mergeView(answer.view, answer.keys, base) };
 }
 
-/** How long a move waits for its state before the moment moves without it (about one frame). */
+/** How long a reader's move waits for its state before the moment moves without it (about one frame). */
 const PREPARE_MS = 16;
 
 /**
@@ -39,21 +39,21 @@ const PREPARE_MS = 16;
  */
 function useMomentState(replay: ReplayClient, company: string | undefined, at: number | undefined, { knownAt, knownBy }: Knowing, version: number, limits: Limits = DEFAULT_LIMITS) {
   const [state, setState] = useState<MomentState>();
-  /** A state asked for by `prepare`, with the question it answers. */
-  const [prepared, setPrepared] = useState<{ key: string; state: MomentState }>();
+  /** A state asked for by `prepare`, with the question it answers and the log head it was asked at. */
+  const [prepared, setPrepared] = useState<{ key: string; version: number; state: MomentState }>();
   const latest = useRef(0);
   /** The moment the page shows: what the next question says it holds. */
   const held = useRef<MomentState>(undefined);
   /** The answer `prepare` is waiting for, by question. */
-  const pending = useRef<{ key: string; answer: Promise<MomentState> }>(undefined);
+  const pending = useRef<{ key: string; version: number; answer: Promise<MomentState> }>(undefined);
   /** Bumped when the log or company goes: answers asked before it are for something no longer shown. */
   const generation = useRef(0);
-  const keyOf = useCallback((t: number) => JSON.stringify([company, t, knownAt, knownBy, version, limits]), [company, knownAt, knownBy, version, limits]);
+  const keyOf = useCallback((t: number) => JSON.stringify([company, t, knownAt, knownBy, limits]), [company, knownAt, knownBy, limits]);
   const key = at === undefined ? undefined : keyOf(at);
-  const ready = prepared && prepared.key === key ? prepared.state : undefined;
+  const ready = prepared && prepared.key === key ? prepared : undefined;
   /** The state at `t` for the company, saying which sections the page already holds (another company's share nothing). */
   const ask = useCallback(
-    (company: string, t: number) => askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, held.current?.view.id === company ? held.current : undefined),
+    (company: string, t: number) => askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, held.current?.company === company ? held.current : undefined),
     [replay, knownAt, knownBy, limits],
   );
 
@@ -70,12 +70,17 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
     }
     const ticket = ++latest.current;
     if (ready) {
-      held.current = ready;
-      setState(ready);
+      held.current = ready.state;
+      setState(ready.state);
+      if (ready.version === version) return;
+      // Prepared before more of the log came in: shown meanwhile (it is this moment's), and asked
+      // again, for the next run (with no prepared state) to wait for.
+      setPrepared(undefined);
+      pending.current = { key: key!, version, answer: ask(company, at) };
       return;
     }
     const waiting = pending.current;
-    const answer = waiting && waiting.key === key ? waiting.answer : ask(company, at);
+    const answer = waiting && waiting.key === key && waiting.version === version ? waiting.answer : ask(company, at);
     answer.then(
       (s) => {
         if (ticket !== latest.current) return;
@@ -88,42 +93,46 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
         setState(undefined);
       },
     );
-  }, [company, at, key, ready, ask]);
+  }, [company, at, key, version, ready, ask]);
 
   const prepare = useCallback(
-    (t: number) =>
+    (t: number, waitMs = PREPARE_MS) =>
       new Promise<void>((resolve) => {
         if (!company) return resolve();
-        const timer = setTimeout(resolve, PREPARE_MS);
+        const timer = waitMs === Infinity ? undefined : setTimeout(resolve, waitMs);
         const key = keyOf(t);
         const asked = generation.current;
         const answer = ask(company, t);
-        pending.current = { key, answer };
+        const mine = { key, version, answer };
+        pending.current = mine;
         answer.then(
           (s) => {
-            if (pending.current?.key === key) pending.current = undefined;
-            if (asked === generation.current) setPrepared({ key, state: s });
+            if (pending.current === mine) pending.current = undefined;
+            if (asked === generation.current) setPrepared({ key, version, state: s });
             clearTimeout(timer);
             resolve();
           },
           () => {
-            if (pending.current?.key === key) pending.current = undefined;
+            if (pending.current === mine) pending.current = undefined;
             clearTimeout(timer);
             resolve();
           },
         );
       }),
-    [company, keyOf, ask],
+    [company, keyOf, ask, version],
   );
 
-  return { state: ready ?? state, prepare };
+  return { state: ready?.state ?? state, prepare };
 }
 
 /**
- * The chosen moment, its state, and the two ways it moves: at once (`setAt`: another company, a
+ * The chosen moment, its state, and the ways it moves: at once (`setAt`: another company, a
  * bookmark, Back, a typed time), or prepared (`moveTo`: the scrubber, a picked event), which first
  * asks for the new moment's state so that both change in one paint. `moveTo` is stable (a play
  * timer keeps running), and a prepared move is dropped if the moment was set at once meanwhile.
+ * `follow` is the page's own move, not the reader's (the end of a loading log): it waits for its
+ * state however long it takes, so the state shown never turns busy for it, and it is dropped if
+ * the reader moves meanwhile, or the page follows further.
  */
 export function useMoment(replay: ReplayClient, company: string | undefined, known: Knowing, version: number, limits: Limits, initialAt: number | undefined) {
   const [at, setMomentNow] = useState(initialAt);
@@ -131,20 +140,29 @@ export function useMoment(replay: ReplayClient, company: string | undefined, kno
   const prepareRef = useLatest(prepare);
   /** Bumped by every move made at once: a prepared move asked before it no longer applies. */
   const directMoves = useRef(0);
-  /** Prepared moves still waiting for their state. */
-  const moving = useRef(0);
+  /** Bumped by every move the reader asks for, at once or prepared: a follow asked before it no longer applies. */
+  const readerMoves = useRef(0);
+  /** Bumped by every follow: only the latest applies. */
+  const follows = useRef(0);
   const setAt = useCallback((t: number | undefined) => {
     directMoves.current += 1;
+    readerMoves.current += 1;
     setMomentNow(t);
   }, []);
   const moveTo = useCallback((t: number) => {
     const asked = directMoves.current;
-    moving.current += 1;
+    readerMoves.current += 1;
     void prepareRef.current(t).then(() => {
-      moving.current -= 1;
       if (asked === directMoves.current) setMomentNow(t);
     });
   }, [prepareRef]);
-  const isMoving = useCallback(() => moving.current > 0, []);
-  return { at, setAt, moveTo, isMoving, state };
+  const follow = useCallback((t: number) => {
+    const asked = readerMoves.current;
+    const mine = ++follows.current;
+    void prepareRef.current(t, Infinity).then(() => {
+      if (asked === readerMoves.current && mine === follows.current) setMomentNow(t);
+    });
+  }, [prepareRef]);
+  const movesByReader = useCallback(() => readerMoves.current, []);
+  return { at, setAt, moveTo, follow, movesByReader, state };
 }
