@@ -5,14 +5,15 @@
 import type { Page } from '@playwright/test';
 
 interface Scope {
-  holdAnswers?: boolean;
+  /** Which answers are held: all of them, or only states (a question for the state at a moment). */
+  holdAnswers?: false | 'all' | 'states';
   releaseAnswers?: () => void;
 }
 
 export async function holdableAnswers(page: Page, { heldFromTheStart = false } = {}) {
   await page.addInitScript((heldFromTheStart: boolean) => {
     const scope = globalThis as Scope;
-    scope.holdAnswers = heldFromTheStart;
+    scope.holdAnswers = heldFromTheStart && 'all';
     const held: { worker: Worker; data: unknown }[] = [];
     scope.releaseAnswers = () => {
       scope.holdAnswers = false;
@@ -23,7 +24,9 @@ export async function holdableAnswers(page: Page, { heldFromTheStart = false } =
         super(...args);
         // Registered before the page's own listener, so it can keep an answer from it.
         this.addEventListener('message', (event) => {
-          if (!scope.holdAnswers) return;
+          const value = (event.data as { value?: unknown }).value;
+          const isState = typeof value === 'object' && value !== null && 'uncertain' in value;
+          if (!scope.holdAnswers || (scope.holdAnswers === 'states' && !isState)) return;
           event.stopImmediatePropagation();
           held.push({ worker: this, data: event.data });
         });
@@ -31,7 +34,7 @@ export async function holdableAnswers(page: Page, { heldFromTheStart = false } =
     };
   }, heldFromTheStart);
   return {
-    hold: () => page.evaluate(() => void ((globalThis as Scope).holdAnswers = true)),
+    hold: (which: 'all' | 'states' = 'all') => page.evaluate((which) => void ((globalThis as Scope).holdAnswers = which), which),
     release: () => page.evaluate(() => (globalThis as Scope).releaseAnswers!()),
   };
 }

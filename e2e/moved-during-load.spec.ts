@@ -10,6 +10,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
+import { holdableAnswers } from './held-answers';
 
 /** What the page showed in its state panel: each moment in turn, and how often it was marked busy. */
 interface Seen {
@@ -28,6 +29,7 @@ test('while the log loads, the moment follows its end with the state, and a mome
     const slider = page.getByRole('slider', { name: 'Moment' });
     const state = page.locator('.state');
     const loading = page.getByRole('status').filter({ hasText: 'Loading the log:' });
+    const answers = await holdableAnswers(page);
     /** The first page's state is on screen, and the rest of the log is held back. */
     const firstPageShown = async () => {
       await expect(loading).toBeVisible();
@@ -50,13 +52,13 @@ test('while the log loads, the moment follows its end with the state, and a mome
     });
     await page.goto(url);
     await wholeLogLoaded(page);
-    const seen = await page.evaluate(() => (globalThis as { seen?: Seen }).seen!);
     // The company's last event in the file: the moment followed the load there (a follow still on
     // its way when a later page came is dropped for the later one, so the moments between vary).
     const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
-    const last = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).at(-1)!;
+    const last = String(Date.parse(readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).at(-1)!.time));
+    await expect(state).toHaveAttribute('data-moment', last);
+    const seen = await page.evaluate(() => (globalThis as { seen?: Seen }).seen!);
     expect(seen.moments.length).toBeGreaterThanOrEqual(2);
-    expect(seen.moments.at(-1)).toBe(String(Date.parse(last.time)));
     expect(seen.busy).toBe(0);
     await page.goto('about:blank');
 
@@ -73,6 +75,38 @@ test('while the log loads, the moment follows its end with the state, and a mome
     await expect(input).toHaveValue(text);
     await expect(state).toHaveAttribute('data-moment', String(typed));
     await expect(state).toHaveAttribute('aria-busy', 'false');
+
+    // Typed while a follow waits for its state: the follow is dropped, and the typed moment kept.
+    release = await holdPagesAfterTheFirst(page);
+    await page.goto('about:blank');
+    await page.goto(url);
+    await firstPageShown();
+    const firstEnd = Number(await slider.getAttribute('aria-valuemax'));
+    await answers.hold('states');
+    release();
+    // A later page's view has come, so the moment's follow to its end has asked for its state (held).
+    await expect.poll(async () => Number(await slider.getAttribute('aria-valuemax'))).toBeGreaterThan(firstEnd);
+    await input.fill(text);
+    await answers.release();
+    await wholeLogLoaded(page);
+    await expect(state).toHaveAttribute('data-moment', String(typed));
+    await expect(input).toHaveValue(text);
+
+    // Typed key by key while the moment follows the load: the text being typed is not replaced
+    // when the moment moves under it, and the whole moment, once typed, is kept.
+    release = await holdPagesAfterTheFirst(page);
+    await page.goto('about:blank');
+    await page.goto(url);
+    await firstPageShown();
+    const followedFrom = await state.getAttribute('data-moment');
+    await input.selectText();
+    await input.pressSequentially(text.slice(0, 8));
+    release();
+    await expect(state).not.toHaveAttribute('data-moment', followedFrom!);
+    await input.pressSequentially(text.slice(8));
+    await wholeLogLoaded(page);
+    await expect(input).toHaveValue(text);
+    await expect(state).toHaveAttribute('data-moment', String(typed));
 
     // A step on the scrubber: to the company's first event.
     release = await holdPagesAfterTheFirst(page);

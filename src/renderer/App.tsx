@@ -134,7 +134,8 @@ export function App({ replay }: { replay: ReplayClient }) {
 
   const slug = (log.summary?.title ?? 'log').toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '');
   const fileActions = useFileActions(api, log, { company, at, known, timeZone, slug }, say);
-  const actions = useMemo(() => ({ ...fileActions, addEvent: () => setDialog({ kind: 'form' }), compare: () => setDialog({ kind: 'compare' }) }), [fileActions]);
+  // The form and Compare read times in the company's zone: they open once it is known (not later, unasked).
+  const actions = useMemo(() => ({ ...fileActions, addEvent: () => zone && setDialog({ kind: 'form' }), compare: () => zone && setDialog({ kind: 'compare' }) }), [fileActions, zone]);
   useCommands(api, {
     ...actions,
     openShared: (url) => setDialog({ kind: 'shared', ...(url ? { url } : {}) }),

@@ -39,8 +39,8 @@ const PREPARE_MS = 16;
  */
 function useMomentState(replay: ReplayClient, company: string | undefined, at: number | undefined, { knownAt, knownBy }: Knowing, version: number, limits: Limits = DEFAULT_LIMITS) {
   const [state, setState] = useState<MomentState>();
-  /** A state asked for by `prepare`, with the question it answers and the log head it was asked at. */
-  const [prepared, setPrepared] = useState<{ key: string; version: number; state: MomentState }>();
+  /** A state asked for by `prepare`, with the question it answers, the log head it was asked at, and whether a follow asked for it. */
+  const [prepared, setPrepared] = useState<{ key: string; version: number; state: MomentState; follow: boolean }>();
   const latest = useRef(0);
   /** The moment the page shows: what the next question says it holds. */
   const held = useRef<MomentState>(undefined);
@@ -50,7 +50,8 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
   const generation = useRef(0);
   const keyOf = useCallback((t: number) => JSON.stringify([company, t, knownAt, knownBy, limits]), [company, knownAt, knownBy, limits]);
   const key = at === undefined ? undefined : keyOf(at);
-  const ready = prepared && prepared.key === key ? prepared : undefined;
+  // A follow's state may come after more of the log: it is shown for its moment once (and asked again, below).
+  const ready = prepared && prepared.key === key && (prepared.version === version || prepared.follow) ? prepared : undefined;
   /** The state at `t` for the company, saying which sections the page already holds (another company's share nothing). */
   const ask = useCallback(
     (company: string, t: number) => askMoment(replay, { op: 'state', company, at: t, limits, ...(knownAt ? { knownAt, knownBy } : {}) }, held.current?.company === company ? held.current : undefined),
@@ -96,10 +97,11 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
   }, [company, at, key, version, ready, ask]);
 
   const prepare = useCallback(
-    (t: number, waitMs = PREPARE_MS) =>
+    (t: number, follow = false) =>
       new Promise<void>((resolve) => {
         if (!company) return resolve();
-        const timer = waitMs === Infinity ? undefined : setTimeout(resolve, waitMs);
+        // A follow waits for its state however long it takes (see useMoment).
+        const timer = follow ? undefined : setTimeout(resolve, PREPARE_MS);
         const key = keyOf(t);
         const asked = generation.current;
         const answer = ask(company, t);
@@ -108,7 +110,7 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
         answer.then(
           (s) => {
             if (pending.current === mine) pending.current = undefined;
-            if (asked === generation.current) setPrepared({ key, version, state: s });
+            if (asked === generation.current) setPrepared({ key, version, state: s, follow });
             clearTimeout(timer);
             resolve();
           },
@@ -159,7 +161,7 @@ export function useMoment(replay: ReplayClient, company: string | undefined, kno
   const follow = useCallback((t: number) => {
     const asked = readerMoves.current;
     const mine = ++follows.current;
-    void prepareRef.current(t, Infinity).then(() => {
+    void prepareRef.current(t, true).then(() => {
       if (asked === readerMoves.current && mine === follows.current) setMomentNow(t);
     });
   }, [prepareRef]);

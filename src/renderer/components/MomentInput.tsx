@@ -25,13 +25,15 @@ export const shownMoment = (ms: number, timeZone: string) => epochToZoned(ms, ti
 export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
+  /** Set from the user's first keystroke until the field is left: text being typed is never replaced from outside. */
+  const [editing, setEditing] = useState(false);
   // A new moment or zone shows in the same render, never after it: text typed into the field
   // between the two would be appended to the old text.
   const [shown, setShown] = useState({ value, timeZone });
   if (shown.value !== value || shown.timeZone !== timeZone) {
     setShown({ value, timeZone });
-    // Keep the text the user is typing when it already means this moment.
-    if (value !== undefined) setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+    // Keep the text the user is typing (a moment that follows a loading log moves meanwhile).
+    if (value !== undefined && !editing) setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
   }
   return (
     <input
@@ -49,6 +51,7 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
       disabled={disabled}
       value={draft}
       onChange={(e) => {
+        setEditing(true);
         setDraft(e.target.value);
         const ms = zonedToEpoch(e.target.value, timeZone);
         if (!Number.isNaN(ms)) {
@@ -57,7 +60,11 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
         }
       }}
       onBlur={() => {
-        setBad(draft.trim() !== '' && Number.isNaN(zonedToEpoch(draft, timeZone)));
+        setEditing(false);
+        const ms = zonedToEpoch(draft, timeZone);
+        setBad(draft.trim() !== '' && Number.isNaN(ms));
+        // A whole moment typed, then moved from elsewhere meanwhile (Back, a follow): the field shows where it is now.
+        if (!Number.isNaN(ms) && value !== undefined && ms !== value) setDraft(shownMoment(value, timeZone));
         onBlur?.();
       }}
     />
