@@ -118,6 +118,8 @@ test('the filter finds every person, party and organisation an event names, dims
   await expect(events.getByText('No match')).toBeVisible();
   await events.getByRole('button', { name: 'Clear the filters' }).click();
   await expect(search).toHaveValue('');
+  // Unfiltered, the count is the total alone.
+  await expect(events.locator('h2 .count')).toHaveText(/^[\d,]+$/);
   const all = Number((await events.locator('h2 .count').textContent())!.replace(/\D/g, ''));
   await events.getByRole('switch', { name: 'Hide rumoured' }).check();
   await expect(events.locator('h2 .count')).toHaveText(`${all - 1} of ${all}`);

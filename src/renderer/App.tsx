@@ -53,7 +53,10 @@ export function App({ replay }: { replay: ReplayClient }) {
   const [dialog, setDialog] = useState<Dialog>();
   const { status, say, dismiss } = useStatus();
   const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
-  const [matches, setMatches] = useState<Int32Array>();
+  const [filterMatches, setMatches] = useState<Int32Array>();
+  // Cleared, the filter matches nothing any more in the very render that clears it (its answer, set in an effect, comes a render later).
+  const filtering = !!(filter.kind || filter.text.trim() || filter.hideRumoured);
+  const matches = filtering ? filterMatches : undefined;
   const narrow = useMediaQuery('(max-width: 1099px)');
   const [eventsOpen, setEventsOpen] = useState(false);
   const [paneView, setPaneView] = useState<PaneView>('state');
@@ -75,13 +78,13 @@ export function App({ replay }: { replay: ReplayClient }) {
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
-    if (!company || (!filter.kind && !filter.text.trim() && !filter.hideRumoured)) return setMatches(undefined);
+    if (!company || !filtering) return setMatches(undefined);
     let live = true;
     replay.ask({ op: 'filter', company, ...known, filter }).then((m) => live && setMatches(m), () => live && setMatches(undefined));
     return () => {
       live = false;
     };
-  }, [replay, company, known, filter, log.head]);
+  }, [replay, company, known, filter, filtering, log.head]);
 
   // The company's zone, known once its view is here: until then no moment can be typed (it would be read in another zone).
   const zone = view?.company === company ? view?.timeZone : undefined;
