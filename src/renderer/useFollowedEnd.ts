@@ -34,6 +34,7 @@ export function useFollowedEnd({ view, company, at, setAt, follow, movesByReader
     const end = view.times[view.times.length - 1]!;
     if (at === undefined) {
       // Placed at once: a company with no moment yet has no state to keep on screen meanwhile.
+      // setAt counts as a move, so the count is taken after it, or the placement would end the follow.
       setAt(end);
       since.current = movesByReader();
       followed.current = end;
