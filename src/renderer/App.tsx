@@ -26,7 +26,7 @@ import { Toolbar } from './components/Toolbar';
 import { ViewTabs, type PaneView } from './components/ViewTabs';
 import { formatAt, formatInstant, isCoarse, periodOf } from './format';
 import type { ReplayClient } from './replay-client';
-import { PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
+import { isFiltering, PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
 import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useMomentAnnouncement } from './useAnnouncer';
 import { useFileActions } from './useFileActions';
@@ -55,7 +55,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
   const [filterMatches, setMatches] = useState<Int32Array>();
   // Cleared, the filter matches nothing any more in the very render that clears it (its answer, set in an effect, comes a render later).
-  const filtering = !!(filter.kind || filter.text.trim() || filter.hideRumoured);
+  const filtering = isFiltering(filter);
   const matches = filtering ? filterMatches : undefined;
   const narrow = useMediaQuery('(max-width: 1099px)');
   const [eventsOpen, setEventsOpen] = useState(false);

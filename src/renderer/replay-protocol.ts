@@ -62,6 +62,9 @@ export interface FilterSpec {
   hideRumoured: boolean;
 }
 
+/** Whether a filter leaves anything out (a blank one matches every event, and the worker is not asked). */
+export const isFiltering = (filter: FilterSpec): boolean => !!(filter.kind || filter.text.trim() || filter.hideRumoured);
+
 export interface MomentState {
   /** The company this state is of. */
   company: string;

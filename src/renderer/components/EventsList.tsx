@@ -9,7 +9,7 @@ import { upperBound } from '../../core/search';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
 import type { ReplayClient } from '../replay-client';
-import type { EventRow, FilterSpec, TimelineView } from '../replay-protocol';
+import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
 import { useLatest } from '../useLatest';
@@ -152,7 +152,7 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
     action();
   };
 
-  const filtering = !!(filter.kind || filter.text.trim() || filter.hideRumoured);
+  const filtering = isFiltering(filter);
   const clear = () => {
     setText('');
     onFilter({ kind: '', text: '', hideRumoured: false });
