@@ -4,7 +4,7 @@
  */
 import { expect, type BrowserType, type LaunchOptions, type Page, type Request } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLog } from '../bench/generate';
@@ -40,6 +40,10 @@ export async function wholeLogLoaded(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Synthetic log', { timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toHaveCount(0);
 }
+
+/** A company's event times in a generated log, from the file itself, in order. */
+export const eventTimesIn = (path: string, company: string): number[] =>
+  readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).map((record) => Date.parse(record.time)).sort((a, b) => a - b);
 
 /** The first record a `log:read` request asks for. */
 export const fromSeqOf = (request: Request): number => (JSON.parse(request.postData() ?? '{}') as { fromSeq: number }).fromSeq;

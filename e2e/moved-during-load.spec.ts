@@ -8,8 +8,7 @@
  * (`useFollowedEnd`).
  */
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
+import { eventTimesIn, holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
 import { holdableAnswers } from './held-answers';
 
 /** What the page showed in its state panel: each moment in turn, and how often it was marked busy. */
@@ -30,11 +29,15 @@ test('while the log loads, the moment follows its end with the state, and a mome
     const state = page.locator('.state');
     const loading = page.getByRole('status').filter({ hasText: 'Loading the log:' });
     const answers = await holdableAnswers(page);
-    /** The first page's state is on screen, and the rest of the log is held back. */
-    const firstPageShown = async () => {
+    /** Opens the log anew (its address holds only the token: the moment starts at the end) with the pages after the first held, until its first page's state is on screen; returns the release. */
+    const openHeld = async () => {
+      const release = await holdPagesAfterTheFirst(page);
+      await page.goto('about:blank');
+      await page.goto(url);
       await expect(loading).toBeVisible();
       await expect(state).toHaveAttribute('aria-busy', 'false');
       await expect(input).toBeEnabled();
+      return release;
     };
 
     // Left alone, the moment follows the end of what has loaded, and moves only with its state:
@@ -54,18 +57,14 @@ test('while the log loads, the moment follows its end with the state, and a mome
     await wholeLogLoaded(page);
     // The company's last event in the file: the moment followed the load there (a follow still on
     // its way when a later page came is dropped for the later one, so the moments between vary).
-    const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
-    const last = String(Date.parse(readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).at(-1)!.time));
+    const last = String(eventTimesIn(path, await page.getByRole('combobox', { name: 'Company' }).inputValue()).at(-1));
     await expect(state).toHaveAttribute('data-moment', last);
     const seen = await page.evaluate(() => (globalThis as { seen?: Seen }).seen!);
     expect(seen.moments.length).toBeGreaterThanOrEqual(2);
     expect(seen.busy).toBe(0);
-    await page.goto('about:blank');
 
     // Typed: a day before the end of the first page.
-    let release = await holdPagesAfterTheFirst(page);
-    await page.goto(url);
-    await firstPageShown();
+    let release = await openHeld();
     const typed = Date.parse(`${(await input.inputValue()).replace(' ', 'T')}Z`) - 86_400_000;
     const text = new Date(typed).toISOString().slice(0, 16).replace('T', ' ');
     await input.fill(text);
@@ -77,10 +76,7 @@ test('while the log loads, the moment follows its end with the state, and a mome
     await expect(state).toHaveAttribute('aria-busy', 'false');
 
     // Typed while a follow waits for its state: the follow is dropped, and the typed moment kept.
-    release = await holdPagesAfterTheFirst(page);
-    await page.goto('about:blank');
-    await page.goto(url);
-    await firstPageShown();
+    release = await openHeld();
     const firstEnd = Number(await slider.getAttribute('aria-valuemax'));
     await answers.hold('states');
     release();
@@ -94,10 +90,7 @@ test('while the log loads, the moment follows its end with the state, and a mome
 
     // Typed key by key while the moment follows the load: the text being typed is not replaced
     // when the moment moves under it, and the whole moment, once typed, is kept.
-    release = await holdPagesAfterTheFirst(page);
-    await page.goto('about:blank');
-    await page.goto(url);
-    await firstPageShown();
+    release = await openHeld();
     const followedFrom = await state.getAttribute('data-moment');
     await input.selectText();
     await input.pressSequentially(text.slice(0, 8));
@@ -109,10 +102,7 @@ test('while the log loads, the moment follows its end with the state, and a mome
     await expect(state).toHaveAttribute('data-moment', String(typed));
 
     // A step on the scrubber: to the company's first event.
-    release = await holdPagesAfterTheFirst(page);
-    await page.goto('about:blank');
-    await page.goto(url); // its address holds only the token: the moment starts at the end again
-    await firstPageShown();
+    release = await openHeld();
     await slider.focus();
     const end = await slider.getAttribute('aria-valuenow');
     await page.keyboard.press('Home');

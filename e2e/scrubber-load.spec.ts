@@ -7,8 +7,7 @@
  * loads through the same hook (`useLog`) and draws the same scrubber.
  */
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
+import { eventTimesIn, holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
 
 /** Many pages: the first holds a few hundred records, days of this log's 10 months. */
 const EVENTS = 30_000;
@@ -21,10 +20,7 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
     const view = async () => [Number(await track.getAttribute('data-view-start')), Number(await track.getAttribute('data-view-end'))] as const;
 
     /** The company's event times, from the log file itself. */
-    const eventTimes = async () => {
-      const company = await page.getByRole('combobox', { name: 'Company' }).inputValue();
-      return readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { subject?: string; time: string }).filter((record) => record.subject === company).map((record) => Date.parse(record.time)).sort((a, b) => a - b);
-    };
+    const eventTimes = async () => eventTimesIn(path, await page.getByRole('combobox', { name: 'Company' }).inputValue());
     /** Whether the view (polled: the view of the whole log may come a moment after the title) runs from `from` to just past `to`. */
     const spans = (from: number, to: number) =>
       expect
