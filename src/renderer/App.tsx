@@ -68,11 +68,14 @@ export function App({ replay }: { replay: ReplayClient }) {
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
   const { at, setAt, moveTo, follow, movesByReader, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
-  // The rest of a loading log waits for the first state on screen (useLog): an effect runs once it is committed.
+  // What the pane shows: the rendering below and the first-state signal read this one decision.
+  const paneShows: PaneView | undefined = !company || at === undefined || !view ? undefined : paneView === 'seats' ? 'seats' : moment ? 'state' : undefined;
+  // The rest of a loading log waits for the first answer on screen (useLog): an effect runs once it is committed.
+  // A company with no events yet has none to wait for.
   const { stateShown } = log;
   useEffect(() => {
-    if (moment) stateShown();
-  }, [moment, stateShown]);
+    if (paneShows || view?.times.length === 0) stateShown();
+  }, [paneShows, view, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   useFollowedEnd({ view, company, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
 
@@ -212,9 +215,9 @@ export function App({ replay }: { replay: ReplayClient }) {
         <div className="pane-state">
           <ViewTabs value={paneView} onChange={setPaneView} />
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
-          {paneView === 'seats' && company && at !== undefined && view ? (
+          {paneShows === 'seats' && company && at !== undefined && view ? (
             <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
-          ) : moment && company && at !== undefined && view ? (
+          ) : paneShows === 'state' && moment && company && at !== undefined && view ? (
             <StatePanel moment={moment} figures={view.figures} span={span} asked={{ company, at, ...known }} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (
             <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>

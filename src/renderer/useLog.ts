@@ -27,12 +27,13 @@ const FIRST_PAGE = 500;
 /** Pages in flight at once while loading: the next is on the wire while the worker adds the last. */
 const IN_FLIGHT = 2;
 /**
- * The pages after the first wait until its state is on screen (`stateShown`), this long at most (a
- * company with no state, a page that never shows one). Asked for at once, they were parsed and
- * added in the worker while it answered the first state's questions: a median of about 120 ms
- * later on screen at 100k events, on 2 cores.
+ * The pages after the first wait until its answer is on screen (`stateShown`: the state, the seat
+ * history, or a company with nothing to show). Asked for at once, they were parsed and added in the
+ * worker while it answered the first state's questions: a median of about 120 ms later on screen at
+ * 100k events, on 2 cores. This long at most, for an answer that never comes: 1 s could run out
+ * on a busy 2-core machine while the first state was still on its way.
  */
-const FIRST_STATE_WAIT_MS = 1_000;
+const FIRST_STATE_WAIT_MS = 5_000;
 /*
  * While loading, the page re-asks its questions (the timeline, the state) only when the records
  * loaded have doubled since it last did: the timeline's answer walks the whole company so far,
@@ -67,7 +68,7 @@ export interface LogData {
   progress?: LoadProgress;
   /** Set while the host is opening the log, before any record can load. */
   opening?: OpeningProgress;
-  /** Says the first state is on screen: the rest of the log loads from then on. */
+  /** Says the first answer is on screen (the state, the seat history, or nothing to show): the rest of the log loads from then on. */
   stateShown(): void;
 }
 
