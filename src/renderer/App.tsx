@@ -72,6 +72,13 @@ export function App({ replay }: { replay: ReplayClient }) {
   const paneShows: PaneView | undefined = !company || at === undefined || !view ? undefined : paneView === 'seats' ? 'seats' : moment ? 'state' : undefined;
   // The rest of a loading log waits for the first answer on screen (useLog): an effect runs once it is committed.
   // A company with no events yet has none to wait for.
+  // Each load after the first may be of another log (the host's replaced): no choice made in the last one carries over.
+  useEffect(() => {
+    if (log.loads <= 1) return;
+    setAt(undefined);
+    setKnownAt(undefined);
+    setCompany(undefined);
+  }, [log.loads, setAt]);
   const { stateShown } = log;
   useEffect(() => {
     if (paneShows || view?.times.length === 0) stateShown();
@@ -145,12 +152,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   useCommands(api, {
     ...actions,
     openShared: (url) => setDialog({ kind: 'shared', ...(url ? { url } : {}) }),
-    logChanged: () => {
-      setAt(undefined);
-      setKnownAt(undefined);
-      setCompany(undefined);
-      void log.reload();
-    },
+    logChanged: () => void log.reload(),
     back: history.back,
     forward: history.forward,
   });

@@ -13,7 +13,13 @@ export function useAnnouncer(message: string | undefined, key: string | undefine
   const [spoken, setSpoken] = useState('');
   const lastKey = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!message || key === lastKey.current) return;
+    if (!message) {
+      // Nothing shown (another log is loading): the last sentence is not left for a reader to find.
+      lastKey.current = undefined;
+      setSpoken('');
+      return;
+    }
+    if (key === lastKey.current) return;
     const id = setTimeout(() => {
       lastKey.current = key;
       setSpoken(message);

@@ -55,6 +55,8 @@ export interface LogData {
   /** Records known to the page: grows as the log loads and as events are appended. */
   head: number;
   loading: boolean;
+  /** How many loads have begun: each after the first may be of another log. */
+  loads: number;
   error?: string;
   reload(): Promise<void>;
   /** Adds records the main process has just appended (no reload needed). */
@@ -82,6 +84,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const [companies, setCompanies] = useState<LogData['companies']>([]);
   const [head, setHead] = useState(0);
   const [loading, setLoading] = useState(true);
+  const [loads, setLoads] = useState(0);
   const [error, setError] = useState<string>();
   const [arrived, setArrived] = useState(0);
   const [progress, setProgress] = useState<LoadProgress>();
@@ -106,6 +109,11 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const reload = useCallback(async () => {
     setLoading(true);
     setError(undefined);
+    // It may be another log (the host's was replaced): nothing of the last one stays on screen,
+    // or can be acted on, while this one loads; a launch starts from the same nothing.
+    setLoads((n) => n + 1);
+    setSummary(undefined);
+    setCompanies([]);
     try {
       const next = await whileOpening(api, unwrap(api.contract['log:summary']({})), setOpening);
       await replay.ask({ op: 'reset' });
@@ -243,5 +251,5 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     }
   }, []);
 
-  return { summary, companies, head, loading, error, reload, appended, own, arrived, seen, stateShown, ...(progress ? { progress } : {}), ...(opening ? { opening } : {}) };
+  return { summary, companies, head, loading, loads, error, reload, appended, own, arrived, seen, stateShown, ...(progress ? { progress } : {}), ...(opening ? { opening } : {}) };
 }

@@ -9,7 +9,11 @@ export function useTimelineView(replay: ReplayClient, company: string | undefine
   /** `version`: the log head the view was asked at. */
   const [view, setView] = useState<TimelineView & { version: number }>();
   useEffect(() => {
-    if (!company) return;
+    if (!company) {
+      // No company shown (another log is loading): no view of the last one lingers.
+      setView(undefined);
+      return;
+    }
     let current = true;
     replay.ask({ op: 'view', company, ...(knownAt ? { knownAt, knownBy } : {}) }).then((v) => current && setView({ ...v, version }), () => current && setView(undefined));
     return () => {
