@@ -57,6 +57,8 @@ test('a log replaced at the host leaves nothing of the old one on screen while t
       await expect(page.locator('.state')).toContainText(/Person \d+/);
       // And a screen reader has been told of it (a sentence spoken once the state settles).
       await expect(page.locator('.sr-only[aria-live]').filter({ hasText: /Person \d+/ })).toHaveCount(1);
+      const input = page.getByLabel(/^Moment \(/);
+      await input.focus();
       replace();
       await summaryOfTheNewLog;
 
@@ -65,11 +67,17 @@ test('a log replaced at the host leaves nothing of the old one on screen while t
       await expect(page.getByText(/Person \d+/)).toHaveCount(0);
       await expect(page.locator('.state')).toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Add event' })).toBeDisabled();
-      await expect(page.getByLabel(/^Moment \(/)).toBeDisabled();
+      // The moment field is unavailable and empty, and keeps the reader's focus (a disabled field would drop it).
+      await expect(input).toBeDisabled();
+      await expect(input).toHaveValue('');
+      await expect(input).toBeFocused();
 
       releaseReads();
       await expect(page.getByRole('heading', { level: 1 })).toContainText('OpenAI');
       await expect(page.locator('.state')).toContainText('Sam Altman');
+      await expect(input).toBeEnabled();
+      await expect(input).toBeFocused();
+      await expect(input).toHaveAccessibleName('Moment (America/Los_Angeles)');
     });
   } finally {
     await stopped(other.process);

@@ -32,8 +32,14 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
   const [shown, setShown] = useState({ value, timeZone });
   if (shown.value !== value || shown.timeZone !== timeZone) {
     setShown({ value, timeZone });
-    // Keep the text the user is typing (a moment that follows a loading log moves meanwhile).
-    if (value !== undefined && !editing) setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+    if (value === undefined) {
+      // No moment (another company or log is on its way): the field starts empty, as it is left.
+      setDraft('');
+      setEditing(false);
+    } else if (!editing) {
+      // Keep the text the user is typing (a moment that follows a loading log moves meanwhile).
+      setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+    }
   }
   return (
     <input
@@ -48,7 +54,10 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
       {...(describedBy ? { 'aria-describedby': describedBy } : {})}
       title="YYYY-MM-DD HH:MM, in the company's time zone"
       placeholder="YYYY-MM-DD HH:MM"
-      disabled={disabled}
+      // Unavailable rather than disabled: a disabled field loses the focus it holds (to the page's
+      // body) when another log starts loading, and Tab would skip it without a word.
+      readOnly={disabled}
+      aria-disabled={disabled || undefined}
       value={draft}
       onChange={(e) => {
         setEditing(true);

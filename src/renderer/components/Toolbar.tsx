@@ -67,8 +67,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
       </span>
       <label className="moment">
         <span className="label-text">Moment</span>
-        {/* Keyed by the zone: once the zone is unknown again (another company, another log), the field starts empty. */}
-        <MomentInput key={timeZone ?? ''} label={`Moment (${timeZone ?? 'the company’s time zone, not known yet'})`} value={timeZone ? at : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={onAt} />
+        <MomentInput label={`Moment (${timeZone ?? 'the company’s time zone, not known yet'})`} value={timeZone ? at : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={onAt} />
         {zone && <abbr className="zone" title={timeZone}>{zone}</abbr>}
       </label>
       <span className="known-at" title="See the state as it was known at an earlier recorded time (bitemporal)">
@@ -76,7 +75,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
           <input type="checkbox" checked={knownAt !== undefined} onChange={(e) => onKnownAt(e.target.checked ? new Date(at ?? Date.now()).toISOString() : undefined)} /> As known at
           <span className="sr-only"> an earlier time</span>
         </label>
-        {knownAt !== undefined && <MomentInput key={timeZone ?? ''} label="Known at" value={timeZone ? Date.parse(knownAt) : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+        {knownAt !== undefined && <MomentInput label="Known at" value={timeZone ? Date.parse(knownAt) : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
         {knownAt !== undefined && (
           <select aria-label="Known by" value={knownBy} onChange={(e) => onKnownBy(e.target.value as KnownBy)} title="Recorded: what this log held then. Published: what the sources had said by then.">
             <option value="recorded">as recorded here</option>
