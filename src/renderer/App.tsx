@@ -68,10 +68,6 @@ export function App({ replay }: { replay: ReplayClient }) {
   const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
   const { at, setAt, moveTo, follow, movesByReader, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
-  // What the pane shows: the rendering below and the first-state signal read this one decision.
-  const paneShows: PaneView | undefined = !company || at === undefined || !view ? undefined : paneView === 'seats' ? 'seats' : moment ? 'state' : undefined;
-  // The rest of a loading log waits for the first answer on screen (useLog): an effect runs once it is committed.
-  // A company with no events yet has none to wait for.
   // Each load after the first may be of another log (the host's replaced): no choice made in the last one carries over.
   useEffect(() => {
     if (log.loads <= 1) return;
@@ -79,6 +75,10 @@ export function App({ replay }: { replay: ReplayClient }) {
     setKnownAt(undefined);
     setCompany(undefined);
   }, [log.loads, setAt]);
+  // What the pane shows: the rendering below and the first-state signal read this one decision.
+  const paneShows: PaneView | undefined = !company || at === undefined || !view ? undefined : paneView === 'seats' ? 'seats' : moment ? 'state' : undefined;
+  // The rest of a loading log waits for the first answer on screen (useLog): an effect runs once it is committed.
+  // A company with no events yet has none to wait for.
   const { stateShown } = log;
   useEffect(() => {
     if (paneShows || view?.times.length === 0) stateShown();
