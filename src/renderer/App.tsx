@@ -79,10 +79,11 @@ export function App({ replay }: { replay: ReplayClient }) {
   const paneShows: PaneView | undefined = !company || at === undefined || !view ? undefined : paneView === 'seats' ? 'seats' : moment ? 'state' : undefined;
   // The rest of a loading log waits for the first answer on screen (useLog): an effect runs once it is committed.
   // A company with no events yet has none to wait for.
+  const answered = paneShows !== undefined || view?.times.length === 0;
   const { stateShown } = log;
   useEffect(() => {
-    if (paneShows || view?.times.length === 0) stateShown();
-  }, [paneShows, view, stateShown]);
+    if (answered) stateShown();
+  }, [answered, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   useFollowedEnd({ view, company, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
 
@@ -97,7 +98,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   }, [replay, company, known, filter, filtering, log.head]);
 
   // The company's zone, known once its view is here: until then no moment can be typed (it would be read in another zone).
-  const zone = view?.company === company ? view?.timeZone : undefined;
+  const zone = view && view.company === company ? view.timeZone : undefined;
   const timeZone = view?.timeZone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
   const span = useMemo<[number, number]>(() => (view && busySpan(view.times)) ?? [0, 1], [view]);
