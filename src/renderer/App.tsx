@@ -85,7 +85,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     if (answered) stateShown();
   }, [answered, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
-  useFollowedEnd({ view, company, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
+  useFollowedEnd({ view, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
@@ -98,8 +98,8 @@ export function App({ replay }: { replay: ReplayClient }) {
   }, [replay, company, known, filter, filtering, log.head]);
 
   // The company's zone, known once its view is here: until then no moment can be typed (it would be read in another zone).
-  const zone = view && view.company === company ? view.timeZone : undefined;
-  const timeZone = view?.timeZone ?? 'UTC';
+  const zone = view?.timeZone;
+  const timeZone = zone ?? 'UTC';
   const current = view && at !== undefined ? upperBound(view.times, at) - 1 : -1;
   const span = useMemo<[number, number]>(() => (view && busySpan(view.times)) ?? [0, 1], [view]);
 
@@ -158,7 +158,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     forward: history.forward,
   });
 
-  const spoken = useMomentAnnouncement(moment, timeZone);
+  const spoken = useMomentAnnouncement(moment, zone);
 
   // The main process opens it and then says 'log-changed', which reloads the page's log.
   const sharedDialog = dialog?.kind === 'shared' && api.desktop && (
@@ -223,7 +223,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           ) : paneShows === 'state' && moment && company && at !== undefined && view ? (
             <StatePanel moment={moment} figures={view.figures} span={span} asked={{ company, at, ...known }} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (
-            <p className="muted loading">{log.loading ? 'Loading the log…' : 'No events for this company yet.'}</p>
+            <p className="muted loading">{log.loading ? 'Loading the log…' : view?.times.length === 0 ? 'No events for this company yet.' : 'Loading…'}</p>
           )}
           </div>
         </div>

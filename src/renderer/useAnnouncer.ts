@@ -45,6 +45,8 @@ export function momentSentence(moment: MomentState, timeZone: string): string {
  * Speaks a moment once its state has settled: again only when its last change or its day-only
  * changes differ. The time spoken is the state's own, never a newer moment whose state is on its way.
  */
-export function useMomentAnnouncement(moment: MomentState | undefined, timeZone: string): string {
-  return useAnnouncer(moment ? momentSentence(moment, timeZone) : undefined, moment ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
+export function useMomentAnnouncement(moment: MomentState | undefined, timeZone: string | undefined): string {
+  // Said once the company's zone is known: a time said in another zone is wrong.
+  const sentence = moment && timeZone ? momentSentence(moment, timeZone) : undefined;
+  return useAnnouncer(sentence, moment && sentence ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
 }

@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react';
 import type { TimelineView } from './replay-protocol';
 
 interface Following {
+  /** The shown company's view (useTimelineView). */
   view: (TimelineView & { version: number }) | undefined;
-  company: string | undefined;
   at: number | undefined;
   setAt(t: number): void;
   /** Moves the moment once its state is here, unless the reader moves first (useMoment). */
@@ -18,7 +18,7 @@ interface Following {
   head: number;
 }
 
-export function useFollowedEnd({ view, company, at, setAt, follow, movesByReader, loading, head }: Following): void {
+export function useFollowedEnd({ view, at, setAt, follow, movesByReader, loading, head }: Following): void {
   /** The reader's moves when the moment was put at the end: the end is followed until there are more. */
   const since = useRef<number>(undefined);
   /** The end last followed to (its move may still wait for its state). */
@@ -29,8 +29,7 @@ export function useFollowedEnd({ view, company, at, setAt, follow, movesByReader
     if (loading) settled.current = false;
   }, [loading]);
   useEffect(() => {
-    // The view of the company shown (after a switch, the last company's view is still here a moment).
-    if (!view || view.company !== company || !view.times.length) return;
+    if (!view || !view.times.length) return;
     const end = view.times[view.times.length - 1]!;
     if (at === undefined) {
       // Placed at once: a company with no moment yet has no state to keep on screen meanwhile.
@@ -43,5 +42,5 @@ export function useFollowedEnd({ view, company, at, setAt, follow, movesByReader
       follow(end);
     }
     if (!loading && view.version === head) settled.current = true;
-  }, [view, company, at, loading, head, setAt, follow, movesByReader]);
+  }, [view, at, loading, head, setAt, follow, movesByReader]);
 }

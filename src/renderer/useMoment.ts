@@ -20,7 +20,8 @@ export function useTimelineView(replay: ReplayClient, company: string | undefine
       current = false;
     };
   }, [replay, company, knownAt, knownBy, version]);
-  return view;
+  // Another company's view is never the answer: after a switch the last one's stays in state until this one's comes.
+  return view?.company === company ? view : undefined;
 }
 
 /**
@@ -128,7 +129,9 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
     [company, keyOf, ask, version],
   );
 
-  return { state: ready?.state ?? state, prepare };
+  // Another company's state is never the answer: after a move to another company (Back, a bookmark) the last one's stays in state until this one's comes.
+  const shown = ready?.state ?? state;
+  return { state: shown?.company === company ? shown : undefined, prepare };
 }
 
 /**
