@@ -10,7 +10,7 @@ import { Digests } from './digests';
 import { fsyncDirectoryOf } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
-import { isLogFile } from './log-file';
+import { isLogFile, realLogPath } from './log-file';
 import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from './log-store';
 import { sealBatch } from './seal-batch';
 
@@ -33,8 +33,9 @@ export class EventLog implements LogStore {
   }
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
-  static async open(path: string, options: OpenOptions = {}): Promise<EventLog> {
-    if (!isLogFile(path) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${path} (start one with: incumbent init --log ${path} --title "...")`);
+  static async open(named: string, options: OpenOptions = {}): Promise<EventLog> {
+    if (!isLogFile(named) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${named} (start one with: incumbent init --log ${named} --title "...")`);
+    const path = realLogPath(named);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options);
     const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });

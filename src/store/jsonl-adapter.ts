@@ -3,7 +3,7 @@
  * appends the sealed lines that are not yet on disk, fsyncs, moves the head anchor, and refuses
  * anything that would change what is already there.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
@@ -128,6 +128,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     }
     if (data.pending.length === 0) return;
     const fd = (this.#fd ??= openSync(this.#path, 'wx+'));
+    this.#stillOurs(fd);
     const anchor = (this.#anchor ??= new AnchorWriter(this.#path));
     const bytes = Buffer.from(`${data.pending.join('\n')}\n`);
     try {
@@ -150,6 +151,28 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     }
     this.#bytes += bytes.length;
     this.#count += data.pending.length;
+  }
+
+  /**
+   * Before a write: the path still names the file this writer holds, as it left it. A file put in
+   * its place (a backup restored, a sync) would get nothing while the writes were acknowledged, and
+   * a writer that reached the same file by another name (a hard link) would be written over.
+   * Refused before anything is written: nothing of either is touched.
+   */
+  #stillOurs(fd: number): void {
+    const held = fstatSync(fd);
+    let named: Stats | undefined;
+    try {
+      named = statSync(this.#path);
+    } catch {
+      named = undefined;
+    }
+    if (named?.dev !== held.dev || named.ino !== held.ino) {
+      throw new IncumbentError('damaged', `${this.#path} is no longer the file this log was opened from (it was replaced, moved or removed); nothing was written. Open it again.`);
+    }
+    if (held.size !== this.#bytes) {
+      throw new IncumbentError('locked', `${this.#path} was written to by another program since it was opened (${held.size} bytes where this writer left ${this.#bytes}); nothing was written. Open it again.`);
+    }
   }
 
   close(): void {

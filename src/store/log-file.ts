@@ -1,6 +1,24 @@
 /** Checks that a path can be a log file before anything opens it: problems are sentences, not errnos. */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { IncumbentError } from '../core/errors';
+
+/**
+ * The one name of a log file: symbolic links resolved (its folder's, for a file not there yet).
+ * Its lock, head anchor and index sit beside this name, so a log reached by two names (a link to
+ * it) still has one writer at a time. A path that cannot be resolved is left for the open to report.
+ */
+export function realLogPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
 
 /** True when `path` is a regular file, false when nothing is there; throws `invalid` otherwise. */
 export function isLogFile(path: string): boolean {

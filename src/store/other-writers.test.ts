@@ -1,0 +1,71 @@
+/**
+ * A log reached by more than one name, or replaced on disk while a writer holds it: no append is
+ * acknowledged that is not in the file the path names, and no other writer's records are written over.
+ */
+import { linkSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { parseDraft } from '../core/validate';
+import { EventLog } from './event-log';
+
+const draft = (id: string) =>
+  parseDraft({ id, type: 'board.joined', subject: 'acme', time: '2024-01-01T00:00:00.000Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: `p-${id}`, name: `Person ${id}` } } });
+
+let dir: string;
+let path: string;
+const open: EventLog[] = [];
+const opened = async (at: string) => {
+  const log = await EventLog.open(at, { create: { title: 'T' } });
+  open.push(log);
+  return log;
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'incumbent-other-writers-'));
+  path = join(dir, 'log.jsonl');
+  (await opened(path)).close();
+});
+afterEach(() => {
+  for (const log of open.splice(0)) log.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('a link to a log shares its lock: a second writer through it is refused, whichever name came first', async () => {
+  const link = join(dir, 'alias.jsonl');
+  symlinkSync(path, link);
+  const first = await opened(path);
+  await expect(opened(link)).rejects.toMatchObject({ code: 'locked' });
+  first.close();
+  const viaLink = await opened(link);
+  await expect(opened(path)).rejects.toMatchObject({ code: 'locked' });
+  // One set of siblings, beside the file itself: the link's folder gets no lock or anchor of its own.
+  expect(viaLink.path).toBe(path);
+});
+
+it('a writer that reached the file by another name (a hard link) is never written over: the other is refused before it writes', async () => {
+  const other = join(dir, 'hard.jsonl');
+  linkSync(path, other);
+  const a = await opened(path);
+  const b = await opened(other);
+  await b.append([draft('by-b')]);
+  const after = readFileSync(path);
+  await expect(a.append([draft('by-a')])).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/written to by another program since it was opened .* nothing was written/) });
+  expect(readFileSync(path).equals(after)).toBe(true);
+  expect(a.ledger.head).toBe(1);
+});
+
+it('a file put in the log\'s place while a writer holds it gets nothing, and the writer acknowledges nothing', async () => {
+  const writer = await opened(path);
+  await writer.append([draft('before')]);
+  const restored = join(dir, 'restored.jsonl');
+  (await opened(restored)).close();
+  const backup = readFileSync(restored);
+  renameSync(restored, path);
+  await expect(writer.append([draft('after')])).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/no longer the file this log was opened from/) });
+  expect(readFileSync(path).equals(backup)).toBe(true);
+  expect(writer.ledger.head).toBe(2);
+  // Removed outright: the same.
+  rmSync(path);
+  await expect(writer.append([draft('gone')])).rejects.toMatchObject({ code: 'damaged' });
+});
