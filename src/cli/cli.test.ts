@@ -1,9 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateLog } from '../../bench/generate';
 import { BUILT_IN_LOG } from './commands';
 import { main } from './main';
 
@@ -144,6 +146,37 @@ describe('incumbent', () => {
       expect((await run(['events'])).out).not.toMatch(/log\.created/);
       expect((await run(['events', '--type', 'log'])).out).toMatch(/log\.created/);
     });
+  });
+
+  it('refuses a device as an input file (it would be read for ever), and reads a pipe to its end', async () => {
+    const log = copyOfDataset();
+    const before = readFileSync(log);
+    const refused = await run(['append', '--log', log, '/dev/zero']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/INPUT: cannot read \/dev\/zero: it is a device or socket, not a file/);
+    expect((await run(['verify', '--log', log, '--snapshot', '/dev/zero'])).err).toMatch(/--snapshot: cannot read \/dev\/zero: it is a device/);
+    expect(readFileSync(log).equals(before)).toBe(true);
+    const fifo = join(tempDir(), 'events.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '%s\\n' '${event('dana-piped')}' > "${fifo}"`]);
+    const exited = once(writer, 'exit');
+    const appended = await run(['append', '--log', log, fifo]);
+    await exited;
+    expect(appended.out).toMatch(/^appended #\d+ dana-piped /);
+  });
+
+  it('stops quietly when the reader of its output stops early (`incumbent events | head`)', async () => {
+    const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
+    const log = join(tempDir(), 'long.jsonl');
+    // More output than a pipe holds, so that the command is still writing when the reader goes.
+    await generateLog(log, 2_000, 2);
+    const child = spawn(process.execPath, [bin, 'events', '--log', log], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number];
+    expect({ code, err }).toEqual({ code: 0, err: '' });
   });
 
   it('runs as the installed `incumbent` bin', () => {

@@ -1,5 +1,5 @@
 /** What a CLI command may touch besides files: injectable so tests run commands in-process. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 
 export interface CliIo {
@@ -7,6 +7,12 @@ export interface CliIo {
   err(text: string): void;
   readStdin(): Promise<string>;
 }
+
+// Output piped to a reader that stops early (`incumbent events | head`): the rest is not wanted, and that is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
@@ -20,11 +26,17 @@ export const processIo: CliIo = {
 
 const reasons: Record<string, string> = { ENOENT: 'there is no such file', EISDIR: 'it is a folder, not a file', EACCES: 'permission denied', EPERM: 'permission denied' };
 
-/** Reads an input file named on the command line; a problem is bad input (exit 1), said plainly. */
+/**
+ * Reads an input file named on the command line; a problem is bad input (exit 1), said plainly. A
+ * pipe is read to its end (`<(generate)`), a device refused: /dev/zero never ends.
+ */
 export function readInput(path: string, option: string): string {
   try {
+    const stats = statSync(path);
+    if (stats.isCharacterDevice() || stats.isBlockDevice() || stats.isSocket()) throw new IncumbentError('invalid', `cannot read ${path}: it is a device or socket, not a file`, option);
     return readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof IncumbentError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new IncumbentError('invalid', `cannot read ${path}: ${reasons[code] ?? (error as Error).message}`, option);
   }

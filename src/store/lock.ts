@@ -12,9 +12,10 @@
  * A lost race is a plain "locked by ..." error, never a raw errno.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { IncumbentError } from '../core/errors';
+import { readRegularFile } from './regular-file';
 
 interface Owner {
   pid: number;
@@ -33,6 +34,8 @@ interface Holder {
 
 /** A lock file with no readable owner is stale once it is this old: no writer of ours leaves one. */
 const UNREADABLE_GRACE_MS = 2_000;
+/** More than a lock file's owner (a line of JSON) ever takes. */
+const LOCK_BYTES = 64 << 10;
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -50,7 +53,10 @@ function readHolder(path: string): Holder | undefined {
   let stat;
   try {
     stat = statSync(path, { bigint: true });
-    text = readFileSync(path, 'utf8');
+    // Not a plain read: a FIFO put at the lock's name would block it for ever, a device fill memory.
+    const bytes = readRegularFile(path, LOCK_BYTES);
+    if (!bytes) return undefined;
+    text = bytes.toString('utf8');
   } catch (error) {
     if (code(error) === 'ENOENT') return undefined;
     throw error;

@@ -2,6 +2,7 @@
  * A log reached by more than one name, or replaced on disk while a writer holds it: no append is
  * acknowledged that is not in the file the path names, and no other writer's records are written over.
  */
+import { execFileSync } from 'node:child_process';
 import { linkSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,4 +69,12 @@ it('a file put in the log\'s place while a writer holds it gets nothing, and the
   // Removed outright: the same.
   rmSync(path);
   await expect(writer.append([draft('gone')])).rejects.toMatchObject({ code: 'damaged' });
+});
+
+it('a FIFO or a device put at the lock\'s name is refused at once, not read for ever', async () => {
+  execFileSync('mkfifo', [`${path}.lock`]);
+  await expect(opened(path)).rejects.toThrow(/cannot lock .* is not a regular file/);
+  rmSync(`${path}.lock`);
+  symlinkSync('/dev/zero', `${path}.lock`);
+  await expect(opened(path)).rejects.toThrow(/cannot lock .* is not a regular file/);
 });
