@@ -165,6 +165,24 @@ describe('incumbent', () => {
     expect(appended.out).toMatch(/^appended #\d+ dana-piped /);
   });
 
+  it('names a filter or an argument that cannot mean anything, rather than answering with nothing', async () => {
+    const refused = async (argv: string[]) => {
+      const { code, out, err } = await run(argv);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      return err;
+    };
+    expect(await refused(['events', '--company', 'nope'])).toMatch(/--company: no company "nope" in this log/);
+    expect(await refused(['events', '--type', 'frob'])).toMatch(/--type: no event type is "frob" or starts with "frob\." \(types: .*role\.assumed/);
+    expect(await refused(['events', '--from', '2023-11-20T00:00:00Z', '--to', '2023-11-19T00:00:00Z'])).toMatch(/--to: is before --from/);
+    const log = copyOfDataset();
+    const before = readFileSync(log);
+    const input = join(tempDir(), 'one.jsonl');
+    writeFileSync(input, `${event('dana-one')}\n`);
+    expect(await refused(['append', '--log', log, input, input])).toMatch(/INPUT: takes one input file, not 2/);
+    expect(readFileSync(log).equals(before)).toBe(true);
+  });
+
   it('stops quietly when the reader of its output stops early (`incumbent events | head`)', async () => {
     const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
     const log = join(tempDir(), 'long.jsonl');

@@ -9,7 +9,7 @@ import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
 import { isLogFile } from '../store/log-file';
-import { logPayloads } from '../core/vocabulary';
+import { eventTypes, logPayloads } from '../core/vocabulary';
 import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
 
@@ -110,6 +110,7 @@ export const commands = {
   async append(options: Options, io: CliIo, positionals: string[]) {
     const path = str(options, 'log');
     if (!path) throw new IncumbentError('invalid', 'is required: append never changes the built-in dataset', '--log');
+    if (positionals.length > 1) throw new IncumbentError('invalid', `takes one input file, not ${positionals.length} (${positionals.join(', ')}): append them together, or one after the other`, 'INPUT');
     const input = positionals[0] ?? '-';
     const text = input === '-' ? await io.readStdin() : readInput(input, 'INPUT');
     // One batch, checked against the state at its moment once: replayed, no checkpoints built.
@@ -150,10 +151,14 @@ export const commands = {
     const type = str(options, 'type');
     const company = str(options, 'company');
     const [lo, hi] = [from ? toEpoch(from) : -Infinity, to ? toEpoch(to) : Infinity];
+    // A filter that can match nothing is a mistake to name, not an empty list.
+    if (lo > hi) throw new IncumbentError('invalid', `is before --from (${from}): the range is empty`, '--to');
+    if (type && !eventTypes.some((t) => t === type || t.startsWith(`${type}.`))) throw new IncumbentError('invalid', `no event type is "${type}" or starts with "${type}." (types: ${eventTypes.join(', ')})`, '--type');
     // log.created is about the file, dated when it was made: it belongs in no historical range.
     const wanted = (r: EventRecord) => (type ? r.type === type || r.type.startsWith(`${type}.`) : r.type !== 'log.created') && (!company || r.subject === company);
     await withLog(options, io, (s) => {
       const { ledger } = s.log;
+      if (company && !ledger.timeline(company)) throw new IncumbentError('not-found', `no company "${company}" in this log`, '--company');
       const records = [...ledger.records()]
         .filter((r) => wanted(r) && toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)
         .sort((a, b) => toEpoch(a.time) - toEpoch(b.time) || a.seq - b.seq);
