@@ -7,13 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { holdableAnswers } from './held-answers';
-
-const acmeEvent = (id: string, time: string, data: object) =>
-  JSON.stringify({ id, subject: 'acme', time, timeprecision: 'minute', timezone: 'Asia/Tokyo', ...data });
-const ACME = [
-  acmeEvent('acme-ceo', '2024-04-01T09:00:00+09:00', { type: 'role.assumed', data: { certainty: 'confirmed', citation: { document: 'Acme press release, 1 April 2024', quote: 'Hanako Sato becomes CEO.' }, person: { id: 'hanako-sato', name: 'Hanako Sato' }, role: 'CEO', interim: false, acting: false } }),
-  acmeEvent('acme-board', '2024-04-02T10:00:00+09:00', { type: 'board.joined', data: { certainty: 'confirmed', citation: { document: 'Acme press release, 2 April 2024', quote: 'Taro Yamada joins the board.' }, person: { id: 'taro-yamada', name: 'Taro Yamada' }, independent: true } }),
-].join('\n');
+import { ACME } from './second-company';
 
 const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
 const settled = (page: Page) => expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');

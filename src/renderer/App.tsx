@@ -33,6 +33,7 @@ import { useFileActions } from './useFileActions';
 import { useFollowedEnd } from './useFollowedEnd';
 import { useLog } from './useLog';
 import { useCommands } from './useCommands';
+import { useKeptFocus } from './useKeptFocus';
 import { useMediaQuery } from './useMediaQuery';
 import { askMoment, useMoment, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
@@ -58,6 +59,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   const filtering = isFiltering(filter);
   const matches = filtering ? filterMatches : undefined;
   const narrow = useMediaQuery('(max-width: 1099px)');
+  useKeptFocus();
   const [eventsOpen, setEventsOpen] = useState(false);
   const [paneView, setPaneView] = useState<PaneView>('state');
 
@@ -229,7 +231,7 @@ export function App({ replay }: { replay: ReplayClient }) {
         </div>
         {view && (
           <EventsList
-            key={`${log.summary?.logId}/${view.company}`}
+            key={view.company}
             replay={replay}
             view={view}
             current={current}

@@ -1,9 +1,10 @@
 /** Named moments of the log, beside the scrubber: go to one, keep the current moment under a name, or drop one. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Bookmark } from '../../core/contract';
 import type { Api } from '../api';
 import { unwrap } from '../api';
 import { formatInstant } from '../format';
+import { Button } from './Button';
 
 interface Props {
   api: Api;
@@ -20,6 +21,7 @@ interface Props {
 export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, say }: Props) {
   const [bookmarks, setBookmarks] = useState<Bookmark[]>([]);
   const [name, setName] = useState('');
+  const nameField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -41,7 +43,15 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
   };
   const add = async () => {
     const bookmark: Bookmark = { name: name.trim(), company, at: new Date(at).toISOString(), ...(knownAt ? { knownAt } : {}) };
-    if (await change(api.contract['bookmarks:add']({ bookmark }))) setName('');
+    if (!(await change(api.contract['bookmarks:add']({ bookmark })))) return;
+    setName('');
+    say(`Bookmark "${bookmark.name}" added.`);
+  };
+  /** The removed bookmark's buttons leave the page: the focus goes to the name field, not to the page's body. */
+  const remove = async (bookmark: Bookmark) => {
+    if (!(await change(api.contract['bookmarks:remove']({ name: bookmark.name })))) return;
+    nameField.current?.focus();
+    say(`Bookmark "${bookmark.name}" removed.`);
   };
 
   return (
@@ -52,7 +62,7 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
             <button type="button" onClick={() => onGo(b)} title={`${formatInstant(Date.parse(b.at), timeZone)}${b.knownAt ? ', as known then' : ''}`}>
               {b.name}
             </button>
-            <button type="button" className="icon" aria-label={`Remove the bookmark ${b.name}`} onClick={() => void change(api.contract['bookmarks:remove']({ name: b.name }))}>
+            <button type="button" className="icon" aria-label={`Remove the bookmark ${b.name}`} onClick={() => void remove(b)}>
               ×
             </button>
           </li>
@@ -64,10 +74,10 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
           if (name.trim()) void add();
         }}
       >
-        <input aria-label="Name for a bookmark at this moment" placeholder="Name this moment" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" disabled={!name.trim()}>
+        <input ref={nameField} aria-label="Name for a bookmark at this moment" placeholder="Name this moment" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <Button type="submit" available={!!name.trim()}>
           Add bookmark
-        </button>
+        </Button>
       </form>
     </section>
   );

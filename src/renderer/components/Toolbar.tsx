@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { KnownBy } from '../../core/ledger';
 import type { Api } from '../api';
 import { zoneName } from '../format';
+import { Button } from './Button';
 import { MenuButton } from './MenuButton';
 import { MomentInput } from './MomentInput';
 
@@ -58,12 +59,12 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
         <span className="company">{companyName}</span>
       )}
       <span className="nav" role="group" aria-label="Moments visited">
-        <button type="button" className="icon" onClick={history.back} disabled={!history.canBack} aria-label="Back to the previous moment" title="Back to the previous moment (Alt+←)" aria-keyshortcuts="Alt+ArrowLeft">
+        <Button className="icon" onClick={history.back} available={history.canBack} aria-label="Back to the previous moment" title="Back to the previous moment (Alt+←)" aria-keyshortcuts="Alt+ArrowLeft">
           ←
-        </button>
-        <button type="button" className="icon" onClick={history.forward} disabled={!history.canForward} aria-label="Forward to the next moment" title="Forward (Alt+→)" aria-keyshortcuts="Alt+ArrowRight">
+        </Button>
+        <Button className="icon" onClick={history.forward} available={history.canForward} aria-label="Forward to the next moment" title="Forward (Alt+→)" aria-keyshortcuts="Alt+ArrowRight">
           →
-        </button>
+        </Button>
       </span>
       <label className="moment">
         <span className="label-text">Moment</span>
@@ -85,8 +86,8 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
       </span>
       <span className="spacer" />
       {/* Both read times in the company's zone: not before it is known. */}
-      <button onClick={actions.addEvent} disabled={!timeZone} title="Add an event">Add event</button>
-      <button onClick={actions.compare} disabled={!timeZone} title="Compare two moments (Ctrl/Cmd+K)">Compare</button>
+      <Button onClick={actions.addEvent} available={!!timeZone} title="Add an event">Add event</Button>
+      <Button onClick={actions.compare} available={!!timeZone} title="Compare two moments (Ctrl/Cmd+K)">Compare</Button>
       <button className="primary" onClick={actions.exportSnapshot} title="Export the snapshot at this moment (Ctrl/Cmd+E)">
         Export snapshot
       </button>
