@@ -17,6 +17,12 @@ if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size') ||
   process.exit(run.status ?? 1);
 }
 
+// Output piped to a reader that stops early (`incumbent events | head`): the rest is not wanted, and that is no error.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const bundle = (await import('../scripts/cli-bundle.js')).freshCliBundle();
 if (!bundle) (await import('tsx/esm/api')).register();
 const { main } = await import(bundle ?? '../src/cli/main.ts');

@@ -8,12 +8,6 @@ export interface CliIo {
   readStdin(): Promise<string>;
 }
 
-// Output piped to a reader that stops early (`incumbent events | head`): the rest is not wanted, and that is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(0);
-});
-
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
