@@ -23,25 +23,38 @@ const describe = (element: Element): Focused | undefined => {
 
 export function useKeptFocus(): void {
   useEffect(() => {
-    let last: Focused | undefined;
-    const remember = (event: FocusEvent) => {
-      last = event.target instanceof Element ? describe(event.target) : undefined;
+    /** The control whose focus went to nothing (a removed control's focus goes nowhere), while it is looked for. */
+    let lost: Focused | undefined;
+    // The page's changes are watched only while a focus is lost: not on every step of the scrubber.
+    const observer = new MutationObserver(() => restore());
+    const stop = () => {
+      lost = undefined;
+      observer.disconnect();
     };
     const restore = () => {
-      // Cheap on every change of the page: nothing to do while the focused control is still there.
-      if (!last || last.element.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
-      const { tag, role, name } = last;
+      if (!lost) return;
+      // Still on the page (the reader clicked elsewhere, the window lost the focus) or focused elsewhere: nothing to restore.
+      if (lost.element.isConnected || (document.activeElement && document.activeElement !== document.body)) return stop();
+      const { tag, role, name } = lost;
       for (const candidate of document.getElementsByTagName(tag)) {
         if (candidate.getAttribute('role') !== role || nameOf(candidate) !== name || !(candidate instanceof HTMLElement)) continue;
         candidate.focus({ preventScroll: true });
         return;
       }
     };
-    const observer = new MutationObserver(restore);
-    document.addEventListener('focusin', remember);
-    observer.observe(document.body, { childList: true, subtree: true });
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget !== null || !(event.target instanceof Element)) return;
+      lost = describe(event.target);
+      if (!lost) return;
+      observer.observe(document.body, { childList: true, subtree: true });
+      // Once the change that took it away is done: it may already be back.
+      requestAnimationFrame(restore);
+    };
+    document.addEventListener('focusout', onFocusOut);
+    document.addEventListener('focusin', stop);
     return () => {
-      document.removeEventListener('focusin', remember);
+      document.removeEventListener('focusout', onFocusOut);
+      document.removeEventListener('focusin', stop);
       observer.disconnect();
     };
   }, []);
