@@ -81,7 +81,7 @@ test('moving to another company keeps the focus where it was: a bookmark, Compar
   await expect(ceo(page)).toContainText('Sam Altman');
   const openai = await bookmarkHere(page, 'OpenAI');
 
-  // Followed from the keyboard: the bookmarks leave the page until Acme's view comes, then the focus is back on the one followed.
+  // Followed from the keyboard: the bookmarks stay on the page while Acme's view comes, and the focus on the one followed.
   await acme.focus();
   await page.keyboard.press('Enter');
   await expect(ceo(page)).toContainText('Hanako Sato');

@@ -213,7 +213,8 @@ export function App({ replay }: { replay: ReplayClient }) {
       {view && at !== undefined && (
         <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
       )}
-      {view && at !== undefined && company && log.summary && (
+      {/* Bookmarks are the log's, not a company's: they stay (and keep the focus) while another company's view is on its way. */}
+      {company && log.summary && (
         <Bookmarks api={api} company={company} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
       )}
       <main className="panes">

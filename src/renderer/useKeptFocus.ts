@@ -1,6 +1,6 @@
 /**
  * The focus does not fall to the page's body when the control that had it is rendered away and
- * back: a move to another company takes its scrubber, events and bookmarks off the page until its
+ * back: a move to another company takes its scrubber and events off the page until its
  * view comes, and a finished load may redraw a list. The control last focused is remembered by
  * what it is (its tag, role and name); when it leaves the page with the focus, the focus goes to
  * the control that is the same thing once it is back, unless the reader has put it somewhere since.

@@ -9,7 +9,8 @@ import { Button } from './Button';
 interface Props {
   api: Api;
   company: string;
-  at: number;
+  /** The moment a new bookmark keeps; none while the company's view is on its way (nothing to add then). */
+  at: number | undefined;
   knownAt?: string;
   timeZone: string;
   /** A different log: its bookmarks are read again. */
@@ -22,10 +23,19 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
   const [bookmarks, setBookmarks] = useState<Bookmark[]>([]);
   const [name, setName] = useState('');
   const nameField = useRef<HTMLInputElement>(null);
+  /** Answers are shown in the order they were asked for: a list read before an add, answered after it, would hide the new bookmark. */
+  const asked = useRef(0);
+  const shown = useRef(0);
+  const showIfLatest = (order: number, list: Bookmark[]) => {
+    if (order < shown.current) return;
+    shown.current = order;
+    setBookmarks(list);
+  };
 
   useEffect(() => {
     let live = true;
-    unwrap(api.contract['bookmarks:list']({})).then((b) => live && setBookmarks(b), () => live && setBookmarks([]));
+    const order = ++asked.current;
+    unwrap(api.contract['bookmarks:list']({})).then((b) => live && showIfLatest(order, b), () => live && showIfLatest(order, []));
     return () => {
       live = false;
     };
@@ -33,15 +43,17 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
 
   /** Shows the list the host answers with: each change is made there, to the list as it is then. */
   const change = async (request: ReturnType<Api['contract']['bookmarks:add']>) => {
+    const order = ++asked.current;
     try {
-      setBookmarks(await unwrap(request));
+      showIfLatest(order, await unwrap(request));
       return true;
     } catch (error) {
       say((error as Error).message, true);
       return false;
     }
   };
-  const add = async () => {
+  const canAdd = !!name.trim() && at !== undefined;
+  const add = async (at: number) => {
     const bookmark: Bookmark = { name: name.trim(), company, at: new Date(at).toISOString(), ...(knownAt ? { knownAt } : {}) };
     if (!(await change(api.contract['bookmarks:add']({ bookmark })))) return;
     setName('');
@@ -71,11 +83,11 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) void add();
+          if (canAdd) void add(at);
         }}
       >
         <input ref={nameField} aria-label="Name for a bookmark at this moment" placeholder="Name this moment" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
-        <Button type="submit" available={!!name.trim()}>
+        <Button type="submit" available={canAdd}>
           Add bookmark
         </Button>
       </form>
