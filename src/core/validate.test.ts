@@ -56,6 +56,22 @@ describe('parseDraft', () => {
     expect(() => parseDraft(input)).toThrow(message);
   });
 
+  // From JSON text, as every entry point reads it: there `__proto__` is an own key, and it is refused wherever it sits (deeper in `data.data`, by the corrected type's schema: revision.ts).
+  const withProto = (path: string[]) => {
+    const data = { certainty: 'confirmed', citation, person: ann };
+    const correction = { ...base, type: 'event.corrected', data: { target: 'evt-1', reason: 'the date was wrong', citation, data } };
+    const where = path.reduce<Record<string, unknown>>((object, key) => object[key] as Record<string, unknown>, correction);
+    return JSON.parse(JSON.stringify(correction).replace(JSON.stringify(where).slice(0, -1), `${JSON.stringify(where).slice(0, -1)},"__proto__":{"x":1}`));
+  };
+  it.each([
+    [[], /^unknown field\(s\) __proto__/],
+    [['data'], /^data: unknown field\(s\) __proto__/],
+    [['data', 'data'], /^data\.data: unknown field\(s\) __proto__/],
+  ])('refuses a key __proto__ in a correction at %j, naming where', (path, message) => {
+    const input = withProto(path);
+    expect(() => parseDraft(input)).toThrow(message);
+  });
+
   it('names an unknown or missing event type and lists the known ones, with field `type`', () => {
     const refusal = (input: unknown) => {
       try {

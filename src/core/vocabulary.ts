@@ -170,6 +170,18 @@ export const domainTypes = Object.keys(payloads) as DomainType[];
 export const isDomain = (type: string): type is DomainType => Object.hasOwn(payloads, type);
 export type Payload<T extends DomainType> = z.output<(typeof payloads)[T]>;
 
+/**
+ * A correction's new payload, checked against its event type once the target is known. A record
+ * drops a key `__proto__` as it copies (it becomes the copy's prototype), so that key is refused
+ * here, on the input, as every strict object refuses it.
+ */
+const CorrectedData = z
+  .unknown()
+  .check((ctx) => {
+    if (typeof ctx.value === 'object' && ctx.value !== null && Object.hasOwn(ctx.value, '__proto__')) ctx.issues.push({ code: 'unrecognized_keys', keys: ['__proto__'], input: ctx.value as Record<string, unknown> });
+  })
+  .pipe(z.record(z.string(), z.unknown()));
+
 /** Corrections and retractions never edit the past: they are new events that point at an old one. */
 export const revisionPayloads = {
   'event.corrected': z.strictObject({
@@ -179,7 +191,7 @@ export const revisionPayloads = {
     /** The corrected version of the target: its type stays, its time and data may change. */
     time: z.iso.datetime({ offset: true }).optional(),
     timeprecision: z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']).optional(),
-    data: z.record(z.string(), z.unknown()),
+    data: CorrectedData,
   }),
   'event.retracted': z.strictObject({ target: EventRef, reason: Reason, citation: Citation }),
 } as const;
