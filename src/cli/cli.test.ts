@@ -175,6 +175,9 @@ describe('incumbent', () => {
     expect(await refused(['events', '--company', 'nope'])).toMatch(/--company: no company "nope" in this log/);
     expect(await refused(['events', '--type', 'frob'])).toMatch(/--type: no event type is "frob" or starts with "frob\." \(types: .*role\.assumed/);
     expect(await refused(['events', '--from', '2023-11-20T00:00:00Z', '--to', '2023-11-19T00:00:00Z'])).toMatch(/--to: is before --from/);
+    expect(await refused(['diff', '--from', '2023-11-20T00:00:00Z', '--to', '2023-11-19T00:00:00Z'])).toMatch(/--to: is before --from \(2023-11-20T00:00:00Z\): give the earlier/);
+    expect(await refused(['snapshot', '--at', '2023-11-20T00:00:00Z', '--at', '2023-11-19T00:00:00Z'])).toMatch(/Option '--at' is given more than once; give it once/);
+    expect(await refused(['events', '--json', '--type', 'role', '--json'])).toMatch(/Option '--json' is given more than once/);
     const log = copyOfDataset();
     const before = readFileSync(log);
     const input = join(tempDir(), 'one.jsonl');

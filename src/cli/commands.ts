@@ -138,6 +138,8 @@ export const commands = {
   async diff(options: Options, io: CliIo) {
     const from = moment(options, 'from', true)!;
     const to = moment(options, 'to', true)!;
+    // Read backwards, "X became CEO" would say the opposite of what happened.
+    if (toEpoch(to) < toEpoch(from)) throw new IncumbentError('invalid', `is before --from (${from}): give the earlier moment as --from`, '--to');
     const knownAt = moment(options, 'known-at', false);
     const knownBy = knownByOf(options);
     const result = await withLog(options, io, (s) => s['diff:between']({ from, to, company: companyOf(s, options), ...(knownAt ? { knownAt, knownBy } : {}) }));

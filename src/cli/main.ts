@@ -7,6 +7,17 @@ import { processIo, type CliIo } from './io';
 
 const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
 
+/** An option given twice (`--at A --at B`): which one was meant is not ours to guess, and the last one would win unsaid. */
+function repeatedOption(tokens: { kind: string; name?: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !token.name) continue;
+    if (seen.has(token.name)) return token.name;
+    seen.add(token.name);
+  }
+  return undefined;
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -20,7 +31,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const command = name as Command;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append' || command === 'copy', strict: true });
+    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append' || command === 'copy', strict: true, tokens: true });
+    const repeated = repeatedOption(parsed.tokens);
+    if (repeated) throw new Error(`Option '--${repeated}' is given more than once; give it once`);
   } catch (error) {
     io.err(`incumbent ${command}: ${(error as Error).message}\n\n${help[command]}`);
     return 1;
