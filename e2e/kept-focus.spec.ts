@@ -104,3 +104,35 @@ test('moving to another company keeps the focus where it was: a bookmark, Compar
   await page.keyboard.press('Home');
   await expect(page.getByLabel(/^Moment \(/)).toHaveValue('2024-04-01 09:00');
 });
+
+test('at 800x600 the events drawer takes the focus, holds it, closes on Escape or a pick, and gives it back', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  await settled(page);
+  const toggle = page.getByRole('button', { name: /^Events/ });
+  const drawer = page.locator('#events-panel');
+  const inDrawer = () => page.evaluate(() => document.getElementById('events-panel')!.contains(document.activeElement));
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Close the events panel' })).toBeFocused();
+  // The page behind is inert: going back from the drawer's first control reaches nothing of it.
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement === document.body || document.getElementById('events-panel')!.contains(document.activeElement))).toBe(true);
+  await drawer.getByRole('button', { name: 'Close the events panel' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(toggle).toBeFocused();
+
+  // Picking an event closes the drawer, moves the moment, and the focus is on the toggle again.
+  const moment = page.getByLabel(/^Moment \(/);
+  const before = await moment.inputValue();
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeVisible();
+  expect(await inDrawer()).toBe(true);
+  await drawer.locator('.event-main').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeHidden();
+  await expect(moment).not.toHaveValue(before);
+  await expect(toggle).toBeFocused();
+});

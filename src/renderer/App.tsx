@@ -182,43 +182,47 @@ export function App({ replay }: { replay: ReplayClient }) {
 
   const eventsCount = matches ? matches.length : (view?.seqs.length ?? 0);
   const eventsHidden = narrow && !eventsOpen;
+  // The drawer covers the page: behind it, nothing takes the focus or is read.
+  const behindDrawer = narrow && eventsOpen;
 
   return (
     <div className={`app${narrow ? ' narrow' : ''}`}>
-      <Toolbar
-        api={api}
-        title={log.summary?.title ?? (log.progress ? `Loading… ${log.progress.loaded.toLocaleString()} of ${log.progress.total.toLocaleString()} records` : 'Loading…')}
-        companies={log.companies}
-        company={company}
-        onCompany={(c) => {
-          setCompany(c);
-          setAt(undefined);
-          setLimits(DEFAULT_LIMITS);
-          setFilter(NO_FILTER);
-        }}
-        at={at}
-        onAt={setAt}
-        knownAt={knownAt}
-        onKnownAt={setKnownAt}
-        knownBy={knownBy}
-        onKnownBy={setKnownBy}
-        {...(zone ? { timeZone: zone } : {})}
-        actions={actions}
-        history={history}
-        {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
-      />
-      {log.opening && <OpeningNotice opening={log.opening} />}
-      {log.progress && <LoadNotice progress={log.progress} />}
-      <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
-      {view && at !== undefined && (
-        <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
-      )}
-      {/* Bookmarks are the log's, not a company's: they stay (and keep the focus) while another company's view is on its way. */}
-      {company && log.summary && (
-        <Bookmarks api={api} company={company} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
-      )}
+      <div className="app-top" inert={behindDrawer}>
+        <Toolbar
+          api={api}
+          title={log.summary?.title ?? (log.progress ? `Loading… ${log.progress.loaded.toLocaleString()} of ${log.progress.total.toLocaleString()} records` : 'Loading…')}
+          companies={log.companies}
+          company={company}
+          onCompany={(c) => {
+            setCompany(c);
+            setAt(undefined);
+            setLimits(DEFAULT_LIMITS);
+            setFilter(NO_FILTER);
+          }}
+          at={at}
+          onAt={setAt}
+          knownAt={knownAt}
+          onKnownAt={setKnownAt}
+          knownBy={knownBy}
+          onKnownBy={setKnownBy}
+          {...(zone ? { timeZone: zone } : {})}
+          actions={actions}
+          history={history}
+          {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
+        />
+        {log.opening && <OpeningNotice opening={log.opening} />}
+        {log.progress && <LoadNotice progress={log.progress} />}
+        <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
+        {view && at !== undefined && (
+          <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
+        )}
+        {/* Bookmarks are the log's, not a company's: they stay (and keep the focus) while another company's view is on its way. */}
+        {company && log.summary && (
+          <Bookmarks api={api} company={company} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
+        )}
+      </div>
       <main className="panes">
-        <div className="pane-state">
+        <div className="pane-state" inert={behindDrawer}>
           <ViewTabs value={paneView} onChange={setPaneView} />
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
           {paneShows === 'seats' && company && at !== undefined && view ? (

@@ -12,6 +12,7 @@ import type { ReplayClient } from '../replay-client';
 import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
+import { useDrawerFocus } from '../useDrawerFocus';
 import { useLatest } from '../useLatest';
 
 const ROW = 96;
@@ -49,6 +50,9 @@ interface Props {
 }
 
 /** Memoised: a move of the moment that does not change the current row leaves the list as it is. */
+/** Escape closes the drawer, unless it is clearing the search field (the browser's own use of it there). */
+const closesDrawer = (e: React.KeyboardEvent) => e.key === 'Escape' && !(e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value);
+
 export const EventsList = memo(function EventsList({ replay, view, current, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
   const [text, setText] = useState(filter.text);
   const [rows, setRows] = useState(() => new Map<number, EventRow>());
@@ -57,6 +61,8 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
   const [active, setActive] = useState(-1);
   const box = useRef<HTMLDivElement>(null);
   const focusWanted = useRef(false);
+  const section = useRef<HTMLElement>(null);
+  useDrawerFocus(section, !!onClose && !hidden);
 
   // The worker matches as the user pauses, not on every keystroke of a million-event search.
   useEffect(() => {
@@ -159,7 +165,7 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
   };
 
   return (
-    <section className="events" aria-label="Events" id="events-panel" hidden={hidden}>
+    <section ref={section} className="events" aria-label="Events" id="events-panel" hidden={hidden} onKeyDown={onClose ? (e) => closesDrawer(e) && (e.preventDefault(), onClose()) : undefined}>
       <div className="events-filters">
         <h2>
           Events <span className="count">{filtering ? `${count.toLocaleString()} of ${view.seqs.length.toLocaleString()}` : count.toLocaleString()}</span>
