@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../core/validate';
 import { domainTypes } from '../../core/vocabulary';
-import { fieldOfError, fieldsOf, payloadOf, slugify, valuesOf } from './event-fields';
+import { fieldOfError, fieldsOf, payloadOf, slugify, typeLabel, valuesOf } from './event-fields';
 
 describe('the add-event form', () => {
   it('asks for every required field of every event type', () => {
     for (const type of domainTypes) expect(fieldsOf[type].length, type).toBeGreaterThan(0);
+  });
+
+  it('names every kind of event in plain words, never by its type id', () => {
+    const labels = domainTypes.map(typeLabel);
+    for (const [i, label] of labels.entries()) expect(label, domainTypes[i]).toMatch(/^[A-Z][^.]*[a-z…)]$/);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 
   it('turns answers into a payload the engine accepts, deriving the person id from the name', () => {

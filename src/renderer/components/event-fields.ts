@@ -40,8 +40,8 @@ export const fieldsOf: Record<DomainType, Field[]> = {
 
 export const formTypes = domainTypes;
 
-/** Plain words for each kind of event (the raw id is kept for types this list does not know yet). */
-const typeLabels: Record<string, string> = {
+/** Plain words for each kind of event: one for every type (a type added to the vocabulary without one does not compile). */
+const typeLabels: Record<DomainType, string> = {
   'company.registered': 'Company registered',
   'role.assumed': 'Someone took a role (CEO, CTO…)',
   'role.vacated': 'Someone left a role',
@@ -58,8 +58,11 @@ const typeLabels: Record<string, string> = {
   'agreement.reached': 'An agreement was reached',
   'pending.resolved': 'An offer or talks ended (accepted, refused…)',
   'statement.made': 'A statement was made',
+  'board.reconstituted': 'The whole board was replaced',
+  'control.changed': 'Control of the company changed (acquired, merged…)',
+  'dispute.opened': 'A dispute opened (a suit, a deal contested…)',
 };
-export const typeLabel = (type: string) => typeLabels[type] ?? type;
+export const typeLabel = (type: DomainType) => typeLabels[type];
 
 export const precisionLabels: Record<string, string> = { day: 'Day (the hour is not known)', hour: 'Hour', minute: 'Minute', second: 'Second', month: 'Month (the day is not known)', year: 'Year' };
 export const causes = EndCause.options;
