@@ -128,7 +128,7 @@ test('the filter finds every person, party and organisation an event names, dims
 test('event rows are keyboard items with a visible actions menu; changes are announced', async ({ app }) => {
   const { page } = app;
   await setMoment(page, '2023-11-17T13:00');
-  await expect(page.locator('[aria-live="polite"][aria-atomic="true"]')).toContainText('CEO: Mira Murati, interim.');
+  await expect(page.locator('[aria-live="polite"][aria-atomic="true"]').filter({ hasText: 'CEO: Mira Murati, interim.' })).toHaveCount(1);
   const events = page.getByRole('region', { name: 'Events' });
   const active = events.locator('.event-main[tabindex="0"]');
   await expect(active).toHaveCount(1);
@@ -166,5 +166,7 @@ test('compare shows before and after side by side, with what happened in between
   const between = dialog.getByRole('region', { name: 'What happened in between' });
   await expect(between).toContainText('Sun 19 Nov 2023');
   await expect(between).toContainText('Emmett Shear became interim CEO');
+  // And a screen reader hears it, from inside the dialog (the page behind it is inert).
+  await expect(dialog.locator('[aria-live]')).toHaveText(/^\d+ differences from Sun 1 May 2022, 00:00 PDT to Wed 22 Nov 2023, 12:00 PST, \d+ events in between\.$/);
   await expect(dialog.getByLabel('Compare from')).not.toHaveValue(await dialog.getByLabel('Compare to').inputValue());
 });

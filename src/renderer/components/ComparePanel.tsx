@@ -3,7 +3,7 @@
  * between (with honest dates), above the engine's diff in governance terms. Presets reach the
  * log's first and last moment in one click.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Change } from '../../core/diff';
 import { formatAt, formatInstant } from '../format';
 import type { EventRow, MomentState } from '../replay-protocol';
@@ -59,19 +59,28 @@ function Summary({ state, label }: { state: StateView; label: string }) {
   );
 }
 
+const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** What a screen reader hears once a comparison is shown. */
+const spokenSummary = (result: { from: number; to: number; sentences: string[]; between: { total: number } }, timeZone: string) =>
+  `${result.sentences.length ? count(result.sentences.length, 'difference', 'differences') : 'No changes'} from ${formatInstant(result.from, timeZone)} to ${formatInstant(result.to, timeZone)}, ${count(result.between.total, 'event', 'events')} in between.`;
+
 export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZone, compare, stateAt, between, onClose }: Props) {
   const [from, setFrom] = useState(initialFrom);
   const [to, setTo] = useState(initialTo);
-  const [result, setResult] = useState<{ changes: Change[]; sentences: string[]; before: MomentState; after: MomentState; between: { total: number; rows: EventRow[] } }>();
+  /** A comparison, with the moments it compares (the fields may have moved on since). */
+  const [result, setResult] = useState<{ from: number; to: number; changes: Change[]; sentences: string[]; before: MomentState; after: MomentState; between: { total: number; rows: EventRow[] } }>();
   const [error, setError] = useState<string>();
+  /** Only the latest comparison asked for is shown: an earlier one answered late would show other moments' changes. */
+  const asked = useRef(0);
 
   const run = useCallback(async () => {
+    const order = ++asked.current;
     setError(undefined);
     try {
       const [diff, before, after, happened] = await Promise.all([compare(from, to), stateAt(from), stateAt(to), between(from, to, BETWEEN_LIMIT)]);
-      setResult({ ...diff, before, after, between: happened });
+      if (order === asked.current) setResult({ from, to, ...diff, before, after, between: happened });
     } catch (e) {
-      setError((e as Error).message);
+      if (order === asked.current) setError((e as Error).message);
     }
   }, [compare, stateAt, between, from, to]);
   useEffect(() => {
@@ -97,6 +106,10 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
         <span className="muted">Times in {timeZone}</span>
         <button type="button" className="primary" onClick={() => void run()}>Compare</button>
       </div>
+      {/* Inside the dialog: the rest of the page is inert while it is open, its announcements too. */}
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
+        {result && !error ? spokenSummary(result, timeZone) : ''}
+      </p>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -112,7 +125,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
             {result.sentences.length === 0 && <li className="muted">No changes between these moments.</li>}
           </ul>
           <div className="compare-grid">
-            <Summary state={result.before.view} label={`Before: ${formatInstant(from, timeZone)}`} />
+            <Summary state={result.before.view} label={`Before: ${formatInstant(result.from, timeZone)}`} />
             <section className="compare-between" aria-label="What happened in between">
               <h3>
                 In between <span className="count">{result.between.total.toLocaleString()} events</span>
@@ -126,7 +139,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
               </ol>
               {result.between.total > result.between.rows.length && <p className="muted">and {(result.between.total - result.between.rows.length).toLocaleString()} more (narrow the range to see them).</p>}
             </section>
-            <Summary state={result.after.view} label={`After: ${formatInstant(to, timeZone)}`} />
+            <Summary state={result.after.view} label={`After: ${formatInstant(result.to, timeZone)}`} />
           </div>
         </>
       )}
