@@ -58,5 +58,5 @@ test('moving to another company shows nothing of the last one while it loads, th
   await expect(ceo(page)).toContainText('Hanako Sato');
   await expect(page.getByLabel(/^Moment \(/)).toHaveValue('2024-04-02 10:00');
   await settled(page);
-  await expect(page.locator('[aria-live]')).toContainText('Tue 2 Apr 2024, 10:00 GMT+9. Last change: Taro Yamada joined the board.');
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Tue 2 Apr 2024, 10:00 GMT+9. Last change: Taro Yamada joined the board.' })).toHaveCount(1);
 });

@@ -80,6 +80,9 @@ test('moving to another company keeps the focus where it was: a bookmark, Compar
   await picker.selectOption('openai');
   await expect(ceo(page)).toContainText('Sam Altman');
   const openai = await bookmarkHere(page, 'OpenAI');
+  // Each says whose moment it keeps; another company's is told in UTC (its own zone is not known until its view comes).
+  await expect(openai).toHaveAttribute('title', /^OpenAI, \w{3} \d+ Nov 2023, \d\d:\d\d PST$/);
+  await expect(acme).toHaveAttribute('title', /^\w+, Tue 2 Apr 2024, 01:00 UTC$/);
 
   // Followed from the keyboard: the bookmarks stay on the page while Acme's view comes, and the focus on the one followed.
   await acme.focus();

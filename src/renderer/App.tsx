@@ -21,6 +21,7 @@ import { busySpan } from './scrubber-view';
 import { SeatHistory } from './components/SeatHistory';
 import { SharedLogDialog } from './components/SharedLogDialog';
 import { MORE, StatePanel } from './components/StatePanel';
+import { Spoken } from './components/Spoken';
 import { StatusLine, useStatus } from './components/StatusLine';
 import { Toolbar } from './components/Toolbar';
 import { ViewTabs, type PaneView } from './components/ViewTabs';
@@ -29,6 +30,7 @@ import type { ReplayClient } from './replay-client';
 import { isFiltering, PRECISIONS, type EventRow, type FilterSpec, type Knowing } from './replay-protocol';
 import { DEFAULT_LIMITS, type Limits } from './state-view';
 import { useMomentAnnouncement } from './useAnnouncer';
+import { useLoadAnnouncement } from './useLoadAnnouncement';
 import { useFileActions } from './useFileActions';
 import { useFollowedEnd } from './useFollowedEnd';
 import { useLog } from './useLog';
@@ -87,7 +89,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     if (answered) stateShown();
   }, [answered, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
-  useFollowedEnd({ view, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
+  const following = useFollowedEnd({ view, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
 
   // The filter is answered by the worker; the list and the scrubber's markers both follow it.
   useEffect(() => {
@@ -160,7 +162,8 @@ export function App({ replay }: { replay: ReplayClient }) {
     forward: history.forward,
   });
 
-  const spoken = useMomentAnnouncement(moment, zone);
+  const spoken = useMomentAnnouncement(log.progress && following ? undefined : moment, zone); // the load's sentences say where it is
+  const loadSaid = useLoadAnnouncement(log.opening, log.progress);
 
   // The main process opens it and then says 'log-changed', which reloads the page's log.
   const sharedDialog = dialog?.kind === 'shared' && api.desktop && (
@@ -216,9 +219,8 @@ export function App({ replay }: { replay: ReplayClient }) {
         {view && at !== undefined && (
           <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
         )}
-        {/* Bookmarks are the log's, not a company's: they stay (and keep the focus) while another company's view is on its way. */}
         {company && log.summary && (
-          <Bookmarks api={api} company={company} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
+          <Bookmarks api={api} company={company} companies={log.companies} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
         )}
       </div>
       <main className="panes">
@@ -252,9 +254,7 @@ export function App({ replay }: { replay: ReplayClient }) {
         )}
       </main>
       <StatusLine status={status} onDismiss={dismiss} />
-      <div className="sr-only" aria-live="polite" aria-atomic="true">
-        {spoken}
-      </div>
+      <Spoken sentences={[spoken, loadSaid]} />
       {dialog?.kind === 'source' && (
         <CitationDialog
           row={dialog.row}

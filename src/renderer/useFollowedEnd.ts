@@ -18,7 +18,8 @@ interface Following {
   head: number;
 }
 
-export function useFollowedEnd({ view, at, setAt, follow, movesByReader, loading, head }: Following): void {
+/** Returns whether the moment is following the end (of what has loaded) rather than where the reader put it. */
+export function useFollowedEnd({ view, at, setAt, follow, movesByReader, loading, head }: Following): boolean {
   /** The reader's moves when the moment was put at the end: the end is followed until there are more. */
   const since = useRef<number>(undefined);
   /** The end last followed to (its move may still wait for its state). */
@@ -43,4 +44,5 @@ export function useFollowedEnd({ view, at, setAt, follow, movesByReader, loading
     }
     if (!loading && view.version === head) settled.current = true;
   }, [view, at, loading, head, setAt, follow, movesByReader]);
+  return since.current !== undefined && since.current === movesByReader() && !settled.current;
 }

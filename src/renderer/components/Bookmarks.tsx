@@ -1,4 +1,8 @@
-/** Named moments of the log, beside the scrubber: go to one, keep the current moment under a name, or drop one. */
+/**
+ * Named moments of the log, beside the scrubber: go to one, keep the current moment under a name,
+ * or drop one. They are the log's, not a company's: they stay on the page (and keep the focus)
+ * while another company's view is on its way.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { Bookmark } from '../../core/contract';
 import type { Api } from '../api';
@@ -9,9 +13,12 @@ import { Button } from './Button';
 interface Props {
   api: Api;
   company: string;
+  /** The log's companies, to say whose moment a bookmark keeps. */
+  companies: { id: string; name: string }[];
   /** The moment a new bookmark keeps; none while the company's view is on its way (nothing to add then). */
   at: number | undefined;
   knownAt?: string;
+  /** The shown company's zone; another company's bookmark is told in UTC, since its zone is not known here. */
   timeZone: string;
   /** A different log: its bookmarks are read again. */
   logId: string;
@@ -19,7 +26,7 @@ interface Props {
   say(message: string, isError?: boolean): void;
 }
 
-export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, say }: Props) {
+export function Bookmarks({ api, company, companies, at, knownAt, timeZone, logId, onGo, say }: Props) {
   const [bookmarks, setBookmarks] = useState<Bookmark[]>([]);
   const [name, setName] = useState('');
   const nameField = useRef<HTMLInputElement>(null);
@@ -71,7 +78,7 @@ export function Bookmarks({ api, company, at, knownAt, timeZone, logId, onGo, sa
       <ul>
         {bookmarks.map((b) => (
           <li key={b.name}>
-            <button type="button" onClick={() => onGo(b)} title={`${formatInstant(Date.parse(b.at), timeZone)}${b.knownAt ? ', as known then' : ''}`}>
+            <button type="button" onClick={() => onGo(b)} title={`${companies.find((c) => c.id === b.company)?.name ?? b.company}, ${formatInstant(Date.parse(b.at), b.company === company ? timeZone : 'UTC')}${b.knownAt ? ', as known then' : ''}`}>
               {b.name}
             </button>
             <button type="button" className="icon" aria-label={`Remove the bookmark ${b.name}`} onClick={() => void remove(b)}>

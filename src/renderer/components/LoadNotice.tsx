@@ -2,20 +2,25 @@
  * How far the log's load has come, with an estimate of the time left. While it loads, the timeline
  * and the state cover the records already in: a log's records come in the order they were recorded,
  * so what shows is the state as this log had recorded it up to the last record loaded.
+ *
+ * Both notices change at every page or read, so they do not speak (aria-live off): a screen reader
+ * hears the load's milestones instead (useLoadAnnouncement).
  */
 import type { OpeningProgress } from '../../core/contract';
 import type { LoadProgress } from '../useLog';
 
 const seconds = (ms: number) => (ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`);
+/** The time left, or nothing to wait for: a last page is not "about 1 s" away. */
+const left = (ms: number | undefined) => (ms === undefined ? '' : ms < 500 ? ', almost done' : `, about ${seconds(ms)} left`);
 
 export function LoadNotice({ progress }: { progress: LoadProgress }) {
   const { loaded, total, etaMs } = progress;
   const percent = total ? Math.floor((loaded / total) * 100) : 0;
   return (
-    <div className="notice load-progress" role="status">
+    <div className="notice load-progress" role="status" aria-live="off">
       <progress max={total} value={loaded} aria-label="Records loaded" />
       <span>
-        Loading the log: {loaded.toLocaleString()} of {total.toLocaleString()} records ({percent}%){etaMs !== undefined ? `, about ${seconds(etaMs)} left` : ''}.
+        Loading the log: {loaded.toLocaleString()} of {total.toLocaleString()} records ({percent}%){left(etaMs)}.
         {loaded > 0 && loaded < total ? ` The timeline and the state cover the first ${loaded.toLocaleString()} records, as recorded so far.` : ''}
       </span>
     </div>
@@ -33,13 +38,13 @@ export function OpeningNotice({ opening }: { opening: OpeningProgress }) {
   const percent = size ? Math.floor((read / size) * 100) : 0;
   const etaMs = read > 0 && read < size ? (elapsedMs / read) * (size - read) : undefined;
   return (
-    <div className="notice load-progress" role="status">
+    <div className="notice load-progress" role="status" aria-live="off">
       {size > 0 ? <progress max={size} value={read} aria-label="Log file read" /> : <progress aria-label="Log file read" />}
       <span>
         {size === 0
           ? 'Opening the log.'
           : read < size
-            ? `Opening the log: ${megabytes(read)} of ${megabytes(size)} read (${percent}%)${etaMs !== undefined ? `, about ${seconds(etaMs)} left` : ''}.`
+            ? `Opening the log: ${megabytes(read)} of ${megabytes(size)} read (${percent}%)${left(etaMs)}.`
             : `Opening the log: all ${megabytes(size)} read; finishing its checks and its index.`}
       </span>
     </div>
