@@ -108,7 +108,7 @@ test('moving to another company keeps the focus where it was: a bookmark, Compar
   await expect(page.getByLabel(/^Moment \(/)).toHaveValue('2024-04-01 09:00');
 });
 
-test('at 800x600 the events drawer takes the focus, holds it, closes on Escape or a pick, and gives it back', async ({ app }) => {
+test('at 800x600 the events drawer takes the focus, holds it, closes on Escape, a pick or a click beside it, gives it back, and is not reopened by a resize', async ({ app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 800, height: 600 });
   await settled(page);
@@ -138,4 +138,21 @@ test('at 800x600 the events drawer takes the focus, holds it, closes on Escape o
   await expect(drawer).toBeHidden();
   await expect(moment).not.toHaveValue(before);
   await expect(toggle).toBeFocused();
+
+  // A click beside the drawer closes it (the page behind takes no click meanwhile).
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeVisible();
+  await page.mouse.click(100, 300);
+  await expect(drawer).toBeHidden();
+  await expect(toggle).toBeFocused();
+
+  // Widened while open, the events are beside the state, with the focus in them; narrowed again, no drawer opens unasked.
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(toggle).toHaveCount(0);
+  expect(await inDrawer()).toBe(true);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect(drawer).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 });

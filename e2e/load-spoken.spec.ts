@@ -39,6 +39,7 @@ test('a loading log is spoken at its milestones and its end, then the state once
     // The state, once the load is done: its moment, and who is CEO.
     await expect.poll(async () => (await said()).filter((s) => /CEO/.test(s)).length).toBeGreaterThan(0);
     const all = await said();
+    expect(all.filter((s) => /CEO/.test(s)), all.join(' | ')).toHaveLength(1);
     const ended = all.findIndex((s) => s.startsWith('The log is loaded'));
     expect(all).toContainEqual(expect.stringMatching(/^Loading the log: [\d,]+ records\.$/));
     // While it loaded: milestones only, and no moment.

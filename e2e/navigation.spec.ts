@@ -169,4 +169,8 @@ test('compare shows before and after side by side, with what happened in between
   // And a screen reader hears it, from inside the dialog (the page behind it is inert).
   await expect(dialog.locator('[aria-live]')).toHaveText(/^\d+ differences from Sun 1 May 2022, 00:00 PDT to Wed 22 Nov 2023, 12:00 PST, \d+ events in between\.$/);
   await expect(dialog.getByLabel('Compare from')).not.toHaveValue(await dialog.getByLabel('Compare to').inputValue());
+  // Before after After is not read backwards: it is named.
+  await dialog.getByLabel('Compare from').fill('2023-11-25 12:00');
+  await expect(dialog.getByRole('alert')).toHaveText('“Before” is later than “After”: choose an earlier moment for Before.');
+  await expect(dialog.getByRole('list', { name: 'Differences' })).toHaveCount(0);
 });

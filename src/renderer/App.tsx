@@ -63,6 +63,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   const narrow = useMediaQuery('(max-width: 1099px)');
   useKeptFocus();
   const [eventsOpen, setEventsOpen] = useState(false);
+  if (eventsOpen && !narrow) setEventsOpen(false); // widened: no drawer to come back unasked when narrowed again
   const [paneView, setPaneView] = useState<PaneView>('state');
 
   useEffect(() => {
@@ -185,8 +186,7 @@ export function App({ replay }: { replay: ReplayClient }) {
 
   const eventsCount = matches ? matches.length : (view?.seqs.length ?? 0);
   const eventsHidden = narrow && !eventsOpen;
-  // The drawer covers the page: behind it, nothing takes the focus or is read.
-  const behindDrawer = narrow && eventsOpen;
+  const behindDrawer = eventsOpen && !!view; // the drawer (there while a view is) covers the page: nothing behind it takes the focus or is read
 
   return (
     <div className={`app${narrow ? ' narrow' : ''}`}>

@@ -76,6 +76,11 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
   const run = useCallback(async () => {
     const order = ++asked.current;
     setError(undefined);
+    // Read backwards, "X became CEO" would say the opposite of what happened.
+    if (from > to) {
+      setResult(undefined);
+      return setError('“Before” is later than “After”: choose an earlier moment for Before.');
+    }
     try {
       const [diff, before, after, happened] = await Promise.all([compare(from, to), stateAt(from), stateAt(to), between(from, to, BETWEEN_LIMIT)]);
       if (order === asked.current) setResult({ from, to, ...diff, before, after, between: happened });

@@ -165,91 +165,94 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
   };
 
   return (
-    <section ref={section} className="events" aria-label="Events" id="events-panel" hidden={hidden} onKeyDown={onClose ? (e) => closesDrawer(e) && (e.preventDefault(), onClose()) : undefined}>
-      <div className="events-filters">
-        <h2>
-          Events <span className="count">{filtering ? `${count.toLocaleString()} of ${view.seqs.length.toLocaleString()}` : count.toLocaleString()}</span>
-        </h2>
-        {onClose && (
-          <button type="button" className="icon" aria-label="Close the events panel" onClick={onClose}>
-            ✕
-          </button>
-        )}
-        <div className="filters-row">
-          <select aria-label="Filter events by kind" value={filter.kind} onChange={(e) => onFilter({ ...filter, kind: e.target.value })}>
-            <option value="">All kinds</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel[k]}
-              </option>
-            ))}
-          </select>
-          <input type="search" aria-label="Filter events by person, party, organisation or text" placeholder="Person, party, text…" value={text} onChange={(e) => setText(e.target.value)} />
-          <label className="switch">
-            <input type="checkbox" role="switch" checked={filter.hideRumoured} onChange={(e) => onFilter({ ...filter, hideRumoured: e.target.checked })} /> Hide rumoured
-          </label>
+    <>
+      {onClose && !hidden && <div className="drawer-backdrop" onClick={onClose} />}
+      <section ref={section} className="events" aria-label="Events" id="events-panel" hidden={hidden} onKeyDown={onClose ? (e) => closesDrawer(e) && (e.preventDefault(), onClose()) : undefined}>
+        <div className="events-filters">
+          <h2>
+            Events <span className="count">{filtering ? `${count.toLocaleString()} of ${view.seqs.length.toLocaleString()}` : count.toLocaleString()}</span>
+          </h2>
+          {onClose && (
+            <button type="button" className="icon" aria-label="Close the events panel" onClick={onClose}>
+              ✕
+            </button>
+          )}
+          <div className="filters-row">
+            <select aria-label="Filter events by kind" value={filter.kind} onChange={(e) => onFilter({ ...filter, kind: e.target.value })}>
+              <option value="">All kinds</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel[k]}
+                </option>
+              ))}
+            </select>
+            <input type="search" aria-label="Filter events by person, party, organisation or text" placeholder="Person, party, text…" value={text} onChange={(e) => setText(e.target.value)} />
+            <label className="switch">
+              <input type="checkbox" role="switch" checked={filter.hideRumoured} onChange={(e) => onFilter({ ...filter, hideRumoured: e.target.checked })} /> Hide rumoured
+            </label>
+          </div>
         </div>
-      </div>
-      <div ref={box} className="events-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
-        {count === 0 && (
-          <p className="no-match" role="status">
-            No match{filtering ? ' · ' : ''}
-            {filtering && (
-              <button type="button" className="link" onClick={clear}>
-                Clear the filters
-              </button>
-            )}
-          </p>
-        )}
-        <div role="list" aria-label="Events, in time order" style={{ height: space.real, position: 'relative' }}>
-          {wanted.map((seq, n) => {
-            const index = first + n;
-            const position = positionAt(index);
-            const row = rows.get(seq);
-            const style = { top: scrollTop + index * ROW - rowsTop, height: ROW - 6 };
-            if (!row) return <div key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
-            const citation = citationOf(row);
-            const certainty = (row.data as { certainty?: string }).certainty;
-            const kind = KINDS[view.kinds[position]!]!;
-            const sentence = textOf(row);
-            const className = `event kind-${kind}${position === current ? ' current' : ''}${position > current ? ' future' : ''}`;
-            const tab = index === activeRow ? 0 : -1;
-            const when = formatAt(row.time, row.precision, row.timezone);
-            return (
-              <div key={seq} role="listitem" data-row={index} className={className} style={style} aria-current={position === current ? 'true' : undefined}>
-                <button type="button" className="event-main" tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
-                  <span className="event-head">
-                    <time>{when}</time>
-                    <span className="event-kind">{kindLabel[kind]}</span>
-                    {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
-                    {row.correction && <span className="badge corrected">corrected</span>}
-                    {position > current && <span className="sr-only">(after this moment)</span>}
-                  </span>
-                  <span className="event-text">{sentence}</span>
-                  {citation && <span className="citation">“{citation.quote}” · {citation.title ?? citation.document}</span>}
+        <div ref={box} className="events-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+          {count === 0 && (
+            <p className="no-match" role="status">
+              No match{filtering ? ' · ' : ''}
+              {filtering && (
+                <button type="button" className="link" onClick={clear}>
+                  Clear the filters
                 </button>
-                <span className="event-actions">
-                  <button type="button" className="small" tabIndex={tab} onClick={() => onSource(row)} aria-label={`Source for: ${sentence}`}>
-                    Source
+              )}
+            </p>
+          )}
+          <div role="list" aria-label="Events, in time order" style={{ height: space.real, position: 'relative' }}>
+            {wanted.map((seq, n) => {
+              const index = first + n;
+              const position = positionAt(index);
+              const row = rows.get(seq);
+              const style = { top: scrollTop + index * ROW - rowsTop, height: ROW - 6 };
+              if (!row) return <div key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
+              const citation = citationOf(row);
+              const certainty = (row.data as { certainty?: string }).certainty;
+              const kind = KINDS[view.kinds[position]!]!;
+              const sentence = textOf(row);
+              const className = `event kind-${kind}${position === current ? ' current' : ''}${position > current ? ' future' : ''}`;
+              const tab = index === activeRow ? 0 : -1;
+              const when = formatAt(row.time, row.precision, row.timezone);
+              return (
+                <div key={seq} role="listitem" data-row={index} className={className} style={style} aria-current={position === current ? 'true' : undefined}>
+                  <button type="button" className="event-main" tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
+                    <span className="event-head">
+                      <time>{when}</time>
+                      <span className="event-kind">{kindLabel[kind]}</span>
+                      {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
+                      {row.correction && <span className="badge corrected">corrected</span>}
+                      {position > current && <span className="sr-only">(after this moment)</span>}
+                    </span>
+                    <span className="event-text">{sentence}</span>
+                    {citation && <span className="citation">“{citation.quote}” · {citation.title ?? citation.document}</span>}
                   </button>
-                  <MenuButton
-                    className="small"
-                    tabIndex={tab}
-                    label="⋯"
-                    name={`Actions for: ${sentence}`}
-                    items={[
-                      { label: 'Go to this moment', onSelect: () => onSelect(row, position) },
-                      { label: 'Show source', onSelect: () => onSource(row) },
-                      { label: 'Correct…', onSelect: () => onRevise(row, 'correct') },
-                      { label: 'Retract…', onSelect: () => onRevise(row, 'retract') },
-                    ]}
-                  />
-                </span>
-              </div>
-            );
-          })}
+                  <span className="event-actions">
+                    <button type="button" className="small" tabIndex={tab} onClick={() => onSource(row)} aria-label={`Source for: ${sentence}`}>
+                      Source
+                    </button>
+                    <MenuButton
+                      className="small"
+                      tabIndex={tab}
+                      label="⋯"
+                      name={`Actions for: ${sentence}`}
+                      items={[
+                        { label: 'Go to this moment', onSelect: () => onSelect(row, position) },
+                        { label: 'Show source', onSelect: () => onSource(row) },
+                        { label: 'Correct…', onSelect: () => onRevise(row, 'correct') },
+                        { label: 'Retract…', onSelect: () => onRevise(row, 'retract') },
+                      ]}
+                    />
+                  </span>
+                </div>
+              );
+            })}
+          </div>
         </div>
-      </div>
-    </section>
+      </section>
+    </>
   );
 });
