@@ -8,3 +8,13 @@ describe('contract limits', () => {
     expect(() => parseArgs('log:import', { jsonl: `${longest}x` })).toThrow(/jsonl: is longer than 64 Mi characters: append it with `incumbent append/);
   });
 });
+
+describe('diff:between', () => {
+  it('refuses a "to" before "from" on every transport, compared as instants across offsets', () => {
+    const args = { company: 'openai', from: '2023-11-20T00:00:00Z' };
+    expect(() => parseArgs('diff:between', { ...args, to: '2023-11-19T15:59:00-08:00' })).toThrow('to: is before from (2023-11-20T00:00:00Z): give the earlier moment as from');
+    // The same instant, and a later one written in an earlier-looking local time, are taken.
+    expect(parseArgs('diff:between', { ...args, to: '2023-11-19T16:00:00-08:00' }).to).toBe('2023-11-19T16:00:00-08:00');
+    expect(parseArgs('diff:between', { ...args, to: '2023-11-19T23:00:00-02:00' }).to).toBe('2023-11-19T23:00:00-02:00');
+  });
+});

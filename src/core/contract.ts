@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Change } from './diff';
 import { IncumbentError, type Result } from './errors';
 import { EffectiveTime, type EventRecord } from './event';
+import { toEpoch } from './time';
 import { Slug } from './vocabulary';
 
 /**
@@ -39,7 +40,10 @@ export const contractArgs = {
   'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
   'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(MAX_IMPORT_CHARS, `is longer than ${MAX_IMPORT_CHARS >> 20} Mi characters: append it with \`incumbent append --log LOG FILE\``) }),
   'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
-  'diff:between': z.strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug }),
+  // Read backwards, "X became CEO" would say the opposite of what happened: every transport refuses it.
+  'diff:between': z
+    .strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug })
+    .refine(({ from, to }) => toEpoch(from) <= toEpoch(to), { path: ['to'], error: ({ input }) => `is before from (${(input as { from: string }).from}): give the earlier moment as from` }),
   'bookmarks:list': z.strictObject({}),
   /**
    * Adds one bookmark (replacing one of the same name), or removes one by name, to the list as it is
