@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToZoned, formatAt, formatInstant, periodOf, zonedToEpoch } from './format';
+import { epochToZoned, formatAt, formatInstant, formatMegabytes, periodOf, zonedToEpoch } from './format';
 
 describe('wall time in a zone', () => {
   it('reads a datetime-local value as wall time in the zone', () => {
@@ -43,5 +43,10 @@ describe('honest dates', () => {
     expect(zonedToEpoch('2023-11-19 21:00', LA)).toBe(sunday9pm);
     expect(new Date(zonedToEpoch('2023-11-19', LA)).toISOString()).toBe('2023-11-19T08:00:00.000Z');
     expect(Number.isNaN(zonedToEpoch('2023-13-19', LA))).toBe(true);
+  });
+  it('gives a size in tenths of a megabyte under 10 MB, whole megabytes above', () => {
+    expect(formatMegabytes(450_000)).toBe('0.5 MB');
+    expect(formatMegabytes(9_940_000)).toBe('9.9 MB');
+    expect(formatMegabytes(722_400_000)).toBe('722 MB');
   });
 });

@@ -128,3 +128,6 @@ export function formatElapsed(ms: number): string {
 
 /** A file-name stamp in the company's zone: "2023-11-18T1200-PST". */
 export const fileStamp = (ms: number, timeZone: string) => `${epochToZoned(ms, timeZone).replace(':', '')}-${zoneName(ms, timeZone).replace(/[^\w+-]/g, '')}`;
+
+/** A file's size as read on screen and heard: a tenth of a megabyte under 10 MB, whole ones above. */
+export const formatMegabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString(undefined, { maximumFractionDigits: bytes < 1e7 ? 1 : 0 })} MB`;

@@ -5,9 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { OpeningProgress } from '../core/contract';
+import { formatMegabytes } from './format';
 import type { LoadProgress } from './useLog';
-
-const megabytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1e6)).toLocaleString()} MB`;
 
 /** The sentence for where the load is, changing only at its milestones. */
 export function loadPhase(opening: OpeningProgress | undefined, progress: LoadProgress | undefined): string | undefined {
@@ -15,23 +14,24 @@ export function loadPhase(opening: OpeningProgress | undefined, progress: LoadPr
     const quarter = progress.total ? Math.floor((progress.loaded / progress.total) * 4) : 0;
     return quarter === 0 ? `Loading the log: ${progress.total.toLocaleString()} records.` : quarter < 4 ? `Loading the log: ${quarter * 25}% of its records in.` : undefined;
   }
-  if (opening) return opening.size ? `Opening the log: ${megabytes(opening.size)} to read.` : 'Opening the log.';
+  if (opening) return opening.size ? `Opening the log: ${formatMegabytes(opening.size)} to read.` : 'Opening the log.';
   return undefined;
 }
 
 export function useLoadAnnouncement(opening: OpeningProgress | undefined, progress: LoadProgress | undefined): string {
   const [said, setSaid] = useState('');
-  /** The size of the load under way, for the sentence that says it ended. */
+  /** The size of the load under way, for the sentence that says it ended (kept by the effect: a render may be thrown away). */
   const records = useRef<number>(undefined);
   const phase = loadPhase(opening, progress);
-  if (progress) records.current = progress.total;
-  const ended = !opening && !progress && records.current !== undefined;
+  const total = progress?.total;
+  const idle = !opening && total === undefined;
   useEffect(() => {
+    if (total !== undefined) records.current = total;
     if (phase) setSaid(phase);
-    else if (ended) {
-      setSaid(`The log is loaded: ${records.current!.toLocaleString()} records.`);
+    else if (idle && records.current !== undefined) {
+      setSaid(`The log is loaded: ${records.current.toLocaleString()} records.`);
       records.current = undefined;
     }
-  }, [phase, ended]);
+  }, [phase, total, idle]);
   return said;
 }

@@ -7,6 +7,7 @@
  * hears the load's milestones instead (useLoadAnnouncement).
  */
 import type { OpeningProgress } from '../../core/contract';
+import { formatMegabytes } from '../format';
 import type { LoadProgress } from '../useLog';
 
 const seconds = (ms: number) => (ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`);
@@ -27,7 +28,6 @@ export function LoadNotice({ progress }: { progress: LoadProgress }) {
   );
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString(undefined, { maximumFractionDigits: bytes < 1e7 ? 1 : 0 })} MB`;
 
 /**
  * Before any record reaches the page, the host reads the log's file (the chain checked, the records
@@ -44,8 +44,8 @@ export function OpeningNotice({ opening }: { opening: OpeningProgress }) {
         {size === 0
           ? 'Opening the log.'
           : read < size
-            ? `Opening the log: ${megabytes(read)} of ${megabytes(size)} read (${percent}%)${left(etaMs)}.`
-            : `Opening the log: all ${megabytes(size)} read; finishing its checks and its index.`}
+            ? `Opening the log: ${formatMegabytes(read)} of ${formatMegabytes(size)} read (${percent}%)${left(etaMs)}.`
+            : `Opening the log: all ${formatMegabytes(size)} read; finishing its checks and its index.`}
       </span>
     </div>
   );
