@@ -16,5 +16,8 @@ describe('diff:between', () => {
     // The same instant, and a later one written in an earlier-looking local time, are taken.
     expect(parseArgs('diff:between', { ...args, to: '2023-11-19T16:00:00-08:00' }).to).toBe('2023-11-19T16:00:00-08:00');
     expect(parseArgs('diff:between', { ...args, to: '2023-11-19T23:00:00-02:00' }).to).toBe('2023-11-19T23:00:00-02:00');
+    // A time that is no time is named by its own field, never thrown as a bare RangeError (an HTTP 500).
+    expect(() => parseArgs('diff:between', { ...args, from: 'noon', to: '2023-11-19T16:00:00-08:00' })).toThrow(/^from: must be an RFC 3339 date-time/);
+    expect(() => parseArgs('diff:between', { ...args, to: 'noon' })).toThrow(/^to: must be an RFC 3339 date-time/);
   });
 });

@@ -75,6 +75,10 @@ describe('web host', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid', field: 'at' } });
     expect((await api('log:read', { fromSeq: 0, limit: 10 })).status).toBe(400);
+    // A comparison read backwards is refused, and a time that is no time is named, not compared (a thrown RangeError was a 500).
+    const diff = async (from: string, to: string) => JSON.parse((await api('diff:between', { company: 'openai', from, to })).body);
+    expect(await diff('2023-11-20T00:00:00Z', '2023-11-19T00:00:00Z')).toMatchObject({ ok: false, error: { code: 'invalid', field: 'to', message: expect.stringContaining('is before from') } });
+    expect(await diff('noon', '2023-11-19T00:00:00Z')).toMatchObject({ ok: false, error: { code: 'invalid', field: 'from' } });
     expect((await api('log:drop', {})).status).toBe(404);
     // Desktop-only operations do not exist here: a page cannot make the host connect to a database it names.
     for (const desktopOnly of ['file:openShared', 'file:openRecent', 'file:open']) expect((await api(desktopOnly, { url: 'postgres://a@evil.example/x?log=y', path: '/etc/passwd' })).status).toBe(404);
