@@ -178,6 +178,9 @@ describe('incumbent', () => {
     expect(await refused(['diff', '--from', '2023-11-20T00:00:00Z', '--to', '2023-11-19T00:00:00Z'])).toMatch(/--to: is before --from \(2023-11-20T00:00:00Z\): give the earlier/);
     expect(await refused(['snapshot', '--at', '2023-11-20T00:00:00Z', '--at', '2023-11-19T00:00:00Z'])).toMatch(/Option '--at' is given more than once; give it once/);
     expect(await refused(['events', '--json', '--type', 'role', '--json'])).toMatch(/Option '--json' is given more than once/);
+    // Given empty (a script's unset variable), an option would read as not given: verify would skip the head check asked for.
+    expect(await refused(['verify', '--head', ''])).toMatch(/Option '--head' is empty; give it a value or leave it out/);
+    expect(await refused(['snapshot', '--at', '2023-11-20T00:00:00Z', '--out', ' '])).toMatch(/Option '--out' is empty/);
     const log = copyOfDataset();
     const before = readFileSync(log);
     const input = join(tempDir(), 'one.jsonl');

@@ -7,12 +7,17 @@ import { processIo, type CliIo } from './io';
 
 const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
 
-/** An option given twice (`--at A --at B`): which one was meant is not ours to guess, and the last one would win unsaid. */
-function repeatedOption(tokens: { kind: string; name?: string }[]): string | undefined {
+/**
+ * What is wrong with the options as given, if anything. One given twice (`--at A --at B`): which
+ * was meant is not ours to guess, and the last one would win unsaid. One given empty (`--head ""`,
+ * a script's unset variable): it would read as not given, and `verify` would skip the check asked for.
+ */
+function optionProblem(tokens: { kind: string; name?: string; value?: string | undefined }[]): string | undefined {
   const seen = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== 'option' || !token.name) continue;
-    if (seen.has(token.name)) return token.name;
+    if (seen.has(token.name)) return `Option '--${token.name}' is given more than once; give it once`;
+    if (token.value !== undefined && token.value.trim() === '') return `Option '--${token.name}' is empty; give it a value or leave it out`;
     seen.add(token.name);
   }
   return undefined;
@@ -32,8 +37,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append' || command === 'copy', strict: true, tokens: true });
-    const repeated = repeatedOption(parsed.tokens);
-    if (repeated) throw new Error(`Option '--${repeated}' is given more than once; give it once`);
+    const problem = optionProblem(parsed.tokens);
+    if (problem) throw new Error(problem);
   } catch (error) {
     io.err(`incumbent ${command}: ${(error as Error).message}\n\n${help[command]}`);
     return 1;

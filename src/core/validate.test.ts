@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncumbentError } from './errors';
+import { TimeZone } from './event';
 import { domainTypes } from './vocabulary';
 import { parseDraft } from './validate';
 
@@ -85,6 +86,21 @@ describe('parseDraft', () => {
     expect(unknown.field).toBe('type');
     expect(unknown.message).toMatch(/^unknown event type "role\.fired"; known types: .*role\.assumed, role\.vacated/);
     expect(refusal({ ...base, data: {} })).toMatchObject({ field: 'type', message: expect.stringMatching(/^must name the event type; known types: /) });
+    // Not a string: named, never quoted back (nested deep, JSON.stringify overflowed the stack: an HTTP 500).
+    let deep: unknown = 'x';
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(refusal({ ...base, type: deep, data: {} })).toMatchObject({ field: 'type', message: expect.stringMatching(/^must be a string naming the event type, not an array; known types: /) });
+    expect(refusal({ ...base, type: 'y'.repeat(1_000_000), data: {} }).message).toMatch(/^unknown event type "y{64}…"; known types: /);
+  });
+
+  it('refuses an id a reader would not see as it is stored, and looks up no zone that is too long to be one', () => {
+    const draft = { ...base, type: 'company.registered', data: { certainty: 'reported', citation, ...valid['company.registered'] } };
+    expect(() => parseDraft({ ...draft, id: '\u202eevil\u0000' })).toThrow(expect.objectContaining({ field: 'id' }));
+    expect(() => parseDraft({ ...draft, id: '\u202eevil' })).toThrow(/must not contain control or bidi-override characters/);
+    expect(parseDraft({ ...draft, id: 'acme-registered' }).id).toBe('acme-registered');
+    // Only the length is reported: the zone check is not run on a string longer than any zone.
+    const issues = TimeZone.safeParse('Europe/'.repeat(100_000)).error?.issues ?? [];
+    expect(issues.map((issue) => issue.code)).toEqual(['too_big']);
   });
 
   it('prefixes the field with the position in a batch', () => {

@@ -10,7 +10,10 @@ function unknownType(issue: z.core.$ZodIssueInvalidUnion, input: unknown): strin
   if (issue.path.length !== 1 || issue.path[0] !== 'type' || !('options' in issue)) return undefined;
   const known = (issue.options as unknown[]).join(', ');
   const type = (input as { type?: unknown }).type;
-  return type === undefined ? `must name the event type; known types: ${known}` : `unknown event type ${JSON.stringify(type)}; known types: ${known}`;
+  if (type === undefined) return `must name the event type; known types: ${known}`;
+  // Only a string is quoted back, and only its start: any other value may be nested beyond what JSON.stringify can walk.
+  if (typeof type !== 'string') return `must be a string naming the event type, not ${Array.isArray(type) ? 'an array' : typeof type === 'object' ? 'an object' : `a ${typeof type}`}; known types: ${known}`;
+  return `unknown event type ${JSON.stringify(type.length > 64 ? `${type.slice(0, 64)}…` : type)}; known types: ${known}`;
 }
 
 const describeIssue = (issue: z.core.$ZodIssue, prefix: string, input: unknown): IncumbentError => {

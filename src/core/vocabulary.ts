@@ -57,6 +57,9 @@ const text = (max: number, shape: 'one-line' | 'prose', empty = 'must not be emp
     .regex(shape === 'one-line' ? ONE_LINE : PROSE, 'must not contain control or bidi-override characters')
     .regex(VISIBLE, 'must not be only whitespace or invisible characters');
 
+/** An event's id as a writer gives it: shown on screen and in messages, so one visible line. (Records already in a log are read as they are.) */
+export const EventId = text(limits.eventId, 'one-line');
+
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must list at most ${max}`);
 
 /** The CloudEvents `source` (a URI reference): kept exactly as given, but bounded and on one line. */
