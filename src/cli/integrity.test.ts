@@ -1,7 +1,7 @@
 /** The CLI's promises about damage, external anchors and bad input, tried as a careless user would. */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlockHash } from '../store/block-hash';
 import { indexOf, indexPath, storeIndex } from '../store/index-cache';
@@ -142,6 +142,10 @@ describe('init', () => {
     expect(snapshot.companies[0]).toMatchObject({ id: 'acme', name: 'Acme Corp' });
     expect((await run(['verify', '--log', path])).code).toBe(0);
     expect(await run(['init', '--log', path, '--title', 'Again'])).toMatchObject({ code: 1, err: expect.stringMatching(/already exists; init never overwrites/) });
+    // A folder that is not there is said, exit 1, and nothing is made (not the lock's ENOENT, exit 2).
+    const nowhere = join(tempDir(), 'no-such-folder', 'n.jsonl');
+    expect(await run(['init', '--log', nowhere, '--title', 'Nowhere'])).toMatchObject({ code: 1, err: expect.stringMatching(/cannot start a log at .*n\.jsonl: there is no folder .*no-such-folder\n/) });
+    expect(existsSync(dirname(nowhere))).toBe(false);
     expect(await run(['init', '--log', join(tempDir(), 'x.jsonl'), '--title', 'X', '--company', 'Not A Slug'])).toMatchObject({ code: 1, err: expect.stringMatching(/--company: must be lower-case/) });
   });
 

@@ -98,6 +98,10 @@ describe('parseDraft', () => {
     expect(() => parseDraft({ ...draft, id: '\u202eevil\u0000' })).toThrow(expect.objectContaining({ field: 'id' }));
     expect(() => parseDraft({ ...draft, id: '\u202eevil' })).toThrow(/must not contain control or bidi-override characters/);
     expect(parseDraft({ ...draft, id: 'acme-registered' }).id).toBe('acme-registered');
+    // Before a zone kept standard time its offset had seconds, which RFC 3339 cannot write: it is taken to the minute.
+    const lmt = { ...draft, timezone: 'America/New_York', time: '1850-01-01T00:00:00-04:56' };
+    expect(parseDraft(lmt).time).toBe('1850-01-01T00:00:00-04:56');
+    expect(() => parseDraft({ ...lmt, time: '1850-01-01T00:00:00-05:00' })).toThrow(/write the local time with -04:56,/);
     // Only the length is reported: the zone check is not run on a string longer than any zone.
     const issues = TimeZone.safeParse('Europe/'.repeat(100_000)).error?.issues ?? [];
     expect(issues.map((issue) => issue.code)).toEqual(['too_big']);

@@ -26,12 +26,19 @@ export function zoneProblem(zone: string): string | undefined {
   return undefined;
 }
 
-/** The zone's UTC offset at an instant, as ±HH:MM. */
+/**
+ * The zone's UTC offset at an instant, as ±HH:MM. Before a zone kept standard time its offset
+ * (local mean time) has seconds, -04:56:02 in New York, which RFC 3339 cannot write: it is
+ * rounded to the minute, so such a time can be written at all.
+ */
 function offsetAt(zone: string, epoch: number): string | undefined {
   const name = formatterOf(zone)?.formatToParts(epoch).find((part) => part.type === 'timeZoneName')?.value;
   if (!name) return undefined;
   if (name === 'GMT') return '+00:00';
-  return name.slice(3);
+  const [, sign, h, m, sec] = /^GMT([+-])(\d\d):(\d\d)(?::(\d\d))?$/.exec(name) ?? [];
+  if (!sign) return undefined;
+  const minutes = Math.round(Number(h) * 60 + Number(m) + Number(sec ?? 0) / 60);
+  return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /**

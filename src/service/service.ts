@@ -37,7 +37,7 @@ const CHANGES_WAIT_MS = 25_000;
 /** "2023-11-18T1200-0800": a moment in a file name, as local time in the company's zone. */
 const fileStamp = (epoch: number, zone: string) => {
   const local = isoInZone(epoch, zone);
-  return `${local.slice(0, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(19).replace(/:/g, '')}`; // a zone's old local mean time has seconds (-07:52:58); no colon in a file name
+  return `${local.slice(0, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(19).replace(':', '')}`;
 };
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';

@@ -2,6 +2,7 @@
  * An open event log: the verified records in memory (a Ledger) over an append-only file on disk,
  * held by one writer at a time. All appends are all-or-nothing and durable before they are visible.
  */
+import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
@@ -10,7 +11,7 @@ import { Digests } from './digests';
 import { fsyncDirectoryOf } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
-import { isLogFile, realLogPath } from './log-file';
+import { isFolder, isLogFile, realLogPath } from './log-file';
 import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from './log-store';
 import { sealBatch } from './seal-batch';
 
@@ -34,7 +35,10 @@ export class EventLog implements LogStore {
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
   static async open(named: string, options: OpenOptions = {}): Promise<EventLog> {
-    if (!isLogFile(named) && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${named} (start one with: incumbent init --log ${named} --title "...")`);
+    const exists = isLogFile(named);
+    if (!exists && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${named} (start one with: incumbent init --log ${named} --title "...")`);
+    // Its folder is not made for it (a mistyped path would start a log nobody finds): said plainly, not as the lock's errno.
+    if (!exists && !isFolder(dirname(named))) throw new IncumbentError('invalid', `cannot start a log at ${named}: there is no folder ${dirname(named)}`);
     const path = realLogPath(named);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options);

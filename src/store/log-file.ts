@@ -20,6 +20,15 @@ export function realLogPath(path: string): string {
   }
 }
 
+/** Whether a folder is at `path` (one that cannot be looked at counts as none). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** True when `path` is a regular file, false when nothing is there; throws `invalid` otherwise. */
 export function isLogFile(path: string): boolean {
   let stat;
