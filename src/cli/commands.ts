@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeEvent } from '../core/describe';
 import { IncumbentError } from '../core/errors';
-import { EffectiveTime, type EventRecord } from '../core/event';
+import { QueryMoment } from '../core/contract';
+import type { EventRecord } from '../core/event';
 import type { KnownBy, Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
@@ -29,7 +30,7 @@ const moment = (options: Options, name: string, required: boolean): string | und
     if (required) throw new IncumbentError('invalid', 'is required (an RFC 3339 date-time with an offset, e.g. 2023-11-18T12:00:00-08:00)', `--${name}`);
     return undefined;
   }
-  const parsed = EffectiveTime.safeParse(value);
+  const parsed = QueryMoment.safeParse(value);
   if (!parsed.success) throw new IncumbentError('invalid', `"${value}" ${parsed.error.issues[0]!.message}`, `--${name}`);
   return value;
 };

@@ -21,3 +21,15 @@ describe('diff:between', () => {
     expect(() => parseArgs('diff:between', { ...args, to: 'noon' })).toThrow(/^to: must be an RFC 3339 date-time/);
   });
 });
+
+describe('a moment asked about', () => {
+  it('is one a snapshot can write: from year 0000 to 9999 in UTC (a later one gave a provenance of "+010000-...")', () => {
+    expect(parseArgs('snapshot:build', { at: '9999-12-31T23:59:59Z' }).at).toBe('9999-12-31T23:59:59Z');
+    expect(parseArgs('snapshot:build', { at: '0000-01-01T00:00:00Z' }).at).toBe('0000-01-01T00:00:00Z');
+    expect(() => parseArgs('snapshot:build', { at: '9999-12-31T23:59:59-12:00' })).toThrow(/^at: must be from year 0000 to 9999 in UTC/);
+    expect(() => parseArgs('snapshot:build', { at: '2023-11-20T00:00:00Z', knownAt: '0000-01-01T00:00:00+12:00' })).toThrow(/^knownAt: must be from year 0000 to 9999/);
+    expect(() => parseArgs('diff:between', { company: 'openai', from: '2023-11-20T00:00:00Z', to: '9999-12-31T23:00:00-02:00' })).toThrow(/^to: must be from year 0000/);
+    // A time that is no time keeps its own message.
+    expect(() => parseArgs('snapshot:build', { at: 'noon' })).toThrow(/^at: must be an RFC 3339 date-time/);
+  });
+});

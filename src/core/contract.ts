@@ -39,6 +39,12 @@ const instantOf = (time: string) => {
   }
 };
 
+/** The instants a snapshot's provenance can write in RFC 3339 (its UTC year has four digits). */
+const [FIRST_INSTANT, LAST_INSTANT] = [Date.parse('0000-01-01T00:00:00Z'), Date.parse('9999-12-31T23:59:59.999Z')];
+
+/** A moment asked about (a snapshot's, a comparison's ends, a known-at time). */
+export const QueryMoment = EffectiveTime.refine((time) => !(instantOf(time) < FIRST_INSTANT || instantOf(time) > LAST_INSTANT), 'must be from year 0000 to 9999 in UTC');
+
 export const contractArgs = {
   'log:summary': z.strictObject({}),
   /** How far the log being opened has been read: answered at once, while the other calls wait for the log. */
@@ -48,10 +54,10 @@ export const contractArgs = {
   'log:changes': z.strictObject({ sinceSeq: z.int().min(0), timeoutMs: z.int().min(0).max(60_000).optional() }),
   'log:append': z.strictObject({ events: z.array(z.unknown()).min(1, 'must hold at least one event').max(100_000) }),
   'log:import': z.strictObject({ jsonl: z.string().min(1, 'is empty').max(MAX_IMPORT_CHARS, `is longer than ${MAX_IMPORT_CHARS >> 20} Mi characters: append it with \`incumbent append --log LOG FILE\``) }),
-  'snapshot:build': z.strictObject({ at: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
+  'snapshot:build': z.strictObject({ at: QueryMoment, knownAt: QueryMoment.optional(), knownBy: KnownBy.optional(), company: Slug.optional() }),
   // Read backwards, "X became CEO" would say the opposite of what happened: every transport refuses it.
   'diff:between': z
-    .strictObject({ from: EffectiveTime, to: EffectiveTime, knownAt: EffectiveTime.optional(), knownBy: KnownBy.optional(), company: Slug })
+    .strictObject({ from: QueryMoment, to: QueryMoment, knownAt: QueryMoment.optional(), knownBy: KnownBy.optional(), company: Slug })
     // Run even when a time failed its own check (that issue is the one reported): such a time is not compared.
     .refine(({ from, to }) => !(instantOf(to) < instantOf(from)), { path: ['to'], error: ({ input }) => `is before from (${(input as { from: string }).from}): give the earlier moment as from` }),
   'bookmarks:list': z.strictObject({}),
