@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,24 @@ describe('incumbent', () => {
       const doc = JSON.parse(out);
       expect(doc.companies[0].roles.find((r: { role: string }) => r.role === 'CEO')).toMatchObject({ person: { name: 'Mira Murati' }, interim: true });
       expect(doc.provenance).toMatchObject({ at: '2023-11-18T20:00:00.000Z', knownAt: null, log: { id: 'openai-2023-11' } });
+    });
+
+    it('never writes --out over the log read or a file kept beside it, and names a missing folder', async () => {
+      const log = copyOfDataset();
+      copyFileSync(`${BUILT_IN_LOG}.head`, `${log}.head`);
+      const link = join(tempDir(), 'same-log.jsonl');
+      linkSync(log, link);
+      const files = [log, `${log}.head`, link];
+      const before = files.map((f) => readFileSync(f));
+      for (const out of [log, `${log}.head`, `${log}.index`, link]) {
+        const { code, err } = await run(['snapshot', '--log', log, '--at', '2023-11-20T12:00:00-08:00', '--out', out]);
+        expect(code).toBe(1);
+        expect(err).toMatch(/--out: .* is the log read, or a file kept beside it: write the snapshot elsewhere/);
+      }
+      expect(files.map((f) => readFileSync(f))).toEqual(before);
+      expect(existsSync(`${log}.index`)).toBe(false);
+      const nowhere = join(tempDir(), 'no-such-folder', 'snap.json');
+      expect((await run(['snapshot', '--log', log, '--at', '2023-11-20T12:00:00-08:00', '--out', nowhere])).err).toMatch(/--out: cannot write .*snap\.json: there is no folder .*no-such-folder\n/);
     });
 
     it('writes --out, honours --known-at and --company', async () => {

@@ -1,5 +1,6 @@
 /** What a CLI command may touch besides files: injectable so tests run commands in-process. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { IncumbentError } from '../core/errors';
 
 export interface CliIo {
@@ -42,6 +43,7 @@ export function writeOutput(path: string, text: string, option: string): void {
     writeFileSync(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new IncumbentError('invalid', `cannot write ${path}: ${reasons[code] ?? (error as Error).message}`, option);
+    const reason = code === 'ENOENT' ? `there is no folder ${dirname(path)}` : (reasons[code] ?? (error as Error).message);
+    throw new IncumbentError('invalid', `cannot write ${path}: ${reason}`, option);
   }
 }

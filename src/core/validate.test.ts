@@ -102,6 +102,10 @@ describe('parseDraft', () => {
     const lmt = { ...draft, timezone: 'America/New_York', time: '1850-01-01T00:00:00-04:56' };
     expect(parseDraft(lmt).time).toBe('1850-01-01T00:00:00-04:56');
     expect(() => parseDraft({ ...lmt, time: '1850-01-01T00:00:00-05:00' })).toThrow(/write the local time with -04:56,/);
+    // No zone given, a time not in UTC: the missing zone is named, not the time's offset against a UTC the author never wrote.
+    const { timezone: _zone, ...zoneless } = { ...draft, time: '2024-07-10T09:00:00-07:00' };
+    expect(() => parseDraft(zoneless)).toThrow(/^timezone: is not given, so UTC is taken, but time 2024-07-10T09:00:00-07:00 is not in UTC: add the company's IANA time zone/);
+    expect(parseDraft({ ...zoneless, time: '2024-07-10T16:00:00Z' }).timezone).toBe('UTC');
     // Only the length is reported: the zone check is not run on a string longer than any zone.
     const issues = TimeZone.safeParse('Europe/'.repeat(100_000)).error?.issues ?? [];
     expect(issues.map((issue) => issue.code)).toEqual(['too_big']);

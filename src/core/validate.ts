@@ -43,6 +43,8 @@ export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
   const field = (name: string) => [prefix, name].filter(Boolean).join('.');
   if (draft.type !== 'log.created' && !draft.subject) throw invalid(field('subject'), 'must name the company the event is about');
   const offset = offsetProblem(draft.time, draft.timezone, toEpoch(draft.time));
+  // No zone given: UTC is taken, and the offset's author most likely meant a zone of their own.
+  if (offset && !Object.hasOwn(input as object, 'timezone')) throw invalid(field('timezone'), `is not given, so UTC is taken, but time ${draft.time} is not in UTC: add the company's IANA time zone, e.g. "timezone": "America/Los_Angeles"`);
   if (offset) throw invalid(field('time'), offset);
   return draft;
 };
