@@ -2,20 +2,23 @@
  * Time zones: only IANA names (an abbreviation such as PST is ambiguous and is not a zone), and an
  * effective time whose offset agrees with its zone at that instant.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+/** No zone name is longer (the longest IANA names have about 30 characters); a longer string is not kept. */
+const ZONE_NAME_MAX = 64;
 
 /** A cached formatter for the zone, or null when the runtime does not know it. */
 function formatterOf(zone: string): Intl.DateTimeFormat | null {
-  const known = formatters.get(zone);
-  if (known) return known;
-  try {
-    const formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    if (formatters.size < 1024) formatters.set(zone, formatter);
-    return formatter;
-  } catch {
-    // Not kept: a name that is no zone is any string a caller sends.
-    return null;
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    } catch {
+      formatter = null;
+    }
+    // A name that is no zone is kept too (a log's every record may repeat it), but only a short one: any string a caller sends would be.
+    if (formatters.size < 1024 && zone.length <= ZONE_NAME_MAX) formatters.set(zone, formatter);
   }
+  return formatter;
 }
 
 /** Why `zone` is not an IANA zone name, or undefined when it is one. */
