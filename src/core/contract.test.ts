@@ -19,6 +19,7 @@ describe('diff:between', () => {
     // A time that is no time is named by its own field, never thrown as a bare RangeError (an HTTP 500).
     expect(() => parseArgs('diff:between', { ...args, from: 'noon', to: '2023-11-19T16:00:00-08:00' })).toThrow(/^from: must be an RFC 3339 date-time/);
     expect(() => parseArgs('diff:between', { ...args, to: 'noon' })).toThrow(/^to: must be an RFC 3339 date-time/);
+    expect(() => parseArgs('diff:between', { ...args, from: 5, to: '2023-11-19T16:00:00-08:00' })).toThrow(/^from: must be an RFC 3339 date-time/);
   });
 });
 

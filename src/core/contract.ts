@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Change } from './diff';
 import { IncumbentError, type Result } from './errors';
 import { EffectiveTime, type EventRecord } from './event';
-import { toEpoch } from './time';
+import { instantOf } from './time';
 import { Slug } from './vocabulary';
 
 /**
@@ -30,20 +30,14 @@ export const Bookmark = z.strictObject({
 });
 export type Bookmark = z.output<typeof Bookmark>;
 
-/** The instant a time names, or NaN for one that names none. */
-const instantOf = (time: string) => {
-  try {
-    return toEpoch(time);
-  } catch {
-    return Number.NaN;
-  }
-};
-
 /** The instants a snapshot's provenance can write in RFC 3339 (its UTC year has four digits). */
 const [FIRST_INSTANT, LAST_INSTANT] = [Date.parse('0000-01-01T00:00:00Z'), Date.parse('9999-12-31T23:59:59.999Z')];
 
 /** A moment asked about (a snapshot's, a comparison's ends, a known-at time). */
-export const QueryMoment = EffectiveTime.refine((time) => !(instantOf(time) < FIRST_INSTANT || instantOf(time) > LAST_INSTANT), 'must be from year 0000 to 9999 in UTC');
+export const QueryMoment = EffectiveTime.refine((time) => {
+  const instant = instantOf(time);
+  return !(instant < FIRST_INSTANT || instant > LAST_INSTANT); // NaN (no time): its own check says so
+}, 'must be from year 0000 to 9999 in UTC');
 
 export const contractArgs = {
   'log:summary': z.strictObject({}),

@@ -49,11 +49,16 @@ function parseRfc3339(s: string): number {
   return utcEpoch(digits(s, 0, 4), month, day, hour, minute, second, Math.floor(ms)) - offset * 60_000;
 }
 
+/** The instant an RFC 3339 time names, or NaN for anything else: for checks that leave a bad time to its own field's message. */
+export function instantOf(iso: string): number {
+  const fast = parseRfc3339(iso);
+  return Number.isNaN(fast) ? Date.parse(iso) : fast;
+}
+
 /** Parses an RFC 3339 instant; throws on anything it cannot read, so callers never get NaN. */
 export function toEpoch(iso: string): number {
   if (typeof iso !== 'string') throw new RangeError(`not a date-time: ${JSON.stringify(iso)}`);
-  const fast = parseRfc3339(iso);
-  const ms = Number.isNaN(fast) ? Date.parse(iso) : fast;
+  const ms = instantOf(iso);
   if (Number.isNaN(ms)) throw new RangeError(`not a date-time: ${JSON.stringify(iso)}`);
   return ms;
 }
