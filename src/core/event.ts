@@ -4,17 +4,17 @@
  */
 import { z } from 'zod';
 import { allPayloads, EventId, EventSource, type EventType } from './vocabulary';
-import { zoneProblem } from './zone';
+import { ZONE_NAME_MAX, zoneProblem } from './zone';
 
 export const Precision = z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']);
 export type Precision = z.infer<typeof Precision>;
 
 export const TimeZone = z
   .string()
-  .max(64)
+  .max(ZONE_NAME_MAX)
   .superRefine((zone, context) => {
-    // Zod runs this even when the length check failed: a longer string is no zone, and is not looked up.
-    if (zone.length > 64) return;
+    // Zod runs this even when the length check failed, whose message is the one to give.
+    if (zone.length > ZONE_NAME_MAX) return;
     const problem = zoneProblem(zone);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });

@@ -3,11 +3,13 @@
  * effective time whose offset agrees with its zone at that instant.
  */
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-/** No zone name is longer (the longest IANA names have about 30 characters); a longer string is not kept. */
-const ZONE_NAME_MAX = 64;
+/** No zone name is longer (the longest IANA names have about 30 characters). */
+export const ZONE_NAME_MAX = 64;
 
 /** A cached formatter for the zone, or null when the runtime does not know it. */
 function formatterOf(zone: string): Intl.DateTimeFormat | null {
+  // Neither looked up nor kept: any string a caller sends would be.
+  if (zone.length > ZONE_NAME_MAX) return null;
   let formatter = formatters.get(zone);
   if (formatter === undefined) {
     try {
@@ -15,8 +17,8 @@ function formatterOf(zone: string): Intl.DateTimeFormat | null {
     } catch {
       formatter = null;
     }
-    // A name that is no zone is kept too (a log's every record may repeat it), but only a short one: any string a caller sends would be.
-    if (formatters.size < 1024 && zone.length <= ZONE_NAME_MAX) formatters.set(zone, formatter);
+    // A name that is no zone is kept too: a log's every record may repeat it.
+    if (formatters.size < 1024) formatters.set(zone, formatter);
   }
   return formatter;
 }
