@@ -1,5 +1,5 @@
 /** The `incumbent` commands. Each returns its output; errors are thrown as IncumbentError. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeEvent } from '../core/describe';
 import { IncumbentError } from '../core/errors';
@@ -9,7 +9,7 @@ import type { KnownBy, Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
-import { isLogFile, realLogPath } from '../store/log-file';
+import { isLogFile, isLogOrBeside } from '../store/log-file';
 import { eventTypes, logPayloads } from '../core/vocabulary';
 import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
@@ -67,23 +67,9 @@ const companyOf = (service: LogService, options: Options): string => {
   throw new IncumbentError('invalid', `is required: this log has ${companies.length} companies (${companies.slice(0, 10).join(', ')})`, '--company');
 };
 
-/** Whether two paths name one file (a hard link too). */
-const sameFile = (a: string, b: string): boolean => {
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Refuses an --out that would write over the log read, or a file kept beside it under its name
- * (its head anchor, index, lock or bookmarks): one slip of the keyboard would lose the log.
- */
+/** Refuses an --out that would write over the log read or a file kept beside it: one slip of the keyboard would lose the log. */
 function refuseLogFiles(out: string, log: string): void {
-  const [target, real] = [realLogPath(out), realLogPath(log)];
-  if (sameFile(out, log) || target === real || target.startsWith(`${real}.`)) throw new IncumbentError('invalid', `${out} is the log read, or a file kept beside it: write the snapshot elsewhere`, '--out');
+  if (isLogOrBeside(out, log)) throw new IncumbentError('invalid', `${out} is the log read, or a file kept beside it: write the snapshot elsewhere`, '--out');
 }
 
 export const commands = {

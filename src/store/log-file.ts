@@ -20,6 +20,25 @@ export function realLogPath(path: string): string {
   }
 }
 
+/** Whether two paths name one file (a hard link too). */
+const sameFile = (a: string, b: string): boolean => {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Whether `path` is the log at `log` (by any name) or a file kept beside it under its name: its
+ * head anchor, index, lock or bookmarks all sit at `${log}.something`.
+ */
+export function isLogOrBeside(path: string, log: string): boolean {
+  const [target, real] = [realLogPath(path), realLogPath(log)];
+  return sameFile(path, log) || target === real || target.startsWith(`${real}.`);
+}
+
 /** Whether a folder is at `path` (one that cannot be looked at counts as none). */
 export function isFolder(path: string): boolean {
   try {
