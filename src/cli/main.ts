@@ -4,24 +4,9 @@ import { toAppError } from '../core/errors';
 import { commands, type Command } from './commands';
 import { help, optionsOf } from './help';
 import { processIo, type CliIo } from './io';
+import { optionProblem } from './option-problem';
 
 const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
-
-/**
- * What is wrong with the options as given, if anything. One given twice (`--at A --at B`): which
- * was meant is not ours to guess, and the last one would win unsaid. One given empty (`--head ""`,
- * a script's unset variable): it would read as not given, and `verify` would skip the check asked for.
- */
-function optionProblem(tokens: { kind: string; name?: string; value?: string | undefined }[]): string | undefined {
-  const seen = new Set<string>();
-  for (const token of tokens) {
-    if (token.kind !== 'option' || !token.name) continue;
-    if (seen.has(token.name)) return `Option '--${token.name}' is given more than once; give it once`;
-    if (token.value !== undefined && token.value.trim() === '') return `Option '--${token.name}' is empty; give it a value or leave it out`;
-    seen.add(token.name);
-  }
-  return undefined;
-}
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
