@@ -1,6 +1,6 @@
 /** `incumbent`: the command line. Exit codes: 0 ok, 1 bad input, 2 damaged or locked log. */
 import { parseArgs } from 'node:util';
-import { toAppError } from '../core/errors';
+import { sentenceOf, toAppError } from '../core/errors';
 import { commands, type Command } from './commands';
 import { help, optionsOf } from './help';
 import { processIo, type CliIo } from './io';
@@ -36,9 +36,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     await commands[command](parsed.values, io, parsed.positionals);
     return 0;
   } catch (error) {
-    const e = toAppError(error);
-    io.err(`incumbent ${command}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
-    return exitCodeOf(e.code);
+    io.err(`incumbent ${command}: ${sentenceOf(error)}\n`);
+    return exitCodeOf(toAppError(error).code);
   }
 }
 

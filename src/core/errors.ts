@@ -32,4 +32,10 @@ export function toAppError(error: unknown): AppError {
   return { code: 'io', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Any thrown value as one sentence for a person, the field at fault first (`--log: is not ...`): what a terminal or a page says. */
+export function sentenceOf(error: unknown): string {
+  const { field, message } = toAppError(error);
+  return field ? `${field}: ${message}` : message;
+}
+
 export const invalid = (field: string | undefined, message: string) => new IncumbentError('invalid', message, field);

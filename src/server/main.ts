@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, BUILT_IN_LOG } from '../cli/commands';
-import { toAppError } from '../core/errors';
+import { sentenceOf } from '../core/errors';
 import { LogSession, starterLog } from '../service/session';
 import { createWebHost } from './http';
 import { listenProblem, parseWebOptions, WEB_USAGE, type WebOptions } from './web-options';
@@ -43,7 +43,7 @@ server.listen(port, '127.0.0.1', () => {
   session.waitFor(opening);
   opening.then(
     (opened) => console.log(`Serving ${opened.log.path}.`),
-    (error: unknown) => console.error(`incumbent web: ${toAppError(error).message}`),
+    (error: unknown) => console.error(`incumbent web: ${sentenceOf(error)}`),
   );
 });
 const stop = () => {

@@ -90,6 +90,15 @@ describe('LogSession', () => {
     await session.close();
   });
 
+  it('tells a waiting call the field at fault when a log cannot be opened, as the terminal does', async () => {
+    const session = new LogSession(options);
+    const failed = session.open('postgres://a@b:99999999/db?log=x');
+    const waiting = titleOf(session);
+    await expect(failed).rejects.toThrow();
+    await expect(waiting).rejects.toThrow(/^no log is open: --log: is not a valid postgres URL/);
+    await session.close();
+  });
+
   it('keeps answering from the open log while another opens, then from the new one', async () => {
     const [first, second] = [await logTitled('First'), await logTitled('Second')];
     const session = new LogSession(options);

@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/contract';
-import { IncumbentError, toAppError } from '../core/errors';
+import { IncumbentError, sentenceOf } from '../core/errors';
 import { Serial } from '../core/serial';
 import { openService, type LogService, type ServiceOptions } from './service';
 
@@ -69,7 +69,7 @@ export class LogSession {
   waitFor(opening: Promise<unknown>): void {
     if (this.#current) return;
     this.#first = opening.catch((error: unknown) => {
-      if (!this.#current) this.failure = toAppError(error).message;
+      if (!this.#current) this.failure = sentenceOf(error);
     });
   }
 
