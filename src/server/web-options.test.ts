@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,12 @@ describe('the web host command line', () => {
 describe('the web host started with bad options or a taken port', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  /** A data folder not made yet, in a scratch folder removed after the test. */
+  const unmadeDataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'incumbent-web-options-'));
+    dirs.push(dir);
+    return join(dir, 'data');
+  };
   const host = (args: string[], dataDir: string) =>
     spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const ended = (child: ReturnType<typeof host>) =>
@@ -48,20 +54,18 @@ describe('the web host started with bad options or a taken port', () => {
       child.on('close', (code) => resolve({ code, out, err }));
     });
 
-  it('exits 1 with one sentence on a mistyped option, and makes no data folder', () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'incumbent-web-options-')), 'data');
-    dirs.push(dataDir);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--data-dir', dataDir, '--port', 'eighty'], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^incumbent web: Option '--port' is "eighty", not a port/);
-    expect(run.stderr).toContain('Usage: npm run web --');
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+  it('exits 1 with one sentence on a mistyped option, and makes no data folder', async () => {
+    const dataDir = unmadeDataDir();
+    const run = await ended(host(['--port', 'eighty'], dataDir));
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/^incumbent web: Option '--port' is "eighty", not a port/);
+    expect(run.err).toContain('Usage: npm run web --');
+    expect(run.err).not.toMatch(/\n\s+at /);
     expect(existsSync(dataDir)).toBe(false);
   });
 
   it('exits 1 naming a port already in use, before the log is copied or locked', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'incumbent-web-options-')), 'data');
-    dirs.push(dataDir);
+    const dataDir = unmadeDataDir();
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as { port: number };
