@@ -65,6 +65,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   const [eventsOpen, setEventsOpen] = useState(false);
   if (eventsOpen && !narrow) setEventsOpen(false); // widened: no drawer to come back unasked when narrowed again
   const [paneView, setPaneView] = useState<PaneView>('state');
+  const [scrubbing, setScrubbing] = useState(false); // the playhead is being dragged: the events list holds still
 
   useEffect(() => {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
@@ -82,13 +83,10 @@ export function App({ replay }: { replay: ReplayClient }) {
   }, [log.loads, setAt]);
   // What the pane shows: the rendering below and the first-state signal read this one decision.
   const paneShows: PaneView | undefined = !company || at === undefined || !view ? undefined : paneView === 'seats' ? 'seats' : moment ? 'state' : undefined;
-  // The rest of a loading log waits for the first answer on screen (useLog): an effect runs once it is committed.
-  // A company with no events yet has none to wait for.
+  // The rest of a loading log waits for the first answer on screen (useLog), once committed; a company with no events has none to wait for.
   const answered = paneShows !== undefined || view?.times.length === 0;
   const { stateShown } = log;
-  useEffect(() => {
-    if (answered) stateShown();
-  }, [answered, stateShown]);
+  useEffect(() => void (answered && stateShown()), [answered, stateShown]);
   const showMore = useCallback((list: keyof Limits) => setLimits((l) => ({ ...l, [list]: l[list] + MORE })), []);
   const following = useFollowedEnd({ view, at, setAt, follow, movesByReader, loading: log.loading, head: log.head });
 
@@ -217,7 +215,7 @@ export function App({ replay }: { replay: ReplayClient }) {
         {log.progress && <LoadNotice progress={log.progress} />}
         <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
         {view && at !== undefined && (
-          <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} {...(matches ? { matches } : {})} />
+          <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} onDragging={setScrubbing} {...(matches ? { matches } : {})} />
         )}
         {company && log.summary && (
           <Bookmarks api={api} company={company} companies={log.companies} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
@@ -242,6 +240,7 @@ export function App({ replay }: { replay: ReplayClient }) {
             replay={replay}
             view={view}
             current={current}
+            scrubbing={scrubbing}
             filter={filter}
             onFilter={setFilter}
             {...(matches ? { matches } : {})}

@@ -4,7 +4,7 @@
  * with the scrubber. The list is one tab stop: arrow keys move between rows (roving tabindex),
  * Enter goes to the event's moment, and each row's actions sit in a visible menu.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../../core/search';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
@@ -13,7 +13,6 @@ import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
 import { useDrawerFocus } from '../useDrawerFocus';
-import { useLatest } from '../useLatest';
 
 const ROW = 96;
 const OVERSCAN = 6;
@@ -37,6 +36,8 @@ interface Props {
   replay: ReplayClient;
   view: TimelineView;
   current: number;
+  /** The playhead is being dragged. */
+  scrubbing?: boolean;
   filter: FilterSpec;
   onFilter(filter: FilterSpec): void;
   /** Positions that pass the filter; undefined when there is no filter. */
@@ -49,11 +50,17 @@ interface Props {
   hidden?: boolean;
 }
 
-/** Memoised: a move of the moment that does not change the current row leaves the list as it is. */
 /** Escape closes the drawer, unless it is clearing the search field (the browser's own use of it there). */
 const closesDrawer = (e: React.KeyboardEvent) => e.key === 'Escape' && !(e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value);
 
-export const EventsList = memo(function EventsList({ replay, view, current, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
+/** Memoised: a move of the moment that does not change the current row leaves the list as it is. */
+export const EventsList = memo(function EventsList({ replay, view, current: chosen, scrubbing, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
+  // While the playhead is dragged the list holds still, and follows when it is let go: a drag across
+  // a large log passes hundreds of events a frame, and laying out new rows at each would cost the
+  // frames the state needs. Otherwise it follows at low priority (React renders the state first).
+  const [followedMoment, setFollowedMoment] = useState(chosen);
+  if (!scrubbing && followedMoment !== chosen) setFollowedMoment(chosen);
+  const current = followedMoment;
   const [text, setText] = useState(filter.text);
   const [rows, setRows] = useState(() => new Map<number, EventRow>());
   const [scrollTop, setScrollTop] = useState(0);
@@ -80,21 +87,22 @@ export const EventsList = memo(function EventsList({ replay, view, current, filt
     return () => observer.disconnect();
   }, []);
 
-  // Keep the current event in view as the scrubber moves.
+  // Keep the current event in view as the scrubber moves. Worked out as the list renders, from the
+  // scroll position it rendered last, so a move that scrolls it renders it once and lays it out
+  // once: an effect that read the box's scroll forced a layout, then rendered the list again.
   const currentRow = useMemo(() => (matches ? upperBound(matches, current) - 1 : current), [matches, current]);
   const space = scrollSpace(count, height);
-  const spaceRef = useLatest(space);
-  useEffect(() => {
+  const follow = `${currentRow} ${hidden} ${count}`;
+  const [followed, setFollowed] = useState('');
+  if (follow !== followed) {
+    setFollowed(follow);
+    const [top, shown] = [currentRow * ROW, space.rowsTop(scrollTop)];
+    if (currentRow >= 0 && !focusWanted.current && (top < shown || top + ROW > shown + height)) setScrollTop(space.scrollTopFor(Math.max(0, top - height / 3)));
+  }
+  useLayoutEffect(() => {
     const el = box.current;
-    if (!el || currentRow < 0 || focusWanted.current) return;
-    const top = currentRow * ROW;
-    const { rowsTop, scrollTopFor } = spaceRef.current;
-    const shown = rowsTop(el.scrollTop);
-    if (top < shown || top + ROW > shown + el.clientHeight) {
-      el.scrollTop = scrollTopFor(Math.max(0, top - el.clientHeight / 3));
-      setScrollTop(el.scrollTop);
-    }
-  }, [currentRow, hidden, count, spaceRef]);
+    if (el && Math.abs(el.scrollTop - scrollTop) >= 1) el.scrollTop = scrollTop;
+  }, [scrollTop, hidden]);
 
   const activeRow = active >= 0 && active < count ? active : Math.max(0, Math.min(count - 1, currentRow));
   /** Where the rows in view start, in row pixels; a row's place in the scroll box is its offset from there plus `scrollTop`. */

@@ -30,9 +30,11 @@ interface Props {
   current: number;
   /** Positions that pass the events filter (all when undefined); the others are dimmed. */
   matches?: Int32Array;
+  /** The playhead is taken (true) and let go (false) by the pointer. */
+  onDragging?(dragging: boolean): void;
 }
 
-export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches }: Props) {
+export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches, onDragging }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
   const busyFrom = busySpan(times)?.[0] ?? first;
@@ -48,6 +50,12 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   };
   /** A drag in progress: a followed view holds still under the pointer until it is let go. */
   const [dragging, setDragging] = useState(false);
+  // The parent hears when a drag begins and when it ends, also by this scrubber going (another company's) mid-drag.
+  useEffect(() => {
+    if (!dragging) return;
+    onDragging?.(true);
+    return () => onDragging?.(false);
+  }, [dragging, onDragging]);
   const [width, setWidth] = useState(800);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -188,10 +196,12 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     action();
   };
 
-  const fromPointer = (event: PointerEvent) => {
-    const rect = track.current!.getBoundingClientRect();
-    change(Math.round(timeAt(event.clientX - rect.left) / MINUTE) * MINUTE);
-  };
+  /**
+   * Where the track starts, read when a drag begins: reading it at each move would force a layout
+   * of what the last move changed, one more per frame while a large state is redrawn.
+   */
+  const trackLeft = useRef(0);
+  const fromPointer = (event: PointerEvent) => change(Math.round(timeAt(event.clientX - trackLeft.current) / MINUTE) * MINUTE);
 
   const onWheel = (event: WheelEvent) => {
     const rect = track.current!.getBoundingClientRect();
@@ -235,6 +245,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
           if ((e.target as HTMLElement).closest('.marker, .band, .edge')) return;
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
           setDragging(true);
+          trackLeft.current = e.currentTarget.getBoundingClientRect().left;
           track.current?.querySelector<HTMLElement>('[role=slider]')?.focus();
           fromPointer(e);
         }}
