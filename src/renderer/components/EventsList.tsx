@@ -57,10 +57,9 @@ const closesDrawer = (e: React.KeyboardEvent) => e.key === 'Escape' && !(e.targe
 export const EventsList = memo(function EventsList({ replay, view, current: chosen, scrubbing, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
   // While the playhead is dragged the list holds still, and follows when it is let go: a drag across
   // a large log passes hundreds of events a frame, and laying out new rows at each would cost the
-  // frames the state needs. Otherwise it follows at low priority (React renders the state first).
-  const [followedMoment, setFollowedMoment] = useState(chosen);
-  if (!scrubbing && followedMoment !== chosen) setFollowedMoment(chosen);
-  const current = followedMoment;
+  // frames the state needs.
+  const [current, setCurrent] = useState(chosen);
+  if (!scrubbing && current !== chosen) setCurrent(chosen);
   const [text, setText] = useState(filter.text);
   const [rows, setRows] = useState(() => new Map<number, EventRow>());
   const [scrollTop, setScrollTop] = useState(0);
