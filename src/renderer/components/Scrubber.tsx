@@ -7,10 +7,10 @@
  * Markers are siblings of the slider, not inside it (a slider's content is presentational).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import { upperBound } from '../../core/search';
 import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
 import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from '../scrubber-marks';
+import { DensityStrip } from './DensityStrip';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
 import { busySpan, followedView, showing, type Follow, type View } from '../scrubber-view';
 import { useLatest } from '../useLatest';
@@ -60,7 +60,6 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const track = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
   const valueRef = useLatest(value);
   // A move waits up to a frame for its state before `value` follows: a key repeated meanwhile steps
   // on from where the last move is going, not again from where the moment still is. Moves land in
@@ -102,27 +101,6 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const timeAt = (px: number) => start + (px / width) * (end - start);
 
   const ticks = useMemo(() => axisTicks(start, end, width, timeZone), [start, end, width, timeZone]);
-
-  // The density strip: events per pixel column, drawn on a canvas whatever the log's size.
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx || !canvas.current) return;
-    const ratio = globalThis.devicePixelRatio || 1;
-    canvas.current.width = width * ratio;
-    canvas.current.height = 24 * ratio;
-    ctx.scale(ratio, ratio);
-    ctx.clearRect(0, 0, width, 24);
-    const bins = new Uint32Array(Math.ceil(width));
-    const px = (t: number) => ((t - start) / (end - start)) * width;
-    for (let i = upperBound(times, start - 1); i < times.length && times[i]! <= end; i++) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(px(times[i]!))))]! += 1;
-    const peak = Math.max(1, ...bins);
-    ctx.fillStyle = getComputedStyle(canvas.current).getPropertyValue('--density').trim() || '#6b8fb3';
-    bins.forEach((count, column) => {
-      if (count === 0) return;
-      const h = Math.max(2, (Math.log1p(count) / Math.log1p(peak)) * 22);
-      ctx.fillRect(column, 24 - h, 1, h);
-    });
-  }, [times, start, end, width]);
 
   useEffect(() => {
     if (!playing) return;
@@ -266,7 +244,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
           aria-valuetext={formatInstant(value, timeZone)}
           onKeyDown={onKey}
         />
-        <canvas ref={canvas} className="density" style={{ width, height: 24 }} aria-hidden="true" />
+        <DensityStrip times={times} start={start} end={end} width={width} />
         <div className="markers" aria-hidden="true">
           {groups
             ? groups.map((g) => {
