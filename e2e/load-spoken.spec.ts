@@ -26,6 +26,10 @@ test('a loading log is spoken at its milestones and its end, then the state once
     });
     // The page's clock is the test's: a sentence that waits for quiet (useAnnouncer) is surely due when it runs on.
     await page.clock.install();
+    // A slow machine (the CPU at an eighth): the whole log's view comes well after the load's last page,
+    // and the moment still on its way to the end must not be spoken meanwhile (it was, 2 runs in 3).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     const release = await holdPagesAfterTheFirst(page);
     await page.goto(url);
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toBeVisible();

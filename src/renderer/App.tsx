@@ -161,7 +161,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     forward: history.forward,
   });
 
-  const spoken = useMomentAnnouncement(log.progress && following ? undefined : moment, zone); // the load's sentences say where it is
+  const spoken = useMomentAnnouncement(following ? undefined : moment, zone); // while it follows a loading log's end, the load's sentences say where it is
   const loadSaid = useLoadAnnouncement(log.opening, log.progress);
 
   // The main process opens it and then says 'log-changed', which reloads the page's log.
