@@ -22,6 +22,8 @@ export default defineConfig({
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           // As root Chromium needs --no-sandbox; the rest keep it off this machine's closed network.
           args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          // Playwright turns off the limit Chromium (and Electron) puts on history calls; users have it.
+          ignoreDefaultArgs: ['--disable-ipc-flooding-protection'],
         },
       },
     },

@@ -51,7 +51,8 @@ test('Back and Forward walk the moments visited, and the address holds the momen
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Mon 20 Nov 2023, 23:00 PST');
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');
-  expect(new URL(page.url()).hash).toBe('#company=openai&at=2023-11-18T20:00:00.000Z');
+  // The address follows once the moment holds still.
+  await expect.poll(() => new URL(page.url()).hash).toBe('#company=openai&at=2023-11-18T20:00:00.000Z');
   expect(page.url()).not.toContain('token=');
   await page.reload();
   await expect(slider(page)).toHaveAttribute('aria-valuetext', 'Sat 18 Nov 2023, 12:00 PST');

@@ -11,6 +11,7 @@ import type { Api } from './api';
 import { fileStamp } from './format';
 import type { Knowing } from './replay-protocol';
 import { exportsFor } from './useExports';
+import { hashOf } from './useMomentLink';
 import type { LogData } from './useLog';
 
 export interface Moment {
@@ -63,8 +64,11 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>,
         return where ? `Events exported: ${where}` : undefined;
       }),
       copyLink: guarded(async () => {
+        // Made from the moment, not read from the address, which follows a move only after a pause.
         // The desktop page's own address (app://) means nothing elsewhere; its link opens the app.
-        const link = api.mode === 'desktop' ? momentLink(window.location.hash) : window.location.href;
+        const { company, at, known } = latest.current.moment;
+        const hash = hashOf({ company, at, knownAt: known.knownAt });
+        const link = api.mode === 'desktop' ? momentLink(hash) : `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
         await navigator.clipboard.writeText(link);
         return `Link to this moment copied: ${link}`;
       }),

@@ -18,7 +18,8 @@ export function readHash(hash = window.location.hash): Place {
   return { ...(params.get('company') ? { company: params.get('company')! } : {}), ...(Number.isNaN(at) ? {} : { at }), ...(known && !Number.isNaN(Date.parse(known)) ? { knownAt: new Date(known).toISOString() } : {}) };
 }
 
-export function hashOf(place: Place): string {
+/** Where `place` is, as an address fragment; a field left undefined is left out. */
+export function hashOf(place: { [K in keyof Place]?: Place[K] | undefined }): string {
   const params = new URLSearchParams();
   if (place.company) params.set('company', place.company);
   if (place.at !== undefined) params.set('at', new Date(place.at).toISOString());
@@ -30,6 +31,13 @@ const same = (a: Place | undefined, b: Place) => !!a && a.company === b.company 
 
 /** How long a moment must stay put before it becomes a history entry (scrubbing passes through many). */
 const SETTLE_MS = 700;
+/**
+ * How long a place must stay put before the address follows it. Chromium (and so Electron) ignores
+ * replaceState past 200 calls in 10 s, so an address written at every frame of a drag stopped
+ * following after about 3 s and kept a moment the user had left; each call also cost 5-14 ms of
+ * the frame. Written after a pause, it is at most 10 a second and always ends at the last place.
+ */
+const ADDRESS_MS = 100;
 
 export function useMomentHistory(place: Place, go: (place: Place) => void) {
   const [log, setLog] = useState<{ entries: Place[]; index: number }>({ entries: [], index: -1 });
@@ -37,16 +45,19 @@ export function useMomentHistory(place: Place, go: (place: Place) => void) {
 
   useEffect(() => {
     if (place.company === undefined || place.at === undefined) return;
-    // The address follows at once (replaceState adds no browser history of its own).
+    // The address follows after a pause (replaceState adds no browser history of its own).
     const hash = hashOf(place);
-    if (window.location.hash !== hash) history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+    const addressed = setTimeout(() => window.location.hash !== hash && history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`), ADDRESS_MS);
     if (travelling.current) {
       travelling.current = false;
-      return;
+      return () => clearTimeout(addressed);
     }
     const settled = { ...place };
     const timer = setTimeout(() => setLog(({ entries, index }) => (same(entries[index], settled) ? { entries, index } : { entries: [...entries.slice(0, index + 1), settled].slice(-200), index: Math.min(index + 1, 199) })), SETTLE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(addressed);
+      clearTimeout(timer);
+    };
   }, [place.company, place.at, place.knownAt]); // eslint-disable-line react-hooks/exhaustive-deps -- the place's fields are the dependencies
 
   const travel = useCallback(
