@@ -102,6 +102,13 @@ export const isCoarse = (precision: Precision) => precision === 'day' || precisi
 const yearFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }));
 const monthFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }));
 
+const clockFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }));
+const shortMonthFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }));
+/** "21:00": the wall clock in `timeZone`. */
+export const formatClock = (ms: number, timeZone: string) => clockFormat(timeZone).format(ms);
+/** "Nov 2023". */
+export const formatShortMonth = (ms: number, timeZone: string) => shortMonthFormat(timeZone).format(ms);
+
 /** A time as precise as its source and no more: "Sun 19 Nov 2023", "May 2022", "Fri 17 Nov 2023, 12:00 PST". */
 export function formatAt(ms: number, precision: Precision, timeZone: string): string {
   if (precision === 'year') return yearFormat(timeZone).format(ms);

@@ -4,7 +4,7 @@
  * as bands, and the next or previous moment at which the state certainly includes an event.
  */
 import { upperBound } from '../core/search';
-import { formatAt, formatDay, formatInstant, isCoarse, offsetAt, periodOf } from './format';
+import { formatAt, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf } from './format';
 import { KINDS, kindLabel } from './kinds';
 import { PRECISIONS } from './replay-protocol';
 
@@ -21,10 +21,10 @@ const CLUSTER_PX = 9;
 
 /** Labels follow the zoom: times of day, then days, then months. Midnight ticks name the day. */
 const tickLabel = (ms: number, step: number, timeZone: string) => {
-  const wall = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const wall = formatClock(ms, timeZone);
   if (step < DAY && wall !== '00:00') return wall;
   if (step < 30 * DAY) return formatDay(ms, timeZone, false);
-  return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }).format(ms);
+  return formatShortMonth(ms, timeZone);
 };
 
 /** Ticks on round wall-clock times in the display zone (midnight, 06:00...), not in UTC, about 110 px apart. */

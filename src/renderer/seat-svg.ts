@@ -3,7 +3,7 @@
  * exported file is self-contained: explicit colours, escaped names, no styles from the page.
  * Only bars that meet the visible range are drawn.
  */
-import { formatAt, formatDay, isCoarse, periodOf } from './format';
+import { formatAt, formatClock, formatDay, formatShortMonth, isCoarse, periodOf } from './format';
 import { PRECISIONS } from './replay-protocol';
 import type { SeatLane } from './seat-lanes';
 
@@ -59,7 +59,7 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
   let tick = periodOf(start, step >= 30 * DAY ? 'month' : 'day', timeZone)[0];
   for (let i = 0; i < 60 && tick <= end; i++) {
     if (tick >= start) {
-      const label = step >= 30 * DAY ? new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }).format(tick) : step >= DAY ? formatDay(tick, timeZone, false) : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(tick);
+      const label = step >= 30 * DAY ? formatShortMonth(tick, timeZone) : step >= DAY ? formatDay(tick, timeZone, false) : formatClock(tick, timeZone);
       out.push(`<line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_H - 4}" y2="${height}" stroke="${palette.line}"/>`);
       out.push(`<text x="${x(tick) + 3}" y="${AXIS_H - 8}" fill="${palette.muted}" font-size="11">${esc(label)}</text>`);
     }

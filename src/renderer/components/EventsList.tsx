@@ -96,12 +96,16 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   if (follow !== followed) {
     setFollowed(follow);
     const [top, shown] = [currentRow * ROW, space.rowsTop(scrollTop)];
-    if (currentRow >= 0 && !focusWanted.current && (top < shown || top + ROW > shown + height)) setScrollTop(space.scrollTopFor(Math.max(0, top - height / 3)));
+    // Within the box's reach: a position past its end comes back from the browser as another
+    // scroll, and rendered again, asked for rows again.
+    if (currentRow >= 0 && !focusWanted.current && (top < shown || top + ROW > shown + height)) setScrollTop(Math.min(space.scrollTopFor(Math.max(0, top - height / 3)), Math.max(0, space.real - height)));
   }
   useLayoutEffect(() => {
     const el = box.current;
     if (el && Math.abs(el.scrollTop - scrollTop) >= 1) el.scrollTop = scrollTop;
   }, [scrollTop, hidden]);
+  // The scroll event of the list's own move brings back its position rounded to a pixel: not a move.
+  const scrolledTo = (top: number) => setScrollTop((kept) => (Math.abs(kept - top) < 1 ? kept : top));
 
   const activeRow = active >= 0 && active < count ? active : Math.max(0, Math.min(count - 1, currentRow));
   /** Where the rows in view start, in row pixels; a row's place in the scroll box is its offset from there plus `scrollTop`. */
@@ -114,22 +118,24 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     return seqs;
   }, [first, last, view, matches]);
 
-  // Fetch the records of the rows in view that the page has not seen yet.
+  // Fetch the records of the rows in view that the page has neither seen nor asked for. A record
+  // never changes, so an answer is kept even if the view has moved on meanwhile: dropping it asked
+  // for the same rows again at each move that came before it.
+  const asked = useRef(new Set<number>());
   useEffect(() => {
-    const missing = wanted.filter((seq) => !rows.has(seq));
+    const missing = wanted.filter((seq) => !rows.has(seq) && !asked.current.has(seq));
     if (missing.length === 0) return;
-    let live = true;
-    replay.ask({ op: 'rows', seqs: missing }).then((fetched) => {
-      if (!live) return;
-      setRows((previous) => {
-        const next = new Map(previous.size > 5000 ? [] : previous);
-        for (const row of fetched) next.set(row.record.seq, row);
-        return next;
-      });
-    });
-    return () => {
-      live = false;
-    };
+    for (const seq of missing) asked.current.add(seq);
+    replay
+      .ask({ op: 'rows', seqs: missing })
+      .then((fetched) =>
+        setRows((previous) => {
+          const next = new Map(previous.size > 5000 ? [] : previous);
+          for (const row of fetched) next.set(row.record.seq, row);
+          return next;
+        }),
+      )
+      .finally(() => missing.forEach((seq) => asked.current.delete(seq)));
   }, [replay, wanted, rows]);
 
   // After arrow keys move the active row (and it has been rendered), focus it.
@@ -199,7 +205,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
             </label>
           </div>
         </div>
-        <div ref={box} className="events-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+        <div ref={box} className="events-scroll" onScroll={(e) => scrolledTo(e.currentTarget.scrollTop)} onKeyDown={onKey}>
           {count === 0 && (
             <p className="no-match" role="status">
               No match{filtering ? ' · ' : ''}
