@@ -71,9 +71,10 @@ export function App({ replay }: { replay: ReplayClient }) {
     if (log.companies.length && !log.companies.some((c) => c.id === company)) setCompany(log.companies[0]!.id);
   }, [log.companies, company]);
 
-  const view = useTimelineView(replay, company, known, log.head);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS);
   const { at, setAt, moveTo, follow, movesByReader, state: moment } = useMoment(replay, company, known, log.head, limits, initial.at);
+  // Asked after the state (its effect comes later): the worker answers in turn, and the state is the answer a move waits for.
+  const view = useTimelineView(replay, company, known, log.head);
   // Each load after the first may be of another log (the host's replaced): no choice made in the last one carries over.
   useEffect(() => {
     if (log.loads <= 1) return;
