@@ -54,4 +54,13 @@ describe('axisTicks', () => {
     for (const { t } of ticks) expect(new Date(t).getUTCHours()).toBe(8); // 00:00 PST
     expect(ticks[0]!.label).toMatch(/Fri 17 Nov|17 Nov/);
   });
+
+  it('names times of day on the zone\'s 24-hour clock when zoomed in, and months when zoomed out', () => {
+    const hours = axisTicks(at('2023-11-17T17:00:00Z'), at('2023-11-17T23:00:00Z'), 600, ZONE).map((tick) => tick.label);
+    expect(hours).toContain('12:00'); // 20:00 UTC
+    expect(hours.every((label) => /^\d{2}:\d{2}$/.test(label))).toBe(true);
+    const months = axisTicks(at('2022-01-01T00:00:00Z'), at('2024-01-01T00:00:00Z'), 600, ZONE).map((tick) => tick.label);
+    expect(months.length).toBeGreaterThan(1);
+    expect(months.every((label) => /^[A-Z][a-z]{2} \d{4}$/.test(label))).toBe(true);
+  });
 });
