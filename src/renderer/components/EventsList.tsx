@@ -91,7 +91,8 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   // once: an effect that read the box's scroll forced a layout, then rendered the list again.
   const currentRow = useMemo(() => (matches ? upperBound(matches, current) - 1 : current), [matches, current]);
   const space = scrollSpace(count, height);
-  const follow = `${currentRow} ${hidden} ${count}`;
+  // Followed again once a drawer just opened has its height (it is 0 while hidden).
+  const follow = `${currentRow} ${hidden} ${count} ${height > 0}`;
   const [followed, setFollowed] = useState('');
   if (follow !== followed) {
     setFollowed(follow);
@@ -128,12 +129,16 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     for (const seq of missing) asked.current.add(seq);
     replay
       .ask({ op: 'rows', seqs: missing })
-      .then((fetched) =>
-        setRows((previous) => {
-          const next = new Map(previous.size > 5000 ? [] : previous);
-          for (const row of fetched) next.set(row.record.seq, row);
-          return next;
-        }),
+      .then(
+        (fetched) =>
+          setRows((previous) => {
+            // Nothing new (seqs past the worker's head, just after a reset): no render to ask again.
+            if (fetched.length === 0) return previous;
+            const next = new Map(previous.size > 5000 ? [] : previous);
+            for (const row of fetched) next.set(row.record.seq, row);
+            return next;
+          }),
+        () => undefined, // the rows stay loading; the next move asks again
       )
       .finally(() => missing.forEach((seq) => asked.current.delete(seq)));
   }, [replay, wanted, rows]);
