@@ -27,3 +27,19 @@ test('after a long drag of the playhead, the address holds the moment it was let
   const at = new Date(Number(await slider.getAttribute('aria-valuenow'))).toISOString();
   await expect.poll(() => new URL(page.url()).hash).toContain(`at=${at}`);
 });
+
+test('while the moment plays on, the address keeps up with it', async ({ app }) => {
+  const { page } = app;
+  const slider = page.getByRole('slider', { name: 'Moment' });
+  const addressed = () => new URL(page.url()).hash.match(/at=([^&]+)/)?.[1];
+  await slider.focus();
+  await page.keyboard.press('Home');
+  const start = new Date(Number(await slider.getAttribute('aria-valuenow'))).toISOString();
+  await expect.poll(addressed).toBe(start);
+  const play = page.getByTitle('Play through time (Space)');
+  await play.click();
+  // The moment moves every 50 ms: an address written only once it held still would stay at the start.
+  await expect.poll(addressed).not.toBe(start);
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await play.click();
+});

@@ -113,15 +113,6 @@ export function App({ replay }: { replay: ReplayClient }) {
     if (place.at !== undefined) setAt(place.at);
   }, [setAt]);
   const history = useMomentHistory({ company, at, knownAt }, go);
-  // A link pasted into the address bar of an open window moves it there.
-  useEffect(() => {
-    const onHash = () => {
-      const place = readHash();
-      if (place.at !== undefined) go(place);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [go]);
 
   /** Goes to an event: its instant, or, for a fact known only to the day, the end of that day (where the state certainly includes it). */
   const goToEvent = useCallback(
@@ -156,6 +147,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   const actions = useMemo(() => ({ ...fileActions, addEvent: () => zone && setDialog({ kind: 'form' }), compare: () => zone && setDialog({ kind: 'compare' }) }), [fileActions, zone]);
   useCommands(api, {
     ...actions,
+    openMoment: history.goToLink,
     openShared: (url) => setDialog({ kind: 'shared', ...(url ? { url } : {}) }),
     logChanged: () => void log.reload(),
     back: history.back,

@@ -14,6 +14,8 @@ export interface Commands {
   compare(): void;
   importEvents(): void;
   exportEvents(): void;
+  /** A moment link opened from outside (checked in main): its fragment. */
+  openMoment(fragment: string): void;
   /** File > Open Shared Log…, or Open Recent for a shared log whose password is not kept (its URL). */
   openShared(url?: string): void;
   /** Another log is open now. */
@@ -29,8 +31,8 @@ export function useCommands(api: Api, commands: Commands): void {
     () =>
       api.onMenuCommand((command, detail) => {
         const c = latest.current;
-        // A moment link opened from outside (checked in main): the page's hash handler goes there.
-        if (command === 'open-moment' && detail) window.location.hash = detail;
+        // Gone to at once, not through the address: a link to the moment the address still holds would change nothing there.
+        if (command === 'open-moment' && detail) c.openMoment(detail);
         else if (command === 'export-snapshot') c.exportSnapshot();
         else if (command === 'copy-snapshot') c.copySnapshot();
         else if (command === 'add-event') c.addEvent();

@@ -67,6 +67,7 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>,
         // Made from the moment, not read from the address, which follows a move only after a pause.
         // The desktop page's own address (app://) means nothing elsewhere; its link opens the app.
         const { company, at, known } = latest.current.moment;
+        if (!company || at === undefined) throw new Error('No moment to link to yet: the log has no events shown');
         const hash = hashOf({ company, at, knownAt: known.knownAt });
         const link = api.mode === 'desktop' ? momentLink(hash) : `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
         await navigator.clipboard.writeText(link);

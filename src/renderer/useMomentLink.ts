@@ -1,6 +1,7 @@
 /**
  * Where the user is (company, moment, known-at) lives in the URL fragment, so a moment can be
- * reloaded, bookmarked and shared; and a history of settled moments gives Back and Forward.
+ * reloaded, bookmarked and shared, and a link opened from outside moves the window there; a
+ * history of settled moments gives Back and Forward.
  * The web mode's `#token=` is read and removed by api.ts before this runs; these keys never clash.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -32,22 +33,29 @@ const same = (a: Place | undefined, b: Place) => !!a && a.company === b.company 
 /** How long a moment must stay put before it becomes a history entry (scrubbing passes through many). */
 const SETTLE_MS = 700;
 /**
- * How long a place must stay put before the address follows it. Chromium (and so Electron) ignores
- * replaceState past 200 calls in 10 s, so an address written at every frame of a drag stopped
- * following after about 3 s and kept a moment the user had left; each call also cost 5-14 ms of
- * the frame. Written after a pause, it is at most 10 a second and always ends at the last place.
+ * How long a place must stay put before the address follows it, and the longest the address lags
+ * a place that keeps moving (playing, a held key). Chromium (and so Electron) ignores replaceState
+ * past 200 calls in 10 s, so an address written at every frame of a drag stopped following after
+ * about 3 s and kept a moment the user had left; each call also cost 5-14 ms of the frame. Written
+ * this way it is a few calls a second at most, and always ends at the last place.
  */
 const ADDRESS_MS = 100;
+const ADDRESS_MAX_MS = 1000;
 
 export function useMomentHistory(place: Place, go: (place: Place) => void) {
   const [log, setLog] = useState<{ entries: Place[]; index: number }>({ entries: [], index: -1 });
   const travelling = useRef(false);
+  const addressWritten = useRef(-Infinity);
 
   useEffect(() => {
     if (place.company === undefined || place.at === undefined) return;
     // The address follows after a pause (replaceState adds no browser history of its own).
     const hash = hashOf(place);
-    const addressed = setTimeout(() => window.location.hash !== hash && history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`), ADDRESS_MS);
+    const writeAddress = () => {
+      addressWritten.current = performance.now();
+      if (window.location.hash !== hash) history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+    };
+    const addressed = setTimeout(writeAddress, Math.min(ADDRESS_MS, Math.max(0, addressWritten.current + ADDRESS_MAX_MS - performance.now())));
     if (travelling.current) {
       travelling.current = false;
       return () => clearTimeout(addressed);
@@ -71,5 +79,19 @@ export function useMomentHistory(place: Place, go: (place: Place) => void) {
     [log, go, place],
   );
 
-  return { canBack: log.index > 0, canForward: log.index < log.entries.length - 1, back: () => travel(log.index - 1), forward: () => travel(log.index + 1) };
+  /** A link opened from outside (the address bar, or the desktop's incumbent:// link) moves the window there. */
+  const goToLink = useCallback(
+    (fragment: string) => {
+      const target = readHash(fragment);
+      if (target.at !== undefined) go(target);
+    },
+    [go],
+  );
+  useEffect(() => {
+    const onHash = () => goToLink(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [goToLink]);
+
+  return { goToLink, canBack: log.index > 0, canForward: log.index < log.entries.length - 1, back: () => travel(log.index - 1), forward: () => travel(log.index + 1) };
 }
