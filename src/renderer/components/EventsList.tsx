@@ -29,7 +29,23 @@ export function scrollSpace(count: number, viewport: number) {
   const full = count * ROW;
   const real = Math.min(full, MAX_SCROLL_PX);
   const scale = full > real ? Math.max(1, (full - viewport) / Math.max(1, real - viewport)) : 1;
-  return { real, scale, rowsTop: (scrollTop: number) => scrollTop * scale, scrollTopFor: (rowsTop: number) => rowsTop / scale };
+  const rowsTop = (scrollTop: number) => scrollTop * scale;
+  return {
+    real,
+    scale,
+    rowsTop,
+    scrollTopFor: (rows: number) => rows / scale,
+    /**
+     * Where to scroll so that `row` is in view, a third of the way down; undefined if it is in
+     * view already. Never past the box's reach: a position beyond it comes back from the browser
+     * as a scroll of its own, which rendered the list again and asked for its rows again.
+     */
+    following(row: number, scrollTop: number): number | undefined {
+      const [top, shown] = [row * ROW, rowsTop(scrollTop)];
+      if (row < 0 || (top >= shown && top + ROW <= shown + viewport)) return undefined;
+      return Math.min(Math.max(0, top - viewport / 3) / scale, Math.max(0, real - viewport));
+    },
+  };
 }
 
 interface Props {
@@ -96,10 +112,8 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   const [followed, setFollowed] = useState('');
   if (follow !== followed) {
     setFollowed(follow);
-    const [top, shown] = [currentRow * ROW, space.rowsTop(scrollTop)];
-    // Within the box's reach: a position past its end comes back from the browser as another
-    // scroll, and rendered again, asked for rows again.
-    if (currentRow >= 0 && !focusWanted.current && (top < shown || top + ROW > shown + height)) setScrollTop(Math.min(space.scrollTopFor(Math.max(0, top - height / 3)), Math.max(0, space.real - height)));
+    const to = focusWanted.current ? undefined : space.following(currentRow, scrollTop);
+    if (to !== undefined) setScrollTop(to);
   }
   useLayoutEffect(() => {
     const el = box.current;

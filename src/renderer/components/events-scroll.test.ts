@@ -18,4 +18,22 @@ describe('the events list scroll space', () => {
     // And a row's place round-trips.
     expect(s.rowsTop(s.scrollTopFor(123_456 * 96))).toBeCloseTo(123_456 * 96, 3);
   });
+
+  it('follows a row out of view to a third of the way down, and never past the end of the box', () => {
+    const s = scrollSpace(1000, 600);
+    expect(s.following(3, 0)).toBeUndefined(); // in view
+    expect(s.following(500, 0)).toBe(500 * 96 - 200);
+    // The last row: a third of the way down would be past the end; the box's end instead.
+    expect(s.following(999, 0)).toBe(96_000 - 600);
+    expect(s.following(-1, 0)).toBeUndefined(); // no current row
+  });
+
+  it('follows in the scaled space too, within its reach', () => {
+    const rows = 497_000;
+    const s = scrollSpace(rows, 700);
+    const to = s.following(250_000, 0)!;
+    expect(s.rowsTop(to)).toBeCloseTo(250_000 * 96 - 700 / 3, 3);
+    expect(s.following(rows - 1, 0)).toBeLessThanOrEqual(s.real - 700);
+    expect(s.rowsTop(s.following(rows - 1, 0)!) + 700).toBeGreaterThanOrEqual((rows - 1) * 96 + 96 - 1e-6);
+  });
 });
