@@ -67,6 +67,8 @@ const launchBrowser = () =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+    // Chromium's limit on history calls stays on, as users (and Electron) have it.
+    ignoreDefaultArgs: ['--disable-ipc-flooding-protection'],
   });
 
 async function newPage(browser: Browser): Promise<Page> {
