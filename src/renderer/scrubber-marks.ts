@@ -4,14 +4,17 @@
  * as bands, and the next or previous moment at which the state certainly includes an event.
  */
 import { upperBound } from '../core/search';
-import { formatAt, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf } from './format';
+import { epochToZoned, formatAt, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf, zonedToEpoch } from './format';
 import { KINDS, kindLabel } from './kinds';
 import { PRECISIONS } from './replay-protocol';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
+const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY];
+/** Beyond a week, ticks fall on calendar months, this many apart (from January): Jan/Apr/Jul/Oct, or every fifth year. */
+const MONTH_STEPS = [1, 3, 6, 12, 24, 60, 120, 600];
+const AVERAGE_MONTH = 30.44 * DAY;
 /** More markers than this in view are not drawn one by one: the density strip shows where events are. */
 const MAX_MARKERS = 600;
 /** How far a day-precision fact's band reaches from its recorded instant: a day and a DST hour. */
@@ -19,20 +22,36 @@ const SLACK = DAY + 2 * HOUR;
 /** Markers closer than this many pixels are one marker with a count. */
 const CLUSTER_PX = 9;
 
-/** Labels follow the zoom: times of day, then days, then months. Midnight ticks name the day. */
+/** Labels follow the zoom: times of day, then days (months and years: `monthTicks`). Midnight ticks name the day. */
 const tickLabel = (ms: number, step: number, timeZone: string) => {
   const wall = formatClock(ms, timeZone);
-  if (step < DAY && wall !== '00:00') return wall;
-  if (step < 30 * DAY) return formatDay(ms, timeZone, false);
-  return formatShortMonth(ms, timeZone);
+  return step < DAY && wall !== '00:00' ? wall : formatDay(ms, timeZone, false);
 };
 
-/** Ticks on round wall-clock times in the display zone (midnight, 06:00...), not in UTC, about 110 px apart. */
+/**
+ * Ticks on round wall-clock times in the display zone (midnight, 06:00...), not in UTC, about
+ * 110 px apart; zoomed out, on the first of a month ("Jan 2024"), or of a year ("2025").
+ */
 export function axisTicks(start: number, end: number, width: number, timeZone: string): { t: number; label: string }[] {
-  const step = STEPS.find((s) => (end - start) / s <= Math.max(4, width / 110)) ?? STEPS[STEPS.length - 1]!;
+  const most = Math.max(4, width / 110);
+  const step = STEPS.find((s) => (end - start) / s <= most);
+  if (step === undefined) return monthTicks(start, end, most, timeZone);
   const shift = offsetAt(start, timeZone);
   const ticks: { t: number; label: string }[] = [];
   for (let t = Math.ceil((start + shift) / step) * step - shift; t <= end && ticks.length < 200; t += step) ticks.push({ t, label: tickLabel(t, step, timeZone) });
+  return ticks;
+}
+
+function monthTicks(start: number, end: number, most: number, timeZone: string): { t: number; label: string }[] {
+  const months = MONTH_STEPS.find((m) => (end - start) / (m * AVERAGE_MONTH) <= most) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
+  const [year, month] = epochToZoned(start, timeZone).split('-').map(Number) as [number, number];
+  const ticks: { t: number; label: string }[] = [];
+  // Months counted from year 0, so that steps line up with the calendar (quarters, whole years).
+  for (let index = Math.ceil((year * 12 + month - 1) / months) * months; ticks.length < 200; index += months) {
+    const t = zonedToEpoch(`${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`, timeZone);
+    if (t > end) break;
+    if (t >= start) ticks.push({ t, label: months >= 12 ? String(Math.floor(index / 12)) : formatShortMonth(t, timeZone) });
+  }
   return ticks;
 }
 
