@@ -3,8 +3,9 @@
  * exported file is self-contained: explicit colours, escaped names, no styles from the page.
  * Only bars that meet the visible range are drawn.
  */
-import { formatAt, formatClock, formatDay, formatShortMonth, isCoarse, periodOf } from './format';
+import { formatAt, isCoarse, periodOf } from './format';
 import { PRECISIONS } from './replay-protocol';
+import { axisTicks } from './scrubber-marks';
 import type { SeatLane } from './seat-lanes';
 
 export interface Palette {
@@ -33,8 +34,6 @@ export interface SeatSvgOptions {
 export const LANE_H = 26;
 export const LABEL_W = 180;
 const AXIS_H = 24;
-const DAY = 86_400_000;
-const STEPS = [3_600_000, 6 * 3_600_000, DAY, 7 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -54,16 +53,10 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
   out.push(`<clipPath id="plot"><rect x="${LABEL_W}" y="0" width="${plot}" height="${height}"/></clipPath>`);
   out.push('</defs>');
   out.push(`<rect width="${width}" height="${height}" fill="${palette.background}"/>`);
-  // Axis: round wall-clock days (or weeks, months) in the company's zone.
-  const step = STEPS.find((s) => (end - start) / s <= Math.max(3, plot / 90)) ?? STEPS[STEPS.length - 1]!;
-  let tick = periodOf(start, step >= 30 * DAY ? 'month' : 'day', timeZone)[0];
-  for (let i = 0; i < 60 && tick <= end; i++) {
-    if (tick >= start) {
-      const label = step >= 30 * DAY ? formatShortMonth(tick, timeZone) : step >= DAY ? formatDay(tick, timeZone, false) : formatClock(tick, timeZone);
-      out.push(`<line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_H - 4}" y2="${height}" stroke="${palette.line}"/>`);
-      out.push(`<text x="${x(tick) + 3}" y="${AXIS_H - 8}" fill="${palette.muted}" font-size="11">${esc(label)}</text>`);
-    }
-    tick = step >= 30 * DAY ? periodOf(tick + 32 * DAY * Math.round(step / (30 * DAY)), 'month', timeZone)[0] : step >= DAY ? periodOf(tick + step + 2 * 3_600_000, 'day', timeZone)[0] : tick + step;
+  // Axis: the scrubber's ticks, round wall-clock times, days, months or years in the company's zone.
+  for (const { t, label } of axisTicks(start, end, plot, timeZone)) {
+    out.push(`<line x1="${x(t)}" x2="${x(t)}" y1="${AXIS_H - 4}" y2="${height}" stroke="${palette.line}"/>`);
+    out.push(`<text x="${x(t) + 3}" y="${AXIS_H - 8}" fill="${palette.muted}" font-size="11">${esc(label)}</text>`);
   }
   lanes.forEach((lane, row) => {
     const y = AXIS_H + row * LANE_H;
