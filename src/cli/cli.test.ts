@@ -46,6 +46,13 @@ describe('incumbent', () => {
     expect((await run(['snapshot', '--when', 'now'])).err).toMatch(/Unknown option '--when'/);
   });
 
+  it('refuses a bare path where the log is an option, and says how to give it', async () => {
+    const { code, err } = await run(['verify', 'mine.jsonl']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^incumbent verify: Unexpected argument 'mine.jsonl': this command takes only options; if it is the log, give --log mine.jsonl\n/);
+    expect((await run(['events', 'a.jsonl', 'b.jsonl'])).err).toMatch(/^incumbent events: Unexpected argument 'a.jsonl': this command takes only options\n/);
+  });
+
   describe('snapshot', () => {
     it('prints the snapshot of the built-in dataset at a moment', async () => {
       const { code, out } = await run(['snapshot', '--at', '2023-11-18T12:00:00-08:00']);

@@ -4,7 +4,7 @@ import { sentenceOf, toAppError } from '../core/errors';
 import { commands, type Command } from './commands';
 import { help, optionsOf } from './help';
 import { processIo, type CliIo } from './io';
-import { optionProblem } from './option-problem';
+import { bareArgumentProblem, optionProblem } from './option-problem';
 
 const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
 
@@ -21,8 +21,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const command = name as Command;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: command === 'append' || command === 'copy', strict: true, tokens: true });
-    const problem = optionProblem(parsed.tokens);
+    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: true, strict: true, tokens: true });
+    const takesArguments = command === 'append' || command === 'copy';
+    const problem = optionProblem(parsed.tokens) ?? (takesArguments ? undefined : bareArgumentProblem(parsed.positionals, Object.hasOwn(optionsOf(command), 'log')));
     if (problem) throw new Error(problem);
   } catch (error) {
     io.err(`incumbent ${command}: ${(error as Error).message}\n\n${help[command]}`);

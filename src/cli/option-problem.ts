@@ -15,3 +15,14 @@ export function optionProblem(tokens: { kind: string; name?: string; value?: str
   }
   return undefined;
 }
+
+/**
+ * A bare argument where only options are taken (append's input and copy's FROM and TO are the only
+ * ones). A single one is most likely the log, so the message says how to give it.
+ */
+export function bareArgumentProblem(positionals: string[], takesLog: boolean): string | undefined {
+  const [first] = positionals;
+  if (first === undefined) return undefined;
+  const hint = takesLog && positionals.length === 1 ? `; if it is the log, give --log ${first}` : '';
+  return `Unexpected argument '${first}': this command takes only options${hint}`;
+}

@@ -21,7 +21,8 @@ describe('the web host command line', () => {
 
   it.each([
     [['--prot', '80'], /Unknown option '--prot'/],
-    [['stray'], /Unexpected argument 'stray'/],
+    [['stray.jsonl'], /^Unexpected argument 'stray.jsonl': this command takes only options; if it is the log, give --log stray.jsonl$/],
+    [['a', 'b'], /^Unexpected argument 'a': this command takes only options$/],
     [['--port', '1', '--port', '2'], /'--port' is given more than once/],
     [['--log', ''], /'--log' is empty/],
     [['--data-dir', ' '], /'--data-dir' is empty/],

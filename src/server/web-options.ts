@@ -4,7 +4,7 @@
  * sentence, never thrown as a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { optionProblem } from '../cli/option-problem';
+import { bareArgumentProblem, optionProblem } from '../cli/option-problem';
 
 export const DEFAULT_PORT = 5180;
 
@@ -20,13 +20,14 @@ export type WebOptions = { help: true } | { help: false; port: number; log?: str
 
 /** The options in `argv`; throws an Error whose message names the option and what is wrong with it. */
 export function parseWebOptions(argv: string[]): WebOptions {
-  const { values, tokens } = parseArgs({
+  const { values, tokens, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: { port: { type: 'string' }, log: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     tokens: true,
   });
-  const problem = optionProblem(tokens);
+  const problem = optionProblem(tokens) ?? bareArgumentProblem(positionals, true);
   if (problem) throw new Error(problem);
   if (values.help) return { help: true };
   return { help: false, port: portOf(values.port), ...(values.log ? { log: values.log } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) };
