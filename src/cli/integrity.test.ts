@@ -127,7 +127,18 @@ describe('external anchors', () => {
     writeFileSync(snap, readFileSync(snap, 'utf8').replace('Emmett Shear', 'Someone Else'));
     expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 2, err: expect.stringMatching(/the snapshot was edited/) });
     writeFileSync(snap, '{"not":"a snapshot"}');
-    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 1, err: expect.stringMatching(/--snapshot: .* is not an Incumbent snapshot/) });
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 1, err: expect.stringMatching(/--snapshot: .* is not an Incumbent snapshot: format: Invalid input: expected "incumbent.snapshot\/1"/) });
+    writeFileSync(snap, '{"provenance":');
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 1, err: expect.stringMatching(/--snapshot: .* is not an Incumbent snapshot: it is not JSON \(/) });
+  });
+
+  it('verify --snapshot names a snapshot of another log as the wrong pairing (exit 1), not as damage', async () => {
+    const path = copyOfDataset();
+    const other = join(tempDir(), 'other.jsonl');
+    expect((await run(['init', '--log', other, '--title', 'Another log'])).code).toBe(0);
+    const snap = join(tempDir(), 'snap.json');
+    expect((await run(['snapshot', '--log', path, '--at', '2023-11-20T12:00:00-08:00', '--out', snap])).code).toBe(0);
+    expect(await run(['verify', '--log', other, '--snapshot', snap])).toMatchObject({ code: 1, err: expect.stringMatching(/--snapshot: .*snap.json is a snapshot of log "openai-2023-11", not of this log \(".+"\): verify it against that log/) });
   });
 });
 

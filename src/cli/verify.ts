@@ -40,16 +40,26 @@ function checkHead(contents: Proof, head: string): string {
   return `head #${seq} matches`;
 }
 
-function checkSnapshot(contents: Proof, file: string): string {
-  let snapshot: Snapshot;
+/** The snapshot in `file`, or why it is not one: the first field at fault, by its path. */
+function snapshotIn(file: string): Snapshot {
+  let json: unknown;
   try {
-    snapshot = Snapshot.parse(JSON.parse(readInput(file, '--snapshot')));
+    json = JSON.parse(readInput(file, '--snapshot'));
   } catch (error) {
     if (error instanceof IncumbentError) throw error;
-    throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot (${(error as Error).message.split('\n')[0]})`, '--snapshot');
+    throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: it is not JSON (${(error as Error).message})`, '--snapshot');
   }
+  const parsed = Snapshot.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: ${issue.path.length > 0 ? issue.path.join('.') : 'the document'}: ${issue.message}`, '--snapshot');
+}
+
+function checkSnapshot(contents: Proof, file: string): string {
+  const snapshot = snapshotIn(file);
   const { provenance } = snapshot;
-  if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('damaged', `the snapshot comes from log "${provenance.log.id}", not this log ("${contents.ledger.logId}")`);
+  // Another log's snapshot says nothing about this one: a wrong pairing given, not damage found.
+  if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('invalid', `${file} is a snapshot of log "${provenance.log.id}", not of this log ("${contents.ledger.logId}"): verify it against that log`, '--snapshot');
   checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
   // Replaying the log as it was at that head must give the snapshot's content, byte for byte.
   const asThen = new Ledger();
