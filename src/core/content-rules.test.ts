@@ -98,4 +98,14 @@ describe('content rules', () => {
     expect(refusal(event('board.joined', { person: { ...ann, age: 40 } }))).toEqual({ code: 'invalid', field: 'data.person', message: 'unknown field(s) age' });
     expect(refusal(event('board.joined', { person: ann, citation: { ...citation, page: 3 } }))).toEqual({ code: 'invalid', field: 'data.citation', message: 'unknown field(s) page' });
   });
+
+  it('refuses a title that says interim or acting without the flag, which is what the state shows', () => {
+    expect(refusal(event('role.assumed', { person: ann, role: 'Interim CEO' }))).toEqual({ code: 'invalid', field: 'data.interim', message: 'the title "Interim CEO" says interim: set interim to true (the seat is CEO)' });
+    expect(refusal(event('role.assumed', { person: ann, role: 'acting chief executive', interim: true }))).toEqual({ code: 'invalid', field: 'data.acting', message: 'the title "acting chief executive" says acting: set acting to true (the seat is CEO)' });
+    expect(refusal(event('role.assumed', { person: ann, role: 'Interim Head of Research', interim: false })).field).toBe('data.interim');
+    expect(parseDraft(event('role.assumed', { person: ann, role: 'Interim CEO', interim: true })).data).toMatchObject({ role: 'Interim CEO', interim: true });
+    expect(parseDraft(event('role.assumed', { person: ann, role: 'CEO', acting: true })).data).toMatchObject({ role: 'CEO', acting: true });
+    // Not a qualifier: a title that merely contains the word.
+    expect(() => parseDraft(event('role.assumed', { person: ann, role: 'Head of Interim Reporting' }))).not.toThrow();
+  });
 });

@@ -1,8 +1,10 @@
 /** One readable line per event, for lists, the CLI and tooltips. */
 import type { EventDraft } from './event';
+import { qualifierOf } from './seats';
 
 const person = (p: { name: string }) => p.name;
-const qualifier = (d: { interim?: boolean; acting?: boolean }) => (d.interim ? 'interim ' : d.acting ? 'acting ' : '');
+/** "interim " or "acting ", unless the title already says so ("Interim CEO"). */
+const qualifier = (d: { interim?: boolean; acting?: boolean; role?: string }) => (d.role && qualifierOf(d.role) ? '' : d.interim ? 'interim ' : d.acting ? 'acting ' : '');
 
 export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>): string {
   const e = event as EventDraft;

@@ -24,14 +24,21 @@ const KNOWN: readonly (readonly [string, ...string[]])[] = [
   ['CMO', 'chief marketing officer', 'cmo'],
 ];
 
-/** Lower case, no punctuation, single spaces, and no interim/acting qualifier (those are flags). */
-const normalise = (title: string) =>
+/** Lower case, no punctuation, single spaces. */
+const spellingOf = (title: string) =>
   title
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^(interim|acting) /, '');
+    .trim();
+
+const QUALIFIER = /^(interim|acting) /;
+
+/** The spelling without an interim/acting qualifier (those are flags). */
+const normalise = (title: string) => spellingOf(title).replace(QUALIFIER, '');
+
+/** "interim" for "Interim CEO", "acting" for "Acting Chief Executive": the qualifier a title opens with. */
+export const qualifierOf = (title: string): 'interim' | 'acting' | undefined => QUALIFIER.exec(spellingOf(title))?.[1] as 'interim' | 'acting' | undefined;
 
 const bySpelling = new Map<string, Seat>(KNOWN.flatMap(([title, ...spellings]) => spellings.map((s) => [s, { key: normalise(title), title }] as const)));
 

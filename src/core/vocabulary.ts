@@ -4,6 +4,7 @@
  * company is just a `subject`.
  */
 import { z } from 'zod';
+import { qualifierOf, seatOf } from './seats';
 
 /**
  * Upper bounds on what one event may carry, by field (characters, or items for lists). Generous for
@@ -131,6 +132,13 @@ export const payloads = {
     interim: z.boolean().default(false),
     acting: z.boolean().default(false),
     replaces: Slug.optional(),
+  }).superRefine(({ role, interim, acting }, context) => {
+    // The seat is the title without its qualifier, and the flag is what the state shows: an
+    // "Interim CEO" without it would be shown as the CEO, with nothing interim about it.
+    const qualifier = qualifierOf(role);
+    if ((qualifier === 'interim' && !interim) || (qualifier === 'acting' && !acting)) {
+      context.addIssue({ code: 'custom', path: [qualifier], message: `the title "${role}" says ${qualifier}: set ${qualifier} to true (the seat is ${seatOf(role).title})` });
+    }
   }),
   'role.vacated': payload({ person: PersonRef, role: Title, cause: EndCause, replacedBy: Slug.optional() }),
   'board.joined': payload({ person: PersonRef, independent: z.boolean().optional() }),
