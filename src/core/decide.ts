@@ -22,6 +22,14 @@ const list = (names: string[], none: string) => (names.length === 0 ? none : nam
 
 export function decide(s: CompanyState, e: Effective): Refusal | undefined {
   const at = formatMoment(e.time, e.timeprecision === 'second' ? 'second' : 'minute', e.timezone);
+  const names = new Map<string, string>();
+  for (const [field, person] of peopleIn(e)) {
+    const inEvent = names.get(person.id);
+    const known = inEvent ?? nameOf(s, person.id);
+    const where = inEvent === undefined ? `in this log at ${at}` : 'earlier in this event';
+    if (known !== undefined && known !== person.name) return { field: `${field}.name`, message: `${person.id} is "${known}" ${where}, not "${person.name}": give that name, or another id for another person` };
+    names.set(person.id, person.name);
+  }
   const holderOf = (role: string) => dictGet(s.roles, seatOf(role).key);
   const directors = () => list(dictValues(s.board).map((seat) => seat.person.id).sort(), 'nobody');
   switch (e.type) {
@@ -104,4 +112,24 @@ function notPending(s: CompanyState, item: string, field: string, at: string): R
   const open = list(dictKeys(s.pending).sort(), 'none');
   const why = closed ? `it was already resolved (${closed.outcome}) on ${formatMoment(closed.closed.time, closed.closed.precision, closed.closed.timezone)}` : 'no such item was opened before then';
   return { field, message: `${item} is not open at ${at}: ${why}; open items then: ${open}` };
+}
+
+type Person = { id: string; name: string };
+
+/** The people an event names, by the path of each. */
+function peopleIn(e: Effective): [string, Person][] {
+  const data = e.data as { person?: Person; members?: Person[]; chair?: Person };
+  const named: [string, Person][] = [];
+  if (data.person) named.push(['data.person', data.person]);
+  data.members?.forEach((member, index) => named.push([`data.members.${index}`, member]));
+  if (data.chair) named.push(['data.chair', data.chair]);
+  return named;
+}
+
+/** The name the state knows a person id by: one id is one person, under one name. */
+function nameOf(s: CompanyState, id: string): string | undefined {
+  const seat = dictGet(s.board, id) ?? dictGet(s.formerBoard, id) ?? dictGet(s.formerChairs, id) ?? (s.chair?.person.id === id ? s.chair : undefined);
+  if (seat) return seat.person.name;
+  for (const ties of [dictGet(s.former, id), dictGet(s.affiliations, id)]) for (const tie of ties ? dictValues<{ person: Person }>(ties) : []) return tie.person.name;
+  return dictValues(s.roles).find((holding) => holding.person.id === id)?.person.name;
 }

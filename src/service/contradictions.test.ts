@@ -48,6 +48,20 @@ describe('contradictions are refused with the field and what the state holds', (
     expect(bytes()).toEqual(before);
   });
 
+  it('one id is one person: another name for it is refused, in the event itself as well', async () => {
+    const { service, bytes } = await given(vacate('john-roe', 10));
+    const before = bytes();
+    const renamed = { id: 'john-roe', name: 'Jon Rowe' };
+    // Former holders keep their name as well: john-roe left the CEO seat on 10 Oct and is still a director.
+    expect(await refusal(service, [ev('role.assumed', at(27), { person: renamed, role: 'CTO' })])).toMatchObject({ field: 'events.0.data.person.name', message: 'events.0.data.person.name: john-roe is "john roe" in this log at Oct 27, 2022, 9:00 AM PDT, not "Jon Rowe": give that name, or another id for another person' });
+    expect(await refusal(service, [ev('board.left', at(27), { person: renamed, cause: 'resigned' })])).toMatchObject({ field: 'events.0.data.person.name' });
+    expect(await refusal(service, [ev('board.reconstituted', at(27), { members: [person('jane-doe'), person('john-roe')], chair: { id: 'jane-doe', name: 'Jane D.' } })])).toMatchObject({ field: 'events.0.data.chair.name', message: expect.stringMatching(/: jane-doe is "jane doe" earlier in this event, not "Jane D\.": give that name/) });
+    // Back-dated before the name was first given: the later event is the one it contradicts.
+    expect(await refusal(service, [ev('affiliation.started', at(1, 8), { person: renamed, organization: 'Globex' })])).toMatchObject({ message: expect.stringMatching(/john-roe/) });
+    expect(bytes()).toEqual(before);
+    await service['log:append']({ events: [ev('role.assumed', at(27), { person: person('john-roe'), role: 'CTO' }), ev('board.joined', at(27), { person: { id: 'jon-rowe', name: 'Jon Rowe' } })] });
+  });
+
   it('a chair who is not on the board, a director who never joined, a second join', async () => {
     const { service } = await given();
     expect(await refusal(service, [ev('board.chair.assumed', at(5), { person: person('jane-doe') })])).toMatchObject({ field: 'events.0.data.person.id', message: expect.stringMatching(/jane-doe is not on the board .*the directors are john-roe/) });
