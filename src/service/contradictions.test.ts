@@ -62,6 +62,16 @@ describe('contradictions are refused with the field and what the state holds', (
     await service['log:append']({ events: [ev('role.assumed', at(27), { person: person('john-roe'), role: 'CTO' }), ev('board.joined', at(27), { person: { id: 'jon-rowe', name: 'Jon Rowe' } })] });
   });
 
+  it('a misspelt name is mended by correcting every event that gave it, in one batch', async () => {
+    const [became, joined] = [ev('role.assumed', at(1), { person: person('ann-lee'), role: 'CTO' }), ev('board.joined', at(2), { person: person('ann-lee') })];
+    const { service } = await given(became, joined);
+    const mended = { id: 'ann-lee', name: 'Ann Leigh' };
+    const correct = (target: string, data: object) => ({ type: 'event.corrected', subject: 'acme', time: at(20), timezone: 'America/Los_Angeles', data: { target, reason: 'name misspelt', citation, data: { certainty: 'confirmed', citation, person: mended, ...data } } });
+    expect(await refusal(service, [correct(became.id, { role: 'CTO' })])).toMatchObject({ message: expect.stringMatching(/board\.joined.*ann-lee is "Ann Leigh" in this log at .*, not "ann lee"/) });
+    await service['log:append']({ events: [correct(became.id, { role: 'CTO' }), correct(joined.id, {})] });
+    expect(await refusal(service, [ev('board.left', at(21), { person: person('ann-lee'), cause: 'resigned' })])).toMatchObject({ field: 'events.0.data.person.name' });
+  });
+
   it('a chair who is not on the board, a director who never joined, a second join', async () => {
     const { service } = await given();
     expect(await refusal(service, [ev('board.chair.assumed', at(5), { person: person('jane-doe') })])).toMatchObject({ field: 'events.0.data.person.id', message: expect.stringMatching(/jane-doe is not on the board .*the directors are john-roe/) });
