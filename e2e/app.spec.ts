@@ -107,6 +107,24 @@ test('an invalid form entry shows an error and leaves the log unchanged', async 
   expect(readFileSync(app.logPath)).toEqual(before);
 });
 
+test('a known person under another name is refused in the form, naming the name the log has', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-22T12:00');
+  const before = readFileSync(app.logPath);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const form = page.getByRole('dialog', { name: 'Add an event' });
+  await form.getByLabel('Kind of event').selectOption('statement.made');
+  const person = form.getByRole('textbox', { name: 'Person', exact: true });
+  await person.fill('sam altman');
+  await form.getByLabel('What was said').fill('We are back.');
+  await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
+  await form.getByLabel('Quoted sentence').fill('He said: we are back.');
+  await form.getByRole('button', { name: 'Add event' }).click();
+  await expect(form.getByRole('alert')).toContainText('sam-altman is "Sam Altman" in this log');
+  await expect(person).toHaveAttribute('aria-invalid', 'true');
+  expect(readFileSync(app.logPath)).toEqual(before);
+});
+
 test('known-at shows what was known at an earlier recorded time', async ({ app }) => {
   const { page } = app;
   await setMoment(page, '2023-11-20T12:00');
