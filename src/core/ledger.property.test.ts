@@ -72,6 +72,8 @@ describe('Ledger replay (property)', () => {
         records.forEach((r, i) => {
           ledger.add(r);
           if (i % 97 === 0) for (const company of ledger.companies()) ledger.stateAt(company, iso(2500));
+          // Checkpoints built ahead of any question (the page's worker while idle), then invalidated by what follows.
+          if (i % 53 === 0) for (const company of ledger.companies()) ledger.timeline(company)!.warm(1 + (i % 3));
           if (i % 89 === 0) for (const company of ledger.companies()) expect(ledger.timeline(company)!.headState()).toEqual(ledger.timeline(company)!.replayFromStart(Infinity, ledger.head));
         });
         for (const company of ledger.companies()) expect(ledger.timeline(company)!.headState()).toEqual(ledger.timeline(company)!.replayFromStart(Infinity, ledger.head));

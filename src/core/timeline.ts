@@ -233,6 +233,17 @@ export class Timeline {
   };
 
   /**
+   * Builds up to `blocks` more of the head's checkpoints toward the timeline's end, for a caller
+   * with time to spare: a later question there finds them built. True once they reach the end.
+   */
+  warm(blocks: number): boolean {
+    if (!this.#checkpointing) return true;
+    const last = Math.floor(this.length / CHECKPOINT_INTERVAL);
+    this.#extend(this.#checkpoints, Math.min(last, this.#checkpoints.length - 1 + blocks), Infinity);
+    return this.#checkpoints.length > last;
+  }
+
+  /**
    * The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees.
    * A reader the head's checkpoints do not serve from near the moment gets the head's checkpoint
    * patched where it sees otherwise (`readerState`), kept for its next questions (`ReaderStates`).

@@ -17,6 +17,7 @@ import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
 import { seatLanes } from './seat-lanes';
 import { addInSlices } from './sliced-add';
+import { IdleWarmer } from './idle-warmer';
 import { seatOf } from '../core/seats';
 import { timelineCodes, viewFor, type TimelineCodes } from './timeline-view';
 import { type MomentState, type EventRow, type FilterSpec, type Knowing, type MomentAnswer, type Request, type Responses, type TimelineView, type Uncertain } from './replay-protocol';
@@ -240,14 +241,19 @@ function handedOver(request: Request, value: unknown): Transferable[] {
   return [];
 }
 
+const warmer = new IdleWarmer((company) => ledger.timeline(company));
+
 self.onmessage = (message: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = message.data;
   const fail = (error: unknown) => self.postMessage({ id, ok: false, message: (error as Error).message });
   const answer = (value: unknown) => self.postMessage({ id, ok: true, value }, handedOver(request, value));
+  warmer.heard(request.op === 'state' ? request.company : undefined);
   try {
     const value = handle(request);
-    if (value instanceof Promise) value.then(answer).catch(fail);
-    else answer(value);
+    if (value instanceof Promise) {
+      warmer.during(value);
+      value.then(answer).catch(fail);
+    } else answer(value);
   } catch (error) {
     fail(error);
   }
