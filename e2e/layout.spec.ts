@@ -50,6 +50,21 @@ test('at 200% zoom (640x450 CSS px) the CEO is still in view', async ({ app }) =
   await inViewport(page, await ceoName(page).boundingBox());
 });
 
+for (const [width, height] of [[400, 300], [512, 350], [1440, 450]] as const) {
+  test(`at ${width}x${height} CSS px (200% zoom of a small window) the page scrolls as one and the state is not squeezed`, async ({ app }) => {
+    const { page } = app;
+    await page.setViewportSize({ width, height });
+    await setMoment(page, '2023-11-20T23:00');
+    await expect(ceoName(page)).toHaveText('Emmett Shear');
+    // The toolbar and scrubber scroll away: the state gets the whole window, not what they leave of it.
+    await ceoName(page).scrollIntoViewIfNeeded();
+    await inViewport(page, await ceoName(page).boundingBox());
+    const pane = await page.locator('.pane-state').evaluate((el) => ({ height: el.getBoundingClientRect().height, own: el.scrollHeight - el.clientHeight }));
+    expect(pane.own).toBeLessThanOrEqual(1);
+    expect(pane.height).toBeGreaterThan(height);
+  });
+}
+
 test('the playhead and its label stay on the track, and known-at keeps the zoom', async ({ app }) => {
   const { page } = app;
   const slider = page.getByRole('slider', { name: 'Moment' });
