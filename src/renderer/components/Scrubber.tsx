@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
-import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from '../scrubber-marks';
+import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, momentOfEvent, stepTarget } from '../scrubber-marks';
 import { DensityStrip } from './DensityStrip';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
 import { busySpan, followedView, showing, type Follow, type View } from '../scrubber-view';
@@ -37,6 +37,8 @@ interface Props {
 export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches, onDragging }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
+  /** Where End and playing land: the last event, at the end of its day if that is all the log knows of its time. */
+  const storyEnd = times.length ? momentOfEvent(last, precisions[times.length - 1]!, timeZone) : last;
   const busyFrom = busySpan(times)?.[0] ?? first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
   // The view follows the events as they load (a large log arrives in pages): where most of them are,
@@ -106,13 +108,18 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     if (!playing) return;
     const id = setInterval(() => {
       const next = valueRef.current + SPEEDS[speed]!.perSecond / 20;
-      if (next >= last) {
+      if (next >= storyEnd) {
         setPlaying(false);
-        changeRef.current(last);
+        if (valueRef.current < storyEnd) changeRef.current(storyEnd);
       } else changeRef.current(next);
     }, 50);
     return () => clearInterval(id);
-  }, [playing, speed, last, changeRef, valueRef]);
+  }, [playing, speed, storyEnd, changeRef, valueRef]);
+  /** Play from the end (or past it) plays the story again from its first event; it never runs backwards. */
+  const togglePlay = () => {
+    if (!playing && from() >= storyEnd) change(first);
+    setPlaying(!playing);
+  };
 
   const zoom = (factor: number, around = value) => {
     const span = Math.min(Math.max((end - start) * factor, 10 * MINUTE), Math.max(last - first, DAY) * 50);
@@ -135,10 +142,10 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   };
   // The controls are memoised on stable handlers that act on the latest moment.
   const byDay = (direction: 1 | -1) => change(from() + direction * DAY);
-  const live = useLatest({ step, zoom, fit, byDay });
+  const live = useLatest({ step, zoom, fit, byDay, togglePlay });
   const controls = useMemo(
     () => ({
-      onPlay: () => setPlaying((p) => !p),
+      onPlay: () => live.current.togglePlay(),
       onSpeed: setSpeed,
       onStep: (direction: 1 | -1) => live.current.step(direction),
       onDay: (direction: 1 | -1) => live.current.byDay(direction),
@@ -162,8 +169,8 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
       PageUp: () => byDay(1),
       PageDown: () => byDay(-1),
       Home: () => change(first),
-      End: () => change(last),
-      ' ': () => setPlaying((p) => !p),
+      End: () => change(storyEnd),
+      ' ': togglePlay,
       '+': () => zoom(0.5),
       '=': () => zoom(0.5),
       '-': () => zoom(2),
