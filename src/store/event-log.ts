@@ -23,14 +23,16 @@ export class EventLog implements LogStore {
   readonly #adapter: JsonLinesAdapter;
   readonly #lock: LogLock | undefined;
   readonly #now: () => Date;
+  readonly #stillWanted: (() => boolean) | undefined;
   readonly #listeners = new Set<(records: readonly EventRecord[]) => void>();
 
-  private constructor(path: string, db: Low<LogData>, adapter: JsonLinesAdapter, lock: LogLock | undefined, now: () => Date) {
+  private constructor(path: string, db: Low<LogData>, adapter: JsonLinesAdapter, lock: LogLock | undefined, options: OpenOptions) {
     this.path = path;
     this.#db = db;
     this.#adapter = adapter;
     this.#lock = lock;
-    this.#now = now;
+    this.#now = options.now ?? (() => new Date());
+    this.#stillWanted = options.stillWanted;
   }
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
@@ -45,7 +47,7 @@ export class EventLog implements LogStore {
     const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });
     try {
       await db.read();
-      const log = new EventLog(path, db, adapter, lock, options.now ?? (() => new Date()));
+      const log = new EventLog(path, db, adapter, lock, options);
       if (log.ledger.head === 0) {
         if (options.readOnly) throw new IncumbentError('not-found', `no log at ${path}`);
         await log.append([logCreatedDraft(options.create ?? { title: 'Untitled log' }, log.#now())]);
@@ -96,6 +98,7 @@ export class EventLog implements LogStore {
     const drafts = typeof batch === 'function' ? batch(ledger) : batch;
     const { sealed, skipped } = sealBatch(ledger, (seq) => digests.hexOf(seq), drafts, this.#now(), fieldOf);
     if (sealed.length === 0) return { appended: [], skipped };
+    if (this.#stillWanted?.() === false) throw new IncumbentError('io', 'stopped before writing: the command that asked for this batch has ended, and nothing was appended');
     data.pending = sealed.map((s) => s.line);
     try {
       await this.#db.write();
