@@ -22,6 +22,19 @@ test('who was CEO on Sunday at 21:00: the answer says the change is known only t
   await expect(ceo(page)).not.toContainText('some time on');
 });
 
+test('a change known only to the month is given its month, never a day the log does not know', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2022-05-15T12:00');
+  const note = page.locator('details.uncertain');
+  await expect(note.locator('summary')).toHaveText('1 change in May 2022 known only to the month: the log cannot say on what day, so at this moment it may or may not have happened.');
+  const cto = page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CTO', exact: true }) });
+  await expect(cto).toContainText('changed some time in May 2022');
+  await expect(cto).toContainText('known to the month');
+  // What a screen reader hears says the same.
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: /^Sun 15 May 2022, 12:00 PDT/ })).toContainText('1 change in May 2022 known only to the month.');
+  await expect(page.locator('.state')).not.toContainText(/Sun 1 May 2022|known only to the day/);
+});
+
 test('day-precision events print no hour, are bands on the scrubber, and a click goes to the end of their day', async ({ app }) => {
   const { page } = app;
   await setMoment(page, '2023-11-17T12:00');

@@ -118,6 +118,14 @@ export function formatAt(ms: number, precision: Precision, timeZone: string): st
   return precision === 'hour' ? `${text} (to the hour)` : text;
 }
 
+/**
+ * The preposition a period takes, with the period as precise as the fact: "on Sun 19 Nov 2023",
+ * "in May 2022", "in 2022" ("on May 2022" would read as a day the log does not know).
+ */
+export function formatPeriod(ms: number, precision: Precision, timeZone: string): string {
+  return `${precision === 'month' || precision === 'year' ? 'in' : 'on'} ${formatAt(ms, precision, timeZone)}`;
+}
+
 /** A fact's time as its source gave it (precision and zone kept). */
 export const formatFactTime = (moment: Moment) => formatAt(toEpoch(moment.time), moment.precision, moment.timezone);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { epochToZoned } from './format';
-import { axisTicks, DAY, groupMarkers, HOUR, MINUTE, stepTarget } from './scrubber-marks';
+import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from './scrubber-marks';
 
 const ZONE = 'America/Los_Angeles';
 const at = (iso: string) => Date.parse(iso);
@@ -40,6 +40,13 @@ describe('groupMarkers', () => {
     expect(markers.map((g) => g.positions)).toEqual([[0, 1]]);
     expect(bands).toHaveLength(1);
     expect(bands[0]!.to - bands[0]!.from).toBe(DAY);
+  });
+
+  it('says a band known only to the month is "in" its month, never "on" it as if it were a day', () => {
+    const MONTHP = 4; // PRECISIONS index of 'month'
+    const cto = at('2022-05-01T07:00:00Z');
+    const { groups } = groupMarkers(new Float64Array([cto]), new Uint8Array([MONTHP]), cto - DAY, cto + 40 * DAY, 800, ZONE);
+    expect(describeGroup(groups![0]!, new Uint8Array([0]), new Uint8Array([MONTHP]), ZONE)).toBe('1 event (Roles), some time in May 2022');
   });
 
   it('draws no markers when more events are in view than can be told apart', () => {

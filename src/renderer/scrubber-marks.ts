@@ -4,7 +4,7 @@
  * as bands, and the next or previous moment at which the state certainly includes an event.
  */
 import { upperBound } from '../core/search';
-import { epochToZoned, formatAt, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf, zonedToEpoch } from './format';
+import { epochToZoned, formatPeriod, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf, zonedToEpoch } from './format';
 import { KINDS, kindLabel } from './kinds';
 import { PRECISIONS } from './replay-protocol';
 
@@ -124,9 +124,9 @@ export function groupMarkers(times: Float64Array, precisions: Uint8Array, start:
   return { groups: [...byKey.values()], count: to - from };
 }
 
-/** What a group's tooltip says: how many events, of which kinds, when (a band: "some time on" its day). */
+/** What a group's tooltip says: how many events, of which kinds, when (a band: "some time on" its day, "in" its month or year). */
 export function describeGroup(group: MarkerGroup, kinds: Uint8Array, precisions: Uint8Array, timeZone: string): string {
   const kindsIn = [...new Set(group.positions.map((p) => kindLabel[KINDS[kinds[p]!]!]))].join(', ');
-  const when = group.band ? `some time on ${formatAt(group.from, PRECISIONS[precisions[group.positions[0]!]!]!, timeZone)}` : formatInstant(group.from, timeZone);
+  const when = group.band ? `some time ${formatPeriod(group.from, PRECISIONS[precisions[group.positions[0]!]!]!, timeZone)}` : formatInstant(group.from, timeZone);
   return `${group.positions.length} event${group.positions.length === 1 ? '' : 's'} (${kindsIn}), ${when}`;
 }

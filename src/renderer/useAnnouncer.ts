@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { seatOf } from '../core/seats';
 import { formatInstant } from './format';
 import type { MomentState } from './replay-protocol';
+import { uncertainSummary } from './uncertain-words';
 
 const QUIET_MS = 700;
 
@@ -29,15 +30,14 @@ export function useAnnouncer(message: string | undefined, key: string | undefine
   return spoken;
 }
 
-/** The sentence for a state: its moment, its last change, who is CEO, and how many changes that day are known only to the day. */
+/** The sentence for a state: its moment, its last change, who is CEO, and how many changes around it are known only to the day (or month, or year). */
 export function momentSentence(moment: MomentState, timeZone: string): string {
   const ceo = moment.view.roles.find((h) => h.seat === seatOf('CEO').key);
-  const uncertain = moment.uncertain.length;
   return [
     `${formatInstant(moment.at, timeZone)}.`,
     moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.',
     ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.',
-    ...(uncertain ? [`${uncertain} change${uncertain === 1 ? '' : 's'} that day known only to the day.`] : []),
+    ...(moment.uncertain.length ? [`${uncertainSummary(moment.uncertain)}.`] : []),
   ].join(' ');
 }
 

@@ -11,9 +11,10 @@ import type { Change } from '../../core/diff';
 import { describeChange } from '../../core/diff';
 import type { Basis } from '../../core/state';
 import { seatOf } from '../../core/seats';
-import { formatAt, formatDay, formatElapsed, formatFactTime, isCoarse, periodOf } from '../format';
+import { formatAt, formatElapsed, formatFactTime, isCoarse, periodOf } from '../format';
 import { answers, type FigurePoint, type MomentState, type Question, type Uncertain } from '../replay-protocol';
 import type { Limits, Listed, StateView } from '../state-view';
+import { seatNote, uncertainReason, uncertainSummary } from '../uncertain-words';
 import { FiguresChart } from './FiguresChart';
 import { OrgDiagram } from './OrgDiagram';
 
@@ -40,13 +41,13 @@ const Source = ({ basis, what, onShow }: { basis: Basis; what: string; onShow(id
   </button>
 );
 
-/** "changed some time on Sun 19 Nov 2023": a seat whose change the log knows only to the day. */
+/** "changed some time on Sun 19 Nov 2023" ("in May 2022"): a seat whose change the log knows only to the day (or month, or year). */
 function DayNote({ items }: { items: Uncertain[] }) {
   if (items.length === 0) return null;
   const u = items[0]!;
   return (
     <div className="day-note">
-      {u.applied ? 'changed' : 'may change'} some time on {formatAt(u.from, u.precision, u.timezone)} <span className="badge precision">known to the {u.precision}</span>
+      {seatNote(u)} <span className="badge precision">known to the {u.precision}</span>
     </div>
   );
 }
@@ -242,10 +243,7 @@ const Uncertainties = memo(function Uncertainties({ uncertain, onShowSource }: {
   return (
     <details className="uncertain">
       <summary>
-        <strong>
-          {uncertain.length} change{uncertain.length === 1 ? '' : 's'} on {formatDay(uncertain[0]!.from, uncertain[0]!.timezone)} known only to the day
-        </strong>
-        : the log cannot say at what hour, so at this moment {uncertain.length === 1 ? 'it' : 'each'} may or may not have happened.
+        <strong>{uncertainSummary(uncertain)}</strong>: {uncertainReason(uncertain)}.
       </summary>
       <ul>
         {uncertain.map((u) => (
