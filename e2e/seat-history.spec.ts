@@ -26,6 +26,21 @@ test('seat history draws each seat and holder, jumps to a bar\'s start, and pass
   await expect(page.getByRole('region', { name: 'Roles' })).toContainText('Emmett Shear');
 });
 
+test('holders already in office when the log starts are listed as of then, their start not recorded', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('tab', { name: 'Seat history' }).click();
+  const view = page.getByRole('region', { name: 'Seat history' });
+  await view.getByText('Seat history as a table').click();
+  const row = (seat: string, holder: string) => view.getByRole('row').filter({ has: page.getByRole('rowheader', { name: seat, exact: true }) }).filter({ hasText: holder });
+  await expect(row('CEO', 'Sam Altman').first()).toContainText('as of Fri 17 Nov 2023 (start not recorded)');
+  await expect(row("Board: Adam D'Angelo", "Adam D'Angelo")).toContainText('as of Fri 17 Nov 2023 (start not recorded)');
+  // A start the log records is given as it is known.
+  await expect(row('CEO', 'Emmett Shear')).toContainText('Sun 19 Nov 2023');
+  await expect(row('CEO', 'Emmett Shear')).not.toContainText('as of');
+  // The chart's tooltip says the same.
+  await expect(view.locator('.seat-svg svg title', { hasText: 'CEO: Sam Altman, as of Fri 17 Nov 2023 (start not recorded)' })).toHaveCount(1);
+});
+
 test('seat history exports as SVG built from the data and as PNG', async ({ app }) => {
   test.skip(app.mode !== 'web', 'this test reads the files the web mode downloads; in Electron the same download opens the system save dialog, which this test does not drive');
   const { page } = app;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effective } from '../core/evolve';
-import { seatLanes } from './seat-lanes';
+import { barStart, seatLanes } from './seat-lanes';
 
 const at = (iso: string) => Date.parse(iso);
 const citation = { document: 'd', quote: 'q' };
@@ -29,5 +29,16 @@ describe('seat lanes', () => {
       ['Bob', 'open', true, 'minute'],
     ]);
     expect(lanes[2]!.bars[0]!.to).toBe(at('2024-02-01T12:00:00Z'));
+  });
+
+  it('says a holder already in office when the log starts is held as of then, start not recorded', () => {
+    const [ceo, board] = seatLanes([
+      fact('role.assumed', '2023-11-17T08:00:00Z', { person: ann, role: 'CEO', interim: false, acting: false, baseline: true }, 'day'),
+      fact('board.joined', '2023-11-17T08:00:00Z', { person: ann, baseline: true }, 'day'),
+      fact('role.assumed', '2023-11-19T08:00:00Z', { person: bob, role: 'CEO', interim: false, acting: false }, 'day'),
+    ]);
+    const zone = 'America/Los_Angeles';
+    expect(ceo!.bars.map((b) => barStart(b, zone))).toEqual(['as of Fri 17 Nov 2023 (start not recorded)', 'Sun 19 Nov 2023']);
+    expect(barStart(board!.bars[0]!, zone)).toBe('as of Fri 17 Nov 2023 (start not recorded)');
   });
 });

@@ -6,6 +6,7 @@
 import { seatOf } from '../core/seats';
 import type { Effective } from '../core/evolve';
 import type { Precision } from '../core/event';
+import { formatAt } from './format';
 
 export interface SeatBar {
   person: string;
@@ -19,6 +20,8 @@ export interface SeatBar {
   acting: boolean;
   eventId: string;
   certainty: string;
+  /** Held already when the log's coverage starts (a baseline fact): `from` is the log's start, not the holder's. */
+  asOf?: true;
 }
 
 export interface SeatLane {
@@ -30,6 +33,12 @@ export interface SeatLane {
 
 /** Executive roles first, in the order readers look for them. */
 const ROLE_ORDER = ['CEO', 'President', 'CTO', 'CFO', 'COO', 'Chief Scientist'];
+
+/** When a bar begins: "Sun 19 Nov 2023", or for a holder already in office when the log starts, "as of Fri 17 Nov 2023 (start not recorded)". */
+export const barStart = (bar: SeatBar, timeZone: string) => {
+  const when = formatAt(bar.from, bar.fromPrecision, timeZone);
+  return bar.asOf ? `as of ${when} (start not recorded)` : when;
+};
 
 export function seatLanes(facts: Iterable<{ effect: Effective; time: number }>): SeatLane[] {
   const lanes = new Map<string, SeatLane>();
@@ -48,7 +57,7 @@ export function seatLanes(facts: Iterable<{ effect: Effective; time: number }>):
   };
   const start = (key: string, label: string, group: SeatLane['group'], effect: Effective, time: number, who: { id: string; name: string }, interim: boolean, acting: boolean) => {
     close(key, time, effect.timeprecision);
-    const bar: SeatBar = { person: who.name, personId: who.id, from: time, fromPrecision: effect.timeprecision, to: null, toPrecision: null, interim, acting, eventId: effect.id, certainty: effect.data.certainty };
+    const bar: SeatBar = { person: who.name, personId: who.id, from: time, fromPrecision: effect.timeprecision, to: null, toPrecision: null, interim, acting, eventId: effect.id, certainty: effect.data.certainty, ...(effect.data.baseline ? { asOf: true as const } : {}) };
     lane(key, label, group).bars.push(bar);
     open.set(key, bar);
   };

@@ -6,7 +6,7 @@
 import { formatAt, isCoarse, periodOf } from './format';
 import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
-import type { SeatLane } from './seat-lanes';
+import { barStart, type SeatLane } from './seat-lanes';
 
 export interface Palette {
   background: string;
@@ -73,7 +73,7 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       const solidTo = x(Math.min(outFrom, to));
       const top = y + 3;
       const h = LANE_H - 6;
-      const when = `${formatAt(bar.from, bar.fromPrecision, timeZone)} – ${bar.to === null ? 'still held' : formatAt(bar.to, bar.toPrecision ?? 'minute', timeZone)}`;
+      const when = `${barStart(bar, timeZone)} – ${bar.to === null ? 'still held' : formatAt(bar.to, bar.toPrecision ?? 'minute', timeZone)}`;
       const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${bar.certainty !== 'confirmed' ? `, ${bar.certainty}` : ''}`;
       const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" style="cursor:pointer"` : '';
       out.push(`<g${jump}><title>${esc(title)}</title>`);

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { fileStamp, formatAt, formatInstant } from '../format';
 import type { ReplayClient } from '../replay-client';
 import { PRECISIONS, type Knowing } from '../replay-protocol';
-import type { SeatLane } from '../seat-lanes';
+import { barStart, type SeatLane } from '../seat-lanes';
 import { seatHistorySvg, type Palette } from '../seat-svg';
 
 interface Props {
@@ -136,8 +136,8 @@ export function SeatHistory({ replay, company, known, version, at, span, timeZon
                       {bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}
                     </td>
                     <td>
-                      <button type="button" className="link" aria-label={`Go to the start: ${bar.person}, ${lane.label}, ${formatAt(bar.from, bar.fromPrecision, timeZone)}`} onClick={() => onJump(bar.from, PRECISIONS.indexOf(bar.fromPrecision))}>
-                        {formatAt(bar.from, bar.fromPrecision, timeZone)}
+                      <button type="button" className="link" aria-label={`Go to ${bar.asOf ? 'the log’s start' : 'the start'}: ${bar.person}, ${lane.label}, ${barStart(bar, timeZone)}`} onClick={() => onJump(bar.from, PRECISIONS.indexOf(bar.fromPrecision))}>
+                        {barStart(bar, timeZone)}
                       </button>
                     </td>
                     <td>{bar.to === null ? 'still held' : formatAt(bar.to, bar.toPrecision ?? 'minute', timeZone)}</td>
