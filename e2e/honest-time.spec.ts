@@ -158,3 +158,17 @@ test('no time is typed while the window is still loading, before the company\'s 
   const when = page.getByLabel(/^When it happened/);
   await expect(when).toHaveAccessibleName('When it happened (America/Los_Angeles)');
 });
+
+test('the known-at time names its zone as the moment does, on screen and to a screen reader', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-20T23:00');
+  await page.getByLabel('As known at an earlier time').check();
+  const knownAt = page.getByLabel(/^Known at \(/);
+  await expect(knownAt).toHaveAccessibleName('Known at (America/Los_Angeles)');
+  const zone = page.locator('.known-at abbr.zone');
+  await expect(zone).toHaveText('PST');
+  await expect(zone).toHaveAttribute('title', 'America/Los_Angeles');
+  // The zone's name is the known-at's own, on its side of a daylight-saving change.
+  await knownAt.fill('2024-04-01 12:00');
+  await expect(zone).toHaveText('PDT');
+});

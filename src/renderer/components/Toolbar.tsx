@@ -42,6 +42,9 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
   }, [theme]);
 
   const zone = timeZone && (at === undefined ? timeZone : zoneName(at, timeZone));
+  // Its own instant's short name: the known-at may fall on the other side of a daylight-saving change from the moment.
+  const knownZone = timeZone && knownAt !== undefined ? zoneName(Date.parse(knownAt), timeZone) : undefined;
+  const zoneLabel = timeZone ?? 'the company’s time zone, not known yet';
   const companyName = companies.find((c) => c.id === company)?.name ?? companies[0]?.name ?? '';
 
   return (
@@ -68,7 +71,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
       </span>
       <label className="moment">
         <span className="label-text">Moment</span>
-        <MomentInput label={`Moment (${timeZone ?? 'the company’s time zone, not known yet'})`} value={timeZone ? at : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={onAt} />
+        <MomentInput label={`Moment (${zoneLabel})`} value={timeZone ? at : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={onAt} />
         {zone && <abbr className="zone" title={timeZone}>{zone}</abbr>}
       </label>
       <span className="known-at" title="See the state as it was known at an earlier recorded time (bitemporal)">
@@ -76,7 +79,9 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
           <input type="checkbox" checked={knownAt !== undefined} onChange={(e) => onKnownAt(e.target.checked ? new Date(at ?? Date.now()).toISOString() : undefined)} /> As known at
           <span className="sr-only"> an earlier time</span>
         </label>
-        {knownAt !== undefined && <MomentInput label="Known at" value={timeZone ? Date.parse(knownAt) : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+        {/* Read in the company's zone like the moment, so named and labelled like it. */}
+        {knownAt !== undefined && <MomentInput label={`Known at (${zoneLabel})`} value={timeZone ? Date.parse(knownAt) : undefined} timeZone={timeZone ?? 'UTC'} disabled={!timeZone} onChange={(ms) => onKnownAt(new Date(ms).toISOString())} />}
+        {knownZone && <abbr className="zone" title={timeZone}>{knownZone}</abbr>}
         {knownAt !== undefined && (
           <select aria-label="Known by" value={knownBy} onChange={(e) => onKnownBy(e.target.value as KnownBy)} title="Recorded: what this log held then. Published: what the sources had said by then.">
             <option value="recorded">as recorded here</option>
