@@ -98,6 +98,22 @@ test('before the log’s coverage starts, the screen says so instead of showing 
   await expect(slot).toContainText('Last change:');
 });
 
+test('before the log’s coverage, the diagram and the comparison say not covered yet, never a vacant chair or an empty board', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2022-05-15T12:00');
+  const board = page.getByRole('region', { name: 'Board' });
+  await expect(board).toContainText('Not covered yet.');
+  await expect(board.getByRole('heading', { name: 'Board', exact: true })).toBeVisible();
+  const diagram = page.getByRole('region', { name: 'Leadership diagram' });
+  await expect(diagram.locator('.org-heading').first()).toHaveText('Board · not covered yet');
+  await expect(diagram.getByRole('img')).toHaveAccessibleName(/^Board not covered yet;/);
+  await expect(diagram).not.toContainText('vacant');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const before = page.getByRole('dialog', { name: 'Compare two moments' }).getByRole('region', { name: /^Before: / });
+  await expect(before).toContainText('Not covered yet.');
+  await expect(before.getByRole('heading', { level: 4 })).toHaveText('Board');
+});
+
 test('while the chosen moment\'s state is on its way, the state shown says it is another moment\'s', async ({ app }) => {
   const { page } = app;
   const answers = await holdableAnswers(page);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Change } from '../../core/diff';
 import { formatAt, formatInstant } from '../format';
-import type { EventRow, MomentState } from '../replay-protocol';
+import { isCovered, type EventRow, type MomentState } from '../replay-protocol';
 import type { StateView } from '../state-view';
 import { textOf } from './CitationDialog';
 import { Modal } from './Modal';
@@ -27,7 +27,8 @@ interface Props {
   onClose(): void;
 }
 
-function Summary({ state, label }: { state: StateView; label: string }) {
+/** Before the log's coverage (`covered` false) an empty board or no roles is not known to be so: it says not covered yet. */
+function Summary({ state, covered, label }: { state: StateView; covered: boolean; label: string }) {
   const roles = state.roles;
   const board = state.board.items;
   return (
@@ -43,9 +44,9 @@ function Summary({ state, label }: { state: StateView; label: string }) {
             </dd>
           </div>
         ))}
-        {roles.length === 0 && <dd className="muted">No roles recorded.</dd>}
+        {roles.length === 0 && <dd className="muted">{covered ? 'No roles recorded.' : 'Not covered yet.'}</dd>}
       </dl>
-      <h4>Board ({state.board.total})</h4>
+      <h4>Board{covered ? ` (${state.board.total})` : ''}</h4>
       <ul>
         {board.map((m) => (
           <li key={m.person.id}>
@@ -54,6 +55,7 @@ function Summary({ state, label }: { state: StateView; label: string }) {
           </li>
         ))}
         {state.board.total > board.length && <li className="muted">and {(state.board.total - board.length).toLocaleString()} more</li>}
+        {!covered && state.board.total === 0 && <li className="muted">Not covered yet.</li>}
       </ul>
     </section>
   );
@@ -130,7 +132,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
             {result.sentences.length === 0 && <li className="muted">No changes between these moments.</li>}
           </ul>
           <div className="compare-grid">
-            <Summary state={result.before.view} label={`Before: ${formatInstant(result.from, timeZone)}`} />
+            <Summary state={result.before.view} covered={isCovered(result.before)} label={`Before: ${formatInstant(result.from, timeZone)}`} />
             <section className="compare-between" aria-label="What happened in between">
               <h3>
                 In between <span className="count">{result.between.total.toLocaleString()} events</span>
@@ -144,7 +146,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
               </ol>
               {result.between.total > result.between.rows.length && <p className="muted">and {(result.between.total - result.between.rows.length).toLocaleString()} more (narrow the range to see them).</p>}
             </section>
-            <Summary state={result.after.view} label={`After: ${formatInstant(result.to, timeZone)}`} />
+            <Summary state={result.after.view} covered={isCovered(result.after)} label={`After: ${formatInstant(result.to, timeZone)}`} />
           </div>
         </>
       )}

@@ -12,7 +12,8 @@ const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').sl
 /** Beyond this many seats the diagram shows the chair and the first others, and a count; the list beside it has more. */
 const MAX_SEATS = 14;
 
-export const OrgDiagram = memo(function OrgDiagram({ view, changes }: { view: StateView; changes: Change[] }) {
+/** `covered`: the moment is within the log's coverage; before it an empty chair or board is not known to be empty. */
+export const OrgDiagram = memo(function OrgDiagram({ view, changes, covered }: { view: StateView; changes: Change[]; covered: boolean }) {
   const state = view;
   // The chair first (it may lie past the members the view lists), then the others by name.
   const chairSeat = state.chair ? (view.board.items.find((m) => m.person.id === state.chair!.person.id) ?? { person: state.chair.person, independent: undefined, affiliated: state.chair.affiliated }) : undefined;
@@ -28,11 +29,12 @@ export const OrgDiagram = memo(function OrgDiagram({ view, changes }: { view: St
   const width = Math.max(members.length + leftBoard.length, 1) * seat + 40;
   const rolesWidth = Math.max(roles.length + leftRoles.length, 1) * (box + 12) + 40;
   const w = Math.max(width, rolesWidth, 320);
+  const board = covered ? `Board of ${boardTotal}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}` : 'Board not covered yet';
 
   return (
-    <svg className="org" viewBox={`0 0 ${w} 250`} preserveAspectRatio="xMinYMin meet" role="img" aria-label={`Board of ${boardTotal}${state.chair ? `, chaired by ${state.chair.person.name}` : ', no chair'}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
+    <svg className="org" viewBox={`0 0 ${w} 250`} preserveAspectRatio="xMinYMin meet" role="img" aria-label={`${board}; ${roles.map((r) => `${r.role}: ${r.person.name}${r.interim ? ' (interim)' : ''}`).join('; ')}`}>
       <text x={12} y={18} className="org-heading">
-        Board{state.chair ? '' : ' · chair vacant'}
+        Board{!covered ? ' · not covered yet' : state.chair ? '' : ' · chair vacant'}
         {boardTotal > members.length ? ` · first ${members.length} of ${boardTotal.toLocaleString()}` : ''}
       </text>
       {members.map((m, i) => {

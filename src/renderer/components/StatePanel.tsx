@@ -12,7 +12,7 @@ import { describeChange } from '../../core/diff';
 import type { Basis } from '../../core/state';
 import { seatOf } from '../../core/seats';
 import { formatAt, formatElapsed, formatFactTime, isCoarse, periodOf } from '../format';
-import { answers, type FigurePoint, type MomentState, type Question, type Uncertain } from '../replay-protocol';
+import { answers, isCovered, type FigurePoint, type MomentState, type Question, type Uncertain } from '../replay-protocol';
 import type { Limits, Listed, StateView } from '../state-view';
 import { seatNote, uncertainReason, uncertainSummary } from '../uncertain-words';
 import { FiguresChart } from './FiguresChart';
@@ -166,7 +166,8 @@ const Board = memo(function Board({ board, chair, affiliations, changed, uncerta
   return (
     <section aria-label="Board">
       <h2>
-        Board <span className="count">{board.total.toLocaleString()}</span>
+        {/* Before the coverage a count would say how many sat on the board; the log does not know. */}
+        Board {covered && <span className="count">{board.total.toLocaleString()}</span>}
       </h2>
       <ul className="board">
         {board.items.map((m) => (
@@ -265,7 +266,7 @@ export function StatePanel({ moment, figures, span, asked, timeZone, onShowSourc
   const uncertain = useStable(moment.uncertain);
   const changedRoles = changes.flatMap((c) => (c.kind === 'role-taken' ? [c.role] : [])).join('\u0001');
   const changedSeats = changes.flatMap((c) => (c.kind === 'board-joined' ? [c.person.id] : [])).join('\u0001');
-  const covered = !moment.coverageFrom || moment.at >= moment.coverageFrom.time;
+  const covered = isCovered(moment);
   // The state of the chosen moment may still be on its way (a typed time, a big log's next page,
   // another company or known-at): the one shown then is another's, and says so rather than pass for the new one.
   const arriving = !answers(moment, asked);
@@ -286,7 +287,7 @@ export function StatePanel({ moment, figures, span, asked, timeZone, onShowSourc
       </div>
       <section aria-label="Leadership diagram" className="diagram">
         <h2>Diagram</h2>
-        <OrgDiagram view={view} changes={changes} />
+        <OrgDiagram view={view} changes={changes} covered={covered} />
       </section>
     </div>
   );
