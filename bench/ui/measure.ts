@@ -140,7 +140,7 @@ export async function knownAtChanges(page: Page, moves: number): Promise<{ on: n
             document.querySelector<HTMLInputElement>('.known-at input[type=checkbox]')!.click();
           } else {
             want = new Date(`${action}:00Z`).toISOString();
-            const input = document.querySelector<HTMLInputElement>('input[aria-label="Known at"]')!;
+            const input = document.querySelector<HTMLInputElement>('input[aria-label^="Known at ("]')!;
             Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, action.replace('T', ' '));
             input.dispatchEvent(new Event('input', { bubbles: true }));
           }
