@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_PX, scrollSpace } from './EventsList';
+import { MAX_SCROLL_PX, scrollSpace } from './events-scroll';
 
 describe('the events list scroll space', () => {
   it('is the rows themselves while they fit', () => {
