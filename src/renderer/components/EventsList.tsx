@@ -13,7 +13,7 @@ import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
 import { useDrawerFocus } from '../useDrawerFocus';
-import { OVERSCAN, ROW, scrollSpace } from './events-scroll';
+import { OVERSCAN, ROW, scrollSpace, tabStopRow } from './events-scroll';
 
 interface Props {
   replay: ReplayClient;
@@ -89,9 +89,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   // The scroll event of the list's own move brings back its position rounded to a pixel: not a move.
   const scrolledTo = (top: number) => setScrollTop((kept) => (Math.abs(kept - top) < 1 ? kept : top));
 
-  const activeRow = active >= 0 && active < count ? active : Math.max(0, Math.min(count - 1, currentRow));
   /** Where the rows in view start, in row pixels; a row's place in the scroll box is its offset from there plus `scrollTop`. */
   const rowsTop = space.rowsTop(scrollTop);
+  const activeRow = tabStopRow(active < count ? active : -1, currentRow, Math.floor(rowsTop / ROW), Math.ceil((rowsTop + height) / ROW) - 1, count);
   const first = Math.max(0, Math.floor(rowsTop / ROW) - OVERSCAN);
   const last = Math.min(count, Math.ceil((rowsTop + height) / ROW) + OVERSCAN);
   const wanted = useMemo(() => {
@@ -149,8 +149,10 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   };
   const onKey = (e: React.KeyboardEvent) => {
     if (!(e.target as HTMLElement).classList.contains('event-main')) return;
+    // From the focused row: the tab stop may have moved on to a row in view meanwhile (a scroll by the mouse).
+    const from = Number((e.target as HTMLElement).closest('[data-row]')?.getAttribute('data-row') ?? activeRow);
     const page = Math.max(1, Math.floor(height / ROW) - 1);
-    const keys: Record<string, () => void> = { ArrowDown: () => moveTo(activeRow + 1), ArrowUp: () => moveTo(activeRow - 1), PageDown: () => moveTo(activeRow + page), PageUp: () => moveTo(activeRow - page), Home: () => moveTo(0), End: () => moveTo(count - 1) };
+    const keys: Record<string, () => void> = { ArrowDown: () => moveTo(from + 1), ArrowUp: () => moveTo(from - 1), PageDown: () => moveTo(from + page), PageUp: () => moveTo(from - page), Home: () => moveTo(0), End: () => moveTo(count - 1) };
     const action = keys[e.key];
     if (!action) return;
     e.preventDefault();

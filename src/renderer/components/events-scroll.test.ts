@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_PX, scrollSpace } from './events-scroll';
+import { MAX_SCROLL_PX, scrollSpace, tabStopRow } from './events-scroll';
 
 describe('the events list scroll space', () => {
   it('is the rows themselves while they fit', () => {
@@ -35,5 +35,25 @@ describe('the events list scroll space', () => {
     expect(s.rowsTop(to)).toBeCloseTo(250_000 * 96 - 700 / 3, 3);
     expect(s.following(rows - 1, 0)).toBeLessThanOrEqual(s.real - 700);
     expect(s.rowsTop(s.following(rows - 1, 0)!) + 700).toBeGreaterThanOrEqual((rows - 1) * 96 + 96 - 1e-6);
+  });
+});
+
+describe('the row holding the events list\'s tab stop', () => {
+  it('is the row last focused while it is in view, else the current event\'s', () => {
+    expect(tabStopRow(12, 15, 10, 18, 100)).toBe(12);
+    expect(tabStopRow(-1, 15, 10, 18, 100)).toBe(15);
+    expect(tabStopRow(0, 15, 10, 18, 100)).toBe(15); // the first row, long scrolled away
+  });
+
+  it('is a row in view when neither is: never a row that is not drawn', () => {
+    expect(tabStopRow(0, 90, 40, 47, 100)).toBe(40);
+    expect(tabStopRow(-1, 90, 40, 47, 100)).toBe(47);
+    expect(tabStopRow(-1, -1, 0, 7, 100)).toBe(0); // before the first event
+  });
+
+  it('stays within the rows there are, and is none when there are none', () => {
+    expect(tabStopRow(-1, 3, 0, 7, 4)).toBe(3);
+    expect(tabStopRow(-1, 3, 5, 4, 100)).toBe(5); // no height (a closed drawer): the first row
+    expect(tabStopRow(-1, 0, 0, 7, 0)).toBe(-1);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The events list's scroll arithmetic: where its virtualised rows sit, which of them are drawn and
- * where to scroll to follow one. Pure, so it is tested without a browser (events-scroll.test.ts).
+ * The events list's scroll arithmetic: where its virtualised rows sit, which row holds its one tab
+ * stop and where to scroll to follow one. Pure, so it is tested without a browser (events-scroll.test.ts).
  */
 
 /** A row's height, gap included: every row is the same height, so a row's place is its index times this. */
@@ -37,4 +37,20 @@ export function scrollSpace(count: number, viewport: number) {
       return Math.min(Math.max(0, top - viewport / 3) / scale, Math.max(0, real - viewport));
     },
   };
+}
+
+/**
+ * The row that holds the list's one tab stop (roving tabindex), among the rows in view, `first` to
+ * `last`: the row last focused or moved to (`active`, -1 if none) if it is in view, else the
+ * current event's if that is, else the row in view nearest to them. Only rows near the scroll
+ * position are drawn: a tab stop left on a row scrolled away (the moment moved, or the mouse
+ * scrolled) was on no element, and Tab landed on the scroll box, with no row, Source or ⋯ in reach.
+ */
+export function tabStopRow(active: number, current: number, first: number, last: number, count: number): number {
+  if (count <= 0) return -1;
+  const [top, bottom] = [Math.max(0, Math.min(first, count - 1)), Math.max(0, Math.min(Math.max(first, last), count - 1))];
+  const inView = (row: number) => row >= top && row <= bottom;
+  if (active >= 0 && inView(active)) return active;
+  if (inView(current)) return current;
+  return Math.max(top, Math.min(bottom, active >= 0 ? active : current));
 }
