@@ -71,3 +71,26 @@ test('a row scrolled out of view by the mouse leaves the tab stop on a row in vi
   await expect(events.locator('.event-main:focus')).toHaveCount(1);
   await focusInView(page);
 });
+
+test('Enter on a row keeps the focused row in view while the list follows the new moment', async ({ app }) => {
+  const { page } = app;
+  const events = page.getByRole('region', { name: 'Events' });
+  await setMoment(page, '2023-11-20T12:00');
+  await expect(events.locator('.event.current')).toBeInViewport();
+  await events.getByRole('switch', { name: 'Hide rumoured' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  const chosen = events.locator('.event-main:focus');
+  await expect(chosen).toHaveCount(1);
+  const before = await page.getByRole('slider', { name: 'Moment' }).getAttribute('aria-valuenow');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('slider', { name: 'Moment' })).not.toHaveAttribute('aria-valuenow', before!);
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  await expect(events.locator('.event-main:focus')).toHaveCount(1);
+  await focusInView(page);
+  // The next Tab goes to that row's Source, in view too.
+  await page.keyboard.press('Tab');
+  await expect(events.getByRole('button', { name: /^Source for: / }).and(page.locator(':focus'))).toHaveCount(1);
+  await focusInView(page);
+});

@@ -79,7 +79,11 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   const [followed, setFollowed] = useState('');
   if (follow !== followed) {
     setFollowed(follow);
-    const to = focusWanted.current ? undefined : space.following(currentRow, scrollTop);
+    // A row with the focus stays in view (Enter on a row moves the moment, often to a later event's
+    // row): read from the document, not kept in state, as it matters only at this moment.
+    const focused = box.current?.contains(document.activeElement) ? document.activeElement!.closest('[data-row]') : null;
+    const held = focused ? Number(focused.getAttribute('data-row')) : -1;
+    const to = focusWanted.current ? undefined : space.following(currentRow, scrollTop, held);
     if (to !== undefined) setScrollTop(to);
   }
   useLayoutEffect(() => {

@@ -28,6 +28,21 @@ describe('the events list scroll space', () => {
     expect(s.following(-1, 0)).toBeUndefined(); // no current row
   });
 
+  it('keeps the row with the focus in view: the row followed comes in at the edge nearer it, or the list stays', () => {
+    const s = scrollSpace(1000, 600); // 6.25 rows in view
+    // Focus on row 10 (rows 10 to 14 whole in view at 900): row 15 comes in at the bottom edge, row 10 stays.
+    expect(s.following(15, 900, 10)).toBe(16 * 96 - 600);
+    // Row 8 comes in at the top edge, row 12 stays.
+    expect(s.following(8, 1000, 12)).toBe(8 * 96);
+    // Too far apart for both: the focused row stays where it is.
+    expect(s.following(40, 960, 10)).toBeUndefined();
+    // Unfocused, or the focus on the row followed: a third of the way down, as before.
+    expect(s.following(40, 960, -1)).toBe(40 * 96 - 200);
+    expect(s.following(40, 960, 40)).toBe(40 * 96 - 200);
+    // The focused row itself off screen: it is the one brought back.
+    expect(s.following(40, 0, 20)).toBe(20 * 96 - 200);
+  });
+
   it('follows in the scaled space too, within its reach', () => {
     const rows = 497_000;
     const s = scrollSpace(rows, 700);

@@ -21,22 +21,32 @@ export function scrollSpace(count: number, viewport: number) {
   const real = Math.min(full, MAX_SCROLL_PX);
   const scale = full > real ? Math.max(1, (full - viewport) / Math.max(1, real - viewport)) : 1;
   const rowsTop = (scrollTop: number) => scrollTop * scale;
-  return {
+  const space = {
     real,
     scale,
     rowsTop,
     scrollTopFor: (rows: number) => rows / scale,
     /**
-     * Where to scroll so that `row` is in view, a third of the way down; undefined if it is in
-     * view already. Never past the box's reach: a position beyond it comes back from the browser
-     * as a scroll of its own, which rendered the list again and asked for its rows again.
+     * Where to scroll so that `row` is in view, a third of the way down, keeping `held` (the row
+     * with the focus, if any) in view too; undefined if it is in view already. Never past the
+     * box's reach: a position beyond it comes back from the browser as a scroll of its own, which
+     * rendered the list again and asked for its rows again.
      */
-    following(row: number, scrollTop: number): number | undefined {
-      const [top, shown] = [row * ROW, rowsTop(scrollTop)];
-      if (row < 0 || (top >= shown && top + ROW <= shown + viewport)) return undefined;
-      return Math.min(Math.max(0, top - viewport / 3) / scale, Math.max(0, real - viewport));
+    following(row: number, scrollTop: number, held = -1): number | undefined {
+      const reach = (rows: number) => Math.min(Math.max(0, rows) / scale, Math.max(0, real - viewport));
+      const shows = (at: number, shown: number) => at * ROW >= shown && at * ROW + ROW <= shown + viewport;
+      if (row < 0 || shows(row, rowsTop(scrollTop))) return undefined;
+      const to = reach(row * ROW - viewport / 3);
+      if (held < 0 || held === row || shows(held, rowsTop(to))) return to;
+      // The row holding the focus stays in view: the row followed comes in at the edge nearer to it
+      // if both fit, else the list stays where it is (a focused row scrolled away left the focus
+      // off screen, and the next Tab went to that row's unseen Source button).
+      const edge = reach(row < held ? row * ROW : row * ROW + ROW - viewport);
+      if (shows(held, rowsTop(edge))) return edge;
+      return shows(held, rowsTop(scrollTop)) ? undefined : space.following(held, scrollTop);
     },
   };
+  return space;
 }
 
 /**
