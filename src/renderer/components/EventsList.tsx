@@ -225,14 +225,17 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               return (
                 <div key={seq} role="listitem" data-row={index} className={className} style={style} aria-current={position === current ? 'true' : undefined}>
                   <button type="button" className="event-main" tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
+                    {/* The time alone beside the row's buttons; the kind and badges lead the sentence, where
+                        they are always seen (beside a time known to the hour they ran under the buttons). */}
                     <span className="event-head">
                       <time>{when}</time>
+                      {position > current && <span className="sr-only"> (after this moment)</span>}
+                    </span>
+                    <span className="event-text">
                       <span className="event-kind">{kindLabel[kind]}</span>
                       {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
-                      {row.correction && <span className="badge corrected">corrected</span>}
-                      {position > current && <span className="sr-only">(after this moment)</span>}
+                      {row.correction && <span className="badge corrected">corrected</span>} {sentence}
                     </span>
-                    <span className="event-text">{sentence}</span>
                     {citation && <span className="citation">“{citation.quote}” · {citation.title ?? citation.document}</span>}
                   </button>
                   <span className="event-actions">
