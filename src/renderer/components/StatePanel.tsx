@@ -70,11 +70,25 @@ function LastChange({ moment, timeZone }: { moment: MomentState; timeZone: strin
   const when = coarse ? formatAt(last.time, last.precision, last.timezone) : formatAt(last.time, last.precision, timeZone);
   const ago = coarse ? (at < periodEnd ? `some time that ${last.precision}` : `at least ${formatElapsed(at - periodEnd + 1)}`) : formatElapsed(at - last.time);
   const more = moment.changes.length > 1 ? ` (${moment.changes.length} changes)` : '';
+  // Two lines in a slot that keeps its height as the moment moves (the state below stays put, the
+  // CEO in view at 200% zoom), and a disclosure that opens to the whole text and each change of that
+  // moment, from the keyboard too: the rest was only in a tooltip that a mouse could open.
   return (
-    <p className="last-change" title={moment.changes.map(describeChange).join('\n')}>
-      <strong>Last change:</strong> {when}, {ago}: {last.text}
-      {more}
-    </p>
+    <details className="last-change">
+      <summary>
+        <span className="last-change-text">
+          <strong>Last change:</strong> {when}, {ago}: {last.text}
+          {more}
+        </span>
+      </summary>
+      {moment.changes.length > 1 && (
+        <ul>
+          {moment.changes.map((change, i) => (
+            <li key={i}>{describeChange(change)}</li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
 
