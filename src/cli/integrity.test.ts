@@ -126,6 +126,16 @@ describe('external anchors', () => {
     expect((await run(['verify', '--log', path, '--snapshot', snap])).code).toBe(0);
     writeFileSync(snap, readFileSync(snap, 'utf8').replace('Emmett Shear', 'Someone Else'));
     expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 2, err: expect.stringMatching(/the snapshot was edited/) });
+    // A later known-at keeps the old head; a field the format does not have is an edit as well.
+    const fresh = (await run(['snapshot', '--log', path, '--at', '2023-11-20T12:00:00-08:00', '--known-at', '2023-11-21T00:00:00Z', '--out', snap])).code;
+    expect(fresh).toBe(0);
+    const exported = JSON.parse(readFileSync(snap, 'utf8'));
+    writeFileSync(snap, JSON.stringify({ ...exported, provenance: { ...exported.provenance, knownAt: '2023-12-01T00:00:00.000Z' } }));
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 2, err: expect.stringMatching(/as known at 2023-12-01T00:00:00.000Z, when this log's head was #\d+, not its #\d+: the snapshot was edited/) });
+    writeFileSync(snap, JSON.stringify({ ...exported, note: 'added' }));
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 2, err: expect.stringMatching(/the snapshot was edited/) });
+    writeFileSync(snap, JSON.stringify(exported, null, 2));
+    expect((await run(['verify', '--log', path, '--snapshot', snap])).code).toBe(0);
     writeFileSync(snap, '{"not":"a snapshot"}');
     expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 1, err: expect.stringMatching(/--snapshot: .* is not an Incumbent snapshot: format: Invalid input: expected "incumbent.snapshot\/1"/) });
     writeFileSync(snap, '{"provenance":');

@@ -40,8 +40,8 @@ function checkHead(contents: Proof, head: string): string {
   return `head #${seq} matches`;
 }
 
-/** The snapshot in `file`, or why it is not one: the first field at fault, by its path. */
-function snapshotIn(file: string): Snapshot {
+/** The snapshot in `file` (as read, and as its schema reads it), or why it is not one: the first field at fault, by its path. */
+function snapshotIn(file: string): { json: unknown; snapshot: Snapshot } {
   let json: unknown;
   try {
     json = JSON.parse(readInput(file, '--snapshot'));
@@ -50,23 +50,27 @@ function snapshotIn(file: string): Snapshot {
     throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: it is not JSON (${(error as Error).message})`, '--snapshot');
   }
   const parsed = Snapshot.safeParse(json);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { json, snapshot: parsed.data };
   const issue = parsed.error.issues[0]!;
   throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: ${issue.path.length > 0 ? issue.path.join('.') : 'the document'}: ${issue.message}`, '--snapshot');
 }
 
 function checkSnapshot(contents: Proof, file: string): string {
-  const snapshot = snapshotIn(file);
+  const { json, snapshot } = snapshotIn(file);
   const { provenance } = snapshot;
   // Another log's snapshot says nothing about this one: a wrong pairing given, not damage found.
   if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('invalid', `${file} is a snapshot of log "${provenance.log.id}", not of this log ("${contents.ledger.logId}"): verify it against that log`, '--snapshot');
   checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
-  // Replaying the log as it was at that head must give the snapshot's content, byte for byte.
+  // A snapshot as known at R names the head the log had at R; one whose R was moved keeps its old head.
+  const knownHead = provenance.knownAt ? contents.ledger.knownSeq(provenance.knownAt) : provenance.head.seq;
+  if (knownHead !== provenance.head.seq) throw new IncumbentError('damaged', `the snapshot says it is as known at ${provenance.knownAt}, when this log's head was #${knownHead}, not its #${provenance.head.seq}: the snapshot was edited`);
+  // Replaying the log as it was at that head must give the snapshot's content, byte for byte: the
+  // file as read, so a field its schema does not know counts as an edit too.
   const asThen = new Ledger();
   for (const record of contents.ledger.records(1, provenance.head.seq)) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
-  if (snapshotJson(rebuilt) !== snapshotJson(snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
+  if (snapshotJson(rebuilt) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
 }
 
