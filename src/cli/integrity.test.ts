@@ -153,6 +153,17 @@ describe('external anchors', () => {
 });
 
 describe('init', () => {
+  it('refuses to start a log beside the anchor of a deleted one, which would outrank its own', async () => {
+    const path = join(tempDir(), 'again.jsonl');
+    expect((await run(['init', '--log', path, '--title', 'First'])).code).toBe(0);
+    expect((await run(['append', '--log', path], event('one'))).code).toBe(0);
+    rmSync(path);
+    expect(await run(['init', '--log', path, '--title', 'Second'])).toMatchObject({ code: 1, err: expect.stringMatching(/^incumbent init: cannot start a log at .*again\.jsonl: .*again\.jsonl\.head exists \(the anchor of another log\); remove it first/) });
+    rmSync(`${path}.head`);
+    expect((await run(['init', '--log', path, '--title', 'Second'])).code).toBe(0);
+    expect((await run(['verify', '--log', path])).code).toBe(0);
+  });
+
   it('starts a log that append then takes, names its company, and never overwrites a file', async () => {
     const path = join(tempDir(), 'acme.jsonl');
     const created = await run(['init', '--log', path, '--title', 'Acme leadership', '--company', 'acme', '--name', 'Acme Corp']);
