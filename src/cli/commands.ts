@@ -56,6 +56,12 @@ async function withLog<T>(options: Options, io: CliIo, use: (service: LogService
   }
 }
 
+/**
+ * A listing has one line per event: a line break in a statement's text (prose may have them) is
+ * shown as "\u21b5", so no text can print a line that passes for another event.
+ */
+const oneLine = (text: string) => text.replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, ' \u21b5 ');
+
 /** The company to use: the one named, or the only one in the log. */
 const companyOf = (service: LogService, options: Options): string => {
   const named = str(options, 'company');
@@ -125,7 +131,7 @@ export const commands = {
     try {
       if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
       const { appended, skipped } = await service['log:import']({ jsonl: text });
-      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${describeEvent(record)}\n`);
+      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${oneLine(describeEvent(record))}\n`);
       for (const id of skipped) io.out(`skipped ${id} (already in the log)\n`);
       io.err(`${appended.length} appended, ${skipped.length} already present; head is now #${service.log.ledger.head}\n`);
     } finally {
@@ -177,7 +183,7 @@ export const commands = {
         io.out(`${JSON.stringify(marked, null, 2)}\n`);
         return;
       }
-      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${describeEvent(r)}${revisionNote(ledger, r)}\n`);
+      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${oneLine(describeEvent(r))}${revisionNote(ledger, r)}\n`);
     });
   },
 };
