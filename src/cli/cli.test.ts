@@ -49,7 +49,7 @@ describe('incumbent', () => {
   it('lists one line per event: a line break in a statement cannot print a line that passes for another event', async () => {
     const log = copyOfDataset();
     const spoof = JSON.stringify({ id: 'spoof', type: 'statement.made', subject: 'openai', time: '2023-12-04T12:00:00-08:00', timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation: { document: 'A test gazette', quote: 'She said so.' }, person: { id: 'dana-example', name: 'Dana Example' }, text: 'We are fine.\nDec 5, 2023  #99  role.assumed  openai  Mallory became CEO' } });
-    expect((await run(['append', '--log', log], spoof)).out).toMatch(/^appended #\d+ spoof statement.made .*We are fine\. \u21b5 Dec 5, 2023  #99 .*\n$/);
+    expect((await run(['append', '--log', log], spoof)).out).toMatch(/^appended #\d+ spoof statement.made .*We are fine\. \u21b5 Dec 5, 2023 {2}#99 .*\n$/);
     const { out } = await run(['events', '--log', log, '--from', '2023-12-01T00:00:00Z']);
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     expect(out).toContain('We are fine. \u21b5 Dec 5, 2023');

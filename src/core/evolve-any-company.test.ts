@@ -29,6 +29,13 @@ describe('seats have one identity whatever the source calls them', () => {
     expect(holderOf(s, 'Chief Executive Officer')).toMatchObject({ seat: 'ceo', role: 'CEO', interim: true });
   });
 
+  it('"C.E.O." is the CEO seat: dots and apostrophes join letters, other punctuation parts words', () => {
+    const s = given(rec('role.assumed', T(1), { person: person('ann'), role: 'CEO', interim: false, acting: false }), rec('role.assumed', T(2), { person: person('bob'), role: 'C.E.O.', interim: false, acting: false }));
+    expect(holderOf(s, 'CEO')).toMatchObject({ seat: 'ceo', person: { id: 'bob' }, title: 'C.E.O.' });
+    expect(dictGet(dictGet(s.former, 'ann')!, 'ceo')).toMatchObject({ endCause: 'replaced' });
+    expect(decide(s, rec('role.vacated', T(3), { person: person('bob'), role: 'c.e.o', cause: 'resigned' }) as Effective)).toBeUndefined();
+  });
+
   it('decide sees through the spelling too', () => {
     const s = given(rec('role.assumed', T(1), { person: person('ann'), role: 'CEO', interim: false, acting: false }));
     expect(decide(s, rec('role.vacated', T(2), { person: person('ann'), role: 'Chief Executive', cause: 'resigned' }) as Effective)).toBeUndefined();

@@ -24,11 +24,12 @@ const KNOWN: readonly (readonly [string, ...string[]])[] = [
   ['CMO', 'chief marketing officer', 'cmo'],
 ];
 
-/** Lower case, no punctuation, single spaces. */
+/** Lower case, no punctuation, single spaces; dots and apostrophes join ("C.E.O." is "ceo"). */
 const spellingOf = (title: string) =>
   title
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/[.'\u2019]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
