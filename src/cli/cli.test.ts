@@ -55,6 +55,16 @@ describe('incumbent', () => {
     expect(out).toContain('We are fine. \u21b5 Dec 5, 2023');
   });
 
+  it('refuses input that is not UTF-8 (a Latin-1 file), naming its line, and writes nothing', async () => {
+    const log = copyOfDataset();
+    const before = readFileSync(log);
+    const input = join(tempDir(), 'latin1.jsonl');
+    writeFileSync(input, Buffer.from(`${event('dana-ok')}\n${event('rene', { data: { certainty: 'confirmed', citation: { document: 'Gazette', quote: 'René joins.' }, person: { id: 'rene', name: 'René' } } })}\n`, 'latin1'));
+    const { code, err } = await run(['append', '--log', log, input]);
+    expect({ code, err }).toMatchObject({ code: 1, err: expect.stringMatching(/INPUT: .*latin1\.jsonl is not UTF-8 \(line 2 is not\): save it as UTF-8 and try again/) });
+    expect(readFileSync(log).equals(before)).toBe(true);
+  });
+
   it('refuses a bare path where the log is an option, and says how to give it', async () => {
     const { code, err } = await run(['verify', 'mine.jsonl']);
     expect(code).toBe(1);

@@ -2,6 +2,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IncumbentError } from '../core/errors';
+import { decodeUtf8 } from '../core/utf8';
 
 export interface CliIo {
   out(text: string): void;
@@ -21,7 +22,7 @@ export const processIo: CliIo = {
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks), 'standard input', 'INPUT');
   },
 };
 
@@ -35,7 +36,7 @@ export function readInput(path: string, option: string): string {
   try {
     const stats = statSync(path);
     if (stats.isCharacterDevice() || stats.isBlockDevice() || stats.isSocket()) throw new IncumbentError('invalid', `cannot read ${path}: it is a device or socket, not a file`, option);
-    return readFileSync(path, 'utf8');
+    return decodeUtf8(readFileSync(path), path, option);
   } catch (error) {
     if (error instanceof IncumbentError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';

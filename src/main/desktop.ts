@@ -1,4 +1,5 @@
 /** The desktop-only operations: native dialogs and the clipboard, over the current log session. */
+import { decodeUtf8 } from '../core/utf8';
 import { clipboard, dialog, type BrowserWindow } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -62,7 +63,7 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, sh
     'events:importFile': async () => {
       const { canceled, filePaths } = await dialog.showOpenDialog(win(), { filters: [{ name: 'CloudEvents, JSON Lines', extensions: ['jsonl', 'ndjson', 'json'] }], properties: ['openFile'] });
       if (canceled || !filePaths[0]) return null;
-      return (await session.ready())['log:import']({ jsonl: readFileSync(filePaths[0], 'utf8') });
+      return (await session.ready())['log:import']({ jsonl: decodeUtf8(readFileSync(filePaths[0]), filePaths[0]) });
     },
     'events:save': async () => {
       const log = await session.ready();

@@ -1,6 +1,7 @@
 /** Snapshot and events export, import and copy: native dialogs on the desktop, downloads on the web. */
 import type { EventRecord } from '../core/event';
 import type { SnapshotRequest } from '../core/snapshot';
+import { decodeUtf8 } from '../core/utf8';
 import { unwrap, type Api } from './api';
 import { PAGE } from './useLog';
 
@@ -38,7 +39,7 @@ export function exportsFor(api: Api) {
     async importEvents(): Promise<EventRecord[] | undefined> {
       if (api.desktop) return (await unwrap(api.desktop['events:importFile']({})))?.appended;
       const file = await pickFile();
-      return file && (await unwrap(api.contract['log:import']({ jsonl: await file.text() }))).appended;
+      return file && (await unwrap(api.contract['log:import']({ jsonl: decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name) }))).appended;
     },
     async exportEvents(fileName: string): Promise<string | undefined> {
       if (api.desktop) return (await unwrap(api.desktop['events:save']({})))?.path;

@@ -3,6 +3,7 @@
  * refused before a byte is read; a chunked body is refused the moment it passes the limit. Both
  * refusals hang up, so the client cannot make us read (or discard) the rest.
  */
+import { decodeUtf8 } from '../core/utf8';
 import type { IncomingMessage } from 'node:http';
 import { IncumbentError } from '../core/errors';
 import { HttpRefusal } from './refusal';
@@ -33,9 +34,9 @@ function collect(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
-  const bytes = await collect(req, limit);
+  const text = decodeUtf8(await collect(req, limit), 'the body', 'body');
   try {
-    return JSON.parse(bytes.toString('utf8') || '{}');
+    return JSON.parse(text || '{}');
   } catch {
     throw new IncumbentError('invalid', 'is not valid JSON', 'body');
   }
