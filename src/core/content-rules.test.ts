@@ -108,4 +108,13 @@ describe('content rules', () => {
     // Not a qualifier: a title that merely contains the word.
     expect(() => parseDraft(event('role.assumed', { person: ann, role: 'Head of Interim Reporting' }))).not.toThrow();
   });
+
+  it('refuses names that are only tags, blank braille or variation selectors, half a surrogate pair, or a line separator', () => {
+    const field = (input: unknown) => { const e = refusal(input); return `${e.field}: ${e.message}`; };
+    for (const blank of ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}']) expect(field(event('board.joined', { person: { ...ann, name: blank } }))).toBe('data.person.name: must not be only whitespace or invisible characters');
+    for (const lone of ['\ud800', 'Ann\udc00', 'A\udbffB']) expect(field(event('board.joined', { person: { ...ann, name: lone } }))).toBe('data.person.name: must be well-formed Unicode (it has half of a surrogate pair)');
+    expect(field(event('board.joined', { person: { ...ann, name: 'Ann\u2028Lee' } }))).toBe('data.person.name: must not contain control or bidi-override characters');
+    // Characters beyond the basic plane are kept: an emoji, a CJK extension ideograph, a flag.
+    for (const name of ['Ann 😀', '\u{20000}', '🇫🇷 Lee', '𝒜nn']) expect(() => parseDraft(event('board.joined', { person: { ...ann, name } }))).not.toThrow();
+  });
 });

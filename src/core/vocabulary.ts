@@ -33,7 +33,7 @@ export const limits = {
 
 /** C0 and C1 controls (DEL included), bidi embeddings, overrides and isolates, and the LRM/RLM marks. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 /**
  * Prose may have tabs and line breaks, and right-to-left marks (ordinary in quoted Hebrew or Arabic),
  * but no other controls, and no embeddings, overrides or isolates: they reorder what a reader sees
@@ -41,9 +41,14 @@ const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const PROSE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
-/** At least one character that is neither whitespace nor invisible (zero-width, joiners, fillers). */
+/**
+ * At least one character that is neither whitespace nor invisible (zero-width, joiners, fillers,
+ * the blank braille pattern, and plane 14's tags and variation selectors: \udb40 with its halves).
+ */
 // eslint-disable-next-line no-misleading-character-class -- combining marks alone are invisible, so they are listed
-const VISIBLE = /[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\uffa0]/;
+const VISIBLE = /[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\uffa0\udc00-\udc7f\udd00-\uddef\udb40]/;
+/** Half a surrogate pair with no other half: not a character, and stored only as an escape. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Free text that people read: trimmed, bounded, visible, and free of characters that hide or
@@ -56,7 +61,8 @@ const text = (max: number, shape: 'one-line' | 'prose', empty = 'must not be emp
     .min(1, empty)
     .max(max, `must be at most ${max} characters`)
     .regex(shape === 'one-line' ? ONE_LINE : PROSE, 'must not contain control or bidi-override characters')
-    .regex(VISIBLE, 'must not be only whitespace or invisible characters');
+    .regex(VISIBLE, 'must not be only whitespace or invisible characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode (it has half of a surrogate pair)');
 
 /** An event's id as a writer gives it: shown on screen and in messages, so one visible line. (Records already in a log are read as they are.) */
 export const EventId = text(limits.eventId, 'one-line');
