@@ -35,7 +35,8 @@ function checkHead(contents: Proof, head: string): string {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(head);
   if (!match) throw new IncumbentError('invalid', `"${head}" must be SEQ:HASH, e.g. 41:3f0c...(64 hex digits)`, '--head');
   const seq = Number(match[1]);
-  if (seq < 1 || seq > contents.ledger.head) throw new IncumbentError('damaged', `the log has no record #${seq} (it has ${contents.ledger.head}): records were removed since that head was published`);
+  if (seq < 1) throw new IncumbentError('invalid', `"${head}": records are numbered from 1`, '--head');
+  if (seq > contents.ledger.head) throw new IncumbentError('damaged', `the log has no record #${seq} (it has ${contents.ledger.head}): records were removed since that head was published`);
   if (contents.hashOf(seq) !== match[2]) throw new IncumbentError('damaged', `record #${seq} has hash ${contents.hashOf(seq)}, not the published ${match[2]}: the log was changed at or before #${seq}`);
   return `head #${seq} matches`;
 }
