@@ -3,7 +3,7 @@
  * first, at any width), and the events (beside it on wide windows, in a drawer on narrow ones).
  * The replay worker answers every question; the page only draws.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
 import type { DomainType } from '../core/vocabulary';
@@ -13,7 +13,7 @@ import { LoadNotice, OpeningNotice } from './components/LoadNotice';
 import { LogNotices } from './components/LogNotices';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
-import { EventForm, type FormTarget } from './components/EventForm';
+import { EventForm, type FormTarget, type KeptDraft } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { Scrubber } from './components/Scrubber';
 import { momentOfEvent } from './scrubber-marks';
@@ -54,6 +54,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   /** Who is asking: everything the log holds, or what was known at `knownAt` (by `knownBy`). */
   const known = useMemo<Knowing>(() => (knownAt ? { knownAt, knownBy } : {}), [knownAt, knownBy]);
   const [dialog, setDialog] = useState<Dialog>();
+  const keptDraft = useRef<KeptDraft>(undefined);
   const { status, say, dismiss } = useStatus();
   const [filter, setFilter] = useState<FilterSpec>(NO_FILTER);
   const [filterMatches, setMatches] = useState<Int32Array>();
@@ -263,7 +264,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           company={company}
           at={at}
           timeZone={zone}
-          {...(dialog.target ? { target: dialog.target } : {})}
+          {...(dialog.target ? { target: dialog.target } : { kept: keptDraft.current, onKeep: (kept) => (keptDraft.current = kept) })}
           submit={async (event) => {
             const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
             await log.appended(appended);

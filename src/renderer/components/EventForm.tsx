@@ -5,12 +5,12 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { isoInZone } from '../../core/zone';
-import { EventDraftSchema } from '../../core/event';
 import type { DomainType } from '../../core/vocabulary';
 import { formatAt } from '../format';
 import type { EventRow } from '../replay-protocol';
 import { textOf } from './CitationDialog';
-import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, precisionLabels, typeLabel, valuesOf, type Field, type Values } from './event-fields';
+import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, precisionLabels, problemsOf, typeLabel, valuesOf, type Field, type Problem, type Values } from './event-fields';
+import { Label } from './FieldLabel';
 import { Modal } from './Modal';
 import { MomentInput } from './MomentInput';
 
@@ -27,43 +27,36 @@ interface Props {
   target?: FormTarget;
   submit(event: Record<string, unknown>): Promise<void>;
   onClose(): void;
+  /** A new event's form closed unrecorded keeps what was typed (`onKeep`), and opens with it again (`kept`). */
+  kept?: KeptDraft;
+  onKeep?(kept: KeptDraft | undefined): void;
+}
+
+export interface KeptDraft {
+  type: DomainType;
+  time: number;
+  values: Values;
 }
 
 const PRECISIONS = ['day', 'hour', 'minute', 'second', 'month', 'year'] as const;
-type Problem = { field: string; message: string };
-
-/** Every problem with a draft, not only the first (the engine's own schema, read in full). */
-function problemsOf(draft: Record<string, unknown>, type: DomainType): Problem[] {
-  const found: Problem[] = [];
-  const add = (raw: unknown, prefix = '') => {
-    const parsed = EventDraftSchema.safeParse(raw);
-    if (!parsed.success) for (const issue of parsed.error.issues) found.push({ field: fieldOfError(prefix + issue.path.map(String).join('.')), message: issue.message });
+export function EventForm({ company, at, timeZone, target, submit, onClose, kept, onKeep }: Props) {
+  const fresh = (): Values => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) });
+  const [restored, setRestored] = useState(kept !== undefined && !target);
+  const [type, setType] = useState<DomainType>(restored ? kept!.type : (target?.type ?? 'role.assumed'));
+  const [time, setTime] = useState<number>(restored ? kept!.time : target ? target.row.time : at);
+  const [values, setValues] = useState<Values>(() => (restored ? kept!.values : fresh()));
+  /** Escape or Cancel never loses what was typed: it is there when the form opens again, until recorded or started over. */
+  const close = () => {
+    const typed = Object.entries(values).some(([name, value]) => name !== 'precision' && name !== 'certainty' && value !== '' && value !== false);
+    onKeep?.(typed ? { type, time, values } : undefined);
+    onClose();
   };
-  add(draft);
-  if (draft.type === 'event.corrected') add({ ...draft, type, data: (draft.data as { data: unknown }).data });
-  const seen = new Set<string>();
-  return found.filter((p) => !seen.has(p.field) && seen.add(p.field));
-}
-
-function Label({ htmlFor, text, required }: { htmlFor: string; text: string; required?: boolean }) {
-  return (
-    <label htmlFor={htmlFor}>
-      {text}
-      {required ? (
-        <span className="required" aria-hidden="true">
-          {' '}*
-        </span>
-      ) : (
-        <span className="optional"> (optional)</span>
-      )}
-    </label>
-  );
-}
-
-export function EventForm({ company, at, timeZone, target, submit, onClose }: Props) {
-  const [type, setType] = useState<DomainType>(target?.type ?? 'role.assumed');
-  const [time, setTime] = useState<number>(target ? target.row.time : at);
-  const [values, setValues] = useState<Values>(() => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) }));
+  const startOver = () => {
+    setType(target?.type ?? 'role.assumed');
+    setTime(at);
+    setValues(fresh());
+    setRestored(false);
+  };
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<Problem>();
@@ -100,6 +93,7 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
     setBusy(true);
     try {
       await submit(draft);
+      onKeep?.(undefined);
       onClose();
     } catch (error) {
       const app = (error as { appError?: { field?: string; message: string } }).appError;
@@ -178,12 +172,17 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
   const showSummary = (submitted || serverError) && all.length > 0;
 
   return (
-    <Modal title={title} onClose={onClose} className="form-dialog">
+    <Modal title={title} onClose={close} className="form-dialog">
       <form className="event-form" onSubmit={onSubmit} noValidate>
         <p className="muted">
           {target ? `${formatAt(target.row.time, target.row.precision, target.row.timezone)}. ` : ''}
           The log is append-only: {target ? 'the original stays on record, and this new event supersedes it.' : 'this becomes a new event; it can be corrected later, never edited.'} Fields marked <span className="required">*</span> are required.
         </p>
+        {restored && (
+          <p className="notice" role="status">
+            What you typed before is back. <button type="button" onClick={startOver}>Start over</button>
+          </p>
+        )}
         {showSummary && (
           <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
             <p>
@@ -277,7 +276,7 @@ export function EventForm({ company, at, timeZone, target, submit, onClose }: Pr
           <p className="error">{all.filter((p) => !known.has(p.field) && !known.has(p.field.split('.')[0]!)).map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join(' · ')}</p>
         )}
         <div className="row end">
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" onClick={close}>Cancel</button>
           <button type="submit" className="primary" disabled={busy}>
             {target?.mode === 'retract' ? 'Record retraction' : target ? 'Record correction' : 'Add event'}
           </button>

@@ -1,5 +1,5 @@
 /** What the add-event form asks for, per event type, and how its answers become a payload. */
-import type { EventRecord } from '../../core/event';
+import { EventDraftSchema, type EventRecord } from '../../core/event';
 import { ControlKind, domainTypes, EndCause, Outcome, type DomainType } from '../../core/vocabulary';
 
 export type FieldKind = 'person' | 'text' | 'long' | 'slug' | 'bool' | 'int' | 'list' | 'people' | 'cause' | 'outcome' | 'control';
@@ -123,4 +123,19 @@ export function fieldOfError(path: string | undefined): string {
   if (rest.startsWith('data.person.')) return rest.slice('data.'.length);
   if (rest.startsWith('data.')) return rest.slice('data.'.length).split('.')[0]!;
   return rest;
+}
+
+export type Problem = { field: string; message: string };
+
+/** Every problem with a draft, not only the first (the engine's own schema, read in full). */
+export function problemsOf(draft: Record<string, unknown>, type: DomainType): Problem[] {
+  const found: Problem[] = [];
+  const add = (raw: unknown, prefix = '') => {
+    const parsed = EventDraftSchema.safeParse(raw);
+    if (!parsed.success) for (const issue of parsed.error.issues) found.push({ field: fieldOfError(prefix + issue.path.map(String).join('.')), message: issue.message });
+  };
+  add(draft);
+  if (draft.type === 'event.corrected') add({ ...draft, type, data: (draft.data as { data: unknown }).data });
+  const seen = new Set<string>();
+  return found.filter((p) => !seen.has(p.field) && seen.add(p.field));
 }
