@@ -1,5 +1,5 @@
 /** The CLI's promises about damage, external anchors and bad input, tried as a careless user would. */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,6 +162,9 @@ describe('init', () => {
     expect(await run(['init', '--log', path, '--title', 'Second'])).toMatchObject({ code: 1, err: expect.stringMatching(/^incumbent init: cannot start a log at .*again\.jsonl: .*again\.jsonl\.head exists \(the anchor of another log\); remove it first/) });
     rmSync(`${path}.head`);
     expect((await run(['init', '--log', path, '--title', 'Second'])).code).toBe(0);
+    const link = join(tempDir(), 'link.jsonl');
+    symlinkSync(join(tempDir(), 'nowhere.jsonl'), link);
+    expect(await run(['init', '--log', link, '--title', 'Linked'])).toMatchObject({ code: 1, err: expect.stringMatching(/^incumbent init: cannot start a log at .*link\.jsonl: it is a symbolic link to .*nowhere\.jsonl, which does not exist/) });
     expect((await run(['verify', '--log', path])).code).toBe(0);
   });
 

@@ -2,7 +2,7 @@
  * An open event log: the verified records in memory (a Ledger) over an append-only file on disk,
  * held by one writer at a time. All appends are all-or-nothing and durable before they are visible.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { EventRecord } from '../core/event';
@@ -42,6 +42,8 @@ export class EventLog implements LogStore {
     if (!exists && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${named} (start one with: incumbent init --log ${named} --title "...")`);
     // Its folder is not made for it (a mistyped path would start a log nobody finds): said plainly, not as the lock's errno.
     if (!exists && !isFolder(dirname(named))) throw new IncumbentError('invalid', `cannot start a log at ${named}: there is no folder ${dirname(named)}`);
+    // A link to nothing: opening it to create would meet the link, and say only "EEXIST".
+    if (!exists && isDanglingLink(named)) throw new IncumbentError('invalid', `cannot start a log at ${named}: it is a symbolic link to ${readlinkSync(named)}, which does not exist`);
     // A deleted log's anchor would outrank the new log's first one, and every later open would call the new log cut short.
     if (!exists && existsSync(`${named}.head`)) throw new IncumbentError('conflict', `cannot start a log at ${named}: ${named}.head exists (the anchor of another log); remove it first`);
     const path = realLogPath(named);
@@ -128,3 +130,5 @@ export class EventLog implements LogStore {
     this.#lock?.release();
   }
 }
+
+const isDanglingLink = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true && !existsSync(path);
