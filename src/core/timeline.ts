@@ -52,7 +52,6 @@ export class Timeline {
   readonly #readerChains = new ReaderChains<Checkpoint>();
   /** The known sequence of the previous question: a reader that asks twice is scrubbing. */
   #lastKnownSeq = -1;
-
   readonly #name: string;
   /**
    * The facts by sequence. The timeline holds sequences, not facts: a log read from a file keeps
@@ -232,15 +231,11 @@ export class Timeline {
     empty: () => initialState(this.company, this.#name),
   };
 
-  /**
-   * Builds up to `blocks` more of the head's checkpoints toward the timeline's end, for a caller
-   * with time to spare: a later question there finds them built. True once they reach the end.
-   */
+  /** Up to `blocks` more head checkpoints toward the end, built ahead of the questions there; true once all are. */
   warm(blocks: number): boolean {
-    if (!this.#checkpointing) return true;
     const last = Math.floor(this.length / CHECKPOINT_INTERVAL);
-    this.#extend(this.#checkpoints, Math.min(last, this.#checkpoints.length - 1 + blocks), Infinity);
-    return this.#checkpoints.length > last;
+    if (this.#checkpointing) this.#extend(this.#checkpoints, Math.min(last, this.#checkpoints.length - 1 + blocks), Infinity);
+    return !this.#checkpointing || this.#checkpoints.length > last;
   }
 
   /**
