@@ -38,7 +38,9 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
   /** Where End and playing land: the last event, at the end of its day if that is all the log knows of its time. */
-  const storyEnd = times.length ? momentOfEvent(last, precisions[times.length - 1]!, timeZone) : last;
+  const lastPrecision = precisions[times.length - 1];
+  // Worked out once per log end, not at every frame of a drag (it reads the zone's calendar).
+  const storyEnd = useMemo(() => (lastPrecision === undefined ? last : momentOfEvent(last, lastPrecision, timeZone)), [last, lastPrecision, timeZone]);
   const busyFrom = busySpan(times)?.[0] ?? first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
   // The view follows the events as they load (a large log arrives in pages): where most of them are,
