@@ -17,7 +17,8 @@ test('once a log of many pages has loaded, the scrubber shows the whole story (a
   test.setTimeout(120_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 5 }, async ({ page, url, path }) => {
     const track = page.locator('.scrubber-track');
-    const view = async () => [Number(await track.getAttribute('data-view-start')), Number(await track.getAttribute('data-view-end'))] as const;
+    // Both ends in one read: the view pans as the moment follows the load, and two reads could straddle a pan.
+    const view = () => track.evaluate((el) => [Number(el.getAttribute('data-view-start')), Number(el.getAttribute('data-view-end'))] as const);
 
     /** The company's event times, from the log file itself. */
     const eventTimes = async () => eventTimesIn(path, await page.getByRole('combobox', { name: 'Company' }).inputValue());
