@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { EventDraftSchema, EventRecordSchema, type EventDraft, type EventRecord } from './event';
 import { invalid, type IncumbentError } from './errors';
+import { futureTimeProblem } from './future-time';
 import { toEpoch } from './time';
 import { offsetProblem } from './zone';
 
@@ -66,7 +67,11 @@ const CONTENT_RULE = new Set(['too_big', 'invalid_format', 'custom']);
  */
 export function checkStoredRecord(input: unknown): string | undefined {
   const result = EventRecordSchema.safeParse(input);
-  if (result.success) return undefined;
+  if (result.success) {
+    const record = result.data as EventRecord;
+    const future = futureTimeProblem(record.time, record.timeprecision, record.timezone, toEpoch(record.recordedtime));
+    return future && `time: ${future}`;
+  }
   const shape = result.error.issues.find((issue) => !CONTENT_RULE.has(issue.code));
   if (shape) throw describeIssue(shape, '', input);
   return describeIssue(result.error.issues[0]!, '', input).message;

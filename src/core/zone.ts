@@ -36,7 +36,7 @@ export function zoneProblem(zone: string): string | undefined {
  * (local mean time) has seconds, -04:56:02 in New York, which RFC 3339 cannot write: it is
  * rounded to the minute, so such a time can be written at all.
  */
-function offsetAt(zone: string, epoch: number): string | undefined {
+export function offsetAt(zone: string, epoch: number): string | undefined {
   const name = formatterOf(zone)?.formatToParts(epoch).find((part) => part.type === 'timeZoneName')?.value;
   if (!name) return undefined;
   if (name === 'GMT') return '+00:00';

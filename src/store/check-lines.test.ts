@@ -37,7 +37,7 @@ function splitAt(records: EventRecord[], from: number): { shapes: LineShapes; al
 describe('checking record schemas where reading splits the log', () => {
   it('reports a record written under older content rules, by line, as checking alone does', () => {
     resetSeq();
-    const records = [created(), rec('board.joined', '2024-01-02T00:00:00Z', { person: person('bob') }), rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'ann', name: 'Ann\u202e' } })];
+    const records = [created(), rec('board.joined', '2023-12-30T00:00:00Z', { person: person('bob') }), rec('board.joined', '2023-12-30T00:00:00Z', { person: { id: 'ann', name: 'Ann\u202e' } })];
     for (const from of [1, 2, 3, 4]) {
       const { shapes, alone, split } = splitAt(records, from);
       expect([...shapes.olderRules.keys()]).toEqual([3]);
@@ -48,9 +48,9 @@ describe('checking record schemas where reading splits the log', () => {
 
   it('stops at the first record of the wrong shape, on either side, and the refusal names its line and field', () => {
     resetSeq();
-    const records = [created(), rec('board.joined', '2024-01-02T00:00:00Z', { person: person('bob') })];
-    records.push({ ...rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') }), colour: 'red' } as unknown as EventRecord);
-    records.push({ ...rec('board.joined', '2024-01-02T00:00:00Z', { person: person('cat') }), mood: 'blue' } as unknown as EventRecord);
+    const records = [created(), rec('board.joined', '2023-12-30T00:00:00Z', { person: person('bob') })];
+    records.push({ ...rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') }), colour: 'red' } as unknown as EventRecord);
+    records.push({ ...rec('board.joined', '2023-12-30T00:00:00Z', { person: person('cat') }), mood: 'blue' } as unknown as EventRecord);
     for (const from of [1, 2, 3, 4, 5]) {
       const { shapes, alone, split } = splitAt(records, from);
       expect(shapes.problem).toEqual({ line: 3, message: 'unknown field(s) colour' });
@@ -61,8 +61,8 @@ describe('checking record schemas where reading splits the log', () => {
 
   it('gives the answer checking alone gives wherever the share starts, revisions on both sides', () => {
     resetSeq();
-    const records = [created(), rec('board.joined', '2024-01-02T00:00:00Z', { person: { id: 'ann', name: 'Ann\u202e' } })];
-    records.push(rec('board.joined', '2024-01-02T00:00:00Z', { person: person('bob') }));
+    const records = [created(), rec('board.joined', '2023-12-30T00:00:00Z', { person: { id: 'ann', name: 'Ann\u202e' } })];
+    records.push(rec('board.joined', '2023-12-30T00:00:00Z', { person: person('bob') }));
     records.push(rec('event.retracted', '2024-01-03T00:00:00Z', { target: records[2]!.id, reason: 'wrong', citation }));
     records.push(rec('event.retracted', '2024-01-03T00:00:00Z', { target: records[2]!.id, reason: 'twice', citation }));
     records.push(rec('board.joined', '2024-01-04T00:00:00Z', { person: { id: 'cat', name: 'Cat\u202e' } }));

@@ -70,7 +70,7 @@ describe('the index stored beside a log', () => {
     const log = await EventLog.open(path);
     const early = [...log.ledger.records(1, 200)].find((r) => r.subject === HEAVY_COMPANY && r.type === 'board.joined')!;
     await log.append([statement('appended-1', '2001-01-01T00:00:00Z')]);
-    await log.append([parseDraft({ id: 'appended-2', type: 'event.retracted', subject: HEAVY_COMPANY, time: '2030-01-01T00:00:00Z', data: { target: early.id, reason: 'Wrong.', citation: { document: 'test', quote: 'Wrong.' } } })]);
+    await log.append([parseDraft({ id: 'appended-2', type: 'event.retracted', subject: HEAVY_COMPANY, time: '2026-01-01T00:00:00Z', data: { target: early.id, reason: 'Wrong.', citation: { document: 'test', quote: 'Wrong.' } } })]);
     log.close();
     const after = await readLog(path, { storable: true });
     expect(after.fromIndex).toBe(resumed.fromIndex);
@@ -169,7 +169,7 @@ describe('the index stored beside a log', () => {
     const log = await EventLog.open(path);
     const targets = [...log.ledger.records(2, 60)].filter((r) => r.subject === HEAVY_COMPANY && log.ledger.effectOf(r.id) && !log.ledger.revisionOf(r.id)).slice(0, 12);
     for (const [i, target] of targets.entries()) {
-      await log.append([parseDraft({ id: `retraction-${i}`, type: 'event.retracted', subject: HEAVY_COMPANY, time: '2030-01-01T00:00:00Z', data: { target: target.id, reason: 'Wrong.', citation: { document: 'test', quote: 'Wrong.' } } })]);
+      await log.append([parseDraft({ id: `retraction-${i}`, type: 'event.retracted', subject: HEAVY_COMPANY, time: '2026-01-01T00:00:00Z', data: { target: target.id, reason: 'Wrong.', citation: { document: 'test', quote: 'Wrong.' } } })]);
     }
     log.close();
     await store(path, await readLog(path));
@@ -197,10 +197,10 @@ describe('the index stored beside a log', () => {
     const reopened = await EventLog.open(path);
     try {
       expect(reopened.ledger.byId(knownId)?.seq).toBe(5);
-      const { appended, skipped } = await reopened.append([statement('after-reopen', '2031-01-01T00:00:00Z')]);
+      const { appended, skipped } = await reopened.append([statement('after-reopen', '2026-02-01T00:00:00Z')]);
       expect([appended.map((r) => r.id), skipped]).toEqual([['after-reopen'], []]);
-      expect((await reopened.append([statement('after-reopen', '2031-01-01T00:00:00Z')])).skipped).toEqual(['after-reopen']);
-      await expect(reopened.append([statement('after-reopen', '2032-01-01T00:00:00Z')])).rejects.toThrow(/after-reopen/);
+      expect((await reopened.append([statement('after-reopen', '2026-02-01T00:00:00Z')])).skipped).toEqual(['after-reopen']);
+      await expect(reopened.append([statement('after-reopen', '2026-03-01T00:00:00Z')])).rejects.toThrow(/after-reopen/);
     } finally {
       reopened.close();
     }

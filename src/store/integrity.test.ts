@@ -16,7 +16,7 @@ describe('validateRecords after a checked prefix (a catch-up)', () => {
 
   it('refuses a second revision of an event revised before the checked records', () => {
     const log = created();
-    const joined = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const joined = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });
     const first = rec('event.retracted', joined.time, { target: joined.id, reason: 'wrong', citation });
     const second = rec('event.retracted', joined.time, { target: joined.id, reason: 'wrong again', citation });
     const ledger = ledgerOf(log, joined, first, second);
@@ -27,14 +27,14 @@ describe('validateRecords after a checked prefix (a catch-up)', () => {
 
   it('refuses a second revision when both are among the checked records, and accepts revisions of different events', () => {
     const log = created();
-    const a = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
-    const b = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('bob') });
+    const a = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });
+    const b = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('bob') });
     const ra = rec('event.retracted', a.time, { target: a.id, reason: 'wrong', citation });
     const rb = rec('event.retracted', b.time, { target: b.id, reason: 'wrong', citation });
     expect(validateRecords(ledgerOf(log, a, b, ra, rb), 3)).toEqual([]);
     resetSeq();
     const log2 = created();
-    const a2 = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const a2 = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });
     const r1 = rec('event.retracted', a2.time, { target: a2.id, reason: 'wrong', citation });
     const r2 = rec('event.retracted', a2.time, { target: a2.id, reason: 'wrong', citation });
     expect(() => validateRecords(ledgerOf(log2, a2, r1, r2), 2)).toThrow(`line 4: data.target: event "${a2.id}" was already revised by "${r1.id}"`);
@@ -46,7 +46,7 @@ describe('validateRecords counts revisions as written', () => {
 
   it('an earlier correction replay could not apply (older rules) still revised its event', () => {
     const log = created();
-    const joined = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const joined = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });
     // A correction whose data today's schema refuses (no person): replay skips it, the rules count it.
     const refused = rec('event.corrected', joined.time, { target: joined.id, reason: 'r', citation, data: { certainty: 'confirmed', citation } });
     const second = rec('event.corrected', joined.time, { target: joined.id, reason: 'r2', citation, data: { ...joined.data, person: person('bob') } });
@@ -61,7 +61,7 @@ describe('Ledger.firstRevisionOf', () => {
 
   it('does not count a revision the ledger refused to add', () => {
     const log = created();
-    const joined = rec('board.joined', '2024-01-02T00:00:00Z', { person: person('ann') });
+    const joined = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });
     const ledger = new Ledger();
     [log, joined].forEach((r) => ledger.add(r));
     const unreadable = rec('event.corrected', joined.time, { target: joined.id, reason: 'r', citation, time: 'not a time', data: joined.data });

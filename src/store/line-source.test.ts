@@ -83,7 +83,7 @@ describe('records read back from the log file', () => {
     try {
       const names = ['Zoë Łukasiewicz', '陈 思', 'Ada 🦋'];
       const read = log.ledger.head;
-      await log.append(names.map((name, i) => parseDraft({ id: `late-${i}`, type: 'board.joined', subject: HEAVY_COMPANY, time: '2099-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: `late-${i}`, name } } })));
+      await log.append(names.map((name, i) => parseDraft({ id: `late-${i}`, type: 'board.joined', subject: HEAVY_COMPANY, time: '2026-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: `late-${i}`, name } } })));
       const { ledger } = log;
       const page = (from: number, to: number) => JSON.parse(`[${Buffer.concat([...ledger.recordsJson(from, to)]).toString()}]`) as unknown[];
       const records = [...ledger.records()];

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import type { EventDraft, EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
+import { futureTimeProblem } from '../core/future-time';
 import type { Ledger } from '../core/ledger';
 import { sealRecord, sha256 } from './seal';
 
@@ -22,6 +23,8 @@ const differingField = (draft: EventDraft, record: EventRecord): string | undefi
 
 export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, drafts: readonly EventDraft[], now: Date, fieldOf: (index: number) => string): SealedBatch {
   const fresh: EventDraft[] = [];
+  /** Each fresh draft's place in `drafts`, for naming its fields. */
+  const places: number[] = [];
   const skipped: string[] = [];
   const inBatch = new Map<string, EventDraft>();
   drafts.forEach((draft, index) => {
@@ -38,10 +41,12 @@ export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, draft
     }
     inBatch.set(id, draft);
     fresh.push({ ...draft, id });
+    places.push(index);
   });
   const last = ledger.record(ledger.head);
   // recordedtime never goes backwards along the log, whatever the writers' clocks say.
   const recordedtime = new Date(Math.max(now.getTime(), last ? Date.parse(last.recordedtime) : 0)).toISOString();
+  refuseFutureTimes(ledger, fresh, Date.parse(recordedtime), (i) => fieldOf(places[i]!));
   const batchend = fresh.length > 1 ? ledger.head + fresh.length : undefined;
   const sealed: SealedBatch['sealed'] = [];
   let prevhash = hashOf(ledger.head);
@@ -51,4 +56,18 @@ export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, draft
     sealed.push({ ...next, hash: prevhash });
   }
   return { sealed, skipped };
+}
+
+/** Refuses an event, or a correction's new time, dated after `recordedAt`, the moment the batch is recorded (see `future-time.ts`). */
+function refuseFutureTimes(ledger: Ledger, fresh: readonly EventDraft[], recordedAt: number, fieldOf: (i: number) => string): void {
+  fresh.forEach((draft, i) => {
+    const own = futureTimeProblem(draft.time, draft.timeprecision, draft.timezone, recordedAt);
+    if (own) throw new IncumbentError('invalid', own, `${fieldOf(i)}.time`);
+    if (draft.type !== 'event.corrected' || !draft.data.time) return;
+    // A corrected time is read in the zone, and at the precision, of the fact it corrects.
+    const target = ledger.effectOf(draft.data.target) ?? fresh.find((other) => other.id === draft.data.target);
+    if (!target) return; // the batch's validation has refused a missing target already
+    const corrected = futureTimeProblem(draft.data.time, draft.data.timeprecision ?? target.timeprecision, target.timezone, recordedAt);
+    if (corrected) throw new IncumbentError('invalid', corrected, `${fieldOf(i)}.data.time`);
+  });
 }

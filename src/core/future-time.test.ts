@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { futureTimeProblem, periodStart } from './future-time';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('periodStart: the first instant a time can mean at its precision, in its zone', () => {
+  it('cuts the wall clock the time is written in', () => {
+    const time = '2023-11-22T15:42:17-08:00';
+    const zone = 'America/Los_Angeles';
+    expect(periodStart(time, 'second', zone)).toBe(at('2023-11-22T15:42:17-08:00'));
+    expect(periodStart(time, 'minute', zone)).toBe(at('2023-11-22T15:42:00-08:00'));
+    expect(periodStart(time, 'hour', zone)).toBe(at('2023-11-22T15:00:00-08:00'));
+    expect(periodStart(time, 'day', zone)).toBe(at('2023-11-22T00:00:00-08:00'));
+    expect(periodStart(time, 'year', zone)).toBe(at('2023-01-01T00:00:00-08:00'));
+  });
+
+  it('places the start with the offset the zone had then, across a change of clocks', () => {
+    // November in Los Angeles begins in summer time (-07:00) and this time is in winter time (-08:00).
+    expect(periodStart('2023-11-22T12:00:00-08:00', 'month', 'America/Los_Angeles')).toBe(at('2023-11-01T00:00:00-07:00'));
+    // March begins in winter time; the 20th is in summer time.
+    expect(periodStart('2024-03-20T12:00:00-07:00', 'month', 'America/Los_Angeles')).toBe(at('2024-03-01T00:00:00-08:00'));
+    expect(periodStart('2023-11-22T12:00:00+05:30', 'day', 'Asia/Kolkata')).toBe(at('2023-11-22T00:00:00+05:30'));
+    expect(periodStart('2023-11-22T12:00:00Z', 'day', 'UTC')).toBe(at('2023-11-22T00:00:00Z'));
+  });
+});
+
+describe('futureTimeProblem: nothing is dated after the moment it is recorded', () => {
+  const recorded = at('2026-12-04T09:30:00Z');
+
+  it('takes a time already past, and one whose period is under way', () => {
+    expect(futureTimeProblem('2023-11-22T12:00:00-08:00', 'minute', 'America/Los_Angeles', recorded)).toBeUndefined();
+    expect(futureTimeProblem('2026-12-04T09:30:00Z', 'second', 'UTC', recorded)).toBeUndefined();
+    // Today (known to the day), written at noon, this month, this year: all under way at 09:30.
+    expect(futureTimeProblem('2026-12-04T12:00:00Z', 'day', 'UTC', recorded)).toBeUndefined();
+    expect(futureTimeProblem('2026-12-15T12:00:00Z', 'month', 'UTC', recorded)).toBeUndefined();
+    expect(futureTimeProblem('2026-12-31T12:00:00Z', 'year', 'UTC', recorded)).toBeUndefined();
+    // 4 December has begun in Tokyo (18:30 there).
+    expect(futureTimeProblem('2026-12-04T23:00:00+09:00', 'day', 'Asia/Tokyo', recorded)).toBeUndefined();
+  });
+
+  it('refuses a time still to come, saying when the event is recorded and what to write instead', () => {
+    expect(futureTimeProblem('2026-12-04T09:31:00Z', 'minute', 'UTC', recorded)).toMatch(/is after the moment this event is recorded \(2026-12-04T09:30:00\.000Z\).*statement\.made/);
+    expect(futureTimeProblem('2026-12-05T00:00:00Z', 'day', 'UTC', recorded)).toMatch(/^Dec 5, 2026 is after/);
+    expect(futureTimeProblem('2027-01-15T12:00:00Z', 'month', 'UTC', recorded)).toMatch(/^January 2027 is after/);
+    // 5 December in Tokyo begins at 15:00 UTC on the 4th, still to come at 09:30 UTC.
+    expect(futureTimeProblem('2026-12-05T08:00:00+09:00', 'day', 'Asia/Tokyo', recorded)).toBeDefined();
+  });
+});

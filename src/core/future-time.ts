@@ -1,0 +1,37 @@
+/**
+ * A log records what has happened: no event is dated after the moment it is recorded. A time is
+ * read at its precision, so "December 2026" (month) recorded on 4 December is already under way and
+ * is taken; only a time whose earliest possible instant is still to come is refused.
+ */
+import type { Precision } from './event';
+import { formatMoment } from './time';
+import { offsetAt } from './zone';
+
+/** How many of an RFC 3339 time's leading wall-clock fields each precision keeps (year, month, day, hour, minute, second). */
+const FIELDS: Record<Precision, number> = { year: 1, month: 2, day: 3, hour: 4, minute: 5, second: 6 };
+
+const minutesOf = (offset: string) => (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+
+/**
+ * The first instant of the period `time` names at `precision` in `zone`: "2023-11-22T15:00-08:00"
+ * known to the day starts at midnight that day there. The time's own fields are its wall clock in
+ * the zone (its offset is checked against the zone on the way in), so the period is cut from them,
+ * then placed with the zone's offset at that wall time (which may differ across a change of clocks).
+ */
+export function periodStart(time: string, precision: Precision, zone: string): number {
+  const wall = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?/.exec(time);
+  if (!wall) return Date.parse(time);
+  const kept = wall.slice(1, 7).map((field, i) => (i < FIELDS[precision] ? Number(field ?? 0) : i === 1 || i === 2 ? 1 : 0));
+  const asUtc = Date.UTC(kept[0]!, kept[1]! - 1, kept[2]!, kept[3]!, kept[4]!, kept[5]!);
+  // The offset at a guess, then at the instant that guess gives: right on both sides of a change of clocks.
+  const offsetNear = (epoch: number) => minutesOf(offsetAt(zone, epoch) ?? '+00:00') * 60_000;
+  const guess = asUtc - offsetNear(asUtc);
+  return asUtc - offsetNear(guess);
+}
+
+/** Why an event dated `time` cannot be recorded at `recordedAt` (epoch ms), or undefined when it can. */
+export function futureTimeProblem(time: string, precision: Precision, zone: string, recordedAt: number): string | undefined {
+  // The instant written lies inside its period, so one not after `recordedAt` needs no calendar.
+  if (Date.parse(time) <= recordedAt || periodStart(time, precision, zone) <= recordedAt) return undefined;
+  return `${formatMoment(time, precision, zone)} is after the moment this event is recorded (${new Date(recordedAt).toISOString()}): a log records what has happened. Record a change once it has taken effect; what is announced for later is a statement.made (or an agreement.reached) now`;
+}
