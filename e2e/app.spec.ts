@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { addDirectorThroughForm, expect, test } from './fixtures';
+import { addDirectorThroughForm, expect, setMoment, test } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
 const slider = (page: Page) => page.getByRole('slider', { name: 'Moment' });
 

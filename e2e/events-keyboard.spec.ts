@@ -7,9 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setMoment, test } from './fixtures';
 
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const rowOf = (el: Locator) => el.evaluate((e) => Number(e.closest('[data-row]')?.getAttribute('data-row') ?? -1));
 
 /** The focused element lies wholly inside the list's scroll box, which is on screen. */

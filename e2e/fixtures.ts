@@ -174,6 +174,9 @@ export const test = base.extend<{ app: AppUnderTest }>({
  * Adds a fictional director through the page's form at its current moment, and waits until the
  * append has committed (the form closes then). Tests only ever write to their own copy of a log.
  */
+/** Types a moment (wall time in the company's zone, "2023-11-21T12:00") into the Moment field. */
+export const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
+
 export async function addDirectorThroughForm(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Add event' }).click();
   const form = page.getByRole('dialog', { name: 'Add an event' });

@@ -1,9 +1,8 @@
 /** Facts known only to the day are never given an hour, and the screen says when the moment falls inside such a day. */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setMoment, test } from './fixtures';
 import { holdableAnswers } from './held-answers';
 
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
 const slider = (page: Page) => page.getByRole('slider', { name: 'Moment' });
 

@@ -5,9 +5,8 @@
  * the moment's changes.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setMoment, test } from './fixtures';
 
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 
 /** From the moment field, Tab on until the last change's disclosure has the focus, then opens it. */
 async function openByKeyboard(page: Page) {

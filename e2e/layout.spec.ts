@@ -1,8 +1,7 @@
 /** The state stays on screen at small windows; the toolbar fits one row at 1280 px; the playhead stays in view. */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setMoment, test } from './fixtures';
 
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const ceoName = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) }).locator('.holder');
 
 async function inViewport(page: Page, box: { x: number; y: number; width: number; height: number } | null) {

@@ -1,8 +1,7 @@
 /** A journalist's moves: check a source, go back and forward, share a moment, find every event that names someone, all from the keyboard too. */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setMoment, test } from './fixtures';
 
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const slider = (page: Page) => page.getByRole('slider', { name: 'Moment' });
 const valueText = (page: Page) => slider(page).getAttribute('aria-valuetext');
 /** Goes to a moment and stays long enough for it to count as visited (Back returns to it). */

@@ -1,10 +1,9 @@
 /** Takes the README's screenshots of the main views at 1440x900 and 1024x768 (web mode; the pages are the same in Electron). */
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setMoment, test } from './fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots');
-const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 const shot = async (page: Page, name: string) => {
   // Let the throttled announcement and the worker's last answer land before the picture.
   await page.waitForTimeout(800);

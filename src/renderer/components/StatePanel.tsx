@@ -198,18 +198,31 @@ const Pending = memo(function Pending({ pending, covered, onShowSource, onMore }
   );
 });
 
-const Figures = memo(function Figures({ workforce, petitions }: { workforce: StateView['workforce']; petitions: StateView['petitions'] }) {
+/** Each figure says how sure its source is, when it was given, and where it comes from, as every other fact does. */
+const Figures = memo(function Figures({ workforce, petitions, onShowSource }: { workforce: StateView['workforce']; petitions: StateView['petitions']; onShowSource(id: string): void }) {
   return (
-    <p>
-      {workforce ? `Workforce: ${workforce.headcount.toLocaleString()}` : 'Workforce not reported'}
+    <ul className="figures">
+      {workforce ? (
+        <li>
+          Workforce: <strong>{workforce.headcount.toLocaleString()}</strong> <Certainty basis={workforce} />
+          <div className="muted">
+            as of {formatFactTime(workforce.asOf)} · <Source basis={workforce} what={`workforce: ${workforce.headcount.toLocaleString()}`} onShow={onShowSource} />
+          </div>
+        </li>
+      ) : (
+        <li className="muted">Workforce not reported.</li>
+      )}
       {petitions.map((p) => (
-        <span key={p.id}>
-          {' · '}
+        <li key={p.id}>
           {p.title}: <strong>{p.signatories.toLocaleString()}</strong> signatories
-          {workforce ? ` (${Math.round((p.signatories / workforce.headcount) * 100)}%)` : ''}
-        </span>
+          {workforce ? ` (${Math.round((p.signatories / workforce.headcount) * 100)}% of the workforce)` : ''} <Certainty basis={p} />
+          <div className="muted">
+            as of {formatFactTime(p.updated)}
+            {formatFactTime(p.since) !== formatFactTime(p.updated) ? `, first reported ${formatFactTime(p.since)}` : ''} · <Source basis={p} what={`${p.title}: ${p.signatories.toLocaleString()} signatories`} onShow={onShowSource} />
+          </div>
+        </li>
       ))}
-    </p>
+    </ul>
   );
 });
 
@@ -255,7 +268,7 @@ export function StatePanel({ moment, figures, span, asked, timeZone, onShowSourc
         <section aria-label="Open items and figures">
           <Pending pending={view.pending} covered={covered} onShowSource={onShowSource} onMore={onMore} />
           <h2>Workforce and petitions</h2>
-          <Figures workforce={view.workforce} petitions={view.petitions} />
+          <Figures workforce={view.workforce} petitions={view.petitions} onShowSource={onShowSource} />
           <FiguresChart points={figures} span={span} at={asked.at} timeZone={timeZone} />
         </section>
       </div>
