@@ -67,7 +67,8 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       const to = bar.to ?? Math.max(end, at);
       if (to < start || bar.from > end) continue;
       // Facts known only to the day: the bar fades in across the day it began (and out across the day it ended).
-      const [inFrom, inTo] = isCoarse(bar.fromPrecision) ? periodOf(bar.from, bar.fromPrecision, timeZone) : [bar.from, bar.from];
+      // A holder in office when the log starts did not begin that day: solid from it, with an arrow saying the start is earlier.
+      const [inFrom, inTo] = bar.asOf ? [bar.from, bar.from] : isCoarse(bar.fromPrecision) ? periodOf(bar.from, bar.fromPrecision, timeZone) : [bar.from, bar.from];
       const [outFrom, outTo] = bar.to !== null && bar.toPrecision && isCoarse(bar.toPrecision) ? periodOf(bar.to, bar.toPrecision, timeZone) : [to, to];
       const solidFrom = x(Math.max(inTo, bar.from === inFrom ? bar.from : inTo));
       const solidTo = x(Math.min(outFrom, to));
@@ -77,14 +78,17 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${bar.certainty !== 'confirmed' ? `, ${bar.certainty}` : ''}`;
       const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" style="cursor:pointer"` : '';
       out.push(`<g${jump}><title>${esc(title)}</title>`);
+      const earlier = bar.asOf && bar.from >= start && solidTo - solidFrom > 12;
       if (inTo > inFrom) out.push(`<rect x="${x(inFrom)}" y="${top}" width="${Math.max(0, x(inTo) - x(inFrom))}" height="${h}" fill="url(#in-${lane.group})"/>`);
       if (solidTo > solidFrom) out.push(`<rect x="${solidFrom}" y="${top}" width="${solidTo - solidFrom}" height="${h}" fill="${colour(lane.group)}"/>`);
       if (outTo > outFrom && bar.to !== null) out.push(`<rect x="${x(outFrom)}" y="${top}" width="${Math.max(0, x(outTo) - x(outFrom))}" height="${h}" fill="url(#out-${lane.group})"/>`);
       if ((bar.interim || bar.acting) && solidTo > solidFrom) out.push(`<rect x="${solidFrom}" y="${top}" width="${solidTo - solidFrom}" height="${h}" fill="url(#hatch)"/>`);
-      const room = solidTo - solidFrom;
+      if (earlier) out.push(`<path class="earlier" d="M${solidFrom + 7} ${top + 3}l-6 ${h / 2 - 3}l6 ${h / 2 - 3}z" fill="#ffffff" fill-opacity="0.85"/>`);
+      const textX = solidFrom + (earlier ? 12 : 5);
+      const room = solidTo - textX + 5;
       const name = `${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}`;
-      if (room > name.length * 7 + 8) out.push(`<text x="${solidFrom + 5}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(name)}</text>`);
-      else if (room > bar.person.split(' ').at(-1)!.length * 7 + 8) out.push(`<text x="${solidFrom + 5}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(bar.person.split(' ').at(-1)!)}</text>`);
+      if (room > name.length * 7 + 8) out.push(`<text x="${textX}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(name)}</text>`);
+      else if (room > bar.person.split(' ').at(-1)!.length * 7 + 8) out.push(`<text x="${textX}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(bar.person.split(' ').at(-1)!)}</text>`);
       out.push('</g>');
     }
     out.push('</g>');

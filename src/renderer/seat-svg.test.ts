@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { SeatBar, SeatLane } from './seat-lanes';
+import { seatHistorySvg } from './seat-svg';
+
+const palette = { background: '#fff', text: '#000', muted: '#666', line: '#ccc', accent: '#f00', role: '#123456', chair: '#234567', board: '#345678' };
+const DAY = 86_400_000;
+const logStart = Date.parse('2023-11-17T12:00:00Z');
+const bar = (over: Partial<SeatBar>): SeatBar => ({ person: 'Ann Lee', personId: 'ann', from: logStart, fromPrecision: 'day', to: null, toPrecision: null, interim: false, acting: false, eventId: 'e', certainty: 'confirmed', ...over });
+const svgOf = (bars: SeatBar[], start = logStart - 2 * DAY) => {
+  const lanes: SeatLane[] = [{ key: 'ceo', label: 'CEO', group: 'role', bars }];
+  return seatHistorySvg({ lanes, start, end: logStart + 5 * DAY, at: logStart + DAY, width: 900, timeZone: 'UTC', palette, interactive: false });
+};
+
+describe('seat history bars', () => {
+  it('fade in across the day a holder known to the day began', () => {
+    const svg = svgOf([bar({})]);
+    expect(svg).toContain('fill="url(#in-role)"');
+    expect(svg).not.toContain('class="earlier"');
+  });
+
+  it('do not fade in for a holder already in office when the log starts: solid from it, with an arrow saying the start is earlier', () => {
+    const svg = svgOf([bar({ asOf: true })]);
+    expect(svg).not.toContain('fill="url(#in-role)"');
+    expect(svg).toContain('class="earlier"');
+    expect(svg).toContain('as of Fri 17 Nov 2023 (start not recorded)');
+  });
+
+  it('leave the arrow out when the view starts after the bar does (its start is out of view either way)', () => {
+    expect(svgOf([bar({ asOf: true })], logStart + DAY / 2)).not.toContain('class="earlier"');
+  });
+});
