@@ -180,7 +180,12 @@ describe('incumbent', () => {
       expect(out).toBe('Nov 19, 2023  #25  role.assumed  openai  Emmett Shear became interim CEO\n');
       const json = JSON.parse((await run(['events', '--type', 'statement.made', '--json'])).out);
       expect(json.map((r: { data: { person: { name: string } } }) => r.data.person.name)).toEqual(['Ilya Sutskever', 'Anna Makanju', 'Sam Altman', 'Emmett Shear', 'Greg Brockman', 'Sam Altman', 'Sam Altman']);
-       });
+    });
+
+    it('events names a resolved item by what opened it, even when the list leaves the opening out', async () => {
+      const { out } = await run(['events', '--from', '2023-11-29T00:00:00-08:00', '--type', 'pending']);
+      expect(out).toContain('Resolved “Jobs at Microsoft for OpenAI researchers and other workers” (lapsed): OpenAI lost no employee\n');
+    });
 
     it('events marks revised events with what replaced them, and leaves log.created out of history', async () => {
       const { out } = await run(['events', '--type', 'petition']);

@@ -1,7 +1,7 @@
 /** The `incumbent` commands. Each returns its output; errors are thrown as IncumbentError. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeEvent } from '../core/describe';
+import { describeEvent, itemNameBefore, ItemNames } from '../core/describe';
 import { IncumbentError } from '../core/errors';
 import { QueryMoment } from '../core/contract';
 import type { EventRecord } from '../core/event';
@@ -131,7 +131,8 @@ export const commands = {
     try {
       if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
       const { appended, skipped } = await service['log:import']({ jsonl: text });
-      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${oneLine(describeEvent(record))}\n`);
+      const { ledger } = service.log;
+      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${oneLine(describeEvent(record, itemNameBefore((seq) => ledger.record(seq), record)))}\n`);
       for (const id of skipped) io.out(`skipped ${id} (already in the log)\n`);
       io.err(`${appended.length} appended, ${skipped.length} already present; head is now #${service.log.ledger.head}\n`);
     } finally {
@@ -174,8 +175,13 @@ export const commands = {
     await withLog(options, io, (s) => {
       const { ledger } = s.log;
       if (company && !ledger.timeline(company)) throw new IncumbentError('not-found', `no company "${company}" in this log`, '--company');
+      // Items are named by what opened them, wherever in the log that is (the list may leave it out).
+      const names = new ItemNames();
       const records = [...ledger.records()]
-        .filter((r) => wanted(r) && toEpoch(r.time) >= lo && toEpoch(r.time) <= hi)
+        .filter((r) => {
+          names.note(r);
+          return wanted(r) && toEpoch(r.time) >= lo && toEpoch(r.time) <= hi;
+        })
         .sort((a, b) => toEpoch(a.time) - toEpoch(b.time) || a.seq - b.seq);
       if (options.json) {
         // Revised events say so (`revisedby`, dropped again if the list is appended elsewhere).
@@ -183,7 +189,7 @@ export const commands = {
         io.out(`${JSON.stringify(marked, null, 2)}\n`);
         return;
       }
-      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${oneLine(describeEvent(r))}${revisionNote(ledger, r)}\n`);
+      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${oneLine(names.describe(r))}${revisionNote(ledger, r)}\n`);
     });
   },
 };

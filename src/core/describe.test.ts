@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent } from './describe';
+import type { EventRecord } from './event';
+import { describeEvent, itemNameBefore, ItemNames } from './describe';
 
 const citation = { document: 'Annual report', quote: 'Appointed.' };
 const assumed = (data: Record<string, unknown>) => describeEvent({ type: 'role.assumed', data: { certainty: 'confirmed', citation, person: { id: 'ann', name: 'Ann Lee' }, ...data } } as never);
@@ -10,5 +11,29 @@ describe('describeEvent', () => {
     expect(assumed({ role: 'Interim CEO', interim: true, acting: false })).toBe('Ann Lee became Interim CEO');
     expect(assumed({ role: 'Acting CFO', interim: false, acting: true })).toBe('Ann Lee became Acting CFO');
     expect(assumed({ role: 'CTO', interim: false, acting: false })).toBe('Ann Lee became CTO');
+  });
+});
+
+describe('a resolution names its item by what opened it, not by its id', () => {
+  let seq = 0;
+  const record = (type: string, data: Record<string, unknown>, subject = 'openai') => ({ seq: ++seq, subject, type, data: { certainty: 'reported', citation, ...data } }) as unknown as EventRecord;
+  const talks = record('negotiation.opened', { item: 'altman-return', parties: ['OpenAI board', 'Sam Altman'], summary: "Talks on Sam Altman's return as CEO" });
+  const elsewhere = record('offer.made', { item: 'altman-return', from: 'Acme', to: 'Sam Altman', summary: 'An offer at another company' }, 'acme');
+  const statement = record('statement.made', { person: { id: 'ann', name: 'Ann Lee' }, text: 'No comment.' });
+  const settled = record('pending.resolved', { item: 'altman-return', outcome: 'accepted', summary: 'He is back' });
+  const log = [talks, elsewhere, statement, settled];
+
+  it('in order, as the CLI and a search read them (the same id at another company is another item)', () => {
+    const names = new ItemNames();
+    const said = log.map((r) => (names.note(r), names.describe(r)));
+    expect(said[3]).toBe("Resolved “Talks on Sam Altman's return as CEO” (accepted): He is back");
+    expect(new ItemNames().describe(settled)).toBe('Resolved altman return (accepted): He is back');
+  });
+
+  it('looking back from the resolution, as a row of the events list does, within a bound', () => {
+    const recordAt = (s: number) => log[s - 1];
+    expect(itemNameBefore(recordAt, settled)).toBe("Talks on Sam Altman's return as CEO");
+    expect(itemNameBefore(recordAt, settled, 2)).toBeUndefined();
+    expect(itemNameBefore(recordAt, statement)).toBeUndefined();
   });
 });

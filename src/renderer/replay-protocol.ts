@@ -38,6 +38,8 @@ export interface EventRow {
   precision: Precision;
   timezone: string;
   correction?: { id: string; reason: string };
+  /** For a resolution: the summary its item was opened with (`describeEvent`'s `itemName`). */
+  itemName?: string;
 }
 
 /** A fact known only to the day (or month) whose period contains the moment: the state may or may not include it. */

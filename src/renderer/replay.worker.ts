@@ -4,7 +4,7 @@
  * only in-page copy of the records, in a Ledger (the engine the CLI and the main process use), and
  * answers state questions and the rows the events list shows.
  */
-import { describeEvent, kindOf } from '../core/describe';
+import { describeEvent, itemNameBefore, ItemNames, kindOf } from '../core/describe';
 import type { EventRecord } from '../core/event';
 import { describeChange } from '../core/diff';
 import { changesBetween, keysOf, viewOf, withoutHeld, type Keys, type Limits } from './state-view';
@@ -24,11 +24,13 @@ import { type MomentState, type EventRow, type FilterSpec, type Knowing, type Mo
 
 let ledger = new Ledger();
 const iso = (ms: number) => new Date(ms).toISOString();
-const describe = (effect: Effective) => describeEvent({ type: effect.type, data: effect.data } as EventRecord);
+/** A resolution names its item by the summary that opened it, looked for among the records before it. */
+const itemNameOf = (effect: { seq: number; subject?: string; type: string; data: unknown }) => itemNameBefore((seq) => ledger.record(seq), effect as EventRecord);
+const describe = (effect: Effective) => describeEvent({ type: effect.type, data: effect.data } as EventRecord, itemNameOf(effect));
 
 /** Every name, party, organisation and phrase an event holds (not its citation), and its sentence, lower-cased. */
-function haystack(effect: Effective): string {
-  const parts: string[] = [describe(effect)];
+function haystack(effect: Effective, names: ItemNames): string {
+  const parts: string[] = [names.describe(effect)];
   const walk = (value: unknown, key?: string) => {
     if (key === 'citation') return;
     if (typeof value === 'string') parts.push(value);
@@ -82,13 +84,16 @@ function view(company: string, knowing: Knowing): TimelineView {
 
 function filter(company: string, knowing: Knowing, spec: FilterSpec): Int32Array {
   const needles = spec.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  // Learnt in time order as the entries pass, so a resolution is found by its item's name.
+  const names = new ItemNames();
   const result: number[] = [];
   let index = 0;
   for (const { effect } of entries(company, knowing)) {
+    names.note(effect);
     const keep =
       (!spec.kind || kindOf(effect.type) === spec.kind) &&
       !(spec.hideRumoured && (effect.data as { certainty?: string }).certainty === 'rumoured') &&
-      (needles.length === 0 || ((text) => needles.every((n) => text.includes(n)))(haystack(effect)));
+      (needles.length === 0 || ((text) => needles.every((n) => text.includes(n)))(haystack(effect, names)));
     if (keep) result.push(index);
     index += 1;
   }
@@ -131,11 +136,16 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
 /** The row for a record: corrections show the fact as corrected. */
 function row(seq: number): EventRow {
   const record = ledger.record(seq)!;
-  if (record.type !== 'event.corrected') return { record, type: record.type, data: record.data as Record<string, unknown>, time: toEpoch(record.time), precision: record.timeprecision, timezone: record.timezone };
+  if (record.type !== 'event.corrected') return { record, type: record.type, data: record.data as Record<string, unknown>, time: toEpoch(record.time), precision: record.timeprecision, timezone: record.timezone, ...named(record) };
   let target = ledger.byId(record.data.target);
   while (target?.type === 'event.corrected') target = ledger.byId(target.data.target);
-  return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason } };
+  return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason }, ...(target ? named({ ...target, data: record.data.data } as EventRecord) : {}) };
 }
+
+const named = (record: EventRecord): { itemName?: string } => {
+  const itemName = itemNameOf(record);
+  return itemName ? { itemName } : {};
+};
 
 /**
  * Records join the ledger one batch at a time, in the order they were asked for (pages fetched

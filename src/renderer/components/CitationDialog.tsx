@@ -13,7 +13,7 @@ export interface Citation {
 }
 
 export const citationOf = (row: EventRow) => ((row.correction ? row.record.data : row.data) as { citation?: Citation }).citation;
-export const textOf = (row: EventRow) => describeEvent({ type: row.type, data: row.data } as EventRecord);
+export const textOf = (row: EventRow) => describeEvent({ type: row.type, data: row.data } as EventRecord, row.itemName);
 
 interface Props {
   row: EventRow;
