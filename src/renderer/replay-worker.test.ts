@@ -152,4 +152,18 @@ describe('the replay worker, as useLog posts to it', () => {
     expect(answers(recorded, { company: first!, at, knownAt })).toBe(true);
     expect(answers(recorded, { company: first!, at, knownAt, knownBy: 'published' })).toBe(false);
   });
+
+  it('names a fact known only to the year as uncertain at any moment of that year, however far from its written instant', async () => {
+    const all = await logOf(3_000, 'year'); // a month of events from 1 January 2000, to the minute
+    const company = all[1]!.subject!;
+    const last = all.at(-1)!;
+    const cto = { ...last, subject: company, id: 'cto-2000', seq: last.seq + 1, type: 'role.assumed', time: '2000-06-01T00:00:00Z', timeprecision: 'year', data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, person: { id: 'ann', name: 'Ann Lee' }, role: 'CTO' } } as unknown as EventRecord;
+    await ask({ op: 'reset' });
+    await ask({ op: 'add', records: [...all, cto] });
+    // In January, five months and thousands of events from the instant written: the year holds it.
+    const january = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-01-20T00:00:00Z') });
+    expect(january.uncertain.map((u) => u.eventId)).toContain('cto-2000');
+    const nextYear = await ask<MomentState>({ op: 'state', company, at: Date.parse('2001-01-20T00:00:00Z') });
+    expect(nextYear.uncertain.map((u) => u.eventId)).not.toContain('cto-2000');
+  });
 });

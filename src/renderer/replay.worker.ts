@@ -72,14 +72,20 @@ function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentSta
   return coverages.get(key)!;
 }
 
+const DAY = 86_400_000;
+
 /** Each company's timeline codes, for the log head they were worked out at (see `timeline-view.ts`). */
 const codes = new Map<string, { head: number; codes: TimelineCodes }>();
+function codesOf(company: string): TimelineCodes {
+  let kept = codes.get(company);
+  if (kept?.head !== ledger.head) codes.set(company, (kept = { head: ledger.head, codes: timelineCodes(timeline(company)) }));
+  return kept.codes;
+}
+
 function view(company: string, knowing: Knowing): TimelineView {
   const t = timeline(company);
-  let kept = codes.get(company);
-  if (kept?.head !== ledger.head) codes.set(company, (kept = { head: ledger.head, codes: timelineCodes(t) }));
   const reader = readerOf(knowing);
-  return viewFor(company, t, kept.codes, (position) => reader.visible(t, position));
+  return viewFor(company, t, codesOf(company), (position) => reader.visible(t, position));
 }
 
 function filter(company: string, knowing: Knowing, spec: FilterSpec): Int32Array {
@@ -115,19 +121,25 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   const { state, before, last: index } = stateAndBefore(reader, t, at);
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: describe(lastEffect) } : null;
-  // Facts known only to the day (or month) whose period holds the moment. A month or more away
-  // nothing can qualify but month and year facts, which a bounded scan does not chase.
+  // Facts known only to the day, month or year whose period holds the moment: those near it by a
+  // bounded scan, and month and year facts further off (up to a year) from the list of them.
   const uncertain: Uncertain[] = [];
   const times = t.times;
-  const lo = Math.max(upperBound(times, at - 32 * 86_400_000), upperBound(times, at) - 2000);
-  const hi = Math.min(upperBound(times, at + 32 * 86_400_000), upperBound(times, at) + 2000);
-  for (let i = lo; i < hi; i++) {
-    if (!reader.visible(t, i)) continue;
+  const lo = Math.max(upperBound(times, at - 32 * DAY), upperBound(times, at) - 2000);
+  const hi = Math.min(upperBound(times, at + 32 * DAY), upperBound(times, at) + 2000);
+  const consider = (i: number) => {
+    if (!reader.visible(t, i)) return;
     const effect = t.effectAt(i);
-    if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) continue;
+    if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) return;
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
-  }
+  };
+  for (let i = lo; i < hi; i++) consider(i);
+  const { coarse } = codesOf(company);
+  // From the first month or year fact less than a year before the moment (its positions follow time).
+  let k = 0;
+  for (let step = coarse.length; step > 0; step >>= 1) while (k + step <= coarse.length && times[coarse[k + step - 1]!]! <= at - 367 * DAY) k += step;
+  for (; k < coarse.length && times[coarse[k]!]! < at + 367 * DAY; k++) if (coarse[k]! < lo || coarse[k]! >= hi) consider(coarse[k]!);
   const view = viewOf(state, limits);
   const keys = keysOf(view);
   return { company, at, ...(knowing.knownAt ? { knownAt: knowing.knownAt, knownBy: knowing.knownBy ?? 'recorded' } : {}), view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };

@@ -21,6 +21,8 @@ export interface TimelineCodes {
   zoneNames: string[];
   /** The entries that report a figure (headcount, signatures), ascending, with it. */
   figures: { position: number; series: string; value: number }[];
+  /** The entries known only to the month or the year, ascending: their period may hold moments far from them. */
+  coarse: number[];
 }
 
 const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -28,7 +30,7 @@ const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
 
 export function timelineCodes(t: Timeline): TimelineCodes {
   const n = t.length;
-  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [] };
+  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [], coarse: [] };
   const zoneIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const effect = t.effectAt(i);
@@ -38,6 +40,7 @@ export function timelineCodes(t: Timeline): TimelineCodes {
     let zone = zoneIds.get(effect.timezone);
     if (zone === undefined) zoneIds.set(effect.timezone, (zone = codes.zoneNames.push(effect.timezone) - 1));
     codes.zones[i] = zone;
+    if (effect.timeprecision === 'month' || effect.timeprecision === 'year') codes.coarse.push(i);
     if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount });
     if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories });
   }
