@@ -134,4 +134,16 @@ describe('what fits is accepted', () => {
     await service['log:append']({ events: [assume('jane-doe', 10, 'CFO')] });
     expect(service.log.ledger.head).toBe(5);
   });
+
+  it('refuses an event about an unknown company whose id is a slip for a known one, unless the batch registers it, and leaves the log as it was', async () => {
+    const { service, bytes } = await given();
+    const before = bytes();
+    const slip = { ...join_('ann-lee', 2), subject: 'acme-' };
+    expect(await refusal(service, [join_('ann-lee', 2), slip])).toMatchObject({ code: 'invalid', field: 'events.1.subject', message: expect.stringContaining('"acme-" is no company in this log, and "acme" is') });
+    expect(bytes()).toEqual(before);
+    const registered = { ...ev('company.registered', at(2), { name: 'Acme Two' }), subject: 'acme-2' };
+    const { appended } = await service['log:append']({ events: [registered, { ...join_('ann-lee', 2), subject: 'acme-2' }] });
+    expect(appended.map((r) => r.subject)).toEqual(['acme-2', 'acme-2']);
+  });
 });
+

@@ -3,6 +3,7 @@ import type { EventDraft } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import type { Ledger } from '../core/ledger';
 import { checkConsistency } from '../core/consistency';
+import { checkNewCompanies } from '../core/new-company';
 import { checkRevision, type RevisionContext } from '../core/revision';
 import { parseDraft } from '../core/validate';
 
@@ -20,6 +21,7 @@ export function validateBatch(raw: readonly unknown[], ledger: Ledger, fieldOf: 
     if (draft.type === 'event.corrected' || draft.type === 'event.retracted') revised.set(draft.data.target, draft.id ?? fieldOf(index));
     return draft;
   });
+  checkNewCompanies(ledger.companies(), drafts, fieldOf);
   checkConsistency(ledger, drafts, fieldOf);
   return drafts;
 }
