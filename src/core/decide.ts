@@ -10,7 +10,7 @@ import { dictGet, dictHas, dictKeys, dictValues } from './dict';
 import type { Effective } from './evolve';
 import { seatOf } from './seats';
 import { formatMoment } from './time';
-import type { CompanyState } from './state';
+import type { CompanyState, Holding } from './state';
 
 export interface Refusal {
   /** Path inside the event (`data.person.id`). */
@@ -32,6 +32,11 @@ export function decide(s: CompanyState, e: Effective): Refusal | undefined {
   }
   const holderOf = (role: string) => dictGet(s.roles, seatOf(role).key);
   const directors = () => list(dictValues(s.board).map((seat) => seat.person.id).sort(), 'nobody');
+  const unseated = unseatedByRumour(s, e, holderOf);
+  if (unseated) {
+    const { seat, person, certainty } = unseated;
+    return { field: 'data.certainty', message: `is rumoured, but ${person.name} (${person.id}) holds ${seat} at ${at} on a ${certainty} source, and a rumour does not unseat them: record the rumour as a statement.made or a negotiation.opened (certainty rumoured), or this event as reported once a source reports it` };
+  }
   switch (e.type) {
     case 'role.assumed': {
       const { role, replaces } = e.data;
@@ -99,6 +104,39 @@ export function decide(s: CompanyState, e: Effective): Refusal | undefined {
         const refusal = notPending(s, item, `data.resolves.${index}`, at);
         if (refusal) return refusal;
       }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The seat a rumoured event would take from a holder on firmer evidence (confirmed or reported),
+ * if any: the state would show the rumour in their place, and "who was CEO that day" would be
+ * answered by hearsay. A rumour about a seat held on a rumour, or empty, is recorded as such.
+ */
+function unseatedByRumour(s: CompanyState, e: Effective, holderOf: (role: string) => Holding | undefined): { seat: string; person: Person; certainty: string } | undefined {
+  const data = e.data as { certainty?: string };
+  if (data.certainty !== 'rumoured') return undefined;
+  const firm = (seat: string, held: { person: Person; certainty: string } | null | undefined, unless?: string) =>
+    held && held.certainty !== 'rumoured' && held.person.id !== unless ? { seat, person: held.person, certainty: held.certainty } : undefined;
+  switch (e.type) {
+    case 'role.assumed':
+      return firm(e.data.role, holderOf(e.data.role), e.data.person.id);
+    case 'role.vacated': {
+      const holder = holderOf(e.data.role);
+      return holder?.person.id === e.data.person.id ? firm(e.data.role, holder) : undefined;
+    }
+    case 'board.left':
+      return firm('a board seat', dictGet(s.board, e.data.person.id));
+    case 'board.chair.assumed':
+      return firm('the chair', s.chair, e.data.person.id);
+    case 'board.chair.vacated':
+      return s.chair?.person.id === e.data.person.id ? firm('the chair', s.chair) : undefined;
+    case 'board.reconstituted': {
+      const staying = new Set(e.data.members.map((member) => member.id));
+      for (const seat of dictValues(s.board)) if (!staying.has(seat.person.id) && seat.certainty !== 'rumoured') return firm('a board seat', seat);
       return undefined;
     }
     default:

@@ -145,5 +145,21 @@ describe('what fits is accepted', () => {
     const { appended } = await service['log:append']({ events: [registered, { ...join_('ann-lee', 2), subject: 'acme-2' }] });
     expect(appended.map((r) => r.subject)).toEqual(['acme-2', 'acme-2']);
   });
+
+  it('refuses a rumour that would unseat a holder on firmer evidence, and records one about a seat held on a rumour, or empty', async () => {
+    const { service, bytes } = await given();
+    const before = bytes();
+    const rumoured = (event: ReturnType<typeof ev>) => ({ ...event, data: { ...event.data, certainty: 'rumoured' } });
+    expect(await refusal(service, [rumoured(assume('jane-doe', 5))])).toMatchObject({
+      field: 'events.0.data.certainty',
+      message: expect.stringContaining('is rumoured, but john roe (john-roe) holds CEO at Oct 5, 2022, 9:00 AM PDT on a confirmed source, and a rumour does not unseat them'),
+    });
+    expect((await refusal(service, [rumoured(vacate('john-roe', 5))])).field).toBe('events.0.data.certainty');
+    expect((await refusal(service, [rumoured(ev('board.left', at(5), { person: person('john-roe'), cause: 'resigned' }))])).field).toBe('events.0.data.certainty');
+    expect(bytes()).toEqual(before);
+    // An empty seat, then a seat held on a rumour, may take a rumour; so may a rumour about its own holder's title.
+    const { appended } = await service['log:append']({ events: [rumoured(assume('jane-doe', 5, 'CFO')), rumoured(assume('ann-lee', 6, 'CFO')), rumoured(ev('board.joined', at(6), { person: person('ann-lee') }))] });
+    expect(appended).toHaveLength(3);
+  });
 });
 
