@@ -48,6 +48,16 @@ describe('a log records what has happened', () => {
     expect(readFileSync(path)).toEqual(before);
   });
 
+  it('refuses a correction that only narrows the precision of a fact whose finer time is still to come', async () => {
+    const { log, path } = await freshLog();
+    // Known to the day, 4 December is under way at 09:30; at the minute, 23:00 is still to come.
+    await log.append([join_('tonight', '2026-12-04T23:00:00Z', 'day')]);
+    const before = readFileSync(path);
+    const narrowed = parseDraft({ id: 'narrowed', type: 'event.corrected', subject: 'acme', time: '2026-12-04T09:00:00Z', data: { target: 'tonight', reason: 'The filing gives the minute.', citation: { document: 'd', quote: 'q' }, timeprecision: 'minute', data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, person: { id: 'p-tonight', name: 'Person tonight' } } } });
+    await expect(log.append([narrowed])).rejects.toMatchObject({ code: 'invalid', field: 'events.0.data.timeprecision', message: expect.stringMatching(/Dec 4, 2026, 11:00 PM UTC is after/) });
+    expect(readFileSync(path)).toEqual(before);
+  });
+
   it('names a record written before the rule, dated after its recordedtime, as verify reads it', () => {
     const record = { specversion: '1.0', id: 'old', source: 'urn:test', type: 'board.joined', subject: 'acme', time: '2030-01-01T00:00:00Z', timeprecision: 'day', timezone: 'UTC', datacontenttype: 'application/json', seq: 2, prevhash: '0'.repeat(64), recordedtime: '2026-12-04T09:30:00.000Z', data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, person: { id: 'p', name: 'P' } } };
     expect(checkStoredRecord(record)).toMatch(/^time: Jan 1, 2030 is after the moment this event is recorded/);

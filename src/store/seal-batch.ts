@@ -58,16 +58,17 @@ export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, draft
   return { sealed, skipped };
 }
 
-/** Refuses an event, or a correction's new time, dated after `recordedAt`, the moment the batch is recorded (see `future-time.ts`). */
+/** Refuses an event, or a correction's new time or precision, dated after `recordedAt`, the moment the batch is recorded (see `future-time.ts`). */
 function refuseFutureTimes(ledger: Ledger, fresh: readonly EventDraft[], recordedAt: number, fieldOf: (i: number) => string): void {
   fresh.forEach((draft, i) => {
     const own = futureTimeProblem(draft.time, draft.timeprecision, draft.timezone, recordedAt);
     if (own) throw new IncumbentError('invalid', own, `${fieldOf(i)}.time`);
-    if (draft.type !== 'event.corrected' || !draft.data.time) return;
+    // A new time, or only a finer precision ("the day" made "23:00"), can move the fact into the future.
+    if (draft.type !== 'event.corrected' || (!draft.data.time && !draft.data.timeprecision)) return;
     // A corrected time is read in the zone, and at the precision, of the fact it corrects.
     const target = ledger.effectOf(draft.data.target) ?? fresh.find((other) => other.id === draft.data.target);
     if (!target) return; // the batch's validation has refused a missing target already
-    const corrected = futureTimeProblem(draft.data.time, draft.data.timeprecision ?? target.timeprecision, target.timezone, recordedAt);
-    if (corrected) throw new IncumbentError('invalid', corrected, `${fieldOf(i)}.data.time`);
+    const corrected = futureTimeProblem(draft.data.time ?? target.time, draft.data.timeprecision ?? target.timeprecision, target.timezone, recordedAt);
+    if (corrected) throw new IncumbentError('invalid', corrected, `${fieldOf(i)}.data.${draft.data.time ? 'time' : 'timeprecision'}`);
   });
 }
