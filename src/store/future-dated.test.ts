@@ -58,6 +58,18 @@ describe('a log records what has happened', () => {
     expect(readFileSync(path)).toEqual(before);
   });
 
+  it('reads a correction of a correction in the same batch at the fact\'s precision and zone, not the first correction\'s own', async () => {
+    const { log, path } = await freshLog();
+    await log.append([join_('joined', '2026-12-01T10:00:00Z')]);
+    const before = readFileSync(path);
+    const correct = (id: string, target: string, time: string, timeprecision: string, data: object) =>
+      parseDraft({ id, type: 'event.corrected', subject: 'acme', time, timeprecision, data: { target, reason: 'Wrong.', citation: { document: 'd', quote: 'q' }, ...data, data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, person: { id: 'p-joined', name: 'Person joined' } } } });
+    // The first correction is itself dated to the year; the fact it makes is still known to the minute.
+    const batch = [correct('first', 'joined', '2026-06-01T00:00:00Z', 'year', {}), correct('second', 'first', '2026-12-04T09:00:00Z', 'minute', { time: '2026-12-31T10:00:00Z' })];
+    await expect(log.append(batch)).rejects.toMatchObject({ code: 'invalid', field: 'events.1.data.time', message: expect.stringMatching(/Dec 31, 2026, 10:00 AM UTC is after/) });
+    expect(readFileSync(path)).toEqual(before);
+  });
+
   it('names a record written before the rule, dated after its recordedtime, as verify reads it', () => {
     const record = { specversion: '1.0', id: 'old', source: 'urn:test', type: 'board.joined', subject: 'acme', time: '2030-01-01T00:00:00Z', timeprecision: 'day', timezone: 'UTC', datacontenttype: 'application/json', seq: 2, prevhash: '0'.repeat(64), recordedtime: '2026-12-04T09:30:00.000Z', data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, person: { id: 'p', name: 'P' } } };
     expect(checkStoredRecord(record)).toMatch(/^time: Jan 1, 2030 is after the moment this event is recorded/);
