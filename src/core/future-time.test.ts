@@ -22,6 +22,25 @@ describe('periodStart: the first instant a time can mean at its precision, in it
     expect(periodStart('2023-11-22T12:00:00+05:30', 'day', 'Asia/Kolkata')).toBe(at('2023-11-22T00:00:00+05:30'));
     expect(periodStart('2023-11-22T12:00:00Z', 'day', 'UTC')).toBe(at('2023-11-22T00:00:00Z'));
   });
+
+  it('starts a wall-clock hour that clocks going back repeat at its first occurrence, east of UTC as west', () => {
+    // Berlin, 25 October 2026: 03:00 summer time becomes 02:00 winter time, so 02:00-02:59 comes twice.
+    expect(periodStart('2026-10-25T02:30:00+02:00', 'hour', 'Europe/Berlin')).toBe(at('2026-10-25T02:00:00+02:00'));
+    expect(periodStart('2026-10-25T02:30:00+01:00', 'hour', 'Europe/Berlin')).toBe(at('2026-10-25T02:00:00+02:00'));
+    expect(periodStart('2026-11-01T01:30:00-07:00', 'hour', 'America/Los_Angeles')).toBe(at('2026-11-01T01:00:00-07:00'));
+    // Recorded at 02:20 summer time, the hour of an event at 02:30 summer time is under way.
+    expect(futureTimeProblem('2026-10-25T02:30:00+02:00', 'hour', 'Europe/Berlin', at('2026-10-25T02:20:00+02:00'))).toBeUndefined();
+    expect(futureTimeProblem('2026-10-25T02:35:50+02:00', 'minute', 'Europe/Berlin', at('2026-10-25T02:35:30+02:00'))).toBeUndefined();
+    // Cairo goes back at midnight: 23:00-23:59 on 29 October 2026 comes twice.
+    expect(periodStart('2026-10-29T23:30:00+03:00', 'hour', 'Africa/Cairo')).toBe(at('2026-10-29T23:00:00+03:00'));
+    // Days, and the hours around a change, are unmoved.
+    expect(periodStart('2026-10-25T12:00:00+01:00', 'day', 'Europe/Berlin')).toBe(at('2026-10-25T00:00:00+02:00'));
+    expect(periodStart('2026-03-29T12:00:00+02:00', 'day', 'Europe/Berlin')).toBe(at('2026-03-29T00:00:00+01:00'));
+    expect(periodStart('2026-10-25T03:30:00+01:00', 'hour', 'Europe/Berlin')).toBe(at('2026-10-25T03:00:00+01:00'));
+    expect(periodStart('2026-10-25T01:30:00+02:00', 'hour', 'Europe/Berlin')).toBe(at('2026-10-25T01:00:00+02:00'));
+    // Lord Howe goes back half an hour: 01:30-01:59 comes twice.
+    expect(periodStart('2026-04-05T01:45:00+11:00', 'minute', 'Australia/Lord_Howe')).toBe(at('2026-04-05T01:45:00+11:00'));
+  });
 });
 
 describe('futureTimeProblem: nothing is dated after the moment it is recorded', () => {

@@ -23,11 +23,17 @@ export function periodStart(time: string, precision: Precision, zone: string): n
   if (!wall) return Date.parse(time);
   const kept = wall.slice(1, 7).map((field, i) => (i < FIELDS[precision] ? Number(field ?? 0) : i === 1 || i === 2 ? 1 : 0));
   const asUtc = Date.UTC(kept[0]!, kept[1]! - 1, kept[2]!, kept[3]!, kept[4]!, kept[5]!);
-  // The offset at a guess, then at the instant that guess gives: right on both sides of a change of clocks.
   const offsetNear = (epoch: number) => minutesOf(offsetAt(zone, epoch) ?? '+00:00') * 60_000;
-  const guess = asUtc - offsetNear(asUtc);
-  return asUtc - offsetNear(guess);
+  // The wall clock read with the offset the zone has a day before, and a day after: one reading, or
+  // two across a change of clocks. A reading is right when the zone has its offset at the instant
+  // it gives. Of two right ones (clocks going back repeat the wall clock), the first is the
+  // earliest the period can mean; of none (clocks going forward skip it), the earlier is taken.
+  const readings = [DAY_MS, -DAY_MS].map((step) => asUtc - offsetNear(asUtc - step));
+  const right = readings.filter((epoch) => asUtc - offsetNear(epoch) === epoch);
+  return Math.min(...(right.length > 0 ? right : readings));
 }
+
+const DAY_MS = 86_400_000;
 
 /** Why an event dated `time` cannot be recorded at `recordedAt` (epoch ms), or undefined when it can. */
 export function futureTimeProblem(time: string, precision: Precision, zone: string, recordedAt: number): string | undefined {
