@@ -58,10 +58,15 @@ describe('futureTimeProblem: nothing is dated after the moment it is recorded', 
   });
 
   it('refuses a time still to come, saying when the event is recorded and what to write instead', () => {
-    expect(futureTimeProblem('2026-12-04T09:31:00Z', 'minute', 'UTC', recorded)).toMatch(/is after the moment this event is recorded \(2026-12-04T09:30:00\.000Z\).*statement\.made/);
+    expect(futureTimeProblem('2026-12-04T09:31:00Z', 'minute', 'UTC', recorded)).toMatch(/is after the moment this event is recorded \(Dec 4, 2026, 9:30 AM UTC, 2026-12-04T09:30:00\.000Z\).*statement\.made/);
     expect(futureTimeProblem('2026-12-05T00:00:00Z', 'day', 'UTC', recorded)).toMatch(/^Dec 5, 2026 is after/);
     expect(futureTimeProblem('2027-01-15T12:00:00Z', 'month', 'UTC', recorded)).toMatch(/^January 2027 is after/);
     // 5 December in Tokyo begins at 15:00 UTC on the 4th, still to come at 09:30 UTC.
     expect(futureTimeProblem('2026-12-05T08:00:00+09:00', 'day', 'Asia/Tokyo', recorded)).toBeDefined();
+  });
+
+  it('says when the event is recorded on the clock of its zone, where its day may not be UTC\'s', () => {
+    // At 09:30 UTC on the 4th it is still the 3rd in Pago Pago: "Dec 4 is after 2026-12-04T09:30Z" alone reads as false.
+    expect(futureTimeProblem('2026-12-04T00:00:00-11:00', 'day', 'Pacific/Pago_Pago', recorded)).toMatch(/^Dec 4, 2026 is after the moment this event is recorded \(Dec 3, 2026, 10:30 PM GMT-11, 2026-12-04T09:30:00\.000Z\)/);
   });
 });

@@ -39,5 +39,11 @@ const DAY_MS = 86_400_000;
 export function futureTimeProblem(time: string, precision: Precision, zone: string, recordedAt: number): string | undefined {
   // The instant written lies inside its period, so one not after `recordedAt` needs no calendar.
   if (Date.parse(time) <= recordedAt || periodStart(time, precision, zone) <= recordedAt) return undefined;
-  return `${formatMoment(time, precision, zone)} is after the moment this event is recorded (${new Date(recordedAt).toISOString()}): a log records what has happened. Record a change once it has taken effect; what is announced for later is a statement.made (or an agreement.reached) now`;
+  return `${formatMoment(time, precision, zone)} is after the moment this event is recorded (${recordedIn(recordedAt, zone)}): a log records what has happened. Record a change once it has taken effect; what is announced for later is a statement.made (or an agreement.reached) now`;
+}
+
+/** The moment of recording on the zone's clock, where the event's day is counted, and in UTC as the log stamps it. */
+function recordedIn(recordedAt: number, zone: string): string {
+  const iso = new Date(recordedAt).toISOString();
+  return `${formatMoment(iso, 'minute', zone)}, ${iso}`;
 }
