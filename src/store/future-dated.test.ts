@@ -75,4 +75,16 @@ describe('a log records what has happened', () => {
     expect(checkStoredRecord(record)).toMatch(/^time: Jan 1, 2030 is after the moment this event is recorded/);
     expect(checkStoredRecord({ ...record, time: '2026-12-04T00:00:00Z' })).toBeUndefined();
   });
+
+  it('refuses a citation published after the event is recorded', async () => {
+    const { log, path } = await freshLog();
+    const before = readFileSync(path);
+    const cited = parseDraft({ id: 'cited', type: 'board.joined', subject: 'acme', time: '2026-12-01T10:00:00Z', data: { certainty: 'reported', citation: { document: 'd', quote: 'q', published: '2026-12-05T08:00:00Z' }, person: { id: 'p', name: 'P' } } });
+    await expect(log.append([cited])).rejects.toMatchObject({ code: 'invalid', field: 'events.0.data.citation.published', message: expect.stringContaining('a source is cited once it is published') });
+    expect(readFileSync(path)).toEqual(before);
+    await log.append([join_('joined', '2026-12-01T10:00:00Z')]);
+    const recited = parseDraft({ id: 'recited', type: 'event.corrected', subject: 'acme', time: '2026-12-04T09:00:00Z', data: { target: 'joined', reason: 'Better source.', citation: { document: 'd', quote: 'q' }, data: { certainty: 'reported', citation: { document: 'd2', quote: 'q2', published: '2027-01-01T00:00:00Z' }, person: { id: 'p-joined', name: 'Person joined' } } } });
+    await expect(log.append([recited])).rejects.toMatchObject({ field: 'events.0.data.data.citation.published' });
+  });
 });
+

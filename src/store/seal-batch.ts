@@ -63,6 +63,13 @@ function refuseFutureTimes(ledger: Ledger, fresh: readonly EventDraft[], recorde
   fresh.forEach((draft, i) => {
     const own = futureTimeProblem(draft.time, draft.timeprecision, draft.timezone, recordedAt);
     if (own) throw new IncumbentError('invalid', own, `${fieldOf(i)}.time`);
+    // A source cannot be cited before it is published ("as published by" would read it early): the event's, or a corrected fact's.
+    type Cited = { citation?: { published?: string }; data?: Cited };
+    const data = draft.data as Cited;
+    for (const [path, cited] of [['data', data], ['data.data', data.data]] as const) {
+      const published = cited?.citation?.published;
+      if (published && Date.parse(published) > recordedAt) throw new IncumbentError('invalid', `${published} is after the moment this event is recorded (${new Date(recordedAt).toISOString()}): a source is cited once it is published`, `${fieldOf(i)}.${path}.citation.published`);
+    }
     // A new time, or only a finer precision ("the day" made "23:00"), can move the fact into the future.
     if (draft.type !== 'event.corrected' || (!draft.data.time && !draft.data.timeprecision)) return;
     // A corrected time is read in the zone, and at the precision, of the fact it corrects.
