@@ -111,10 +111,10 @@ describe('content rules', () => {
 
   it('refuses names that are only tags, blank braille, variation selectors or combining marks, half a surrogate pair, or a line separator', () => {
     const field = (input: unknown) => { const e = refusal(input); return `${e.field}: ${e.message}`; };
-    for (const blank of ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}', '\u0301', ' \u0308\u20dd ', '\u1ab0\u1dc0\ufe20']) expect(field(event('board.joined', { person: { ...ann, name: blank } }))).toBe('data.person.name: must not be only whitespace or invisible characters');
+    for (const blank of ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}', '\u0301', ' \u0308\u20dd ', '\u1ab0\u1dc0\ufe20', '\u05b4\u05bc', '\u064e\u0650', '\u0489']) expect(field(event('board.joined', { person: { ...ann, name: blank } }))).toBe('data.person.name: must not be only whitespace or invisible characters');
     for (const lone of ['\ud800', 'Ann\udc00', 'A\udbffB']) expect(field(event('board.joined', { person: { ...ann, name: lone } }))).toBe('data.person.name: must be well-formed Unicode (it has half of a surrogate pair)');
     expect(field(event('board.joined', { person: { ...ann, name: 'Ann\u2028Lee' } }))).toBe('data.person.name: must not contain control or bidi-override characters');
     // Characters beyond the basic plane are kept: an emoji, a CJK extension ideograph, a flag.
-    for (const name of ['Ann 😀', '\u{20000}', '🇫🇷 Lee', '𝒜nn', 'Rene\u0301e', 'Z\u0308oe']) expect(() => parseDraft(event('board.joined', { person: { ...ann, name } }))).not.toThrow();
+    for (const name of ['Ann 😀', '\u{20000}', '🇫🇷 Lee', '𝒜nn', 'Rene\u0301e', 'Z\u0308oe', 'שָׁלוֹם', 'مُحَمَّد', 'Nguyễn']) expect(() => parseDraft(event('board.joined', { person: { ...ann, name } }))).not.toThrow();
   });
 });
