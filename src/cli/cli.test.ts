@@ -55,6 +55,17 @@ describe('incumbent', () => {
     expect(out).toContain('We are fine. \u21b5 Dec 5, 2023');
   });
 
+  it('says what a corrected correction now holds in the corrected fact\'s words', async () => {
+    const log = copyOfDataset();
+    const dana = (name: string) => ({ certainty: 'confirmed', citation: { document: 'A test gazette', quote: 'Dana joins.' }, person: { id: 'dana-example', name } });
+    const fix = (id: string, target: string, name: string) => JSON.stringify({ id, type: 'event.corrected', subject: 'openai', time: '2023-12-05T12:00:00-08:00', timezone: 'America/Los_Angeles', data: { target, reason: 'Spelling.', citation: { document: 'A test gazette', quote: 'Corrected.' }, data: dana(name) } });
+    await run(['append', '--log', log], [event('dana'), fix('fix-1', 'dana', 'Dana Exampel'), fix('fix-2', 'fix-1', 'Dana Example')].join('\n'));
+    const { out } = await run(['events', '--log', log, '--from', '2023-12-01T00:00:00Z']);
+    expect(out).toContain('[corrected by #');
+    expect(out).toContain('now: Dana Example joined the board]');
+    expect(out).not.toContain('undefined');
+  });
+
   it('refuses input that is not UTF-8 (a Latin-1 file), naming its line, and writes nothing', async () => {
     const log = copyOfDataset();
     const before = readFileSync(log);
