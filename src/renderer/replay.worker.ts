@@ -74,6 +74,13 @@ function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentSta
 
 const DAY = 86_400_000;
 
+/** The companies with a fact known only to the month or the year (or a correction making one so). */
+const coarseFacts = new Set<string>();
+const isCoarseRecord = (record: EventRecord) => {
+  const precision = record.type === 'event.corrected' ? record.data.timeprecision : record.timeprecision;
+  return precision === 'month' || precision === 'year';
+};
+
 /** Each company's timeline codes, for the log head they were worked out at (see `timeline-view.ts`). */
 const codes = new Map<string, { head: number; codes: TimelineCodes }>();
 function codesOf(company: string): TimelineCodes {
@@ -135,7 +142,8 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
     if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   };
   for (let i = lo; i < hi; i++) consider(i);
-  const { coarse } = codesOf(company);
+  // Most logs, and every synthetic one, have none: the codes (a pass over the timeline) are worked out only for a company that has.
+  const coarse = coarseFacts.has(company) ? codesOf(company).coarse : [];
   // From the first month or year fact less than a year before the moment (its positions follow time).
   let k = 0;
   for (let step = coarse.length; step > 0; step >>= 1) while (k + step <= coarse.length && times[coarse[k + step - 1]!]! <= at - 367 * DAY) k += step;
@@ -180,7 +188,9 @@ function addInTurn(records: Promise<readonly EventRecord[]> | readonly EventReco
   const turn = adding.then(async () => {
     const batch = await records;
     const add = (record: EventRecord) => {
-      if (record.seq > into.head) into.add(record);
+      if (record.seq <= into.head) return;
+      into.add(record);
+      if (isCoarseRecord(record) && record.subject) coarseFacts.add(record.subject);
     };
     if (!wanted() || !(await addInSlices(batch, add, wanted))) throw new Error('another log was loaded while these records were on their way');
     return { head: into.head };
@@ -203,6 +213,7 @@ function handle(request: Request): Responses[Request['op']] | Promise<Responses[
       ledger = new Ledger();
       coverages.clear();
       codes.clear();
+      coarseFacts.clear();
       return null;
     case 'add':
       return addInTurn(request.records);
