@@ -14,6 +14,6 @@ test('the workforce and petition figures name their certainty, their date and th
   const petition = figures.getByRole('listitem').filter({ hasText: 'Staff letter to the board: 700 signatories (91% of the workforce)' });
   await expect(petition).toContainText('reported');
   await expect(petition).toContainText('as of Mon 20 Nov 2023');
-  await petition.getByRole('button', { name: 'Source for Staff letter to the board: 700 signatories' }).click();
+  await petition.getByRole('button', { name: 'Source for Staff letter to the board: 700 signatories, as of Mon 20 Nov 2023' }).click();
   await expect(page.getByRole('dialog')).toContainText('over 700 of around 770');
 });

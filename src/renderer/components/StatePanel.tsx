@@ -206,7 +206,7 @@ const Figures = memo(function Figures({ workforce, petitions, onShowSource }: { 
         <li>
           Workforce: <strong>{workforce.headcount.toLocaleString()}</strong> <Certainty basis={workforce} />
           <div className="muted">
-            as of {formatFactTime(workforce.asOf)} · <Source basis={workforce} what={`workforce: ${workforce.headcount.toLocaleString()}`} onShow={onShowSource} />
+            as of {formatFactTime(workforce.asOf)} · <Source basis={workforce} what={`workforce: ${workforce.headcount.toLocaleString()}, as of ${formatFactTime(workforce.asOf)}`} onShow={onShowSource} />
           </div>
         </li>
       ) : (
@@ -218,7 +218,7 @@ const Figures = memo(function Figures({ workforce, petitions, onShowSource }: { 
           {workforce ? ` (${Math.round((p.signatories / workforce.headcount) * 100)}% of the workforce)` : ''} <Certainty basis={p} />
           <div className="muted">
             as of {formatFactTime(p.updated)}
-            {formatFactTime(p.since) !== formatFactTime(p.updated) ? `, first reported ${formatFactTime(p.since)}` : ''} · <Source basis={p} what={`${p.title}: ${p.signatories.toLocaleString()} signatories`} onShow={onShowSource} />
+            {formatFactTime(p.since) !== formatFactTime(p.updated) ? `, first reported ${formatFactTime(p.since)}` : ''} · <Source basis={p} what={`${p.title}: ${p.signatories.toLocaleString()} signatories, as of ${formatFactTime(p.updated)}`} onShow={onShowSource} />
           </div>
         </li>
       ))}
