@@ -14,6 +14,16 @@ describe('validateRecords after a checked prefix (a catch-up)', () => {
     return ledger;
   };
 
+  it('names a correction written before the rule that moved its fact to a time still to come when it was recorded, through a correction of it too', () => {
+    const log = created();
+    const joined = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });
+    // Recorded on 1 January 2024 (the fixtures' clock): the first moves the fact to the day of recording (known to the day,
+    // under way), the second to 2025, still known to the day as the first left it.
+    const today = rec('event.corrected', joined.time, { target: joined.id, reason: 'r', citation, time: '2024-01-01T12:00:00Z', timeprecision: 'day', data: joined.data });
+    const later = rec('event.corrected', joined.time, { target: today.id, reason: 'r', citation, time: '2025-06-01T00:00:00Z', data: joined.data });
+    expect(validateRecords(ledgerOf(log, joined, today, later))).toEqual([expect.stringMatching(/^line 4: data\.time: Jun 1, 2025 is after the moment this event is recorded/)]);
+  });
+
   it('refuses a second revision of an event revised before the checked records', () => {
     const log = created();
     const joined = rec('board.joined', '2023-12-30T00:00:00Z', { person: person('ann') });

@@ -8,8 +8,11 @@
  */
 import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
+import { momentOfFact } from '../core/fact-moment';
+import { futureTimeProblem } from '../core/future-time';
 import type { Ledger } from '../core/ledger';
 import { checkRevision } from '../core/revision';
+import { toEpoch } from '../core/time';
 import { checkStoredRecord } from '../core/validate';
 import type { LineShapes } from './check-lines';
 import type { Digests } from './digests';
@@ -60,7 +63,7 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
  * read again, for their rules, and the line of the first problem.
  */
 export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): string[] {
-  const olderRules: string[] = [];
+  const olderRules: [number, string][] = [];
   // Revisions among the records checked here; those written before `from` (already checked) the
   // ledger noted as it read them. Only the new records are visited: a catch-up after each append
   // costs what it reads, not the whole log.
@@ -78,8 +81,10 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
       };
       if (shapes?.problem?.line === record.seq) throw new Error(shapes.problem.message);
       const olderRule = shapes ? undefined : checkStoredRecord(record);
-      if (olderRule) olderRules.push(`line ${record.seq}: ${olderRule}`);
+      if (olderRule) olderRules.push([record.seq, olderRule]);
       checkRevision(record, { find: before, revisionOf });
+      const moved = correctedIntoFuture(record, before);
+      if (moved) olderRules.push([record.seq, moved]);
     } catch (error) {
       throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
     }
@@ -88,8 +93,15 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
       if (!revised.has(target)) revised.set(target, record.id);
     }
   }
-  if (!shapes) return olderRules;
-  return [...shapes.olderRules].sort(([a], [b]) => a - b).map(([line, rule]) => `line ${line}: ${rule}`);
+  return [...(shapes?.olderRules ?? []), ...olderRules].sort(([a], [b]) => a - b).map(([line, rule]) => `line ${line}: ${rule}`);
+}
+
+/** What a correction written before the rule says of a fact that was still to come when it was recorded (`future-time.ts`). */
+function correctedIntoFuture(record: EventRecord, before: (id: string) => EventRecord | undefined): string | undefined {
+  if (record.type !== 'event.corrected' || (!record.data.time && !record.data.timeprecision)) return undefined;
+  const moment = momentOfFact((id) => (id === record.id ? record : before(id)), record.id);
+  const problem = moment && futureTimeProblem(moment.time, moment.timeprecision, moment.timezone, toEpoch(record.recordedtime));
+  return problem && `data.${record.data.time ? 'time' : 'timeprecision'}: ${problem}`;
 }
 
 /** The records a check that has `shapes` still visits, in order: the revisions, and the first problem. */

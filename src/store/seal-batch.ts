@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import type { EventDraft, EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
+import { momentOfFact } from '../core/fact-moment';
 import { futureTimeProblem } from '../core/future-time';
 import type { Ledger } from '../core/ledger';
 import { sealRecord, sha256 } from './seal';
@@ -73,26 +74,10 @@ function refuseFutureTimes(ledger: Ledger, fresh: readonly EventDraft[], recorde
     // A new time, or only a finer precision ("the day" made "23:00"), can move the fact into the future.
     if (draft.type !== 'event.corrected' || (!draft.data.time && !draft.data.timeprecision)) return;
     // A corrected time is read in the zone, and at the precision, of the fact it corrects.
-    const target = factOf(ledger, fresh, draft.data.target);
+    // The ledger's effect is the fact as corrected so far; a correction earlier in this batch is followed to its fact.
+    const target = momentOfFact((id) => ledger.effectOf(id) ?? fresh.find((other) => other.id === id), draft.data.target);
     if (!target) return; // the batch's validation has refused a missing target already
     const corrected = futureTimeProblem(draft.data.time ?? target.time, draft.data.timeprecision ?? target.timeprecision, target.timezone, recordedAt);
     if (corrected) throw new IncumbentError('invalid', corrected, `${fieldOf(i)}.data.${draft.data.time ? 'time' : 'timeprecision'}`);
   });
-}
-
-type Moment = Pick<EventDraft, 'time' | 'timeprecision' | 'timezone'>;
-
-/**
- * The fact an event of the log or of this batch stands for, as the corrections before it leave it.
- * A correction earlier in the batch is not that fact: its own time, precision and zone say when the
- * correction was made, so the chain is followed to the fact it corrects (the ledger knows its own).
- */
-function factOf(ledger: Ledger, fresh: readonly EventDraft[], id: string, seen = new Set<string>()): Moment | undefined {
-  const known = ledger.effectOf(id);
-  if (known) return known;
-  const draft = fresh.find((other) => other.id === id);
-  if (draft?.type !== 'event.corrected') return draft;
-  if (seen.has(id)) return undefined; // a loop, which only a batch not validated could hold
-  const target = factOf(ledger, fresh, draft.data.target, seen.add(id));
-  return target && { time: draft.data.time ?? target.time, timeprecision: draft.data.timeprecision ?? target.timeprecision, timezone: target.timezone };
 }
