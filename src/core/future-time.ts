@@ -3,7 +3,8 @@
  * read at its precision, so "December 2026" (month) recorded on 4 December is already under way and
  * is taken; only a time whose earliest possible instant is still to come is refused.
  */
-import type { Precision } from './event';
+import type { EventDraft, Precision } from './event';
+import { momentOfFact, type FactMoment } from './fact-moment';
 import { formatMoment } from './time';
 import { offsetAt } from './zone';
 
@@ -46,4 +47,16 @@ export function futureTimeProblem(time: string, precision: Precision, zone: stri
 function recordedIn(recordedAt: number, zone: string): string {
   const iso = new Date(recordedAt).toISOString();
   return `${formatMoment(iso, 'minute', zone)}, ${iso}`;
+}
+
+/**
+ * Why a correction leaves its fact still to come at `recordedAt`, by a new time or only a finer
+ * precision ("the day" made "23:00"), with the field at fault; undefined when it does not. `find`
+ * gives the events before it by id: the fact, as corrected so far, or corrections to follow to it.
+ */
+export function correctionFutureProblem(correction: EventDraft, find: (id: string) => (FactMoment & { type: string; data?: unknown }) | undefined, recordedAt: number): { field: string; message: string } | undefined {
+  if (correction.type !== 'event.corrected' || !correction.id || (!correction.data.time && !correction.data.timeprecision)) return undefined;
+  const moment = momentOfFact((id) => (id === correction.id ? correction : find(id)), correction.id);
+  const message = moment && futureTimeProblem(moment.time, moment.timeprecision, moment.timezone, recordedAt);
+  return message ? { field: correction.data.time ? 'data.time' : 'data.timeprecision', message } : undefined;
 }

@@ -8,8 +8,7 @@
  */
 import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
-import { momentOfFact } from '../core/fact-moment';
-import { futureTimeProblem } from '../core/future-time';
+import { correctionFutureProblem } from '../core/future-time';
 import type { Ledger } from '../core/ledger';
 import { checkRevision } from '../core/revision';
 import { toEpoch } from '../core/time';
@@ -83,8 +82,8 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
       const olderRule = shapes ? undefined : checkStoredRecord(record);
       if (olderRule) olderRules.push([record.seq, olderRule]);
       checkRevision(record, { find: before, revisionOf });
-      const moved = correctedIntoFuture(record, before);
-      if (moved) olderRules.push([record.seq, moved]);
+      const moved = correctionFutureProblem(record, before, toEpoch(record.recordedtime));
+      if (moved) olderRules.push([record.seq, `${moved.field}: ${moved.message}`]);
     } catch (error) {
       throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
     }
@@ -94,14 +93,6 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
     }
   }
   return [...(shapes?.olderRules ?? []), ...olderRules].sort(([a], [b]) => a - b).map(([line, rule]) => `line ${line}: ${rule}`);
-}
-
-/** What a correction written before the rule says of a fact that was still to come when it was recorded (`future-time.ts`). */
-function correctedIntoFuture(record: EventRecord, before: (id: string) => EventRecord | undefined): string | undefined {
-  if (record.type !== 'event.corrected' || (!record.data.time && !record.data.timeprecision)) return undefined;
-  const moment = momentOfFact((id) => (id === record.id ? record : before(id)), record.id);
-  const problem = moment && futureTimeProblem(moment.time, moment.timeprecision, moment.timezone, toEpoch(record.recordedtime));
-  return problem && `data.${record.data.time ? 'time' : 'timeprecision'}: ${problem}`;
 }
 
 /** The records a check that has `shapes` still visits, in order: the revisions, and the first problem. */

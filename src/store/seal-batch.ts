@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import type { EventDraft, EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
-import { momentOfFact } from '../core/fact-moment';
-import { futureTimeProblem } from '../core/future-time';
+import { correctionFutureProblem, futureTimeProblem } from '../core/future-time';
 import type { Ledger } from '../core/ledger';
 import { sealRecord, sha256 } from './seal';
 
@@ -71,13 +70,8 @@ function refuseFutureTimes(ledger: Ledger, fresh: readonly EventDraft[], recorde
       const published = cited?.citation?.published;
       if (published && Date.parse(published) > recordedAt) throw new IncumbentError('invalid', `${published} is after the moment this event is recorded (${new Date(recordedAt).toISOString()}): a source is cited once it is published`, `${fieldOf(i)}.${path}.citation.published`);
     }
-    // A new time, or only a finer precision ("the day" made "23:00"), can move the fact into the future.
-    if (draft.type !== 'event.corrected' || (!draft.data.time && !draft.data.timeprecision)) return;
-    // A corrected time is read in the zone, and at the precision, of the fact it corrects.
     // The ledger's effect is the fact as corrected so far; a correction earlier in this batch is followed to its fact.
-    const target = momentOfFact((id) => ledger.effectOf(id) ?? fresh.find((other) => other.id === id), draft.data.target);
-    if (!target) return; // the batch's validation has refused a missing target already
-    const corrected = futureTimeProblem(draft.data.time ?? target.time, draft.data.timeprecision ?? target.timeprecision, target.timezone, recordedAt);
-    if (corrected) throw new IncumbentError('invalid', corrected, `${fieldOf(i)}.data.${draft.data.time ? 'time' : 'timeprecision'}`);
+    const moved = correctionFutureProblem(draft, (id) => ledger.effectOf(id) ?? fresh.find((other) => other.id === id), recordedAt);
+    if (moved) throw new IncumbentError('invalid', moved.message, `${fieldOf(i)}.${moved.field}`);
   });
 }
