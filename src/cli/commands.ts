@@ -202,9 +202,7 @@ function revisionNote(ledger: Ledger, record: EventRecord): string {
   if (revision.type === 'event.retracted') return `  [retracted by #${revision.seq}: ${revision.data.reason}]`;
   if (revision.type !== 'event.corrected') return '';
   // The corrected payload is the fact's: a correction that was itself corrected stands for that fact.
-  let fact: EventRecord | undefined = record;
-  while (fact?.type === 'event.corrected') fact = ledger.byId(fact.data.target);
-  const now = describeEvent({ type: fact?.type ?? record.type, data: revision.data.data } as Pick<EventRecord, 'type' | 'data'>);
+  const now = describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: revision.data.data } as Pick<EventRecord, 'type' | 'data'>);
   return `  [corrected by #${revision.seq}: ${revision.data.reason}; now: ${now}]`;
 }
 

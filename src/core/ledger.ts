@@ -137,6 +137,11 @@ export class Ledger {
     const seq = this.#seqById.get(id);
     return seq === undefined ? undefined : this.record(seq);
   }
+  /** The record of the fact that `id` (an event, or a correction of it, or of a correction) stands for. */
+  factRecordOf(id: string): EventRecord | undefined {
+    const record = this.byId(id);
+    return record?.type === 'event.corrected' ? this.factRecordOf(record.data.target) : record; // a target always comes before
+  }
   /** The fact an event put on its company's timeline (a correction's corrected version), if any. */
   effectOf(id: string): Effective | undefined {
     const entry = this.#entryOf(id);

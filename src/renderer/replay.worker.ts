@@ -157,8 +157,7 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
 function row(seq: number): EventRow {
   const record = ledger.record(seq)!;
   if (record.type !== 'event.corrected') return { record, type: record.type, data: record.data as Record<string, unknown>, time: toEpoch(record.time), precision: record.timeprecision, timezone: record.timezone, ...named(record) };
-  let target = ledger.byId(record.data.target);
-  while (target?.type === 'event.corrected') target = ledger.byId(target.data.target);
+  const target = ledger.factRecordOf(record.data.target);
   return { record, type: target?.type ?? record.type, data: record.data.data, time: toEpoch(record.data.time ?? target?.time ?? record.time), precision: record.data.timeprecision ?? target?.timeprecision ?? record.timeprecision, timezone: target?.timezone ?? record.timezone, correction: { id: record.id, reason: record.data.reason }, ...(target ? named({ ...target, data: record.data.data } as EventRecord) : {}) };
 }
 
