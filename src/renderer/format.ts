@@ -97,7 +97,9 @@ export function periodOf(ms: number, precision: Precision, timeZone: string): [n
   return [wallToEpoch(utcEpoch(p.year, p.month, p.day), timeZone), wallToEpoch(utcEpoch(p.year, p.month, p.day + 1), timeZone)];
 }
 
-export const isCoarse = (precision: Precision) => precision === 'day' || precision === 'month' || precision === 'year';
+/** Known to a month or a year: a period that may hold moments weeks from the instant written. */
+export const isMonthOrYear = (precision: Precision | undefined) => precision === 'month' || precision === 'year';
+export const isCoarse = (precision: Precision) => precision === 'day' || isMonthOrYear(precision);
 
 const yearFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }));
 const monthFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }));
@@ -123,7 +125,7 @@ export function formatAt(ms: number, precision: Precision, timeZone: string): st
  * "in May 2022", "in 2022" ("on May 2022" would read as a day the log does not know).
  */
 export function formatPeriod(ms: number, precision: Precision, timeZone: string): string {
-  return `${precision === 'month' || precision === 'year' ? 'in' : 'on'} ${formatAt(ms, precision, timeZone)}`;
+  return `${isMonthOrYear(precision) ? 'in' : 'on'} ${formatAt(ms, precision, timeZone)}`;
 }
 
 /** A fact's time as its source gave it (precision and zone kept). */

@@ -14,7 +14,8 @@ import { Ledger } from '../core/ledger';
 import { httpClient } from './api';
 import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
-import { isCoarse, periodOf } from './format';
+import { isCoarse, isMonthOrYear, periodOf } from './format';
+import { DAY } from './scrubber-marks';
 import { seatLanes } from './seat-lanes';
 import { addInSlices } from './sliced-add';
 import { IdleWarmer } from './idle-warmer';
@@ -72,14 +73,9 @@ function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentSta
   return coverages.get(key)!;
 }
 
-const DAY = 86_400_000;
-
 /** The companies with a fact known only to the month or the year (or a correction making one so). */
 const coarseFacts = new Set<string>();
-const isCoarseRecord = (record: EventRecord) => {
-  const precision = record.type === 'event.corrected' ? record.data.timeprecision : record.timeprecision;
-  return precision === 'month' || precision === 'year';
-};
+const isCoarseRecord = (record: EventRecord) => isMonthOrYear(record.type === 'event.corrected' ? record.data.timeprecision : record.timeprecision);
 
 /** Each company's timeline codes, for the log head they were worked out at (see `timeline-view.ts`). */
 const codes = new Map<string, { head: number; codes: TimelineCodes }>();

@@ -8,6 +8,7 @@
  */
 import { kindOf } from '../core/describe';
 import type { Timeline } from '../core/timeline';
+import { isMonthOrYear } from './format';
 import { KINDS } from './kinds';
 import { PRECISIONS, type FigurePoint, type TimelineView } from './replay-protocol';
 
@@ -40,7 +41,7 @@ export function timelineCodes(t: Timeline): TimelineCodes {
     let zone = zoneIds.get(effect.timezone);
     if (zone === undefined) zoneIds.set(effect.timezone, (zone = codes.zoneNames.push(effect.timezone) - 1));
     codes.zones[i] = zone;
-    if (effect.timeprecision === 'month' || effect.timeprecision === 'year') codes.coarse.push(i);
+    if (isMonthOrYear(effect.timeprecision)) codes.coarse.push(i);
     if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount });
     if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories });
   }
