@@ -1,5 +1,9 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IncumbentError } from './errors';
+import { jsonSchemas } from './json-schemas';
 import { parseDraft } from './validate';
 import { limits } from './vocabulary';
 
@@ -26,6 +30,10 @@ const refusal = (input: unknown) => {
 };
 
 const long = (n: number) => 'x'.repeat(n);
+
+/** Names with nothing to show, from every script's marks, plane 14 and the fillers; and names that show. */
+const BLANK_NAMES = ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}', '\u0301', ' \u0308\u20dd ', '\u1ab0\u1dc0\ufe20', '\u05b4\u05bc', '\u064e\u0650', '\u0489', '\u093e\u0940\u094d', '\u0e31\u0e34\u0e47', '\u0f71\u0f72', '\u17b4', '\u180b', '\u200b\u200d', '\u115f\u3164', '\u{1D167}'];
+const SHOWN_NAMES = ['Ann 😀', '\u{20000}', '🇫🇷 Lee', '𝒜nn', 'Rene\u0301e', 'Z\u0308oe', 'שָׁלוֹם', 'مُحَمَّد', 'Nguyễn', 'नमस्ते', 'สวัสดี', '👨‍👩‍👧', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'];
 
 describe('content rules', () => {
   it.each([
@@ -111,10 +119,21 @@ describe('content rules', () => {
 
   it('refuses names that are only tags, blank braille, variation selectors or combining marks, half a surrogate pair, or a line separator', () => {
     const field = (input: unknown) => { const e = refusal(input); return `${e.field}: ${e.message}`; };
-    for (const blank of ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}', '\u0301', ' \u0308\u20dd ', '\u1ab0\u1dc0\ufe20', '\u05b4\u05bc', '\u064e\u0650', '\u0489']) expect(field(event('board.joined', { person: { ...ann, name: blank } }))).toBe('data.person.name: must not be only whitespace or invisible characters');
+    for (const blank of BLANK_NAMES) expect(field(event('board.joined', { person: { ...ann, name: blank } }))).toBe('data.person.name: must not be only whitespace or invisible characters');
     for (const lone of ['\ud800', 'Ann\udc00', 'A\udbffB']) expect(field(event('board.joined', { person: { ...ann, name: lone } }))).toBe('data.person.name: must be well-formed Unicode (it has half of a surrogate pair)');
     expect(field(event('board.joined', { person: { ...ann, name: 'Ann\u2028Lee' } }))).toBe('data.person.name: must not contain control or bidi-override characters');
     // Characters beyond the basic plane are kept: an emoji, a CJK extension ideograph, a flag.
-    for (const name of ['Ann 😀', '\u{20000}', '🇫🇷 Lee', '𝒜nn', 'Rene\u0301e', 'Z\u0308oe', 'שָׁלוֹם', 'مُحَمَّد', 'Nguyễn']) expect(() => parseDraft(event('board.joined', { person: { ...ann, name } }))).not.toThrow();
+    for (const name of SHOWN_NAMES) expect(() => parseDraft(event('board.joined', { person: { ...ann, name } }))).not.toThrow();
+  });
+
+  it('publishes the same rule in its JSON Schema, as a validator in Unicode mode reads it', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    const validate = ajv.compile(jsonSchemas()['event.schema.json'] as object);
+    const record = readFileSync(new URL('../../data/openai-2023-11.jsonl', import.meta.url), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line)).find((r) => r.type === 'role.assumed');
+    const named = (name: string) => validate({ ...record, data: { ...record.data, person: { ...record.data.person, name } } });
+    expect(named(record.data.person.name), ajv.errorsText(validate.errors)).toBe(true);
+    for (const blank of BLANK_NAMES) expect(named(blank), JSON.stringify(blank)).toBe(false);
+    for (const name of SHOWN_NAMES) expect(named(name), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
   });
 });
