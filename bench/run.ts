@@ -202,7 +202,7 @@ async function benchSize(size: number) {
   // Its million records are let go before the CLI's runs: the bare parses beside them run in this process.
   const validation = await readLog(path, { keepRecords: true }).then(({ ledger }) => time(() => validateRecords(ledger)));
   report(size, 'validate every record (no anchor, or verify)', `${ms(validation)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(validation / parse).toFixed(2)}x`, '(no target)', true);
-  // The CLI as a user runs it (`incumbent`: the file itself, which starts Node again with its young generation), reading the whole log. The
+  // The CLI as a user runs it (`incumbent`: the file itself), reading the whole log. The
   // fastest of three runs, beside the fastest of three bare parses made just before them: over a
   // run of many minutes this machine's speed drifts, and a baseline from minutes earlier misleads.
   const cli = async (...args: string[]) => {

@@ -272,7 +272,7 @@ describe('incumbent', () => {
     const failed = spawnSync(bin, ['snapshot'], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/--at: is required/);
-    // Node is started again with a larger young generation, run as a file or by `node`: standard input reaches the command.
+    // Run as a file or by `node`, standard input reaches the command.
     const log = join(mkdtempSync(join(tmpdir(), 'incumbent-bin-')), 'log.jsonl');
     execFileSync(bin, ['init', '--log', log, '--title', 'Bin'], { encoding: 'utf8' });
     const draft = { type: 'board.joined', subject: 'acme', time: '2024-01-02T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'A quote.' }, person: { id: 'ann', name: 'Ann' } } };

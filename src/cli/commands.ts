@@ -127,7 +127,7 @@ export const commands = {
     const input = positionals[0] ?? '-';
     const text = input === '-' ? await io.readStdin() : readInput(input, 'INPUT');
     // One batch, checked against the state at its moment once: replayed, no checkpoints built.
-    const service = await openService(path, { appVersion: APP_VERSION, oneShot: true, ...(io.stillWanted && { stillWanted: () => io.stillWanted!() }) });
+    const service = await openService(path, { appVersion: APP_VERSION, oneShot: true });
     try {
       if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
       const { appended, skipped } = await service['log:import']({ jsonl: text });

@@ -8,15 +8,9 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
-  /** False once the process that started this one (`bin/incumbent.js`) has gone: a write it asked for is no longer wanted. */
-  stillWanted?(): boolean;
 }
 
-/** Started by `bin/incumbent.js`, which names itself: while it lives, the command is wanted. */
-const caller = Number(process.env.INCUMBENT_CALLER) || undefined;
-
 export const processIo: CliIo = {
-  ...(caller !== undefined && { stillWanted: () => process.ppid === caller }),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readStdin: async () => {

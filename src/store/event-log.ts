@@ -24,7 +24,6 @@ export class EventLog implements LogStore {
   readonly #adapter: JsonLinesAdapter;
   readonly #lock: LogLock | undefined;
   readonly #now: () => Date;
-  readonly #stillWanted: (() => boolean) | undefined;
   readonly #listeners = new Set<(records: readonly EventRecord[]) => void>();
 
   private constructor(path: string, db: Low<LogData>, adapter: JsonLinesAdapter, lock: LogLock | undefined, options: OpenOptions) {
@@ -33,7 +32,6 @@ export class EventLog implements LogStore {
     this.#adapter = adapter;
     this.#lock = lock;
     this.#now = options.now ?? (() => new Date());
-    this.#stillWanted = options.stillWanted;
   }
 
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
@@ -103,7 +101,6 @@ export class EventLog implements LogStore {
     const drafts = typeof batch === 'function' ? batch(ledger) : batch;
     const { sealed, skipped } = sealBatch(ledger, (seq) => digests.hexOf(seq), drafts, this.#now(), fieldOf);
     if (sealed.length === 0) return { appended: [], skipped };
-    if (this.#stillWanted?.() === false) throw new IncumbentError('io', 'stopped before writing: the command that asked for this batch has ended, and nothing was appended');
     data.pending = sealed.map((s) => s.line);
     try {
       await this.#db.write();

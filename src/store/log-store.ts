@@ -29,11 +29,6 @@ export interface OpenOptions {
   about?: string;
   /** Told how many of the log file's bytes opening has read, as it goes on (files only; see `readLog`). */
   progress?: Progress;
-  /**
-   * Asked just before a batch is written (files only): false when whoever asked for it has gone
-   * (the CLI's first process, killed outright), and the batch is refused with nothing written.
-   */
-  stillWanted?: () => boolean;
 }
 
 /** The draft of a log's first record, `log.created`, as every store writes it. */
