@@ -33,6 +33,21 @@ describe('a log records what has happened', () => {
     expect(log.ledger.head).toBe(1);
   });
 
+  it('judges what is still to come by the writer\'s clock, not by a recordedtime an earlier writer\'s fast clock carried ahead', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'incumbent-future-')), 'log.jsonl');
+    const fast = await EventLog.open(path, { create: { title: 'Test' }, now: () => new Date('2026-12-06T09:30:00Z') });
+    await fast.append([join_('ahead', '2026-12-04T09:00:00Z')]);
+    fast.close();
+    const log = await EventLog.open(path, { now: () => NOW });
+    logs.push(log);
+    const before = readFileSync(path);
+    await expect(log.append([join_('tomorrow', '2026-12-05T09:00:00Z')])).rejects.toMatchObject({ code: 'invalid', field: 'events.0.time', message: expect.stringMatching(/Dec 5, 2026, 9:00 AM UTC is after the moment this event is recorded \(Dec 4, 2026, 9:30 AM UTC/) });
+    expect(readFileSync(path)).toEqual(before);
+    // recordedtime still never goes back: a record this writer makes is stamped after the one before it.
+    const { appended } = await log.append([join_('now', '2026-12-04T09:15:00Z')]);
+    expect(appended[0]!.recordedtime).toBe('2026-12-06T09:30:00.000Z');
+  });
+
   it('takes a time whose period is under way: today, known to the day', async () => {
     const { log } = await freshLog();
     const { appended } = await log.append([join_('today', '2026-12-04T12:00:00Z', 'day')]);

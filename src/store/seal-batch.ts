@@ -46,7 +46,10 @@ export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, draft
   const last = ledger.record(ledger.head);
   // recordedtime never goes backwards along the log, whatever the writers' clocks say.
   const recordedtime = new Date(Math.max(now.getTime(), last ? Date.parse(last.recordedtime) : 0)).toISOString();
-  refuseFutureTimes(ledger, fresh, Date.parse(recordedtime), (i) => fieldOf(places[i]!));
+  // What is still to come is judged by this writer's clock, not by `recordedtime`: an earlier
+  // writer whose clock ran ahead carried recordedtime ahead, and would have let everyone after it
+  // record that far into the future.
+  refuseFutureTimes(ledger, fresh, now.getTime(), (i) => fieldOf(places[i]!));
   const batchend = fresh.length > 1 ? ledger.head + fresh.length : undefined;
   const sealed: SealedBatch['sealed'] = [];
   let prevhash = hashOf(ledger.head);
@@ -58,7 +61,7 @@ export function sealBatch(ledger: Ledger, hashOf: (seq: number) => string, draft
   return { sealed, skipped };
 }
 
-/** Refuses an event, or a correction's new time or precision, dated after `recordedAt`, the moment the batch is recorded (see `future-time.ts`). */
+/** Refuses an event, or a correction's new time or precision, dated after `recordedAt`, the moment the batch is recorded on its writer's clock (see `future-time.ts`). */
 function refuseFutureTimes(ledger: Ledger, fresh: readonly EventDraft[], recordedAt: number, fieldOf: (i: number) => string): void {
   fresh.forEach((draft, i) => {
     const own = futureTimeProblem(draft.time, draft.timeprecision, draft.timezone, recordedAt);
