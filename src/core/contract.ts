@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Change } from './diff';
 import { IncumbentError, type Result } from './errors';
 import { EffectiveTime, type EventRecord } from './event';
+import { operations, type Operation } from './operations';
 import { instantOf } from './time';
 import { Slug } from './vocabulary';
 
@@ -62,10 +63,9 @@ export const contractArgs = {
    */
   'bookmarks:add': z.strictObject({ bookmark: Bookmark }),
   'bookmarks:remove': z.strictObject({ name: Bookmark.shape.name }),
-} as const;
+} as const satisfies Record<Operation, z.ZodType>;
 
-export type Operation = keyof typeof contractArgs;
-export const operations = Object.keys(contractArgs) as Operation[];
+export { operations, type Operation };
 export type Args<K extends Operation> = z.input<(typeof contractArgs)[K]>;
 
 export interface LogSummary {
