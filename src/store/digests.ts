@@ -12,11 +12,14 @@ export class Digests {
     this.#bytes = Buffer.allocUnsafe(capacity * 32);
   }
 
-  /** Digests stored by `copy` (32 bytes each), with room for as many more as there are. */
+  /**
+   * Digests stored by `copy` (32 bytes each), read where they are: the first one appended copies
+   * them out. (A reopened million-record log spent 0.13-0.23 s filling a 64 MB copy of them.)
+   */
   static from(stored: Uint8Array): Digests {
-    const digests = new Digests(Math.max(1024, (stored.length / 32) * 2));
-    digests.#bytes.set(stored);
+    const digests = new Digests(0);
     digests.#count = Math.floor(stored.length / 32);
+    digests.#bytes = Buffer.from(stored.buffer, stored.byteOffset, digests.#count * 32);
     return digests;
   }
 
