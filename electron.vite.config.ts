@@ -5,6 +5,9 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // zod goes into the bundle: loaded from node_modules, its hundred modules took about 0.1 s of
+      // each start, before the web host listened (the CLI's bundle holds it for the same reason).
+      externalizeDeps: { exclude: ['zod'] },
       // The web host is built with the desktop app's main process, and runs built: starting it from
       // TypeScript source (tsx) took 0.3 s more, on the way to a large log's first state.
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), web: resolve(__dirname, 'src/server/main.ts') } },
