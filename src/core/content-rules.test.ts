@@ -31,8 +31,8 @@ const refusal = (input: unknown) => {
 
 const long = (n: number) => 'x'.repeat(n);
 
-/** Names with nothing to show, from every script's marks, plane 14 and the fillers; and names that show. */
-const BLANK_NAMES = ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}', '\u0301', ' \u0308\u20dd ', '\u1ab0\u1dc0\ufe20', '\u05b4\u05bc', '\u064e\u0650', '\u0489', '\u093e\u0940\u094d', '\u0e31\u0e34\u0e47', '\u0f71\u0f72', '\u17b4', '\u180b', '\u200b\u200d', '\u115f\u3164', '\u{1D167}'];
+/** Names with nothing to show, from every script's marks, plane 14, the fillers and the code points kept unassigned to be ignored (U+2065, U+FFF0-U+FFF8, plane 14's); and names that show. */
+const BLANK_NAMES = ['\u{E0041}\u{E0042}', '\u2800', '\u{E0100}', '\u0301', ' \u0308\u20dd ', '\u1ab0\u1dc0\ufe20', '\u05b4\u05bc', '\u064e\u0650', '\u0489', '\u093e\u0940\u094d', '\u0e31\u0e34\u0e47', '\u0f71\u0f72', '\u17b4', '\u180b', '\u200b\u200d', '\u115f\u3164', '\u{1D167}', '\u2065', '\ufff0\ufff8', '\u{E0000}', '\u{E0080}\u{E01F0}'];
 const SHOWN_NAMES = ['Ann 😀', '\u{20000}', '🇫🇷 Lee', '𝒜nn', 'Rene\u0301e', 'Z\u0308oe', 'שָׁלוֹם', 'مُحَمَّد', 'Nguyễn', 'नमस्ते', 'สวัสดี', '👨‍👩‍👧', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'];
 
 describe('content rules', () => {

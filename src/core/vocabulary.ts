@@ -44,11 +44,13 @@ const PROSE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u20
 /**
  * At least one character that shows: not whitespace, not a combining mark of any script (which
  * marks a letter but alone shows nothing), not a format or control character (zero-width, joiners,
- * bidi marks, plane 14's tags), and not a filler (Hangul's, the blank braille pattern). Written
+ * bidi marks, plane 14's tags), not one Unicode says to draw as nothing (Default_Ignorable_Code_Point:
+ * Hangul's fillers, and the code points held unassigned for that, U+2065, U+FFF0-U+FFF8 and the
+ * rest of plane 14, which are in no category above), and not the blank braille pattern. Written
  * with Unicode properties rather than lists of blocks, so a script nobody listed is covered too;
  * the `u` flag is the mode JSON Schema validators (ajv) read the published pattern in.
  */
-const VISIBLE = /[^\s\p{M}\p{Cc}\p{Cf}\u115f\u1160\u2800\u3164\uffa0]/u;
+const VISIBLE = /[^\s\p{M}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 /** Half a surrogate pair with no other half: not a character, and stored only as an escape. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
