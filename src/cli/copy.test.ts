@@ -3,9 +3,11 @@
  * -> file comes back byte for byte, with byte-identical snapshots, and verifies; a non-empty
  * target is refused. The PostgreSQL part is skipped, with the reason printed, where it cannot start.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clusterForTests, sayWhySkipped } from '../store/postgres/cluster.test-support';
 import { BUILT_IN_LOG } from './commands';
@@ -31,6 +33,19 @@ describe('incumbent copy between files', () => {
     expect((await run('verify', '--log', to)).code).toBe(0);
     expect(await run('copy', BUILT_IN_LOG, to)).toMatchObject({ code: 1, err: expect.stringMatching(/is not empty; copy never overwrites/) });
     expect(await run('copy', BUILT_IN_LOG)).toMatchObject({ code: 1, err: expect.stringMatching(/exactly two/) });
+  });
+
+  it('leaves nothing at TO when its write stops halfway, and the copy can be made again', async () => {
+    const to = join(dir(), 'copy.jsonl');
+    // The file-size limit cuts the write at a fixed byte, as a kill or a full disk would at some byte.
+    const limitKiB = Math.floor(statSync(BUILT_IN_LOG).size / 2 / 1024);
+    const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
+    const cut = spawnSync('sh', ['-c', `ulimit -f ${limitKiB} && exec "$0" "$@"`, process.execPath, bin, 'copy', BUILT_IN_LOG, to], { encoding: 'utf8' });
+    expect(cut.status, cut.stderr).toBe(2);
+    expect(readdirSync(dirname(to))).toEqual([]);
+    expect(existsSync(to)).toBe(false);
+    expect((await run('copy', BUILT_IN_LOG, to)).code).toBe(0);
+    expect(readFileSync(to)).toEqual(readFileSync(BUILT_IN_LOG));
   });
 });
 

@@ -3,10 +3,11 @@
  * database to database) with its lines byte for byte, so the copy has the same seqs, chain and
  * head, and gives byte-identical snapshots. The target must be empty; nothing is overwritten.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { AnchorWriter, fsyncDirectoryOf } from './head-anchor';
 import { LogLock } from './lock';
+import { realLogPath } from './log-file';
 import { isPostgresUrl, openLogStore, type LogStore } from './log-store';
 import { sha256 } from './seal';
 
@@ -19,36 +20,52 @@ export function* linesOf(store: LogStore): Generator<{ seq: number; id: string; 
   }
 }
 
-/** Writes lines to a new (or empty) log file, fsynced, with its head anchor. */
-function writeLogFile(path: string, lines: Iterable<{ seq: number; line: string }>): number {
-  if (existsSync(path) && statSync(path).size > 0) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
-  if (existsSync(`${path}.head`)) throw new IncumbentError('conflict', `${path}.head exists (the anchor of another log); remove it first`, 'TO');
+/**
+ * Writes lines to a new (or empty) log file, fsynced, with its head anchor. They are written beside
+ * it (`.copying`, under its lock) and put in its place whole: a copy stopped halfway (killed, a
+ * full disk) would otherwise leave a shorter log that opens, verifies and takes appends as if it were all.
+ */
+function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>): number {
+  // Its one name, as a writer opening it locks it: the file is put in place there, not over a link to it.
+  const path = realLogPath(to);
   const lock = LogLock.acquire(path);
-  const fd = openSync(path, 'w');
+  const partial = `${path}.copying`;
   try {
-    let buffered: string[] = [];
-    let size = 0;
+    if (existsSync(path) && statSync(path).size > 0) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
+    if (existsSync(`${path}.head`)) throw new IncumbentError('conflict', `${path}.head exists (the anchor of another log); remove it first`, 'TO');
+    const fd = openSync(partial, 'w');
     let last = { seq: 0, line: '' };
-    const flush = () => {
-      if (buffered.length) writeSync(fd, `${buffered.join('\n')}\n`);
-      buffered = [];
-      size = 0;
-    };
-    for (const row of lines) {
-      buffered.push(row.line);
-      size += row.line.length;
-      last = row;
-      if (size > 8 << 20) flush();
+    try {
+      let buffered: string[] = [];
+      let size = 0;
+      const flush = () => {
+        const bytes = Buffer.from(buffered.length ? `${buffered.join('\n')}\n` : '');
+        // A write may take fewer bytes than it was given (a file-size limit): the rest follows.
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+        buffered = [];
+        size = 0;
+      };
+      for (const row of lines) {
+        buffered.push(row.line);
+        size += row.line.length;
+        last = row;
+        if (size > 8 << 20) flush();
+      }
+      flush();
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    flush();
-    fdatasyncSync(fd);
+    renameSync(partial, path);
     fsyncDirectoryOf(path);
     const anchor = new AnchorWriter(path);
     if (last.seq > 0) anchor.write({ seq: last.seq, hash: sha256(last.line) });
     anchor.close();
     return last.seq;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   } finally {
-    closeSync(fd);
     lock.release();
   }
 }
