@@ -1,8 +1,9 @@
-/** `incumbent` stopped in the middle of an append, by a signal or outright: nothing of the batch stays, and the log takes the next one. */
+/** `incumbent` stopped in the middle of an append or an init, by a signal or outright: nothing of the batch stays, and the log takes the next one. */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,38 @@ describe.skipIf(!existsSync('/proc/self/task'))('incumbent stopped during an app
     // Stopped before its commit (a torn piece is set aside by the next append).
     expect(await main(['append', '--log', log, one], quiet)).toBe(0);
     expect(records(log)).toBe(2);
+    expect(await main(['verify', '--log', log], quiet)).toBe(0);
+  });
+});
+
+/**
+ * `init` makes the log file, then its anchor (synced into the folder), then writes log.created, then
+ * the anchor's first slot: stopped in between, it leaves empty files beside a lock of a dead process.
+ * What each moment leaves is made here as it is on disk, since no signal lands on a moment for sure.
+ */
+describe('incumbent init stopped before its files hold anything', () => {
+  const stale = (log: string) => writeFileSync(`${log}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), since: new Date().toISOString(), nonce: randomUUID() }));
+
+  it('an empty log and an empty anchor (stopped before log.created was written): once the empty log is removed, as verify says, init starts it again', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'incumbent-init-')), 'log.jsonl');
+    writeFileSync(log, '');
+    writeFileSync(`${log}.head`, '');
+    stale(log);
+    let said = '';
+    expect(await main(['verify', '--log', log], { ...quiet, err: (text) => void (said += text) })).toBe(1);
+    expect(said).toMatch(/is empty, so it is not an Incumbent log .* \(after removing the empty file\)/);
+    rmSync(log);
+    expect(await main(['init', '--log', log, '--title', 'Again'], quiet)).toBe(0);
+    expect(records(log)).toBe(1);
+    expect(await main(['verify', '--log', log], quiet)).toBe(0);
+  });
+
+  it('log.created written, its anchor still empty (stopped before the anchor named it): the log opens, verifies and takes appends', async () => {
+    const { log, one } = await bigAppend();
+    writeFileSync(`${log}.head`, '');
+    stale(log);
+    expect(await main(['verify', '--log', log], quiet)).toBe(0);
+    expect(await main(['append', '--log', log, one], quiet)).toBe(0);
     expect(await main(['verify', '--log', log], quiet)).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { Digests } from './digests';
-import { fsyncDirectoryOf } from './head-anchor';
+import { fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
 import { isFolder, isLogFile, realLogPath } from './log-file';
@@ -43,7 +43,8 @@ export class EventLog implements LogStore {
     // A link to nothing: opening it to create would meet the link, and say only "EEXIST".
     if (!exists && isDanglingLink(named)) throw new IncumbentError('invalid', `cannot start a log at ${named}: it is a symbolic link to ${readlinkSync(named)}, which does not exist`);
     // A deleted log's anchor would outrank the new log's first one, and every later open would call the new log cut short.
-    if (!exists && existsSync(`${named}.head`)) throw new IncumbentError('conflict', `cannot start a log at ${named}: ${named}.head exists (the anchor of another log); remove it first`);
+    // (An empty one, left by an init stopped before its first write, named no head: it is as good as none.)
+    if (!exists && readAnchor(named) !== 'missing') throw new IncumbentError('conflict', `cannot start a log at ${named}: ${named}.head exists (the anchor of another log); remove it first`);
     const path = realLogPath(named);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options);

@@ -44,7 +44,7 @@ function parseSlot(text: string): Anchor | undefined {
   }
 }
 
-/** The anchor beside a log: its newest intact slot, `missing` without a file, `unreadable` if no slot is intact. */
+/** The anchor beside a log: its newest intact slot, `missing` without a file (or an empty one), `unreadable` if no slot is intact. */
 export function readAnchor(logPath: string): Anchor | 'missing' | 'unreadable' {
   let bytes: Buffer | undefined;
   try {
@@ -53,7 +53,9 @@ export function readAnchor(logPath: string): Anchor | 'missing' | 'unreadable' {
   } catch {
     return 'unreadable';
   }
-  if (!bytes) return 'missing';
+  // Empty: made, then stopped before its first slot was written (an init or a copy killed there). It
+  // never named a head, and emptying it says no more than deleting it: as good as none.
+  if (!bytes || bytes.length === 0) return 'missing';
   let newest: Anchor | undefined;
   for (let offset = 0; offset + SLOT <= bytes.length; offset += SLOT) {
     const slot = parseSlot(bytes.toString('utf8', offset, offset + SLOT).trim());
