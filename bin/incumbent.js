@@ -6,6 +6,11 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(0);
 });
+// Its messages with no reader (standard error closed): the command still ends as it would have.
+// An append that committed and then exited 1 for an unread "appended #41" would be retried, twice over.
+process.stderr.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 const bundle = (await import('../scripts/cli-bundle.js')).freshCliBundle();
 if (!bundle) (await import('tsx/esm/api')).register();

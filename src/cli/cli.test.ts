@@ -264,6 +264,21 @@ describe('incumbent', () => {
     expect({ code, err }).toEqual({ code: 0, err: '' });
   });
 
+  it('says it succeeded when its messages cannot be read: a committed append exits 0 with standard error closed', async () => {
+    const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
+    const log = join(tempDir(), 'log.jsonl');
+    execFileSync(bin, ['init', '--log', log, '--title', 'Quiet'], { encoding: 'utf8' });
+    const input = join(tempDir(), 'one.jsonl');
+    writeFileSync(input, `${JSON.stringify({ type: 'board.joined', subject: 'acme', time: '2024-01-02T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'A quote.' }, person: { id: 'ann', name: 'Ann' } } })}\n`);
+    // The reader of its standard error is gone before the command writes to it: a retry on a
+    // failure would append the batch (which has no ids) a second time.
+    const child = spawn(process.execPath, [bin, 'append', '--log', log, input], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.destroy();
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(0);
+    expect(readFileSync(log, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+  });
+
   it('runs as the installed `incumbent` bin', () => {
     const bin = fileURLToPath(new URL('../../bin/incumbent.js', import.meta.url));
     // The kernel gives env the rest of the first line as one argument: only a utility's name is understood by every env.
