@@ -4,7 +4,7 @@
  * target is refused. The PostgreSQL part is skipped, with the reason printed, where it cannot start.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,23 @@ describe('incumbent copy between files', () => {
     expect(existsSync(to)).toBe(false);
     expect((await run('copy', BUILT_IN_LOG, to)).code).toBe(0);
     expect(readFileSync(to)).toEqual(readFileSync(BUILT_IN_LOG));
+  });
+
+  it('writes through nothing left at TO.copying (a link to another file, a stale partial copy): that file is untouched', async () => {
+    const folder = dir();
+    const to = join(folder, 'copy.jsonl');
+    const other = join(folder, 'notes.txt');
+    writeFileSync(other, 'not a log\n');
+    for (const leave of [() => symlinkSync(other, `${to}.copying`), () => linkSync(other, `${to}.copying`), () => writeFileSync(`${to}.copying`, 'half a copy')]) {
+      leave();
+      expect(await run('copy', BUILT_IN_LOG, to)).toMatchObject({ code: 0 });
+      expect(readFileSync(other, 'utf8')).toBe('not a log\n');
+      expect(lstatSync(to).isFile()).toBe(true);
+      expect(readFileSync(to)).toEqual(readFileSync(BUILT_IN_LOG));
+      expect(existsSync(`${to}.copying`)).toBe(false);
+      expect((await run('verify', '--log', to)).code).toBe(0);
+      for (const beside of ['', '.head']) rmSync(`${to}${beside}`);
+    }
   });
 });
 

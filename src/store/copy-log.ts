@@ -33,7 +33,10 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
   try {
     if (existsSync(path) && statSync(path).size > 0) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
     if (existsSync(`${path}.head`)) throw new IncumbentError('conflict', `${path}.head exists (the anchor of another log); remove it first`, 'TO');
-    const fd = openSync(partial, 'w');
+    // Left by a copy that was stopped (this lock is ours now), or put there: removed, never written
+    // through. A link there (symbolic or hard) would have the copy written over the file it names.
+    rmSync(partial, { force: true });
+    const fd = openSync(partial, 'wx');
     let last = { seq: 0, line: '' };
     try {
       let buffered: string[] = [];
