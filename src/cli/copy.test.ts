@@ -48,6 +48,14 @@ describe('incumbent copy between files', () => {
     expect(readFileSync(to)).toEqual(readFileSync(BUILT_IN_LOG));
   });
 
+  it('takes TO as an init stopped before its first write left it (an empty log, an empty anchor)', async () => {
+    const to = join(dir(), 'copy.jsonl');
+    for (const beside of ['', '.head']) writeFileSync(`${to}${beside}`, '');
+    expect(await run('copy', BUILT_IN_LOG, to)).toMatchObject({ code: 0 });
+    expect(readFileSync(to)).toEqual(readFileSync(BUILT_IN_LOG));
+    expect(await run('verify', '--log', to)).toMatchObject({ code: 0, out: expect.stringMatching(/end matches its head anchor/) });
+  });
+
   it('writes through nothing left at TO.copying (a link to another file, a stale partial copy): that file is untouched', async () => {
     const folder = dir();
     const to = join(folder, 'copy.jsonl');

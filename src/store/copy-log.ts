@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fdatasyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
-import { AnchorWriter, fsyncDirectoryOf } from './head-anchor';
+import { AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { LogLock } from './lock';
 import { realLogPath } from './log-file';
 import { isPostgresUrl, openLogStore, type LogStore } from './log-store';
@@ -32,7 +32,8 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
   const partial = `${path}.copying`;
   try {
     if (existsSync(path) && statSync(path).size > 0) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
-    if (existsSync(`${path}.head`)) throw new IncumbentError('conflict', `${path}.head exists (the anchor of another log); remove it first`, 'TO');
+    // An empty one, left by an init stopped before its first write, named no head: as good as none (as init takes it).
+    if (readAnchor(path) !== 'missing') throw new IncumbentError('conflict', `${path}.head exists (the anchor of another log); remove it first`, 'TO');
     // Left by a copy that was stopped (this lock is ours now), or put there: removed, never written
     // through. A link there (symbolic or hard) would have the copy written over the file it names.
     rmSync(partial, { force: true });
