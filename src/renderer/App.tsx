@@ -3,7 +3,7 @@
  * first, at any width), and the events (beside it on wide windows, in a drawer on narrow ones).
  * The replay worker answers every question; the page only draws.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
 import type { DomainType } from '../core/vocabulary';
@@ -14,7 +14,6 @@ import { LogNotices } from './components/LogNotices';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
 import type { FormTarget, KeptDraft } from './components/EventForm';
-import { LazyEventForm } from './components/LazyEventForm';
 import { EventsList } from './components/EventsList';
 import { Scrubber } from './components/Scrubber';
 import { momentOfEvent } from './scrubber-marks';
@@ -40,6 +39,12 @@ import { useKeptFocus } from './useKeptFocus';
 import { useMediaQuery } from './useMediaQuery';
 import { askMoment, useMoment, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
+
+/**
+ * The event form, with the schemas it checks a draft against as it is typed (zod, a third of the
+ * page's script), is loaded when it is first opened: the page's first state does not wait for it.
+ */
+const EventForm = lazy(() => import('./components/EventForm').then(({ EventForm }) => ({ default: EventForm })));
 
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
@@ -261,22 +266,20 @@ export function App({ replay }: { replay: ReplayClient }) {
         />
       )}
       {dialog?.kind === 'form' && company && at !== undefined && zone && (
-        <LazyEventForm
-          company={company}
-          at={at}
-          timeZone={zone}
-          {...(dialog.target ? { target: dialog.target } : { kept: keptDraft.current, onKeep: (kept) => (keptDraft.current = kept) })}
-          submit={async (event) => {
-            const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
-            await log.appended(appended);
-            say(`Recorded event #${appended[0]?.seq}`);
-          }}
-          onClose={() => setDialog(undefined)}
-          onNotLoaded={(error) => {
-            setDialog(undefined);
-            say(`The event form could not be loaded (${error.message}); nothing was recorded. If the app's host has stopped, start it again, then open the form again.`, true);
-          }}
-        />
+        <Suspense>
+          <EventForm
+            company={company}
+            at={at}
+            timeZone={zone}
+            {...(dialog.target ? { target: dialog.target } : { kept: keptDraft.current, onKeep: (kept) => (keptDraft.current = kept) })}
+            submit={async (event) => {
+              const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
+              await log.appended(appended);
+              say(`Recorded event #${appended[0]?.seq}`);
+            }}
+            onClose={() => setDialog(undefined)}
+          />
+        </Suspense>
       )}
       {sharedDialog}
       {dialog?.kind === 'compare' && company && at !== undefined && view && zone && (
