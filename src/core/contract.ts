@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { Change } from './diff';
 import { IncumbentError, type Result } from './errors';
 import { EffectiveTime, type EventRecord } from './event';
-import { operations, type Operation } from './operations';
 import { instantOf } from './time';
 import { Slug } from './vocabulary';
 
@@ -63,9 +62,10 @@ export const contractArgs = {
    */
   'bookmarks:add': z.strictObject({ bookmark: Bookmark }),
   'bookmarks:remove': z.strictObject({ name: Bookmark.shape.name }),
-} as const satisfies Record<Operation, z.ZodType>;
+} as const;
 
-export { operations, type Operation };
+export type Operation = keyof typeof contractArgs;
+export const operations = Object.keys(contractArgs) as Operation[];
 export type Args<K extends Operation> = z.input<(typeof contractArgs)[K]>;
 
 export interface LogSummary {

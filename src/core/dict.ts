@@ -91,6 +91,3 @@ export function dictChangedKeys<V>(before: Dict<V>, after: Dict<V>): string[] {
 export const dictValues = <V>(d: Dict<V>): V[] => Object.values(open(d));
 export const dictEntries = <V>(d: Dict<V>): [string, V][] => Object.entries(open(d));
 export const dictSize = <V>(d: Dict<V>): number => Object.keys(d).length;
-
-/** Every value of a map of maps (the state keys its maps by person first: small maps, so every copy and every change stays small too). */
-export const allOf = <T>(byPerson: Dict<Dict<T>>): T[] => dictValues(byPerson).flatMap((inner) => dictValues(inner));

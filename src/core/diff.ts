@@ -1,6 +1,6 @@
 /** What changed between two moments, in governance terms, as data and as sentences. */
-import { allOf, dictGet, dictHas, dictKeys } from './dict';
-import type { Affiliation, CompanyState, Person } from './state';
+import { dictGet, dictHas, dictKeys } from './dict';
+import { allOf, type Affiliation, type CompanyState, type Person } from './state';
 
 export type Change =
   | { kind: 'role-taken'; role: string; person: Person; interim: boolean; acting: boolean; eventId: string }

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import type { KnownBy, Ledger } from './ledger';
-import { Affiliation, BoardSeat, Chair, ClosedItem, Control, FormerBoardSeat, FormerChair, FormerHolding, Holding, LastApplied, Moment, PendingItem, Petition, Workforce, type CompanyState } from './state';
+import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, Control, FormerBoardSeat, FormerChair, FormerHolding, Holding, LastApplied, Moment, PendingItem, Petition, Workforce, type CompanyState } from './state';
 import { toEpoch, toUtcIso } from './time';
-import { allOf, dictValues } from './dict';
+import { dictValues } from './dict';
 
 export const SNAPSHOT_FORMAT = 'incumbent.snapshot/1';
 

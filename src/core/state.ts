@@ -4,7 +4,7 @@
  * cannot disagree.
  */
 import { z } from 'zod';
-import { dict, dictGet, dictMapValues, type Dict } from './dict';
+import { dict, dictGet, dictMapValues, dictValues, type Dict } from './dict';
 import { seatOf } from './seats';
 import { Precision } from './event';
 import { Certainty, ControlKind, EndCause, Outcome, PersonRef } from './vocabulary';
@@ -202,6 +202,8 @@ export function frozenCopy(s: CompanyState, previous: CompanyState, changed?: (m
 
 const isMap = (key: keyof CompanyState): key is MapName => (MAPS as readonly string[]).includes(key);
 
+/** Per-person maps are small; keying by person first keeps every copy and every change small too. */
+export const allOf = <T>(byPerson: Dict<Dict<T>>): T[] => dictValues(byPerson).flatMap((inner) => dictValues(inner));
 
 /** Who holds the seat a title names ("CTO" or "Chief Technology Officer"), if anyone. */
 export const holderOf = (s: CompanyState, title: string): Holding | undefined => dictGet(s.roles, seatOf(title).key);

@@ -3,7 +3,7 @@
  * first, at any width), and the events (beside it on wide windows, in a drawer on narrow ones).
  * The replay worker answers every question; the page only draws.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
 import type { DomainType } from '../core/vocabulary';
@@ -13,7 +13,7 @@ import { LoadNotice, OpeningNotice } from './components/LoadNotice';
 import { LogNotices } from './components/LogNotices';
 import { CitationDialog } from './components/CitationDialog';
 import { ComparePanel } from './components/ComparePanel';
-import type { FormTarget, KeptDraft } from './components/EventForm';
+import { EventForm, type FormTarget, type KeptDraft } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { Scrubber } from './components/Scrubber';
 import { momentOfEvent } from './scrubber-marks';
@@ -39,12 +39,6 @@ import { useKeptFocus } from './useKeptFocus';
 import { useMediaQuery } from './useMediaQuery';
 import { askMoment, useMoment, useTimelineView } from './useMoment';
 import { readHash, useMomentHistory, type Place } from './useMomentLink';
-
-/**
- * The event form, with the schemas it checks a draft against as it is typed (zod, a third of the
- * page's script), is loaded when it is first opened: the page's first state does not wait for it.
- */
-const EventForm = lazy(() => import('./components/EventForm').then(({ EventForm }) => ({ default: EventForm })));
 
 type Dialog = { kind: 'form'; target?: FormTarget } | { kind: 'compare' } | { kind: 'source'; row: EventRow } | { kind: 'shared'; url?: string };
 const NO_FILTER: FilterSpec = { kind: '', text: '', hideRumoured: false };
@@ -266,20 +260,18 @@ export function App({ replay }: { replay: ReplayClient }) {
         />
       )}
       {dialog?.kind === 'form' && company && at !== undefined && zone && (
-        <Suspense>
-          <EventForm
-            company={company}
-            at={at}
-            timeZone={zone}
-            {...(dialog.target ? { target: dialog.target } : { kept: keptDraft.current, onKeep: (kept) => (keptDraft.current = kept) })}
-            submit={async (event) => {
-              const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
-              await log.appended(appended);
-              say(`Recorded event #${appended[0]?.seq}`);
-            }}
-            onClose={() => setDialog(undefined)}
-          />
-        </Suspense>
+        <EventForm
+          company={company}
+          at={at}
+          timeZone={zone}
+          {...(dialog.target ? { target: dialog.target } : { kept: keptDraft.current, onKeep: (kept) => (keptDraft.current = kept) })}
+          submit={async (event) => {
+            const { appended } = await log.own(unwrap(api.contract['log:append']({ events: [event] })));
+            await log.appended(appended);
+            say(`Recorded event #${appended[0]?.seq}`);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
       )}
       {sharedDialog}
       {dialog?.kind === 'compare' && company && at !== undefined && view && zone && (

@@ -3,8 +3,7 @@
  * web mode the same contract over HTTP with the per-launch token. Nothing else talks to a process.
  */
 import type { DesktopClient, IncumbentBridge } from '../core/bridge';
-import type { Client } from '../core/contract';
-import { operations } from '../core/operations';
+import { operations, type Client } from '../core/contract';
 import type { MenuCommand } from '../core/desktop-contract';
 import type { Result } from '../core/errors';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diffStates } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import { Ledger } from '../core/ledger';
-import { allOf } from '../core/dict';
+import { allOf } from '../core/state';
 import { changesBetween, DEFAULT_LIMITS, keysOf, mergeView, viewOf, withoutHeld } from './state-view';
 
 const ledgerOf = (file: string) => {
