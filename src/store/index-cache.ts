@@ -28,7 +28,7 @@ import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
 import { BlockHash } from './block-hash';
 import type { Digests } from './digests';
 import type { LineSource } from './line-source';
-import { readRegularFile } from './regular-file';
+import { openRegularFile, readRange } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
 export const INDEX_FORMAT = 7;
@@ -149,28 +149,34 @@ export interface MatchingIndex extends StoredIndex {
 /**
  * The index stored beside the log at `logPath`, if there is one that this code made from the
  * bytes the file behind `fd` starts with now; undefined otherwise (the log is then read in full).
- * The header is checked first; then the log's bytes are hashed on other threads while this one
- * checks the index's own checksum and decodes it.
+ * Its header is read and checked first; then the log's bytes are hashed on other threads while
+ * this one reads the rest of the index (off the event loop), checks its checksum and decodes it.
  */
 export async function readStoredIndex(logPath: string, fd: number, logSize: number): Promise<MatchingIndex | undefined> {
   let hashing: Promise<BlockHash | undefined> | undefined;
+  // Far larger than an index of this log could be: not read at all.
+  const opened = await openRegularFile(indexPath(logPath), 8 * logSize + (1 << 20)).catch(() => undefined);
+  if (!opened) return undefined;
+  const { handle, size } = opened;
   try {
-    // Far larger than an index of this log could be: not read at all.
-    const file = readRegularFile(indexPath(logPath), 8 * logSize + (1 << 20));
-    if (!file || file.length < CHECKSUM_BYTES + 4) return undefined;
+    const file = Buffer.from(new ArrayBuffer(size));
+    const prefix = CHECKSUM_BYTES + 4;
+    if (size < prefix || !(await readRange(handle, file, 0, prefix))) return undefined;
     const body = file.subarray(CHECKSUM_BYTES);
     const headerLength = body.readUInt32LE(0);
+    if (!(prefix + headerLength <= size && (await readRange(handle, file, prefix, prefix + headerLength)))) return undefined;
     const header = JSON.parse(body.toString('utf8', 4, 4 + headerLength)) as Header;
     if (header.magic !== MAGIC || header.format !== INDEX_FORMAT || header.rules !== rulesDigest() || !(header.bytes <= logSize)) return undefined;
-    // The log's bytes are hashed on the other threads while this one checks and decodes the index.
+    // The log's bytes are hashed on the other threads while this one reads, checks and decodes the index.
     hashing = BlockHash.ofFile(fd, header.bytes);
+    if (!(await readRange(handle, file, prefix + headerLength, size))) return undefined;
     if (!checksumOf([body]).equals(file.subarray(0, CHECKSUM_BYTES))) return undefined;
     const sections = new Map<string, Section>();
-    let at = CHECKSUM_BYTES + 4 + headerLength + padding(4 + headerLength);
+    let at = prefix + headerLength + padding(4 + headerLength);
     for (const { name, type, length } of header.sections) {
       const bytes = length * arrayTypes[type].BYTES_PER_ELEMENT;
       if (!(Number.isSafeInteger(bytes) && bytes >= 0 && at + bytes <= file.length)) return undefined;
-      sections.set(name, new arrayTypes[type](file.buffer as ArrayBuffer, file.byteOffset + at, length));
+      sections.set(name, new arrayTypes[type](file.buffer, file.byteOffset + at, length));
       at += bytes + padding(bytes);
     }
     const stored = decode(sections, header.bytes);
@@ -180,6 +186,7 @@ export async function readStoredIndex(logPath: string, fd: number, logSize: numb
     // Not expected of an index this code wrote and checksummed; the log is read in full all the same.
     return undefined;
   } finally {
+    await handle.close();
     // The hashing threads read through `fd`: the caller may close it only once they are done.
     await hashing?.catch(() => undefined);
   }

@@ -5,6 +5,7 @@
  * only up to that size.
  */
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { readFully } from './read-fully';
 
 /** More than any file of the app's built page holds (its script is about 1 MB): the hosts' bound on what they serve. */
@@ -32,4 +33,38 @@ export function readRegularFile(path: string, maxBytes: number): Buffer<ArrayBuf
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The same file opened for reading in parts off the event loop (a large index: a host serves its
+ * page meanwhile): its handle and size, which the caller closes; undefined when there is no file.
+ * Throws as `readRegularFile` does.
+ */
+export async function openRegularFile(path: string, maxBytes: number): Promise<{ handle: FileHandle; size: number } | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
+    if (stats.size > maxBytes) throw new Error(`${path} is larger (${stats.size} bytes) than it could be (${maxBytes})`);
+    return { handle, size: stats.size };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Fills `bytes` from `from` to `to` with the file's bytes at those offsets; false if the file ends first. */
+export async function readRange(handle: FileHandle, bytes: Uint8Array, from: number, to: number): Promise<boolean> {
+  for (let at = from; at < to; ) {
+    const { bytesRead } = await handle.read(bytes, at, to - at, at);
+    if (bytesRead === 0) return false;
+    at += bytesRead;
+  }
+  return true;
 }
