@@ -18,8 +18,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import type { Ledger } from '../core/ledger';
 import { consistentIdIndex } from '../core/id-index';
 import { jsonSchemas } from '../core/json-schemas';

@@ -4,12 +4,19 @@
  * fill memory. Opened without blocking, checked to be a regular file of a bounded size, and read
  * only up to that size.
  */
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { readFully } from './read-fully';
 
 /** More than any file of the app's built page holds (its script is about 1 MB): the hosts' bound on what they serve. */
 export const PAGE_FILE_BYTES = 64 << 20;
+
+/** `stats`, if they are a regular file's of at most `maxBytes`; else throws, saying which. */
+function checked(stats: Stats, path: string, maxBytes: number): Stats {
+  if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
+  if (stats.size > maxBytes) throw new Error(`${path} is larger (${stats.size} bytes) than it could be (${maxBytes})`);
+  return stats;
+}
 
 /**
  * The file's bytes, in a buffer whose memory starts at them (typed arrays of any width can view
@@ -25,9 +32,7 @@ export function readRegularFile(path: string, maxBytes: number): Buffer<ArrayBuf
     throw error;
   }
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
-    if (stats.size > maxBytes) throw new Error(`${path} is larger (${stats.size} bytes) than it could be (${maxBytes})`);
+    const stats = checked(fstatSync(fd), path, maxBytes);
     const bytes = Buffer.from(new ArrayBuffer(stats.size));
     return bytes.subarray(0, readFully(fd, bytes, 0));
   } finally {
@@ -49,10 +54,7 @@ export async function openRegularFile(path: string, maxBytes: number): Promise<{
     throw error;
   }
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
-    if (stats.size > maxBytes) throw new Error(`${path} is larger (${stats.size} bytes) than it could be (${maxBytes})`);
-    return { handle, size: stats.size };
+    return { handle, size: checked(await handle.stat(), path, maxBytes).size };
   } catch (error) {
     await handle.close();
     throw error;
