@@ -66,9 +66,12 @@ describe('incumbent init stopped before its files hold anything', () => {
     expect(await main(['verify', '--log', log], quiet)).toBe(0);
   });
 
-  it('log.created written, its anchor still empty (stopped before the anchor named it): the log opens, verifies and takes appends', async () => {
+  it.each([
+    ['empty', Buffer.alloc(0)],
+    ['zeros, as a power cut can leave a new file', Buffer.alloc(512)],
+  ])('log.created written, its anchor %s (stopped before the anchor named it): the log opens, verifies and takes appends', async (_how, anchor) => {
     const { log, one } = await bigAppend();
-    writeFileSync(`${log}.head`, '');
+    writeFileSync(`${log}.head`, anchor);
     stale(log);
     expect(await main(['verify', '--log', log], quiet)).toBe(0);
     expect(await main(['append', '--log', log, one], quiet)).toBe(0);

@@ -33,6 +33,18 @@ describe('the head anchor', () => {
     }
   });
 
+  it('reads an anchor that never named a head (empty, or zeros after a power cut) as missing, and one with a slot damaged as unreadable', () => {
+    const path = logPath();
+    for (const never of [Buffer.alloc(0), Buffer.alloc(512), Buffer.alloc(3)]) {
+      writeFileSync(anchorPath(path), never);
+      expect(readAnchor(path)).toBe('missing');
+    }
+    const zeros = Buffer.alloc(512);
+    zeros[300] = 0x20;
+    writeFileSync(anchorPath(path), zeros);
+    expect(readAnchor(path)).toBe('unreadable');
+  });
+
   it('never misreads a slot whose checksum does not match, and says when no slot is intact', () => {
     const path = logPath();
     const writer = new AnchorWriter(path);

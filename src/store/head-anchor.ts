@@ -44,7 +44,7 @@ function parseSlot(text: string): Anchor | undefined {
   }
 }
 
-/** The anchor beside a log: its newest intact slot, `missing` without a file (or an empty one), `unreadable` if no slot is intact. */
+/** The anchor beside a log: its newest intact slot, `missing` without a file (or one that never named a head), `unreadable` if no slot is intact. */
 export function readAnchor(logPath: string): Anchor | 'missing' | 'unreadable' {
   let bytes: Buffer | undefined;
   try {
@@ -53,9 +53,10 @@ export function readAnchor(logPath: string): Anchor | 'missing' | 'unreadable' {
   } catch {
     return 'unreadable';
   }
-  // Empty: made, then stopped before its first slot was written (an init or a copy killed there). It
-  // never named a head, and emptying it says no more than deleting it: as good as none.
-  if (!bytes || bytes.length === 0) return 'missing';
+  // Empty, or zeros (a power cut can leave a new file's blocks so): made, then stopped before its
+  // first slot was written (an init or a copy stopped there). It never named a head, and emptying it
+  // says no more than deleting it: as good as none.
+  if (!bytes || bytes.every((byte) => byte === 0)) return 'missing';
   let newest: Anchor | undefined;
   for (let offset = 0; offset + SLOT <= bytes.length; offset += SLOT) {
     const slot = parseSlot(bytes.toString('utf8', offset, offset + SLOT).trim());

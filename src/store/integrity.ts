@@ -40,7 +40,7 @@ export function checkTail(path: string, contents: LogContents): TailCheck {
   const { ledger, digests, torn } = contents;
   const head = ledger.head;
   const restore = `If the change was intended (a log restored from a backup), delete ${anchorPath(path)} to accept the log as it is now.`;
-  if (anchor === 'missing') return { anchor, vouched: 0, notice: `no head anchor (${anchorPath(path)}) beside the log: a change to its last records could not be detected` };
+  if (anchor === 'missing') return { anchor, vouched: 0, notice: `no head anchor (${anchorPath(path)}) beside the log, or one that never named a head: a change to its last records could not be detected` };
   if (anchor === 'unreadable') return { anchor, vouched: 0, damage: `its head anchor ${anchorPath(path)} is unreadable, so the end of the log cannot be checked. ${restore}` };
   if (anchor.seq > head) {
     const cut = torn && torn.line <= anchor.seq ? `record #${torn.line} onwards is incomplete on disk` : `the log ends at #${head}`;
