@@ -48,7 +48,7 @@ export class HeadWrites {
 
   /** The cells of the part (by its key) the head wrote between checkpoints `from` and `to` (built that far). */
   between(partKey: string, from: number, to: number): string[] {
-    this.#list(to);
+    this.listUpTo(to);
     const writes = this.#byPart.get(partKey);
     if (!writes) return [];
     const found: string[] = [];
@@ -62,7 +62,7 @@ export class HeadWrites {
    * with every cell it wrote), or those the head wrote in the stretch.
    */
   rewritten(partKey: string, cells: ReadonlySet<string>, from: number, to: number): string[] {
-    this.#list(to);
+    this.listUpTo(to);
     const writes = this.#byPart.get(partKey);
     if (!writes || from >= to || cells.size === 0) return [];
     const [lo, hi] = [lowerBound(writes.blocks, from), lowerBound(writes.blocks, to)];
@@ -75,7 +75,13 @@ export class HeadWrites {
     });
   }
 
-  #list(to: number): void {
+  /** How many blocks (the first ones) are listed. */
+  get listed(): number {
+    return this.#listed;
+  }
+
+  /** Lists the blocks before `to` not yet listed: done ahead of the questions by a timeline's warm-up. */
+  listUpTo(to: number): void {
     for (; this.#listed < to; this.#listed++) {
       for (const [key, cells] of changedWrittenByPart(this.#checkpoint(this.#listed), this.#checkpoint(this.#listed + 1), this.#keysIn(this.#listed))) {
         const writes = this.#byPart.get(key) ?? this.#byPart.set(key, { blocks: [], cells: [], counts: [] }).get(key)!;

@@ -89,6 +89,9 @@ describe('Ledger replay (property)', () => {
           expect(keys(oneShot)).toEqual(expected);
           expect(expected.length).toBe(records.filter((r) => oneShot.effectOf(r.id)?.subject === company).length);
         }
+        // Half the time, every timeline warmed to the end first, as the page's worker does while idle
+        // (the known-at aids listed ahead of the questions); else listed by the questions themselves.
+        if (queries.length % 2 === 1) for (const company of ledger.companies()) while (!ledger.timeline(company)!.warm(2));
         for (const [minute, fraction] of queries) {
           const knownSeq = Math.floor(fraction * ledger.head);
           for (const company of ledger.companies()) {

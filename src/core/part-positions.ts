@@ -31,19 +31,25 @@ export class PartPositions {
     this.#listed = position;
   }
 
+  /** How many entries (the first ones) are listed. */
+  get listed(): number {
+    return this.#listed;
+  }
+
   /** The positions, below `length`, of the entries that touch `part`. */
   of(part: Part, length: number): readonly number[] {
-    this.#list(length);
+    this.listUpTo(length);
     return this.#lists.get(part) ?? NONE;
   }
 
   /** The positions, below `length`, of the entries that touch every part. */
   every(length: number): readonly number[] {
-    this.#list(length);
+    this.listUpTo(length);
     return this.#every;
   }
 
-  #list(length: number): void {
+  /** Lists the entries below `length` not yet listed: done ahead of the questions by a timeline's warm-up. */
+  listUpTo(length: number): void {
     for (let i = this.#listed; i < length; i++) {
       const parts = this.#partsAt(i);
       if (parts === null) this.#every.push(i);

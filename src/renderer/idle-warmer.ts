@@ -1,7 +1,7 @@
 /**
  * While the replay worker has nothing to do, it builds the head's checkpoints of the company last
- * asked about toward that company's end, a slice at a time between messages, so that a jump there
- * finds them built. At a million events, the records added after a question invalidate the
+ * asked about toward that company's end, then what a known-at question reads of them (see
+ * `Timeline.warm`), a slice at a time between messages, so that a jump there finds them built. At a million events, the records added after a question invalidate the
  * checkpoints from their earliest back-dated fact on, and the next jump far ahead waited seconds
  * for their rebuild.
  */
