@@ -10,6 +10,7 @@
 import { hash } from 'node:crypto';
 import { closeSync, fdatasyncSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { besideLog } from './log-file';
 import { readRegularFile } from './regular-file';
 
 export interface Anchor {
@@ -20,7 +21,7 @@ export interface Anchor {
 const SLOT = 256;
 const checksum = (seq: number, hex: string) => hash('sha256', `incumbent-head ${seq} ${hex}`).slice(0, 16);
 
-export const anchorPath = (logPath: string) => `${logPath}.head`;
+export const anchorPath = (logPath: string) => besideLog(logPath, '.head');
 
 /** Makes a new file's name in the log's folder durable. */
 export function fsyncDirectoryOf(path: string): void {

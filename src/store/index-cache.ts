@@ -28,6 +28,7 @@ import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
 import { BlockHash } from './block-hash';
 import type { Digests } from './digests';
 import type { LineSource } from './line-source';
+import { besideLog } from './log-file';
 import { openRegularFile, readRange } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
@@ -50,7 +51,7 @@ const checksumOf = (parts: readonly Uint8Array[]): Buffer => {
 let rules: string | undefined;
 const rulesDigest = () => (rules ??= createHash('sha256').update(JSON.stringify(jsonSchemas()['event.schema.json'])).digest('hex'));
 
-export const indexPath = (logPath: string) => `${logPath}.index`;
+export const indexPath = (logPath: string) => besideLog(logPath, '.index');
 
 /** What opening resumes from: the ledger's index and the chain's digests of the first `bytes` of the log. */
 export interface StoredIndex {

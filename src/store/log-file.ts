@@ -20,6 +20,12 @@ export function realLogPath(path: string): string {
   }
 }
 
+/**
+ * A file kept beside the log at `path` (its head anchor, its index): beside its one name, so the
+ * log is checked against the same files whatever name it is given by (a link to it or to its folder).
+ */
+export const besideLog = (path: string, suffix: string): string => `${realLogPath(path)}${suffix}`;
+
 /** Whether two paths name one file (a hard link too). */
 const sameFile = (a: string, b: string): boolean => {
   try {
