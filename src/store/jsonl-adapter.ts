@@ -95,6 +95,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     if (opened.dev !== contents.file.dev || opened.ino !== contents.file.ino) {
       throw new IncumbentError('damaged', `${this.#path} was replaced by another file while it was being opened (a backup restored, a sync); nothing was written to either file. Open it again.`);
     }
+    refuseOtherNames(this.#path, opened);
     if (torn) {
       const sideFile = `${this.#path}.${Date.now()}.corrupt`;
       writeFileSync(sideFile, torn.bytes);
@@ -156,11 +157,12 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   /**
    * Before a write: the path still names the file this writer holds, as it left it. A file put in
    * its place (a backup restored, a sync) would get nothing while the writes were acknowledged, and
-   * a writer that reached the same file by another name (a hard link) would be written over.
-   * Refused before anything is written: nothing of either is touched.
+   * a writer that reached the same file by another name (a hard link, see `refuseOtherNames`) would
+   * be written over. Refused before anything is written: nothing of either is touched.
    */
   #stillOurs(fd: number): void {
     const held = fstatSync(fd);
+    refuseOtherNames(this.#path, held);
     let named: Stats | undefined;
     try {
       named = statSync(this.#path);
@@ -182,5 +184,19 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     this.#fd = undefined;
     this.#source = undefined;
     this.#anchor = undefined;
+  }
+}
+
+/**
+ * A log file with another name (a hard link) is not written to. Its lock sits beside one name, so a
+ * writer through the other takes a lock of its own; checking the size before each write does not
+ * close the gap, since two writers can both check before either writes, then write their batches at
+ * the same offset: one acknowledged batch is lost under the other, and the chain breaks after it.
+ * Only one name means only one lock. Checked as the log is opened for writing and before each
+ * append, so a link made meanwhile stops both writers before either writes.
+ */
+function refuseOtherNames(path: string, file: Stats): void {
+  if (file.nlink > 1) {
+    throw new IncumbentError('locked', `${path} has ${file.nlink} names (hard links, as ln or a backup tool makes): a writer through another name would not see this one's lock, so it is not written to; nothing was written. Remove the other names (a symbolic link is safe), or copy the log (incumbent copy)`);
   }
 }
