@@ -11,6 +11,7 @@ import { Ledger } from '../core/ledger';
 import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
+import { readAnchor } from '../store/head-anchor';
 import { indexPath } from '../store/index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
@@ -111,6 +112,8 @@ export async function verifyLog(path: string, options: VerifyOptions = {}, oneTh
   // An index beside the log is compared with the ids the log gives.
   const indexed = existsSync(indexPath(path));
   let ids = indexed ? ([] as string[]) : undefined;
+  // Read first: records a writer appends while the log is read are then no missing ones (see checkTail).
+  const anchorBefore = readAnchor(path);
   const contents = await readLog(path, {
     oneShot: true,
     fromStart: true,
@@ -129,7 +132,7 @@ export async function verifyLog(path: string, options: VerifyOptions = {}, oneTh
   const { ledger, digests, torn, source, share } = contents;
   try {
     // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
-    const tail = checkTail(path, contents);
+    const tail = checkTail(path, contents, anchorBefore);
     if (tail.damage) throw new IncumbentError('damaged', tail.damage);
     if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
     if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);

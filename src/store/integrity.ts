@@ -34,11 +34,18 @@ export interface TailCheck {
   beyond?: string;
 }
 
-/** Compares the end of the log with its head anchor. */
-export function checkTail(path: string, contents: LogContents): TailCheck {
-  const anchor = readAnchor(path);
+/**
+ * Compares the end of the log with its head anchor. `before`: the anchor as read before the log
+ * was. A writer moves the anchor only once its lines are on disk, so the anchor read before the log
+ * names no record the read could miss; the one read now may name records a writer appended since
+ * (a reader never holds the lock), which are no loss. The newer is taken unless it is beyond what
+ * was read. Without `before`, the anchor is read now (a writer, which holds the lock, has no other).
+ */
+export function checkTail(path: string, contents: LogContents, before?: TailCheck['anchor']): TailCheck {
   const { ledger, digests, torn } = contents;
   const head = ledger.head;
+  const now = readAnchor(path);
+  const anchor = before !== undefined && typeof now === 'object' && now.seq > head ? before : now;
   const restore = `If the change was intended (a log restored from a backup), delete ${anchorPath(path)} to accept the log as it is now.`;
   if (anchor === 'missing') return { anchor, vouched: 0, notice: `no head anchor (${anchorPath(path)}) beside the log, or one that never named a head: a change to its last records could not be detected` };
   if (anchor === 'unreadable') return { anchor, vouched: 0, damage: `its head anchor ${anchorPath(path)} is unreadable, so the end of the log cannot be checked. ${restore}` };

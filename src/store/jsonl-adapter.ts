@@ -9,7 +9,7 @@ import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
-import { AnchorWriter } from './head-anchor';
+import { AnchorWriter, readAnchor } from './head-anchor';
 import { indexOf, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
@@ -63,6 +63,8 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   async read(): Promise<LogData | null> {
     if (!existsSync(this.#path)) return null;
     const about = this.#about;
+    // Read first: records a writer appends while the log is read are then no missing ones (see checkTail).
+    const anchorBefore = readAnchor(this.#path);
     const contents = await readLog(this.#path, {
       oneShot: this.#oneShot,
       storable: !this.#readOnly && !this.#oneShot,
@@ -73,7 +75,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     this.#source = contents.source;
     const { ledger, digests, torn } = contents;
     if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
-    const tail = checkTail(this.#path, contents);
+    const tail = checkTail(this.#path, contents, anchorBefore);
     const warnings: string[] = [];
     if (tail.damage) {
       if (!this.#readOnly) throw new IncumbentError('damaged', `${this.#path}: ${tail.damage} The log was not opened for writing.`);
