@@ -9,7 +9,7 @@ import type { KnownBy, Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
-import { isLogFile, isLogOrBeside } from '../store/log-file';
+import { isLogFile, refuseLogFiles } from '../store/log-file';
 import { eventTypes, logPayloads } from '../core/vocabulary';
 import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
@@ -73,15 +73,10 @@ const companyOf = (service: LogService, options: Options): string => {
   throw new IncumbentError('invalid', `is required: this log has ${companies.length} companies (${companies.slice(0, 10).join(', ')})`, '--company');
 };
 
-/** Refuses an --out that would write over the log read or a file kept beside it: one slip of the keyboard would lose the log. */
-function refuseLogFiles(out: string, log: string): void {
-  if (isLogOrBeside(out, log)) throw new IncumbentError('invalid', `${out} is the log read, or a file kept beside it: write the snapshot elsewhere`, '--out');
-}
-
 export const commands = {
   async snapshot(options: Options, io: CliIo) {
     const out = str(options, 'out');
-    if (out) refuseLogFiles(out, str(options, 'log') ?? BUILT_IN_LOG);
+    if (out) refuseLogFiles(out, str(options, 'log') ?? BUILT_IN_LOG, 'snapshot', '--out');
     const at = moment(options, 'at', true)!;
     const knownAt = moment(options, 'known-at', false);
     const knownBy = knownByOf(options);

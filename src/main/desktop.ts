@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { IncumbentError } from '../core/errors';
 import type { LogSession } from '../service/session';
 import type { SharedLogs } from '../service/shared-logs';
+import { refuseLogFiles } from '../store/log-file';
 import { isPostgresUrl } from '../store/log-store';
 import type { SettingsStore } from '../store/settings';
 import type { DesktopHandlers } from './ipc';
@@ -27,9 +28,11 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, sh
     onLogChanged();
     return service['log:summary']({});
   };
-  const saveTo = async (defaultPath: string, filters: Electron.FileFilter[], text: () => string) => {
+  /** Saves `what` where the user says, never over the log open or a file kept beside it (the dialog only asks to replace). */
+  const saveTo = async (log: string, what: string, defaultPath: string, filters: Electron.FileFilter[], text: () => string) => {
     const { canceled, filePath } = await dialog.showSaveDialog(win(), { defaultPath, filters });
     if (canceled || !filePath) return null;
+    refuseLogFiles(filePath, log, what, 'path');
     writeFileSync(filePath, text());
     return { path: filePath };
   };
@@ -67,12 +70,12 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, sh
     },
     'events:save': async () => {
       const log = await session.ready();
-      return saveTo(`${basename(log.log.path, '.jsonl')}-export.jsonl`, LOG_FILTER, () => log.eventsText());
+      return saveTo(log.log.path, 'export', `${basename(log.log.path, '.jsonl')}-export.jsonl`, LOG_FILTER, () => log.eventsText());
     },
     'snapshot:save': async (request) => {
       const log = await session.ready();
       const { fileName } = await log['snapshot:build'](request);
-      return saveTo(fileName, [{ name: 'Snapshot (JSON)', extensions: ['json'] }], () => log.snapshotText(request));
+      return saveTo(log.log.path, 'snapshot', fileName, [{ name: 'Snapshot (JSON)', extensions: ['json'] }], () => log.snapshotText(request));
     },
     'snapshot:copy': async (request) => {
       const text = (await session.ready()).snapshotText(request);

@@ -6,11 +6,12 @@
  * opens the log behind it, which takes seconds at a million events. A call that arrives before
  * any log is open waits for the opening, and is answered by that log or told why it failed.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/contract';
 import { IncumbentError, sentenceOf } from '../core/errors';
 import { Serial } from '../core/serial';
+import { fsyncDirectoryOf } from '../store/head-anchor';
 import { openService, type LogService, type ServiceOptions } from './service';
 
 export class LogSession {
@@ -117,10 +118,26 @@ export function starterLog(dataDir: string, builtIn: string): string {
   const logs = join(dataDir, 'logs');
   mkdirSync(logs, { recursive: true });
   const path = join(logs, 'openai-2023-11.jsonl');
-  if (!existsSync(path)) {
-    // The head anchor first: a log found without one is opened as unanchored and checked in full.
-    if (existsSync(`${builtIn}.head`)) copyFileSync(`${builtIn}.head`, `${path}.head`);
-    copyFileSync(builtIn, path);
-  }
+  if (existsSync(path)) return path;
+  // The head anchor first: a log found without one is opened as unanchored and checked in full.
+  if (existsSync(`${builtIn}.head`)) copyWhole(`${builtIn}.head`, `${path}.head`);
+  // A log cut short by a copy stopped halfway (a kill, a power cut) would be found under the whole
+  // log's anchor, and refused at every start after: it is put in place only once it is all there.
+  copyWhole(builtIn, path);
   return path;
+}
+
+/** Copies `from` to `to` whole or not at all: written beside it (never through a link there), flushed, then renamed into place. */
+function copyWhole(from: string, to: string): void {
+  const partial = `${to}.copying`;
+  rmSync(partial, { force: true });
+  copyFileSync(from, partial, constants.COPYFILE_EXCL);
+  const fd = openSync(partial, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, to);
+  fsyncDirectoryOf(to);
 }

@@ -37,12 +37,15 @@ const sameFile = (a: string, b: string): boolean => {
 };
 
 /**
- * Whether `path` is the log at `log` (by any name) or a file kept beside it under its name: its
- * head anchor, index, lock or bookmarks all sit at `${log}.something`.
+ * Refuses to write `what` (a snapshot, an export) to `path` when it is the log at `log` (by any
+ * name) or a file kept beside it under its name (its head anchor, index, lock or bookmarks all sit
+ * at `${log}.something`): one slip on the keyboard or in a save dialog would lose the log.
  */
-export function isLogOrBeside(path: string, log: string): boolean {
+export function refuseLogFiles(path: string, log: string, what: string, field: string): void {
   const [target, real] = [realLogPath(path), realLogPath(log)];
-  return sameFile(path, log) || target === real || target.startsWith(`${real}.`);
+  if (sameFile(path, log) || target === real || target.startsWith(`${real}.`)) {
+    throw new IncumbentError('invalid', `${path} is the log read, or a file kept beside it: write the ${what} elsewhere`, field);
+  }
 }
 
 /** Whether a folder is at `path` (one that cannot be looked at counts as none). */
