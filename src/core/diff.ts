@@ -1,8 +1,11 @@
 /** What changed between two moments, in governance terms, as data and as sentences. */
 import { dictGet, dictHas, dictKeys } from './dict';
-import { allOf, type Affiliation, type CompanyState, type Person } from './state';
+import { allOf, type Affiliation, type Basis, type CompanyState, type Person } from './state';
 
-export type Change =
+/** How sure the source of what a change brings is, when it is less than confirmed: a rumour or a report is never said as a fact. */
+type Sureness = { certainty?: Exclude<Basis['certainty'], 'confirmed'> };
+
+export type Change = (
   | { kind: 'role-taken'; role: string; person: Person; interim: boolean; acting: boolean; eventId: string }
   | { kind: 'role-left'; role: string; person: Person; cause?: string; eventId?: string }
   | { kind: 'board-joined'; person: Person; eventId: string }
@@ -14,7 +17,11 @@ export type Change =
   | { kind: 'workforce-changed'; from: number | null; to: number | null }
   | { kind: 'petition-changed'; petition: string; title: string; from: number | null; to: number }
   | { kind: 'pending-opened'; item: string; itemKind: string; summary: string; eventId: string }
-  | { kind: 'pending-resolved'; item: string; itemKind: string; summary: string; outcome?: string };
+  | { kind: 'pending-resolved'; item: string; itemKind: string; summary: string; outcome?: string }
+) &
+  Sureness;
+
+const sureness = (basis: Basis | null | undefined): Sureness => (basis && basis.certainty !== 'confirmed' ? { certainty: basis.certainty } : {});
 
 const qualifier = (interim: boolean, acting: boolean) => (interim ? 'interim ' : acting ? 'acting ' : '');
 
@@ -34,7 +41,7 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
       changes.push({ kind: 'role-left', role: before.role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
     }
     if (after && !after.asOf && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
-      changes.push({ kind: 'role-taken', role: after.role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId });
+      changes.push({ kind: 'role-taken', role: after.role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId, ...sureness(after) });
     }
   }
   for (const id of dictKeys(a.board).sort()) {
@@ -44,22 +51,22 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   }
   for (const id of dictKeys(b.board).sort()) {
     const seat = dictGet(b.board, id)!;
-    if (!dictHas(a.board, id) && !seat.asOf) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId });
+    if (!dictHas(a.board, id) && !seat.asOf) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId, ...sureness(seat) });
   }
-  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null, ...(b.chair?.executive ? { executive: true } : {}) });
-  if (b.control && a.control?.eventId !== b.control.eventId) changes.push({ kind: 'control-changed', controller: b.control.controller, controlKind: b.control.kind });
+  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null, ...(b.chair?.executive ? { executive: true } : {}), ...sureness(b.chair) });
+  if (b.control && a.control?.eventId !== b.control.eventId) changes.push({ kind: 'control-changed', controller: b.control.controller, controlKind: b.control.kind, ...sureness(b.control) });
   const has = (s: CompanyState, x: Affiliation) => {
     const ties = dictGet(s.affiliations, x.person.id);
     return ties !== undefined && dictHas(ties, x.organization);
   };
   for (const x of allOf(a.affiliations)) if (!has(b, x)) changes.push({ kind: 'affiliation-ended', person: x.person, organization: x.organization });
   for (const x of allOf(b.affiliations)) {
-    if (!has(a, x) && !x.asOf) changes.push({ kind: 'affiliation-started', person: x.person, organization: x.organization, ...(x.role ? { role: x.role } : {}), eventId: x.eventId });
+    if (!has(a, x) && !x.asOf) changes.push({ kind: 'affiliation-started', person: x.person, organization: x.organization, ...(x.role ? { role: x.role } : {}), eventId: x.eventId, ...sureness(x) });
   }
-  if (a.workforce?.headcount !== b.workforce?.headcount) changes.push({ kind: 'workforce-changed', from: a.workforce?.headcount ?? null, to: b.workforce?.headcount ?? null });
+  if (a.workforce?.headcount !== b.workforce?.headcount) changes.push({ kind: 'workforce-changed', from: a.workforce?.headcount ?? null, to: b.workforce?.headcount ?? null, ...sureness(b.workforce) });
   for (const id of dictKeys(b.petitions).sort()) {
     const [before, after] = [dictGet(a.petitions, id), dictGet(b.petitions, id)!];
-    if (before?.signatories !== after.signatories) changes.push({ kind: 'petition-changed', petition: id, title: after.title, from: before?.signatories ?? null, to: after.signatories });
+    if (before?.signatories !== after.signatories) changes.push({ kind: 'petition-changed', petition: id, title: after.title, from: before?.signatories ?? null, to: after.signatories, ...sureness(after) });
   }
   for (const id of dictKeys(a.pending).sort()) {
     if (!dictHas(b.pending, id)) {
@@ -70,13 +77,18 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   }
   for (const id of dictKeys(b.pending).sort()) {
     const item = dictGet(b.pending, id)!;
-    if (!dictHas(a.pending, id)) changes.push({ kind: 'pending-opened', item: id, itemKind: item.kind, summary: item.summary, eventId: item.eventId });
+    if (!dictHas(a.pending, id)) changes.push({ kind: 'pending-opened', item: id, itemKind: item.kind, summary: item.summary, eventId: item.eventId, ...sureness(item) });
   }
   return changes;
 }
 
-/** One plain sentence per change, for people rather than programs. */
+/** One plain sentence per change, for people rather than programs; one only rumoured or reported says so. */
 export function describeChange(change: Change): string {
+  const sentence = describeWhat(change);
+  return change.certainty ? `${sentence} (${change.certainty})` : sentence;
+}
+
+function describeWhat(change: Change): string {
   switch (change.kind) {
     case 'role-taken':
       return `${change.person.name} became ${qualifier(change.interim, change.acting)}${change.role}`;

@@ -28,6 +28,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A resolution names its item by the summary that opened it, looked for among the records before it. */
 const itemNameOf = (effect: { seq: number; subject?: string; type: string; data: unknown }) => itemNameBefore((seq) => ledger.record(seq), effect as EventRecord);
 const describe = (effect: Effective) => describeEvent({ type: effect.type, data: effect.data } as EventRecord, itemNameOf(effect));
+/** The sentence, and how sure its source is when less than confirmed: a rumour or a report is never said as a fact. */
+const said = (effect: Effective) => {
+  const certainty = (effect.data as { certainty?: string }).certainty;
+  return certainty && certainty !== 'confirmed' ? `${describe(effect)} (${certainty})` : describe(effect);
+};
 
 /** Every name, party, organisation and phrase an event holds (not its citation), and its sentence, lower-cased. */
 function haystack(effect: Effective, names: ItemNames): string {
@@ -123,7 +128,7 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   // The state, and the state just before the last event at or before the moment (what that event changed).
   const { state, before, last: index } = stateAndBefore(reader, t, at);
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
-  const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: describe(lastEffect) } : null;
+  const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: said(lastEffect) } : null;
   // Facts known only to the day, month or year whose period holds the moment: those near it by a
   // bounded scan, and month and year facts further off (up to a year) from the list of them.
   const uncertain: Uncertain[] = [];
@@ -135,7 +140,7 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
     const effect = t.effectAt(i);
     if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) return;
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
-    if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: describe(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
+    if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: said(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   };
   for (let i = lo; i < hi; i++) consider(i);
   // Most logs, and every synthetic one, have none: the codes (a pass over the timeline) are worked out only for a company that has.

@@ -1,0 +1,35 @@
+/**
+ * A rumour or a report is never said as a fact: the "Last change" line, the sentence a screen
+ * reader hears, the day's uncertain changes and the comparison's differences each say how sure
+ * their source is, as the state's own rows do with a badge.
+ */
+import { expect, setMoment, test } from './fixtures';
+
+test('the last change and the spoken sentence say when it is only rumoured or reported', async ({ app }) => {
+  const { page } = app;
+  // At noon on 19 Nov the last change is the rumour that investors pushed to reinstate Altman.
+  await setMoment(page, '2023-11-19T12:00');
+  const line = page.locator('.last-change-text');
+  await expect(line).toContainText('Investors push the board to reinstate Sam Altman as CEO (rumoured)');
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Last change: Negotiation: Investors push the board to reinstate Sam Altman as CEO (rumoured).' })).toHaveCount(1);
+  // The day's changes known only to the day say it too.
+  await page.locator('summary', { hasText: 'known only to the day' }).click();
+  await expect(page.locator('.uncertain li').first()).toContainText('Negotiation: Investors push the board to reinstate Sam Altman as CEO (rumoured) (counted below)');
+  // At noon on 20 Nov it is Reuters' report of an approach to Dario Amodei.
+  await setMoment(page, '2023-11-20T12:00');
+  await expect(line).toContainText('Replace Sam Altman as CEO, and potentially merge OpenAI and Anthropic (reported)');
+  // A confirmed fact is said plainly.
+  await setMoment(page, '2023-11-17T12:30');
+  await expect(line).toContainText('Greg Brockman left the board (removed) (5 changes)');
+});
+
+test('a comparison says which of its differences are only rumoured or reported', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare two moments' });
+  await dialog.getByLabel('Compare from').fill('2023-11-18T23:00');
+  await dialog.getByLabel('Compare to').fill('2023-11-19T12:00');
+  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
+  const diff = dialog.getByRole('list', { name: 'Differences' });
+  await expect(diff).toContainText('Opened negotiation: Investors push the board to reinstate Sam Altman as CEO (rumoured)');
+});
