@@ -122,7 +122,8 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSou
             {former.items.map((f) => (
               <li key={`${f.role}/${f.person.id}`}>
                 {f.person.name}, {f.role}: {f.endCause}
-                {f.replacedBy ? `, succeeded by ${f.successor ?? f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>
+                {f.replacedBy ? `, succeeded by ${f.successor ?? f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>{' '}
+                <Source basis={{ eventId: f.endEventId, certainty: f.certainty }} what={`how ${f.person.name} left ${f.role}`} onShow={onShowSource} />
               </li>
             ))}
           </ul>
