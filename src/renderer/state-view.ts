@@ -9,7 +9,7 @@
  */
 import { diffStates, type Change } from '../core/diff';
 import { dict, dictGet, dictKeys, dictSet, dictSize, dictValues, type Dict } from '../core/dict';
-import { type Affiliation, type BoardSeat, type Chair, type CompanyState, type Control, type FormerHolding, type Holding, type PendingItem, type Petition } from '../core/state';
+import { type Affiliation, type BoardSeat, type Chair, type CompanyState, type Control, type FormerBoardSeat, type FormerChair, type FormerHolding, type Holding, type PendingItem, type Petition } from '../core/state';
 
 export interface Listed<T> {
   total: number;
@@ -25,6 +25,10 @@ export interface StateView {
   /** Directors by name; `affiliated` when they have a tie to another organisation. */
   board: Listed<BoardSeat & { affiliated?: boolean }>;
   chair: (Chair & { affiliated?: boolean }) | null;
+  /** The directors who left and are not back, newest first: who walked out, and how. */
+  formerBoard: Listed<FormerBoardSeat>;
+  /** While the chair is vacant, who left it last. */
+  formerChair: FormerChair | null;
   control: Control | null;
   affiliations: Listed<Affiliation>;
   pending: Listed<PendingItem>;
@@ -33,7 +37,7 @@ export interface StateView {
 }
 
 export type Section = keyof StateView;
-export const SECTIONS: readonly Section[] = ['id', 'name', 'roles', 'former', 'board', 'chair', 'control', 'affiliations', 'pending', 'workforce', 'petitions'];
+export const SECTIONS: readonly Section[] = ['id', 'name', 'roles', 'former', 'board', 'chair', 'formerBoard', 'formerChair', 'control', 'affiliations', 'pending', 'workforce', 'petitions'];
 
 /** How many items of each long list the page shows (it asks for more when the reader expands one). */
 export interface Limits {
@@ -49,8 +53,8 @@ const collator = new Intl.Collator();
 const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => collator.compare(a.person.name, b.person.name);
 
 /** The `n` latest finished stints, newest first, in one pass (a state can hold thousands). */
-function latest(all: Iterable<FormerHolding>, n: number): FormerHolding[] {
-  const top: FormerHolding[] = [];
+function latest<T extends { until: { time: string } }>(all: Iterable<T>, n: number): T[] {
+  const top: T[] = [];
   for (const f of all) {
     if (top.length === n && f.until.time <= top[n - 1]!.until.time) continue;
     let i = top.length === n ? n - 1 : top.length;
@@ -86,6 +90,7 @@ export function viewOf(state: CompanyState, limits: Limits = DEFAULT_LIMITS): St
     return successor ? { ...f, successor } : f;
   });
   const members = dictValues(state.board).sort(byName);
+  const left = dictValues(state.formerBoard).filter((f) => !dictGet(state.board, f.person.id));
   const pending = dictValues(state.pending);
   return {
     id: state.id,
@@ -94,6 +99,8 @@ export function viewOf(state: CompanyState, limits: Limits = DEFAULT_LIMITS): St
     former: { total: formerTotal, items: former },
     board: { total: members.length, items: members.slice(0, limits.board).map((m) => (tied(m.person.id) ? { ...m, affiliated: true } : m)) },
     chair: state.chair && tied(state.chair.person.id) ? { ...state.chair, affiliated: true } : state.chair,
+    formerBoard: { total: left.length, items: latest(left, FORMER_SHOWN) },
+    formerChair: state.chair ? null : (latest(dictValues(state.formerChairs), 1)[0] ?? null),
     control: state.control,
     affiliations: firstOf(state.affiliations, limits.affiliations),
     pending: { total: pending.length, items: pending.slice(0, limits.pending) },

@@ -8,7 +8,6 @@
  */
 import { memo, useMemo } from 'react';
 import type { Change } from '../../core/diff';
-import type { Basis } from '../../core/state';
 import { seatOf } from '../../core/seats';
 import { formatFactTime, isCoarse } from '../format';
 import { answers, isCovered, type FigurePoint, type MomentState, type Question, type Uncertain } from '../replay-protocol';
@@ -17,6 +16,7 @@ import { seatNote, uncertainReason, uncertainSummary } from '../uncertain-words'
 import { FiguresChart } from './FiguresChart';
 import { LastChange } from './LastChange';
 import { OrgDiagram } from './OrgDiagram';
+import { Certainty, Source } from './SourceButton';
 
 interface Props {
   moment: MomentState;
@@ -33,13 +33,6 @@ interface Props {
 
 /** How many more items one click on "show more" adds to a long list. */
 export const MORE = 200;
-
-const Certainty = ({ basis }: { basis: Basis }) => (basis.certainty === 'confirmed' ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
-const Source = ({ basis, what, onShow }: { basis: Basis; what: string; onShow(id: string): void }) => (
-  <button className="link" onClick={() => onShow(basis.eventId)} aria-label={`Source for ${what}`} title="Show the source: quote, document, link and certainty">
-    source
-  </button>
-);
 
 /** "changed some time on Sun 19 Nov 2023" ("in May 2022"): a seat whose change the log knows only to the day (or month, or year). */
 function DayNote({ items }: { items: Uncertain[] }) {
@@ -136,7 +129,8 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSou
 /** Before the log's coverage, "vacant" and "nothing" would be claims the log cannot make. */
 const NOT_COVERED = 'Not covered yet.';
 
-const Board = memo(function Board({ board, chair, affiliations, changed, uncertain, covered, onShowSource, onMore }: { board: StateView['board']; chair: StateView['chair']; affiliations: StateView['affiliations']; changed: string; uncertain: Uncertain[]; covered: boolean; onShowSource(id: string): void; onMore(list: keyof Limits): void }) {
+type BoardProps = Pick<StateView, 'board' | 'chair' | 'formerBoard' | 'formerChair' | 'affiliations'> & { changed: string; uncertain: Uncertain[]; covered: boolean; onShowSource(id: string): void; onMore(list: keyof Limits): void };
+const Board = memo(function Board({ board, chair, formerBoard, formerChair, affiliations, changed, uncertain, covered, onShowSource, onMore }: BoardProps) {
   const changedSeats = new Set(changed.split('\u0001'));
   return (
     <section aria-label="Board">
@@ -161,7 +155,25 @@ const Board = memo(function Board({ board, chair, affiliations, changed, uncerta
           {chair.interim ? ' (interim)' : ''}
         </p>
       )}
-      {!chair && <p className="muted">{covered ? 'The chair is vacant.' : NOT_COVERED}</p>}
+      {!chair && !covered && <p className="muted">{NOT_COVERED}</p>}
+      {!chair && covered && (
+        <p className="muted">
+          {formerChair ? `The chair is vacant: ${formerChair.person.name} left it (${formerChair.endCause}, ${formatFactTime(formerChair.until)}). ` : 'The chair is vacant.'}
+          {formerChair && <Source basis={{ eventId: formerChair.endEventId, certainty: formerChair.certainty }} what={`how ${formerChair.person.name} left the chair`} onShow={onShowSource} />}
+        </p>
+      )}
+      {formerBoard.items.length > 0 && (
+        <>
+          <h3>Left the board{formerBoard.total > formerBoard.items.length ? <span className="muted"> (latest {formerBoard.items.length} of {formerBoard.total.toLocaleString()})</span> : null}</h3>
+          <ul className="former">
+            {formerBoard.items.map((f) => (
+              <li key={f.person.id}>
+                {f.person.name}: {f.endCause} <span className="muted">({formatFactTime(f.until)})</span> <Source basis={{ eventId: f.endEventId, certainty: f.certainty }} what={`how ${f.person.name} left the board`} onShow={onShowSource} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>
         Ties to other organisations {affiliations.total > affiliations.items.length && <span className="count">{affiliations.total.toLocaleString()}</span>}
       </h2>
@@ -265,7 +277,7 @@ export function StatePanel({ moment, figures, span, asked, timeZone, onShowSourc
       <Uncertainties uncertain={uncertain} onShowSource={onShowSource} />
       <div className="columns">
         <Roles roles={view.roles} former={view.former} changed={changedRoles} uncertain={uncertain} onShowSource={onShowSource} />
-        <Board board={view.board} chair={view.chair} affiliations={view.affiliations} changed={changedSeats} uncertain={uncertain} covered={covered} onShowSource={onShowSource} onMore={onMore} />
+        <Board board={view.board} chair={view.chair} formerBoard={view.formerBoard} formerChair={view.formerChair} affiliations={view.affiliations} changed={changedSeats} uncertain={uncertain} covered={covered} onShowSource={onShowSource} onMore={onMore} />
         <section aria-label="Open items and figures">
           <Pending pending={view.pending} covered={covered} onShowSource={onShowSource} onMore={onMore} />
           <h2>Workforce and petitions</h2>

@@ -1,0 +1,10 @@
+/** How sure a fact's source is (nothing when confirmed), and the button that opens the source of a fact in the state. */
+import type { Basis } from '../../core/state';
+
+export const Certainty = ({ basis }: { basis: Basis }) => (basis.certainty === 'confirmed' ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
+
+export const Source = ({ basis, what, onShow }: { basis: Basis; what: string; onShow(id: string): void }) => (
+  <button className="link" onClick={() => onShow(basis.eventId)} aria-label={`Source for ${what}`} title="Show the source: quote, document, link and certainty">
+    source
+  </button>
+);
