@@ -37,6 +37,12 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 
 describe('data/openai-2023-11.jsonl', () => {
+  it('gives the night of 21 November to the day only: neither the seed article nor the press excerpts give an hour for the agreement in principle or the posts after it', () => {
+    const night = lines.map((line) => JSON.parse(line) as { id: string; time: string; timeprecision: string }).filter((r) => r.time.startsWith('2023-11-21'));
+    expect(night.length).toBeGreaterThan(0);
+    expect(night.filter((r) => r.timeprecision !== 'day').map((r) => `${r.id} ${r.timeprecision}`)).toEqual([]);
+  });
+
   it('every line is a valid CloudEvent record of our vocabulary, and validates against schemas/event.schema.json', () => {
     const validate = ajv.compile(jsonSchemas()['event.schema.json'] as object);
     for (const [index, line] of lines.entries()) {
