@@ -146,9 +146,12 @@ function webDriver(playwright: PlaywrightWorkerArgs['playwright'], launchOptions
     },
     importFile: async (page, path) => {
       const chooser = page.waitForEvent('filechooser');
+      // Done once the host has answered: a test that reloads straight after would otherwise cut the import off.
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/log:import'));
       await page.getByRole('button', { name: 'More actions' }).click();
       await page.getByRole('menuitem', { name: 'Import events…' }).click();
       await (await chooser).setFiles(path);
+      await answered;
     },
   };
 }
