@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
-import { buildSnapshot, Snapshot, snapshotJson } from '../core/snapshot';
+import { buildSnapshot, inFormat1, Snapshot, SNAPSHOT_FORMAT_1, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
 import { readAnchor } from '../store/head-anchor';
@@ -42,8 +42,12 @@ function checkHead(contents: Proof, head: string): string {
   return `head #${seq} matches`;
 }
 
-/** The snapshot in `file` (as read, and as its schema reads it), or why it is not one: the first field at fault, by its path. */
-function snapshotIn(file: string): { json: unknown; snapshot: Snapshot } {
+/**
+ * The snapshot in `file` (as read, and as its schema reads it), or why it is not one: the first
+ * field at fault, by its path. Of a format /1 snapshot only the provenance is read: its content is
+ * compared, byte for byte, with what the log gives as /1 wrote it.
+ */
+function snapshotIn(file: string): { json: unknown; snapshot: Pick<Snapshot, 'provenance'>; format1: boolean } {
   let json: unknown;
   try {
     json = JSON.parse(readInput(file, '--snapshot'));
@@ -51,14 +55,15 @@ function snapshotIn(file: string): { json: unknown; snapshot: Snapshot } {
     if (error instanceof IncumbentError) throw error;
     throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: it is not JSON (${(error as Error).message})`, '--snapshot');
   }
-  const parsed = Snapshot.safeParse(json);
-  if (parsed.success) return { json, snapshot: parsed.data };
+  const format1 = (json as { format?: unknown } | null)?.format === SNAPSHOT_FORMAT_1;
+  const parsed = format1 ? Snapshot.pick({ provenance: true }).safeParse(json) : Snapshot.safeParse(json);
+  if (parsed.success) return { json, snapshot: parsed.data, format1 };
   const issue = parsed.error.issues[0]!;
   throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: ${issue.path.length > 0 ? issue.path.join('.') : 'the document'}: ${issue.message}`, '--snapshot');
 }
 
 function checkSnapshot(contents: Proof, file: string): string {
-  const { json, snapshot } = snapshotIn(file);
+  const { json, snapshot, format1 } = snapshotIn(file);
   const { provenance } = snapshot;
   // Another log's snapshot says nothing about this one: a wrong pairing given, not damage found.
   if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('invalid', `${file} is a snapshot of log "${provenance.log.id}", not of this log ("${contents.ledger.logId}"): verify it against that log`, '--snapshot');
@@ -72,7 +77,7 @@ function checkSnapshot(contents: Proof, file: string): string {
   for (const record of contents.ledger.records(1, provenance.head.seq)) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
-  if (snapshotJson(rebuilt) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
+  if (snapshotJson((format1 ? inFormat1(rebuilt) : rebuilt) as Snapshot) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
 }
 

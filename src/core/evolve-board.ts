@@ -26,11 +26,12 @@ export function basisOf(from: Fact['basis']): Fact['basis'] {
   return basis;
 }
 
-/** `ended` (a copy of the value that ends) with how and when it ended. */
-function withEnd<T extends { until: Moment; endCause: Cause; endEventId: string }>(ended: T, fact: Fact, cause: Cause): T {
+/** `ended` (a copy of the value that ends) with how and when it ended, and how sure the ending is. */
+function withEnd<T extends Pick<FormerBoardSeat, 'until' | 'endCause' | 'endEventId' | 'endCertainty'>>(ended: T, fact: Fact, cause: Cause): T {
   ended.until = fact.moment;
   ended.endCause = cause;
   ended.endEventId = fact.id;
+  ended.endCertainty = fact.basis.certainty;
   return ended;
 }
 

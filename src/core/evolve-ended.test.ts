@@ -16,7 +16,7 @@ const given = (...events: ReturnType<typeof rec>[]): CompanyState => {
   return state;
 };
 const T = (day: number) => `2024-02-${String(day).padStart(2, '0')}T12:00:00Z`;
-const END = ['until', 'endCause', 'endEventId'];
+const END = ['until', 'endCause', 'endEventId', 'endCertainty'];
 
 /** The value as it was, then its end: what a spread of it gave. */
 const expectEnded = (ended: object | undefined, was: object, schemaKeys: string[], extra: string[] = []) => {

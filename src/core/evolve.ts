@@ -52,6 +52,7 @@ function endHolding(s: CompanyState, seat: string, e: Effective, cause: FormerHo
   ended.until = momentOf(e);
   ended.endCause = cause;
   ended.endEventId = e.id;
+  ended.endCertainty = e.data.certainty;
   if (replacedBy) ended.replacedBy = replacedBy;
   dictSet(s.former, holding.person.id, dictWith(dictGet(s.former, holding.person.id), seat, ended));
 }
@@ -66,7 +67,7 @@ function closeItem(s: CompanyState, e: Effective, item: string, outcome: ClosedI
   const open = dictGet(s.pending, item) ?? (record && { id: item, ...record, summary: resolution ?? item, opened: momentOf(e), eventId: e.id, certainty: e.data.certainty });
   if (!open) return;
   dictDelete(s.pending, item);
-  dictSet(s.closed, item, { ...open, outcome, closed: momentOf(e), closeEventId: e.id, ...(resolution ? { resolution } : {}) });
+  dictSet(s.closed, item, { ...open, outcome, closed: momentOf(e), closeEventId: e.id, closeCertainty: e.data.certainty, ...(resolution ? { resolution } : {}) });
 }
 
 export function evolve(s: CompanyState, e: Effective): void {

@@ -9,7 +9,14 @@ import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, Control, FormerBoardS
 import { toEpoch, toUtcIso } from './time';
 import { dictValues } from './dict';
 
-export const SNAPSHOT_FORMAT = 'incumbent.snapshot/1';
+/**
+ * The format's name and version. A closed schema (no field it does not list) cannot take a new
+ * field silently, so one added is a new version: /2 added `endCertainty` to each former holding,
+ * director and chair, and `closeCertainty` to each resolved item.
+ */
+export const SNAPSHOT_FORMAT = 'incumbent.snapshot/2';
+/** The format before /2: still verified (`verify --snapshot`), never written. */
+export const SNAPSHOT_FORMAT_1 = 'incumbent.snapshot/1';
 
 export const CompanySnapshot = z.object({
   id: z.string(),
@@ -107,6 +114,21 @@ export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: 
     },
     companies: covered,
     notYetCovered,
+  };
+}
+
+/** A snapshot as format /1 wrote it: without what /2 added. */
+export function inFormat1(snapshot: Snapshot): unknown {
+  const without = <T extends object>(value: T, field: string) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== field));
+  return {
+    ...snapshot,
+    format: SNAPSHOT_FORMAT_1,
+    companies: snapshot.companies.map((c) => ({
+      ...c,
+      formerRoles: c.formerRoles.map((f) => without(f, 'endCertainty')),
+      board: { ...c.board, former: c.board.former.map((f) => without(f, 'endCertainty')), formerChairs: c.board.formerChairs.map((f) => without(f, 'endCertainty')) },
+      resolved: c.resolved.map((r) => without(r, 'closeCertainty')),
+    })),
   };
 }
 

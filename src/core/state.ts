@@ -43,20 +43,20 @@ export const Holding = z.object({
 });
 export type Holding = z.output<typeof Holding>;
 
+/**
+ * How a stint ended: when, why, and the event that ended it with that event's own certainty. The
+ * stint's `certainty` is its start's: a director who joined on a confirmed source may be only
+ * reported to have left.
+ */
+const ending = { until: Moment, endCause: EndCause, endEventId: z.string(), endCertainty: Certainty.describe('How sure the source of the event that ended it is (`certainty` is the start\'s)') };
+
 /** A position no longer held: the holding plus its end, end cause and successor. */
-export const FormerHolding = Holding.extend({
-  until: Moment,
-  endCause: EndCause,
-  endEventId: z.string(),
-  replacedBy: z.string().optional(),
-});
+export const FormerHolding = Holding.extend({ ...ending, replacedBy: z.string().optional() });
 export type FormerHolding = z.output<typeof FormerHolding>;
 
 export const BoardSeat = z.object({ ...basis, ...asOf, person: PersonRef, independent: z.boolean().optional(), since: Moment });
 export type BoardSeat = z.output<typeof BoardSeat>;
 
-/** How a seat on the board, or the chair, ended. */
-const ending = { until: Moment, endCause: EndCause, endEventId: z.string() };
 export const FormerBoardSeat = BoardSeat.extend(ending);
 export type FormerBoardSeat = z.output<typeof FormerBoardSeat>;
 
@@ -92,7 +92,14 @@ export type PendingKind = z.output<typeof PendingKind>;
 export const PendingItem = z.object({ ...basis, id: z.string(), kind: PendingKind, summary: z.string(), parties: z.array(z.string()), opened: Moment });
 export type PendingItem = z.output<typeof PendingItem>;
 
-export const ClosedItem = PendingItem.extend({ outcome: Outcome, closed: Moment, closeEventId: z.string(), resolution: z.string().optional() });
+/** A resolved item: `certainty` is its opening's, `closeCertainty` that of the event that resolved it. */
+export const ClosedItem = PendingItem.extend({
+  outcome: Outcome,
+  closed: Moment,
+  closeEventId: z.string(),
+  closeCertainty: Certainty.describe('How sure the source of the event that resolved it is (`certainty` is the opening\'s)'),
+  resolution: z.string().optional(),
+});
 export type ClosedItem = z.output<typeof ClosedItem>;
 
 export const LastApplied = z.object({ eventId: z.string(), seq: z.int(), time: z.string() }).nullable();
