@@ -2,8 +2,13 @@
 import { dictGet, dictHas, dictKeys } from './dict';
 import { allOf, type Affiliation, type Basis, type CompanyState, type Person } from './state';
 
-/** How sure the source of what a change brings is, when it is less than confirmed: a rumour or a report is never said as a fact. */
+/**
+ * How sure the source of a change is, when it is less than confirmed: of what it brings, or, for an
+ * ending or a resolution, of the event that ended it (never the start's). A rumour or a report is
+ * never said as a fact.
+ */
 type Sureness = { certainty?: Exclude<Basis['certainty'], 'confirmed'> };
+type Certainty = Basis['certainty'];
 
 export type Change = (
   | { kind: 'role-taken'; role: string; person: Person; interim: boolean; acting: boolean; eventId: string }
@@ -21,7 +26,11 @@ export type Change = (
 ) &
   Sureness;
 
-const sureness = (basis: Basis | null | undefined): Sureness => (basis && basis.certainty !== 'confirmed' ? { certainty: basis.certainty } : {});
+const surely = (certainty: Certainty | undefined): Sureness => (certainty && certainty !== 'confirmed' ? { certainty } : {});
+const sureness = (basis: Basis | null | undefined): Sureness => surely(basis?.certainty);
+const ORDER: Certainty[] = ['rumoured', 'reported', 'confirmed'];
+/** The less sure of two sources: a sentence that tells both is only as sure as its weaker part. */
+const leastSure = (a: Certainty | undefined, b: Certainty | undefined): Certainty | undefined => (a && b ? ORDER[Math.min(ORDER.indexOf(a), ORDER.indexOf(b))] : (a ?? b));
 
 const qualifier = (interim: boolean, acting: boolean) => (interim ? 'interim ' : acting ? 'acting ' : '');
 
@@ -38,7 +47,7 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
     if (before && before.person.id !== after?.person.id) {
       const formerRoles = dictGet(b.former, before.person.id);
       const ended = formerRoles && dictGet(formerRoles, seat);
-      changes.push({ kind: 'role-left', role: before.role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId } : {}) });
+      changes.push({ kind: 'role-left', role: before.role, person: before.person, ...(ended ? { cause: ended.endCause, eventId: ended.endEventId, ...surely(ended.endCertainty) } : {}) });
     }
     if (after && !after.asOf && (before?.person.id !== after.person.id || before.interim !== after.interim || before.acting !== after.acting)) {
       changes.push({ kind: 'role-taken', role: after.role, person: after.person, interim: after.interim, acting: after.acting, eventId: after.eventId, ...sureness(after) });
@@ -46,14 +55,18 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   }
   for (const id of dictKeys(a.board).sort()) {
     if (dictHas(b.board, id)) continue;
-    const cause = dictGet(b.formerBoard, id)?.endCause;
-    changes.push({ kind: 'board-left', person: dictGet(a.board, id)!.person, ...(cause ? { cause } : {}) });
+    const ended = dictGet(b.formerBoard, id);
+    changes.push({ kind: 'board-left', person: dictGet(a.board, id)!.person, ...(ended ? { cause: ended.endCause, ...surely(ended.endCertainty) } : {}) });
   }
   for (const id of dictKeys(b.board).sort()) {
     const seat = dictGet(b.board, id)!;
     if (!dictHas(a.board, id) && !seat.asOf) changes.push({ kind: 'board-joined', person: seat.person, eventId: seat.eventId, ...sureness(seat) });
   }
-  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null, ...(b.chair?.executive ? { executive: true } : {}), ...sureness(b.chair) });
+  if (a.chair?.person.id !== b.chair?.person.id && !b.chair?.asOf) {
+    // The sentence tells who left the chair as well as who took it: as sure as the less sure of the two.
+    const left = a.chair ? dictGet(b.formerChairs, a.chair.person.id)?.endCertainty : undefined;
+    changes.push({ kind: 'chair-changed', from: a.chair?.person ?? null, to: b.chair?.person ?? null, ...(b.chair?.executive ? { executive: true } : {}), ...surely(leastSure(left, b.chair?.certainty)) });
+  }
   if (b.control && a.control?.eventId !== b.control.eventId) changes.push({ kind: 'control-changed', controller: b.control.controller, controlKind: b.control.kind, ...sureness(b.control) });
   const has = (s: CompanyState, x: Affiliation) => {
     const ties = dictGet(s.affiliations, x.person.id);
@@ -71,8 +84,8 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   for (const id of dictKeys(a.pending).sort()) {
     if (!dictHas(b.pending, id)) {
       const item = dictGet(a.pending, id)!;
-      const outcome = dictGet(b.closed, id)?.outcome;
-      changes.push({ kind: 'pending-resolved', item: id, itemKind: item.kind, summary: item.summary, ...(outcome ? { outcome } : {}) });
+      const closed = dictGet(b.closed, id);
+      changes.push({ kind: 'pending-resolved', item: id, itemKind: item.kind, summary: item.summary, ...(closed ? { outcome: closed.outcome, ...surely(closed.closeCertainty) } : {}) });
     }
   }
   for (const id of dictKeys(b.pending).sort()) {
