@@ -36,3 +36,13 @@ test('the directors who left the board, and who left the chair, are shown with t
   await expect(left.getByRole('listitem')).toHaveCount(5);
   await expect(board).not.toContainText('The chair is vacant');
 });
+
+test('a departure known only from a report says so, although the stint began on a confirmed source', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-30T12:00');
+  const left = page.getByRole('region', { name: 'Board' }).locator('ul.former');
+  // Tasha McCauley joined the board on OpenAI's own announcement; that she left it is only reported.
+  const mccauley = left.getByRole('listitem').filter({ hasText: 'Tasha McCauley' });
+  await expect(mccauley.locator('.badge.reported')).toHaveText('reported');
+  await expect(left.getByRole('listitem').filter({ hasText: 'Helen Toner' }).locator('.badge')).toHaveCount(0);
+});

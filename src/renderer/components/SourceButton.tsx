@@ -3,6 +3,9 @@ import type { Basis } from '../../core/state';
 
 export const Certainty = ({ basis }: { basis: Basis }) => (basis.certainty === 'confirmed' ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
 
+/** Where a stint's ending comes from: the event that ended it, and how sure that was (not the start's `certainty`). */
+export const endingOf = (ended: { endEventId: string; endCertainty: Basis['certainty'] }): Basis => ({ eventId: ended.endEventId, certainty: ended.endCertainty });
+
 export const Source = ({ basis, what, onShow }: { basis: Basis; what: string; onShow(id: string): void }) => (
   <button className="link" onClick={() => onShow(basis.eventId)} aria-label={`Source for ${what}`} title="Show the source: quote, document, link and certainty">
     source

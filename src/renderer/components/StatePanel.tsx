@@ -16,7 +16,7 @@ import { seatNote, uncertainReason, uncertainSummary } from '../uncertain-words'
 import { FiguresChart } from './FiguresChart';
 import { LastChange } from './LastChange';
 import { OrgDiagram } from './OrgDiagram';
-import { Certainty, Source } from './SourceButton';
+import { Certainty, endingOf, Source } from './SourceButton';
 
 interface Props {
   moment: MomentState;
@@ -116,7 +116,7 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSou
               <li key={`${f.role}/${f.person.id}`}>
                 {f.person.name}, {f.role}: {f.endCause}
                 {f.replacedBy ? `, succeeded by ${f.successor ?? f.replacedBy}` : ''} <span className="muted">({formatFactTime(f.until)})</span>{' '}
-                <Source basis={{ eventId: f.endEventId, certainty: f.certainty }} what={`how ${f.person.name} left ${f.role}`} onShow={onShowSource} />
+                <Certainty basis={endingOf(f)} /> <Source basis={endingOf(f)} what={`how ${f.person.name} left ${f.role}`} onShow={onShowSource} />
               </li>
             ))}
           </ul>
@@ -159,7 +159,7 @@ const Board = memo(function Board({ board, chair, formerBoard, formerChair, affi
       {!chair && covered && (
         <p className="muted">
           {formerChair ? `The chair is vacant: ${formerChair.person.name} left it (${formerChair.endCause}, ${formatFactTime(formerChair.until)}). ` : 'The chair is vacant.'}
-          {formerChair && <Source basis={{ eventId: formerChair.endEventId, certainty: formerChair.certainty }} what={`how ${formerChair.person.name} left the chair`} onShow={onShowSource} />}
+          {formerChair && <Certainty basis={endingOf(formerChair)} />} {formerChair && <Source basis={endingOf(formerChair)} what={`how ${formerChair.person.name} left the chair`} onShow={onShowSource} />}
         </p>
       )}
       {formerBoard.items.length > 0 && (
@@ -168,7 +168,7 @@ const Board = memo(function Board({ board, chair, formerBoard, formerChair, affi
           <ul className="former">
             {formerBoard.items.map((f) => (
               <li key={f.person.id}>
-                {f.person.name}: {f.endCause} <span className="muted">({formatFactTime(f.until)})</span> <Source basis={{ eventId: f.endEventId, certainty: f.certainty }} what={`how ${f.person.name} left the board`} onShow={onShowSource} />
+                {f.person.name}: {f.endCause} <span className="muted">({formatFactTime(f.until)})</span> <Certainty basis={endingOf(f)} /> <Source basis={endingOf(f)} what={`how ${f.person.name} left the board`} onShow={onShowSource} />
               </li>
             ))}
           </ul>
