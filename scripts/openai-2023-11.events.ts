@@ -30,6 +30,7 @@ const CNBC = press('cnbc-2023-11-29-microsoft-board-seat', 'https://www.cnbc.com
 const HINDU = press('thehindu-2023-11-30-microsoft-observer', 'https://www.thehindu.com/sci-tech/technology/microsoft-take-non-voting-observer-position-openai-board/article67589535.ece/amp/', 'The Hindu (Reuters), 30 Nov 2023, 09:14 am IST');
 const AIBUSINESS = press('aibusiness-2023-11-30-adulting-of-openai', 'https://aibusiness.com/nlp/the-adulting-of-openai-what-s-going-to-be-different', 'The Adulting of OpenAI: What’s Going to Be Different (AI Business, 30 Nov 2023)');
 const BI = press('businessinsider-toner-resignation', 'https://www.businessinsider.in/tech/news/a-former-openai-board-member-says-sam-altmans-firing-wasnt-motivated-by-a-desire-to-slow-down-openais-work/articleshow/105610142.cms', "A former OpenAI board member says Sam Altman's firing wasn't 'motivated by a desire to slow down OpenAI's work' (Business Insider India, Nov 2023)");
+const FASTCOMPANY = press('fastcompany-2023-11-altman-fired', 'https://www.fastcompany.co.za/business/sam-altman-has-been-fired-as-ceo-of-chatgpt-parent-company-openai-942bad2c-c1c6-4720-8398-45ad9a5e66b0', 'Sam Altman has been fired as CEO of ChatGPT parent company OpenAI (Fast Company, Nov 2023)');
 const DECRYPT = press('decrypt-altman-retakes-helm', 'https://decrypt.co/208048/sam-altman-retakes-helm-at-openai-with-microsoft-on-the-board', 'Decrypt, late Nov 2023 (on the 29 Nov announcement)');
 
 const cite = (source: Source, quote: string) => ({ ...source, quote });
@@ -92,7 +93,7 @@ export const batches: { recordedAt: string; events: EventDraftInput[] }[] = [
       ),
       event(BASELINE, 'board.chair.assumed', { person: P.brockman, citation: { ...cite(BLOG, 'As a part of this transition, Greg Brockman will be stepping down as chairman of the board and will remain in his role at the company, reporting to the CEO.'), title: BASELINE_NOTE } }),
       event(FIRING, 'role.vacated', { person: P.altman, role: 'CEO', cause: 'fired', replacedBy: 'mira-murati', citation: cite(A003, 'This entire saga erupted after Sam Altman was fired by the Open AI board on Friday.') }),
-      event(FIRING, 'board.left', { person: P.altman, cause: 'removed', citation: cite(A000, 'It is worth noting that the organisation removed Altman from his CEO role citing a lack of "consistency in communication".') }),
+      event(FIRING, 'board.left', { person: P.altman, cause: 'removed', citation: cite(FASTCOMPANY, 'Sam Altman, the CEO of OpenAI, the company behind ChatGPT, has been removed from his position and will leave the board of directors') }),
       event(FIRING, 'role.assumed', { person: P.murati, role: 'CEO', interim: true, replaces: 'sam-altman', citation: cite(A003, 'Following its sacking of Mr Altman, the OpenAI board installed Mira Murati as interim CEO.') }),
       event(FIRING, 'board.chair.vacated', { person: P.brockman, cause: 'removed', citation: cite(BLOG, 'As a part of this transition, Greg Brockman will be stepping down as chairman of the board and will remain in his role at the company, reporting to the CEO.') }),
       event(FIRING, 'board.left', { person: P.brockman, cause: 'removed', citation: cite(A000, 'The process through which you terminated Sam Altman and removed Greg Brockman from the board has jeopardized all of this work and undermined our mission and company') }),
@@ -101,7 +102,7 @@ export const batches: { recordedAt: string; events: EventDraftInput[] }[] = [
   {
     recordedAt: '2023-11-18T06:00:00Z',
     events: [
-      event(day('2023-11-17', '18:00'), 'role.vacated', { person: P.brockman, role: 'President', cause: 'resigned', citation: cite(A000, "According to a report by Business Today, nearly 500 OpenAI employees threatened to resign unless the company's board brings Altman back as CEO and reinstates co-founder Greg Brockman.") }),
+      event(day('2023-11-17', '18:00'), 'role.vacated', { person: P.brockman, role: 'President', cause: 'resigned', citation: cite(FASTCOMPANY, 'While the release stated that Greg Brockman, OpenAI\u2019s president, was stepping down as chairman of the board but would remain in his role at the company, he later announced that he was quitting altogether \u201cbased on today\u2019s news.\u201d') }),
     ],
   },
   {
