@@ -15,10 +15,13 @@ export class ChainReader {
   /** Records of a batch of two or more whose end has not been read yet. */
   #open: EventRecord[] = [];
   #read: number;
+  /** Throws when a whole batch must not join the ledger (called before any of it does). */
+  readonly #vet: ((batch: readonly EventRecord[]) => void) | undefined;
 
-  constructor(ledger: Ledger, digests: Digests) {
+  constructor(ledger: Ledger, digests: Digests, vet?: (batch: readonly EventRecord[]) => void) {
     this.#ledger = ledger;
     this.#digests = digests;
+    this.#vet = vet;
     this.#read = ledger.head;
   }
 
@@ -54,6 +57,7 @@ export class ChainReader {
     }
     const joined = [...this.#open, record];
     this.#open = [];
+    this.#vet?.(joined);
     for (const member of joined) {
       try {
         this.#ledger.add(member);

@@ -6,7 +6,6 @@
  * for by the head anchor, or is validated here. So whatever `verify` would refuse, no writer builds
  * on (short of someone forging the anchor too: external anchors, `verify --head`, catch that).
  */
-import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
 import { correctionFutureProblem } from '../core/future-time';
 import type { Ledger } from '../core/ledger';
@@ -15,6 +14,7 @@ import { toEpoch } from '../core/time';
 import { checkStoredRecord } from '../core/validate';
 import type { LineShapes } from './check-lines';
 import type { Digests } from './digests';
+import { damaged } from './line-checks';
 import { anchorPath, readAnchor, type Anchor } from './head-anchor';
 import type { LogContents } from './read-log';
 
@@ -80,27 +80,63 @@ export function validateRecords(ledger: Ledger, from = 0, shapes?: LineShapes): 
     return first !== undefined && ledger.byId(first)!.seq <= from ? first : undefined;
   };
   for (const record of shapes ? revisionsAndProblem(ledger, shapes) : ledger.records(from + 1)) {
-    try {
-      const before = (id: string) => {
-        const found = ledger.byId(id);
-        return found && found.seq < record.seq ? found : undefined;
-      };
-      if (shapes?.problem?.line === record.seq) throw new Error(shapes.problem.message);
-      const olderRule = shapes ? undefined : checkStoredRecord(record);
-      if (olderRule) olderRules.push([record.seq, olderRule]);
-      checkRevision(record, { find: before, revisionOf });
-      const moved = correctionFutureProblem(record, before, toEpoch(record.recordedtime));
-      if (moved) olderRules.push([record.seq, `${moved.field}: ${moved.message}`]);
-    } catch (error) {
-      throw new IncumbentError('damaged', `line ${record.seq}: ${(error as Error).message}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
-    }
-    if (record.type === 'event.corrected' || record.type === 'event.retracted') {
-      const target = (record as Extract<EventRecord, { type: 'event.corrected' | 'event.retracted' }>).data.target;
-      if (!revised.has(target)) revised.set(target, record.id);
-    }
+    const before = (id: string) => {
+      const found = ledger.byId(id);
+      return found && found.seq < record.seq ? found : undefined;
+    };
+    checkRecord(record, { before, revisionOf }, olderRules, shapes);
+    const target = revisedTarget(record);
+    if (target !== undefined && !revised.has(target)) revised.set(target, record.id);
   }
   return [...(shapes?.olderRules ?? []), ...olderRules].sort(([a], [b]) => a - b).map(([line, rule]) => `line ${line}: ${rule}`);
 }
+
+/**
+ * Checks a batch before the ledger takes it, as validateRecords would once it had, for a log read
+ * from elsewhere than its own file (a database others append to). A record `verify` refuses then
+ * never joins an open log, not even in a live log's catch-up after opening: it is never served,
+ * nor appended on top of. A taken id is refused here too: the ledger would refuse it halfway
+ * through the batch, leaving the batch's first records in.
+ */
+export function vetBatch(ledger: Ledger, batch: readonly EventRecord[]): void {
+  const inBatch = new Map<string, EventRecord>();
+  const revised = new Map<string, string>();
+  for (const record of batch) {
+    const taken = ledger.seqOf(record.id) ?? inBatch.get(record.id)?.seq;
+    if (taken !== undefined) throw damaged(record.seq, `duplicate id "${record.id}" (first at line ${taken})`);
+    // The ledger holds only records before the batch, and inBatch the batch's before this one.
+    const before = (id: string) => ledger.byId(id) ?? inBatch.get(id);
+    const revisionOf = (id: string) => (revised.has(id) ? revised.get(id) : ledger.firstRevisionOf(id));
+    checkRecord(record, { before, revisionOf }, []);
+    inBatch.set(record.id, record);
+    const target = revisedTarget(record);
+    if (target !== undefined && !revised.has(target)) revised.set(target, record.id);
+  }
+}
+
+interface Lookups {
+  /** The record with this id written before the one checked. */
+  before: (id: string) => EventRecord | undefined;
+  revisionOf: (id: string) => string | undefined;
+}
+
+/** One record's schema and revision rules: throws `damaged` naming its line; notes what only older rules allowed. */
+function checkRecord(record: EventRecord, { before, revisionOf }: Lookups, olderRules: [number, string][], shapes?: LineShapes): void {
+  try {
+    if (shapes?.problem?.line === record.seq) throw new Error(shapes.problem.message);
+    const olderRule = shapes ? undefined : checkStoredRecord(record);
+    if (olderRule) olderRules.push([record.seq, olderRule]);
+    checkRevision(record, { find: before, revisionOf });
+    const moved = correctionFutureProblem(record, before, toEpoch(record.recordedtime));
+    if (moved) olderRules.push([record.seq, `${moved.field}: ${moved.message}`]);
+  } catch (error) {
+    throw damaged(record.seq, (error as Error).message);
+  }
+}
+
+/** The event a correction or retraction revises. */
+const revisedTarget = (record: EventRecord): string | undefined =>
+  record.type === 'event.corrected' || record.type === 'event.retracted' ? (record as Extract<EventRecord, { type: 'event.corrected' | 'event.retracted' }>).data.target : undefined;
 
 /** The records a check that has `shapes` still visits, in order: the revisions, and the first problem. */
 function* revisionsAndProblem(ledger: Ledger, shapes: LineShapes): Generator<EventRecord> {

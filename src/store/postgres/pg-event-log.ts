@@ -20,7 +20,7 @@ import { Ledger } from '../../core/ledger';
 import { Serial } from '../../core/serial';
 import { ChainReader } from '../chain-reader';
 import { Digests } from '../digests';
-import { validateRecords } from '../integrity';
+import { vetBatch } from '../integrity';
 import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from '../log-store';
 import { sealBatch } from '../seal-batch';
 import { fastAppend, FAST_ROWS } from './fast-append';
@@ -207,8 +207,8 @@ export class PgEventLog implements LogStore {
 
   /** Reads every record after the ledger's head, verifying each line; the ledger takes whole batches. */
   async #catchUp(client: pg.Client): Promise<void> {
-    const from = this.ledger.head;
-    const reader = new ChainReader(this.ledger, this.#digests);
+    // Each batch is checked before it joins: a live log's ledger, once open, takes only what opening it anew would.
+    const reader = new ChainReader(this.ledger, this.#digests, (batch) => vetBatch(this.ledger, batch));
     const joined: EventRecord[] = [];
     let failure: { error: unknown } | undefined;
     try {
@@ -224,11 +224,8 @@ export class PgEventLog implements LogStore {
       this.#digests.truncate(this.ledger.head);
       failure = { error };
     }
-    // Whole batches read stay, a failure's too: they are committed records, checked like the rest.
-    if (joined.length) {
-      validateRecords(this.ledger, from);
-      this.#emit(joined);
-    }
+    // Whole batches read before a failure stay: they are committed records, each checked as it joined.
+    if (joined.length) this.#emit(joined);
     if (failure) throw failure.error;
   }
 
