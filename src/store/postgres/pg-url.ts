@@ -24,20 +24,42 @@ export interface PgTarget {
 const LOG_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const ALLOWED = new Set(['log', 'sslmode', 'connect_timeout', 'application_name']);
 
+const invalid = (message: string) => new IncumbentError('invalid', message, '--log');
+
+/**
+ * A `/`, `?` or `#` left unencoded in the password ends the URL's user info early: the rest of the
+ * password would be read as the host, port, database or query, and shown in every message and
+ * banner. The `@` that ends the user info then comes after that point, where no other URL has one.
+ */
+function checkUserInfoWhole(location: string): void {
+  const rest = location.replace(/^[a-z]+:\/\//i, '');
+  const authorityEnd = rest.search(/[/?#]/);
+  if (authorityEnd !== -1 && rest.includes('@', authorityEnd)) throw invalid('has an "@" after its host: a password holding / ? or # must be percent-encoded (%2F %3F %23), or given in PGPASSWORD or ~/.pgpass');
+}
+
+const decoded = (part: string, what: string) => {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw invalid(`has a badly percent-encoded ${what} (a % must be followed by two hex digits; write % itself as %25)`);
+  }
+};
+
 export function parsePgUrl(location: string): PgTarget {
+  checkUserInfoWhole(location);
   let url: URL;
   try {
     url = new URL(location);
   } catch {
-    throw new IncumbentError('invalid', 'is not a valid postgres URL (postgres://user@host:port/database?log=NAME)', '--log');
+    throw invalid('is not a valid postgres URL (postgres://user@host:port/database?log=NAME)');
   }
   const log = url.searchParams.get('log') ?? '';
   if (!LOG_NAME.test(log)) throw new IncumbentError('invalid', `needs ?log=NAME naming the log in the database (letters, digits, . _ -, at most 100), e.g. postgres://${url.username || 'user'}@${url.host || 'host'}${url.pathname}?log=newsroom`, '--log');
   for (const key of url.searchParams.keys()) if (!ALLOWED.has(key)) throw new IncumbentError('invalid', `unknown postgres URL parameter "${key}" (known: ${[...ALLOWED].join(', ')})`, '--log');
-  const user = decodeURIComponent(url.username) || process.env.PGUSER || userInfo().username;
+  const user = decoded(url.username, 'user name') || process.env.PGUSER || userInfo().username;
   const host = url.hostname.replace(/^\[|\]$/g, '') || process.env.PGHOST || 'localhost';
   const port = Number(url.port || process.env.PGPORT || 5432);
-  const database = decodeURIComponent(url.pathname.slice(1)) || process.env.PGDATABASE || user;
+  const database = decoded(url.pathname.slice(1), 'database name') || process.env.PGDATABASE || user;
   const sslmode = url.searchParams.get('sslmode');
   const timeout = Number(url.searchParams.get('connect_timeout') ?? 10);
   const config: ClientConfig = {
@@ -46,7 +68,7 @@ export function parsePgUrl(location: string): PgTarget {
     user,
     database,
     // Without one here, pg reads PGPASSWORD or ~/.pgpass.
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.password ? { password: decoded(url.password, 'password') } : {}),
     ...(sslmode && sslmode !== 'disable' ? { ssl: sslmode === 'require' ? { rejectUnauthorized: false } : true } : {}),
     connectionTimeoutMillis: timeout * 1000,
     application_name: url.searchParams.get('application_name') ?? 'incumbent',
