@@ -28,6 +28,10 @@ const draft = statementDraft;
 
 /** The README's roles, verbatim, plus two people. */
 const ROLES_SQL = `
+CREATE ROLE incumbent_owner NOLOGIN;
+ALTER TABLE incumbent_events OWNER TO incumbent_owner;
+ALTER FUNCTION incumbent_events_refuse() OWNER TO incumbent_owner;
+ALTER FUNCTION incumbent_events_chain() OWNER TO incumbent_owner;
 CREATE ROLE incumbent_reader NOLOGIN;
 CREATE ROLE incumbent_writer NOLOGIN;
 GRANT USAGE ON SCHEMA public TO incumbent_reader, incumbent_writer;

@@ -1,7 +1,9 @@
 /**
  * The table every shared log lives in, and the rules the database itself enforces on it:
  * - rows are never changed or removed (UPDATE, DELETE and TRUNCATE raise an exception), so no
- *   client, whatever its grants, rewrites history through this table;
+ *   client, whatever its grants, rewrites history through this table (short of owning the table or
+ *   its functions, which lets it disable or replace the triggers: the README's roles hand them to a
+ *   role nobody logs in as);
  * - each row's `line` is the sealed record, byte for byte as a file log holds it; its seq and id
  *   must match the row's, its seq must follow the log's last record, and its prevhash must be the
  *   SHA-256 of the previous line (kept in `hash`, which the trigger computes): the chain holds even
