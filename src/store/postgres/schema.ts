@@ -18,8 +18,14 @@ export const CHANNEL = 'incumbent_events';
 /** Serialises schema creation between processes opening a new database at once. */
 const SCHEMA_LOCK = '7310583249761120101';
 
-const DDL = `
-CREATE TABLE ${TABLE} (
+/**
+ * `table`: the table's name qualified by its schema. The chain trigger names it so: a bare name
+ * would be resolved through the inserting session's search_path, where a temporary table of the
+ * same name (any role may make one, and pg_temp is searched first) would hand the trigger whatever
+ * "previous hash" its maker chose. Its functions are qualified by pg_catalog for the same reason.
+ */
+const ddl = (table: string) => `
+CREATE TABLE ${table} (
   log  text   NOT NULL CHECK (log ~ '^[A-Za-z0-9._-]{1,100}$'),
   seq  bigint NOT NULL CHECK (seq >= 1),
   id   text   NOT NULL,
@@ -29,15 +35,15 @@ CREATE TABLE ${TABLE} (
   PRIMARY KEY (log, seq),
   UNIQUE (log, id)
 );
-COMMENT ON TABLE ${TABLE} IS 'Incumbent event logs (append-only; one sealed JSON line per record). Schema 1.';
+COMMENT ON TABLE ${table} IS 'Incumbent event logs (append-only; one sealed JSON line per record). Schema 1.';
 
 CREATE FUNCTION incumbent_events_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '${TABLE} is append-only: % is refused (history is never rewritten; append a correction instead)', TG_OP
     USING ERRCODE = 'insufficient_privilege';
 END $$;
-CREATE TRIGGER incumbent_events_no_update BEFORE UPDATE OR DELETE ON ${TABLE} FOR EACH ROW EXECUTE FUNCTION incumbent_events_refuse();
-CREATE TRIGGER incumbent_events_no_truncate BEFORE TRUNCATE ON ${TABLE} FOR EACH STATEMENT EXECUTE FUNCTION incumbent_events_refuse();
+CREATE TRIGGER incumbent_events_no_update BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION incumbent_events_refuse();
+CREATE TRIGGER incumbent_events_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION incumbent_events_refuse();
 
 CREATE FUNCTION incumbent_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -45,26 +51,26 @@ DECLARE
   previous bytea;
 BEGIN
   -- json, not jsonb: jsonb refuses an escaped NUL, which a line may hold; json_to_record parses once.
-  SELECT * INTO sealed FROM json_to_record(NEW.line::json) AS x(seq bigint, id text, prevhash text);
+  SELECT * INTO sealed FROM pg_catalog.json_to_record(NEW.line::json) AS x(seq bigint, id text, prevhash text);
   IF sealed.seq IS DISTINCT FROM NEW.seq OR sealed.id IS DISTINCT FROM NEW.id THEN
     RAISE EXCEPTION 'log %: the line of seq % does not carry that seq and id', NEW.log, NEW.seq USING ERRCODE = 'check_violation';
   END IF;
   -- Set here whatever the client sent: each line is hashed once, by the database.
-  NEW.hash := sha256(convert_to(NEW.line, 'UTF8'));
+  NEW.hash := pg_catalog.sha256(pg_catalog.convert_to(NEW.line, 'UTF8'));
   IF NEW.seq = 1 THEN
-    previous := decode(repeat('0', 64), 'hex');
+    previous := pg_catalog.decode(pg_catalog.repeat('0', 64), 'hex');
   ELSE
-    SELECT hash INTO previous FROM ${TABLE} WHERE log = NEW.log AND seq = NEW.seq - 1;
+    SELECT hash INTO previous FROM ${table} WHERE log = NEW.log AND seq = NEW.seq - 1;
     IF previous IS NULL THEN
       RAISE EXCEPTION 'log %: seq % does not follow the last record (seqs are gapless)', NEW.log, NEW.seq USING ERRCODE = 'check_violation';
     END IF;
   END IF;
-  IF sealed.prevhash IS DISTINCT FROM encode(previous, 'hex') THEN
+  IF sealed.prevhash IS DISTINCT FROM pg_catalog.encode(previous, 'hex') THEN
     RAISE EXCEPTION 'log %: the prevhash of seq % is not the hash of seq %', NEW.log, NEW.seq, NEW.seq - 1 USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER incumbent_events_chain BEFORE INSERT ON ${TABLE} FOR EACH ROW EXECUTE FUNCTION incumbent_events_chain();
+CREATE TRIGGER incumbent_events_chain BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION incumbent_events_chain();
 `;
 
 /** True when the table exists (readers never create it). */
@@ -81,7 +87,10 @@ export async function ensureSchema(client: ClientBase): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    if (!(await hasSchema(client))) await client.query(DDL);
+    const { rows: [where] } = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    // A $ could end the function bodies' $$ quoting, which the schema's name is written into.
+    if (!where?.schema || where.schema.includes('$')) throw new IncumbentError('invalid', `has no schema to create the log table in ${where?.schema ? '(its name holds a $)' : '(the search_path names none that exists)'}`, '--log');
+    if (!(await hasSchema(client))) await client.query(ddl(`${client.escapeIdentifier(where.schema)}.${TABLE}`));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
