@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const get = (host: ScratchHost, path: string) => rawExchange(host.port, [requestText('GET', path, { host: `127.0.0.1:${host.port}` })]);
-const errorOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { code: string; message: string } };
+const errorOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { code: string; message: string; field?: string } };
 
 describe('web host under malformed requests', () => {
   it.each(['/%ff', '/%', '/%E0%A4%A', '/assets/%c0%ae', '/%zz/index.html'])('answers the malformed path %s with 400 and keeps serving', async (path) => {
@@ -75,6 +75,30 @@ describe('web host under malformed requests', () => {
   it('answers oversized headers with 431', async () => {
     const answer = await rawExchange(prod.port, [requestText('GET', '/', { host: `127.0.0.1:${prod.port}`, 'x-padding': 'x'.repeat(HOST_LIMITS.maxHeaderBytes) })]);
     expect(answer.status).toBe(431);
+  });
+
+  it('names the field at fault in every refusal, whatever refused it', async () => {
+    const host = `127.0.0.1:${prod.port}`;
+    const auth = `Bearer ${prod.token}`;
+    const post = (path: string, headers: Record<string, string>) => requestText('POST', path, { 'content-length': '2', ...headers }, '{}');
+    const refusals: [string, string, number, string][] = [
+      ['a foreign Host', post('/api/log:summary', { host: 'attacker.example', authorization: auth }), 421, 'host'],
+      ['another origin', post('/api/log:summary', { host, authorization: auth, origin: 'http://attacker.example' }), 403, 'origin'],
+      ['no token', post('/api/log:summary', { host }), 401, 'authorization'],
+      ['a wrong token', post('/api/log:summary', { host, authorization: 'Bearer nope' }), 401, 'authorization'],
+      ['no such operation', post('/api/toString', { host, authorization: auth }), 404, 'operation'],
+      ['GET on the API', requestText('GET', '/api/log:summary', { host, authorization: auth }), 405, 'method'],
+      ['POST on a page', post('/index.html', { host }), 405, 'method'],
+      ['a missing file', requestText('GET', '/missing.js', { host }), 404, 'path'],
+      ['bytes that are not HTTP', 'hello\r\n\r\n', 400, 'request'],
+      ['oversized headers', requestText('GET', '/', { host, 'x-padding': 'x'.repeat(HOST_LIMITS.maxHeaderBytes) }), 431, 'headers'],
+    ];
+    for (const [what, request, status, field] of refusals) {
+      const answer = await rawExchange(prod.port, [request]);
+      expect(answer.status, what).toBe(status);
+      expect(errorOf(answer.text).error, what).toMatchObject({ code: expect.any(String), field });
+    }
+    expect(await stillServing(prod.port, prod.token)).toBeUndefined();
   });
 });
 

@@ -182,28 +182,28 @@ const sameToken = (given: string | undefined, token: string) => {
 
 async function answer(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, limits: HostLimits, port: number | undefined) {
   const host = req.headers.host;
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpRefusal(421, 'invalid', `foreign Host header "${host ?? ''}"`);
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpRefusal(421, 'invalid', `foreign Host header "${host ?? ''}"`, { field: 'host' });
   const url = req.url ?? '/';
   if (!url.startsWith('/api/')) {
-    if (req.method !== 'GET') throw new HttpRefusal(405, 'invalid', 'method not allowed', { headers: { allow: 'GET' } });
+    if (req.method !== 'GET') throw new HttpRefusal(405, 'invalid', 'method not allowed', { field: 'method', headers: { allow: 'GET' } });
     const file = readStaticFile(options.staticDir, resolveStaticPath(options.staticDir, url));
-    if (!file) throw new HttpRefusal(404, 'not-found', `no such file: ${url.split('?')[0]}`);
+    if (!file) throw new HttpRefusal(404, 'not-found', `no such file: ${url.split('?')[0]}`, { field: 'path' });
     return reply(req, res, 200, file.bytes, file.type);
   }
-  if (req.method !== 'POST') throw new HttpRefusal(405, 'invalid', 'API calls are POST', { headers: { allow: 'POST' } });
-  if (req.headers.origin !== undefined && req.headers.origin !== `http://${host}`) throw new HttpRefusal(403, 'invalid', 'cross-origin request refused');
-  if (!sameToken(req.headers.authorization?.replace(/^Bearer /, ''), options.token)) throw new HttpRefusal(401, 'invalid', 'missing or wrong token: open the URL the server printed');
+  if (req.method !== 'POST') throw new HttpRefusal(405, 'invalid', 'API calls are POST', { field: 'method', headers: { allow: 'POST' } });
+  if (req.headers.origin !== undefined && req.headers.origin !== `http://${host}`) throw new HttpRefusal(403, 'invalid', 'cross-origin request refused', { field: 'origin' });
+  if (!sameToken(req.headers.authorization?.replace(/^Bearer /, ''), options.token)) throw new HttpRefusal(401, 'invalid', 'missing or wrong token: open the URL the server printed', { field: 'authorization' });
   const operation = url.slice('/api/'.length);
-  if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`);
+  if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`, { field: 'operation' });
   const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
   if (operation === 'log:read' && options.readJson) return replyWithPage(req, res, await options.readJson(args as { fromSeq: number; limit: number }), limits.sendTimeoutMs);
   const value = await (options.handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
   reply(req, res, 200, JSON.stringify({ ok: true, value }));
 }
 
-const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'the request headers are too large'],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'the request took too long to arrive'],
+const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: string, field: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'are too large', 'headers'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'took too long to arrive', 'request'],
 };
 
 /**
@@ -213,8 +213,8 @@ const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: st
 function answerClientError(error: Error & { code?: string }, socket: Duplex) {
   const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
   if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
-  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', `malformed HTTP request (${error.code ?? 'unknown'})`];
-  const body = JSON.stringify({ ok: false, error: { code: 'invalid', message } });
+  const [status, reason, message, field] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', `is not well-formed HTTP (${error.code ?? 'unknown'})`, 'request'];
+  const body = JSON.stringify({ ok: false, error: { code: 'invalid', message, field } });
   const headers = Object.entries({ ...SECURITY_HEADERS, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`, () => socket.destroy());
 }
