@@ -19,6 +19,8 @@ export function isConstraintViolation(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('23');
 }
 
+const LOCK_WAIT_HINT = '60 s unless the URL sets lock_timeout=S';
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || (error as { code?: string }).code || 'unknown error';
 
 /** The error a caller sees; `doing` says what was being done ("append to log x"). */
@@ -31,6 +33,8 @@ export function pgError(error: unknown, server: string, doing: string, committin
       : 'nothing was written (the transaction was rolled back)';
     return new IncumbentError('io', `could not ${doing}: the PostgreSQL server at ${server} did not answer (${messageOf(error)}); ${outcome}`);
   }
+  // lock_not_available: lock_timeout (pg-url.ts) ran out while another session held the log's lock.
+  if (code === '55P03') return new IncumbentError('locked', `could not ${doing}: another session of PostgreSQL at ${server} held the log's lock longer than lock_timeout allows (${LOCK_WAIT_HINT}); nothing was written. Try again; if it stays locked, find the session holding it in pg_locks (locktype advisory)`);
   if (code === '28P01' || code === '28000') return new IncumbentError('invalid', `PostgreSQL at ${server} refused the login: ${messageOf(error)}`, '--log');
   if (code === '3D000') return new IncumbentError('not-found', `PostgreSQL at ${server}: ${messageOf(error)}`);
   if (code === '42501') return new IncumbentError('invalid', `PostgreSQL at ${server} refused: ${messageOf(error)}`);

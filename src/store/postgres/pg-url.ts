@@ -22,7 +22,16 @@ export interface PgTarget {
 }
 
 const LOG_NAME = /^[A-Za-z0-9._-]{1,100}$/;
-const ALLOWED = new Set(['log', 'sslmode', 'connect_timeout', 'application_name']);
+const ALLOWED = new Set(['log', 'sslmode', 'connect_timeout', 'lock_timeout', 'application_name']);
+
+/**
+ * How long a statement waits for a lock, in seconds, unless the URL says (`lock_timeout=S`). Any
+ * role, a reader too, may take a log's advisory lock (pg_advisory_xact_lock is PUBLIC's to run),
+ * and a writer stopped mid-transaction (a laptop put to sleep) keeps it: without a bound, every
+ * append behind it would wait for as long, with the host's connection to the log held. A minute
+ * outlasts the longest legitimate hold short of copying a large log in.
+ */
+const LOCK_WAIT_S = 60;
 
 const invalid = (message: string) => new IncumbentError('invalid', message, '--log');
 
@@ -62,6 +71,8 @@ export function parsePgUrl(location: string): PgTarget {
   const database = decoded(url.pathname.slice(1), 'database name') || process.env.PGDATABASE || user;
   const sslmode = url.searchParams.get('sslmode');
   const timeout = Number(url.searchParams.get('connect_timeout') ?? 10);
+  const lockWait = url.searchParams.get('lock_timeout') ?? String(LOCK_WAIT_S);
+  if (!/^[1-9]\d{0,5}$/.test(lockWait)) throw invalid('has lock_timeout that is not a whole number of seconds from 1 to 999999');
   const config: ClientConfig = {
     host,
     port,
@@ -71,6 +82,7 @@ export function parsePgUrl(location: string): PgTarget {
     ...(url.password ? { password: decoded(url.password, 'password') } : {}),
     ...(sslmode && sslmode !== 'disable' ? { ssl: sslmode === 'require' ? { rejectUnauthorized: false } : true } : {}),
     connectionTimeoutMillis: timeout * 1000,
+    lock_timeout: Number(lockWait) * 1000,
     application_name: url.searchParams.get('application_name') ?? 'incumbent',
     keepAlive: true,
   };
