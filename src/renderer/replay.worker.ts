@@ -17,6 +17,7 @@ import { toEpoch } from '../core/time';
 import { isCoarse, isMonthOrYear, periodOf } from './format';
 import { DAY } from './scrubber-marks';
 import { seatLanes } from './seat-lanes';
+import { shownValue } from './shown-text';
 import { addInSlices } from './sliced-add';
 import { IdleWarmer } from './idle-warmer';
 import { seatOf } from '../core/seats';
@@ -189,7 +190,9 @@ function addInTurn(records: Promise<readonly EventRecord[]> | readonly EventReco
     const batch = await records;
     const add = (record: EventRecord) => {
       if (record.seq <= into.head) return;
-      into.add(record);
+      // A record's text is shown as shown-text.ts allows: a shared log may hold what the content rules refuse.
+      const data = shownValue(record.data);
+      into.add(data === record.data ? record : ({ ...record, data } as EventRecord));
       if (isCoarseRecord(record) && record.subject) coarseFacts.add(record.subject);
     };
     if (!wanted() || !(await addInSlices(batch, add, wanted))) throw new Error('another log was loaded while these records were on their way');

@@ -7,6 +7,7 @@ import { formatAt, isCoarse, periodOf } from './format';
 import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
 import { barStart, type SeatLane } from './seat-lanes';
+import { shownText } from './shown-text';
 
 export interface Palette {
   background: string;
@@ -35,7 +36,8 @@ export const LANE_H = 26;
 export const LABEL_W = 180;
 const AXIS_H = 24;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escaped for XML text and attributes, and without the characters XML 1.0 has no place for. */
+const esc = (s: string) => shownText(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette, interactive }: SeatSvgOptions): string {
   const height = AXIS_H + lanes.length * LANE_H + 6;
