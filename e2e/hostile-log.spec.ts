@@ -12,13 +12,13 @@ import { startWebHost, stopped } from './fixtures';
 
 const sha256 = (line: string) => createHash('sha256').update(line).digest('hex');
 
-/** A log whose third record was sealed by hand, past the content rules every writer applies. */
+/** A log sealed by hand, past the content rules every writer applies: its title, its company's name and its third record. */
 function hostileLog(dir: string): string {
   const at = '2024-03-01T09:30:00Z';
   const citation = { document: 'Doc', quote: 'Q' };
   const base = { specversion: '1.0', source: 'urn:incumbent:user', subject: 'acme', timeprecision: 'minute', timezone: 'UTC', recordedtime: at, datacontenttype: 'application/json' };
   const records = [
-    { ...base, id: 'log', type: 'log.created', subject: undefined, source: 'urn:incumbent:app', time: at, data: { title: 'T', company: { id: 'acme', name: 'Acme' } } },
+    { ...base, id: 'log', type: 'log.created', subject: undefined, source: 'urn:incumbent:app', time: at, data: { title: 'Acme \u202eeltit', company: { id: 'acme', name: 'Acme\u0003' } } },
     { ...base, id: 'ann', type: 'role.assumed', time: at, data: { citation, certainty: 'confirmed', person: { id: 'ann', name: 'Ann Lee' }, role: 'CEO', interim: false, acting: false } },
     { ...base, id: 'bob', type: 'role.assumed', time: '2024-03-02T09:30:00Z', data: { citation, certainty: 'confirmed', person: { id: 'bob', name: 'Bob\u0001 \u202eeeL nnA' }, role: 'CFO\u0002', interim: false, acting: false } },
   ];
@@ -29,7 +29,7 @@ function hostileLog(dir: string): string {
   return path;
 }
 
-test('a name with control and bidi-override characters neither breaks the SVG export nor reorders the page', async ({ page }, testInfo) => {
+test('a title or a name with control and bidi-override characters neither breaks the SVG export nor reorders the page', async ({ page }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it reads the downloaded file');
   const dir = mkdtempSync(join(tmpdir(), 'incumbent-e2e-hostile-'));
   const host = await startWebHost(join(dir, 'data'), hostileLog(dir));

@@ -14,6 +14,7 @@ import { unwrap, type Api } from './api';
 import { whileOpening } from './opening-watch';
 import { timeLeft, type Arrival } from './load-estimate';
 import type { ReplayClient } from './replay-client';
+import { shownText } from './shown-text';
 
 export const PAGE = 20_000;
 /**
@@ -169,7 +170,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         }
       }
       setCompanies(await replay.ask({ op: 'companies' }));
-      setSummary(next);
+      // The title and names the host gives are shown as the worker shows a record's text (shown-text.ts).
+      setSummary({ ...next, title: shownText(next.title), companies: next.companies.map((c) => ({ ...c, name: shownText(c.name) })) });
     } catch (e) {
       setError((e as Error).message);
     } finally {
