@@ -1,10 +1,9 @@
 /** `incumbent`: the command line. Exit codes: 0 ok, 1 bad input, 2 damaged or locked log. */
-import { parseArgs } from 'node:util';
 import { sentenceOf, toAppError } from '../core/errors';
 import { commands, type Command } from './commands';
 import { help, optionsOf } from './help';
 import { processIo, type CliIo } from './io';
-import { bareArgumentProblem, optionProblem } from './option-problem';
+import { bareArgumentProblem, optionProblem, parseOptions } from './option-problem';
 
 const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
 
@@ -21,7 +20,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const command = name as Command;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: optionsOf(command), allowPositionals: true, strict: true, tokens: true });
+    parsed = parseOptions(rest, optionsOf(command));
     const takesArguments = command === 'append' || command === 'copy';
     const problem = optionProblem(parsed.tokens) ?? (takesArguments ? undefined : bareArgumentProblem(parsed.positionals, Object.hasOwn(optionsOf(command), 'log')));
     if (problem) throw new Error(problem);

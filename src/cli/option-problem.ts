@@ -1,4 +1,5 @@
 /** Options the command lines (the CLI's and the web host's) refuse whatever they are for. */
+import { parseArgs } from 'node:util';
 
 /**
  * What is wrong with the options as given, if anything. One given twice (`--at A --at B`): which
@@ -25,4 +26,41 @@ export function bareArgumentProblem(positionals: string[], takesLog: boolean): s
   if (first === undefined) return undefined;
   const hint = takesLog && positionals.length === 1 ? `; if it is the log, give --log ${first}` : '';
   return `Unexpected argument '${first}': this command takes only options${hint}`;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/**
+ * node:util's parseArgs with its refusals put as the user can act on them: an unknown option is
+ * named with the nearest known one (its own message suggested a positional argument after '--'),
+ * and an option left without its value says what to give.
+ */
+export function parseOptions<O extends OptionSpec>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const given = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && given) throw new Error(`Unknown option '${given}'${suggestion(given, Object.keys(options))}`);
+    const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message)?.[1];
+    if (missing) throw new Error(`Option '${missing}' has no value: give one after it, as in ${missing} VALUE`);
+    throw error;
+  }
+}
+
+function suggestion(given: string, known: string[]): string {
+  const bare = given.replace(/^-+/, '').split('=')[0]!.toLowerCase();
+  const near = known.map((name) => ({ name, distance: editDistance(bare, name) })).sort((a, b) => a.distance - b.distance)[0];
+  const list = known.map((name) => `--${name}`).join(', ');
+  return near && near.distance <= Math.ceil(near.name.length / 3) ? `: did you mean --${near.name}? The options are ${list}` : `: the options are ${list}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -3,8 +3,7 @@
  * log opened: a mistyped option, a port that is no port or one already taken is named in a
  * sentence, never thrown as a stack trace.
  */
-import { parseArgs } from 'node:util';
-import { bareArgumentProblem, optionProblem } from '../cli/option-problem';
+import { bareArgumentProblem, optionProblem, parseOptions } from '../cli/option-problem';
 
 export const DEFAULT_PORT = 5180;
 
@@ -20,12 +19,11 @@ export type WebOptions = { help: true } | { help: false; port: number; log?: str
 
 /** The options in `argv`; throws an Error whose message names the option and what is wrong with it. */
 export function parseWebOptions(argv: string[]): WebOptions {
-  const { values, tokens, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { port: { type: 'string' }, log: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-    tokens: true,
+  const { values, tokens, positionals } = parseOptions(argv, {
+    port: { type: 'string' },
+    log: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   const problem = optionProblem(tokens) ?? bareArgumentProblem(positionals, true);
   if (problem) throw new Error(problem);
