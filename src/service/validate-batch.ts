@@ -26,17 +26,25 @@ export function validateBatch(raw: readonly unknown[], ledger: Ledger, fieldOf: 
   return drafts;
 }
 
-/** Splits JSON Lines text into values; a line that is not JSON is named by its number. */
+/**
+ * Splits JSON Lines text into values; a line that is not JSON is named by its number, with what to
+ * do. The byte-order mark some Windows editors put first is not part of the text, and is dropped.
+ */
 export function parseJsonLines(text: string): unknown[] {
   const values: unknown[] = [];
-  text.split('\n').forEach((line, index) => {
+  text.replace(/^\ufeff/, '').split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
     try {
       values.push(JSON.parse(line));
     } catch (error) {
-      throw new IncumbentError('invalid', `not valid JSON (${(error as Error).message})`, `line ${index + 1}`);
+      throw new IncumbentError('invalid', notJson(line, error as Error), `line ${index + 1}`);
     }
   });
   if (values.length === 0) throw new IncumbentError('invalid', 'holds no events', 'input');
   return values;
+}
+
+function notJson(line: string, error: Error): string {
+  const what = line.startsWith('\ufeff') ? 'starts with a byte-order mark (U+FEFF), as where files were joined' : `is not valid JSON (${error.message})`;
+  return `${what}: each line must be one event, a JSON object {...} (docs/authoring.md shows them); a CSV, PDF or word-processor file is not read`;
 }
