@@ -4,7 +4,7 @@
  * target is refused. The PostgreSQL part is skipped, with the reason printed, where it cannot start.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,14 @@ describe('incumbent copy between files', () => {
     expect((await run('verify', '--log', to)).code).toBe(0);
     expect(await run('copy', BUILT_IN_LOG, to)).toMatchObject({ code: 1, err: expect.stringMatching(/is not empty; copy never overwrites/) });
     expect(await run('copy', BUILT_IN_LOG)).toMatchObject({ code: 1, err: expect.stringMatching(/exactly two/) });
+  });
+
+  it('names a folder given as TO as a folder, and leaves nothing in it or beside it', async () => {
+    const folder = join(dir(), 'my logs');
+    mkdirSync(folder);
+    expect(await run('copy', BUILT_IN_LOG, folder)).toMatchObject({ code: 1, err: expect.stringContaining(`TO: ${folder} is a folder, not a log file: give the copy a file name, such as ${join(folder, 'copy.jsonl')}`) });
+    expect(readdirSync(folder)).toEqual([]);
+    expect(readdirSync(dirname(folder))).toEqual(['my logs']);
   });
 
   it('leaves nothing at TO when its write stops halfway, and the copy can be made again', async () => {
