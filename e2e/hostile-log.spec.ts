@@ -29,11 +29,14 @@ function hostileLog(dir: string): string {
   return path;
 }
 
-test('a title or a name with control and bidi-override characters neither breaks the SVG export nor reorders the page', async ({ page }, testInfo) => {
+test('a title or a name with control and bidi-override characters neither breaks the SVG export nor reorders the page', async ({ playwright, launchOptions }, testInfo) => {
+  // Skipped before any browser starts: the electron project has none.
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it reads the downloaded file');
   const dir = mkdtempSync(join(tmpdir(), 'incumbent-e2e-hostile-'));
   const host = await startWebHost(join(dir, 'data'), hostileLog(dir));
+  const browser = await playwright.chromium.launch(launchOptions);
   try {
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(host.url);
     await page.getByRole('tab', { name: 'Seat history' }).click();
     const view = page.getByRole('region', { name: 'Seat history' });
@@ -47,6 +50,7 @@ test('a title or a name with control and bidi-override characters neither breaks
     // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(shown).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000-\u0008]/);
   } finally {
+    await browser.close();
     await stopped(host.process);
     rmSync(dir, { recursive: true, force: true });
   }
