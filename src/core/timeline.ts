@@ -13,8 +13,7 @@
  *   where patching does not pay, one that asks again at the same S gets a chain of its own
  *   (`reader-states.ts`).
  */
-import type { Effective } from './evolve';
-import { evolve } from './evolve';
+import { evolve, type Effective } from './evolve';
 import { readerState, type HeadChain } from './known-at';
 import { copyState, freezeShallow, frozenCopy, initialState, type CompanyState } from './state';
 import { HeadWrites } from './head-writes';
@@ -53,10 +52,7 @@ export class Timeline {
   /** The known sequence of the previous question: a reader that asks twice is scrubbing. */
   #lastKnownSeq = -1;
   readonly #name: string;
-  /**
-   * The facts by sequence. The timeline holds sequences, not facts: a log read from a file keeps
-   * its records on disk, and they are parsed again when a replay reaches them.
-   */
+  /** The facts by sequence: the timeline holds sequences (a file's records stay on disk, parsed again when a replay reaches them). */
   readonly #facts: Facts;
   /** The state after every live entry before `length`: see `headState`. */
   #head: { state: CompanyState; length: number } | undefined;
@@ -139,10 +135,7 @@ export class Timeline {
     if (to - from > 1) this.#facts.prefetch(this.#entries.seqs.subarray(from, Math.min(to, this.#entries.length)));
   }
 
-  /**
-   * Applies to `state` the facts at positions `from` to `to` (settled) for which `visible` holds,
-   * read together first. A one-shot process does not keep what it reads: it will not come back.
-   */
+  /** Applies to `state` the facts at positions `from` to `to` (settled) that `visible` shows, read together first (a one-shot process keeps none). */
   #apply(state: CompanyState, from: number, to: number, visible: (position: number) => boolean): void {
     if (!this.#checkpointing) return this.#applyOnce(state, from, to, visible);
     this.#prefetchRange(from, to);
@@ -161,11 +154,10 @@ export class Timeline {
   }
 
   /**
-   * The state after every live entry (those the head chain replays): what an append at the end is
-   * checked against. It is one checkpoint that moves with the end. The first call replays the
-   * timeline once and keeps neither the records nor checkpoints along the way; building the head
-   * chain would cost about twice as much for a question that needs only the end. Later calls apply
-   * only the entries added since, until a change before them (back-dated, or a revision) drops it.
+   * The state after every live entry (those the head chain replays): what an append at the end is checked against, one
+   * checkpoint that moves with the end. The first call replays the timeline once, keeping no records or checkpoints (the head
+   * chain would cost twice as much for a question that needs only the end); later calls apply only the entries added since,
+   * until a change before them (back-dated, or a revision) drops it.
    */
   headState(): CompanyState {
     const length = this.#entries.length;
@@ -232,10 +224,8 @@ export class Timeline {
   };
 
   /**
-   * Builds ahead of the questions, `blocks` at a time: the head's checkpoints toward the end, then
-   * what a known-at reader's first question would otherwise list for the whole timeline (at a
-   * million events 0.3-0.4 s of it: which cells the head wrote in each block, where each part's
-   * facts are). True once all is built.
+   * Builds ahead of questions, `blocks` at a time, true once all is built: the head's checkpoints to the end, then what a
+   * known-at reader's first question would list for the whole timeline (0.3-0.4 s at 1M: the cells the head wrote by block).
    */
   warm(blocks: number): boolean {
     if (!this.#checkpointing) return true;
@@ -259,7 +249,7 @@ export class Timeline {
    */
   stateAt(time: number, knownSeq: number): CompanyState {
     const end = Math.min(this.countUntil(time), this.#entries.frontEnd(knownSeq));
-    if (!this.#checkpointing) return freezeShallow(this.#replay(end, knownSeq));
+    if (!this.#checkpointing) return freezeShallow(this.#replayTo(end, (i) => this.#entries.visible(i, knownSeq)));
     const target = Math.floor(end / CHECKPOINT_INTERVAL);
     this.#extend(this.#checkpoints, target, Infinity);
     let chain = this.#checkpoints;
@@ -294,19 +284,17 @@ export class Timeline {
    * from the start: for visibility that is not a prefix of the log (as published by a time).
    */
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
-    const state = initialState(this.company, this.#name);
-    this.#apply(state, 0, this.countUntil(time), visible);
-    return freezeShallow(state);
+    return freezeShallow(this.#replayTo(this.countUntil(time), visible));
   }
 
   /** The same answer by mutable replay from the initial state: the reference the checkpoints must match. */
   replayFromStart(time: number, knownSeq: number): CompanyState {
-    return this.#replay(this.countUntil(time), knownSeq);
+    return this.#replayTo(this.countUntil(time), (i) => this.#entries.visible(i, knownSeq));
   }
 
-  #replay(end: number, knownSeq: number): CompanyState {
+  #replayTo(end: number, visible: (position: number) => boolean): CompanyState {
     const state = initialState(this.company, this.#name);
-    this.#apply(state, 0, end, (i) => this.#entries.visible(i, knownSeq));
+    this.#apply(state, 0, end, visible);
     return state;
   }
 }
