@@ -216,7 +216,7 @@ describe('bad input is exit 1 with a plain sentence', () => {
     expect(await run(['append', '--log', path, join(dir, 'missing.jsonl')])).toMatchObject({ code: 1, err: expect.stringMatching(/INPUT: cannot read .*missing.jsonl: there is no such file/) });
     expect(await run(['append', '--log', path, dir])).toMatchObject({ code: 1, err: expect.stringMatching(/it is a folder, not a file/) });
     expect(await run(['snapshot', '--log', dir, '--at', '2023-11-18T12:00:00Z'])).toMatchObject({ code: 1, err: expect.stringMatching(/is a folder, not a log file/) });
-    expect(await run(['verify', '--log', join(dir, 'nothing.jsonl')])).toMatchObject({ code: 1, err: expect.stringMatching(/no log at/) });
+    expect(await run(['verify', '--log', join(dir, 'nothing.jsonl')])).toMatchObject({ code: 1, err: expect.stringMatching(/no log at .*nothing\.jsonl \(start one with: incumbent init --log /) });
     expect(await run(['snapshot', '--at', '2023-11-18T12:00:00Z', '--out', join(dir, 'no', 'such', 'dir.json')])).toMatchObject({ code: 1, err: expect.stringMatching(/--out: cannot write/) });
     for (const { err } of [await run(['append', '--log', path, dir])]) expect(err).not.toMatch(/E[A-Z]{3,}:/);
   });

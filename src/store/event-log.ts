@@ -12,7 +12,7 @@ import { Digests } from './digests';
 import { fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
-import { isFolder, isLogFile, realLogPath } from './log-file';
+import { isFolder, isLogFile, noLogAt, realLogPath } from './log-file';
 import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from './log-store';
 import { sealBatch } from './seal-batch';
 
@@ -37,7 +37,7 @@ export class EventLog implements LogStore {
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
   static async open(named: string, options: OpenOptions = {}): Promise<EventLog> {
     const exists = isLogFile(named);
-    if (!exists && (!options.create || options.readOnly)) throw new IncumbentError('not-found', `no log at ${named} (start one with: incumbent init --log ${named} --title "...")`);
+    if (!exists && (!options.create || options.readOnly)) throw noLogAt(named);
     // Its folder is not made for it (a mistyped path would start a log nobody finds): said plainly, not as the lock's errno.
     if (!exists && !isFolder(dirname(named))) throw new IncumbentError('invalid', `cannot start a log at ${named}: there is no folder ${dirname(named)}`);
     // A link to nothing: opening it to create would meet the link, and say only "EEXIST".

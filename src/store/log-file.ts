@@ -72,5 +72,8 @@ export function isLogFile(path: string): boolean {
 
 /** Throws `not-found` unless `path` is an existing log file. */
 export function requireLogFile(path: string): void {
-  if (!isLogFile(path)) throw new IncumbentError('not-found', `no log at ${path}`);
+  if (!isLogFile(path)) throw noLogAt(path);
 }
+
+/** There is no log at `path`: said with how to start one, whichever command looked for it. */
+export const noLogAt = (path: string) => new IncumbentError('not-found', `no log at ${path} (start one with: incumbent init --log ${path} --title "...")`);
