@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { addDirectorThroughForm, expect, setMoment, test } from './fixtures';
+import { addDirectorThroughForm, compareMoments, expect, setMoment, test } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
 const ceo = (page: Page) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) });
@@ -138,12 +138,7 @@ test('known-at shows what was known at an earlier recorded time', async ({ app }
 
 test('comparing two moments lists the changes in governance terms', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Compare two moments' });
-  await dialog.getByLabel('Compare from').fill('2023-11-17T00:00');
-  await dialog.getByLabel('Compare to').fill('2023-11-18T00:00');
-  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
-  const diff = dialog.getByRole('list', { name: 'Differences' });
+  const diff = await compareMoments(page, '2023-11-17T00:00', '2023-11-18T00:00');
   await expect(diff).toContainText('Sam Altman left CEO (fired)');
   await expect(diff).toContainText('Mira Murati became interim CEO');
   await expect(diff).toContainText('Greg Brockman left the board');

@@ -3,7 +3,7 @@
  * reader hears, the day's uncertain changes and the comparison's differences each say how sure
  * their source is, as the state's own rows do with a badge.
  */
-import { expect, setMoment, test } from './fixtures';
+import { compareMoments, expect, setMoment, test } from './fixtures';
 
 test('the last change and the spoken sentence say when it is only rumoured or reported', async ({ app }) => {
   const { page } = app;
@@ -24,24 +24,12 @@ test('the last change and the spoken sentence say when it is only rumoured or re
 });
 
 test('a comparison says which of its differences are only rumoured or reported', async ({ app }) => {
-  const { page } = app;
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Compare two moments' });
-  await dialog.getByLabel('Compare from').fill('2023-11-18T23:00');
-  await dialog.getByLabel('Compare to').fill('2023-11-19T12:00');
-  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
-  const diff = dialog.getByRole('list', { name: 'Differences' });
+  const diff = await compareMoments(app.page, '2023-11-18T23:00', '2023-11-19T12:00');
   await expect(diff).toContainText('Opened negotiation: Investors push the board to reinstate Sam Altman as CEO (rumoured)');
 });
 
 test('a comparison says when an ending is only reported, although what it ended was confirmed', async ({ app }) => {
-  const { page } = app;
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Compare two moments' });
-  await dialog.getByLabel('Compare from').fill('2023-11-28T12:00');
-  await dialog.getByLabel('Compare to').fill('2023-11-30T12:00');
-  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
-  const diff = dialog.getByRole('list', { name: 'Differences' });
+  const diff = await compareMoments(app.page, '2023-11-28T12:00', '2023-11-30T12:00');
   await expect(diff).toContainText('Tasha McCauley left the board (other) (reported)');
   await expect(diff).toContainText('Helen Toner left the board (resigned)');
   await expect(diff).not.toContainText('Helen Toner left the board (resigned) (');

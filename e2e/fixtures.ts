@@ -180,6 +180,16 @@ export const test = base.extend<{ app: AppUnderTest }>({
 /** Types a moment (wall time in the company's zone, "2023-11-21T12:00") into the Moment field. */
 export const setMoment = (page: Page, local: string) => page.getByLabel(/^Moment \(/).fill(local);
 
+/** Compares two moments (local times, as typed) in the Compare dialog; the list of differences it shows. */
+export async function compareMoments(page: Page, from: string, to: string) {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare two moments' });
+  await dialog.getByLabel('Compare from').fill(from);
+  await dialog.getByLabel('Compare to').fill(to);
+  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
+  return dialog.getByRole('list', { name: 'Differences' });
+}
+
 export async function addDirectorThroughForm(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Add event' }).click();
   const form = page.getByRole('dialog', { name: 'Add an event' });

@@ -5,10 +5,9 @@
  * the "previous hash" itself, and insert a row that breaks the chain: one no app can open past,
  * and that nobody but the table's owner can remove. Against a real PostgreSQL.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clusterForTests, sayWhySkipped } from './cluster.test-support';
-import { pgLogsForTests, statementDraft } from './pg-logs.test-support';
+import { connectAs, pgLogsForTests, statementDraft } from './pg-logs.test-support';
 
 const { cluster, skipped } = await clusterForTests();
 sayWhySkipped('pg-chain-trigger.test.ts', skipped);
@@ -22,12 +21,7 @@ describe.skipIf(!cluster)(`the chain trigger cannot be pointed elsewhere${skippe
     const log = await open(url);
     await log.append([statementDraft('a')]);
     const name = new URL(url).searchParams.get('log')!;
-    const admin = new pg.Client({ connectionString: url.replace(/\?.*/, '') });
-    await admin.connect();
-    await admin.query('CREATE ROLE mallory LOGIN; GRANT SELECT, INSERT ON incumbent_events TO mallory');
-    await admin.end();
-    const mallory = new pg.Client({ connectionString: url.replace(/\?.*/, '').replace('incumbent@', 'mallory@') });
-    await mallory.connect();
+    const mallory = await connectAs(url, 'mallory', 'SELECT, INSERT');
     try {
       const fake = 'ab'.repeat(32);
       await mallory.query('CREATE TEMP TABLE incumbent_events (log text, seq bigint, hash bytea)');

@@ -4,10 +4,9 @@
  * lock_timeout, then is refused as locked, with nothing written, and the log goes on once the lock
  * is free. Against a real PostgreSQL.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clusterForTests, sayWhySkipped } from './cluster.test-support';
-import { pgLogsForTests, statementDraft } from './pg-logs.test-support';
+import { connectAs, pgLogsForTests, statementDraft } from './pg-logs.test-support';
 import { parsePgUrl } from './pg-url';
 
 const { cluster, skipped } = await clusterForTests();
@@ -21,12 +20,7 @@ describe.skipIf(!cluster)(`an append does not wait without end for the log's loc
     const url = newLog();
     const writer = await open(`${url}&lock_timeout=1`);
     await writer.append([statementDraft('before')]);
-    const admin = new pg.Client({ connectionString: url.replace(/\?.*/, '') });
-    await admin.connect();
-    await admin.query('CREATE ROLE rita LOGIN; GRANT SELECT ON incumbent_events TO rita');
-    await admin.end();
-    const reader = new pg.Client({ connectionString: url.replace(/\?.*/, '').replace('incumbent@', 'rita@') });
-    await reader.connect();
+    const reader = await connectAs(url, 'rita', 'SELECT');
     await reader.query('BEGIN');
     await reader.query('SELECT pg_advisory_xact_lock($1)', [parsePgUrl(url).lockKey]);
     const started = performance.now();
