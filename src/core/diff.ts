@@ -95,10 +95,12 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
   return changes;
 }
 
+/** A sentence, and how sure its source is when less than confirmed: a rumour or a report is never said as a fact. */
+export const sayingHowSure = (sentence: string, certainty: string | undefined): string => (certainty && certainty !== 'confirmed' ? `${sentence} (${certainty})` : sentence);
+
 /** One plain sentence per change, for people rather than programs; one only rumoured or reported says so. */
 export function describeChange(change: Change): string {
-  const sentence = describeWhat(change);
-  return change.certainty ? `${sentence} (${change.certainty})` : sentence;
+  return sayingHowSure(describeWhat(change), change.certainty);
 }
 
 function describeWhat(change: Change): string {

@@ -6,7 +6,7 @@
  */
 import { describeEvent, itemNameBefore, ItemNames, kindOf } from '../core/describe';
 import type { EventRecord } from '../core/event';
-import { describeChange } from '../core/diff';
+import { describeChange, sayingHowSure } from '../core/diff';
 import { changesBetween, keysOf, viewOf, withoutHeld, type Keys, type Limits } from './state-view';
 import type { Effective } from '../core/evolve';
 import { stateAndBefore } from '../core/last-change';
@@ -29,11 +29,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A resolution names its item by the summary that opened it, looked for among the records before it. */
 const itemNameOf = (effect: { seq: number; subject?: string; type: string; data: unknown }) => itemNameBefore((seq) => ledger.record(seq), effect as EventRecord);
 const describe = (effect: Effective) => describeEvent({ type: effect.type, data: effect.data } as EventRecord, itemNameOf(effect));
-/** The sentence, and how sure its source is when less than confirmed: a rumour or a report is never said as a fact. */
-const said = (effect: Effective) => {
-  const certainty = (effect.data as { certainty?: string }).certainty;
-  return certainty && certainty !== 'confirmed' ? `${describe(effect)} (${certainty})` : describe(effect);
-};
+const said = (effect: Effective) => sayingHowSure(describe(effect), (effect.data as { certainty?: string }).certainty);
 
 /** Every name, party, organisation and phrase an event holds (not its citation), and its sentence, lower-cased. */
 function haystack(effect: Effective, names: ItemNames): string {
