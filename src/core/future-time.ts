@@ -5,7 +5,7 @@
  */
 import type { EventDraft, Precision } from './event';
 import { momentOfFact, type FactMoment } from './fact-moment';
-import { formatMoment } from './time';
+import { formatMoment, instantOf } from './time';
 import { offsetAt } from './zone';
 
 /** How many of an RFC 3339 time's leading wall-clock fields each precision keeps (year, month, day, hour, minute, second). */
@@ -39,7 +39,7 @@ const DAY_MS = 86_400_000;
 /** Why an event dated `time` cannot be recorded at `recordedAt` (epoch ms), or undefined when it can. */
 export function futureTimeProblem(time: string, precision: Precision, zone: string, recordedAt: number): string | undefined {
   // The instant written lies inside its period, so one not after `recordedAt` needs no calendar.
-  if (Date.parse(time) <= recordedAt || periodStart(time, precision, zone) <= recordedAt) return undefined;
+  if (instantOf(time) <= recordedAt || periodStart(time, precision, zone) <= recordedAt) return undefined;
   return `${formatMoment(time, precision, zone)} is after the moment this event is recorded (${recordedIn(recordedAt, zone)}): a log records what has happened. Record a change once it has taken effect; what is announced for later is a statement.made (or an agreement.reached) now`;
 }
 
