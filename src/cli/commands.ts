@@ -196,9 +196,15 @@ function revisionNote(ledger: Ledger, record: EventRecord): string {
   if (!revision) return '';
   if (revision.type === 'event.retracted') return `  [retracted by #${revision.seq}: ${revision.data.reason}]`;
   if (revision.type !== 'event.corrected') return '';
+  // What holds now is the chain's last version: a correction corrected again, or retracted, is not.
+  let last: EventRecord = revision;
+  for (let next: EventRecord | undefined = revision; next; next = ledger.byId(ledger.revisionOf(next.id) ?? '')) last = next;
+  const first = `  [corrected by #${revision.seq}: ${revision.data.reason}`;
+  if (last.type === 'event.retracted') return `${first}; then retracted by #${last.seq}: ${last.data.reason}]`;
+  if (last.type !== 'event.corrected') return '';
   // The corrected payload is the fact's: a correction that was itself corrected stands for that fact.
-  const now = describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: revision.data.data } as Pick<EventRecord, 'type' | 'data'>);
-  return `  [corrected by #${revision.seq}: ${revision.data.reason}; now: ${now}]`;
+  const now = describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: last.data.data } as Pick<EventRecord, 'type' | 'data'>);
+  return `${first}; now: ${now}]`;
 }
 
 export type Command = keyof typeof commands;
