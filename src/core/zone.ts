@@ -27,7 +27,10 @@ function formatterOf(zone: string): Intl.DateTimeFormat | null {
 export function zoneProblem(zone: string): string | undefined {
   const formatter = formatterOf(zone);
   if (!formatter) return 'must be an IANA time zone such as America/Los_Angeles';
-  if (zone !== 'UTC' && !zone.includes('/')) return `"${zone}" is an abbreviation, not an IANA time zone: write ${formatter.resolvedOptions().timeZone} (or UTC)`;
+  const spelt = formatter.resolvedOptions().timeZone;
+  // Intl ignores case, but a log keeps the name as written, for readers whose tz database does not.
+  if (zone !== spelt && zone.toLowerCase() === spelt.toLowerCase()) return `"${zone}" is not how IANA spells it: write ${spelt}`;
+  if (zone !== 'UTC' && !zone.includes('/')) return `"${zone}" is an abbreviation, not an IANA time zone: write ${spelt}${spelt === 'UTC' ? '' : ' (or UTC)'}`;
   return undefined;
 }
 
