@@ -48,9 +48,11 @@ export function checkConsistency(ledger: Ledger, drafts: readonly EventDraft[], 
     affected.set(company, entry);
     return entry;
   };
+  const sent = new Set<string>();
   drafts.forEach((draft, index) => {
-    // Re-sent events already in the log are no-ops (or id conflicts the store refuses).
-    if (draft.id && ledger.byId(draft.id)) return;
+    // Re-sent events, already in the log or earlier in this batch, are no-ops (or id conflicts the store refuses).
+    if (draft.id && (ledger.byId(draft.id) || sent.has(draft.id))) return;
+    if (draft.id) sent.add(draft.id);
     const seq = ledger.head + index + 1;
     const id = draft.id ?? `(event ${index + 1})`;
     if (draft.type === 'event.corrected' || draft.type === 'event.retracted') {
