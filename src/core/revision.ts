@@ -17,7 +17,8 @@ export function checkRevision(draft: EventDraft, context: RevisionContext, prefi
   const target = context.find(draft.data.target);
   if (!target) throw invalid(field('data.target'), `no event with id "${draft.data.target}" in this log`);
   const revisedBy = context.revisionOf(draft.data.target);
-  if (revisedBy) throw invalid(field('data.target'), `event "${draft.data.target}" was already revised by "${revisedBy}"; revise that one instead`);
+  // The same revision sent again (a batch re-run after a failure) is the id rule's: a no-op, or a conflict.
+  if (revisedBy && revisedBy !== draft.id) throw invalid(field('data.target'), `event "${draft.data.target}" was already revised by "${revisedBy}"; revise that one instead`);
   const targetType = target.type === 'event.corrected' ? correctedType(draft.data.target, context) : target.type;
   if (!targetType || !isDomain(targetType)) throw invalid(field('data.target'), `a ${target.type} event cannot be revised`);
   if (draft.subject !== target.subject) throw invalid(field('subject'), `must be "${target.subject}", the company of the revised event`);
