@@ -9,7 +9,7 @@ import type { KnownBy, Ledger } from '../core/ledger';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
-import { isLogFile, refuseLogFiles } from '../store/log-file';
+import { isLogFile, refuseEventLines, refuseLogFiles } from '../store/log-file';
 import { eventTypes, logPayloads } from '../core/vocabulary';
 import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
@@ -77,6 +77,7 @@ export const commands = {
   async snapshot(options: Options, io: CliIo) {
     const out = str(options, 'out');
     if (out) refuseLogFiles(out, str(options, 'log') ?? BUILT_IN_LOG, 'snapshot', '--out');
+    if (out) refuseEventLines(out, 'snapshot', '--out');
     const at = moment(options, 'at', true)!;
     const knownAt = moment(options, 'known-at', false);
     const knownBy = knownByOf(options);

@@ -1,5 +1,5 @@
 /** Checks that a path can be a log file before anything opens it: problems are sentences, not errnos. */
-import { realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IncumbentError } from '../core/errors';
 
@@ -46,6 +46,29 @@ export function refuseLogFiles(path: string, log: string, what: string, field: s
   if (sameFile(path, log) || target === real || target.startsWith(`${real}.`)) {
     throw new IncumbentError('invalid', `${path} is the log read, or a file kept beside it: write the ${what} elsewhere`, field);
   }
+}
+
+/**
+ * Refuses to write `what` over a file of event lines, one JSON object a line (another log, an
+ * events file): a slip of the keyboard would lose its history. A snapshot, pretty-printed, opens
+ * with "{" alone on its line, so an older one is still replaced. Only a regular file is looked in.
+ */
+export function refuseEventLines(path: string, what: string, field: string): void {
+  let start = '';
+  try {
+    if (!statSync(path).isFile()) return;
+    const fd = openSync(path, 'r');
+    try {
+      const bytes = Buffer.alloc(4096);
+      start = bytes.toString('utf8', 0, readSync(fd, bytes, 0, bytes.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return; // nothing there, or not readable: the write says so
+  }
+  const first = start.replace(/^\ufeff/, '').trimStart().split('\n', 1)[0]!.trim();
+  if (/^\{\s*"/.test(first)) throw new IncumbentError('invalid', `${path} holds event lines (a log or an events file): write the ${what} elsewhere`, field);
 }
 
 /** Whether a folder is at `path` (one that cannot be looked at counts as none). */

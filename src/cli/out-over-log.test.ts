@@ -1,0 +1,44 @@
+/**
+ * `snapshot --out` refused the log it read, but wrote over any other log (or events file) named by
+ * a slip: another log, even one the web host held open for writing, became a snapshot, its history
+ * gone. A file of event lines is never a snapshot's to replace; an older snapshot still is.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_LOG } from './commands';
+import { main } from './main';
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' });
+  return { code, out, err };
+}
+
+const snapshotTo = (out: string) => run(['snapshot', '--at', '2023-11-20T12:00:00-08:00', '--out', out]);
+
+describe('snapshot --out', () => {
+  it('does not write over another log or an events file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'incumbent-out-'));
+    const [other, events] = [join(dir, 'other.jsonl'), join(dir, 'events.jsonl')];
+    copyFileSync(BUILT_IN_LOG, other);
+    writeFileSync(events, '{"id":"a-1","type":"board.joined","subject":"acme"}\n');
+    for (const path of [other, events]) {
+      const before = readFileSync(path);
+      const { code, err } = await snapshotTo(path);
+      expect(code).toBe(1);
+      expect(err).toMatch(/--out: .* holds event lines \(a log or an events file\): write the snapshot elsewhere/);
+      expect(readFileSync(path)).toEqual(before);
+    }
+  });
+
+  it('replaces an older snapshot, and writes a new file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'incumbent-out-')), 'snap.json');
+    expect((await snapshotTo(out)).code).toBe(0);
+    writeFileSync(out, '{}');
+    expect((await snapshotTo(out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toMatch(/^incumbent\.snapshot\//);
+  });
+});
