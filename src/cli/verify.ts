@@ -17,6 +17,7 @@ import { checkTail, olderRulesWarning, validateRecords } from '../store/integrit
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
 import { readLog } from '../store/read-log';
+import { GENESIS_HASH } from '../store/seal';
 import { readInput } from './io';
 
 export interface VerifyOptions {
@@ -67,14 +68,17 @@ function checkSnapshot(contents: Proof, file: string): string {
   const { provenance } = snapshot;
   // Another log's snapshot says nothing about this one: a wrong pairing given, not damage found.
   if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('invalid', `${file} is a snapshot of log "${provenance.log.id}", not of this log ("${contents.ledger.logId}"): verify it against that log`, '--snapshot');
-  checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
+  // As known before the first record, a snapshot names the chain's genesis, #0: no record to match.
+  if (provenance.head.seq > 0) checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
+  else if (provenance.head.hash !== GENESIS_HASH) throw new IncumbentError('damaged', `the snapshot names head #0 with hash ${provenance.head.hash}, not the chain's start: the snapshot was edited`);
   // A snapshot as known at R names the head the log had at R; one whose R was moved keeps its old head.
   const knownHead = provenance.knownAt ? contents.ledger.knownSeq(provenance.knownAt) : provenance.head.seq;
   if (knownHead !== provenance.head.seq) throw new IncumbentError('damaged', `the snapshot says it is as known at ${provenance.knownAt}, when this log's head was #${knownHead}, not its #${provenance.head.seq}: the snapshot was edited`);
   // Replaying the log as it was at that head must give the snapshot's content, byte for byte: the
   // file as read, so a field its schema does not know counts as an edit too.
   const asThen = new Ledger();
-  for (const record of contents.ledger.records(1, provenance.head.seq)) asThen.add(record);
+  // log.created names the log even to a reader who knew none of it (head #0).
+  for (const record of contents.ledger.records(1, Math.max(1, provenance.head.seq))) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
   if (snapshotJson((format1 ? inFormat1(rebuilt) : rebuilt) as Snapshot) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
