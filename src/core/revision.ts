@@ -20,7 +20,7 @@ export function checkRevision(draft: EventDraft, context: RevisionContext, prefi
   // The same revision sent again (a batch re-run after a failure) is the id rule's: a no-op, or a conflict.
   if (revisedBy && revisedBy !== draft.id) throw invalid(field('data.target'), `event "${draft.data.target}" was already revised by "${revisedBy}"; revise that one instead`);
   const targetType = target.type === 'event.corrected' ? correctedType(draft.data.target, context) : target.type;
-  if (!targetType || !isDomain(targetType)) throw invalid(field('data.target'), `a ${target.type} event cannot be revised`);
+  if (!targetType || !isDomain(targetType)) throw invalid(field('data.target'), unrevisable(target.type));
   if (draft.subject !== target.subject) throw invalid(field('subject'), `must be "${target.subject}", the company of the revised event`);
   if (draft.type === 'event.retracted') return draft;
   const parsed = payloads[targetType].safeParse(draft.data.data);
@@ -30,6 +30,10 @@ export function checkRevision(draft: EventDraft, context: RevisionContext, prefi
   }
   return { ...draft, data: { ...draft.data, data: parsed.data } };
 }
+
+/** Why a record that states no fact cannot be revised; a retraction is final, so say what restores its fact. */
+const unrevisable = (type: string) =>
+  type === 'event.retracted' ? 'a retraction (event.retracted) cannot be revised: to restore the fact, append it again under a new id' : `a ${type} record cannot be revised`;
 
 /** The domain type behind a correction (a correction of a correction keeps the original's type). */
 function correctedType(id: string, context: RevisionContext): string | undefined {
