@@ -42,5 +42,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `npm run cli` runs in the project's folder; the paths typed are the caller's, whose folder npm names.
+  if (process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   process.exitCode = await main(process.argv.slice(2));
 }
