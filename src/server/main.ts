@@ -13,6 +13,9 @@ import { LogSession, starterLog } from '../service/session';
 import { createWebHost } from './http';
 import { listenProblem, parseWebOptions, WEB_USAGE, type WebOptions } from './web-options';
 
+// `npm run web` runs in the project's folder; the paths typed are the caller's, whose folder npm names.
+if (process.env.npm_lifecycle_event === 'web' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
 let options: WebOptions;
 try {
   options = parseWebOptions(process.argv.slice(2));
