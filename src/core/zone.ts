@@ -23,8 +23,18 @@ function formatterOf(zone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
+/** Each zone's verdict, as it is asked again for every record of a log (reading the spelling costs an object). */
+const problems = new Map<string, string | undefined>();
+
 /** Why `zone` is not an IANA zone name, or undefined when it is one. */
 export function zoneProblem(zone: string): string | undefined {
+  if (problems.has(zone)) return problems.get(zone);
+  const problem = problemOf(zone);
+  if (zone.length <= ZONE_NAME_MAX && problems.size < 1024) problems.set(zone, problem);
+  return problem;
+}
+
+function problemOf(zone: string): string | undefined {
   const formatter = formatterOf(zone);
   if (!formatter) return 'must be an IANA time zone such as America/Los_Angeles';
   const spelt = formatter.resolvedOptions().timeZone;
