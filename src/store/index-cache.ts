@@ -22,7 +22,7 @@ import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Ledger } from '../core/ledger';
 import { consistentIdIndex } from '../core/id-index';
-import { jsonSchemas } from '../core/json-schemas';
+import { recordJsonSchema } from '../core/json-schemas';
 import type { LedgerIndex } from '../core/ledger-index';
 import { entriesArrays, type EntriesIndex } from '../core/timeline-entries';
 import { BlockHash } from './block-hash';
@@ -49,7 +49,7 @@ const checksumOf = (parts: readonly Uint8Array[]): Buffer => {
 
 /** The record schemas' content rules (lengths, patterns, enums), digested: an index made under others is not used. */
 let rules: string | undefined;
-const rulesDigest = () => (rules ??= createHash('sha256').update(JSON.stringify(jsonSchemas()['event.schema.json'])).digest('hex'));
+const rulesDigest = () => (rules ??= createHash('sha256').update(JSON.stringify(recordJsonSchema())).digest('hex'));
 
 export const indexPath = (logPath: string) => besideLog(logPath, '.index');
 
