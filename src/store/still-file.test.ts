@@ -3,7 +3,7 @@ import { fstatSync, mkdtempSync, openSync, closeSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stillFor, stillSince } from './still-file';
+import { aheadOf, stillFor, stillSince } from './still-file';
 
 describe('stillFor', () => {
   const now = 1_700_000_000_500;
@@ -15,6 +15,13 @@ describe('stillFor', () => {
   it('takes a ctime on a whole second as a file system that keeps seconds: a change within the next second would not move it', () => {
     expect(stillFor(now - 500, now)).toBe(525);
     expect(stillFor(now - 1_500, now)).toBe(0);
+  });
+});
+
+describe('aheadOf', () => {
+  it('takes a ctime later in the millisecond Date.now() gives as not ahead (a file written this very millisecond was read on one thread)', () => {
+    expect(aheadOf(1_700_000_000_500.42, 1_700_000_000_500)).toBe(false);
+    expect(aheadOf(1_700_000_000_501.01, 1_700_000_000_500)).toBe(true);
   });
 });
 

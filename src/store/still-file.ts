@@ -26,6 +26,9 @@ export function stillFor(ctimeMs: number, now: number): number {
   return Math.max(0, ctimeMs + tick - now);
 }
 
+/** Whether a ctime is later than `now`, a Date.now() (whole milliseconds): one later in the same millisecond is not. */
+export const aheadOf = (ctimeMs: number, now: number): boolean => Math.floor(ctimeMs) > now;
+
 /**
  * The file's ctime, once it has been still for a tick (waiting out a short one if it changed just
  * now), so that any change from then on moves it; undefined if it may still be changing, or its
@@ -33,10 +36,11 @@ export function stillFor(ctimeMs: number, now: number): number {
  */
 export async function stillSince(fd: number): Promise<number | undefined> {
   const { ctimeMs } = fstatSync(fd);
-  const wait = stillFor(ctimeMs, Date.now());
-  if (wait === 0) return ctimeMs;
+  const now = Date.now();
   // A second's tick, or a ctime ahead of the clock (set back since): reading on one thread costs less than waiting.
-  if (wait > TICK_MS) return undefined;
+  if (ctimeMs % 1000 === 0 || aheadOf(ctimeMs, now)) return undefined;
+  const wait = stillFor(ctimeMs, now);
+  if (wait === 0) return ctimeMs;
   await sleep(wait);
   return fstatSync(fd).ctimeMs === ctimeMs ? ctimeMs : undefined;
 }
