@@ -6,6 +6,7 @@
  * contradict the log is refused, naming that later event. Contradictions the log already held
  * before the batch (written before these rules existed) are not the batch's fault and are let be.
  */
+import { checkBaselineMoments } from './baseline-moment';
 import { decide, type Refusal } from './decide';
 import { invalid } from './errors';
 import type { EventDraft } from './event';
@@ -75,7 +76,10 @@ export function checkConsistency(ledger: Ledger, drafts: readonly EventDraft[], 
     inBatch.set(id, effect);
     touch(effect.subject, toEpoch(effect.time), index).facts.push({ effect, time: toEpoch(effect.time), index });
   });
-  for (const [company, entry] of affected) checkCompany(ledger, company, entry, fieldOf);
+  for (const [company, entry] of affected) {
+    checkBaselineMoments(ledger, company, entry.facts, entry.revised, fieldOf);
+    checkCompany(ledger, company, entry, fieldOf);
+  }
 }
 
 /**
