@@ -94,3 +94,49 @@ describe('fastAccept', () => {
     expect(fastAccept(schema)(JSON.parse('{"name":"Ada","__proto__":{"flag":true}}'))).toBe(NOT_SURE);
   });
 });
+
+/** Schemas the record schema does not use, where a compiled pass once answered where zod would not, or otherwise. */
+describe('fastAccept, where zod is subtle', () => {
+  enum Numbered {
+    A,
+    B,
+  }
+  // A check that changes the value, and that zod runs only where its `when` says (here nowhere).
+  const upper = z.overwrite((text: string) => text.toUpperCase());
+  upper._zod.def.when = () => false;
+  const when = z.string().check(upper);
+  const cases: [string, z.ZodType, unknown][] = [
+    ['an enum of numbers (its names are keys, not values)', z.strictObject({ e: z.enum(Numbered) }), { e: 'A' }],
+    ['an absent key whose schema takes undefined', z.strictObject({ a: z.unknown(), b: z.string() }), { b: 'x' }],
+    ['a symbol key, which JSON never has', z.strictObject({ [Symbol('k')]: z.string(), b: z.string() } as never), { b: 'x' }],
+    ['a default over an inner output of undefined', z.strictObject({ a: z.string().transform((): string | undefined => undefined).default('d') }), { a: 'x' }],
+    ['an optional default, absent', z.strictObject({ a: z.string().default('d').optional() }), {}],
+    ['a declared __proto__ key', z.strictObject({ ['__proto__']: z.strictObject({ x: z.string() }) }), JSON.parse('{"__proto__":{"x":"y"}}')],
+    ['a check zod skips by its `when`', z.strictObject({ a: when }), { a: 'x' }],
+  ];
+  for (const [name, schema, value] of cases) {
+    it(name, () => {
+      const fast = fastAccept(schema)(value);
+      const zod = schema.safeParse(value);
+      if (fast === NOT_SURE) return;
+      expect(zod.success).toBe(true);
+      expect(fast).toEqual(zod.data);
+      expect(Object.getPrototypeOf(fast)).toBe(Object.getPrototypeOf(zod.data));
+    });
+  }
+
+  it('is unsure of an async check (zod’s parse throws on it)', () => {
+    expect(fastAccept(z.string().refine(async () => false))('x')).toBe(NOT_SURE);
+  });
+
+  it('keeps a check’s value when the check calls the same pass again', () => {
+    let again: ((value: unknown) => unknown) | undefined;
+    const schema = z.string().trim().refine((text) => {
+      const inner = again;
+      again = undefined; // once only
+      return (inner === undefined || inner('  other  ') === 'other') && text.length > 0;
+    });
+    again = fastAccept(schema);
+    expect(again(' mine ')).toBe('mine');
+  });
+});

@@ -12,15 +12,15 @@
  * abort) is run anyway, which can only refuse more. `fast-accept.test.ts` compares the two.
  * Only the schema's structure goes into the generated source, never a value being checked.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export const NOT_SURE: unique symbol = Symbol('not sure');
 type Accept = (value: unknown) => unknown;
 interface Check {
-  _zod: { check(payload: { value: unknown; issues: unknown[] }): void };
+  _zod: { check(payload: { value: unknown; issues: unknown[] }): unknown; def: { when?: (payload: unknown) => boolean } };
 }
 interface Node {
-  _zod: { def: Record<string, unknown> & { type: string; checks?: Check[] }; traits: Set<string> };
+  _zod: { def: Record<string, unknown> & { type: string; checks?: Check[] }; traits: Set<string>; values?: Set<unknown>; optin?: string; optout?: string };
   safeParse(value: unknown): { success: boolean; data?: unknown };
 }
 
@@ -37,6 +37,9 @@ const KNOWN_SETTINGS: Record<string, readonly string[]> = {
   object: ['shape', 'catchall'],
   union: ['options', 'discriminator', 'inclusive'],
 };
+
+/** zod's own `when` of a length check: true for any string or array, all that reaches a check here. */
+const LENGTH_WHEN = (z.string().max(1)._zod.def.checks![0] as unknown as Check)._zod.def.when;
 
 const knows = (def: Node['_zod']['def']) => {
   const settings = KNOWN_SETTINGS[def.type];
@@ -65,13 +68,20 @@ function emit(node: Node, input: string, output: string, w: Writer): string {
   if (!knows(def)) return emitByZod(node, input, output, w);
   // A string format (an ISO time, a URL) is a check itself, run before the others, as zod runs it.
   const checks = [...(node._zod.traits.has('$ZodCheck') ? [node as unknown as Check] : []), ...(def.checks ?? [])];
-  const base = emitBase(def, input, output, w);
+  const base = emitBase(node, input, output, w);
   if (base === undefined) return emitByZod(node, input, output, w);
-  const run = checks.map((check) => `${w.ref(check)}._zod.check(s); if (s.issues.length) return n;`);
+  // An async check's verdict comes later (zod's parse throws on it); one with a `when` runs only where zod runs it.
+  const run = checks.map((check) => {
+    const when = check._zod.def.when;
+    const result = w.name();
+    const call = `{ const ${result} = ${w.ref(check)}._zod.check(s); if (s.issues.length || ${result} instanceof Promise) return n; }`;
+    return when === undefined || when === LENGTH_WHEN ? call : `if (${w.ref(when)}(s)) ${call}`;
+  });
   return checks.length === 0 ? base : `${base}\ns.value = ${output}; if (s.issues.length) s.issues = [];\n${run.join('\n')}\n${output} = s.value;`;
 }
 
-function emitBase(def: Node['_zod']['def'], input: string, output: string, w: Writer): string | undefined {
+function emitBase(node: Node, input: string, output: string, w: Writer): string | undefined {
+  const def = node._zod.def;
   const take = (test: string) => `if (!(${test})) return n; ${output} = ${input};`;
   switch (def.type) {
     case 'string':
@@ -81,13 +91,16 @@ function emitBase(def: Node['_zod']['def'], input: string, output: string, w: Wr
     case 'boolean':
       return take(`typeof ${input} === 'boolean'`);
     case 'literal':
-      return take(`${w.ref(new Set(def.values as unknown[]))}.has(${input})`);
     case 'enum':
-      return take(`${w.ref(new Set(Object.values(def.entries as object)))}.has(${input})`);
+      // zod's own set of values: an enum of numbers also has its names as keys, which zod refuses.
+      return node._zod.values && take(`${w.ref(node._zod.values)}.has(${input})`);
     case 'optional':
+      // zod gives an absent value to an inner default, which fills it in.
+      if ((def.innerType as Node)._zod.optin === 'defaulted') return undefined;
       return `if (${input} === undefined) ${output} = undefined; else {\n${emit(def.innerType as Node, input, output, w)}\n}`;
     case 'default':
-      return `if (${input} === undefined) ${output} = ${w.ref(def)}.defaultValue; else {\n${emit(def.innerType as Node, input, output, w)}\n}`;
+      // Read anew each time, as zod does (its getter copies the default); an inner output of undefined is replaced too.
+      return `if (${input} === undefined) ${output} = ${w.ref(def)}.defaultValue; else {\n${emit(def.innerType as Node, input, output, w)}\nif (${output} === undefined) ${output} = ${w.ref(def)}.defaultValue; }`;
     case 'array': {
       const [i, given, item] = [w.name(), w.name(), w.name()];
       return `if (!Array.isArray(${input})) return n; ${output} = new Array(${input}.length);
@@ -106,14 +119,23 @@ function emitObject(shape: Record<string, Node>, catchall: Node | undefined, inp
   const strict = catchall?._zod.def.type === 'never';
   if (catchall && !strict) return undefined;
   const keys = Object.keys(shape);
+  // zod checks a symbol key (absent from JSON, so refused) and skips a `__proto__` key: left to zod.
+  if (Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__')) return undefined;
   const lines = [`if (typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})) return n;`];
   if (strict) lines.push(`for (const key in ${input}) if (!${w.ref(new Set(keys))}.has(key)) return n;`);
   lines.push(`${output} = {};`);
   for (const key of keys) {
     const [field, given, value] = [JSON.stringify(key), w.name(), w.name()];
-    lines.push(`{ const ${given} = ${input}[${field}]; let ${value};`, emit(shape[key]!, given, value, w));
-    // As zod's output: an absent optional key stays absent.
-    lines.push(`if (${value} !== undefined || Object.hasOwn(${input}, ${field})) ${output}[${field}] = ${value}; }`);
+    const { optin, optout } = shape[key]!._zod;
+    // zod's presence is `key in input`; a value read as undefined is the only one that can be absent.
+    const present = `(${given} !== undefined || ${field} in ${input})`;
+    lines.push(`{ const ${given} = ${input}[${field}]; let ${value};`);
+    // A key that is not optional must be there, even where its schema takes undefined (z.unknown()).
+    if (optin === undefined) lines.push(`if (!${present}) return n;`);
+    lines.push(emit(shape[key]!, given, value, w));
+    // As zod's output: an absent optional key stays absent; a default is kept even when undefined.
+    const keep = optin === undefined || (optin === 'defaulted' && optout !== 'optional') ? '' : optin === 'optional' && optout === 'optional' ? `if ${present} ` : `if (${value} !== undefined || ${present}) `;
+    lines.push(`${keep}${output}[${field}] = ${value}; }`);
   }
   return lines.join('\n');
 }
@@ -142,10 +164,11 @@ function emitByZod(node: Node, input: string, output: string, w: Writer): string
 /** One generated function for `node` (each option of a union gets its own). */
 function generate(node: Node): Accept {
   const w = new Writer();
-  const body = `let out;\n${emit(node, 'input', 'out', w)}\nreturn out;`;
-  // The scratch payload `s` is reused: checks are synchronous, and none keeps it.
-  const make = new Function('r', 'n', 's', `return function accept(input) {\n${body}\n};`) as (r: unknown[], n: symbol, s: unknown) => Accept;
-  return make(w.refs, NOT_SURE, { value: undefined, issues: [] });
+  // The checks' payload `s` is one per call, shared by its checks in turn: a check that calls this
+  // function again (reentrant) gets its own, and cannot overwrite the value the caller reads back.
+  const body = `const s = { value: undefined, issues: [] }; let out;\n${emit(node, 'input', 'out', w)}\nreturn out;`;
+  const make = new Function('r', 'n', `return function accept(input) {\n${body}\n};`) as (r: unknown[], n: symbol) => Accept;
+  return make(w.refs, NOT_SURE);
 }
 
 /**
