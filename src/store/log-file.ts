@@ -36,6 +36,9 @@ const sameFile = (a: string, b: string): boolean => {
   }
 };
 
+/** A snapshot's own top-level keys, none of which an event has. */
+const SNAPSHOT_KEYS = new Set(['companies', 'format', 'notYetCovered', 'provenance']);
+
 /**
  * Refuses to write `what` (a snapshot, an export) to `path` when it is the log at `log` (by any
  * name) or a file kept beside it under its name (its head anchor, index, lock or bookmarks all sit
@@ -51,7 +54,8 @@ export function refuseLogFiles(path: string, log: string, what: string, field: s
 /**
  * Refuses to write `what` over a file of event lines, one JSON object a line (another log, an
  * events file): a slip of the keyboard would lose its history. A snapshot, pretty-printed, opens
- * with "{" alone on its line, so an older one is still replaced. Only a regular file is looked in.
+ * with "{" alone on its line, so an older one is still replaced, as is one written on one line
+ * (jq -c, a client's copy), which opens with a snapshot's key. Only a regular file is looked in.
  */
 export function refuseEventLines(path: string, what: string, field: string): void {
   let start = '';
@@ -68,7 +72,8 @@ export function refuseEventLines(path: string, what: string, field: string): voi
     return; // nothing there, or not readable: the write says so
   }
   const first = start.replace(/^\ufeff/, '').trimStart().split('\n', 1)[0]!.trim();
-  if (/^\{\s*"/.test(first)) throw new IncumbentError('invalid', `${path} holds event lines (a log or an events file): write the ${what} elsewhere`, field);
+  const key = /^\{\s*"([^"\\]*)"/.exec(first)?.[1];
+  if (/^\{\s*"/.test(first) && !SNAPSHOT_KEYS.has(key ?? '')) throw new IncumbentError('invalid', `${path} holds event lines (a log or an events file): write the ${what} elsewhere`, field);
 }
 
 /** Whether a folder is at `path` (one that cannot be looked at counts as none). */
