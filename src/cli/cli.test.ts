@@ -7,15 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../../bench/generate';
 import { BUILT_IN_LOG } from './commands';
-import { main } from './main';
-
-/** Runs a command in-process and captures what it prints. */
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => stdin });
-  return { code, out, err };
-}
+import { runCli as run } from './run-cli.test-support';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-'));
 const copyOfDataset = () => {

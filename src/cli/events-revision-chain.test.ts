@@ -7,14 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runCli as run } from './run-cli.test-support';
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' });
-  return { code, out, err };
-}
 
 const citation = { document: 'A test gazette', quote: 'A sentence.' };
 const vacated = (cause: string) => ({ certainty: 'confirmed', citation, person: { id: 'jane', name: 'Jane' }, role: 'CEO', cause });

@@ -7,14 +7,8 @@ import { BlockHash } from '../store/block-hash';
 import { indexOf, indexPath, storeIndex } from '../store/index-cache';
 import { readLog } from '../store/read-log';
 import { BUILT_IN_LOG } from './commands';
-import { main } from './main';
+import { runCli as run } from './run-cli.test-support';
 
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => stdin });
-  return { code, out, err };
-}
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-integrity-'));
 /** A copy of the dataset with its head anchor, as the app keeps it. */

@@ -8,14 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LOG } from './commands';
-import { main } from './main';
+import { runCli as run } from './run-cli.test-support';
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' });
-  return { code, out, err };
-}
 
 const snapshotTo = (out: string) => run(['snapshot', '--at', '2023-11-20T12:00:00-08:00', '--out', out]);
 

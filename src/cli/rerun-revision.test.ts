@@ -7,14 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runCli as run } from './run-cli.test-support';
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' });
-  return { code, out, err };
-}
 
 const citation = { document: 'A gazette', quote: 'Bob joins.' };
 const joined = JSON.stringify({ id: 'b1', type: 'board.joined', subject: 'acme', time: '2024-01-05T00:00:00Z', data: { certainty: 'reported', citation, person: { id: 'bob', name: 'Bob' } } });
