@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './run-cli.test-support';
 
-
 const joined = (certainty: string) =>
   JSON.stringify({ id: 'b1', type: 'board.joined', subject: 'acme', time: '2024-01-05T00:00:00Z', data: { certainty, citation: { document: 'A gazette', quote: 'Bob joins.' }, person: { id: 'bob', name: 'Bob' } } });
 

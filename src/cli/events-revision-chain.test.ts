@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './run-cli.test-support';
 
-
 const citation = { document: 'A test gazette', quote: 'A sentence.' };
 const vacated = (cause: string) => ({ certainty: 'confirmed', citation, person: { id: 'jane', name: 'Jane' }, role: 'CEO', cause });
 const line = (id: string, type: string, time: string, data: object) => JSON.stringify({ id, type, subject: 'acme', time, timezone: 'UTC', data });

@@ -9,7 +9,6 @@ import { readLog } from '../store/read-log';
 import { BUILT_IN_LOG } from './commands';
 import { runCli as run } from './run-cli.test-support';
 
-
 const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-integrity-'));
 /** A copy of the dataset with its head anchor, as the app keeps it. */
 const copyOfDataset = () => {

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LOG } from './commands';
 import { runCli as run } from './run-cli.test-support';
 
-
 const snapshotTo = (out: string) => run(['snapshot', '--at', '2023-11-20T12:00:00-08:00', '--out', out]);
 
 describe('snapshot --out', () => {

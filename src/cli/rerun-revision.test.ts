@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './run-cli.test-support';
 
-
 const citation = { document: 'A gazette', quote: 'Bob joins.' };
 const joined = JSON.stringify({ id: 'b1', type: 'board.joined', subject: 'acme', time: '2024-01-05T00:00:00Z', data: { certainty: 'reported', citation, person: { id: 'bob', name: 'Bob' } } });
 const revision = (id: string, type: string, target: string, extra: object = {}) =>

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './run-cli.test-support';
 
-
 describe('verify --snapshot of a snapshot as known before the log began', () => {
   it('matches, and an edit of it is still found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'incumbent-head0-'));
