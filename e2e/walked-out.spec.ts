@@ -11,7 +11,7 @@ test('a former holder cites the event that ended the stint', async ({ app }) => 
   await expect(former).toContainText('Sam Altman, CEO: fired, succeeded by Mira Murati');
   await former.getByRole('button', { name: 'Source for how Sam Altman left CEO' }).click();
   const dialog = page.getByRole('dialog', { name: 'Source' });
-  await expect(dialog).toContainText('This entire saga erupted after Sam Altman was fired by the Open AI board on Friday.');
+  await expect(dialog).toContainText('Ilya told Sam he was being fired and that the news was going out very soon');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(former.getByRole('button', { name: 'Source for how Greg Brockman left President' })).toBeVisible();
