@@ -1,0 +1,78 @@
+/**
+ * A log for a company that is not OpenAI, written with the CLI as an author would: a seat with a
+ * long title, a long company name beside a second company, facts known only to the month or year.
+ * Web mode only (the chromium project): it serves its own log from a web host of its own.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebHost, stopped } from './fixtures';
+
+const ROOT = join(import.meta.dirname, '..');
+const LONG_ROLE = 'Chief Sustainability, Environmental, Social and Governance Strategy and Stakeholder Engagement Officer for the Middle East, North Africa and Pan-Asian Operations';
+const LONG_COMPANY = 'Al-Noor Investment, Real-Estate Development and Infrastructure Holding Company of the Gulf Cooperation Council Region (Closed Joint Stock)';
+
+/** The log, through `incumbent init` and `incumbent append`. */
+function authoredLog(dir: string): string {
+  const log = join(dir, 'noor.jsonl');
+  const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin', 'incumbent.js'), ...args], { cwd: dir, stdio: 'pipe' });
+  cli('init', '--log', log, '--title', 'Al-Noor and Sakura', '--company', 'noor', '--name', 'Al-Noor');
+  const citation = { document: 'Gulf Gazette', url: 'https://example.com/g', quote: 'A sentence from the gazette.' };
+  let n = 0;
+  const event = (subject: string, type: string, time: string, timeprecision: string, timezone: string, data: object) =>
+    JSON.stringify({ id: `noor-${++n}`, source: 'urn:example', type, subject, time, timeprecision, timezone, data: { citation, certainty: 'confirmed', ...data } });
+  const start = '2020-01-01T00:00:00+03:00';
+  const events = [
+    event('noor', 'company.registered', start, 'day', 'Asia/Riyadh', { baseline: true, name: LONG_COMPANY }),
+    event('noor', 'role.assumed', start, 'day', 'Asia/Riyadh', { baseline: true, person: { id: 'max', name: 'Maximilian von Hohenzollern-Sigmaringen' }, role: LONG_ROLE }),
+    event('noor', 'role.assumed', start, 'day', 'Asia/Riyadh', { baseline: true, person: { id: 'fatima', name: 'Fatima Al-Zahra' }, role: 'CFO' }),
+    event('noor', 'role.assumed', '2021-06-01T00:00:00+03:00', 'month', 'Asia/Riyadh', { person: { id: 'li', name: 'Li Minghua' }, role: 'COO', acting: true }),
+    event('noor', 'role.vacated', '2022-01-01T00:00:00+03:00', 'year', 'Asia/Riyadh', { person: { id: 'fatima', name: 'Fatima Al-Zahra' }, role: 'CFO', cause: 'resigned' }),
+    event('sakura', 'company.registered', '2021-04-01T00:00:00+09:00', 'day', 'Asia/Tokyo', { baseline: true, name: 'Sakura Denki' }),
+  ];
+  writeFileSync(join(dir, 'events.jsonl'), `${events.join('\n')}\n`);
+  cli('append', '--log', log, join(dir, 'events.jsonl'));
+  return log;
+}
+
+async function onAuthoredLog(playwright: { chromium: import('@playwright/test').BrowserType }, launchOptions: import('@playwright/test').LaunchOptions, use: (page: Page) => Promise<void>) {
+  const dir = mkdtempSync(join(tmpdir(), 'incumbent-e2e-other-'));
+  const host = await startWebHost(join(dir, 'data'), authoredLog(dir));
+  const browser = await playwright.chromium.launch(launchOptions);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    await page.waitForSelector('.scrubber-track');
+    await use(page);
+  } finally {
+    await browser.close();
+    await stopped(host.process);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const holderOf = (page: Page, role: string) => page.getByRole('region', { name: 'Roles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: role, exact: true }) }).locator('.holder');
+
+test('a seat with a long title keeps its holder in the roles column, at 1440x900 and 800x600', async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it serves a log written for the test');
+  await onAuthoredLog(playwright, launchOptions, async (page) => {
+    for (const [width, height] of [[1440, 900], [800, 600]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByLabel(/^Moment \(/).fill('2020-06-01T12:00');
+      const roles = page.getByRole('region', { name: 'Roles' });
+      for (const role of [LONG_ROLE, 'CFO']) {
+        const holder = holderOf(page, role);
+        await expect(holder).toBeVisible();
+        await holder.scrollIntoViewIfNeeded();
+        const box = (await holder.boundingBox())!;
+        const column = (await roles.boundingBox())!;
+        // Inside the roles column, so neither off the window nor over the board beside it.
+        expect(box.x, `${role} at ${width}px`).toBeGreaterThanOrEqual(column.x);
+        expect(box.x + box.width, `${role} at ${width}px`).toBeLessThanOrEqual(column.x + column.width + 1);
+      }
+      expect(await page.locator('.pane-state').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
+  });
+});
