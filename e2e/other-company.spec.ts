@@ -76,3 +76,20 @@ test('a seat with a long title keeps its holder in the roles column, at 1440x900
     }
   });
 });
+
+test("a long company name in the company picker does not widen the window past 800 px or break the toolbar's one row at 1440", async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it serves a log written for the test');
+  await onAuthoredLog(playwright, launchOptions, async (page) => {
+    const picker = page.getByRole('combobox', { name: 'Company' });
+    await expect(picker).toContainText(LONG_COMPANY);
+    await expect(picker).toHaveAttribute('title', LONG_COMPANY);
+    await page.setViewportSize({ width: 800, height: 600 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    const box = (await picker.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(800);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // The toolbar is one row, as it is for a one-company log (layout.spec.ts).
+    const tops = await page.locator('.toolbar > *').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null && !e.classList.contains('spacer')).map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+  });
+});

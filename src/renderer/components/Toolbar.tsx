@@ -51,7 +51,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
     <header className="toolbar">
       <h1 title={title}>{title}</h1>
       {companies.length > 1 ? (
-        <select aria-label="Company" value={company} onChange={(e) => onCompany(e.target.value)}>
+        <select className="company-picker" aria-label="Company" title={companyName} value={company} onChange={(e) => onCompany(e.target.value)}>
           {companies.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
