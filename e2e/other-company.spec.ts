@@ -93,3 +93,16 @@ test("a long company name in the company picker does not widen the window past 8
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
   });
 });
+
+test('the source of a fact known to the year or month says what its time does not give', async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it serves a log written for the test');
+  await onAuthoredLog(playwright, launchOptions, async (page) => {
+    await page.getByLabel(/^Moment \(/).fill('2022-06-01T12:00');
+    const dialog = page.getByRole('dialog', { name: 'Source' });
+    await page.getByRole('button', { name: 'Source for how Fatima Al-Zahra left CFO' }).click();
+    await expect(dialog).toContainText('2022 (known to the year; no month is given)');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Source for COO: Li Minghua' }).click();
+    await expect(dialog).toContainText('June 2021 (known to the month; no day is given)');
+  });
+});

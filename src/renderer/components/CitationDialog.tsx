@@ -12,6 +12,9 @@ export interface Citation {
   quote: string;
 }
 
+/** What a coarse time does not give: a day's hour, a month's day, a year's month. */
+const FINER = { day: 'hour', month: 'day', year: 'month' } as const;
+
 export const citationOf = (row: EventRow) => ((row.correction ? row.record.data : row.data) as { citation?: Citation }).citation;
 export const textOf = (row: EventRow) => describeEvent({ type: row.type, data: row.data } as EventRecord, row.itemName);
 
@@ -35,7 +38,7 @@ export function CitationDialog({ row, onGo, onRevise, onClose }: Props) {
         <dt>When</dt>
         <dd>
           {formatAt(row.time, row.precision, row.timezone)}
-          {isCoarse(row.precision) ? ` (known to the ${row.precision}; no hour is given)` : ''}
+          {isCoarse(row.precision) ? ` (known to the ${row.precision}; no ${FINER[row.precision as 'day' | 'month' | 'year']} is given)` : ''}
         </dd>
         <dt>Certainty</dt>
         <dd>{certainty ? <span className={`badge ${certainty}`}>{certainty}</span> : 'not stated'}</dd>
