@@ -106,3 +106,13 @@ test('the source of a fact known to the year or month says what its time does no
     await expect(dialog).toContainText('June 2021 (known to the month; no day is given)');
   });
 });
+
+test('the seat history says its soft ends may span a month or a year, as this log’s do', async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it serves a log written for the test');
+  await onAuthoredLog(playwright, launchOptions, async (page) => {
+    await page.getByRole('tab', { name: 'Seat history' }).click();
+    const view = page.getByRole('region', { name: 'Seat history' });
+    await expect(view.locator('.seat-svg svg')).toBeVisible();
+    await expect(view.locator('.legend-line')).toContainText('Soft ends: known only to the day, month or year');
+  });
+});
