@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diffStates } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import { Ledger } from '../core/ledger';
+import { created, person, rec, resetSeq } from '../core/fixtures.test-support';
 import { allOf } from '../core/state';
 import { changesBetween, DEFAULT_LIMITS, keysOf, mergeView, viewOf, withoutHeld } from './state-view';
 
@@ -57,5 +58,15 @@ describe('the state view', () => {
     const former = allOf(state.former).sort((a, b) => b.until.time.localeCompare(a.until.time)).slice(0, 8);
     expect(view.former.items.map((f) => f.endEventId)).toEqual(former.map((f) => f.endEventId));
     expect(view.former.total).toBe(allOf(state.former).length);
+  });
+
+  it('lists a board of numbered names in their numbers’ order (Director 2 before Director 10)', () => {
+    resetSeq();
+    const ledger = new Ledger();
+    ledger.add(created());
+    for (const n of [10, 2, 1, 11]) ledger.add(rec('board.joined', `2024-01-0${n % 9 || 9}T00:00:00Z`, { person: { ...person(`director-${n}`), name: `Director ${n}` } }));
+    const t = ledger.timeline('acme')!;
+    const view = viewOf(ledger.reader().stateAt(t, t.times[t.length - 1]!), DEFAULT_LIMITS);
+    expect(view.board.items.map((member) => member.person.name)).toEqual(['Director 1', 'Director 2', 'Director 10', 'Director 11']);
   });
 });

@@ -48,8 +48,11 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = { board: 40, affiliations: 25, pending: 25 };
 const FORMER_SHOWN = 8;
 
-/** One collator for every sort: `localeCompare` builds one per call, which at hundreds of names per step shows. */
-const collator = new Intl.Collator();
+/**
+ * One collator for every sort: `localeCompare` builds one per call, which at hundreds of names per
+ * step shows. Numbers in names count as numbers ("Director 2" before "Director 10"), as the seat history sorts them.
+ */
+const collator = new Intl.Collator(undefined, { numeric: true });
 const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => collator.compare(a.person.name, b.person.name);
 
 /** The `n` latest finished stints, newest first, in one pass (a state can hold thousands). */
