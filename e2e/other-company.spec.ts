@@ -31,6 +31,8 @@ function authoredLog(dir: string): string {
     event('noor', 'role.assumed', '2021-06-01T00:00:00+03:00', 'month', 'Asia/Riyadh', { person: { id: 'li', name: 'Li Minghua' }, role: 'COO', acting: true }),
     event('noor', 'role.vacated', '2022-01-01T00:00:00+03:00', 'year', 'Asia/Riyadh', { person: { id: 'fatima', name: 'Fatima Al-Zahra' }, role: 'CFO', cause: 'resigned' }),
     event('sakura', 'company.registered', '2021-04-01T00:00:00+09:00', 'day', 'Asia/Tokyo', { baseline: true, name: 'Sakura Denki' }),
+    event('sakura', 'role.assumed', '2022-03-01T00:00:00+09:00', 'day', 'Asia/Tokyo', { person: { id: 'aoi', name: 'Aoi Tanaka' }, role: 'CEO' }),
+    event('sakura', 'role.vacated', '2022-03-15T00:00:00+09:00', 'day', 'Asia/Tokyo', { person: { id: 'aoi', name: 'Aoi Tanaka' }, role: 'CEO', cause: 'resigned' }),
   ];
   writeFileSync(join(dir, 'events.jsonl'), `${events.join('\n')}\n`);
   cli('append', '--log', log, join(dir, 'events.jsonl'));
@@ -114,5 +116,16 @@ test('the seat history says its soft ends may span a month or a year, as this lo
     const view = page.getByRole('region', { name: 'Seat history' });
     await expect(view.locator('.seat-svg svg')).toBeVisible();
     await expect(view.locator('.legend-line')).toContainText('Soft ends: known only to the day, month or year');
+  });
+});
+
+test('a seat left during the day shown is vacant, without also saying no roles are recorded', async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it serves a log written for the test');
+  await onAuthoredLog(playwright, launchOptions, async (page) => {
+    await page.getByRole('combobox', { name: 'Company' }).selectOption('sakura');
+    await page.getByLabel(/^Moment \(/).fill('2022-03-15T12:00');
+    const roles = page.getByRole('region', { name: 'Roles' });
+    await expect(roles.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) })).toContainText('vacant');
+    await expect(roles).not.toContainText('No roles recorded at this moment.');
   });
 });

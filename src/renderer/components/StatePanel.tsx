@@ -101,9 +101,11 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSou
               </td>
             </tr>
           ))}
-          {roles.length === 0 && (
+          {roles.length === 0 && unplacedRoles.length === 0 && (
             <tr>
-              <td className="muted">No roles recorded at this moment.</td>
+              <td colSpan={2} className="muted">
+                No roles recorded at this moment.
+              </td>
             </tr>
           )}
         </tbody>
