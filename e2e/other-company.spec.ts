@@ -30,6 +30,7 @@ function authoredLog(dir: string): string {
     event('noor', 'role.assumed', start, 'day', 'Asia/Riyadh', { baseline: true, person: { id: 'fatima', name: 'Fatima Al-Zahra' }, role: 'CFO' }),
     event('noor', 'role.assumed', '2021-06-01T00:00:00+03:00', 'month', 'Asia/Riyadh', { person: { id: 'li', name: 'Li Minghua' }, role: 'COO', acting: true }),
     event('noor', 'role.vacated', '2022-01-01T00:00:00+03:00', 'year', 'Asia/Riyadh', { person: { id: 'fatima', name: 'Fatima Al-Zahra' }, role: 'CFO', cause: 'resigned' }),
+    event('noor', 'statement.made', '2021-09-01T00:00:00+03:00', 'day', 'Asia/Riyadh', { person: { id: 'khalid', name: 'خالد العتيبي' }, text: 'نحن ملتزمون بالشفافية' }),
     event('sakura', 'company.registered', '2021-04-01T00:00:00+09:00', 'day', 'Asia/Tokyo', { baseline: true, name: 'Sakura Denki' }),
     event('sakura', 'role.assumed', '2022-03-01T00:00:00+09:00', 'day', 'Asia/Tokyo', { person: { id: 'aoi', name: 'Aoi Tanaka' }, role: 'CEO' }),
     event('sakura', 'role.vacated', '2022-03-15T00:00:00+09:00', 'day', 'Asia/Tokyo', { person: { id: 'aoi', name: 'Aoi Tanaka' }, role: 'CEO', cause: 'resigned' }),
@@ -127,5 +128,28 @@ test('a seat left during the day shown is vacant, without also saying no roles a
     const roles = page.getByRole('region', { name: 'Roles' });
     await expect(roles.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CEO', exact: true }) })).toContainText('vacant');
     await expect(roles).not.toContainText('No roles recorded at this moment.');
+  });
+});
+
+test('an Arabic speaker’s name stays before the quote in the English sentence of the last change', async ({ playwright, launchOptions }, testInfo) => {
+  test.skip(testInfo.project.metadata.electron === true, 'web mode only: it serves a log written for the test');
+  await onAuthoredLog(playwright, launchOptions, async (page) => {
+    await page.getByLabel(/^Moment \(/).fill('2021-09-02T12:00');
+    const line = page.locator('.last-change-text');
+    await expect(line).toContainText('نحن ملتزمون بالشفافية');
+    // Where the browser draws the speaker and the quote: without isolation the two right-to-left runs
+    // and the colon between them were laid out as one, the quote on the left.
+    const [speaker, quote] = await line.evaluate((element) => {
+      const node = [...element.childNodes].find((child) => child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').includes('خالد'))!;
+      const leftOf = (part: string) => {
+        const range = document.createRange();
+        const at = node.textContent!.indexOf(part);
+        range.setStart(node, at);
+        range.setEnd(node, at + part.length);
+        return range.getBoundingClientRect().left;
+      };
+      return [leftOf('خالد العتيبي'), leftOf('نحن ملتزمون بالشفافية')];
+    });
+    expect(speaker).toBeLessThan(quote);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from './event';
 import { describeEvent, itemNameBefore, ItemNames } from './describe';
+import { describeChange } from './diff';
 
 const citation = { document: 'Annual report', quote: 'Appointed.' };
 const assumed = (data: Record<string, unknown>) => describeEvent({ type: 'role.assumed', data: { certainty: 'confirmed', citation, person: { id: 'ann', name: 'Ann Lee' }, ...data } } as never);
@@ -11,6 +12,15 @@ describe('describeEvent', () => {
     expect(assumed({ role: 'Interim CEO', interim: true, acting: false })).toBe('Ann Lee became Interim CEO');
     expect(assumed({ role: 'Acting CFO', interim: false, acting: true })).toBe('Ann Lee became Acting CFO');
     expect(assumed({ role: 'CTO', interim: false, acting: false })).toBe('Ann Lee became CTO');
+  });
+
+  it('isolates a record’s right-to-left text in its sentence, and leaves other text as it is', () => {
+    const khalid = { id: 'khalid', name: 'خالد العتيبي' };
+    const statement = describeEvent({ type: 'statement.made', data: { certainty: 'confirmed', citation, person: khalid, text: 'نحن ملتزمون بالشفافية' } } as never);
+    expect(statement).toBe('\u2068خالد العتيبي\u2069: "\u2068نحن ملتزمون بالشفافية\u2069"');
+    expect(assumed({ person: { id: 'dana', name: 'דנה לוי' }, role: 'CFO', interim: false, acting: false })).toBe('\u2068דנה לוי\u2069 became CFO');
+    expect(describeChange({ kind: 'board-joined', person: khalid, eventId: 'e1' } as never)).toBe('\u2068خالد العتيبي\u2069 joined the board');
+    expect(describeChange({ kind: 'board-joined', person: { id: 'ann', name: 'Ann Lee' }, eventId: 'e1' } as never)).toBe('Ann Lee joined the board');
   });
 });
 

@@ -1,8 +1,10 @@
 /** One readable line per event, for lists, the CLI and tooltips. */
 import type { EventDraft, EventRecord } from './event';
+import { isolated as own } from './isolated';
 import { qualifierOf } from './seats';
 
-const person = (p: { name: string }) => p.name;
+/** A record's own text is `own(...)`: see `isolated.ts`. */
+const person = (p: { name: string }) => own(p.name);
 /** "interim " or "acting ", unless the title already says so ("Interim CEO"). */
 const qualifier = (d: { interim?: boolean; acting?: boolean; role?: string }) => (d.role && qualifierOf(d.role) ? '' : d.interim ? 'interim ' : d.acting ? 'acting ' : '');
 
@@ -14,13 +16,13 @@ export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>, itemName
   const e = event as EventDraft;
   switch (e.type) {
     case 'log.created':
-      return `Log created: ${e.data.title}`;
+      return `Log created: ${own(e.data.title)}`;
     case 'company.registered':
-      return `Company: ${e.data.name}`;
+      return `Company: ${own(e.data.name)}`;
     case 'role.assumed':
-      return e.data.baseline ? `${person(e.data.person)} in office as ${qualifier(e.data)}${e.data.role} (as of the log's start)` : `${person(e.data.person)} became ${qualifier(e.data)}${e.data.role}`;
+      return e.data.baseline ? `${person(e.data.person)} in office as ${qualifier(e.data)}${own(e.data.role)} (as of the log's start)` : `${person(e.data.person)} became ${qualifier(e.data)}${own(e.data.role)}`;
     case 'role.vacated':
-      return `${person(e.data.person)} left ${e.data.role} (${e.data.cause})`;
+      return `${person(e.data.person)} left ${own(e.data.role)} (${e.data.cause})`;
     case 'board.joined':
       return e.data.baseline ? `${person(e.data.person)} on the board (as of the log's start)` : `${person(e.data.person)} joined the board`;
     case 'board.left':
@@ -30,33 +32,33 @@ export function describeEvent(event: Pick<EventDraft, 'type' | 'data'>, itemName
     case 'board.chair.vacated':
       return `${person(e.data.person)} stopped being chair (${e.data.cause})`;
     case 'affiliation.started':
-      return `${person(e.data.person)} joined ${e.data.organization}${e.data.role ? ` as ${e.data.role}` : ''}`;
+      return `${person(e.data.person)} joined ${own(e.data.organization)}${e.data.role ? ` as ${own(e.data.role)}` : ''}`;
     case 'affiliation.ended':
-      return `${person(e.data.person)} left ${e.data.organization} (${e.data.cause})`;
+      return `${person(e.data.person)} left ${own(e.data.organization)} (${e.data.cause})`;
     case 'workforce.reported':
       return `Workforce: ${e.data.headcount}`;
     case 'petition.reported':
-      return `Petition "${e.data.title}": ${e.data.signatories} signatories`;
+      return `Petition "${own(e.data.title)}": ${e.data.signatories} signatories`;
     case 'offer.made':
-      return `Offer from ${e.data.from} to ${e.data.to}: ${e.data.summary}`;
+      return `Offer from ${own(e.data.from)} to ${own(e.data.to)}: ${own(e.data.summary)}`;
     case 'negotiation.opened':
-      return `Negotiation: ${e.data.summary}`;
+      return `Negotiation: ${own(e.data.summary)}`;
     case 'agreement.reached':
-      return `${e.data.inPrinciple ? 'Agreement in principle' : e.data.signed ? 'Agreement signed (not yet closed)' : 'Agreement'}: ${e.data.summary}`;
+      return `${e.data.inPrinciple ? 'Agreement in principle' : e.data.signed ? 'Agreement signed (not yet closed)' : 'Agreement'}: ${own(e.data.summary)}`;
     case 'pending.resolved':
-      return `Resolved ${itemName ? `“${itemName}”` : e.data.item.replaceAll('-', ' ')} (${e.data.outcome})${e.data.summary ? `: ${e.data.summary}` : ''}`;
+      return `Resolved ${itemName ? `“${own(itemName)}”` : e.data.item.replaceAll('-', ' ')} (${e.data.outcome})${e.data.summary ? `: ${own(e.data.summary)}` : ''}`;
     case 'statement.made':
-      return `${person(e.data.person)}: "${e.data.text}"`;
+      return `${person(e.data.person)}: "${own(e.data.text)}"`;
     case 'board.reconstituted':
       return `Board reconstituted: ${e.data.members.length ? e.data.members.map(person).join(', ') : 'no members'}${e.data.chair ? ` (chair: ${person(e.data.chair)})` : ''}`;
     case 'control.changed':
-      return `Control passed to ${e.data.controller} (${e.data.kind})${e.data.summary ? `: ${e.data.summary}` : ''}`;
+      return `Control passed to ${own(e.data.controller)} (${e.data.kind})${e.data.summary ? `: ${own(e.data.summary)}` : ''}`;
     case 'dispute.opened':
-      return `Dispute: ${e.data.summary}`;
+      return `Dispute: ${own(e.data.summary)}`;
     case 'event.corrected':
-      return `Correction of ${e.data.target}: ${e.data.reason}`;
+      return `Correction of ${e.data.target}: ${own(e.data.reason)}`;
     case 'event.retracted':
-      return `Retraction of ${e.data.target}: ${e.data.reason}`;
+      return `Retraction of ${e.data.target}: ${own(e.data.reason)}`;
   }
 }
 

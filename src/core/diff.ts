@@ -1,4 +1,5 @@
 /** What changed between two moments, in governance terms, as data and as sentences. */
+import { isolated as own } from './isolated';
 import { dictGet, dictHas, dictKeys } from './dict';
 import { allOf, type Affiliation, type Basis, type CompanyState, type Person } from './state';
 
@@ -106,28 +107,28 @@ export function describeChange(change: Change): string {
 function describeWhat(change: Change): string {
   switch (change.kind) {
     case 'role-taken':
-      return `${change.person.name} became ${qualifier(change.interim, change.acting)}${change.role}`;
+      return `${own(change.person.name)} became ${qualifier(change.interim, change.acting)}${own(change.role)}`;
     case 'role-left':
-      return `${change.person.name} left ${change.role}${change.cause ? ` (${change.cause})` : ''}`;
+      return `${own(change.person.name)} left ${own(change.role)}${change.cause ? ` (${change.cause})` : ''}`;
     case 'board-joined':
-      return `${change.person.name} joined the board`;
+      return `${own(change.person.name)} joined the board`;
     case 'board-left':
-      return `${change.person.name} left the board${change.cause ? ` (${change.cause})` : ''}`;
+      return `${own(change.person.name)} left the board${change.cause ? ` (${change.cause})` : ''}`;
     case 'control-changed':
-      return `Control passed to ${change.controller} (${change.controlKind.replaceAll('-', ' ')})`;
+      return `Control passed to ${own(change.controller)} (${change.controlKind.replaceAll('-', ' ')})`;
     case 'chair-changed':
-      return change.to ? `${change.to.name} became ${change.executive ? 'executive ' : ''}chair${change.from ? `, succeeding ${change.from.name}` : ''}` : `${change.from!.name} is no longer chair; the chair is vacant`;
+      return change.to ? `${own(change.to.name)} became ${change.executive ? 'executive ' : ''}chair${change.from ? `, succeeding ${own(change.from.name)}` : ''}` : `${own(change.from!.name)} is no longer chair; the chair is vacant`;
     case 'affiliation-started':
-      return `${change.person.name} joined ${change.organization}${change.role ? ` as ${change.role}` : ''}`;
+      return `${own(change.person.name)} joined ${own(change.organization)}${change.role ? ` as ${own(change.role)}` : ''}`;
     case 'affiliation-ended':
-      return `${change.person.name} left ${change.organization}`;
+      return `${own(change.person.name)} left ${own(change.organization)}`;
     case 'workforce-changed':
       return `Workforce ${change.from === null ? 'reported' : `changed from ${change.from}`} at ${change.to ?? 'unknown'}`;
     case 'petition-changed':
-      return `Petition "${change.title}": ${change.from === null ? '' : `${change.from} → `}${change.to} signatories`;
+      return `Petition "${own(change.title)}": ${change.from === null ? '' : `${change.from} → `}${change.to} signatories`;
     case 'pending-opened':
-      return `Opened ${change.itemKind.replaceAll('-', ' ')}: ${change.summary}`;
+      return `Opened ${change.itemKind.replaceAll('-', ' ')}: ${own(change.summary)}`;
     case 'pending-resolved':
-      return `Resolved ${change.itemKind.replaceAll('-', ' ')}${change.outcome ? ` (${change.outcome})` : ''}: ${change.summary}`;
+      return `Resolved ${change.itemKind.replaceAll('-', ' ')}${change.outcome ? ` (${change.outcome})` : ''}: ${own(change.summary)}`;
   }
 }
