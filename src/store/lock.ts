@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { IncumbentError } from '../core/errors';
+import { processStart } from './process-start';
 import { readRegularFile } from './regular-file';
 
 interface Owner {
@@ -23,6 +24,8 @@ interface Owner {
   since: string;
   /** Unique per acquisition: what names a lock when it must be reclaimed. */
   nonce: string;
+  /** Which process `pid` was (`process-start.ts`), where the system tells: a pid given to another process since is not the owner. */
+  start?: string;
 }
 
 /** What a lock file says, and whether its owner can still be alive. */
@@ -44,6 +47,13 @@ const isAlive = (pid: number): boolean => {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+};
+
+/** Whether the owner's pid now names another process (reused after the owner died, or after a restart). */
+const isAnother = (owner: Partial<Owner>): boolean => {
+  if (typeof owner.start !== 'string') return false;
+  const now = processStart(owner.pid!);
+  return now !== undefined && now !== owner.start;
 };
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
@@ -71,7 +81,7 @@ function readHolder(path: string): Holder | undefined {
   // Locks written before nonces existed, or unreadable ones, are named by their inode and change time.
   const identity = typeof owner?.nonce === 'string' && /^[0-9a-f-]{36}$/.test(owner.nonce) ? owner.nonce : `i${stat.ino}-${stat.ctimeNs}`;
   const stale = owner
-    ? owner.host === hostname() && !isAlive(owner.pid!)
+    ? owner.host === hostname() && (!isAlive(owner.pid!) || isAnother(owner))
     : Date.now() - Number(stat.mtimeMs) > UNREADABLE_GRACE_MS;
   return { owner, identity, stale };
 }
@@ -133,7 +143,8 @@ export class LogLock {
   /** Takes the lock for `logPath` or throws a `locked` error naming who holds it. */
   static acquire(logPath: string): LogLock {
     const lock = new LogLock(`${logPath}.lock`);
-    const owner: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomUUID() };
+    const start = processStart(process.pid);
+    const owner: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomUUID(), ...(start ? { start } : {}) };
     try {
       claim(lock.path, owner, logPath);
     } catch (error) {
