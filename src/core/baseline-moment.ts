@@ -8,7 +8,7 @@ import { invalid } from './errors';
 import type { Effective } from './evolve';
 import type { Ledger } from './ledger';
 import { formatMoment, toEpoch } from './time';
-import { coverageStart } from './timeline-marks';
+import { firstBaseline } from './timeline-marks';
 
 /** A fact a batch adds: its index in the batch, and whether it is a correction's new version (whose time is `data.time`). */
 export interface NewFact {
@@ -23,9 +23,9 @@ export function checkBaselineMoments(ledger: Ledger, company: string, facts: rea
   const baselines = facts.filter((fact) => fact.index !== undefined && fact.effect.data.baseline);
   if (baselines.length === 0) return;
   const timeline = ledger.timeline(company);
-  const logged = timeline && coverageStart(timeline, ledger.head);
-  // The log's own first baseline sets the moment, unless this batch revises it: then the batch's first does.
-  const first = logged?.data.baseline && !revised.has(logged.id) ? logged : baselines.reduce((a, b) => (b.time < a.time ? b : a)).effect;
+  // The log's first baseline this batch leaves as it is sets the moment (one it revises may move or go); without one, the batch's first.
+  const logged = timeline && firstBaseline(timeline, ledger.head, (effect) => revised.has(effect.id));
+  const first = logged ?? baselines.reduce((a, b) => (b.time < a.time ? b : a)).effect;
   const moment = toEpoch(first.time);
   const astray = baselines.find((fact) => fact.time !== moment);
   if (!astray) return;

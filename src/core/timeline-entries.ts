@@ -88,10 +88,12 @@ export class TimelineEntries {
    * The first (or, `fromEnd`, the last) position a reader at `knownSeq` sees whose marks include
    * `mark` (any visible entry when `mark` is 0); -1 if none. One pass over the arrays: names and
    * coverage of a company with no such fact scan all its entries, on the way to the first state.
+   * `skip` positions are passed over first (in the direction searched), to find the next one.
    */
-  findMarked(mark: number, knownSeq: number, fromEnd = false): number {
+  findMarked(mark: number, knownSeq: number, fromEnd = false, skip = 0): number {
     this.settle();
-    const [from, to, step] = fromEnd ? [this.#length - 1, -1, -1] : [0, this.#length, 1];
+    const passed = Math.min(skip, this.#length);
+    const [from, to, step] = fromEnd ? [this.#length - 1 - passed, -1, -1] : [passed, this.#length, 1];
     for (let i = from; i !== to; i += step) if ((mark === 0 || this.#marks[i]! & mark) && this.visible(i, knownSeq)) return i;
     return -1;
   }

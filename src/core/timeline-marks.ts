@@ -25,6 +25,15 @@ export function coverageStart(timeline: Timeline, knownSeq: number): Effective |
   return start >= 0 ? timeline.effectAt(start) : undefined;
 }
 
+/** The first baseline fact a reader at `knownSeq` sees that `passed` does not pass over (a fact a batch revises). */
+export function firstBaseline(timeline: Timeline, knownSeq: number, passed: (effect: Effective) => boolean): Effective | undefined {
+  for (let i = timeline.findMarked(BASELINE, knownSeq); i >= 0; i = timeline.findMarked(BASELINE, knownSeq, false, i + 1)) {
+    const effect = timeline.effectAt(i);
+    if (!passed(effect)) return effect;
+  }
+  return undefined;
+}
+
 /** The name from the company's latest registration in force at `head`, found by walking its timeline back. */
 export function latestName(timeline: Timeline, head: number): string | undefined {
   const naming = timeline.findMarked(NAMING, head, true);

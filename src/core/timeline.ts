@@ -87,8 +87,8 @@ export class Timeline {
   }
 
   /** See `TimelineEntries.findMarked`. */
-  findMarked(mark: number, knownSeq: number, fromEnd = false): number {
-    return this.#entries.findMarked(mark, knownSeq, fromEnd);
+  findMarked(mark: number, knownSeq: number, fromEnd = false, skip = 0): number {
+    return this.#entries.findMarked(mark, knownSeq, fromEnd, skip);
   }
 
   visibleAt(position: number, knownSeq: number): boolean {

@@ -63,4 +63,18 @@ describe('a baseline is dated where coverage starts', () => {
     await service['log:append']({ events: [director('bob', START, true), director('cy', '2024-06-01T00:00:00Z')] });
     expect((await service['log:summary']({})).head.seq).toBe(4);
   });
+
+  it('holds the moment when a batch revises the first baseline but leaves another there: one added later, or the first moved later, is refused', async () => {
+    const revise = (id: string, type: string, data: object) => ({ id, type, subject: 'acme', time: START, data: { target: 'ann-2024-01-01', reason: 'wrong', citation, ...data } });
+    const { service, bytes } = await logWith(director('ann', START, true), director('bob', START, true));
+    const before = bytes();
+    const added = await refusal(service, [revise('r1', 'event.retracted', {}), director('cy', '2024-06-01T00:00:00Z', true)]);
+    expect(added.field).toBe('events.1.time');
+    expect(added.message).toMatch(/\(its first baseline, bob-2024-01-01\)/);
+    const moved = await refusal(service, [revise('c1', 'event.corrected', { time: '2024-06-01T00:00:00Z', data: director('ann', START, true).data })]);
+    expect(moved.field).toBe('events.0.data.time');
+    expect(bytes().equals(before)).toBe(true);
+    // Revising both moves the coverage start with them.
+    await service['log:append']({ events: [revise('r2', 'event.retracted', {}), { ...revise('r3', 'event.retracted', {}), data: { target: 'bob-2024-01-01', reason: 'wrong', citation } }, director('cy', '2024-06-01T00:00:00Z', true)] });
+  });
 });
