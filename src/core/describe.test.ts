@@ -22,6 +22,14 @@ describe('describeEvent', () => {
     expect(describeChange({ kind: 'board-joined', person: khalid, eventId: 'e1' } as never)).toBe('\u2068خالد العتيبي\u2069 joined the board');
     expect(describeChange({ kind: 'board-joined', person: { id: 'ann', name: 'Ann Lee' }, eventId: 'e1' } as never)).toBe('Ann Lee joined the board');
   });
+
+  it('keeps a hand-written record’s bidi controls from closing our isolate or reordering the sentence (the CLI shows them as they are)', () => {
+    // An isolate closed early lets the override after it run on; one opened inside keeps ours open; an override alone reverses the line.
+    expect(assumed({ person: { id: 'x', name: 'خالد\u2069\u202e' }, role: 'CFO', interim: false, acting: false })).toBe('\u2068خالد\ufffd\ufffd\u2069 became CFO');
+    expect(assumed({ person: { id: 'x', name: 'خالد\u2067' }, role: 'CFO', interim: false, acting: false })).toBe('\u2068خالد\ufffd\u2069 became CFO');
+    expect(assumed({ person: { id: 'x', name: 'Ann\u202e' }, role: 'CFO', interim: false, acting: false })).toBe('Ann\ufffd became CFO');
+    expect(assumed({ person: { id: 'x', name: 'Ann\u200f' }, role: 'CFO', interim: false, acting: false })).toBe('\u2068Ann\u200f\u2069 became CFO');
+  });
 });
 
 describe('a resolution names its item by what opened it, not by its id', () => {
