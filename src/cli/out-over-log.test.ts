@@ -18,7 +18,10 @@ describe('snapshot --out', () => {
     const [other, events] = [join(dir, 'other.jsonl'), join(dir, 'events.jsonl')];
     copyFileSync(BUILT_IN_LOG, other);
     writeFileSync(events, '{"id":"a-1","type":"board.joined","subject":"acme"}\n');
-    for (const path of [other, events]) {
+    // Append skips blank lines, so an events file may open with more of them than one read holds.
+    const padded = join(dir, 'padded.jsonl');
+    writeFileSync(padded, `${'\n'.repeat(5000)}{"id":"a-1","type":"board.joined","subject":"acme"}\n`);
+    for (const path of [other, events, padded]) {
       const before = readFileSync(path);
       const { code, err } = await snapshotTo(path);
       expect(code).toBe(1);

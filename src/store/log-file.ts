@@ -63,8 +63,9 @@ export function refuseEventLines(path: string, what: string, field: string): voi
     if (!statSync(path).isFile()) return;
     const fd = openSync(path, 'r');
     try {
+      // Read past any blank lines (an events file may open with thousands, which append skips) to some text.
       const bytes = Buffer.alloc(4096);
-      start = bytes.toString('utf8', 0, readSync(fd, bytes, 0, bytes.length, 0));
+      for (let at = 0, read = 1; read > 0 && start.trimStart().length < 256; at += read) start += bytes.toString('utf8', 0, (read = readSync(fd, bytes, 0, bytes.length, at)));
     } finally {
       closeSync(fd);
     }
