@@ -17,7 +17,7 @@ import { toEpoch } from '../core/time';
 import { isCoarse, isMonthOrYear, periodOf } from './format';
 import { DAY } from './scrubber-marks';
 import { seatLanes } from './seat-lanes';
-import { shownValue } from './shown-text';
+import { shownValue } from '../core/shown-text';
 import { addInSlices } from './sliced-add';
 import { IdleWarmer } from './idle-warmer';
 import { seatOf } from '../core/seats';

@@ -7,7 +7,7 @@ import { formatAt, isCoarse, periodOf } from './format';
 import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
 import { barStart, type SeatLane } from './seat-lanes';
-import { shownText } from './shown-text';
+import { shownText } from '../core/shown-text';
 
 export interface Palette {
   background: string;

@@ -14,7 +14,7 @@ import { unwrap, type Api } from './api';
 import { whileOpening } from './opening-watch';
 import { timeLeft, type Arrival } from './load-estimate';
 import type { ReplayClient } from './replay-client';
-import { shownText } from './shown-text';
+import { shownText } from '../core/shown-text';
 
 export const PAGE = 20_000;
 /**
