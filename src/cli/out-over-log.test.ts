@@ -21,7 +21,10 @@ describe('snapshot --out', () => {
     // Append skips blank lines, so an events file may open with more of them than one read holds.
     const padded = join(dir, 'padded.jsonl');
     writeFileSync(padded, `${'\n'.repeat(5000)}{"id":"a-1","type":"board.joined","subject":"acme"}\n`);
-    for (const path of [other, events, padded]) {
+    // A first key written with an escape ("\u0063ompanies") is no snapshot's key, whatever it spells.
+    const escaped = join(dir, 'escaped.jsonl');
+    writeFileSync(escaped, '{"\\u0063ompanies":1,"id":"a-1","type":"board.joined"}\n');
+    for (const path of [other, events, padded, escaped]) {
       const before = readFileSync(path);
       const { code, err } = await snapshotTo(path);
       expect(code).toBe(1);

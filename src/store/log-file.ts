@@ -1,5 +1,5 @@
 /** Checks that a path can be a log file before anything opens it: problems are sentences, not errnos. */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IncumbentError } from '../core/errors';
 
@@ -58,23 +58,37 @@ export function refuseLogFiles(path: string, log: string, what: string, field: s
  * (jq -c, a client's copy), which opens with a snapshot's key. Only a regular file is looked in.
  */
 export function refuseEventLines(path: string, what: string, field: string): void {
-  let start = '';
+  const first = openingText(path)?.replace(/^\ufeff/, '').trimStart().split('\n', 1)[0]!.trim();
+  // A first key written with an escape is no snapshot's: refused too.
+  if (first && /^\{\s*"/.test(first) && !SNAPSHOT_KEYS.has(/^\{\s*"([^"\\]*)"/.exec(first)?.[1] ?? '')) throw new IncumbentError('invalid', `${path} holds event lines (a log or an events file): write the ${what} elsewhere`, field);
+}
+
+/**
+ * The text a regular file at `path` opens with, read past any blank lines (an events file may open
+ * with thousands, which append skips) to some text; undefined for none. Opened without blocking and
+ * looked at through the one descriptor, so a FIFO at that name, then or put there meanwhile, is no file.
+ */
+function openingText(path: string): string | undefined {
+  let fd: number;
   try {
-    if (!statSync(path).isFile()) return;
-    const fd = openSync(path, 'r');
-    try {
-      // Read past any blank lines (an events file may open with thousands, which append skips) to some text.
-      const bytes = Buffer.alloc(4096);
-      for (let at = 0, read = 1; read > 0 && start.trimStart().length < 256; at += read) start += bytes.toString('utf8', 0, (read = readSync(fd, bytes, 0, bytes.length, at)));
-    } finally {
-      closeSync(fd);
-    }
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return; // nothing there, or not readable: the write says so
+    return undefined; // nothing there, or not readable: the write says so
   }
-  const first = start.replace(/^\ufeff/, '').trimStart().split('\n', 1)[0]!.trim();
-  const key = /^\{\s*"([^"\\]*)"/.exec(first)?.[1];
-  if (/^\{\s*"/.test(first) && !SNAPSHOT_KEYS.has(key ?? '')) throw new IncumbentError('invalid', `${path} holds event lines (a log or an events file): write the ${what} elsewhere`, field);
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const bytes = Buffer.alloc(4096);
+    let text = '';
+    for (let at = 0, read = 1; read > 0 && text.trimStart().length < 256; at += read) {
+      read = readSync(fd, bytes, 0, bytes.length, at);
+      text += bytes.toString('utf8', 0, read);
+    }
+    return text;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether a folder is at `path` (one that cannot be looked at counts as none). */
