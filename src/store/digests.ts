@@ -36,17 +36,20 @@ export class Digests {
     if (!this.pushHex(hex)) throw new RangeError(`not a SHA-256 digest: ${JSON.stringify(hex)}`);
   }
 
+  /** Appends a digest given as its 32 bytes. */
+  pushBytes(digest: Uint8Array): void {
+    this.#room();
+    this.#bytes.set(digest, this.#count * 32);
+    this.#count += 1;
+  }
+
   /**
    * Appends a digest written as 64 lowercase hex digits, the chain's form; false, appending nothing,
    * for anything else (Buffer's own hex reading takes upper case too, and stops at a bad digit).
    */
   pushHex(hex: string): boolean {
     if (hex.length !== 64) return false;
-    if ((this.#count + 1) * 32 > this.#bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(1024, this.#count * 2) * 32);
-      this.#bytes.copy(grown, 0, 0, this.#count * 32);
-      this.#bytes = grown;
-    }
+    this.#room();
     const at = this.#count * 32;
     for (let i = 0; i < 32; i++) {
       const high = nibble(hex.charCodeAt(2 * i));
@@ -56,6 +59,14 @@ export class Digests {
     }
     this.#count += 1;
     return true;
+  }
+
+  /** Room for one more digest. */
+  #room(): void {
+    if ((this.#count + 1) * 32 <= this.#bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(1024, this.#count * 2) * 32);
+    this.#bytes.copy(grown, 0, 0, this.#count * 32);
+    this.#bytes = grown;
   }
 
   /** Forgets the digests after the first `count` (a failed append rolls back). */

@@ -11,14 +11,15 @@ export const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the prev
 
 /**
  * Checks one parsed line against the ledger so far, and the chain: against the previous line's
- * digest, or (a function) by handing its claim of it on, false when it can match no digest.
+ * digest, or (a function) by handing the record's claim of it on, false when it can match no digest.
  */
-export function problemWith(value: unknown, line: number, prevhash: string | ((claim: unknown) => boolean) | undefined): string | undefined {
+export function problemWith(value: unknown, line: number, prevhash: string | ((record: Partial<EventRecord>) => boolean) | undefined): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const record = value as Partial<EventRecord>;
   if (record.seq !== line) return `sequence is ${String(record.seq)}, expected ${line}`;
-  if (typeof prevhash === 'function' ? !prevhash(record.prevhash) : prevhash !== undefined && record.prevhash !== prevhash) return CHAIN_BROKEN;
-  if (typeof record.prevhash !== 'string') return 'missing prevhash';
+  if (typeof prevhash === 'function' ? !prevhash(record) : prevhash !== undefined && record.prevhash !== prevhash) return CHAIN_BROKEN;
+  // A claim handed on was the function's to judge (a worker hands one over as bytes, not as text).
+  if (typeof prevhash !== 'function' && typeof record.prevhash !== 'string') return 'missing prevhash';
   if (typeof record.type !== 'string' || !knownTypes.has(record.type)) return `unknown event type ${JSON.stringify(record.type)}`;
   if (line === 1 && record.type !== 'log.created') return 'the first record must be log.created';
   if (typeof record.id !== 'string' || record.id === '') return 'missing id';

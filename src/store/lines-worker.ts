@@ -55,13 +55,16 @@ function eachLine(from, line, chunkDone) {
 function parseShare() {
   const REVISIONS = new Set(['log.created', 'event.corrected', 'event.retracted']);
   let chunk;
-  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), lengths: new Uint32Array(chunkLines * 4), texts: Buffer.allocUnsafeSlow(chunkLines * 256), written: 0, codeOf: new Map(), names: [] });
+  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), claims: Buffer.allocUnsafeSlow(chunkLines * 32), lengths: new Uint32Array(chunkLines * 3), texts: Buffer.allocUnsafeSlow(chunkLines * 128), written: 0, codeOf: new Map(), names: [] });
   const code = (value) => { let c = chunk.codeOf.get(value); if (c === undefined) { c = chunk.names.length; chunk.codeOf.set(value, c); chunk.names.push(value); } return c; };
   const send = () => {
-    const { count, starts, ends, seqs, batchends, flags, codes, lengths, texts, names } = chunk;
-    parentPort.postMessage({ kind: 'lines', count, starts, ends, seqs, batchends, flags, codes, lengths, texts, names }, [starts.buffer, ends.buffer, seqs.buffer, batchends.buffer, flags.buffer, codes.buffer, lengths.buffer, texts.buffer]);
+    const { count, starts, ends, seqs, batchends, flags, codes, claims, lengths, texts, names } = chunk;
+    parentPort.postMessage({ kind: 'lines', count, starts, ends, seqs, batchends, flags, codes, claims, lengths, texts, names }, [starts.buffer, ends.buffer, seqs.buffer, batchends.buffer, flags.buffer, codes.buffer, claims.buffer, lengths.buffer, texts.buffer]);
   };
-  const plain = (v) => v !== null && typeof v === 'object' && typeof v.seq === 'number' && typeof v.id === 'string' && typeof v.prevhash === 'string'
+  // A claim of the previous line's digest is handed over as its 32 bytes, so only the chain's form
+  // (64 lower-case hex digits) can be: any other is the opener's to refuse.
+  const DIGEST = /^[0-9a-f]{64}$/;
+  const plain = (v) => v !== null && typeof v === 'object' && typeof v.seq === 'number' && typeof v.id === 'string' && typeof v.prevhash === 'string' && DIGEST.test(v.prevhash)
     && typeof v.recordedtime === 'string' && typeof v.type === 'string' && !REVISIONS.has(v.type) && typeof v.subject === 'string' && typeof v.time === 'string'
     && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number');
   // Lines start after a newline: the first line of this share is the first to start at or after 'from'.
@@ -85,13 +88,14 @@ function parseShare() {
       chunk.seqs[i] = v.seq;
       chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
       chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
+      chunk.claims.write(v.prevhash, 32 * i, 'hex');
       // Copied into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
       // As UTF-16 code units, which keep any string as it is (UTF-8 turns a lone surrogate into U+FFFD).
-      const texts = [v.id, v.prevhash, v.recordedtime, v.time];
-      for (let k = 0; k < 4; k++) {
+      const texts = [v.id, v.recordedtime, v.time];
+      for (let k = 0; k < 3; k++) {
         if (chunk.written + 2 * texts[k].length > chunk.texts.length) { const grown = Buffer.allocUnsafeSlow(2 * chunk.texts.length + 2 * texts[k].length); chunk.texts.copy(grown, 0, 0, chunk.written); chunk.texts = grown; }
         const bytes = chunk.texts.write(texts[k], chunk.written, 'utf16le');
-        chunk.lengths[4 * i + k] = bytes; chunk.written += bytes;
+        chunk.lengths[3 * i + k] = bytes; chunk.written += bytes;
       }
     } else chunk.flags[i] = 0;
     chunk.count += 1;
@@ -174,7 +178,8 @@ export interface ParsedLine {
   fields?: {
     seq: number;
     id: string;
-    prevhash: string;
+    /** The digest of the line before, as this line's `prevhash` claims it: 32 bytes. */
+    claim: Uint8Array;
     recordedtime: string;
     type: string;
     subject: string;
@@ -184,11 +189,13 @@ export interface ParsedLine {
   };
 }
 
-/** A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on disk, as for any record indexed. */
+/**
+ * A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on
+ * disk, as for any record indexed. Its `prevhash` is not there: the opener takes `claim` instead.
+ */
 export const indexedRecord = (f: NonNullable<ParsedLine['fields']>): unknown => ({
   seq: f.seq,
   id: f.id,
-  prevhash: f.prevhash,
   recordedtime: f.recordedtime,
   type: f.type,
   subject: f.subject,
@@ -206,7 +213,9 @@ interface Chunk {
   batchends: Float64Array;
   flags: Uint8Array;
   codes: Int32Array;
-  /** The length in bytes of each line's four texts (id, prevhash, recorded time, time), one after another in `texts` as UTF-16. */
+  /** Each line's `prevhash`, 32 bytes. */
+  claims: Uint8Array;
+  /** The length in bytes of each line's three texts (id, recorded time, time), one after another in `texts` as UTF-16. */
   lengths: Uint32Array;
   texts: Uint8Array;
   names: string[];
@@ -285,15 +294,15 @@ export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { p
 
 /** Gives `line` each line of a chunk; pauses after every `PAUSE_LINES` (see `take`). */
 function* eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): Generator<void> {
-  const { texts, names, codes, lengths } = chunk;
+  const { texts, names, codes, lengths, claims } = chunk;
   let at = 0;
   const bytes = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
   const text = (k: number) => bytes.toString('utf16le', at, (at += lengths[k]!));
   for (let i = 0; i < chunk.count; i++) {
-    const [start, end, flags, k, batchend] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!, 4 * i, chunk.batchends[i]!];
+    const [start, end, flags, k, batchend] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!, 3 * i, chunk.batchends[i]!];
     // A line without fields (a revision, anything odd) is read back and parsed by the opener.
     if (!(flags & 1)) line({ start, end });
-    else line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), prevhash: text(k + 1), recordedtime: text(k + 2), time: text(k + 3), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
+    else line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), claim: new Uint8Array(claims.buffer, claims.byteOffset + 32 * i, 32), recordedtime: text(k + 1), time: text(k + 2), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
     if (i % PAUSE_LINES === PAUSE_LINES - 1) yield;
   }
 }

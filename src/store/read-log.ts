@@ -26,6 +26,8 @@ import { GENESIS_HASH, sha256 } from './seal';
 const CHUNK = 8 << 20;
 const NOT_JSON = Symbol('not JSON');
 
+const hexOf = (digest: Uint8Array) => Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('hex');
+
 const parse = (text: string): unknown => {
   try {
     return JSON.parse(text) as unknown;
@@ -159,7 +161,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
     /** Whether the last line taken was hashed here (its digest `prevhash`), or parsed and hashed by the worker. */
     let hashedBefore = true;
-    const claimed = (claim: unknown) => typeof claim === 'string' && digests.pushHex(claim);
+    const claimed = ({ prevhash: claim }: Partial<EventRecord>) => typeof claim === 'string' && digests.pushHex(claim);
     /** The last line that passed its checks (its own, and the chain's as far as known). */
     let validated = line;
     let pendingFailure: { line: number; reason: string } | undefined;
@@ -178,11 +180,12 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     };
 
     /**
-     * Takes the next line, parsed (or `NOT_JSON`; `whole` false: only the fields a worker parsed),
-     * `length` bytes long; `bytes` (with its newline, if it has one) when this thread read it,
-     * which it hashes: every line is hashed from the bytes it was parsed from.
+     * Takes the next line, parsed (or `NOT_JSON`; `whole` false: only the fields a worker parsed,
+     * with `claim`, its prevhash as bytes), `length` bytes long; `bytes` (with its newline, if it
+     * has one) when this thread read it, which it hashes: every line is hashed from the bytes it
+     * was parsed from.
      */
-    const takeLine = (value: unknown, length: number, whole: boolean, bytes?: Buffer) => {
+    const takeLine = (value: unknown, length: number, whole: boolean, bytes?: Buffer, claim?: Uint8Array) => {
       line += 1;
       // A bad line followed by more lines is damage in the middle, not a torn tail.
       if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
@@ -192,8 +195,9 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       }
       // The line before: hashed here, and checked now; or hashed by the worker, and what this line
       // claims of it is checked against the worker's digest once the worker has given them (a claim
-      // that is no digest, in upper case say, matches no line).
-      const problem = problemWith(value, line, hashedBefore ? prevhash : claimed);
+      // that is no digest, in upper case say, matches no line). A worker hands a claim over as bytes.
+      const chain = claim ? (hashedBefore ? () => hexOf(claim) === prevhash : () => (digests.pushBytes(claim), true)) : hashedBefore ? prevhash : claimed;
+      const problem = problemWith(value, line, chain);
       if (problem) throw damaged(line, problem);
       const record = value as EventRecord;
       validated = line;
@@ -237,7 +241,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       ? await worker!.take(({ start, end, fields }) => {
           // Lines follow one another (after a line that is not JSON, the next one reports it).
           if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
-          if (fields) return takeLine(indexedRecord(fields), end - start, false);
+          if (fields) return takeLine(indexedRecord(fields), end - start, false, undefined, fields.claim);
           const bytes = readLine(fd, start, end, line + 1);
           takeLine(parse(bytes.toString('utf8')), end - start, true, bytes);
         })
