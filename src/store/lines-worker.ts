@@ -61,12 +61,13 @@ function parseShare() {
     const { count, starts, ends, seqs, batchends, flags, codes, claims, lengths, texts, names } = chunk;
     parentPort.postMessage({ kind: 'lines', count, starts, ends, seqs, batchends, flags, codes, claims, lengths, texts, names }, [starts.buffer, ends.buffer, seqs.buffer, batchends.buffer, flags.buffer, codes.buffer, claims.buffer, lengths.buffer, texts.buffer]);
   };
-  // A claim of the previous line's digest is handed over as its 32 bytes, so only the chain's form
-  // (64 lower-case hex digits) can be: any other is the opener's to refuse.
-  const DIGEST = /^[0-9a-f]{64}$/;
-  const plain = (v) => v !== null && typeof v === 'object' && typeof v.seq === 'number' && typeof v.id === 'string' && typeof v.prevhash === 'string' && DIGEST.test(v.prevhash)
+  const plain = (v) => v !== null && typeof v === 'object' && typeof v.seq === 'number' && typeof v.id === 'string' && typeof v.prevhash === 'string'
     && typeof v.recordedtime === 'string' && typeof v.type === 'string' && !REVISIONS.has(v.type) && typeof v.subject === 'string' && typeof v.time === 'string'
     && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number');
+  // A claim of the previous line's digest is handed over as its 32 bytes, so only one in the chain's
+  // form can be: 64 hex digits (a write stops at any other character), none in upper case. Any other
+  // is the opener's to refuse. (A regular expression took twice as long as this.)
+  const claimed = (claim, i) => claim.length === 64 && claim === claim.toLowerCase() && chunk.claims.write(claim, 32 * i, 'hex') === 32;
   // Lines start after a newline: the first line of this share is the first to start at or after 'from'.
   let skipping = from > 0;
   let index = 0;
@@ -83,12 +84,11 @@ function parseShare() {
     // A line that is not JSON is the opener's to report, with the chain around it.
     if (checker && v !== undefined) checker.check(index, v);
     index += 1;
-    if (plain(v)) {
+    if (plain(v) && claimed(v.prevhash, i)) {
       chunk.flags[i] = 1 | (v.data.baseline ? 2 : 0);
       chunk.seqs[i] = v.seq;
       chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
       chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
-      chunk.claims.write(v.prevhash, 32 * i, 'hex');
       // Copied into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
       // As UTF-16 code units, which keep any string as it is (UTF-8 turns a lone surrogate into U+FFFD).
       const texts = [v.id, v.recordedtime, v.time];
