@@ -69,11 +69,13 @@ describe('incumbent init stopped before its files hold anything', () => {
   it.each([
     ['empty', Buffer.alloc(0)],
     ['zeros, as a power cut can leave a new file', Buffer.alloc(512)],
-  ])('log.created written, its anchor %s (stopped before the anchor named it): the log opens, verifies and takes appends', async (_how, anchor) => {
+  ])('log.created written, its anchor %s (stopped before the anchor named it): verify says the end is not anchored; the log opens and takes appends, and then verifies', async (_how, anchor) => {
     const { log, one } = await bigAppend();
     writeFileSync(`${log}.head`, anchor);
     stale(log);
-    expect(await main(['verify', '--log', log], quiet)).toBe(0);
+    let said = '';
+    expect(await main(['verify', '--log', log], { ...quiet, err: (text) => void (said += text) })).toBe(2);
+    expect(said).toMatch(/no head anchor .* gets its anchor when it is first opened for writing/);
     expect(await main(['append', '--log', log, one], quiet)).toBe(0);
     expect(await main(['verify', '--log', log], quiet)).toBe(0);
   });

@@ -11,7 +11,7 @@ import { Ledger } from '../core/ledger';
 import { buildSnapshot, inFormat1, Snapshot, SNAPSHOT_FORMAT_1, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
-import { readAnchor } from '../store/head-anchor';
+import { anchorPath, readAnchor } from '../store/head-anchor';
 import { indexPath } from '../store/index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
 import { requireLogFile } from '../store/log-file';
@@ -32,6 +32,12 @@ interface Proof {
   ledger: Ledger;
   hashOf(seq: number): string;
 }
+
+/** A `--head` given as SEQ:HASH: its SEQ, or NaN. */
+const headSeq = (head: string) => Number(/^(\d+):/.exec(head)?.[1]);
+
+const unanchored = (path: string, head: number) =>
+  `no head anchor (${anchorPath(path)}) beside the log, or one that never named a head: its ${head} records and their chain check out, but records cut from its end, or its last records rewritten, could not be detected. Copy the .head file with the log, or check its end against a head you published (--head ${head}:HASH); a log written by hand gets its anchor when it is first opened for writing (the app, or incumbent append)`;
 
 function checkHead(contents: Proof, head: string): string {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(head);
@@ -151,6 +157,8 @@ export async function verifyLog(path: string, options: VerifyOptions = {}, oneTh
     const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
     const index = ids && (await checkStoredIndex(path, contents, ids));
     if (index) external.push(index);
+    // Without an anchor nothing shows that no record was cut from the end, unless a head published for the last record does.
+    if (tail.anchor === 'missing' && !(options.head && headSeq(options.head) === ledger.head)) throw new IncumbentError('damaged', unanchored(path, ledger.head));
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
     return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
   } finally {
