@@ -92,6 +92,7 @@ describe('external anchors', () => {
     const path = copyOfDataset();
     const head = /head (\d+) ([0-9a-f]{64})/.exec((await run(['verify', '--log', path])).out)!;
     expect(await run(['verify', '--log', path, '--head', `${head[1]}:${head[2]}`])).toMatchObject({ code: 0, out: expect.stringMatching(/head #\d+ matches/) });
+    expect(await run(['verify', '--log', path, '--head', `${head[1]}:${head[2]!.toUpperCase()}`])).toMatchObject({ code: 0, out: expect.stringMatching(/head #\d+ matches/) });
     expect(await run(['verify', '--log', path, '--head', `0:${head[2]}`])).toMatchObject({ code: 1, err: expect.stringMatching(/--head: "0:[0-9a-f]{64}": records are numbered from 1/) });
     expect(await run(['verify', '--log', path, '--head', `3:${head[2]}`])).toMatchObject({ code: 2, err: expect.stringMatching(/record #3 has hash [0-9a-f]{64}, not the published/) });
     expect(await run(['verify', '--log', path, '--head', `9999:${head[2]}`])).toMatchObject({ code: 2, err: expect.stringMatching(/no record #9999/) });

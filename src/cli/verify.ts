@@ -40,7 +40,8 @@ const unanchored = (path: string, head: number) =>
   `no head anchor (${anchorPath(path)}) beside the log, or one that never named a head: its ${head} records and their chain check out, but records cut from its end, or its last records rewritten, could not be detected. Copy the .head file with the log, or check its end against a head you published (--head ${head}:HASH); a log written by hand gets its anchor when it is first opened for writing (the app, or incumbent append)`;
 
 function checkHead(contents: Proof, head: string): string {
-  const match = /^(\d+):([0-9a-f]{64})$/.exec(head);
+  // A hash copied from a tool that prints hex in capitals is the same hash.
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(head.toLowerCase());
   if (!match) throw new IncumbentError('invalid', `"${head}" must be SEQ:HASH, e.g. 41:3f0c...(64 hex digits)`, '--head');
   const seq = Number(match[1]);
   if (seq < 1) throw new IncumbentError('invalid', `"${head}": records are numbered from 1`, '--head');
