@@ -109,6 +109,10 @@ describe('incumbent', () => {
       const doc = JSON.parse(readFileSync(out, 'utf8'));
       expect(doc.provenance.head.seq).toBe(29);
       expect(doc.companies[0].petitions[0].signatories).toBe(500);
+      // RFC 3339 lets the T and the Z be written in lower case: the same moments, the same snapshot.
+      const lower = join(tempDir(), 'lower.json');
+      expect((await run(['snapshot', '--at', '2023-11-20t12:00:00-08:00', '--known-at', '2023-11-20t20:00:00z', '--company', 'openai', '--out', lower])).code).toBe(0);
+      expect(readFileSync(lower, 'utf8')).toBe(readFileSync(out, 'utf8'));
     });
 
     it('exits 1 on a missing or malformed --at, or an unknown company', async () => {

@@ -30,9 +30,10 @@ const moment = (options: Options, name: string, required: boolean): string | und
     if (required) throw new IncumbentError('invalid', 'is required (an RFC 3339 date-time with an offset, e.g. 2023-11-18T12:00:00-08:00)', `--${name}`);
     return undefined;
   }
-  const parsed = QueryMoment.safeParse(value);
+  // RFC 3339 (5.6) allows a lower-case T and Z; no other letter can be part of one.
+  const parsed = QueryMoment.safeParse(value.toUpperCase());
   if (!parsed.success) throw new IncumbentError('invalid', `"${value}" ${parsed.error.issues[0]!.message}`, `--${name}`);
-  return value;
+  return parsed.data;
 };
 
 /** --known-by: what known-at counts (records written into the log, or sources published). */
