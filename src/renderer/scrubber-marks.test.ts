@@ -80,3 +80,29 @@ describe('axisTicks', () => {
     expect(new Date(ticks[1]!.t).toISOString()).toBe('2005-01-01T00:00:00.000Z');
   });
 });
+
+describe('facts known only to the month reach the whole month', () => {
+  // The OpenAI log's CTO change: May 2022, stored at its first midnight (PDT); then a day fact on 20 May and an instant in November 2023.
+  const MONTHP = 4;
+  const may = at('2022-05-01T07:00:00Z');
+  const endOfMay = at('2022-06-01T07:00:00Z') - 1;
+  const times = new Float64Array([may, at('2022-05-20T19:00:00Z'), at('2023-11-17T20:00:00Z')]);
+  const precisions = new Uint8Array([MONTHP, DAYP, MIN]);
+  const endOf20th = at('2022-05-21T07:00:00Z') - 1;
+
+  it('steps from inside the month to its end, where the state certainly includes the fact', () => {
+    expect(stepTarget(times, precisions, at('2022-05-15T19:00:00Z'), 1, ZONE)).toBe(endOf20th);
+    expect(stepTarget(times, precisions, endOf20th, 1, ZONE)).toBe(endOfMay);
+    expect(stepTarget(times, precisions, endOfMay, 1, ZONE)).toBe(times[2]);
+  });
+
+  it('steps back to the end of the month from after it, past a later day fact', () => {
+    expect(stepTarget(times, precisions, at('2022-06-10T19:00:00Z'), -1, ZONE)).toBe(endOfMay);
+    expect(stepTarget(times, precisions, endOfMay, -1, ZONE)).toBe(endOf20th);
+  });
+
+  it('draws the month band in a view that starts inside the month', () => {
+    const { groups } = groupMarkers(times, precisions, at('2022-05-10T00:00:00Z'), at('2022-05-18T00:00:00Z'), 800, ZONE);
+    expect(groups!.filter((g) => g.band).map((g) => [g.from, g.to])).toEqual([[may, endOfMay + 1]]);
+  });
+});

@@ -3,7 +3,7 @@
  * on round wall-clock times, markers grouped where they cannot be told apart, day-precision facts
  * as bands, and the next or previous moment at which the state certainly includes an event.
  */
-import { upperBound } from '../core/search';
+import { lowerBound, upperBound } from '../core/search';
 import { epochToZoned, formatPeriod, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf, zonedToEpoch } from './format';
 import { KINDS, kindLabel } from './kinds';
 import { PRECISIONS } from './replay-protocol';
@@ -17,8 +17,22 @@ const MONTH_STEPS = [1, 3, 6, 12, 24, 60, 120, 600];
 const AVERAGE_MONTH = 30.44 * DAY;
 /** More markers than this in view are not drawn one by one: the density strip shows where events are. */
 const MAX_MARKERS = 600;
-/** How far a day-precision fact's band reaches from its recorded instant: a day and a DST hour. */
-const SLACK = DAY + 2 * HOUR;
+/**
+ * How far a coarse fact's period can reach past its recorded instant (the period's start or any
+ * instant in it), with a DST hour: a day, a month, a year. Indexed like PRECISIONS; finer facts reach nowhere.
+ */
+const REACH = [0, 0, 0, DAY, 31 * DAY, 366 * DAY].map((r) => (r ? r + 2 * HOUR : 0));
+/** The farthest any fact of this timeline reaches, found once per timeline (its arrays are replaced, never grown in place). */
+const widest = new WeakMap<Uint8Array, number>();
+function slackOf(precisions: Uint8Array): number {
+  let found = widest.get(precisions);
+  if (found === undefined) {
+    found = 0;
+    for (let i = 0; i < precisions.length; i++) found = Math.max(found, REACH[precisions[i]!] ?? 0);
+    widest.set(precisions, found);
+  }
+  return found;
+}
 /** Markers closer than this many pixels are one marker with a count. */
 const CLUSTER_PX = 9;
 
@@ -63,21 +77,26 @@ export function momentOfEvent(time: number, precisionCode: number, timeZone: str
 
 /**
  * The next (or previous) moment after `value` at which some event's state is certain. A target
- * lies within a day (and a DST hour) of its event's time, so the scans stop as soon as no later
- * (or earlier) event can beat the best target found, whatever the log's size. Undefined: none.
+ * lies within its period's reach (a day, a month or a year, and a DST hour) of its event's time, so
+ * the scans stop as soon as no later (or earlier) event can beat the best target found. Undefined: none.
  */
 export function stepTarget(times: Float64Array, precisions: Uint8Array, value: number, direction: 1 | -1, timeZone: string): number | undefined {
   const targetOf = (i: number) => momentOfEvent(times[i]!, precisions[i]!, timeZone);
+  const slack = slackOf(precisions);
   if (direction > 0) {
     let best = Infinity;
-    for (let i = upperBound(times, value - SLACK); i < times.length && times[i]! <= best; i++) {
+    for (let i = upperBound(times, value - slack); i < times.length && times[i]! <= best; i++) {
+      // An event at or before the moment is a target only if its period reaches past it (cheap to rule out, without a date format).
+      if (times[i]! <= value && times[i]! + REACH[precisions[i]!]! <= value) continue;
       const target = targetOf(i);
       if (target > value) best = Math.min(best, target);
     }
     return best < Infinity ? best : undefined;
   }
   let best = -Infinity;
-  for (let i = Math.min(times.length, upperBound(times, value)) - 1; i >= 0 && times[i]! + SLACK >= best; i--) {
+  for (let i = Math.min(times.length, upperBound(times, value)) - 1; i >= 0 && times[i]! + slack >= best; i--) {
+    // Its target is at most its time and its reach: below the best found, it cannot beat it (cheap to rule out).
+    if (times[i]! + REACH[precisions[i]!]! <= best) continue;
     const target = targetOf(i);
     if (target < value) best = Math.max(best, target);
   }
@@ -98,30 +117,35 @@ export interface MarkerGroup {
  * events than can be told apart are in view; `count` says how many are.
  */
 export function groupMarkers(times: Float64Array, precisions: Uint8Array, start: number, end: number, width: number, timeZone: string): { groups: MarkerGroup[] | null; count: number } {
-  const from = upperBound(times, start - SLACK);
+  // Facts recorded before the view whose period (a day, a month, a year) may reach into it, told apart without a date format.
+  const first = lowerBound(times, start);
+  const reaching: number[] = [];
+  for (let i = upperBound(times, start - slackOf(precisions)); i < first; i++) if (times[i]! + REACH[precisions[i]!]! >= start) reaching.push(i);
   const to = upperBound(times, end);
-  if (to - from > MAX_MARKERS) return { groups: null, count: to - from };
+  const count = to - first + reaching.length;
+  if (count > MAX_MARKERS) return { groups: null, count };
   const position = (t: number) => ((t - start) / (end - start)) * width;
   const byKey = new Map<string, MarkerGroup>();
-  for (let i = from; i < to; i++) {
+  const add = (i: number) => {
     const precision = PRECISIONS[precisions[i]!] ?? 'minute';
     let key: string;
     let fresh: MarkerGroup;
     if (isCoarse(precision)) {
       const [a, b] = periodOf(times[i]!, precision, timeZone);
-      if (b < start || a > end) continue;
+      if (b <= start || a > end) return;
       key = `band-${precision}-${a}`;
       fresh = { key, from: a, to: b, positions: [], band: true };
     } else {
-      if (times[i]! < start) continue;
       key = `m-${Math.round(position(times[i]!) / CLUSTER_PX)}`;
       fresh = { key, from: times[i]!, to: times[i]!, positions: [], band: false };
     }
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = fresh));
     group.positions.push(i);
-  }
-  return { groups: [...byKey.values()], count: to - from };
+  };
+  reaching.forEach(add);
+  for (let i = first; i < to; i++) add(i);
+  return { groups: [...byKey.values()], count };
 }
 
 /** What a group's tooltip says: how many events, of which kinds, when (a band: "some time on" its day, "in" its month or year). */
