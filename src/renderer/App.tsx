@@ -16,7 +16,7 @@ import { ComparePanel } from './components/ComparePanel';
 import { EventForm, type FormTarget, type KeptDraft } from './components/EventForm';
 import { EventsList } from './components/EventsList';
 import { Scrubber } from './components/Scrubber';
-import { momentOfEvent } from './scrubber-marks';
+import { momentOfEvent, zoneOf } from './scrubber-marks';
 import { busySpan } from './scrubber-view';
 import { SeatHistory } from './components/SeatHistory';
 import { SharedLogDialog } from './components/SharedLogDialog';
@@ -115,17 +115,23 @@ export function App({ replay }: { replay: ReplayClient }) {
   }, [setAt]);
   const history = useMomentHistory({ company, at, knownAt }, go);
 
-  /** Goes to an event: its instant, or, for a fact known only to the day, the end of that day (where the state certainly includes it). */
+  /**
+   * Goes to an event: its instant, or, for a fact known only to the day, the end of that day (where
+   * the state certainly includes it), reckoned in the event's own zone (`zone`), as the state is.
+   */
   const goToEvent = useCallback(
-    (time: number, precisionCode: number) => {
+    (time: number, precisionCode: number, zone: string) => {
       const precision = PRECISIONS[precisionCode] ?? 'minute';
-      const target = momentOfEvent(time, precisionCode, timeZone);
+      const target = momentOfEvent(time, precisionCode, zone);
       moveTo(target);
-      if (isCoarse(precision)) say(`That event is known only to the ${precision} (${formatAt(periodOf(time, precision, timeZone)[0], precision, timeZone)}): the moment is now the end of that ${precision}, ${formatInstant(target, timeZone)}, where the state certainly includes it.`);
+      const where = zone === timeZone ? '' : ` in ${zone}`;
+      if (isCoarse(precision)) say(`That event is known only to the ${precision} (${formatAt(periodOf(time, precision, zone)[0], precision, zone)}${where}): the moment is now the end of that ${precision}, ${formatInstant(target, timeZone)}, where the state certainly includes it.`);
     },
     [timeZone, say, moveTo],
   );
-  const goToRow = useCallback((row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision)), [goToEvent]);
+  const goToRow = useCallback((row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision), row.timezone), [goToEvent]);
+  // The seat history's bars are reckoned in the company's zone (they keep no other).
+  const goToSeatEvent = useCallback((time: number, precisionCode: number) => goToEvent(time, precisionCode, timeZone), [goToEvent, timeZone]);
   // Stable, so the memoised events list is not drawn again for a moment that leaves it as it was.
   const selectRow = useCallback(
     (row: EventRow) => {
@@ -209,7 +215,7 @@ export function App({ replay }: { replay: ReplayClient }) {
         {log.progress && <LoadNotice progress={log.progress} />}
         <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
         {view && at !== undefined && (
-          <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!)} timeZone={timeZone} current={current} onDragging={setScrubbing} {...(matches ? { matches } : {})} />
+          <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!, zoneOf(view, p))} timeZone={timeZone} zones={view} current={current} onDragging={setScrubbing} {...(matches ? { matches } : {})} />
         )}
         {company && log.summary && (
           <Bookmarks api={api} company={company} companies={log.companies} at={at} {...(knownAt ? { knownAt } : {})} timeZone={timeZone} logId={log.summary.logId} onGo={(b) => go({ company: b.company, at: Date.parse(b.at), ...(b.knownAt ? { knownAt: b.knownAt } : {}) })} say={say} />
@@ -220,7 +226,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           <ViewTabs value={paneView} onChange={setPaneView} />
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
           {paneShows === 'seats' && company && at !== undefined && view ? (
-            <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
+            <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToSeatEvent} say={say} />
           ) : paneShows === 'state' && moment && company && at !== undefined && view ? (
             <StatePanel moment={moment} figures={view.figures} span={span} asked={{ company, at, ...known }} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (

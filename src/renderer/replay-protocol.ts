@@ -22,6 +22,9 @@ export interface TimelineView {
   kinds: Uint8Array;
   /** Each entry's precision, as an index into PRECISIONS: day and coarser are drawn as periods, never as hours. */
   precisions: Uint8Array;
+  /** Each entry's own zone, as an index into `zoneNames`: a fact known only to the day is that day where its source gave it, which may not be `timeZone`. */
+  zones: Uint16Array;
+  zoneNames: string[];
   figures: FigurePoint[];
   /** The zone most of the company's events were recorded in: the UI shows times there. */
   timeZone: string;

@@ -115,7 +115,7 @@ describe('the replay worker, as useLog posts to it', () => {
     for (const knowing of [{}, { knownAt }]) {
       handedOver.length = 0;
       const first = await ask<{ times: Float64Array; seqs: Float64Array }>({ op: 'view', company, ...knowing });
-      expect(handedOver).toHaveLength(4);
+      expect(handedOver).toHaveLength(5);
       expect(handedOver.every((buffer) => buffer.byteLength === 0)).toBe(true);
       expect(first.times.length).toBeGreaterThan(0);
       expect(await ask({ op: 'view', company, ...knowing })).toEqual(first);

@@ -266,8 +266,8 @@ function handle(request: Request): Responses[Request['op']] | Promise<Responses[
  */
 function handedOver(request: Request, value: unknown): Transferable[] {
   if (request.op === 'view') {
-    const { seqs, times, kinds, precisions } = value as TimelineView;
-    return [seqs.buffer, times.buffer, kinds.buffer, precisions.buffer];
+    const { seqs, times, kinds, precisions, zones } = value as TimelineView;
+    return [seqs.buffer, times.buffer, kinds.buffer, precisions.buffer, zones.buffer];
   }
   if (request.op === 'filter') return [(value as Int32Array).buffer];
   return [];

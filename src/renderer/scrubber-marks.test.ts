@@ -106,3 +106,16 @@ describe('facts known only to the month reach the whole month', () => {
     expect(groups!.filter((g) => g.band).map((g) => [g.from, g.to])).toEqual([[may, endOfMay + 1]]);
   });
 });
+
+describe('a coarse fact is reckoned in its own zone', () => {
+  // Friday 24 November in London (00:00 GMT = Thursday 16:00 PST), shown on a timeline read in California.
+  const times = new Float64Array([at('2023-11-24T00:00:00Z')]);
+  const precisions = new Uint8Array([DAYP]);
+  const zones = { zones: new Uint16Array([0]), zoneNames: ['Europe/London'] };
+  it('steps to the end of the London day and draws its band there, named as that day', () => {
+    expect(stepTarget(times, precisions, at('2023-11-23T20:00:00Z'), 1, zones)).toBe(at('2023-11-25T00:00:00Z') - 1);
+    const { groups } = groupMarkers(times, precisions, at('2023-11-23T00:00:00Z'), at('2023-11-26T00:00:00Z'), 800, zones);
+    expect([groups![0]!.from, groups![0]!.to]).toEqual([times[0], at('2023-11-25T00:00:00Z')]);
+    expect(describeGroup(groups![0]!, new Uint8Array([0]), precisions, ZONE)).toBe('1 event (Roles), some time on Fri 24 Nov 2023');
+  });
+});

@@ -69,6 +69,13 @@ function monthTicks(start: number, end: number, most: number, timeZone: string):
   return ticks;
 }
 
+/**
+ * Where each entry's period is reckoned: its own zone (a TimelineView's `zones` and `zoneNames`),
+ * since a fact known only to the day is that day where its source gave it; or one zone for all.
+ */
+export type EntryZones = string | { zones: Uint16Array; zoneNames: readonly string[] };
+export const zoneOf = (z: EntryZones, i: number) => (typeof z === 'string' ? z : (z.zoneNames[z.zones[i]!] ?? 'UTC'));
+
 /** Where the moment goes when an event is picked: its instant, or the end of its day (then the state certainly includes it). */
 export function momentOfEvent(time: number, precisionCode: number, timeZone: string): number {
   const precision = PRECISIONS[precisionCode] ?? 'minute';
@@ -80,8 +87,8 @@ export function momentOfEvent(time: number, precisionCode: number, timeZone: str
  * lies within its period's reach (a day, a month or a year, and a DST hour) of its event's time, so
  * the scans stop as soon as no later (or earlier) event can beat the best target found. Undefined: none.
  */
-export function stepTarget(times: Float64Array, precisions: Uint8Array, value: number, direction: 1 | -1, timeZone: string): number | undefined {
-  const targetOf = (i: number) => momentOfEvent(times[i]!, precisions[i]!, timeZone);
+export function stepTarget(times: Float64Array, precisions: Uint8Array, value: number, direction: 1 | -1, zones: EntryZones): number | undefined {
+  const targetOf = (i: number) => momentOfEvent(times[i]!, precisions[i]!, zoneOf(zones, i));
   const slack = slackOf(precisions);
   if (direction > 0) {
     let best = Infinity;
@@ -109,6 +116,8 @@ export interface MarkerGroup {
   to: number;
   positions: number[];
   band: boolean;
+  /** A band's period is reckoned in this zone (its fact's own), and named there. */
+  zone?: string;
 }
 
 /**
@@ -116,7 +125,7 @@ export interface MarkerGroup {
  * other are one group, a day-precision fact is a band across its day. `groups` is null when more
  * events than can be told apart are in view; `count` says how many are.
  */
-export function groupMarkers(times: Float64Array, precisions: Uint8Array, start: number, end: number, width: number, timeZone: string): { groups: MarkerGroup[] | null; count: number } {
+export function groupMarkers(times: Float64Array, precisions: Uint8Array, start: number, end: number, width: number, zones: EntryZones): { groups: MarkerGroup[] | null; count: number } {
   // Facts recorded before the view whose period (a day, a month, a year) may reach into it, told apart without a date format.
   const first = lowerBound(times, start);
   const reaching: number[] = [];
@@ -131,10 +140,11 @@ export function groupMarkers(times: Float64Array, precisions: Uint8Array, start:
     let key: string;
     let fresh: MarkerGroup;
     if (isCoarse(precision)) {
-      const [a, b] = periodOf(times[i]!, precision, timeZone);
+      const zone = zoneOf(zones, i);
+      const [a, b] = periodOf(times[i]!, precision, zone);
       if (b <= start || a > end) return;
-      key = `band-${precision}-${a}`;
-      fresh = { key, from: a, to: b, positions: [], band: true };
+      key = `band-${precision}-${a}-${zone}`;
+      fresh = { key, from: a, to: b, positions: [], band: true, zone };
     } else {
       key = `m-${Math.round(position(times[i]!) / CLUSTER_PX)}`;
       fresh = { key, from: times[i]!, to: times[i]!, positions: [], band: false };
@@ -151,6 +161,6 @@ export function groupMarkers(times: Float64Array, precisions: Uint8Array, start:
 /** What a group's tooltip says: how many events, of which kinds, when (a band: "some time on" its day, "in" its month or year). */
 export function describeGroup(group: MarkerGroup, kinds: Uint8Array, precisions: Uint8Array, timeZone: string): string {
   const kindsIn = [...new Set(group.positions.map((p) => kindLabel[KINDS[kinds[p]!]!]))].join(', ');
-  const when = group.band ? `some time ${formatPeriod(group.from, PRECISIONS[precisions[group.positions[0]!]!]!, timeZone)}` : formatInstant(group.from, timeZone);
+  const when = group.band ? `some time ${formatPeriod(group.from, PRECISIONS[precisions[group.positions[0]!]!]!, group.zone ?? timeZone)}` : formatInstant(group.from, timeZone);
   return `${group.positions.length} event${group.positions.length === 1 ? '' : 's'} (${kindsIn}), ${when}`;
 }

@@ -53,7 +53,7 @@ export function viewFor(company: string, t: Timeline, codes: TimelineCodes, visi
   const seen = new Int32Array(t.length);
   let n = 0;
   for (let i = 0; i < t.length; i++) if (visible(i)) seen[n++] = i;
-  const view = { company, seqs: new Float64Array(n), times: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n) };
+  const view = { company, seqs: new Float64Array(n), times: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint16Array(n), zoneNames: codes.zoneNames };
   const zoneCounts = new Uint32Array(codes.zoneNames.length);
   /** The zones in the order this reader first sees them: the first of those tied wins. */
   const zonesSeen: number[] = [];
@@ -63,6 +63,7 @@ export function viewFor(company: string, t: Timeline, codes: TimelineCodes, visi
     view.times[k] = t.times[i]!;
     view.kinds[k] = codes.kinds[i]!;
     view.precisions[k] = codes.precisions[i]!;
+    view.zones[k] = codes.zones[i]!;
     if (zoneCounts[codes.zones[i]!]!++ === 0) zonesSeen.push(codes.zones[i]!);
   }
   const figures: FigurePoint[] = codes.figures.filter((f) => visible(f.position)).map((f) => ({ time: t.times[f.position]!, series: f.series, value: f.value }));

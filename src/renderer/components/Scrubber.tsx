@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
-import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, momentOfEvent, stepTarget } from '../scrubber-marks';
+import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, momentOfEvent, stepTarget, zoneOf, type EntryZones } from '../scrubber-marks';
 import { DensityStrip } from './DensityStrip';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
 import { busySpan, followedView, showing, type Follow, type View } from '../scrubber-view';
@@ -25,7 +25,10 @@ interface Props {
   onChange(time: number): void;
   /** A marker or band was clicked: go to that event (the last of a cluster). */
   onPick(position: number): void;
+  /** The zone the scrubber reads and writes times in (the company's). */
   timeZone: string;
+  /** Each event's own zone, where its day (month, year) is reckoned when that is all that is known of its time. */
+  zones: EntryZones;
   /** Index of the current event in `times`, highlighted. */
   current: number;
   /** Positions that pass the events filter (all when undefined); the others are dimmed. */
@@ -34,13 +37,20 @@ interface Props {
   onDragging?(dragging: boolean): void;
 }
 
-export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, current, matches, onDragging }: Props) {
+export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, zones, current, matches, onDragging }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
-  /** Where End and playing land: the last event, at the end of its day if that is all the log knows of its time. */
-  const lastPrecision = precisions[times.length - 1];
-  // Worked out once per log end, not at every frame of a drag (it reads the zone's calendar).
-  const storyEnd = useMemo(() => (lastPrecision === undefined ? last : momentOfEvent(last, lastPrecision, timeZone)), [last, lastPrecision, timeZone]);
+  /**
+   * Where End and playing land: the last moment at which an event becomes certain (the last event,
+   * at the end of its day, or an earlier fact's month, if that is all the log knows of its time).
+   * Worked out once per timeline, not at every frame of a drag (it reads the zones' calendars).
+   */
+  const storyEnd = useMemo(() => {
+    if (!times.length) return last;
+    let end = momentOfEvent(last, precisions[times.length - 1]!, zoneOf(zones, times.length - 1));
+    for (let later = stepTarget(times, precisions, end, 1, zones); later !== undefined; later = stepTarget(times, precisions, end, 1, zones)) end = later;
+    return end;
+  }, [times, precisions, zones, last]);
   const busyFrom = busySpan(times)?.[0] ?? first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
   // The view follows the events as they load (a large log arrives in pages): where most of them are,
@@ -134,7 +144,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   // A step lands where the state certainly includes the event: its instant, or the end of its day.
   const step = (direction: 1 | -1) => {
     if (!times.length) return;
-    const target = stepTarget(times, precisions, from(), direction, timeZone);
+    const target = stepTarget(times, precisions, from(), direction, zones);
     if (target !== undefined) change(target);
     else if (direction > 0) change(Math.max(from(), last));
   };
@@ -211,7 +221,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   }, [matches, times]);
 
   // Markers only where they can be told apart; otherwise the density strip shows where events are.
-  const { groups, count } = useMemo(() => groupMarkers(times, precisions, start, end, width, timeZone), [times, precisions, start, end, width, timeZone]);
+  const { groups, count } = useMemo(() => groupMarkers(times, precisions, start, end, width, zones), [times, precisions, start, end, width, zones]);
 
   const lo = Math.min(first, value);
   const hi = Math.max(last, value);

@@ -1,0 +1,32 @@
+/** A fact known only to the day is that day in its own zone, not the company's: on the timeline, in a step, and when it is gone to. */
+import { expect, setMoment, test } from './fixtures';
+
+// Reported by a London paper, known only to the day: Friday 24 November in London began at 16:00 on Thursday in California.
+const LONDON_DAY = JSON.stringify({
+  id: 'london-director', subject: 'openai', time: '2023-11-24T00:00:00+00:00', timeprecision: 'day', timezone: 'Europe/London', type: 'board.joined',
+  data: { certainty: 'reported', citation: { document: 'A London paper, 25 November 2023', quote: 'Jane Example joined the board on Friday.' }, person: { id: 'jane-example', name: 'Jane Example' }, independent: true },
+});
+
+test('a day fact in another zone than the company\'s is drawn, named and gone to as its own day', async ({ app }) => {
+  const { page } = app;
+  await app.importEvents(LONDON_DAY);
+  await setMoment(page, '2023-11-23T12:00');
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel(/^Filter events by person/).fill('Jane Example');
+  const row = events.getByRole('listitem').filter({ hasText: 'Jane Example' });
+  await expect(row.locator('time')).toHaveText('Fri 24 Nov 2023');
+  // The band spans the London day, and says so; no band claims Thursday.
+  await expect(page.locator('.band[title*="some time on Thu 23 Nov 2023"]')).toHaveCount(0);
+  await expect(page.locator('.band[title*="some time on Fri 24 Nov 2023"]')).toHaveCount(1);
+  // Going to it lands where the state certainly includes it: the end of the London day (15:59 PST), not of Thursday in California.
+  await row.locator('.event-main').click();
+  await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Fri 24 Nov 2023, 15:59 PST');
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('status')).toContainText('known only to the day (Fri 24 Nov 2023 in Europe/London): the moment is now the end of that day, Fri 24 Nov 2023, 15:59 PST');
+  await expect(page.getByRole('region', { name: 'Board' })).toContainText('Jane Example');
+  // A step back from after it stops there too.
+  await setMoment(page, '2023-11-25T12:00');
+  await page.getByRole('slider', { name: 'Moment' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Fri 24 Nov 2023, 15:59 PST');
+});
