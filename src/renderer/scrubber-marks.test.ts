@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { epochToZoned } from './format';
-import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget } from './scrubber-marks';
+import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget, storyEndOf } from './scrubber-marks';
 
 const ZONE = 'America/Los_Angeles';
 const at = (iso: string) => Date.parse(iso);
@@ -117,5 +117,13 @@ describe('a coarse fact is reckoned in its own zone', () => {
     const { groups } = groupMarkers(times, precisions, at('2023-11-23T00:00:00Z'), at('2023-11-26T00:00:00Z'), 800, zones);
     expect([groups![0]!.from, groups![0]!.to]).toEqual([times[0], at('2023-11-25T00:00:00Z')]);
     expect(describeGroup(groups![0]!, new Uint8Array([0]), precisions, ZONE)).toBe('1 event (Roles), some time on Fri 24 Nov 2023');
+  });
+});
+
+describe('storyEndOf', () => {
+  it('is the end of an earlier fact\'s month when that comes after the last event', () => {
+    const times = new Float64Array([at('2022-05-01T07:00:00Z'), at('2022-05-20T19:00:00Z')]);
+    expect(storyEndOf(times, new Uint8Array([4, MIN]), ZONE)).toBe(at('2022-06-01T07:00:00Z') - 1);
+    expect(storyEndOf(new Float64Array(), new Uint8Array(), ZONE)).toBeUndefined();
   });
 });

@@ -110,6 +110,18 @@ export function stepTarget(times: Float64Array, precisions: Uint8Array, value: n
   return best > -Infinity ? best : undefined;
 }
 
+/**
+ * The last moment at which an event becomes certain: the last event (at the end of its day, if that
+ * is all the log knows of its time), or later, an earlier fact's month or year. Undefined: no events.
+ */
+export function storyEndOf(times: Float64Array, precisions: Uint8Array, zones: EntryZones): number | undefined {
+  const n = times.length;
+  if (!n) return undefined;
+  let end = momentOfEvent(times[n - 1]!, precisions[n - 1]!, zoneOf(zones, n - 1));
+  for (let later = stepTarget(times, precisions, end, 1, zones); later !== undefined; later = stepTarget(times, precisions, end, 1, zones)) end = later;
+  return end;
+}
+
 export interface MarkerGroup {
   key: string;
   from: number;

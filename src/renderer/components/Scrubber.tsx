@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { formatInstant } from '../format';
 import { KINDS } from '../kinds';
-import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, momentOfEvent, stepTarget, zoneOf, type EntryZones } from '../scrubber-marks';
+import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget, storyEndOf, type EntryZones } from '../scrubber-marks';
 import { DensityStrip } from './DensityStrip';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
 import { busySpan, followedView, showing, type Follow, type View } from '../scrubber-view';
@@ -40,17 +40,8 @@ interface Props {
 export function Scrubber({ times, kinds, precisions, value, onChange, onPick, timeZone, zones, current, matches, onDragging }: Props) {
   const first = times.length ? times[0]! : value - DAY;
   const last = times.length ? times[times.length - 1]! : value + DAY;
-  /**
-   * Where End and playing land: the last moment at which an event becomes certain (the last event,
-   * at the end of its day, or an earlier fact's month, if that is all the log knows of its time).
-   * Worked out once per timeline, not at every frame of a drag (it reads the zones' calendars).
-   */
-  const storyEnd = useMemo(() => {
-    if (!times.length) return last;
-    let end = momentOfEvent(last, precisions[times.length - 1]!, zoneOf(zones, times.length - 1));
-    for (let later = stepTarget(times, precisions, end, 1, zones); later !== undefined; later = stepTarget(times, precisions, end, 1, zones)) end = later;
-    return end;
-  }, [times, precisions, zones, last]);
+  /** Where End and playing land. Worked out once per timeline, not at every frame of a drag (it reads the zones' calendars). */
+  const storyEnd = useMemo(() => storyEndOf(times, precisions, zones) ?? last, [times, precisions, zones, last]);
   const busyFrom = busySpan(times)?.[0] ?? first;
   const pad = Math.max((last - busyFrom) * 0.04, HOUR);
   // The view follows the events as they load (a large log arrives in pages): where most of them are,
