@@ -24,9 +24,25 @@ test('a day fact in another zone than the company\'s is drawn, named and gone to
   await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByRole('status')).toContainText('known only to the day (Fri 24 Nov 2023 in Europe/London): the moment is now the end of that day, Fri 24 Nov 2023, 15:59 PST');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Jane Example');
+  // There, the screen does not also say it may or may not have happened.
+  await expect(page.locator('details.uncertain')).toHaveCount(0);
   // A step back from after it stops there too.
   await setMoment(page, '2023-11-25T12:00');
   await page.getByRole('slider', { name: 'Moment' }).focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Fri 24 Nov 2023, 15:59 PST');
+});
+
+test('at the end of a day whose changes are known only to the day, where going to them lands, none is said to be uncertain', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-17T12:00');
+  await page.locator('.band[title*="some time on Sun 19 Nov 2023"]').click();
+  await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Sun 19 Nov 2023, 23:59 PST');
+  await expect(page.getByRole('status')).toContainText('where the state certainly includes it');
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('details.uncertain')).toHaveCount(0);
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: /^Sun 19 Nov 2023, 23:59 PST/ })).not.toContainText('known only to the day');
+  // A minute earlier, typed, the day is not over: the note is back.
+  await setMoment(page, '2023-11-19T23:58');
+  await expect(page.locator('details.uncertain')).toContainText('6 changes on Sun 19 Nov 2023 known only to the day');
 });

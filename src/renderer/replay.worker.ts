@@ -137,7 +137,8 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
     const effect = t.effectAt(i);
     if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) return;
     const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
-    if (at >= from && at < to) uncertain.push({ eventId: effect.id, text: said(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
+    // The period's last millisecond is where a step or a click on the fact lands (momentOfEvent) and where the state certainly includes it: not uncertain there.
+    if (at >= from && at < to - 1) uncertain.push({ eventId: effect.id, text: said(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   };
   for (let i = lo; i < hi; i++) consider(i);
   // Most logs, and every synthetic one, have none: the codes (a pass over the timeline) are worked out only for a company that has.
