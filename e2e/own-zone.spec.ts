@@ -46,3 +46,17 @@ test('at the end of a day whose changes are known only to the day, where going t
   await setMoment(page, '2023-11-19T23:58');
   await expect(page.locator('details.uncertain')).toContainText('6 changes on Sun 19 Nov 2023 known only to the day');
 });
+
+test('the seat history gives a day fact in another zone its own day, and goes to the end of it', async ({ app }) => {
+  const { page } = app;
+  await app.importEvents(LONDON_DAY);
+  await setMoment(page, '2023-11-25T12:00');
+  await page.getByRole('tab', { name: 'Seat history' }).click();
+  const view = page.getByRole('region', { name: 'Seat history' });
+  await expect(view.locator('.seat-svg svg title', { hasText: 'Board: Jane Example: Jane Example, Fri 24 Nov 2023' })).toHaveCount(1);
+  await view.getByText('Seat history as a table').click();
+  const start = view.getByRole('button', { name: /^Go to the start: Jane Example/ });
+  await expect(start).toHaveText('Fri 24 Nov 2023');
+  await start.click();
+  await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Fri 24 Nov 2023, 15:59 PST');
+});

@@ -130,8 +130,6 @@ export function App({ replay }: { replay: ReplayClient }) {
     [timeZone, say, moveTo],
   );
   const goToRow = useCallback((row: EventRow) => goToEvent(row.time, PRECISIONS.indexOf(row.precision), row.timezone), [goToEvent]);
-  // The seat history's bars are reckoned in the company's zone (they keep no other).
-  const goToSeatEvent = useCallback((time: number, precisionCode: number) => goToEvent(time, precisionCode, timeZone), [goToEvent, timeZone]);
   // Stable, so the memoised events list is not drawn again for a moment that leaves it as it was.
   const selectRow = useCallback(
     (row: EventRow) => {
@@ -226,7 +224,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           <ViewTabs value={paneView} onChange={setPaneView} />
           <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${paneView}`}>
           {paneShows === 'seats' && company && at !== undefined && view ? (
-            <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToSeatEvent} say={say} />
+            <SeatHistory replay={replay} company={company} known={known} version={log.head} at={at} span={span} timeZone={timeZone} fileBase={slug} onJump={goToEvent} say={say} />
           ) : paneShows === 'state' && moment && company && at !== undefined && view ? (
             <StatePanel moment={moment} figures={view.figures} span={span} asked={{ company, at, ...known }} timeZone={timeZone} onShowSource={showSource} onMore={showMore} />
           ) : (

@@ -3,10 +3,10 @@
  * exported file is self-contained: explicit colours, escaped names, no styles from the page.
  * Only bars that meet the visible range are drawn.
  */
-import { formatAt, isCoarse, periodOf } from './format';
+import { isCoarse, periodOf } from './format';
 import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
-import { barStart, type SeatLane } from './seat-lanes';
+import { barEnd, barStart, type SeatLane } from './seat-lanes';
 import { shownText } from '../core/shown-text';
 
 export interface Palette {
@@ -70,15 +70,15 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       if (to < start || bar.from > end) continue;
       // Facts known only to the day: the bar fades in across the day it began (and out across the day it ended).
       // A holder in office when the log starts did not begin that day: solid from it, with an arrow saying the start is earlier.
-      const [inFrom, inTo] = bar.asOf ? [bar.from, bar.from] : isCoarse(bar.fromPrecision) ? periodOf(bar.from, bar.fromPrecision, timeZone) : [bar.from, bar.from];
-      const [outFrom, outTo] = bar.to !== null && bar.toPrecision && isCoarse(bar.toPrecision) ? periodOf(bar.to, bar.toPrecision, timeZone) : [to, to];
+      const [inFrom, inTo] = bar.asOf ? [bar.from, bar.from] : isCoarse(bar.fromPrecision) ? periodOf(bar.from, bar.fromPrecision, bar.fromZone) : [bar.from, bar.from];
+      const [outFrom, outTo] = bar.to !== null && bar.toPrecision && isCoarse(bar.toPrecision) ? periodOf(bar.to, bar.toPrecision, bar.toZone ?? timeZone) : [to, to];
       const solidFrom = x(Math.max(inTo, bar.from === inFrom ? bar.from : inTo));
       const solidTo = x(Math.min(outFrom, to));
       const top = y + 3;
       const h = LANE_H - 6;
-      const when = `${barStart(bar, timeZone)} – ${bar.to === null ? 'still held' : formatAt(bar.to, bar.toPrecision ?? 'minute', timeZone)}`;
+      const when = `${barStart(bar, timeZone)} – ${barEnd(bar, timeZone)}`;
       const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${bar.certainty !== 'confirmed' ? `, ${bar.certainty}` : ''}`;
-      const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" style="cursor:pointer"` : '';
+      const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" data-zone="${esc(bar.fromZone)}" style="cursor:pointer"` : '';
       out.push(`<g${jump}><title>${esc(title)}</title>`);
       const earlier = bar.asOf && bar.from >= start && solidTo - solidFrom > 12;
       if (inTo > inFrom) out.push(`<rect x="${x(inFrom)}" y="${top}" width="${Math.max(0, x(inTo) - x(inFrom))}" height="${h}" fill="url(#in-${lane.group})"/>`);

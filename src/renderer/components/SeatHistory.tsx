@@ -4,10 +4,10 @@
  * (the end of its first day when it is known only to the day). Exports as SVG and PNG.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { fileStamp, formatAt, formatInstant } from '../format';
+import { fileStamp, formatInstant } from '../format';
 import type { ReplayClient } from '../replay-client';
 import { PRECISIONS, type Knowing } from '../replay-protocol';
-import { barStart, type SeatLane } from '../seat-lanes';
+import { barEnd, barStart, type SeatLane } from '../seat-lanes';
 import { seatHistorySvg, type Palette } from '../seat-svg';
 
 interface Props {
@@ -19,7 +19,8 @@ interface Props {
   span: [number, number];
   timeZone: string;
   fileBase: string;
-  onJump(time: number, precisionCode: number): void;
+  /** Go to a bar's start: a start known only to the day is reckoned in `zone`, its fact's own. */
+  onJump(time: number, precisionCode: number, zone: string): void;
   say(text: string, error?: boolean): void;
 }
 
@@ -109,7 +110,7 @@ export function SeatHistory({ replay, company, known, version, at, span, timeZon
         aria-label={`Seat history: ${lanes?.length ?? 0} seats, ${count} holders; the table below lists them`}
         onClick={(e) => {
           const bar = (e.target as Element).closest('[data-jump]');
-          if (bar) onJump(Number(bar.getAttribute('data-jump')), Number(bar.getAttribute('data-precision')));
+          if (bar) onJump(Number(bar.getAttribute('data-jump')), Number(bar.getAttribute('data-precision')), bar.getAttribute('data-zone') ?? timeZone);
         }}
         dangerouslySetInnerHTML={{ __html: svg }}
       />
@@ -136,11 +137,11 @@ export function SeatHistory({ replay, company, known, version, at, span, timeZon
                       {bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}
                     </td>
                     <td>
-                      <button type="button" className="link" aria-label={`Go to ${bar.asOf ? 'the log’s start' : 'the start'}: ${bar.person}, ${lane.label}, ${barStart(bar, timeZone)}`} onClick={() => onJump(bar.from, PRECISIONS.indexOf(bar.fromPrecision))}>
+                      <button type="button" className="link" aria-label={`Go to ${bar.asOf ? 'the log’s start' : 'the start'}: ${bar.person}, ${lane.label}, ${barStart(bar, timeZone)}`} onClick={() => onJump(bar.from, PRECISIONS.indexOf(bar.fromPrecision), bar.fromZone)}>
                         {barStart(bar, timeZone)}
                       </button>
                     </td>
-                    <td>{bar.to === null ? 'still held' : formatAt(bar.to, bar.toPrecision ?? 'minute', timeZone)}</td>
+                    <td>{barEnd(bar, timeZone)}</td>
                   </tr>
                 )),
               )}
