@@ -50,3 +50,27 @@ describe('honest dates', () => {
     expect(formatMegabytes(722_400_000)).toBe('722 MB');
   });
 });
+
+describe('a day whose midnight a DST change skips', () => {
+  // Chile, Cuba and Paraguay move their clocks at midnight: 3 September 2023 began at 01:00 in Santiago (04:00 UTC).
+  it('begins at its first instant, never an hour of the day before', () => {
+    const [from, to] = periodOf(Date.parse('2023-09-03T12:00:00-03:00'), 'day', 'America/Santiago');
+    expect(new Date(from).toISOString()).toBe('2023-09-03T04:00:00.000Z');
+    expect(new Date(to).toISOString()).toBe('2023-09-04T03:00:00.000Z');
+    // So the Saturday before it ends at its own midnight, not at 23:00.
+    expect(periodOf(Date.parse('2023-09-02T12:00:00-04:00'), 'day', 'America/Santiago')[1]).toBe(from);
+    expect(periodOf(Date.parse('2023-03-12T12:00:00-04:00'), 'day', 'America/Havana')[0]).toBe(Date.parse('2023-03-12T05:00:00Z'));
+    // A typed midnight that never happened is read as the first instant after the skipped hour.
+    expect(formatInstant(zonedToEpoch('2023-09-03T00:00', 'America/Santiago'), 'America/Santiago')).toBe('Sun 3 Sept 2023, 01:00 GMT-3');
+  });
+  it('every day of a year in such zones starts at 00:00 or, skipped, the first instant after it, on its own date', () => {
+    for (const zone of ['America/Santiago', 'America/Havana', 'America/Asuncion', 'Asia/Beirut', 'America/Los_Angeles', 'Europe/London']) {
+      for (let day = Date.parse('2023-01-01T12:00:00Z'); day < Date.parse('2024-01-01T00:00:00Z'); day += 86_400_000) {
+        const [from, to] = periodOf(day, 'day', zone);
+        expect(epochToZoned(from, zone).slice(0, 10), `${zone} ${new Date(day).toISOString()}`).toBe(epochToZoned(day, zone).slice(0, 10));
+        expect(epochToZoned(from - 1, zone).slice(0, 10)).not.toBe(epochToZoned(from, zone).slice(0, 10));
+        expect(epochToZoned(to - 1, zone).slice(0, 10)).toBe(epochToZoned(day, zone).slice(0, 10));
+      }
+    }
+  });
+});

@@ -27,9 +27,17 @@ export const offsetAt = (ms: number, timeZone: string) => {
   return utcEpoch(p.year, p.month, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
 };
 
+/**
+ * The instant a wall time (as if UTC) names in `timeZone`. A wall time a DST change skips (in Chile,
+ * Cuba and Paraguay, midnight itself) names the first instant after the gap, so a day begins on its
+ * own date and never an hour into the day before.
+ */
 const wallToEpoch = (wall: number, timeZone: string) => {
   const first = wall - offsetAt(wall, timeZone);
-  return wall - offsetAt(first, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  if (second === first || offsetAt(second, timeZone) === wall - second) return second;
+  // Neither offset reads back as this wall time: it is in a gap; the later candidate is the gap's end.
+  return Math.max(first, second);
 };
 
 /** "2023-11-18T12:00" (or "2023-11-18 12:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
