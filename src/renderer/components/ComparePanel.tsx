@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Change } from '../../core/diff';
 import { formatAt, formatInstant } from '../format';
-import { isCovered, type EventRow, type MomentState } from '../replay-protocol';
+import { isCovered, type EventRow, type MomentState, type Uncertain } from '../replay-protocol';
 import type { StateView } from '../state-view';
+import { uncertainReason, uncertainSummary } from '../uncertain-words';
 import { textOf } from './CitationDialog';
 import { Modal } from './Modal';
 import { MomentInput } from './MomentInput';
@@ -27,13 +28,21 @@ interface Props {
   onClose(): void;
 }
 
-/** Before the log's coverage (`covered` false) an empty board or no roles is not known to be so: it says not covered yet. */
-function Summary({ state, covered, label }: { state: StateView; covered: boolean; label: string }) {
+/**
+ * Before the log's coverage (`covered` false) an empty board or no roles is not known to be so: it
+ * says not covered yet. Inside a day (month) whose changes the log knows only to the day, it says so, as the state does.
+ */
+function Summary({ state, covered, uncertain, label }: { state: StateView; covered: boolean; uncertain: Uncertain[]; label: string }) {
   const roles = state.roles;
   const board = state.board.items;
   return (
     <section className="compare-side" aria-label={label}>
       <h3>{label}</h3>
+      {uncertain.length > 0 && (
+        <p className="uncertain">
+          <strong>{uncertainSummary(uncertain)}</strong>: {uncertainReason(uncertain)}.
+        </p>
+      )}
       <dl className="facts">
         {roles.map((r) => (
           <div key={r.role} className="fact-row">
@@ -63,8 +72,12 @@ function Summary({ state, covered, label }: { state: StateView; covered: boolean
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 /** What a screen reader hears once a comparison is shown. */
-const spokenSummary = (result: { from: number; to: number; sentences: string[]; between: { total: number } }, timeZone: string) =>
-  `${result.sentences.length ? count(result.sentences.length, 'difference', 'differences') : 'No changes'} from ${formatInstant(result.from, timeZone)} to ${formatInstant(result.to, timeZone)}, ${count(result.between.total, 'event', 'events')} in between.`;
+const spokenSummary = (result: { from: number; to: number; sentences: string[]; between: { total: number }; before: MomentState; after: MomentState }, timeZone: string) =>
+  [
+    `${result.sentences.length ? count(result.sentences.length, 'difference', 'differences') : 'No changes'} from ${formatInstant(result.from, timeZone)} to ${formatInstant(result.to, timeZone)}, ${count(result.between.total, 'event', 'events')} in between.`,
+    ...(result.before.uncertain.length ? [`Before: ${uncertainSummary(result.before.uncertain)}.`] : []),
+    ...(result.after.uncertain.length ? [`After: ${uncertainSummary(result.after.uncertain)}.`] : []),
+  ].join(' ');
 
 export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZone, compare, stateAt, between, onClose }: Props) {
   const [from, setFrom] = useState(initialFrom);
@@ -125,6 +138,9 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
       {result && (
         <>
           <h3>Differences</h3>
+          {(result.before.uncertain.length > 0 || result.after.uncertain.length > 0) && (
+            <p className="muted">Some changes at these moments are known only to the day (or month): the differences below may or may not hold at the hour compared. See Before and After.</p>
+          )}
           <ul className="diff" aria-label="Differences">
             {result.sentences.map((s, i) => (
               <li key={i} className={`change change-${result.changes[i]!.kind}`}>{s}</li>
@@ -132,10 +148,10 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
             {result.sentences.length === 0 && <li className="muted">No changes between these moments.</li>}
           </ul>
           <div className="compare-grid">
-            <Summary state={result.before.view} covered={isCovered(result.before)} label={`Before: ${formatInstant(result.from, timeZone)}`} />
+            <Summary state={result.before.view} covered={isCovered(result.before)} uncertain={result.before.uncertain} label={`Before: ${formatInstant(result.from, timeZone)}`} />
             <section className="compare-between" aria-label="What happened in between">
               <h3>
-                In between <span className="count">{result.between.total.toLocaleString()} events</span>
+                In between <span className="count">{count(result.between.total, 'event', 'events')}</span>
               </h3>
               <ol>
                 {result.between.rows.map((row) => (
@@ -146,7 +162,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
               </ol>
               {result.between.total > result.between.rows.length && <p className="muted">and {(result.between.total - result.between.rows.length).toLocaleString()} more (narrow the range to see them).</p>}
             </section>
-            <Summary state={result.after.view} covered={isCovered(result.after)} label={`After: ${formatInstant(result.to, timeZone)}`} />
+            <Summary state={result.after.view} covered={isCovered(result.after)} uncertain={result.after.uncertain} label={`After: ${formatInstant(result.to, timeZone)}`} />
           </div>
         </>
       )}
