@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToZoned, formatAt, formatInstant, formatMegabytes, periodOf, zonedToEpoch } from './format';
+import { addCalendarDays, epochToZoned, formatAt, formatInstant, formatMegabytes, periodOf, zonedToEpoch } from './format';
 
 describe('wall time in a zone', () => {
   it('reads a datetime-local value as wall time in the zone', () => {
@@ -72,5 +72,15 @@ describe('a day whose midnight a DST change skips', () => {
         expect(epochToZoned(to - 1, zone).slice(0, 10)).toBe(epochToZoned(day, zone).slice(0, 10));
       }
     }
+  });
+});
+
+describe('a calendar day on (the scrubber\'s PageUp, "+1 d")', () => {
+  it('keeps the wall clock across a change of clocks: the end of Saturday steps to the end of Sunday, not into Monday', () => {
+    const zone = 'America/Los_Angeles';
+    const endOfSaturday = Date.parse('2024-03-10T08:00:00Z') - 1; // Sat 9 Mar 2024, 23:59:59.999 PST
+    expect(addCalendarDays(endOfSaturday, 1, zone)).toBe(Date.parse('2024-03-11T07:00:00Z') - 1); // Sun 10 Mar, 23:59:59.999 PDT
+    expect(addCalendarDays(Date.parse('2024-03-11T07:00:00Z') - 1, -1, zone)).toBe(endOfSaturday);
+    expect(formatInstant(addCalendarDays(Date.parse('2023-11-04T19:00:00Z'), 1, zone), zone)).toBe('Sun 5 Nov 2023, 12:00 PST');
   });
 });

@@ -40,6 +40,12 @@ const wallToEpoch = (wall: number, timeZone: string) => {
   return Math.max(first, second);
 };
 
+/**
+ * The same wall-clock time `days` calendar days on in `timeZone` (milliseconds kept): across a change
+ * of clocks a day is 23 or 25 hours, and 24 would leave the end of a day for the next day's first hour.
+ */
+export const addCalendarDays = (ms: number, days: number, timeZone: string) => wallToEpoch(ms + offsetAt(ms, timeZone) + days * 86_400_000, timeZone);
+
 /** "2023-11-18T12:00" (or "2023-11-18 12:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
 export function zonedToEpoch(local: string, timeZone: string): number {
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(local);

@@ -7,7 +7,7 @@
  * Markers are siblings of the slider, not inside it (a slider's content is presentational).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import { formatInstant } from '../format';
+import { addCalendarDays, formatInstant } from '../format';
 import { KINDS } from '../kinds';
 import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget, storyEndOf, type EntryZones } from '../scrubber-marks';
 import { DensityStrip } from './DensityStrip';
@@ -144,7 +144,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
     setWindow(followedView('all', first, busyFrom, last, pad, value));
   };
   // The controls are memoised on stable handlers that act on the latest moment.
-  const byDay = (direction: 1 | -1) => change(from() + direction * DAY);
+  const byDay = (direction: 1 | -1) => change(addCalendarDays(from(), direction, timeZone)); // a calendar day there: 23 or 25 hours across a change of clocks
   const live = useLatest({ step, zoom, fit, byDay, togglePlay });
   const controls = useMemo(
     () => ({
