@@ -1,12 +1,14 @@
 /** The desktop-only operations: native dialogs and the clipboard, over the current log session. */
 import { decodeUtf8 } from '../core/utf8';
 import { clipboard, dialog, type BrowserWindow } from 'electron';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { MAX_IMPORT_CHARS, parseArgs } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 import type { LogSession } from '../service/session';
 import type { SharedLogs } from '../service/shared-logs';
 import { refuseLogFiles } from '../store/log-file';
+import { readRegularFile } from '../store/regular-file';
 import { isPostgresUrl } from '../store/log-store';
 import type { SettingsStore } from '../store/settings';
 import type { DesktopHandlers } from './ipc';
@@ -15,6 +17,26 @@ const LOG_FILTER = [{ name: 'Incumbent event log', extensions: ['jsonl'] }];
 
 /** A shared log in Open Recent whose password is not kept on this computer: the menu asks for it. */
 export const NEEDS_PASSWORD = 'the password of this shared log is not kept on this computer (no keychain); type it again';
+
+/** UTF-8 takes at most 3 bytes per UTF-16 unit (a 4-byte character is 2 units): no longer file can hold an import the contract takes. */
+const MAX_IMPORT_BYTES = 3 * MAX_IMPORT_CHARS;
+
+/**
+ * The picked file's bytes, read without blocking: a FIFO would stop the main process (every
+ * window) until a writer closed it, and a device would fill its memory. Either, and a file too
+ * large to be an import, is refused before a byte is read.
+ */
+function readImportFile(path: string): Buffer {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readRegularFile(path, MAX_IMPORT_BYTES);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new IncumbentError('invalid', /larger/.test(message) ? `${path} is larger than an import can be (${MAX_IMPORT_CHARS >> 20} Mi characters): append it with \`incumbent append --log LOG FILE\`` : message, 'file');
+  }
+  if (!bytes) throw new IncumbentError('not-found', `${path} is not there any more`, 'file');
+  return bytes;
+}
 
 export function desktopHandlers(session: LogSession, settings: SettingsStore, shared: SharedLogs, window: () => BrowserWindow | undefined, onLogChanged: () => void): DesktopHandlers {
   const win = () => {
@@ -66,7 +88,9 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, sh
     'events:importFile': async () => {
       const { canceled, filePaths } = await dialog.showOpenDialog(win(), { filters: [{ name: 'CloudEvents, JSON Lines', extensions: ['jsonl', 'ndjson', 'json'] }], properties: ['openFile'] });
       if (canceled || !filePaths[0]) return null;
-      return (await session.ready())['log:import']({ jsonl: decodeUtf8(readFileSync(filePaths[0]), filePaths[0]) });
+      // Through the contract's own check, as the page's import over HTTP is: the main process holds no larger text.
+      const args = parseArgs('log:import', { jsonl: decodeUtf8(readImportFile(filePaths[0]), filePaths[0]) });
+      return (await session.ready())['log:import'](args);
     },
     'events:save': async () => {
       const log = await session.ready();
