@@ -100,14 +100,40 @@ export function isFolder(path: string): boolean {
   }
 }
 
+/** The files a log keeps beside it, at `${log}${suffix}`: what each is called in a refusal. */
+const SIDE_FILES: [suffix: RegExp, what: string][] = [
+  [/\.head$/, 'head anchor'],
+  [/\.index$/, 'index'],
+  [/\.lock(\.reclaim-[^/\\]*)?$/, 'lock'],
+  [/\.bookmarks\.json$/, 'bookmarks'],
+  [/\.\d+\.corrupt$/, 'torn last write moved aside'],
+];
+
+/**
+ * Refuses `path` when it names a file kept beside an existing log (tab completion stops one dot
+ * short): read as a log, an anchor was called damaged with the advice to truncate it, and a log
+ * started there (init) took the place of that log's index or lock, to be overwritten by its next open.
+ */
+function refuseSideFile(path: string): void {
+  for (const [suffix, what] of SIDE_FILES) {
+    const at = suffix.exec(path)?.index;
+    const log = at === undefined ? undefined : path.slice(0, at);
+    if (log && statSync(log, { throwIfNoEntry: false })?.isFile()) throw new IncumbentError('invalid', `${path} is the ${what} kept beside the log ${log}, not a log: give --log ${log}`);
+  }
+}
+
+const statReasons: Record<string, string> = { ELOOP: 'its symbolic links lead round in a loop', EACCES: 'permission denied', ENOTDIR: 'a part of its path is not a folder', ENAMETOOLONG: 'its name is too long' };
+
 /** True when `path` is a regular file, false when nothing is there; throws `invalid` otherwise. */
 export function isLogFile(path: string): boolean {
+  refuseSideFile(path);
   let stat;
   try {
     stat = statSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new IncumbentError('invalid', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    throw new IncumbentError('invalid', `cannot read ${path}: ${statReasons[code ?? ''] ?? code ?? (error as Error).message}`);
   }
   if (!stat.isFile()) throw new IncumbentError('invalid', `${path} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a log file`);
   return true;

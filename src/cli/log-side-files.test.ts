@@ -1,0 +1,50 @@
+/**
+ * `--log` naming a file kept beside a log (its head anchor, index, lock, bookmarks) rather than the
+ * log: a slip of tab completion. It was opened as a log and called damaged, with the advice to
+ * truncate it (the anchor!), or, for init, a log was started where the log's anchor belongs.
+ * Refused instead, naming the log it belongs to; nothing is written.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_LOG } from './commands';
+import { runCli } from './run-cli.test-support';
+
+let dir: string, log: string;
+const files = () => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'latin1')]));
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'incumbent-side-'));
+  log = join(dir, 'log.jsonl');
+  copyFileSync(BUILT_IN_LOG, log);
+  copyFileSync(`${BUILT_IN_LOG}.head`, `${log}.head`);
+  writeFileSync(`${log}.bookmarks.json`, '{"bookmarks":[]}');
+  writeFileSync(join(dir, 'in.jsonl'), '{}\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('--log naming a file kept beside a log', () => {
+  it.each([
+    ['verify', '.head', 'head anchor'],
+    ['append', '.head', 'head anchor'],
+    ['snapshot', '.bookmarks.json', 'bookmarks'],
+    ['append', '.bookmarks.json', 'bookmarks'],
+    ['init', '.index', 'index'],
+    ['init', '.lock', 'lock'],
+  ])('%s --log LOG%s is refused, naming the log, and writes nothing', async (command, suffix, what) => {
+    const before = files();
+    const extra = { verify: [], append: [join(dir, 'in.jsonl')], snapshot: ['--at', '2023-11-18T12:00:00Z'], init: ['--title', 'T', '--company', 'acme'] }[command]!;
+    const { code, err } = await runCli([command, '--log', `${log}${suffix}`, ...extra]);
+    expect(err).toBe(`incumbent ${command}: ${log}${suffix} is the ${what} kept beside the log ${log}, not a log: give --log ${log}\n`);
+    expect(code).toBe(1);
+    expect(files()).toEqual(before);
+  });
+
+  it('says a loop of links in one sentence, not as an errno', async () => {
+    symlinkSync(join(dir, 'b'), join(dir, 'a'));
+    symlinkSync(join(dir, 'a'), join(dir, 'b'));
+    const { code, err } = await runCli(['verify', '--log', join(dir, 'a')]);
+    expect(err).toBe(`incumbent verify: cannot read ${join(dir, 'a')}: its symbolic links lead round in a loop\n`);
+    expect(code).toBe(1);
+  });
+});
