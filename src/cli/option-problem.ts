@@ -44,6 +44,9 @@ export function parseOptions<O extends OptionSpec>(args: string[], options: O) {
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && given) throw new Error(`Unknown option '${given}'${suggestion(given, Object.keys(options))}`);
     const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message)?.[1];
     if (missing) throw new Error(`Option '${missing}' has no value: give one after it, as in ${missing} VALUE`);
+    // Node's three lines ("argument is ambiguous. Did you forget...?") for a value that starts with a dash, in one sentence.
+    const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
+    if (ambiguous) throw new Error(`Option '${ambiguous}' has no value (the word after it starts with a dash): give one after it, as in ${ambiguous} VALUE, or ${ambiguous}=VALUE for a value that starts with a dash`);
     throw error;
   }
 }
