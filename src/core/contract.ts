@@ -110,8 +110,11 @@ export interface Results {
   'diff:between': { changes: Change[]; sentences: string[] };
 }
 
-/** What `service` implements: plain async functions that throw IncumbentError. */
-export type Handlers = { [K in Operation]: (args: Args<K>) => Promise<Results[K]> };
+/**
+ * What `service` implements: plain async functions that throw IncumbentError. `signal` aborts when
+ * the caller has gone (an HTTP client hung up): a long poll then stops waiting.
+ */
+export type Handlers = { [K in Operation]: (args: Args<K>, signal?: AbortSignal) => Promise<Results[K]> };
 
 /** `log:read`'s answer with its records as JSON pieces (UTF-8, joined by commas), for a host that sends them as stored. */
 export interface JsonPage {

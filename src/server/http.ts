@@ -197,8 +197,15 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`, { field: 'operation' });
   const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
   if (operation === 'log:read' && options.readJson) return replyWithPage(req, res, await options.readJson(args as { fromSeq: number; limit: number }), limits.sendTimeoutMs);
-  const value = await (options.handlers[operation] as (a: typeof args) => Promise<unknown>)(args);
-  reply(req, res, 200, JSON.stringify({ ok: true, value }));
+  // The client hanging up (this request's connection closing, whether or not its answer has its turn yet) ends a long poll.
+  const hungUp = new AbortController();
+  const stopWatching = whenClosed(req.socket, () => hungUp.abort());
+  try {
+    const value = await (options.handlers[operation] as (a: typeof args, signal: AbortSignal) => Promise<unknown>)(args, hungUp.signal);
+    reply(req, res, 200, JSON.stringify({ ok: true, value }));
+  } finally {
+    stopWatching();
+  }
 }
 
 const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: string, field: string]> = {

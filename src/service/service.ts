@@ -71,20 +71,23 @@ export async function openService(location: string, options: ServiceOptions): Pr
 
   /** Long polls waiting for news; closing the log answers them at once. */
   const waiting = new Set<() => void>();
-  const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }) => {
+  const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }, signal?: AbortSignal) => {
     const answer = () => ({ records: [...ledger().records(sinceSeq + 1, sinceSeq + CHANGES_LIMIT)], head: ledger().head });
     // Behind the head: answer now. Ahead of it (the caller knew another log): answer now, so it resyncs.
-    if (ledger().head !== sinceSeq || timeoutMs === 0) return answer();
+    if (ledger().head !== sinceSeq || timeoutMs === 0 || signal?.aborted) return answer();
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         stop();
         waiting.delete(done);
+        signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, timeoutMs);
       const stop = log.onAppended(done);
       waiting.add(done);
+      // A caller that has gone waits no longer: its wait held its request for up to a minute.
+      signal?.addEventListener('abort', done, { once: true });
     });
     return answer();
   };

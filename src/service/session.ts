@@ -85,7 +85,8 @@ export class LogSession {
 
   /** Every contract operation, served by whichever log is current at the time of the call. */
   handlers(): Handlers {
-    const forward = <K extends Operation>(operation: K) => (async (args: never) => ((await this.ready())[operation] as (a: never) => unknown)(args)) as Handlers[K];
+    const forward = <K extends Operation>(operation: K) =>
+      (async (args: never, signal?: AbortSignal) => ((await this.ready())[operation] as (a: never, s?: AbortSignal) => unknown)(args, signal)) as Handlers[K];
     return {
       'log:summary': forward('log:summary'),
       'log:opening': async () => this.opening(),
