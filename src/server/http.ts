@@ -37,6 +37,12 @@ export interface HostLimits {
    * page, on this machine, reads hundreds of MB/s.)
    */
   sendTimeoutMs: number;
+  /**
+   * The most requests one connection may have in flight (pipelined): a browser never pipelines,
+   * and each waiting request (a long poll) holds its request and response, and an append answers
+   * every one into the connection's buffer. A connection that sends more is hung up.
+   */
+  maxPipelined: number;
 }
 
 /**
@@ -56,6 +62,7 @@ export const HOST_LIMITS: HostLimits = {
   maxHeaderBytes: 16 << 10,
   maxHeadersCount: 64,
   sendTimeoutMs: 60_000,
+  maxPipelined: 32,
 };
 
 export interface WebHostOptions {
@@ -84,6 +91,18 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
   const close = hangUp || bodyUnread(req);
   res.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'content-type': type, 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) });
   res.end(body);
+}
+
+/** Requests each connection has in flight (received, not yet answered). */
+const inFlight = new WeakMap<Socket, number>();
+
+/** Counts `req` on its connection until it is answered; false when that makes too many (the caller hangs up). */
+function admitted(req: IncomingMessage, res: ServerResponse, max: number): boolean {
+  const socket = req.socket;
+  const count = (inFlight.get(socket) ?? 0) + 1;
+  inFlight.set(socket, count);
+  res.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
+  return count <= max;
 }
 
 /** Those waiting for each connection to close: one listener on it, however many pages a client pipelines. */
@@ -241,6 +260,7 @@ export function createWebHost(options: WebHostOptions): Server {
       // through the body reader or as a closed socket.
       req.on('error', () => {});
       res.on('error', () => res.destroy());
+      if (!admitted(req, res, limits.maxPipelined)) return void req.socket.destroy();
       const port = (server.address() as { port: number } | null)?.port;
       answer(req, res, options, limits, port).catch((error: unknown) => {
         try {

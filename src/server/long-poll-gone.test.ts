@@ -2,7 +2,8 @@
  * A `log:changes` long poll whose client hangs up (a page reloaded or closed, a script killed)
  * stops waiting at once: before, the host held its request, its response and its wait for up to
  * the poll's 60 s, so clients that came and went piled up polls (about 4.5 KB each) that an
- * append would then answer, every one, to nobody.
+ * append would then answer, every one, to nobody. And one connection may have only so many
+ * requests in flight: pipelined polls piled up without bound while it stayed.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
@@ -71,4 +72,34 @@ it('ends the polls of clients that hang up, pipelined ones included', async () =
   expect(await until(() => waiting === 15 + 5 * 5, 5_000)).toBe(true);
   sockets.forEach((socket) => socket.destroy());
   expect(await until(() => waiting === 0, 2_000), `${waiting} polls still waiting 2 s after their clients left`).toBe(true);
+}, 20_000);
+
+it('hangs up on a connection with more requests pipelined than any client sends, and their polls end', async () => {
+  const summary = (await (await fetch(`http://127.0.0.1:${port}/api/log:summary`, { method: 'POST', headers: { authorization: 'Bearer tok' }, body: '{}' })).json()) as { value: { head: { seq: number } } };
+  const socket = connect({ host: '127.0.0.1', port });
+  socket.on('error', () => {});
+  let closed = false;
+  socket.on('close', () => (closed = true));
+  // A browser never pipelines; each poll held here is ~4.5 KB, and an append would answer them all into its buffer.
+  socket.write(poll(summary.value.head.seq).repeat(1_000));
+  expect(await until(() => closed, 3_000), 'the connection was kept').toBe(true);
+  expect(await until(() => waiting === 0, 2_000), `${waiting} polls still waiting`).toBe(true);
+}, 20_000);
+
+it('keeps a connection that sends many requests one after another', async () => {
+  const { request, Agent } = await import('node:http');
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const ports = new Set<number>();
+  for (let i = 0; i < 100; i++) {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/log:summary', method: 'POST', agent, headers: { authorization: 'Bearer tok' } }, (res) => {
+        ports.add(res.socket.localPort!);
+        res.resume().on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject).end('{}');
+    });
+    expect(status).toBe(200);
+  }
+  agent.destroy();
+  expect(ports.size).toBe(1);
 }, 20_000);
