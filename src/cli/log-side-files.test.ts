@@ -41,10 +41,23 @@ describe('--log naming a file kept beside a log', () => {
   });
 
   it('says a loop of links in one sentence, not as an errno', async () => {
-    symlinkSync(join(dir, 'b'), join(dir, 'a'));
-    symlinkSync(join(dir, 'a'), join(dir, 'b'));
-    const { code, err } = await runCli(['verify', '--log', join(dir, 'a')]);
-    expect(err).toBe(`incumbent verify: cannot read ${join(dir, 'a')}: its symbolic links lead round in a loop\n`);
+    const loops = mkdtempSync(join(tmpdir(), 'incumbent-loop-'));
+    symlinkSync(join(loops, 'b'), join(loops, 'a'));
+    symlinkSync(join(loops, 'a'), join(loops, 'b'));
+    const { code, err } = await runCli(['verify', '--log', join(loops, 'a')]);
+    rmSync(loops, { recursive: true, force: true });
+    expect(err).toBe(`incumbent verify: cannot read ${join(loops, 'a')}: its symbolic links lead round in a loop\n`);
     expect(code).toBe(1);
+  });
+});
+
+describe('copy to a file kept beside a log', () => {
+  it.each(['.index', '.bookmarks.json', '.lock'])('copy LOG LOG%s is refused before anything is written', async (suffix) => {
+    const before = files();
+    const { code, err } = await runCli(['copy', log, `${log}${suffix}`]);
+    expect(err).toContain(`incumbent copy: TO: ${log}${suffix} is the `);
+    expect(err).toContain(`kept beside the log ${log}, not a log: give the copy a name of its own\n`);
+    expect(code).toBe(1);
+    expect(files()).toEqual(before);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { IncumbentError } from '../core/errors';
 import { AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { LogLock } from './lock';
-import { isFolder, realLogPath } from './log-file';
+import { isFolder, realLogPath, refuseSideFile } from './log-file';
 import { isPostgresUrl, openLogStore, type LogStore } from './log-store';
 import { sha256 } from './seal';
 
@@ -29,6 +29,8 @@ export function* linesOf(store: LogStore): Generator<{ seq: number; id: string; 
 function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>): number {
   // Its one name, as a writer opening it locks it: the file is put in place there, not over a link to it.
   const path = realLogPath(to);
+  // Before the lock and the copy: a log copied there would take the place of another's anchor, index or lock.
+  refuseSideFile(to, () => 'give the copy a name of its own', 'TO');
   // Before the lock, which would be taken beside the folder, in its parent.
   if (isFolder(path)) throw new IncumbentError('invalid', `${to} is a folder, not a log file: give the copy a file name, such as ${join(to, 'copy.jsonl')}`, 'TO');
   const lock = LogLock.acquire(path);

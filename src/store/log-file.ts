@@ -112,13 +112,13 @@ const SIDE_FILES: [suffix: RegExp, what: string][] = [
 /**
  * Refuses `path` when it names a file kept beside an existing log (tab completion stops one dot
  * short): read as a log, an anchor was called damaged with the advice to truncate it, and a log
- * started there (init) took the place of that log's index or lock, to be overwritten by its next open.
+ * started or copied there took the place of that log's index or lock. `remedy` says what to give instead.
  */
-function refuseSideFile(path: string): void {
+export function refuseSideFile(path: string, remedy: (log: string) => string = (log) => `give --log ${log}`, field?: string): void {
   for (const [suffix, what] of SIDE_FILES) {
     const at = suffix.exec(path)?.index;
     const log = at === undefined ? undefined : path.slice(0, at);
-    if (log && statSync(log, { throwIfNoEntry: false })?.isFile()) throw new IncumbentError('invalid', `${path} is the ${what} kept beside the log ${log}, not a log: give --log ${log}`);
+    if (log && statSync(log, { throwIfNoEntry: false })?.isFile()) throw new IncumbentError('invalid', `${path} is the ${what} kept beside the log ${log}, not a log: ${remedy(log)}`, field);
   }
 }
 
