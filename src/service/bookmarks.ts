@@ -6,7 +6,8 @@
  */
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Bookmark } from '../core/contract';
+import { z } from 'zod';
+import { Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 import { Serial } from '../core/serial';
 
@@ -19,13 +20,29 @@ const queueOf = (file: string) => queues.get(file) ?? queues.set(file, new Seria
 
 const byMoment = (a: Bookmark, b: Bookmark) => a.at.localeCompare(b.at);
 
+/** A bookmarks file as written; read, it is input (it travels with the log, and may be edited), checked as the contract checks a bookmark. */
+const BookmarksFile = z.strictObject({ bookmarks: z.array(Bookmark).max(MAX_BOOKMARKS) });
+
+const notBookmarks = (path: string, why: string) =>
+  new IncumbentError('invalid', `${path} is not a bookmarks file (${why}): fix it or move it aside; it is left as it is`, 'bookmarks');
+
 export function bookmarksOf(logPath: string) {
   const path = `${logPath}.bookmarks.json`;
   const read = async () => {
     if (isShared(logPath)) throw new IncumbentError('invalid', 'bookmarks are kept beside a log file; a shared PostgreSQL log has none yet');
     // Not JSONFilePreset: under NODE_ENV=test it swaps in a memory adapter, and tests must see the file.
     const db = new Low<{ bookmarks: Bookmark[] }>(new JSONFile(path), { bookmarks: [] });
-    await db.read();
+    try {
+      await db.read();
+    } catch (error) {
+      throw notBookmarks(path, error instanceof Error ? error.message : String(error));
+    }
+    const parsed = BookmarksFile.safeParse(db.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw notBookmarks(path, `${issue.path.join('.') || 'its top level'}: ${issue.message}`);
+    }
+    db.data = parsed.data;
     return db;
   };
   /** Writes `change` of the list as it is now, and returns the list written. */
