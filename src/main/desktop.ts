@@ -1,7 +1,7 @@
 /** The desktop-only operations: native dialogs and the clipboard, over the current log session. */
 import { decodeUtf8 } from '../core/utf8';
 import { clipboard, dialog, type BrowserWindow } from 'electron';
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MAX_IMPORT_CHARS, parseArgs } from '../core/contract';
 import { IncumbentError } from '../core/errors';
@@ -38,6 +38,30 @@ function readImportFile(path: string): Buffer {
   return bytes;
 }
 
+/**
+ * Writes `text` to `path`, a regular file or none yet. Opened without blocking and checked through
+ * that one descriptor before it is cut: a FIFO picked in a save dialog would otherwise block the
+ * main process (every window) until something read it, and a device would be written to.
+ */
+function writeRegularFile(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
+  } catch (error) {
+    // ENXIO: a FIFO that nothing reads.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new IncumbentError('invalid', `${path} is not a regular file: save it under another name`, 'path');
+    throw error;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new IncumbentError('invalid', `${path} is not a regular file: save it under another name`, 'path');
+    ftruncateSync(fd, 0);
+    const bytes = Buffer.from(text);
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function desktopHandlers(session: LogSession, settings: SettingsStore, shared: SharedLogs, window: () => BrowserWindow | undefined, onLogChanged: () => void): DesktopHandlers {
   const win = () => {
     const w = window();
@@ -55,7 +79,7 @@ export function desktopHandlers(session: LogSession, settings: SettingsStore, sh
     const { canceled, filePath } = await dialog.showSaveDialog(win(), { defaultPath, filters });
     if (canceled || !filePath) return null;
     refuseLogFiles(filePath, log, what, 'path');
-    writeFileSync(filePath, text());
+    writeRegularFile(filePath, text());
     return { path: filePath };
   };
 
