@@ -5,7 +5,9 @@ import { eventTypes } from '../core/vocabulary';
 
 const knownTypes = new Set<string>(eventTypes);
 
-export const damaged = (line: number, reason: string) => new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened. Restore it from a backup, or truncate it before this line.`);
+// Before line 1 there is nothing to keep: a file refused there is more likely not a log at all (a snapshot given as one) than to be saved by emptying it.
+export const damaged = (line: number, reason: string) =>
+  new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened${line === 1 ? ': the file is not an Incumbent log, or one damaged from its first line: check that it is the log meant.' : '. Restore it from a backup, or truncate it before this line.'}`);
 
 export const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
 
