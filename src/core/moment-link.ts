@@ -15,10 +15,27 @@ export function momentLink(hash: string): string {
   return `${PREFIX}#${hash.replace(/^#/, '')}`;
 }
 
-const isoOf = (value: string | null) => {
-  if (value === null || value.length > 40) return undefined;
+/** A date (ECMAScript reads it as UTC), or a date-time with its offset: the same instant wherever the link is opened. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
+
+/**
+ * The instant a link's time names, or undefined. Not Date.parse alone: it takes "1" (2001),
+ * "Nov 18 2023", and a date-time without an offset in the local zone of whoever opens the link.
+ */
+export function linkTimeOf(value: string): number | undefined {
+  if (value.length > 40 || !(DATE.test(value) || DATE_TIME.test(value))) return undefined;
   const epoch = Date.parse(value);
-  return Number.isNaN(epoch) || Math.abs(epoch) > 8.64e15 ? undefined : new Date(epoch).toISOString();
+  return Number.isNaN(epoch) || Math.abs(epoch) > 8.64e15 ? undefined : epoch;
+}
+
+/** The time of `key` as ISO, or what is wrong with it. */
+const isoOf = (key: string, value: string | null): { iso: string } | { error: string } => {
+  const epoch = value === null ? undefined : linkTimeOf(value);
+  if (epoch !== undefined) return { iso: new Date(epoch).toISOString() };
+  if (value !== null && LOCAL_DATE_TIME.test(value)) return { error: `${key}: needs its offset (Z or ±hh:mm): without one each reader would take it in their own time zone` };
+  return { error: `${key}: must be a date and time (ISO 8601)` };
 };
 
 /** The page fragment a moment link asks for, or an error that says what is wrong with it. */
@@ -28,19 +45,21 @@ export function fragmentOfLink(link: string): { fragment: string } | { error: st
   const params = new URLSearchParams(link.slice(link.indexOf('#') + 1));
   const unknown = [...params.keys()].find((key) => key !== 'company' && key !== 'at' && key !== 'known');
   if (unknown !== undefined) return { error: `unknown key "${unknown.slice(0, 40)}" in a moment link (known: company, at, known)` };
+  const repeated = [...params.keys()].find((key) => params.getAll(key).length > 1);
+  if (repeated !== undefined) return { error: `${repeated}: is given more than once; which was meant is not ours to guess` };
   const out = new URLSearchParams();
   const company = params.get('company');
   if (company !== null) {
     if (!COMPANY.test(company)) return { error: 'company: must be a company id (letters, digits, . _ -; at most 200)' };
     out.set('company', company);
   }
-  const at = isoOf(params.get('at'));
-  if (at === undefined) return { error: 'at: must be a date and time (ISO 8601)' };
-  out.set('at', at);
+  const at = isoOf('at', params.get('at'));
+  if ('error' in at) return at;
+  out.set('at', at.iso);
   if (params.has('known')) {
-    const known = isoOf(params.get('known'));
-    if (known === undefined) return { error: 'known: must be a date and time (ISO 8601)' };
-    out.set('known', known);
+    const known = isoOf('known', params.get('known'));
+    if ('error' in known) return known;
+    out.set('known', known.iso);
   }
   return { fragment: `#${out.toString().replaceAll('%3A', ':')}` };
 }

@@ -5,6 +5,7 @@
  * The web mode's `#token=` is read and removed by api.ts before this runs; these keys never clash.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { linkTimeOf } from '../core/moment-link';
 
 export interface Place {
   company?: string;
@@ -14,9 +15,10 @@ export interface Place {
 
 export function readHash(hash = window.location.hash): Place {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const at = Date.parse(params.get('at') ?? '');
-  const known = params.get('known');
-  return { ...(params.get('company') ? { company: params.get('company')! } : {}), ...(Number.isNaN(at) ? {} : { at }), ...(known && !Number.isNaN(Date.parse(known)) ? { knownAt: new Date(known).toISOString() } : {}) };
+  // Read as a desktop link's are (core/moment-link.ts): one instant for every reader, never "1" as 2001 or a time without its offset in the reader's own zone.
+  const at = linkTimeOf(params.get('at') ?? '');
+  const known = linkTimeOf(params.get('known') ?? '');
+  return { ...(params.get('company') ? { company: params.get('company')! } : {}), ...(at === undefined ? {} : { at }), ...(known === undefined ? {} : { knownAt: new Date(known).toISOString() }) };
 }
 
 /** Where `place` is, as an address fragment; a field left undefined is left out. */
