@@ -7,7 +7,7 @@
  * any log is open waits for the opening, and is answered by that log or told why it failed.
  */
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/contract';
 import { IncumbentError, sentenceOf } from '../core/errors';
 import { Serial } from '../core/serial';
@@ -117,7 +117,7 @@ export class LogSession {
  */
 export function starterLog(dataDir: string, builtIn: string): string {
   const logs = join(dataDir, 'logs');
-  mkdirSync(logs, { recursive: true });
+  makeDataFolder(logs);
   const path = join(logs, 'openai-2023-11.jsonl');
   if (existsSync(path)) return path;
   // The head anchor first: a log found without one is opened as unanchored and checked in full.
@@ -126,6 +126,20 @@ export function starterLog(dataDir: string, builtIn: string): string {
   // log's anchor, and refused at every start after: it is put in place only once it is all there.
   copyWhole(builtIn, path);
   return path;
+}
+
+/** Makes the data folder, or says in a sentence why it cannot be made (Node says "ENOTDIR: not a directory, mkdir ..."). */
+function makeDataFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    let blocker = folder;
+    while (!existsSync(blocker) && dirname(blocker) !== blocker) blocker = dirname(blocker);
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST' ? `${blocker} is a file, not a folder` : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `this user may not write in ${blocker}` : (error as Error).message;
+    throw new IncumbentError('invalid', `cannot make the data folder ${folder}: ${why} (give another with --data-dir or INCUMBENT_DATA_DIR)`);
+  }
 }
 
 /** Copies `from` to `to` whole or not at all: written beside it (never through a link there), flushed, then renamed into place. */
