@@ -201,6 +201,8 @@ const sameToken = (given: string | undefined, token: string) => {
 
 async function answer(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, limits: HostLimits, port: number | undefined) {
   const host = req.headers.host;
+  // Node keeps the first Host and drops the others: a second, naming another host, would pass unseen (RFC 9112 3.2: answer 400).
+  if (req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length > 1) throw new HttpRefusal(400, 'invalid', 'is given more than once', { field: 'host' });
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpRefusal(421, 'invalid', `foreign Host header "${host ?? ''}"`, { field: 'host' });
   const url = req.url ?? '/';
   if (!url.startsWith('/api/')) {
