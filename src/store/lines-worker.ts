@@ -65,9 +65,11 @@ function parseShare() {
     && typeof v.recordedtime === 'string' && typeof v.type === 'string' && !REVISIONS.has(v.type) && typeof v.subject === 'string' && typeof v.time === 'string'
     && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number');
   // A claim of the previous line's digest is handed over as its 32 bytes, so only one in the chain's
-  // form can be: 64 hex digits (a write stops at any other character), none in upper case. Any other
-  // is the opener's to refuse. (A regular expression took twice as long as this.)
-  const claimed = (claim, i) => claim.length === 64 && claim === claim.toLowerCase() && chunk.claims.write(claim, 32 * i, 'hex') === 32;
+  // form can be: 64 hex digits (a write stops at any other character), none in upper case, all ASCII
+  // (64 UTF-8 bytes): a hex write reads a UTF-16 character by its low byte, U+0430 as '0', so a claim
+  // of look-alikes would be handed over as the digest it mimics. Any other is the opener's to refuse.
+  // (A regular expression took twice as long as this.)
+  const claimed = (claim, i) => claim.length === 64 && Buffer.byteLength(claim) === 64 && claim === claim.toLowerCase() && chunk.claims.write(claim, 32 * i, 'hex') === 32;
   // Lines start after a newline: the first line of this share is the first to start at or after 'from'.
   let skipping = from > 0;
   let index = 0;

@@ -75,6 +75,19 @@ describe('opening a large log on two threads', () => {
     }
   }, 120_000);
 
+  it('refuses a prevhash of characters that are no hex digits but whose low byte is one, as one thread does', async () => {
+    // Buffer's hex write reads a UTF-16 character by its low byte alone: U+0430 (Cyrillic a) as '0',
+    // U+0261 as 'a'. Each stands in for the digit, so only the claim's text is wrong, not its bytes.
+    const lookalike = (hex: string) => [...hex].map((c) => String.fromCharCode(c.charCodeAt(0) + (c <= '9' ? 0x400 : 0x200))).join('');
+    const lines = sealed(base);
+    for (const at of [first, first + 5, lines.length - 1]) {
+      const forged = lines.map((line, index) => (index === at ? line.replace(/"prevhash":"([0-9a-f]{64})"/, (_, hex: string) => `"prevhash":"${lookalike(hex)}"`) : line));
+      expect(forged[at], `line ${at + 1}`).not.toBe(lines[at]);
+      const opened = await expectSameOpen(write(`${forged.join('\n')}\n`));
+      expect(opened.error, `line ${at + 1}`).toMatch(new RegExp(`^line ${at + 1}: hash chain broken`));
+    }
+  }, 120_000);
+
   it('sets aside the same torn tail, wherever the file was cut and wherever the share starts', async () => {
     const lines = sealed(base);
     const bytes = Buffer.from(`${lines.join('\n')}\n`);
