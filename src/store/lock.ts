@@ -93,13 +93,17 @@ const describeHolder = (holder: Holder | undefined) =>
 function claim(path: string, owner: Owner, what: string): void {
   const tmp = `${path}.${owner.nonce}.tmp`;
   const fd = openSync(tmp, 'wx');
+  // Removed whatever happens: a write that fails (a full disk) must not leave it behind.
   try {
-    writeSync(fd, JSON.stringify(owner));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      // All of the owner: a write may take part of it (a full disk), and a part is an unreadable
+      // lock, which any process takes for stale after two seconds and reclaims from a live writer.
+      const bytes = Buffer.from(JSON.stringify(owner));
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     // Two tries: the second follows the removal of a stale lock (or a lock released meanwhile).
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
