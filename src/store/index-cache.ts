@@ -17,7 +17,8 @@
  * `verify` reads the log in full and compares the index with what it derives (`check-index.ts`).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Ledger } from '../core/ledger';
@@ -139,6 +140,34 @@ export async function storeIndex(logPath: string, stored: StoredIndex, logHash: 
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** What follows the index's name in the name of a file `storeIndex` writes before renaming it into place. */
+const PARTIAL = /^\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the files `storeIndex` left half written beside the log, its process stopped before it
+ * renamed one into place (a Ctrl+C, a kill): each has a name of its own and is as large as an index.
+ * For the writer, which holds the log's lock: no other process writes one (one this process may
+ * still be writing is only not renamed). What cannot be removed is left.
+ */
+export function removePartialIndexes(logPath: string): void {
+  const index = indexPath(logPath);
+  const [folder, name] = [dirname(index), basename(index)];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const other of names) {
+    if (!other.startsWith(name) || !PARTIAL.test(other.slice(name.length))) continue;
+    try {
+      rmSync(join(folder, other), { force: true });
+    } catch {
+      // A folder of that name, say: not ours.
+    }
   }
 }
 

@@ -10,7 +10,7 @@ import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { AnchorWriter, readAnchor } from './head-anchor';
-import { indexOf, storeIndex } from './index-cache';
+import { indexOf, removePartialIndexes, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
 import type { OpenOptions } from './log-store';
@@ -108,6 +108,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     this.#bytes = contents.validBytes;
     this.#count = ledger.head;
     this.#anchor = new AnchorWriter(this.#path);
+    removePartialIndexes(this.#path);
     // Records after the anchor were validated above (a crash came between a write and its anchor).
     if (ledger.head > 0 && ledger.head !== tail.vouched) this.#anchor.write({ seq: ledger.head, hash: digests.hexOf(ledger.head) });
     if (!this.#oneShot && !torn) this.indexStored = this.#storeIndex(contents);
