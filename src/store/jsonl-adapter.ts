@@ -3,13 +3,13 @@
  * appends the sealed lines that are not yet on disk, fsyncs, moves the head anchor, and refuses
  * anything that would change what is already there.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { IncumbentError } from '../core/errors';
 import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
-import { AnchorWriter, readAnchor } from './head-anchor';
+import { anchorPath, AnchorWriter, readAnchor } from './head-anchor';
 import { indexOf, removePartialIndexes, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
@@ -131,6 +131,8 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       throw new IncumbentError('conflict', `the event log is append-only: ${this.#count} records are on disk, the write holds ${data.ledger.head}`);
     }
     if (data.pending.length === 0) return;
+    // A new log's file is made by its first write (log.created), and unmade if that write fails.
+    const creating = this.#fd === undefined;
     const fd = (this.#fd ??= openSync(this.#path, 'wx+'));
     this.#stillOurs(fd);
     const anchor = (this.#anchor ??= new AnchorWriter(this.#path));
@@ -144,10 +146,13 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     } catch (error) {
       // Leave no partial batch behind: the next append must start at a clean boundary.
       try {
-        ftruncateSync(fd, this.#bytes);
-        fdatasyncSync(fd);
-        // The anchor slot that failed may hold the new head: name the old one there again.
-        if (this.#count > 0) anchor.write({ seq: this.#count, hash: data.digests.hexOf(this.#count) });
+        if (creating) this.#unmake();
+        else {
+          ftruncateSync(fd, this.#bytes);
+          fdatasyncSync(fd);
+          // The anchor slot that failed may hold the new head: name the old one there again.
+          if (this.#count > 0) anchor.write({ seq: this.#count, hash: data.digests.hexOf(this.#count) });
+        }
       } catch {
         // The next open sets the torn batch aside.
       }
@@ -155,6 +160,17 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     }
     this.#bytes += bytes.length;
     this.#count += data.pending.length;
+  }
+
+  /**
+   * Removes the file its first write made, and the anchor opened with it (a log is started only
+   * where no anchor names a head, see `EventLog.open`, so it names at most the head that failed):
+   * left there, they would stop the next `init` ("already exists") until removed by hand.
+   */
+  #unmake(): void {
+    this.close();
+    unlinkSync(this.#path);
+    rmSync(anchorPath(this.#path), { force: true });
   }
 
   /**
