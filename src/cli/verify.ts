@@ -6,6 +6,7 @@
  * log must hold what the log's records give.
  */
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
 import { buildSnapshot, inFormat1, Snapshot, SNAPSHOT_FORMAT_1, snapshotJson } from '../core/snapshot';
@@ -13,7 +14,8 @@ import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
 import { anchorPath, readAnchor } from '../store/head-anchor';
 import { indexPath } from '../store/index-cache';
-import { checkTail, olderRulesWarning, validateRecords } from '../store/integrity';
+import { checkTail, olderRulesWarning, validateRecords, type TailCheck } from '../store/integrity';
+import { heldByLiveWriter } from '../store/lock';
 import { requireLogFile } from '../store/log-file';
 import { isPostgresUrl, openLogStore } from '../store/log-store';
 import { readLog } from '../store/read-log';
@@ -122,6 +124,39 @@ function describeCompanies(ledger: Ledger): string {
 export async function verifyLog(path: string, options: VerifyOptions = {}, oneThread = false): Promise<string> {
   if (isPostgresUrl(path)) return verifyPgLog(path, options);
   requireLogFile(path);
+  for (let attempt = 1; ; attempt++) {
+    const answer = await verifyFile(path, options, oneThread);
+    if (typeof answer === 'string') return answer;
+    if (attempt === WRITING_ATTEMPTS || (!answer.moved && (await anchorMoves(path, answer.anchor)) === undefined)) throw answer.damage;
+  }
+}
+
+/** How many times an end a writer is writing is read again before it is reported; how long its anchor is waited for each time. */
+const WRITING_ATTEMPTS = 5;
+const WRITING_WAIT_MS = 5_000;
+
+/**
+ * Whether the anchor beside the log comes to name another head than `anchor` while a live writer
+ * holds the lock: the end verify read was one the writer was writing, and is to be read again.
+ */
+async function anchorMoves(path: string, anchor: TailCheck['anchor']): Promise<TailCheck['anchor'] | undefined> {
+  const named = (a: TailCheck['anchor']) => (typeof a === 'object' ? `${a.seq}:${a.hash}` : a);
+  for (const until = Date.now() + WRITING_WAIT_MS; Date.now() < until && heldByLiveWriter(path); ) {
+    const now = readAnchor(path);
+    if (named(now) !== named(anchor)) return now;
+    await sleep(10);
+  }
+  return undefined;
+}
+
+/**
+ * Verifies the log file once. Records beyond the anchor and an unfinished last write are damage
+ * (thrown), unless a live writer holds the lock: then they are what it is appending (lines go to
+ * disk before the anchor moves). Records beyond it are vouched for once the anchor names the last
+ * of them; else they, or an unfinished write, are returned with the anchor read (`moved`: it has
+ * moved since), to be read again.
+ */
+async function verifyFile(path: string, options: VerifyOptions, oneThread: boolean): Promise<string | { damage: IncumbentError; anchor: TailCheck['anchor']; moved?: boolean }> {
   // Records are checked against their schemas as the log is read, by the thread that parses each
   // (see check-lines.ts). They are not kept: the rules for revisions read theirs again.
   let mine = noShapes();
@@ -150,8 +185,17 @@ export async function verifyLog(path: string, options: VerifyOptions = {}, oneTh
     // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
     const tail = checkTail(path, contents, anchorBefore);
     if (tail.damage) throw new IncumbentError('damaged', tail.damage);
-    if (torn) throw new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`);
-    if (tail.beyond) throw new IncumbentError('damaged', tail.beyond);
+    const writing = torn
+      ? new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`)
+      : tail.beyond && new IncumbentError('damaged', tail.beyond);
+    if (writing) {
+      if (!heldByLiveWriter(path)) throw writing;
+      if (torn) return { damage: writing, anchor: tail.anchor };
+      const moved = await anchorMoves(path, tail.anchor);
+      if (moved === undefined) throw writing;
+      // Unless the anchor now names the last record read, as read (the writer's batch, acknowledged), read again.
+      if (!(typeof moved === 'object' && moved.seq === ledger.head && moved.hash === digests.hexOf(ledger.head))) return { damage: writing, anchor: moved, moved: true };
+    }
     // A share whose checker did not load is checked here, every record read again.
     const checked = !share ? mine : share.checked && mergeShapes(mine, share.checked, share.from);
     const older = olderRulesWarning(validateRecords(ledger, 0, checked));

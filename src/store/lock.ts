@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { IncumbentError } from '../core/errors';
+import { besideLog } from './log-file';
 import { processStart } from './process-start';
 import { readRegularFile } from './regular-file';
 
@@ -131,6 +132,16 @@ function removeStale(path: string, stale: Holder, owner: Owner, what: string): v
     unlinkSync(path);
   } finally {
     unlinkSync(reclaim);
+  }
+}
+
+/** Whether a live process holds the lock of the log at `logPath`: a writer, which may be appending now. */
+export function heldByLiveWriter(logPath: string): boolean {
+  try {
+    const holder = readHolder(besideLog(logPath, '.lock'));
+    return holder !== undefined && !holder.stale;
+  } catch {
+    return false;
   }
 }
 
