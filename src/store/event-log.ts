@@ -51,6 +51,9 @@ export class EventLog implements LogStore {
     const db = new Low<LogData>(adapter, { ledger: new Ledger(), digests: new Digests(), pending: [], warnings: [] });
     try {
       await db.read();
+      // None was there when looked for, before the lock: another process (an init, a copy) started
+      // one meanwhile. Refused, not opened: the caller asked to start a log, with its title.
+      if (!exists && !options.readOnly && db.data.ledger.head > 0) throw new IncumbentError('conflict', `${named} already exists: another process started a log there just now; nothing was written`);
       const log = new EventLog(path, db, adapter, lock, options);
       if (log.ledger.head === 0) {
         if (options.readOnly) throw new IncumbentError('not-found', `no log at ${path}`);
