@@ -102,7 +102,8 @@ export const commands = {
     const company = id ? { id, name: name ?? id } : undefined;
     // The same rules as any event: a bad title or company id is named like an event's field.
     const created = parseRecordFieldsOfLogCreated({ title, ...(company ? { company } : {}) });
-    const service = await openService(path, { appVersion: APP_VERSION, create: created });
+    // Only started: a log another process starts there after the look above is refused, not opened.
+    const service = await openService(path, { appVersion: APP_VERSION, create: created, startOnly: true });
     try {
       io.out(`created ${path}: "${service.log.ledger.title}"${company ? ` following ${company.name} (${company.id})` : ''}, log id ${service.log.ledger.logId}, head #1 ${service.log.hashOf(1)}\n`);
       io.err(`next: incumbent append --log ${path} events.jsonl (see docs/authoring.md)\n`);

@@ -37,6 +37,7 @@ export class EventLog implements LogStore {
   /** Opens (verifying the whole chain) or creates a log, and takes its write lock. */
   static async open(named: string, options: OpenOptions = {}): Promise<EventLog> {
     const exists = isLogFile(named);
+    if (exists && options.startOnly) throw new IncumbentError('conflict', `${named} already exists; init never overwrites a file`);
     if (!exists && (!options.create || options.readOnly)) throw noLogAt(named);
     // Its folder is not made for it (a mistyped path would start a log nobody finds): said plainly, not as the lock's errno.
     if (!exists && !isFolder(dirname(named))) throw new IncumbentError('invalid', `cannot start a log at ${named}: there is no folder ${dirname(named)}`);
@@ -53,7 +54,7 @@ export class EventLog implements LogStore {
       await db.read();
       // None was there when looked for, before the lock: another process (an init, a copy) started
       // one meanwhile. Refused, not opened: the caller asked to start a log, with its title.
-      if (!exists && !options.readOnly && db.data.ledger.head > 0) throw new IncumbentError('conflict', `${named} already exists: another process started a log there just now; nothing was written`);
+      if (!exists && db.data.ledger.head > 0) throw new IncumbentError('conflict', `${named} already exists: another process started a log there just now; nothing was written`);
       const log = new EventLog(path, db, adapter, lock, options);
       if (log.ledger.head === 0) {
         if (options.readOnly) throw new IncumbentError('not-found', `no log at ${path}`);
