@@ -10,7 +10,7 @@ import type { Progress } from './read-log';
 export interface OpenOptions {
   /** Create the log when it does not exist; its first record gets this title (and id, if given). */
   create?: { title: string; id?: string; company?: { id: string; name: string } };
-  /** Only start a log (`init`): a log file found at the path, when looked for or once locked, is refused, never opened. Files only. */
+  /** Only start a log (`init`): a log found there (a file when looked for or once locked; a database log before or as it is started) is refused, never opened. */
   startOnly?: boolean;
   /** The clock that stamps `recordedtime`; tests and dataset builds pass their own. */
   now?: () => Date;

@@ -69,11 +69,13 @@ export class PgEventLog implements LogStore {
         if (options.readOnly ? !(await hasSchema(client)) : (await ensureSchema(client), false)) return;
         await log.#catchUp(client);
       });
+      const exists = () => new IncumbentError('conflict', `log "${log.#target.log}" in ${log.path} already exists; init never overwrites a log`);
+      if (log.ledger.head > 0 && options.startOnly) throw exists();
       if (log.ledger.head === 0) {
         if (options.readOnly || !options.create) throw new IncumbentError('not-found', `no log "${log.#target.log}" in ${log.path}`);
         const created = logCreatedDraft(options.create, (options.now ?? (() => new Date()))());
-        // Someone else may create it first: then this is a no-op and their log.created stands.
-        await log.append((ledger) => (ledger.head === 0 ? [created] : []));
+        // Someone else may create it first: then this is a no-op and their log.created stands (refused to `init`).
+        if ((await log.append((ledger) => (ledger.head === 0 ? [created] : []))).appended.length === 0 && options.startOnly) throw exists();
       }
       return log;
     } catch (error) {
