@@ -6,7 +6,7 @@
 import { closeSync, existsSync, fdatasyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { IncumbentError } from '../core/errors';
-import { AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
+import { anchorPath, AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { LogLock } from './lock';
 import { isFolder, realLogPath, refuseSideFile } from './log-file';
 import { isPostgresUrl, openLogStore, type LogStore } from './log-store';
@@ -35,6 +35,8 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
   if (isFolder(path)) throw new IncumbentError('invalid', `${to} is a folder, not a log file: give the copy a file name, such as ${join(to, 'copy.jsonl')}`, 'TO');
   const lock = LogLock.acquire(path);
   const partial = `${path}.copying`;
+  /** Once the copy is in place: a failure after it (its anchor's write) takes it away again. */
+  let placed = false;
   try {
     if (existsSync(path) && statSync(path).size > 0) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
     // An empty one, left by an init stopped before its first write, named no head: as good as none (as init takes it).
@@ -66,13 +68,20 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
       closeSync(fd);
     }
     renameSync(partial, path);
+    placed = true;
     fsyncDirectoryOf(path);
     const anchor = new AnchorWriter(path);
-    if (last.seq > 0) anchor.write({ seq: last.seq, hash: sha256(last.line) });
-    anchor.close();
+    try {
+      if (last.seq > 0) anchor.write({ seq: last.seq, hash: sha256(last.line) });
+    } finally {
+      anchor.close();
+    }
     return last.seq;
   } catch (error) {
     rmSync(partial, { force: true });
+    // Nothing at TO for a copy that failed: a retry would be refused as "not empty". (No anchor
+    // was there before it, or one that named no head, as checked above.)
+    if (placed) for (const file of [path, anchorPath(path)]) rmSync(file, { force: true });
     throw error;
   } finally {
     lock.release();
