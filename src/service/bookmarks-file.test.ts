@@ -5,6 +5,7 @@
  * list, a change threw a TypeError. It is checked against the contract's Bookmark as it is read;
  * a file that fails is refused by name, and never written over.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,3 +38,17 @@ it.each([
   }
   expect(readFileSync(file)).toEqual(bytes);
 });
+
+it('a FIFO (or any file that is not a regular one) at the bookmarks name is refused at once, not read for ever', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'incumbent-bookmarks-fifo-')), 'log.jsonl');
+  copyFileSync(BUILT_IN_LOG, path);
+  execFileSync('mkfifo', [`${path}.bookmarks.json`]);
+  const service = await openService(path, { appVersion: 'test' });
+  try {
+    const refusal = { code: 'invalid', field: 'bookmarks', message: expect.stringMatching(/is not a bookmarks file \(.*not a regular file\)/) };
+    await expect(service['bookmarks:list']({})).rejects.toMatchObject(refusal);
+    await expect(service['bookmarks:add']({ bookmark: firing })).rejects.toMatchObject(refusal);
+  } finally {
+    await service.close();
+  }
+}, 10_000);

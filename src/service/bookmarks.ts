@@ -10,8 +10,11 @@ import { z } from 'zod';
 import { Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 import { Serial } from '../core/serial';
+import { readRegularFile } from '../store/regular-file';
 
 const MAX_BOOKMARKS = 200;
+/** Far more than 200 bookmarks take (each is a few hundred bytes): a file larger is not one. */
+const MAX_FILE_BYTES = 1 << 20;
 const isShared = (path: string) => /^postgres(ql)?:/.test(path);
 
 /** Changes to each bookmarks file in this process, one at a time (a few files: one per log opened). */
@@ -31,13 +34,17 @@ export function bookmarksOf(logPath: string) {
   const read = async () => {
     if (isShared(logPath)) throw new IncumbentError('invalid', 'bookmarks are kept beside a log file; a shared PostgreSQL log has none yet');
     // Not JSONFilePreset: under NODE_ENV=test it swaps in a memory adapter, and tests must see the file.
+    // lowdb writes it (whole, atomically); it is read here, as a regular file only: lowdb's read
+    // of a FIFO at that name never ended, and every later change to the file queued behind it.
     const db = new Low<{ bookmarks: Bookmark[] }>(new JSONFile(path), { bookmarks: [] });
+    let data: unknown = db.data;
     try {
-      await db.read();
+      const bytes = readRegularFile(path, MAX_FILE_BYTES);
+      if (bytes) data = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       throw notBookmarks(path, error instanceof Error ? error.message : String(error));
     }
-    const parsed = BookmarksFile.safeParse(db.data);
+    const parsed = BookmarksFile.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw notBookmarks(path, `${issue.path.join('.') || 'its top level'}: ${issue.message}`);
