@@ -6,6 +6,7 @@ import type { DesktopClient, IncumbentBridge } from '../core/bridge';
 import { operations, type Client } from '../core/contract';
 import type { MenuCommand } from '../core/desktop-contract';
 import type { Result } from '../core/errors';
+import { tokenIn, withoutToken } from './web-token';
 
 export interface Api {
   mode: 'desktop' | 'web';
@@ -27,11 +28,11 @@ declare global {
 
 /** The web token arrives in the URL fragment (never sent to a server or a Referer); keep it for reloads. */
 function webToken(): string {
-  const match = /token=([\w-]+)/.exec(window.location.hash);
-  if (match) {
-    sessionStorage.setItem('incumbent-token', match[1]!);
+  const token = tokenIn(window.location.hash);
+  if (token) {
+    sessionStorage.setItem('incumbent-token', token);
     // Drop the token from the address; keep anything else there (a shared moment: #company=...&at=...).
-    const rest = window.location.hash.replace(/^#/, '').split('&').filter((part) => !part.startsWith('token=')).join('&');
+    const rest = withoutToken(window.location.hash);
     history.replaceState(null, '', `${window.location.pathname}${rest ? `#${rest}` : ''}`);
   }
   return sessionStorage.getItem('incumbent-token') ?? '';
