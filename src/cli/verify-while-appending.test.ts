@@ -6,31 +6,12 @@
  * Where a live writer holds the lock, such an end is one it is writing: verify waits for the anchor
  * to move and verifies again. With no writer, the same end is damage, reported at once.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDraft } from '../core/validate';
-import { EventLog } from '../store/event-log';
 import { anchorPath } from '../store/head-anchor';
 import { LogLock } from '../store/lock';
+import { caughtMidAppend } from './mid-append.test-support';
 import { verifyLog } from './verify';
-
-const draft = (id: string) => parseDraft({ id, type: 'board.joined', subject: 'acme', time: '2024-01-01T00:00:00.000Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, person: { id: `p-${id}`, name: `Person ${id}` } } });
-
-/** A log of three records whose anchor names #2 (as between a writer's write and its anchor's move), and the anchor naming #3. */
-async function caughtMidAppend(): Promise<{ path: string; moved: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'incumbent-verify-while-appending-'));
-  const path = join(dir, 'log.jsonl');
-  const log = await EventLog.open(path, { create: { title: 'T' } });
-  await log.append([draft('a')]);
-  copyFileSync(anchorPath(path), join(dir, 'at-2'));
-  await log.append([draft('b')]);
-  log.close();
-  copyFileSync(anchorPath(path), join(dir, 'at-3'));
-  copyFileSync(join(dir, 'at-2'), anchorPath(path));
-  return { path, moved: join(dir, 'at-3') };
-}
 
 describe('verify beside a writer', () => {
   it('verifies the log once the writer has moved its anchor, rather than report the records it is writing', async () => {

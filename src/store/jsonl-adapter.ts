@@ -14,6 +14,7 @@ import { indexOf, removePartialIndexes, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
 import type { OpenOptions } from './log-store';
+import { heldByLiveWriter } from './lock';
 import { readLog, type LogContents } from './read-log';
 import { PARALLEL_READING_BYTES } from './read-share';
 import { sha256 } from './seal';
@@ -83,11 +84,14 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     } else if (tail.notice) {
       warnings.push(this.#readOnly ? tail.notice : `this log had no head anchor, so a change to its last records before now could not be detected; it has one from now on (${ledger.head} records checked in full)`);
     }
-    if (tail.beyond) warnings.push(tail.beyond);
+    // A reader beside a live writer may find the records it is appending on disk before its anchor
+    // moves, or its last line half written: its append in progress, nothing to warn about.
+    const appending = this.#readOnly && (tail.beyond !== undefined || torn !== undefined) && heldByLiveWriter(this.#path);
+    if (tail.beyond && !appending) warnings.push(tail.beyond);
     warnings.push(...olderRulesWarning(validateRecords(ledger, tail.vouched)));
 
     if (this.#readOnly) {
-      if (torn) warnings.push(`line ${torn.line}: ${torn.reason}, left by a write that did not finish; it is ignored (opening the log for writing moves it to a .corrupt side file).`);
+      if (torn && !appending) warnings.push(`line ${torn.line}: ${torn.reason}, left by a write that did not finish; it is ignored (opening the log for writing moves it to a .corrupt side file).`);
       return { ledger, digests, pending: [], warnings, ...(torn ? { recovered: { line: torn.line, reason: torn.reason } } : {}) };
     }
     let recovered: LogData['recovered'];
