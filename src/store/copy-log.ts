@@ -82,7 +82,8 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
     // Nothing at TO for a copy that failed: a retry would be refused as "not empty". (No anchor
     // was there before it, or one that named no head, as checked above.)
     if (placed) for (const file of [path, anchorPath(path)]) rmSync(file, { force: true });
-    throw error;
+    if (error instanceof IncumbentError) throw error;
+    throw new IncumbentError('io', `the copy could not be written to ${path} (${(error as Error).message}); nothing was left there`, 'TO');
   } finally {
     lock.release();
   }
