@@ -166,4 +166,21 @@ describe('the replay worker, as useLog posts to it', () => {
     const nextYear = await ask<MomentState>({ op: 'state', company, at: Date.parse('2001-01-20T00:00:00Z') });
     expect(nextYear.uncertain.map((u) => u.eventId)).not.toContain('cto-2000');
   });
+
+  it('names a fact known only to the day as uncertain later that day, however many events stand between (a busy day of a large log)', async () => {
+    const all = await logOf(300, 'busy-day');
+    const company = all[1]!.subject!;
+    let seq = all.at(-1)!.seq;
+    const citation = { document: 'd', quote: 'q' };
+    const record = (id: string, time: string, type: string, timeprecision: string, data: object) => ({ ...all.at(-1)!, id, seq: (seq += 1), subject: company, type, time, timeprecision, timezone: 'UTC', data: { certainty: 'reported', citation, ...data } }) as unknown as EventRecord;
+    const fired = record('fired', '2000-03-10T00:00:00Z', 'role.vacated', 'day', { person: { id: 'ann', name: 'Ann Lee' }, role: 'CEO' });
+    // 2,500 of the company's events that afternoon, each known to the minute, all after the day fact's written instant.
+    const busy = Array.from({ length: 2_500 }, (_, i) => record(`count-${i}`, new Date(Date.parse('2000-03-10T12:00:00Z') + i * 1_000).toISOString(), 'workforce.reported', 'minute', { headcount: 100 + i }));
+    await ask({ op: 'reset' });
+    await ask({ op: 'add', records: [...all, fired, ...busy] });
+    const evening = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-03-10T20:00:00Z') });
+    expect(evening.uncertain.map((u) => u.eventId)).toContain('fired');
+    const nextDay = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-03-11T08:00:00Z') });
+    expect(nextDay.uncertain.map((u) => u.eventId)).not.toContain('fired');
+  });
 });

@@ -12,10 +12,9 @@ import type { Effective } from '../core/evolve';
 import { stateAndBefore } from '../core/last-change';
 import { Ledger } from '../core/ledger';
 import { httpClient } from './api';
-import { upperBound } from '../core/search';
 import { toEpoch } from '../core/time';
-import { isCoarse, isMonthOrYear, periodOf } from './format';
-import { DAY } from './scrubber-marks';
+import { isCoarse, periodOf } from './format';
+import { DAY, HOUR } from './scrubber-marks';
 import { seatLanes } from './seat-lanes';
 import { shownValue } from '../core/shown-text';
 import { addInSlices } from './sliced-add';
@@ -75,9 +74,9 @@ function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentSta
   return coverages.get(key)!;
 }
 
-/** The companies with a fact known only to the month or the year (or a correction making one so). */
+/** The companies with a fact known only to the day, the month or the year (or a correction making one so). */
 const coarseFacts = new Set<string>();
-const isCoarseRecord = (record: EventRecord) => isMonthOrYear(record.type === 'event.corrected' ? record.data.timeprecision : record.timeprecision);
+const isCoarseRecord = (record: EventRecord) => isCoarse((record.type === 'event.corrected' ? record.data.timeprecision : record.timeprecision) ?? 'minute');
 
 /** Each company's timeline codes, for the log head they were worked out at (see `timeline-view.ts`). */
 const codes = new Map<string, { head: number; codes: TimelineCodes }>();
@@ -126,12 +125,10 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   const { state, before, last: index } = stateAndBefore(reader, t, at);
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: said(lastEffect) } : null;
-  // Facts known only to the day, month or year whose period holds the moment: those near it by a
-  // bounded scan, and month and year facts further off (up to a year) from the list of them.
+  // Facts known only to the day, month or year whose period holds the moment, from the lists of
+  // them: day facts within a day (and a changed clock's hour) of it, month and year facts a year.
   const uncertain: Uncertain[] = [];
   const times = t.times;
-  const lo = Math.max(upperBound(times, at - 32 * DAY), upperBound(times, at) - 2000);
-  const hi = Math.min(upperBound(times, at + 32 * DAY), upperBound(times, at) + 2000);
   const consider = (i: number) => {
     if (!reader.visible(t, i)) return;
     const effect = t.effectAt(i);
@@ -140,13 +137,16 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
     // The period's last millisecond is where a step or a click on the fact lands (momentOfEvent) and where the state certainly includes it: not uncertain there.
     if (at >= from && at < to - 1) uncertain.push({ eventId: effect.id, text: said(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
   };
-  for (let i = lo; i < hi; i++) consider(i);
-  // Most logs, and every synthetic one, have none: the codes (a pass over the timeline) are worked out only for a company that has.
-  const coarse = coarseFacts.has(company) ? codesOf(company).coarse : [];
-  // From the first month or year fact less than a year before the moment (its positions follow time).
-  let k = 0;
-  for (let step = coarse.length; step > 0; step >>= 1) while (k + step <= coarse.length && times[coarse[k + step - 1]!]! <= at - 367 * DAY) k += step;
-  for (; k < coarse.length && times[coarse[k]!]! < at + 367 * DAY; k++) if (coarse[k]! < lo || coarse[k]! >= hi) consider(coarse[k]!);
+  // Every synthetic log, and many real ones, have none: the codes (a pass over the timeline) are worked out only for a company that has.
+  const codes = coarseFacts.has(company) ? codesOf(company) : undefined;
+  /** The facts of `positions` (ascending, so in time order) less than `reach` from the moment. */
+  const near = (positions: readonly number[], reach: number) => {
+    let k = 0;
+    for (let step = positions.length; step > 0; step >>= 1) while (k + step <= positions.length && times[positions[k + step - 1]!]! <= at - reach) k += step;
+    for (; k < positions.length && times[positions[k]!]! < at + reach; k++) consider(positions[k]!);
+  };
+  near(codes?.days ?? [], DAY + HOUR);
+  near(codes?.coarse ?? [], 367 * DAY);
   const view = viewOf(state, limits);
   const keys = keysOf(view);
   return { company, at, ...(knowing.knownAt ? { knownAt: knowing.knownAt, knownBy: knowing.knownBy ?? 'recorded' } : {}), view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };

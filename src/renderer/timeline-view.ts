@@ -24,6 +24,8 @@ export interface TimelineCodes {
   figures: { position: number; series: string; value: number }[];
   /** The entries known only to the month or the year, ascending: their period may hold moments far from them. */
   coarse: number[];
+  /** The entries known only to the day, ascending: in a busy log, thousands of entries may stand between one and a moment of its day. */
+  days: number[];
 }
 
 const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -31,7 +33,7 @@ const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
 
 export function timelineCodes(t: Timeline): TimelineCodes {
   const n = t.length;
-  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [], coarse: [] };
+  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [], coarse: [], days: [] };
   const zoneIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const effect = t.effectAt(i);
@@ -42,6 +44,7 @@ export function timelineCodes(t: Timeline): TimelineCodes {
     if (zone === undefined) zoneIds.set(effect.timezone, (zone = codes.zoneNames.push(effect.timezone) - 1));
     codes.zones[i] = zone;
     if (isMonthOrYear(effect.timeprecision)) codes.coarse.push(i);
+    else if (effect.timeprecision === 'day') codes.days.push(i);
     if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount });
     if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories });
   }
