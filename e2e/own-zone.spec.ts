@@ -38,6 +38,9 @@ test('at the end of a day whose changes are known only to the day, where going t
   await setMoment(page, '2023-11-17T12:00');
   await page.locator('.band[title*="some time on Sun 19 Nov 2023"]').click();
   await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Sun 19 Nov 2023, 23:59 PST');
+  // The field holds the moment exactly: "23:59" typed back would be before a record made at 23:59:30.
+  const field = page.getByLabel(/^Moment \(/);
+  await expect(field).toHaveValue('2023-11-19 23:59:59.999');
   await expect(page.getByRole('status')).toContainText('where the state certainly includes it');
   await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
   await expect(page.locator('details.uncertain')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, epochToZoned, formatAt, formatInstant, formatMegabytes, periodOf, zonedToEpoch } from './format';
+import { addCalendarDays, epochToZoned, epochToZonedExact, formatAt, formatInstant, formatMegabytes, periodOf, zonedToEpoch } from './format';
 
 describe('wall time in a zone', () => {
   it('reads a datetime-local value as wall time in the zone', () => {
@@ -82,5 +82,21 @@ describe('a calendar day on (the scrubber\'s PageUp, "+1 d")', () => {
     expect(addCalendarDays(endOfSaturday, 1, zone)).toBe(Date.parse('2024-03-11T07:00:00Z') - 1); // Sun 10 Mar, 23:59:59.999 PDT
     expect(addCalendarDays(Date.parse('2024-03-11T07:00:00Z') - 1, -1, zone)).toBe(endOfSaturday);
     expect(formatInstant(addCalendarDays(Date.parse('2023-11-04T19:00:00Z'), 1, zone), zone)).toBe('Sun 5 Nov 2023, 12:00 PST');
+  });
+});
+
+describe('a moment written for the moment field', () => {
+  const LA = 'America/Los_Angeles';
+  it('has its seconds and milliseconds when it has them, and reads back as the same instant', () => {
+    const endOfDay = Date.parse('2023-11-20T07:59:59.999Z'); // Sun 19 Nov, 23:59:59.999 PST
+    expect(epochToZonedExact(endOfDay, LA)).toBe('2023-11-19T23:59:59.999');
+    expect(epochToZonedExact(Date.parse('2023-11-19T20:30:30Z'), LA)).toBe('2023-11-19T12:30:30');
+    expect(epochToZonedExact(Date.parse('2023-11-19T20:30:00Z'), LA)).toBe('2023-11-19T12:30');
+    for (const ms of [endOfDay, Date.parse('2023-11-19T20:30:30Z'), Date.parse('2023-11-19T20:30:00.050Z')]) expect(zonedToEpoch(epochToZonedExact(ms, LA), LA)).toBe(ms);
+  });
+
+  it('is refused with a second that does not exist, rather than carried into the next minute', () => {
+    expect(Number.isNaN(zonedToEpoch('2023-11-19 12:30:75', LA))).toBe(true);
+    expect(zonedToEpoch('2023-11-19 12:30:05.5', LA)).toBe(Date.parse('2023-11-19T20:30:05.500Z'));
   });
 });

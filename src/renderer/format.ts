@@ -48,11 +48,11 @@ export const addCalendarDays = (ms: number, days: number, timeZone: string) => w
 
 /** "2023-11-18T12:00" (or "2023-11-18 12:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
 export function zonedToEpoch(local: string, timeZone: string): number {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(local);
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?\s*$/.exec(local);
   if (!m) return NaN;
-  const [month, day, hour, minute] = [+m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0)];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return NaN;
-  return wallToEpoch(utcEpoch(+m[1]!, month, day, hour, minute, +(m[6] ?? 0)), timeZone);
+  const [month, day, hour, minute, second] = [+m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN;
+  return wallToEpoch(utcEpoch(+m[1]!, month, day, hour, minute, second), timeZone) + +(m[7] ?? '').padEnd(3, '0');
 }
 
 /** Epoch milliseconds as "2023-11-18T12:00" in `timeZone`. */
@@ -60,6 +60,18 @@ export function epochToZoned(ms: number, timeZone: string): string {
   const p = partsOf(ms, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/**
+ * Epoch milliseconds as "2023-11-18T12:00" in `timeZone`, with the seconds (and milliseconds) when
+ * the moment has them: the end of a day, where going to a fact known only to the day lands, is
+ * 23:59:59.999, and "23:59" typed back would be a moment before a record made at 23:59:30.
+ */
+export function epochToZonedExact(ms: number, timeZone: string): string {
+  const second = partsOf(ms, timeZone).second;
+  const milli = ((ms % 1000) + 1000) % 1000;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${epochToZoned(ms, timeZone)}${second || milli ? `:${pad(second)}` : ''}${milli ? `.${pad(milli, 3)}` : ''}`;
 }
 
 /** The short name of a zone: "PST", "CET". */

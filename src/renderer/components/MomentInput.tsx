@@ -3,7 +3,7 @@
  * is six), read on every keystroke that makes a whole date, checked on blur.
  */
 import { useState } from 'react';
-import { epochToZoned, zonedToEpoch } from '../format';
+import { epochToZonedExact, zonedToEpoch } from '../format';
 
 interface Props {
   label: string;
@@ -20,7 +20,7 @@ interface Props {
   onBlur?(): void;
 }
 
-export const shownMoment = (ms: number, timeZone: string) => epochToZoned(ms, timeZone).replace('T', ' ');
+export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(ms, timeZone).replace('T', ' ');
 
 export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
