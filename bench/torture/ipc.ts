@@ -7,6 +7,7 @@
  * what it must and accepts only what is valid, leaves the log byte-identical unless it accepted an
  * append, and leaves Object.prototype alone. Some trials come from a sender that is not our window.
  */
+import { EventEmitter } from 'node:events';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ type Listener = (event: unknown, raw: unknown) => Promise<unknown>;
 
 /** Our window as ipc.ts sees it, and senders that are not it. */
 const mainFrame = { url: 'app://incumbent/index.html' };
-const window = { webContents: { mainFrame } };
+// An event emitter, as Electron's WebContents is (ipc.ts listens for the page going away).
+const window = { webContents: Object.assign(new EventEmitter(), { mainFrame }) };
 const trusted = { sender: window.webContents, senderFrame: mainFrame };
 const untrustedSenders = [
   { sender: window.webContents, senderFrame: { ...mainFrame, url: 'https://evil.example/' } },

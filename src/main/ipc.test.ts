@@ -1,4 +1,5 @@
 /** The IPC glue with Electron's ipcMain replaced by a recorder: sender checks and argument validation. */
+import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../core/contract';
 import { serveIpc, type DesktopHandlers, type IpcRegistrar } from './ipc';
@@ -7,12 +8,19 @@ const channels = new Map<string, (event: unknown, args: unknown) => Promise<unkn
 const ipcMain = { handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) => void channels.set(channel, handler) } as unknown as IpcRegistrar;
 
 const mainFrame = { url: 'app://incumbent/index.html' };
-const window = { webContents: { mainFrame } };
+// An event emitter, as Electron's WebContents is: a call's page going away is told by its events.
+const window = { webContents: Object.assign(new EventEmitter(), { mainFrame }) };
 const fromWindow = { sender: window.webContents, senderFrame: mainFrame };
 const calls: unknown[] = [];
 const handlers = {
   'log:summary': async () => ({ title: 'T' }),
   'log:read': async (args: unknown) => (calls.push(args), { records: [], head: 0 }),
+  // A long poll: answers when its page goes away (its signal aborts), else after a while.
+  'log:changes': (_: unknown, signal: AbortSignal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ records: [], head: 0, waited: 'all' }), 2_000);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve({ records: [], head: 0, waited: 'until the page went' })), { once: true });
+    }),
   'log:append': async () => ({ appended: [], skipped: [] }),
   'log:import': async () => ({ appended: [], skipped: [] }),
   'snapshot:build': async () => ({ json: '{}', fileName: 'x.json' }),
@@ -58,5 +66,23 @@ describe('IPC glue', () => {
     expect(calls).toEqual([]);
     expect(await channels.get('log:read')!(fromWindow, { fromSeq: 1, limit: 10 })).toMatchObject({ ok: true });
     expect(calls).toEqual([{ fromSeq: 1, limit: 10 }]);
+  });
+
+  it('ends a long poll when the page that asked goes away (reloaded, closed), not when it only changes its address', async () => {
+    const contents = window.webContents;
+    const poll = () => channels.get('log:changes')!(fromWindow, { sinceSeq: 0 });
+    const inPage = poll();
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    contents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false });
+    expect(await Promise.race([inPage, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 100))])).toBe('still waiting');
+    const reloaded = poll();
+    setTimeout(() => contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false }), 50);
+    expect(await reloaded).toEqual({ ok: true, value: { records: [], head: 0, waited: 'until the page went' } });
+    expect(await inPage).toEqual({ ok: true, value: { records: [], head: 0, waited: 'until the page went' } });
+    const closed = poll();
+    setTimeout(() => contents.emit('destroyed'), 50);
+    expect(await closed).toMatchObject({ value: { waited: 'until the page went' } });
+    // Each call's listeners go with it.
+    expect(['did-start-navigation', 'render-process-gone', 'destroyed'].map((name) => contents.listenerCount(name))).toEqual([0, 0, 0]);
   });
 });
