@@ -183,4 +183,16 @@ describe('the replay worker, as useLog posts to it', () => {
     const nextDay = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-03-11T08:00:00Z') });
     expect(nextDay.uncertain.map((u) => u.eventId)).not.toContain('fired');
   });
+
+  it('names a fact known only to a day of 26 hours as uncertain in its last hour (Magadan, 26 Oct 2014: +12 to +10)', async () => {
+    const all = await logOf(300, 'long-day');
+    const company = all[1]!.subject!;
+    const citation = { document: 'd', quote: 'q' };
+    const fired = { ...all.at(-1)!, id: 'fired', seq: all.at(-1)!.seq + 1, subject: company, type: 'role.vacated', time: '2014-10-26T00:00:00+12:00', timeprecision: 'day', timezone: 'Asia/Magadan', data: { certainty: 'reported', citation, person: { id: 'ann', name: 'Ann Lee' }, role: 'CEO' } } as unknown as EventRecord;
+    await ask({ op: 'reset' });
+    await ask({ op: 'add', records: [...all, fired] });
+    // 23:30 on the 26th in Magadan (+10), 25.5 hours after the day began (+12).
+    const late = await ask<MomentState>({ op: 'state', company, at: Date.parse('2014-10-26T23:30:00+10:00') });
+    expect(late.uncertain.map((u) => u.eventId)).toContain('fired');
+  });
 });

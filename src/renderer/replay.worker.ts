@@ -14,7 +14,7 @@ import { Ledger } from '../core/ledger';
 import { httpClient } from './api';
 import { toEpoch } from '../core/time';
 import { isCoarse, periodOf } from './format';
-import { DAY, HOUR } from './scrubber-marks';
+import { DAY } from './scrubber-marks';
 import { seatLanes } from './seat-lanes';
 import { shownValue } from '../core/shown-text';
 import { addInSlices } from './sliced-add';
@@ -126,7 +126,8 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: said(lastEffect) } : null;
   // Facts known only to the day, month or year whose period holds the moment, from the lists of
-  // them: day facts within a day (and a changed clock's hour) of it, month and year facts a year.
+  // them: day facts within three days of it (a day can last 26 hours, Magadan's of 26 Oct 2014, or 48,
+  // Juneau's of 18 Oct 1867; 'consider' decides), month and year facts within a year.
   const uncertain: Uncertain[] = [];
   const times = t.times;
   const consider = (i: number) => {
@@ -145,7 +146,7 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
     for (let step = positions.length; step > 0; step >>= 1) while (k + step <= positions.length && times[positions[k + step - 1]!]! <= at - reach) k += step;
     for (; k < positions.length && times[positions[k]!]! < at + reach; k++) consider(positions[k]!);
   };
-  near(codes?.days ?? [], DAY + HOUR);
+  near(codes?.days ?? [], 3 * DAY);
   near(codes?.coarse ?? [], 367 * DAY);
   const view = viewOf(state, limits);
   const keys = keysOf(view);
