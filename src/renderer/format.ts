@@ -46,13 +46,16 @@ const wallToEpoch = (wall: number, timeZone: string) => {
  */
 export const addCalendarDays = (ms: number, days: number, timeZone: string) => wallToEpoch(ms + offsetAt(ms, timeZone) + days * 86_400_000, timeZone);
 
-/** "2023-11-18T12:00" (or "2023-11-18 12:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
+/** "2023-11-18T12:00" (or "2023-11-18 12:00", with seconds, an offset such as " -05:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
 export function zonedToEpoch(local: string, timeZone: string): number {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?\s*$/.exec(local);
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?: ([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?)?\s*$/.exec(local);
   if (!m) return NaN;
   const [month, day, hour, minute, second] = [+m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN;
-  return wallToEpoch(utcEpoch(+m[1]!, month, day, hour, minute, second), timeZone) + +(m[7] ?? '').padEnd(3, '0');
+  const wall = utcEpoch(+m[1]!, month, day, hour, minute, second);
+  // An offset names one of the two moments of an hour a clock turned back repeats (see epochToZonedExact).
+  const offset = m[8] ? (m[8] === '-' ? -1 : 1) * (+m[9]! * 3_600_000 + +m[10]! * 60_000 + +(m[11] ?? 0) * 1000) : undefined;
+  return (offset === undefined ? wallToEpoch(wall, timeZone) : wall - offset) + +(m[7] ?? '').padEnd(3, '0');
 }
 
 /** Epoch milliseconds as "2023-11-18T12:00" in `timeZone`. */
@@ -71,7 +74,12 @@ export function epochToZonedExact(ms: number, timeZone: string): string {
   const second = partsOf(ms, timeZone).second;
   const milli = ((ms % 1000) + 1000) % 1000;
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${epochToZoned(ms, timeZone)}${second || milli ? `:${pad(second)}` : ''}${milli ? `.${pad(milli, 3)}` : ''}`;
+  const text = `${epochToZoned(ms, timeZone)}${second || milli ? `:${pad(second)}` : ''}${milli ? `.${pad(milli, 3)}` : ''}`;
+  if (zonedToEpoch(text, timeZone) === ms) return text;
+  // The wall time of an hour a clock turned back repeats names the other of its two moments: the offset says which.
+  const offset = offsetAt(ms, timeZone) / 1000;
+  const [h, mi, s] = [Math.floor(Math.abs(offset) / 3600), Math.floor(Math.abs(offset) / 60) % 60, Math.abs(offset) % 60];
+  return `${text} ${offset < 0 ? '-' : '+'}${pad(h)}:${pad(mi)}${s ? `:${pad(s)}` : ''}`;
 }
 
 /** The short name of a zone: "PST", "CET". */
