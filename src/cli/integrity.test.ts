@@ -114,6 +114,18 @@ describe('external anchors', () => {
     expect((await run(['verify', '--log', path, '--head', `${published[1]}:${published[2]}`])).code).toBe(2);
   });
 
+  it('a log without its anchor verifies against a published snapshot of its last record, as against a published head', async () => {
+    const path = copyOfDataset();
+    const snap = join(tempDir(), 'snap.json');
+    expect((await run(['snapshot', '--log', path, '--at', '2023-11-20T12:00:00-08:00', '--out', snap])).code).toBe(0);
+    rmSync(`${path}.head`);
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 0, out: expect.stringMatching(/at head #\d+ matches/) });
+    // One of an earlier head says nothing of the end.
+    expect((await run(['append', '--log', path], event('later'))).code).toBe(0);
+    rmSync(`${path}.head`);
+    expect(await run(['verify', '--log', path, '--snapshot', snap])).toMatchObject({ code: 2, err: expect.stringMatching(/no head anchor/) });
+  });
+
   it('verify --snapshot accepts a snapshot of this log, also after the log grew, and refuses an edited one', async () => {
     const path = copyOfDataset();
     const snap = join(tempDir(), 'snap.json');

@@ -35,13 +35,11 @@ interface Proof {
   hashOf(seq: number): string;
 }
 
-/** A `--head` given as SEQ:HASH: its SEQ, or NaN. */
-const headSeq = (head: string) => Number(/^(\d+):/.exec(head)?.[1]);
-
 const unanchored = (path: string, head: number) =>
-  `no head anchor (${anchorPath(path)}) beside the log, or one that never named a head: its ${head} records and their chain check out, but records cut from its end, or its last records rewritten, could not be detected. Copy the .head file with the log, or check its end against a head you published (--head ${head}:HASH); a log written by hand gets its anchor when it is first opened for writing (the app, or incumbent append)`;
+  `no head anchor (${anchorPath(path)}) beside the log, or one that never named a head: its ${head} records and their chain check out, but records cut from its end, or its last records rewritten, could not be detected. Copy the .head file with the log, or check its end against a head you published (--head ${head}:HASH, or --snapshot with a snapshot of it); a log written by hand gets its anchor when it is first opened for writing (the app, or incumbent append)`;
 
-function checkHead(contents: Proof, head: string): string {
+/** Checks `head` (SEQ:HASH) against the log; `matched` is given the SEQ of each head that matches. */
+function checkHead(contents: Proof, head: string, matched: number[] = []): string {
   // A hash copied from a tool that prints hex in capitals is the same hash.
   const match = /^(\d+):([0-9a-f]{64})$/.exec(head.toLowerCase());
   if (!match) throw new IncumbentError('invalid', `"${head}" must be SEQ:HASH, e.g. 41:3f0c...(64 hex digits)`, '--head');
@@ -49,6 +47,7 @@ function checkHead(contents: Proof, head: string): string {
   if (seq < 1) throw new IncumbentError('invalid', `"${head}": records are numbered from 1`, '--head');
   if (seq > contents.ledger.head) throw new IncumbentError('damaged', `the log has no record #${seq} (it has ${contents.ledger.head}): records were removed since that head was published`);
   if (contents.hashOf(seq) !== match[2]) throw new IncumbentError('damaged', `record #${seq} has hash ${contents.hashOf(seq)}, not the published ${match[2]}: the log was changed at or before #${seq}`);
+  matched.push(seq);
   return `head #${seq} matches`;
 }
 
@@ -72,13 +71,13 @@ function snapshotIn(file: string): { json: unknown; snapshot: Pick<Snapshot, 'pr
   throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: ${issue.path.length > 0 ? issue.path.join('.') : 'the document'}: ${issue.message}`, '--snapshot');
 }
 
-function checkSnapshot(contents: Proof, file: string): string {
+function checkSnapshot(contents: Proof, file: string, matched: number[] = []): string {
   const { json, snapshot, format1 } = snapshotIn(file);
   const { provenance } = snapshot;
   // Another log's snapshot says nothing about this one: a wrong pairing given, not damage found.
   if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('invalid', `${file} is a snapshot of log "${provenance.log.id}", not of this log ("${contents.ledger.logId}"): verify it against that log`, '--snapshot');
   // As known before the first record, a snapshot names the chain's genesis, #0: no record to match.
-  if (provenance.head.seq > 0) checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`);
+  if (provenance.head.seq > 0) checkHead(contents, `${provenance.head.seq}:${provenance.head.hash}`, matched);
   else if (provenance.head.hash !== GENESIS_HASH) throw new IncumbentError('damaged', `the snapshot names head #0 with hash ${provenance.head.hash}, not the chain's start: the snapshot was edited`);
   // A snapshot as known at R names the head the log had at R; one whose R was moved keeps its old head.
   const knownHead = provenance.knownAt ? contents.ledger.knownSeq(provenance.knownAt) : provenance.head.seq;
@@ -94,7 +93,8 @@ function checkSnapshot(contents: Proof, file: string): string {
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
 }
 
-const externalChecks = (proof: Proof, options: VerifyOptions) => [options.head && checkHead(proof, options.head), options.snapshot && checkSnapshot(proof, options.snapshot)].filter(Boolean);
+/** `matched`: given the seq of each head a published head or snapshot vouches for. */
+const externalChecks = (proof: Proof, options: VerifyOptions, matched: number[] = []) => [options.head && checkHead(proof, options.head, matched), options.snapshot && checkSnapshot(proof, options.snapshot, matched)].filter(Boolean);
 
 /**
  * A log in PostgreSQL: opening it read-only verifies the chain and validates every record; the
@@ -199,11 +199,13 @@ async function verifyFile(path: string, options: VerifyOptions, oneThread: boole
     // A share whose checker did not load is checked here, every record read again.
     const checked = !share ? mine : share.checked && mergeShapes(mine, share.checked, share.from);
     const older = olderRulesWarning(validateRecords(ledger, 0, checked));
-    const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options);
+    const matched: number[] = [];
+    const external = externalChecks({ ledger, hashOf: (seq) => digests.hexOf(seq) }, options, matched);
     const index = ids && (await checkStoredIndex(path, contents, ids));
     if (index) external.push(index);
-    // Without an anchor nothing shows that no record was cut from the end, unless a head published for the last record does.
-    if (tail.anchor === 'missing' && !(options.head && headSeq(options.head) === ledger.head)) throw new IncumbentError('damaged', unanchored(path, ledger.head));
+    // Without an anchor nothing shows that no record was cut from the end, unless a head published
+    // for the last record does (given as --head, or a snapshot's).
+    if (tail.anchor === 'missing' && !matched.includes(ledger.head)) throw new IncumbentError('damaged', unanchored(path, ledger.head));
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
     return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
   } finally {
