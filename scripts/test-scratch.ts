@@ -5,12 +5,15 @@
  * run failed with ENOSPC). Set as the temporary folder (`TMPDIR`) before any test process starts,
  * so `os.tmpdir()` names it in every worker and in every process a test starts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function useScratchFolder(name: string): () => void {
   const scratch = mkdtempSync(join(tmpdir(), `incumbent-${name}-`));
+  // Passable by other users (not listable), as the system's is: the PostgreSQL tests run their
+  // server as the postgres user, in a folder of theirs inside this one.
+  chmodSync(scratch, 0o711);
   process.env.TMPDIR = scratch;
   return () => rmSync(scratch, { recursive: true, force: true });
 }
