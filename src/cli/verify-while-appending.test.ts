@@ -6,7 +6,7 @@
  * Where a live writer holds the lock, such an end is one it is writing: verify waits for the anchor
  * to move and verifies again. With no writer, the same end is damage, reported at once.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { anchorPath } from '../store/head-anchor';
 import { LogLock } from '../store/lock';
@@ -45,5 +45,18 @@ describe('verify beside a writer', () => {
     const started = Date.now();
     await expect(verifyLog(path)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/records #3-#3 are beyond the head anchor/) });
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('verifies a log written by hand once the writer opening it has given it its anchor', async () => {
+    const { path, moved } = await caughtMidAppend();
+    rmSync(anchorPath(path));
+    const writer = LogLock.acquire(path);
+    try {
+      const verifying = verifyLog(path);
+      setTimeout(() => copyFileSync(moved, anchorPath(path)), 150);
+      await expect(verifying).resolves.toMatch(/^ok: 3 records.*end matches its head anchor/);
+    } finally {
+      writer.release();
+    }
   });
 });

@@ -205,7 +205,12 @@ async function verifyFile(path: string, options: VerifyOptions, oneThread: boole
     if (index) external.push(index);
     // Without an anchor nothing shows that no record was cut from the end, unless a head published
     // for the last record does (given as --head, or a snapshot's).
-    if (tail.anchor === 'missing' && !matched.includes(ledger.head)) throw new IncumbentError('damaged', unanchored(path, ledger.head));
+    if (tail.anchor === 'missing' && !matched.includes(ledger.head)) {
+      const damage = new IncumbentError('damaged', unanchored(path, ledger.head));
+      // A live writer opening a log written by hand is about to anchor it: read again once it has.
+      if (heldByLiveWriter(path)) return { damage, anchor: tail.anchor };
+      throw damage;
+    }
     const anchored = tail.notice ? `; ${tail.notice}` : '; end matches its head anchor';
     return `ok: ${ledger.head} records${older.length ? ` (${older[0]})` : ''}, ${describeCompanies(ledger)}, "${ledger.title}", head ${ledger.head} ${digests.hexOf(ledger.head)}${anchored}${external.length ? `; ${external.join('; ')}` : ''}`;
   } finally {
