@@ -13,31 +13,29 @@ import { LogLock } from '../store/lock';
 import { caughtMidAppend } from './mid-append.test-support';
 import { verifyLog } from './verify';
 
+/** Verifies `path` under a live writer's lock, the writer doing `write` 150 ms in: the answer must be the log verified as it is then. */
+async function verifiesOnceWritten(path: string, write: () => void): Promise<void> {
+  const writer = LogLock.acquire(path);
+  try {
+    const verifying = verifyLog(path);
+    setTimeout(write, 150);
+    await expect(verifying).resolves.toMatch(/^ok: 3 records.*end matches its head anchor/);
+  } finally {
+    writer.release();
+  }
+}
+
 describe('verify beside a writer', () => {
   it('verifies the log once the writer has moved its anchor, rather than report the records it is writing', async () => {
     const { path, moved } = await caughtMidAppend();
-    const writer = LogLock.acquire(path);
-    try {
-      const verifying = verifyLog(path);
-      setTimeout(() => copyFileSync(moved, anchorPath(path)), 150);
-      await expect(verifying).resolves.toMatch(/^ok: 3 records.*end matches its head anchor/);
-    } finally {
-      writer.release();
-    }
+    await verifiesOnceWritten(path, () => copyFileSync(moved, anchorPath(path)));
   });
 
   it('verifies the log once the writer has finished the line it is writing and moved its anchor', async () => {
     const { path, moved } = await caughtMidAppend();
     const whole = readFileSync(path);
     writeFileSync(path, whole.subarray(0, whole.length - 40));
-    const writer = LogLock.acquire(path);
-    try {
-      const verifying = verifyLog(path);
-      setTimeout(() => (writeFileSync(path, whole), copyFileSync(moved, anchorPath(path))), 150);
-      await expect(verifying).resolves.toMatch(/^ok: 3 records.*end matches its head anchor/);
-    } finally {
-      writer.release();
-    }
+    await verifiesOnceWritten(path, () => (writeFileSync(path, whole), copyFileSync(moved, anchorPath(path))));
   });
 
   it('reports records beyond the anchor at once where no writer holds the log', async () => {
@@ -50,13 +48,6 @@ describe('verify beside a writer', () => {
   it('verifies a log written by hand once the writer opening it has given it its anchor', async () => {
     const { path, moved } = await caughtMidAppend();
     rmSync(anchorPath(path));
-    const writer = LogLock.acquire(path);
-    try {
-      const verifying = verifyLog(path);
-      setTimeout(() => copyFileSync(moved, anchorPath(path)), 150);
-      await expect(verifying).resolves.toMatch(/^ok: 3 records.*end matches its head anchor/);
-    } finally {
-      writer.release();
-    }
+    await verifiesOnceWritten(path, () => copyFileSync(moved, anchorPath(path)));
   });
 });

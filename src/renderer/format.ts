@@ -59,11 +59,10 @@ export function zonedToEpoch(local: string, timeZone: string): number {
 }
 
 /** Epoch milliseconds as "2023-11-18T12:00" in `timeZone`. */
-export function epochToZoned(ms: number, timeZone: string): string {
-  const p = partsOf(ms, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
-}
+export const epochToZoned = (ms: number, timeZone: string): string => wallText(partsOf(ms, timeZone));
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const wallText = (p: ReturnType<typeof partsOf>) => `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 
 /**
  * Epoch milliseconds as "2023-11-18T12:00" in `timeZone`, with the seconds (and milliseconds) when
@@ -71,10 +70,9 @@ export function epochToZoned(ms: number, timeZone: string): string {
  * 23:59:59.999, and "23:59" typed back would be a moment before a record made at 23:59:30.
  */
 export function epochToZonedExact(ms: number, timeZone: string): string {
-  const second = partsOf(ms, timeZone).second;
+  const wall = partsOf(ms, timeZone);
   const milli = ((ms % 1000) + 1000) % 1000;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const text = `${epochToZoned(ms, timeZone)}${second || milli ? `:${pad(second)}` : ''}${milli ? `.${pad(milli, 3)}` : ''}`;
+  const text = `${wallText(wall)}${wall.second || milli ? `:${pad(wall.second)}` : ''}${milli ? `.${pad(milli, 3)}` : ''}`;
   if (zonedToEpoch(text, timeZone) === ms) return text;
   // The wall time of an hour a clock turned back repeats names the other of its two moments: the offset says which.
   const offset = offsetAt(ms, timeZone) / 1000;
@@ -119,7 +117,6 @@ export function formatInstant(ms: number, timeZone: string, withYear = true): st
 
 function writeInstant(ms: number, timeZone: string, withYear: boolean): string {
   const p = partsOf(ms, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${formatDay(ms, timeZone, withYear)}, ${pad(p.hour)}:${pad(p.minute)} ${zoneName(ms, timeZone)}`;
 }
 

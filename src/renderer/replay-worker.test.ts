@@ -67,6 +67,21 @@ const logOf = async (events: number, name: string): Promise<EventRecord[]> => {
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as EventRecord);
 };
 
+const ANN = { id: 'ann', name: 'Ann Lee' };
+
+/** A reported fact recorded after the last of `before` (the next seq; in UTC unless a zone is given). */
+const factAfter = (before: EventRecord[], fact: { id: string; subject: string; type: string; time: string; timeprecision: string; timezone?: string; data: object }) =>
+  ({ ...before.at(-1)!, seq: before.at(-1)!.seq + 1, timezone: 'UTC', ...fact, data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, ...fact.data } }) as unknown as EventRecord;
+
+/** The worker's log replaced by `records`. */
+const load = async (records: EventRecord[]) => {
+  await ask({ op: 'reset' });
+  await ask({ op: 'add', records });
+};
+
+/** The ids of the facts the state at `at` says may or may not have happened by then. */
+const uncertainAt = async (company: string, at: string) => (await ask<MomentState>({ op: 'state', company, at: Date.parse(at) })).uncertain.map((u) => u.eventId);
+
 describe('the replay worker, as useLog posts to it', () => {
   it('takes in an event the page appends while its log loads: the records after the page head, posted with it, come after pages that hold some of them', async () => {
     const all = await logOf(12_001, 'appended'); // the summary said 12,000; the 12,001st is the page's own append
@@ -156,43 +171,31 @@ describe('the replay worker, as useLog posts to it', () => {
   it('names a fact known only to the year as uncertain at any moment of that year, however far from its written instant', async () => {
     const all = await logOf(3_000, 'year'); // a month of events from 1 January 2000, to the minute
     const company = all[1]!.subject!;
-    const last = all.at(-1)!;
-    const cto = { ...last, subject: company, id: 'cto-2000', seq: last.seq + 1, type: 'role.assumed', time: '2000-06-01T00:00:00Z', timeprecision: 'year', data: { certainty: 'reported', citation: { document: 'd', quote: 'q' }, person: { id: 'ann', name: 'Ann Lee' }, role: 'CTO' } } as unknown as EventRecord;
-    await ask({ op: 'reset' });
-    await ask({ op: 'add', records: [...all, cto] });
+    const cto = factAfter(all, { id: 'cto-2000', subject: company, type: 'role.assumed', time: '2000-06-01T00:00:00Z', timeprecision: 'year', data: { person: ANN, role: 'CTO' } });
+    await load([...all, cto]);
     // In January, five months and thousands of events from the instant written: the year holds it.
-    const january = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-01-20T00:00:00Z') });
-    expect(january.uncertain.map((u) => u.eventId)).toContain('cto-2000');
-    const nextYear = await ask<MomentState>({ op: 'state', company, at: Date.parse('2001-01-20T00:00:00Z') });
-    expect(nextYear.uncertain.map((u) => u.eventId)).not.toContain('cto-2000');
+    expect(await uncertainAt(company, '2000-01-20T00:00:00Z')).toContain('cto-2000');
+    expect(await uncertainAt(company, '2001-01-20T00:00:00Z')).not.toContain('cto-2000');
   });
 
   it('names a fact known only to the day as uncertain later that day, however many events stand between (a busy day of a large log)', async () => {
     const all = await logOf(300, 'busy-day');
     const company = all[1]!.subject!;
-    let seq = all.at(-1)!.seq;
-    const citation = { document: 'd', quote: 'q' };
-    const record = (id: string, time: string, type: string, timeprecision: string, data: object) => ({ ...all.at(-1)!, id, seq: (seq += 1), subject: company, type, time, timeprecision, timezone: 'UTC', data: { certainty: 'reported', citation, ...data } }) as unknown as EventRecord;
-    const fired = record('fired', '2000-03-10T00:00:00Z', 'role.vacated', 'day', { person: { id: 'ann', name: 'Ann Lee' }, role: 'CEO' });
+    const fired = factAfter(all, { id: 'fired', subject: company, type: 'role.vacated', time: '2000-03-10T00:00:00Z', timeprecision: 'day', data: { person: ANN, role: 'CEO' } });
     // 2,500 of the company's events that afternoon, each known to the minute, all after the day fact's written instant.
-    const busy = Array.from({ length: 2_500 }, (_, i) => record(`count-${i}`, new Date(Date.parse('2000-03-10T12:00:00Z') + i * 1_000).toISOString(), 'workforce.reported', 'minute', { headcount: 100 + i }));
-    await ask({ op: 'reset' });
-    await ask({ op: 'add', records: [...all, fired, ...busy] });
-    const evening = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-03-10T20:00:00Z') });
-    expect(evening.uncertain.map((u) => u.eventId)).toContain('fired');
-    const nextDay = await ask<MomentState>({ op: 'state', company, at: Date.parse('2000-03-11T08:00:00Z') });
-    expect(nextDay.uncertain.map((u) => u.eventId)).not.toContain('fired');
+    const busy: EventRecord[] = [];
+    for (let i = 0; i < 2_500; i++) busy.push(factAfter([busy.at(-1) ?? fired], { id: `count-${i}`, subject: company, type: 'workforce.reported', time: new Date(Date.parse('2000-03-10T12:00:00Z') + i * 1_000).toISOString(), timeprecision: 'minute', data: { headcount: 100 + i } }));
+    await load([...all, fired, ...busy]);
+    expect(await uncertainAt(company, '2000-03-10T20:00:00Z')).toContain('fired');
+    expect(await uncertainAt(company, '2000-03-11T08:00:00Z')).not.toContain('fired');
   });
 
   it('names a fact known only to a day of 26 hours as uncertain in its last hour (Magadan, 26 Oct 2014: +12 to +10)', async () => {
     const all = await logOf(300, 'long-day');
     const company = all[1]!.subject!;
-    const citation = { document: 'd', quote: 'q' };
-    const fired = { ...all.at(-1)!, id: 'fired', seq: all.at(-1)!.seq + 1, subject: company, type: 'role.vacated', time: '2014-10-26T00:00:00+12:00', timeprecision: 'day', timezone: 'Asia/Magadan', data: { certainty: 'reported', citation, person: { id: 'ann', name: 'Ann Lee' }, role: 'CEO' } } as unknown as EventRecord;
-    await ask({ op: 'reset' });
-    await ask({ op: 'add', records: [...all, fired] });
+    const fired = factAfter(all, { id: 'fired', subject: company, type: 'role.vacated', time: '2014-10-26T00:00:00+12:00', timeprecision: 'day', timezone: 'Asia/Magadan', data: { person: ANN, role: 'CEO' } });
+    await load([...all, fired]);
     // 23:30 on the 26th in Magadan (+10), 25.5 hours after the day began (+12).
-    const late = await ask<MomentState>({ op: 'state', company, at: Date.parse('2014-10-26T23:30:00+10:00') });
-    expect(late.uncertain.map((u) => u.eventId)).toContain('fired');
+    expect(await uncertainAt(company, '2014-10-26T23:30:00+10:00')).toContain('fired');
   });
 });
