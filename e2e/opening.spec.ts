@@ -1,6 +1,7 @@
 /**
  * Opening a large log takes the host seconds before any record can reach the page: the window says
- * how far the host has read the file, from the host's own count, then shows the first state.
+ * how far the host has read the file, from the host's own count, and shows the first state from the
+ * records read so far, saying they are not yet checked against the log's end.
  *
  * Web mode only (the chromium project): the desktop window shows the same notice, fed over IPC by
  * the same session (`log:opening`, src/service/session.test.ts).
@@ -26,7 +27,14 @@ test('while the host opens a large log, the window shows how much of the file it
     expect(max).toBe(statSync(path).size);
     expect(value).toBeLessThanOrEqual(max);
 
-    // Then the records load, and the notice of the opening is gone.
+    // Meanwhile the records the host has read and chained so far load, and the state shows, while
+    // the notice says what it rests on: they are not yet checked against the log's end.
+    const slider = page.getByRole('slider', { name: 'Moment' });
+    await expect
+      .poll(async () => (await notice.textContent({ timeout: 1_000 }).catch(() => ''))?.match(/Shown meanwhile: its first [\d,]+ records, each checked and chained to the one before, not yet to the log's end/) !== null && (await slider.isVisible()), { timeout: 30_000 })
+      .toBe(true);
+
+    // Then the rest of the records load, and the notice of the opening is gone.
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toBeVisible({ timeout: 60_000 });
     await expect(notice).toHaveCount(0);
     await expect(page.getByRole('slider', { name: 'Moment' })).toBeVisible({ timeout: 60_000 });

@@ -87,6 +87,13 @@ export interface OpeningProgress {
   read: number;
   size: number;
   elapsedMs: number;
+  /**
+   * How many records, from the log's first, have been read and chained to one another so far
+   * (0 until some are, and for a PostgreSQL log): `log:read` answers with them before the opening
+   * ends. They are not yet checked against the log's head anchor, which the opening does last: if
+   * that check fails, the log does not open. Once it opens, the records answered were these.
+   */
+  checked: number;
 }
 
 export interface AppendResult {

@@ -209,7 +209,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           history={history}
           {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
         />
-        {log.opening && <OpeningNotice opening={log.opening} />}
+        {log.opening && <OpeningNotice opening={log.opening} shown={log.head} />}
         {log.progress && <LoadNotice progress={log.progress} />}
         <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
         {view && at !== undefined && (

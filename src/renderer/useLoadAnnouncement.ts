@@ -14,6 +14,7 @@ export function loadPhase(opening: OpeningProgress | undefined, progress: LoadPr
     const quarter = progress.total ? Math.floor((progress.loaded / progress.total) * 4) : 0;
     return quarter === 0 ? `Loading the log: ${progress.total.toLocaleString()} records.` : quarter < 4 ? `Loading the log: ${quarter * 25}% of its records in.` : undefined;
   }
+  if (opening?.checked) return `Opening the log: ${formatMegabytes(opening.size)} to read. Showing its first records meanwhile, not yet checked against its end.`;
   if (opening) return opening.size ? `Opening the log: ${formatMegabytes(opening.size)} to read.` : 'Opening the log.';
   return undefined;
 }

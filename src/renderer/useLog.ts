@@ -115,22 +115,35 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     setLoads((n) => n + 1);
     setSummary(undefined);
     setCompanies([]);
+    // Set until the host's log is open: then what is loaded (some of it, maybe, while it opened) is that log's.
+    let opened: LogSummary | undefined;
     try {
-      const next = await whileOpening(api, unwrap(api.contract['log:summary']({})), setOpening);
       await replay.ask({ op: 'reset' });
       headRef.current = 0;
       setHead(0);
-      const total = next.head.seq;
+      // While the host opens the log, the records it has read and chained so far load as they
+      // come (`OpeningProgress.checked`), a log that grows: the first state shows long before a
+      // large log's end is read. If the opening then fails, nothing of them stays (below).
+      let checked = 0;
+      let nudge = () => {};
+      const watched = (opening: OpeningProgress | undefined) => {
+        setOpening(opening);
+        if (opening && opening.checked > checked) {
+          checked = opening.checked;
+          nudge();
+        }
+      };
+      const summaryAsked = whileOpening(api, unwrap(api.contract['log:summary']({})), watched).then((summary) => {
+        opened = summary;
+        setProgress({ loaded: headRef.current, total: summary.head.seq });
+        nudge();
+        return summary;
+      });
+      summaryAsked.catch(() => undefined); // awaited below; this only keeps a failure while pages load from going unhandled
       const arrivals: Arrival[] = [];
       let shownHead = 0;
-      setProgress({ loaded: 0, total });
-      // Pages: a small first one, then each twice the last up to PAGE; IN_FLIGHT of them asked for at once.
-      const pages: [number, number][] = [];
-      for (let from = 1; from <= total; ) {
-        const limit = Math.min(FIRST_PAGE * 2 ** pages.length, PAGE, total - from + 1);
-        pages.push([from, limit]);
-        from += limit;
-      }
+      let nextSeq = 1;
+      let pagesAsked = 0;
       const load = async ([fromSeq, limit]: [number, number]) => {
         if (api.http) return replay.ask({ op: 'fetch', token: api.http.token, fromSeq, limit });
         const page = await unwrap(api.contract['log:read']({ fromSeq, limit }));
@@ -148,31 +161,54 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           shown.current = done;
         });
       const asking: Promise<{ head: number }>[] = [];
-      for (let i = 0; i < pages.length; i++) {
+      for (;;) {
+        const total = opened ? opened.head.seq : checked;
+        // Pages: a small first one, then each twice the last up to PAGE; IN_FLIGHT of them asked for at once.
         // The first page alone: the worker takes it in and lists the companies without the next, larger page to parse meanwhile.
-        while (asking.length < (i === 0 ? 1 : IN_FLIGHT) && i + asking.length < pages.length) {
-          const asked = load(pages[i + asking.length]!);
+        while (nextSeq <= total && asking.length < (shownHead === 0 ? 1 : IN_FLIGHT)) {
+          const limit = Math.min(FIRST_PAGE * 2 ** pagesAsked, PAGE, total - nextSeq + 1);
+          const asked = load([nextSeq, limit]);
           asked.catch(() => undefined); // awaited in turn; this only keeps a page after a failed one from going unhandled
           asking.push(asked);
+          nextSeq += limit;
+          pagesAsked += 1;
+        }
+        if (asking.length === 0) {
+          if (opened) break;
+          // Nothing more to ask for until the host has read more, or has opened the log (or failed to).
+          await Promise.race([new Promise<void>((resolve) => (nudge = resolve)), summaryAsked]);
+          continue;
         }
         headRef.current = (await asking.shift()!).head;
         const loaded = headRef.current;
-        arrivals.push({ at: performance.now(), loaded });
-        const etaMs = timeLeft(arrivals, total);
-        setProgress({ loaded, total, ...(etaMs !== undefined ? { etaMs } : {}) });
+        if (opened) {
+          arrivals.push({ at: performance.now(), loaded });
+          const etaMs = timeLeft(arrivals, opened.head.seq);
+          setProgress({ loaded, total: opened.head.seq, ...(etaMs !== undefined ? { etaMs } : {}) });
+        }
+        const last = !!opened && loaded >= opened.head.seq;
         // The first page, then at each doubling: the page's questions are asked again for what has loaded.
-        if (i === 0 || loaded >= 2 * shownHead || i === pages.length - 1) {
+        if (shownHead === 0 || loaded >= 2 * shownHead || last) {
+          const first = shownHead === 0;
           shownHead = loaded;
-          const firstCompanies = i === 0 ? await replay.ask({ op: 'companies' }) : undefined;
+          const firstCompanies = first ? await replay.ask({ op: 'companies' }) : undefined;
           if (firstCompanies) setCompanies(firstCompanies);
           setHead(loaded);
-          if (firstCompanies?.length && i < pages.length - 1) await firstStateOnScreen();
+          if (firstCompanies?.length && !last) await firstStateOnScreen();
         }
       }
+      const summary = opened!;
       setCompanies(await replay.ask({ op: 'companies' }));
       // The title and names the host gives are shown as the worker shows a record's text (shown-text.ts).
-      setSummary({ ...next, title: shownText(next.title), companies: next.companies.map((c) => ({ ...c, name: shownText(c.name) })) });
+      setSummary({ ...summary, title: shownText(summary.title), companies: summary.companies.map((c) => ({ ...c, name: shownText(c.name) })) });
     } catch (e) {
+      // Records shown while the host opened a log that then failed to open are no log's: none stays.
+      if (!opened) {
+        await replay.ask({ op: 'reset' }).catch(() => undefined);
+        headRef.current = 0;
+        setHead(0);
+        setCompanies([]);
+      }
       setError((e as Error).message);
     } finally {
       setProgress(undefined);

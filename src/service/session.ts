@@ -11,8 +11,22 @@ import { dirname, join, resolve } from 'node:path';
 import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/contract';
 import { IncumbentError, sentenceOf } from '../core/errors';
 import { Serial } from '../core/serial';
+import type { Ledger } from '../core/ledger';
 import { fsyncDirectoryOf } from '../store/head-anchor';
+import type { ChainedSoFar } from '../store/read-options';
 import { openService, type LogService, type ServiceOptions } from './service';
+
+/** A log being opened (see `LogSession.opening`). */
+interface Opening {
+  path: string;
+  read: number;
+  size: number;
+  since: number;
+  /** Its first records, read and chained so far (none until some are, and none once the reading ends). */
+  sofar?: ChainedSoFar | undefined;
+  /** The highest record `log:read` has answered from them, and its hash. */
+  answered?: { seq: number; hash: string };
+}
 
 export class LogSession {
   #current: LogService | undefined;
@@ -24,8 +38,8 @@ export class LogSession {
   #first: Promise<unknown> | undefined;
   /** Why no log is open, when opening one failed while none was (see `waitFor`). */
   failure: string | undefined;
-  /** The log being opened, and how far reading it has come (`log:opening`). */
-  #opening: { path: string; read: number; size: number; since: number } | undefined;
+  /** The log being opened, how far reading it has come (`log:opening`), and its first records read and chained so far. */
+  #opening: Opening | undefined;
 
   constructor(options: ServiceOptions) {
     this.#options = options;
@@ -48,11 +62,19 @@ export class LogSession {
     const opening = this.#opens.run(async () => {
       // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
       if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;
-      const opening = (this.#opening = { path, read: 0, size: 0, since: performance.now() });
+      const opening: Opening = (this.#opening = { path, read: 0, size: 0, since: performance.now() });
       const progress = (read: number, size: number) => Object.assign(opening, { read, size });
-      const next = await openService(path, { ...this.#options, progress, ...(title ? { create: { title } } : {}) }).finally(() => {
+      const chained = (sofar: ChainedSoFar | undefined) => void (opening.sofar = sofar);
+      const next = await openService(path, { ...this.#options, progress, chained, ...(title ? { create: { title } } : {}) }).finally(() => {
         if (this.#opening === opening) this.#opening = undefined;
       });
+      // The records answered while it opened are the log's: a file rewritten meanwhile (read again,
+      // see read-log.ts) could have opened with others in their place, chained and anchored anew.
+      const { answered } = opening;
+      if (answered && (answered.seq > next.log.ledger.head || next.log.hashOf(answered.seq) !== answered.hash)) {
+        await next.close();
+        throw new IncumbentError('damaged', `${path} changed while it was being opened: its first ${answered.seq} records are no longer those shown; open it again`);
+      }
       const previous = this.#current;
       this.#current = next;
       this.failure = undefined;
@@ -77,11 +99,32 @@ export class LogSession {
   /** The log being opened, if one is, and how far reading its file has come. */
   opening(): OpeningProgress | null {
     const opening = this.#opening;
-    return opening ? { path: opening.path, read: opening.read, size: opening.size, elapsedMs: Math.round(performance.now() - opening.since) } : null;
+    if (!opening) return null;
+    const { path, read, size, since, sofar } = opening;
+    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked: sofar?.records ?? 0 };
   }
 
-  /** `log:read` as JSON, in pieces (see `LogService.readJson`), from whichever log is current. */
-  readonly readJson = async (args: { fromSeq: number; limit: number }): Promise<JsonPage> => (await this.ready()).readJson(args);
+  /**
+   * Records `fromSeq` on, while no log is open, when the one opening has read and chained them
+   * (see `ChainedSoFar`): up to `limit`, or to the last of those. The highest one answered is noted,
+   * so that the log, once open, is known to hold them (`open`).
+   */
+  #sofar(fromSeq: number, limit: number): { ledger: Ledger; to: number } | undefined {
+    const opening = this.#current ? undefined : this.#opening;
+    const sofar = opening?.sofar;
+    if (!sofar || fromSeq > sofar.records) return undefined;
+    const to = Math.min(fromSeq - 1 + limit, sofar.records);
+    if (!opening.answered || to > opening.answered.seq) opening.answered = { seq: to, hash: sofar.hashOf(to) };
+    return { ledger: sofar.ledger, to };
+  }
+
+  /** `log:read` as JSON, in pieces (see `LogService.readJson`), from whichever log is current (or, while one opens, from what it has read). */
+  readonly readJson = async ({ fromSeq, limit }: { fromSeq: number; limit: number }): Promise<JsonPage> => {
+    const sofar = this.#sofar(fromSeq, limit);
+    // Made whole now: the opening goes on between pieces, and a failed one closes the file.
+    if (sofar) return { head: sofar.to, records: [Buffer.concat([...sofar.ledger.recordsJson(fromSeq, sofar.to)])] };
+    return (await this.ready()).readJson({ fromSeq, limit });
+  };
 
   /** Every contract operation, served by whichever log is current at the time of the call. */
   handlers(): Handlers {
@@ -90,7 +133,10 @@ export class LogSession {
     return {
       'log:summary': forward('log:summary'),
       'log:opening': async () => this.opening(),
-      'log:read': forward('log:read'),
+      'log:read': async (args) => {
+        const sofar = this.#sofar(args.fromSeq, args.limit);
+        return sofar ? { records: [...sofar.ledger.records(args.fromSeq, sofar.to)], head: sofar.to } : (await this.ready())['log:read'](args);
+      },
       'log:changes': forward('log:changes'),
       'log:append': forward('log:append'),
       'log:import': forward('log:import'),

@@ -51,9 +51,11 @@ export class JsonLinesAdapter implements Adapter<LogData> {
   readonly #oneShot: boolean;
   readonly #about: string | undefined;
   readonly #progress: OpenOptions['progress'];
+  readonly #chained: OpenOptions['chained'];
 
-  constructor(path: string, { readOnly = false, oneShot = false, about, progress }: Pick<OpenOptions, 'readOnly' | 'oneShot' | 'about' | 'progress'> = {}) {
+  constructor(path: string, { readOnly = false, oneShot = false, about, progress, chained }: Pick<OpenOptions, 'readOnly' | 'oneShot' | 'about' | 'progress' | 'chained'> = {}) {
     this.#progress = progress;
+    this.#chained = chained;
     this.#path = path;
     this.#readOnly = readOnly;
     this.#oneShot = oneShot;
@@ -70,6 +72,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       oneShot: this.#oneShot,
       storable: !this.#readOnly && !this.#oneShot,
       ...(this.#progress ? { progress: this.#progress } : {}),
+      ...(this.#chained ? { chained: this.#chained } : {}),
       // A record of the company asked about, parsed whole here, is kept: the replay would read it again.
       ...(about ? { taken: () => (record: EventRecord, whole: boolean) => whole && record.subject === about } : {}),
     });

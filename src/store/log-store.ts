@@ -5,7 +5,7 @@
  */
 import type { EventDraft, EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
-import type { Progress } from './read-log';
+import type { ChainedSoFar, Progress } from './read-options';
 
 export interface OpenOptions {
   /** Create the log when it does not exist; its first record gets this title (and id, if given). */
@@ -31,6 +31,8 @@ export interface OpenOptions {
   about?: string;
   /** Told how many of the log file's bytes opening has read, as it goes on (files only; see `readLog`). */
   progress?: Progress;
+  /** Given the first records as opening reads and chains them, before it has checked the log's end (files only; see `ReadOptions`). */
+  chained?: (sofar: ChainedSoFar | undefined) => void;
 }
 
 /** The draft of a log's first record, `log.created`, as every store writes it. */

@@ -22,6 +22,9 @@ import { CHANGED_WHILE_OPENING, firstBreak, keyOfParsed, readLine, verifyShare }
 import { readFully } from './read-fully';
 import { stillAt, stillSince } from './still-file';
 import { GENESIS_HASH, sha256 } from './seal';
+import type { ReadOptions } from './read-options';
+
+export type { ChainedSoFar, Progress, ReadOptions } from './read-options';
 
 const CHUNK = 8 << 20;
 const NOT_JSON = Symbol('not JSON');
@@ -64,31 +67,6 @@ interface OpenBatch {
   records: { record: EventRecord; whole: boolean }[];
 }
 
-export interface ReadOptions {
-  /** The ledger replays each question instead of building checkpoints (see `OpenOptions`). */
-  oneShot?: boolean;
-  /** The ledger keeps every record in memory (a reference reader: tests, the bench); else `source` reads them back. */
-  keepRecords?: boolean;
-  /** An index of what was read may be stored: the hash of the bytes read (its key, see `BlockHash`) is worked out. */
-  storable?: boolean;
-  /** Every line is read, whatever index is stored beside the log (else reading resumes after one made from the same bytes). */
-  fromStart?: boolean;
-  /** This thread parses (and hashes) every line, with no worker; else a large log's lines from `shareStart` on are a worker's. */
-  parseAll?: boolean;
-  /**
-   * Makes what sees each record as the ledger takes it in, whole or (`whole` false) the fields a
-   * worker parsed; true keeps a whole one in memory. Made once for each read of the file: a read
-   * begun again (see `readLog`) makes another, and only the last one's records are the answer's.
-   */
-  taken?: () => (record: EventRecord, whole: boolean) => boolean | void;
-  /** A module whose `shareChecker()` checks each record a worker parses (see `check-lines.ts`). */
-  checker?: URL;
-  /** Told how many of the file's bytes have been read, as reading goes on: never more than the size it gives, never fewer than before. */
-  progress?: Progress;
-}
-
-/** How far reading a file has come: `read` of its `size` bytes. */
-export type Progress = (read: number, size: number) => void;
 /** Progress is told about this often, at most (in parts of the file). */
 const PROGRESS_STEPS = 200;
 
@@ -121,7 +99,7 @@ export async function readLog(path: string, options: ReadOptions = {}): Promise<
 }
 
 /** Reads the log open on `fd`; `twoThreads`: a worker may hash it and parse a share, if it is large. */
-async function readOpened(fd: number, path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken: taking, checker, progress }: ReadOptions, twoThreads: boolean): Promise<LogContents> {
+async function readOpened(fd: number, path: string, { oneShot = false, keepRecords = false, storable = false, fromStart = keepRecords, parseAll = false, taken: taking, checker, progress, chained }: ReadOptions, twoThreads: boolean): Promise<LogContents> {
   const { size, dev, ino } = fstatSync(fd);
   const file = { dev, ino };
   const start = begin(fd, path, fromStart ? undefined : await readStoredIndex(path, fd, size), oneShot, keepRecords);
@@ -222,8 +200,11 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
         batch = undefined;
       }
       consumed += length + 1;
+      if (consumed - told < step) return;
       // Lines appended while it is read are read too, but the size told stays the one it started with.
-      if (progress && consumed - told >= step) progress((told = Math.min(consumed, size)), size);
+      progress?.((told = Math.min(consumed, size)), size);
+      // This thread's lines before the worker's share: each one's chain is checked as it is taken.
+      if (shareFrom === undefined) chained?.({ ledger, records: ledger.head, hashOf: (seq) => digests.hexOf(seq) });
     };
 
     let handedOver = false;
@@ -281,6 +262,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     if (changed()) throw READ_AGAIN;
     throw broken || error;
   } finally {
+    chained?.(undefined);
     // The worker reads through `fd`: it is closed, or handed on, only once the worker is done.
     await parallel?.catch(() => undefined);
   }

@@ -30,10 +30,12 @@ export function LoadNotice({ progress }: { progress: LoadProgress }) {
 
 
 /**
- * Before any record reaches the page, the host reads the log's file (the chain checked, the records
- * indexed): a million events is seconds of it, shown here as bytes read, from the host's own count.
+ * While the host reads the log's file (the chain checked, the records indexed; a million events is
+ * seconds of it), shown here as bytes read, from the host's own count. The records it has read and
+ * chained from the log's first load meanwhile (`shown` of them in): the notice says that they are
+ * not yet checked against the log's end, which is read last.
  */
-export function OpeningNotice({ opening }: { opening: OpeningProgress }) {
+export function OpeningNotice({ opening, shown }: { opening: OpeningProgress; shown: number }) {
   const { read, size, elapsedMs } = opening;
   const percent = size ? Math.floor((read / size) * 100) : 0;
   const etaMs = read > 0 && read < size ? (elapsedMs / read) * (size - read) : undefined;
@@ -46,6 +48,7 @@ export function OpeningNotice({ opening }: { opening: OpeningProgress }) {
           : read < size
             ? `Opening the log: ${formatMegabytes(read)} of ${formatMegabytes(size)} read (${percent}%)${left(etaMs)}.`
             : `Opening the log: all ${formatMegabytes(size)} read; finishing its checks and its index.`}
+        {shown > 0 ? ` Shown meanwhile: its first ${shown.toLocaleString()} records, each checked and chained to the one before, not yet to the log's end (its head anchor); if they do not match it, the log will not open.` : ''}
       </span>
     </div>
   );

@@ -1,0 +1,102 @@
+/**
+ * While a large log opens, the records its host has read and chained so far are served (the first
+ * state shows seconds sooner at a million events). These pin that nothing served then is other than
+ * what the log holds once open: the same bytes; none past what was chained; none from a log that
+ * then fails to open, or that opened with other records in their place.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateLog } from '../../bench/generate';
+import type { EventRecord } from '../core/event';
+import { anchorPath } from '../store/head-anchor';
+import { LogSession } from './session';
+
+const options = { appVersion: 'test', live: false };
+/** Over 16 MiB: read on two threads, the worker's share chained only at the end. */
+const EVENTS = 30_000;
+
+async function largeLog(name: string, companies = 5): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'incumbent-early-')), `${name}.jsonl`);
+  await generateLog(path, EVENTS, companies);
+  return path;
+}
+
+const textOf = (page: { records: Iterable<Uint8Array> }) => Buffer.concat([...page.records]).toString('utf8');
+
+/** Opens `path` in a new session; `whileOpening` is called once the opening has chained some records, before it ends. */
+async function openWhile(path: string, whileOpening: (session: LogSession, checked: number) => Promise<void> | void) {
+  const session = new LogSession(options);
+  const opening = session.open(path);
+  let settled = false;
+  opening.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  let checked = 0;
+  while (!settled && checked === 0) {
+    checked = (await session.handlers()['log:opening']({}))?.checked ?? 0;
+    if (checked === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  expect(checked, 'the opening ended before it said it had chained any record').toBeGreaterThan(0);
+  await whileOpening(session, checked);
+  return { session, opening };
+}
+
+describe('records served while a log opens', () => {
+  it('are the first ones chained, byte for byte those of the log once open; a call past them waits for the log', async () => {
+    const path = await largeLog('large');
+    const early: { json: string; records: EventRecord[] } = { json: '', records: [] };
+    let pastAnswered = false;
+    const { session, opening } = await openWhile(path, async (session, checked) => {
+      const limit = Math.min(checked, 300);
+      early.json = textOf(await session.readJson({ fromSeq: 1, limit: 50_000 }));
+      early.records = (await session.handlers()['log:read']({ fromSeq: 1, limit })).records;
+      expect(early.records.map((r) => r.seq)).toEqual(Array.from({ length: limit }, (_, i) => i + 1));
+      expect(() => session.current, 'answered before the log was open').toThrow('no log is open');
+      void session.handlers()['log:read']({ fromSeq: EVENTS - 10, limit: 5 }).then(() => (pastAnswered = true));
+    });
+    const service = await opening;
+    const served = JSON.parse(`[${early.json}]`) as EventRecord[];
+    expect(served.length).toBeGreaterThan(0);
+    expect(served.length).toBeLessThan(EVENTS);
+    expect(early.json).toBe(textOf(service.readJson({ fromSeq: 1, limit: served.length })));
+    expect(early.records).toEqual([...service.log.ledger.records(1, early.records.length)]);
+    // The line after the last one served in one answer (up to what was chained) is its own record.
+    expect(readFileSync(path, 'utf8').split('\n').slice(0, served.length).join(',')).toBe(early.json);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(pastAnswered).toBe(true);
+    expect(await session.handlers()['log:opening']({})).toBeNull();
+    await session.close();
+  }, 60_000);
+
+  it('from a log that then fails to open: the failure is what every later call is told', async () => {
+    const path = await largeLog('damaged');
+    // A byte changed in the last record but one: the chain breaks there, long after the first records were served.
+    const bytes = readFileSync(path);
+    const at = bytes.lastIndexOf('"seq":', bytes.lastIndexOf('\n', bytes.length - 2) - 10);
+    bytes[at + 1] = 'S'.charCodeAt(0);
+    writeFileSync(path, bytes);
+    const { session, opening } = await openWhile(path, async (session) => {
+      expect((await session.handlers()['log:read']({ fromSeq: 1, limit: 10 })).records).toHaveLength(10);
+    });
+    await expect(opening).rejects.toThrow(`line ${EVENTS - 1}`);
+    await expect(session.handlers()['log:read']({ fromSeq: 1, limit: 10 })).rejects.toThrow(`line ${EVENTS - 1}`);
+    await session.close();
+  }, 60_000);
+
+  it('from a log rewritten in place while it opened: the log is refused, not opened with other records under those shown', async () => {
+    // No anchor: nothing but the chain says which records the log holds.
+    const path = await largeLog('rewritten');
+    const other = await largeLog('other', 7);
+    rmSync(anchorPath(path));
+    const { session, opening } = await openWhile(path, async (session) => {
+      expect((await session.handlers()['log:read']({ fromSeq: 1, limit: 10 })).records[9]!.subject).toBeDefined();
+      // The same file, its bytes now another log's: two threads reading it then see a break, and it is read again, whole.
+      writeFileSync(path, readFileSync(other));
+    });
+    await expect(opening).rejects.toThrow('changed while it was being opened: its first 10 records are no longer those shown');
+    await session.close();
+  }, 60_000);
+});
