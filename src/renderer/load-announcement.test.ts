@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { loadPhase } from './useLoadAnnouncement';
 
 describe("a load's sentences for a screen reader", () => {
-  it('change only at the milestones: opening, the start, each quarter', () => {
+  it('change only at the milestones: opening, its first records shown meanwhile, the start, each quarter', () => {
     const total = 100_000;
     const said = new Set<string | undefined>();
     said.add(loadPhase({ path: 'log.jsonl', read: 0, size: 0, elapsedMs: 0, checked: 0 }, undefined));
-    for (let read = 0; read <= 722e6; read += 1e6) said.add(loadPhase({ path: 'log.jsonl', read, size: 722e6, elapsedMs: read / 1e5, checked: 0 }, undefined));
+    for (let read = 0; read <= 722e6; read += 1e6) said.add(loadPhase({ path: 'log.jsonl', read, size: 722e6, elapsedMs: read / 1e5, checked: read < 4e6 ? 0 : read / 720 }, undefined));
     for (let loaded = 500; loaded <= total; loaded *= 2) said.add(loadPhase(undefined, { loaded, total }));
     for (let loaded = 0; loaded <= total; loaded += 997) said.add(loadPhase(undefined, { loaded, total, etaMs: 1_000 }));
     expect([...said]).toEqual([
       'Opening the log.',
       'Opening the log: 722 MB to read.',
+      'Opening the log: 722 MB to read. Showing its first records meanwhile, not yet checked against its end.',
       'Loading the log: 100,000 records.',
       'Loading the log: 25% of its records in.',
       'Loading the log: 50% of its records in.',

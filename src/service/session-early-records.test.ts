@@ -71,6 +71,28 @@ describe('records served while a log opens', () => {
     await session.close();
   }, 60_000);
 
+  it('none while another log is open: that log answers, until the new one is open', async () => {
+    const [open, large] = [await largeLog('open', 2), await largeLog('switched-to', 9)];
+    const session = new LogSession(options);
+    const first = await session.open(open);
+    const firstRecords = [...first.log.ledger.records(1, 20)];
+    const switching = session.open(large);
+    let done = false;
+    void switching.then(() => (done = true));
+    let answers = 0;
+    for (; !done; answers += 1) {
+      const opening = await session.handlers()['log:opening']({});
+      if (opening) expect(opening.checked).toBe(0);
+      if (opening) expect((await session.handlers()['log:read']({ fromSeq: 1, limit: 20 })).records).toEqual(firstRecords);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(answers).toBeGreaterThan(5);
+    const second = await switching;
+    expect((await session.handlers()['log:read']({ fromSeq: 1, limit: 20 })).records).toEqual([...second.log.ledger.records(1, 20)]);
+    expect(firstRecords).not.toEqual([...second.log.ledger.records(1, 20)]);
+    await session.close();
+  }, 60_000);
+
   it('from a log that then fails to open: the failure is what every later call is told', async () => {
     const path = await largeLog('damaged');
     // A byte changed in the last record but one: the chain breaks there, long after the first records were served.

@@ -101,7 +101,8 @@ export class LogSession {
     const opening = this.#opening;
     if (!opening) return null;
     const { path, read, size, since, sofar } = opening;
-    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked: sofar?.records ?? 0 };
+    // Served only while no log is open (see `#sofar`): while one is, its records are what `log:read` gives.
+    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked: this.#current ? 0 : (sofar?.records ?? 0) };
   }
 
   /**
