@@ -18,13 +18,15 @@ export interface GeneratedLog {
   path: string;
 }
 
-export async function onGeneratedLog(chromium: BrowserType, launchOptions: LaunchOptions, { events, companies }: { events: number; companies: number }, use: (log: GeneratedLog) => Promise<void>): Promise<void> {
+/** `changed`, if given, is done to the log file once it is generated, before the host starts. */
+export async function onGeneratedLog(chromium: BrowserType, launchOptions: LaunchOptions, { events, companies, changed }: { events: number; companies: number; changed?: (path: string) => void }, use: (log: GeneratedLog) => Promise<void>): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'incumbent-e2e-generated-'));
   let host: ChildProcess | undefined;
   const browser = await chromium.launch(launchOptions);
   try {
     const path = join(work, 'generated.jsonl');
     await generateLog(path, events, companies);
+    changed?.(path);
     const started = await startWebHost(join(work, 'data'), path);
     host = started.process;
     await use({ page: await browser.newPage({ viewport: { width: 1440, height: 900 } }), url: started.url, path });
