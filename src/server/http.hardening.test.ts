@@ -100,6 +100,13 @@ describe('web host under malformed requests', () => {
     }
     expect(await stillServing(prod.port, prod.token)).toBeUndefined();
   });
+
+  it('takes the token only as a Bearer credential, its scheme named in any case', async () => {
+    const host = `127.0.0.1:${prod.port}`;
+    const statusWith = async (authorization: string) => (await rawExchange(prod.port, [requestText('POST', '/api/log:summary', { host, authorization, 'content-length': '2' }, '{}')])).status;
+    for (const refused of [prod.token, `Basic ${prod.token}`, `Token ${prod.token}`, `Bearer${prod.token}`, `Bearer ${prod.token} extra`, `xBearer ${prod.token}`]) expect(await statusWith(refused), refused).toBe(401);
+    for (const taken of [`Bearer ${prod.token}`, `bearer ${prod.token}`, `BEARER  ${prod.token}`]) expect(await statusWith(taken), taken).toBe(200);
+  });
 });
 
 describe('web host body limits', () => {

@@ -194,6 +194,9 @@ function replyWithError(req: IncomingMessage, res: ServerResponse, error: unknow
   reply(req, res, status, JSON.stringify({ ok: false, error: toAppError(error) }), 'application/json', refusal?.headers, refusal?.hangUp);
 }
 
+/** The token of an `Authorization: Bearer TOKEN` header (RFC 6750; the scheme's name in any case, RFC 9110 11.1), or undefined: a bare token, or another scheme's, is none. */
+const bearerToken = (header: string | undefined) => /^Bearer +(\S+)$/i.exec(header ?? '')?.[1];
+
 const sameToken = (given: string | undefined, token: string) => {
   const [a, b] = [Buffer.from(given ?? ''), Buffer.from(token)];
   return a.length === b.length && timingSafeEqual(a, b);
@@ -213,7 +216,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   }
   if (req.method !== 'POST') throw new HttpRefusal(405, 'invalid', 'API calls are POST', { field: 'method', headers: { allow: 'POST' } });
   if (req.headers.origin !== undefined && req.headers.origin !== `http://${host}`) throw new HttpRefusal(403, 'invalid', 'cross-origin request refused', { field: 'origin' });
-  if (!sameToken(req.headers.authorization?.replace(/^Bearer /, ''), options.token)) throw new HttpRefusal(401, 'invalid', 'missing or wrong token: open the URL the server printed', { field: 'authorization' });
+  if (!sameToken(bearerToken(req.headers.authorization), options.token)) throw new HttpRefusal(401, 'invalid', 'missing or wrong token: open the URL the server printed', { field: 'authorization' });
   const operation = url.slice('/api/'.length);
   if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`, { field: 'operation' });
   const args = parseArgs(operation, await readJsonBody(req, limits.maxBodyBytes));
