@@ -120,3 +120,9 @@ function readWhole(fd: number, buffer: Buffer, position: number): boolean {
     return false;
   }
 }
+
+/** The `BlockHash` key of the first `bytes` bytes of a file. */
+export interface PrefixHash {
+  bytes: number;
+  hash: string;
+}

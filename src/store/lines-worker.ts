@@ -24,7 +24,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readSync } = require('node:fs');
 const { hash, createHash } = require('node:crypto');
 // The opener's descriptor (threads share a process's): the file it opened, whatever its name is now.
-const { fd, parseFrom: from, whole, chunkLines, blockBytes, cancelled, checker: checkerModule } = workerData;
+const { fd, parseFrom: from, whole, chunkLines, blockBytes, cancelled, parsed, checker: checkerModule } = workerData;
 /** What checks each record of the share as it is parsed, when asked for (see 'checker' below). */
 let checker;
 
@@ -101,6 +101,7 @@ function parseShare() {
     } else chunk.flags[i] = 0;
     chunk.count += 1;
     if (chunk.count === chunkLines) { send(); chunk = fresh(); }
+    if ((index & 255) === 0) Atomics.store(parsed, 0, Math.floor((offset + end) / 1024));
   // The blocks of the share's bytes from 'from' on, as parsed: what the key of a stored index is made of.
   }, (buffer, complete, offset) => (share.blocks?.update(buffer.subarray(Math.max(0, from - offset), complete)), !Atomics.load(cancelled, 0)));
   if (chunk.count > 0) send();
@@ -166,12 +167,6 @@ export interface LineDigests {
   blocks?: { bytes: number; blocks: Buffer };
 }
 
-/** The `BlockHash` key of the first `bytes` bytes of a file. */
-export interface PrefixHash {
-  bytes: number;
-  hash: string;
-}
-
 /** A line of the share: its bytes' place, and the fields of a domain record (absent: the opener parses the line itself). */
 export interface ParsedLine {
   start: number;
@@ -232,6 +227,8 @@ export interface LinesWorker {
   take(line: (parsed: ParsedLine) => void): Promise<ShareEnd>;
   /** Parses no more of the share (the opener stopped); the digests still come. */
   cancel(): void;
+  /** How far into the file the worker has parsed its share, in bytes (to a KiB): 0 until it has begun. */
+  parsedTo(): number;
 }
 
 /**
@@ -241,10 +238,10 @@ export interface LinesWorker {
  * `shareChecker()` checks each record of the share, by its index there, as it is parsed.
  */
 export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { parseFrom: number | null; whole: boolean; checker?: URL | undefined }): LinesWorker {
-  const cancelled = new Int32Array(new SharedArrayBuffer(4));
+  const [cancelled, parsed] = [new Int32Array(new SharedArrayBuffer(4)), new Int32Array(new SharedArrayBuffer(4))];
   // A TypeScript checker needs tsx, booted in the worker: loader hooks do not reach worker threads.
   const module = checker && { href: checker.href, ...(checker.pathname.endsWith('.ts') ? { tsx: import.meta.resolve('tsx/esm/api') } : {}) };
-  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled, checker: module } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled, parsed, checker: module } });
   const queue: (Chunk | ShareEnd | Error)[] = [];
   let wake: (() => void) | undefined;
   const push = (message: (typeof queue)[number]) => {
@@ -281,7 +278,7 @@ export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { p
       cancel();
     }
   };
-  return { digests, take, cancel };
+  return { digests, take, cancel, parsedTo: () => Atomics.load(parsed, 0) * 1024 };
 }
 
 /** Gives `line` each line of a chunk; pauses after every `PAUSE_LINES` (see `take`). */

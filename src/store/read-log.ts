@@ -12,8 +12,8 @@ import { Digests } from './digests';
 import { eachLineYielding } from './each-line';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
-import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker, type PrefixHash } from './lines-worker';
-import { BlockHash } from './block-hash';
+import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker } from './lines-worker';
+import { BlockHash, type PrefixHash } from './block-hash';
 import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import type { LineShapes } from './check-lines';
 import { damaged, problemWith } from './line-checks';
@@ -134,6 +134,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     let consumed = stored?.bytes ?? 0;
     const step = Math.ceil(size / PROGRESS_STEPS);
     let told = consumed;
+    let toldRead = consumed;
     progress?.(consumed, size);
     let line = ledger.head;
     let prevhash = stored ? digests.hexOf(line) : GENESIS_HASH;
@@ -201,8 +202,12 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       }
       consumed += length + 1;
       if (consumed - told < step) return;
-      // Lines appended while it is read are read too, but the size told stays the one it started with.
-      progress?.((told = Math.min(consumed, size)), size);
+      told = consumed;
+      // The bytes both threads have parsed, so that the time left can be told from the pace so far:
+      // this thread takes the worker's lines (from `split` on) in a fraction of the time they took
+      // to parse. Lines appended while it is read are read too, but the size told stays the one it started with.
+      const read = Math.min(size, worker ? Math.min(consumed, split) + Math.max(0, worker.parsedTo() - split) : consumed);
+      if (read > toldRead) progress?.((toldRead = read), size);
       // This thread's lines before the worker's share: each one's chain is checked as it is taken.
       if (shareFrom === undefined) chained?.({ ledger, records: ledger.head, hashOf: (seq) => digests.hexOf(seq) });
     };

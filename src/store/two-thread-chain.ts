@@ -6,8 +6,8 @@
  */
 import { damaged, CHAIN_BROKEN } from './line-checks';
 import type { Digests } from './digests';
-import { keyOfBlocks, type BlockHash } from './block-hash';
-import type { LineDigests, PrefixHash } from './lines-worker';
+import { keyOfBlocks, type BlockHash, type PrefixHash } from './block-hash';
+import type { LineDigests } from './lines-worker';
 import { readFully } from './read-fully';
 
 export const CHANGED_WHILE_OPENING = 'the file changed while it was being opened (written or replaced by another program); open it again';
