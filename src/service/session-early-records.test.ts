@@ -93,6 +93,23 @@ describe('records served while a log opens', () => {
     await session.close();
   }, 60_000);
 
+  it('none from a log whose opening another open asked for after it will follow: a call made then waits for that one', async () => {
+    const [large, next] = [await largeLog('first', 2), await largeLog('asked-for-next', 9)];
+    let page: Promise<{ records: EventRecord[] }> | undefined;
+    let summary: Promise<{ path: string }> | undefined;
+    const { session, opening } = await openWhile(large, async (session) => {
+      // The user picks another log while none is open yet (the error page's "Open another log…"); the page loads meanwhile.
+      void session.open(next).catch(() => undefined);
+      expect((await session.handlers()['log:opening']({}))?.checked).toBe(0);
+      summary = session.handlers()['log:summary']({});
+      page = session.handlers()['log:read']({ fromSeq: 1, limit: 10 });
+    });
+    await opening;
+    expect((await summary!).path).toBe(next);
+    expect((await page!).records).toEqual([...session.current.log.ledger.records(1, 10)]);
+    await session.close();
+  }, 60_000);
+
   it('from a log that then fails to open: the failure is what every later call is told', async () => {
     const path = await largeLog('damaged');
     // A byte changed in the last record but one: the chain breaks there, long after the first records were served.

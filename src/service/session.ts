@@ -26,6 +26,8 @@ interface Opening {
   sofar?: ChainedSoFar | undefined;
   /** The highest record `log:read` has answered from them, and its hash. */
   answered?: { seq: number; hash: string };
+  /** Whether it is the last open asked for: else calls wait for another log (`ready`), and none of its records are served. */
+  last(): boolean;
 }
 
 export class LogSession {
@@ -40,6 +42,8 @@ export class LogSession {
   failure: string | undefined;
   /** The log being opened, how far reading it has come (`log:opening`), and its first records read and chained so far. */
   #opening: Opening | undefined;
+  /** How many opens have been asked for: the last one's records alone are served while it opens (calls wait for it, see `ready`). */
+  #asked = 0;
 
   constructor(options: ServiceOptions) {
     this.#options = options;
@@ -59,10 +63,11 @@ export class LogSession {
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   open(path: string, title?: string): Promise<LogService> {
     if (this.#closed) return Promise.reject(new IncumbentError('cancelled', `${path} was not opened: the session has closed`));
+    const asked = ++this.#asked;
     const opening = this.#opens.run(async () => {
       // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
       if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;
-      const opening: Opening = (this.#opening = { path, read: 0, size: 0, since: performance.now() });
+      const opening: Opening = (this.#opening = { path, read: 0, size: 0, since: performance.now(), last: () => asked === this.#asked });
       const progress = (read: number, size: number) => Object.assign(opening, { read, size });
       const chained = (sofar: ChainedSoFar | undefined) => void (opening.sofar = sofar);
       const next = await openService(path, { ...this.#options, progress, chained, ...(title ? { create: { title } } : {}) }).finally(() => {
@@ -102,7 +107,7 @@ export class LogSession {
     if (!opening) return null;
     const { path, read, size, since, sofar } = opening;
     // Served only while no log is open (see `#sofar`): while one is, its records are what `log:read` gives.
-    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked: this.#current ? 0 : (sofar?.records ?? 0) };
+    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked: this.#current || !opening.last() ? 0 : (sofar?.records ?? 0) };
   }
 
   /**
@@ -111,7 +116,7 @@ export class LogSession {
    * so that the log, once open, is known to hold them (`open`).
    */
   #sofar(fromSeq: number, limit: number): { ledger: Ledger; to: number } | undefined {
-    const opening = this.#current ? undefined : this.#opening;
+    const opening = this.#current || !this.#opening?.last() ? undefined : this.#opening;
     const sofar = opening?.sofar;
     if (!sofar || fromSeq > sofar.records) return undefined;
     const to = Math.min(fromSeq - 1 + limit, sofar.records);
