@@ -17,9 +17,9 @@ const options = { appVersion: 'test', live: false };
 /** Over 16 MiB: read on two threads, the worker's share chained only at the end. */
 const EVENTS = 30_000;
 
-async function largeLog(name: string, companies = 5): Promise<string> {
+async function largeLog(name: string, companies = 5, events = EVENTS): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'incumbent-early-')), `${name}.jsonl`);
-  await generateLog(path, EVENTS, companies);
+  await generateLog(path, events, companies);
   return path;
 }
 
@@ -107,6 +107,34 @@ describe('records served while a log opens', () => {
     await opening;
     expect((await summary!).path).toBe(next);
     expect((await page!).records).toEqual([...session.current.log.ledger.records(1, 10)]);
+    await session.close();
+  }, 60_000);
+
+  it('a range within what it said was chained is answered whole, even while a read begun again has not chained it yet', async () => {
+    // Its first third more than one chunk (8 MiB) long: a line ahead of this thread is not yet read into memory.
+    const path = await largeLog('read-again', 5, 90_000);
+    const bytes = readFileSync(path);
+    // A line ahead of this thread's reading, in its share (the first third): it sees the break, and the file changed meanwhile.
+    const ahead = bytes.indexOf('"seq":25000,') + 1;
+    let told = 0;
+    let asked: Promise<{ records: EventRecord[] }> | undefined;
+    const { session, opening } = await openWhile(path, async (session) => {
+      for (; told < 3_000; await new Promise((resolve) => setTimeout(resolve, 1))) told = (await session.handlers()['log:opening']({}))?.checked ?? 0;
+      writeFileSync(path, Buffer.concat([bytes.subarray(0, ahead), Buffer.from('S'), bytes.subarray(ahead + 1)]));
+      // Read again from its start (on one thread): as soon as it has chained some, fewer than before, the page asks for what it was told was chained.
+      for (let now: number | undefined = told; now === 0 || now! >= told; await new Promise((resolve) => setTimeout(resolve, 1))) {
+        now = (await session.handlers()['log:opening']({}))?.checked;
+        expect(now, 'the opening ended before it read the file again').toBeDefined();
+        if (now! > 0 && now! < told) {
+          asked = session.handlers()['log:read']({ fromSeq: 1, limit: told });
+          break;
+        }
+      }
+      writeFileSync(path, bytes);
+    });
+    await opening;
+    // Fewer would leave the page a gap after them (its next page asked from told + 1).
+    expect((await asked!).records).toHaveLength(told);
     await session.close();
   }, 60_000);
 

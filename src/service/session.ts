@@ -26,6 +26,8 @@ interface Opening {
   sofar?: ChainedSoFar | undefined;
   /** The highest record `log:read` has answered from them, and its hash. */
   answered?: { seq: number; hash: string };
+  /** The most records `log:opening` has said were chained: a read begun again (see read-log.ts) chains them anew, from none. */
+  told: number;
   /** Whether it is the last open asked for: else calls wait for another log (`ready`), and none of its records are served. */
   last(): boolean;
 }
@@ -67,7 +69,7 @@ export class LogSession {
     const opening = this.#opens.run(async () => {
       // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
       if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;
-      const opening: Opening = (this.#opening = { path, read: 0, size: 0, since: performance.now(), last: () => asked === this.#asked });
+      const opening: Opening = (this.#opening = { path, read: 0, size: 0, since: performance.now(), told: 0, last: () => asked === this.#asked });
       const progress = (read: number, size: number) => Object.assign(opening, { read, size });
       const chained = (sofar: ChainedSoFar | undefined) => void (opening.sofar = sofar);
       const next = await openService(path, { ...this.#options, progress, chained, ...(title ? { create: { title } } : {}) }).finally(() => {
@@ -107,7 +109,9 @@ export class LogSession {
     if (!opening) return null;
     const { path, read, size, since, sofar } = opening;
     // Served only while no log is open (see `#sofar`): while one is, its records are what `log:read` gives.
-    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked: this.#current || !opening.last() ? 0 : (sofar?.records ?? 0) };
+    const checked = this.#current || !opening.last() ? 0 : (sofar?.records ?? 0);
+    opening.told = Math.max(opening.told, checked);
+    return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked };
   }
 
   /**
@@ -118,8 +122,10 @@ export class LogSession {
   #sofar(fromSeq: number, limit: number): { ledger: Ledger; to: number } | undefined {
     const opening = this.#current || !this.#opening?.last() ? undefined : this.#opening;
     const sofar = opening?.sofar;
-    if (!sofar || fromSeq > sofar.records) return undefined;
-    const to = Math.min(fromSeq - 1 + limit, sofar.records);
+    const to = Math.min(fromSeq - 1 + limit, sofar?.records ?? 0);
+    // Fewer than were said to be chained (a read begun again has not chained them anew yet) would be
+    // taken for all there are: the page would ask for the next ones after those it was told of.
+    if (!sofar || fromSeq > to || to < Math.min(fromSeq - 1 + limit, opening.told)) return undefined;
     if (!opening.answered || to > opening.answered.seq) opening.answered = { seq: to, hash: sofar.hashOf(to) };
     return { ledger: sofar.ledger, to };
   }
