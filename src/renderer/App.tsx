@@ -160,7 +160,7 @@ export function App({ replay }: { replay: ReplayClient }) {
   });
 
   const spoken = useMomentAnnouncement(following ? undefined : moment, zone); // while it follows a loading log's end, the load's sentences say where it is
-  const loadSaid = useLoadAnnouncement(log.opening, log.progress);
+  const loadSaid = useLoadAnnouncement(log.opening, log.progress, log.head);
 
   // The main process opens it and then says 'log-changed', which reloads the page's log.
   const sharedDialog = dialog?.kind === 'shared' && api.desktop && (

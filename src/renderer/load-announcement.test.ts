@@ -6,7 +6,7 @@ describe("a load's sentences for a screen reader", () => {
     const total = 100_000;
     const said = new Set<string | undefined>();
     said.add(loadPhase({ path: 'log.jsonl', read: 0, size: 0, elapsedMs: 0, checked: 0 }, undefined));
-    for (let read = 0; read <= 722e6; read += 1e6) said.add(loadPhase({ path: 'log.jsonl', read, size: 722e6, elapsedMs: read / 1e5, checked: read < 4e6 ? 0 : read / 720 }, undefined));
+    for (let read = 0; read <= 722e6; read += 1e6) said.add(loadPhase({ path: 'log.jsonl', read, size: 722e6, elapsedMs: read / 1e5, checked: read / 720 }, undefined, read < 4e6 ? 0 : 500));
     for (let loaded = 500; loaded <= total; loaded *= 2) said.add(loadPhase(undefined, { loaded, total }));
     for (let loaded = 0; loaded <= total; loaded += 997) said.add(loadPhase(undefined, { loaded, total, etaMs: 1_000 }));
     expect([...said]).toEqual([
@@ -18,6 +18,12 @@ describe("a load's sentences for a screen reader", () => {
       'Loading the log: 50% of its records in.',
       'Loading the log: 75% of its records in.',
     ]);
+  });
+
+  it('say the first records show while the log opens only once the page has some: the host having read them is not enough', () => {
+    const opening = { path: 'log.jsonl', read: 5e6, size: 722e6, elapsedMs: 500, checked: 7_000 };
+    expect(loadPhase(opening, undefined, 0)).toBe('Opening the log: 722 MB to read.');
+    expect(loadPhase(opening, undefined, 500)).toBe('Opening the log: 722 MB to read. Showing its first records meanwhile, not yet checked against its end.');
   });
 
   it('say nothing once loaded: the hook says that it ended', () => {

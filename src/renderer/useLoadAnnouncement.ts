@@ -9,21 +9,22 @@ import { formatMegabytes } from './format';
 import type { LoadProgress } from './useLog';
 
 /** The sentence for where the load is, changing only at its milestones. */
-export function loadPhase(opening: OpeningProgress | undefined, progress: LoadProgress | undefined): string | undefined {
+export function loadPhase(opening: OpeningProgress | undefined, progress: LoadProgress | undefined, shown = 0): string | undefined {
   if (progress) {
     const quarter = progress.total ? Math.floor((progress.loaded / progress.total) * 4) : 0;
     return quarter === 0 ? `Loading the log: ${progress.total.toLocaleString()} records.` : quarter < 4 ? `Loading the log: ${quarter * 25}% of its records in.` : undefined;
   }
-  if (opening?.checked) return `Opening the log: ${formatMegabytes(opening.size)} to read. Showing its first records meanwhile, not yet checked against its end.`;
+  if (opening && shown > 0) return `Opening the log: ${formatMegabytes(opening.size)} to read. Showing its first records meanwhile, not yet checked against its end.`;
   if (opening) return opening.size ? `Opening the log: ${formatMegabytes(opening.size)} to read.` : 'Opening the log.';
   return undefined;
 }
 
-export function useLoadAnnouncement(opening: OpeningProgress | undefined, progress: LoadProgress | undefined): string {
+/** `shown`: how many records the page has loaded (while the host opens the log, those it has read so far). */
+export function useLoadAnnouncement(opening: OpeningProgress | undefined, progress: LoadProgress | undefined, shown: number): string {
   const [said, setSaid] = useState('');
   /** The size of the load under way, for the sentence that says it ended (kept by the effect: a render may be thrown away). */
   const records = useRef<number>(undefined);
-  const phase = loadPhase(opening, progress);
+  const phase = loadPhase(opening, progress, shown);
   const total = progress?.total;
   const idle = !opening && total === undefined;
   useEffect(() => {

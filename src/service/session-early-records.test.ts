@@ -110,6 +110,19 @@ describe('records served while a log opens', () => {
     await session.close();
   }, 60_000);
 
+  it('from the log opening, asked for again (picked twice): it is the same open', async () => {
+    const path = await largeLog('picked-twice');
+    let again: Promise<unknown> | undefined;
+    const { session, opening } = await openWhile(path, async (session, checked) => {
+      again = session.open(path);
+      expect((await session.handlers()['log:opening']({}))?.checked).toBeGreaterThanOrEqual(checked);
+      expect((await session.handlers()['log:read']({ fromSeq: 1, limit: 10 })).records).toHaveLength(10);
+      expect(() => session.current, 'answered before the log was open').toThrow('no log is open');
+    });
+    expect(await again).toBe(await opening);
+    await session.close();
+  }, 60_000);
+
   it('a range within what it said was chained is answered whole, even while a read begun again has not chained it yet', async () => {
     // Its first third more than one chunk (8 MiB) long: a line ahead of this thread is not yet read into memory.
     const path = await largeLog('read-again', 5, 90_000);

@@ -46,6 +46,7 @@ export class LogSession {
   #opening: Opening | undefined;
   /** How many opens have been asked for: the last one's records alone are served while it opens (calls wait for it, see `ready`). */
   #asked = 0;
+  #lastAsked: string | undefined;
 
   constructor(options: ServiceOptions) {
     this.#options = options;
@@ -65,7 +66,10 @@ export class LogSession {
   /** Opens (or with `title`, creates) a log; the previous one stays open if this fails. */
   open(path: string, title?: string): Promise<LogService> {
     if (this.#closed) return Promise.reject(new IncumbentError('cancelled', `${path} was not opened: the session has closed`));
-    const asked = ++this.#asked;
+    // The log being opened, picked again, is the same open (see below): its records are still served.
+    const again = !title && this.#lastAsked !== undefined && resolve(this.#lastAsked) === resolve(path);
+    const asked = again ? this.#asked : ++this.#asked;
+    this.#lastAsked = path;
     const opening = this.#opens.run(async () => {
       // The log open already (picked again, or while it was still opening): its own lock is not another writer's.
       if (!title && this.#current && resolve(this.#current.log.path) === resolve(path)) return this.#current;

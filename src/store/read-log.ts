@@ -24,8 +24,6 @@ import { stillAt, stillSince } from './still-file';
 import { GENESIS_HASH, sha256 } from './seal';
 import type { ReadOptions } from './read-options';
 
-export type { ChainedSoFar, Progress, ReadOptions } from './read-options';
-
 const CHUNK = 8 << 20;
 const NOT_JSON = Symbol('not JSON');
 
