@@ -40,6 +40,22 @@ describe('--log naming a file kept beside a log', () => {
     expect(files()).toEqual(before);
   });
 
+  it('a log named like a file kept beside a log, beside a file that is no log, or itself a log, is a log', async () => {
+    const notes = mkdtempSync(join(tmpdir(), 'incumbent-notes-'));
+    writeFileSync(join(notes, 'notes'), 'shopping: milk\n');
+    const started = await runCli(['init', '--log', join(notes, 'notes.head'), '--title', 'Notes', '--company', 'acme']);
+    expect(started.err).not.toContain('kept beside');
+    expect(started.code).toBe(0);
+    // A log beside a log, named like its anchor: it is itself a log, and opens as one.
+    copyFileSync(log, join(notes, 'other'));
+    copyFileSync(BUILT_IN_LOG, join(notes, 'other.head'));
+    copyFileSync(`${BUILT_IN_LOG}.head`, join(notes, 'other.head.head'));
+    const verified = await runCli(['verify', '--log', join(notes, 'other.head')]);
+    rmSync(notes, { recursive: true, force: true });
+    expect(verified.err).toBe('');
+    expect(verified.code).toBe(0);
+  });
+
   it('says a loop of links in one sentence, not as an errno', async () => {
     const loops = mkdtempSync(join(tmpdir(), 'incumbent-loop-'));
     symlinkSync(join(loops, 'b'), join(loops, 'a'));

@@ -112,13 +112,35 @@ const SIDE_FILES: [suffix: RegExp, what: string][] = [
 /**
  * Refuses `path` when it names a file kept beside an existing log (tab completion stops one dot
  * short): read as a log, an anchor was called damaged with the advice to truncate it, and a log
- * started or copied there took the place of that log's index or lock. `remedy` says what to give instead.
+ * started or copied there took the place of that log's index or lock. `remedy` says what to give
+ * instead. Only beside a log (a regular file whose first line is a log's first record), and not
+ * when `path` is a log itself: a log named `notes.head` beside a file `notes` is no side file.
  */
 export function refuseSideFile(path: string, remedy: (log: string) => string = (log) => `give --log ${log}`, field?: string): void {
   for (const [suffix, what] of SIDE_FILES) {
     const at = suffix.exec(path)?.index;
     const log = at === undefined ? undefined : path.slice(0, at);
-    if (log && statSync(log, { throwIfNoEntry: false })?.isFile()) throw new IncumbentError('invalid', `${path} is the ${what} kept beside the log ${log}, not a log: ${remedy(log)}`, field);
+    if (log && startsAsLog(log) && !startsAsLog(path)) throw new IncumbentError('invalid', `${path} is the ${what} kept beside the log ${log}, not a log: ${remedy(log)}`, field);
+  }
+}
+
+/** The most of a file read to find its first line: a log's first record is far shorter. */
+const FIRST_LINE_BYTES = 64 << 10;
+
+/** Whether `path` is a regular file whose first line is a log's first record (`log.created`). */
+function startsAsLog(path: string): boolean {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const bytes = Buffer.alloc(FIRST_LINE_BYTES);
+    const read = readSync(fd, bytes, 0, bytes.length, 0);
+    const end = bytes.subarray(0, read).indexOf(10);
+    return end > 0 && (JSON.parse(bytes.toString('utf8', 0, end)) as { type?: unknown } | null)?.type === 'log.created';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
