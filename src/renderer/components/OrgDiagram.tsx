@@ -9,6 +9,10 @@ import type { StateView } from '../state-view';
 
 const initials = (p: Person) => p.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 3).toUpperCase();
 
+/** A label shortened to fit its seat (12 characters) or box (20): a long name ran over the next seat. The <title> keeps it whole. */
+const clip = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+const surname = (p: Person) => clip(p.name.split(' ').at(-1) ?? p.name, 12);
+
 /** Beyond this many seats the diagram shows the chair and the first others, and a count; the list beside it has more. */
 const MAX_SEATS = 14;
 
@@ -45,7 +49,7 @@ export const OrgDiagram = memo(function OrgDiagram({ view, changes, covered }: {
             <title>{`${m.person.name}${chair ? ' (chair)' : ''}${m.independent ? ', independent' : ''}`}</title>
             <circle cx={cx} cy={56} r={24} />
             <text x={cx} y={61} textAnchor="middle" className="initials">{initials(m.person)}</text>
-            <text x={cx} y={98} textAnchor="middle" className="name">{m.person.name.split(' ').slice(-1)[0]}</text>
+            <text x={cx} y={98} textAnchor="middle" className="name">{surname(m.person)}</text>
             {chair && <text x={cx} y={112} textAnchor="middle" className="small">Chair</text>}
             {m.affiliated && <circle cx={cx + 18} cy={38} r={5} className="affiliated" />}
           </g>
@@ -58,7 +62,7 @@ export const OrgDiagram = memo(function OrgDiagram({ view, changes, covered }: {
             <title>{`${p.name} left the board`}</title>
             <circle cx={cx} cy={56} r={24} />
             <text x={cx} y={61} textAnchor="middle" className="initials">{initials(p)}</text>
-            <text x={cx} y={98} textAnchor="middle" className="name">{p.name.split(' ').slice(-1)[0]}</text>
+            <text x={cx} y={98} textAnchor="middle" className="name">{surname(p)}</text>
             <text x={cx} y={112} textAnchor="middle" className="small">left</text>
           </g>
         );
@@ -68,16 +72,16 @@ export const OrgDiagram = memo(function OrgDiagram({ view, changes, covered }: {
         <g key={r.role} className={`role-box${r.interim || r.acting ? ' interim' : ''}${taken.has(r.role) ? ' changed' : ''}`} transform={`translate(${20 + i * (box + 12)}, 160)`}>
           <title>{`${r.role}: ${r.person.name}${r.interim ? ' (interim)' : r.acting ? ' (acting)' : ''}`}</title>
           <rect width={box} height={64} rx={8} />
-          <text x={10} y={22} className="small">{r.role}{r.interim ? ' · interim' : r.acting ? ' · acting' : ''}</text>
-          <text x={10} y={46} className="name">{r.person.name}</text>
+          <text x={10} y={22} className="small">{clip(`${r.role}${r.interim ? ' · interim' : r.acting ? ' · acting' : ''}`, 20)}</text>
+          <text x={10} y={46} className="name">{clip(r.person.name, 20)}</text>
         </g>
       ))}
       {leftRoles.map((c, i) => (
         <g key={`left-${c.role}`} className="role-box ghost" transform={`translate(${20 + (roles.length + i) * (box + 12)}, 160)`}>
           <title>{`${c.person.name} left ${c.role}${c.cause ? ` (${c.cause})` : ''}`}</title>
           <rect width={box} height={64} rx={8} />
-          <text x={10} y={22} className="small">{c.role} · {c.cause ?? 'left'}</text>
-          <text x={10} y={46} className="name">{c.person.name}</text>
+          <text x={10} y={22} className="small">{clip(`${c.role} · ${c.cause ?? 'left'}`, 20)}</text>
+          <text x={10} y={46} className="name">{clip(c.person.name, 20)}</text>
         </g>
       ))}
     </svg>
