@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../core/validate';
 import { domainTypes } from '../../core/vocabulary';
-import { fieldOfError, fieldsOf, payloadOf, slugify, typeLabel, valuesOf } from './event-fields';
+import { fieldOfError, fieldsOf, payloadOf, problemsOf, slugify, typeLabel, valuesOf } from './event-fields';
 
 describe('the add-event form', () => {
   it('asks for every required field of every event type', () => {
@@ -35,5 +35,11 @@ describe('the add-event form', () => {
     expect(fieldOfError('time')).toBe('time');
     expect(fieldOfError(undefined)).toBe('');
     expect(slugify('Adam D’Angelo')).toBe('adam-d-angelo');
+  });
+
+  it('asks for a choice left unmade in plain words, not as a list of quoted values that ran out of the dialog', () => {
+    const data = payloadOf('role.vacated', { 'person.name': 'Li Wei', role: 'CEO', cause: '' });
+    const draft = { type: 'role.vacated', subject: 'acme', time: '2024-01-01T00:00:00Z', data: { certainty: 'confirmed', citation: { document: 'd', quote: 'q' }, ...data } };
+    expect(problemsOf(draft, 'role.vacated')).toEqual([{ field: 'cause', message: 'choose one: fired, resigned, replaced, removed, term-ended, declined, died, promoted, other' }]);
   });
 });

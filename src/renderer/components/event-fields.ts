@@ -1,4 +1,5 @@
 /** What the add-event form asks for, per event type, and how its answers become a payload. */
+import type { z } from 'zod';
 import { EventDraftSchema, type EventRecord } from '../../core/event';
 import { ControlKind, domainTypes, EndCause, Outcome, type DomainType } from '../../core/vocabulary';
 
@@ -128,11 +129,15 @@ export function fieldOfError(path: string | undefined): string {
 export type Problem = { field: string; message: string };
 
 /** Every problem with a draft, not only the first (the engine's own schema, read in full). */
+/** A choice left unmade, in words: zod's 'expected one of "a"|"b"' has no space to wrap at and ran out of the dialog. */
+const plain = (issue: z.core.$ZodIssue) =>
+  issue.code === 'invalid_value' ? `${issue.input === undefined || issue.input === '' ? 'choose one' : `"${String(issue.input)}" is not one of these`}: ${issue.values.map(String).join(', ')}` : issue.message;
+
 export function problemsOf(draft: Record<string, unknown>, type: DomainType): Problem[] {
   const found: Problem[] = [];
   const add = (raw: unknown, prefix = '') => {
     const parsed = EventDraftSchema.safeParse(raw);
-    if (!parsed.success) for (const issue of parsed.error.issues) found.push({ field: fieldOfError(prefix + issue.path.map(String).join('.')), message: issue.message });
+    if (!parsed.success) for (const issue of parsed.error.issues) found.push({ field: fieldOfError(prefix + issue.path.map(String).join('.')), message: plain(issue) });
   };
   add(draft);
   if (draft.type === 'event.corrected') add({ ...draft, type, data: (draft.data as { data: unknown }).data });
