@@ -21,7 +21,7 @@ export interface Refusal {
 const list = (names: string[], none: string) => (names.length === 0 ? none : names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', '));
 
 export function decide(s: CompanyState, e: Effective): Refusal | undefined {
-  const at = formatMoment(e.time, e.timeprecision === 'second' ? 'second' : 'minute', e.timezone);
+  const at = formatMoment(e.time, e.timeprecision ?? 'minute', e.timezone);
   const names = new Map<string, string>();
   for (const [field, person] of peopleIn(e)) {
     const inEvent = names.get(person.id);

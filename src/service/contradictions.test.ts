@@ -48,6 +48,18 @@ describe('contradictions are refused with the field and what the state holds', (
     expect(bytes()).toEqual(before);
   });
 
+  it('a refusal gives the moment at the precision the event was written with, never an hour it does not know', async () => {
+    const { service, bytes } = await given();
+    const before = bytes();
+    const onDay = { ...vacate('jane-doe', 27), timeprecision: 'day' };
+    expect((await refusal(service, [onDay])).message).toMatch(/jane-doe does not hold CEO at Oct 27, 2022; the holder is john-roe$/);
+    const inMonth = { ...ev('board.left', at(27), { person: person('jane-doe'), cause: 'fired' }), timeprecision: 'month' };
+    expect((await refusal(service, [inMonth])).message).toMatch(/jane-doe is not on the board at October 2022;/);
+    const toHour = { ...vacate('jane-doe', 27), timeprecision: 'hour' };
+    expect((await refusal(service, [toHour])).message).toMatch(/at Oct 27, 2022, 9 AM PDT;/);
+    expect(bytes()).toEqual(before);
+  });
+
   it('one id is one person: another name for it is refused, in the event itself as well', async () => {
     const { service, bytes } = await given(vacate('john-roe', 10));
     const before = bytes();
