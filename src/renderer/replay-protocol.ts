@@ -110,8 +110,8 @@ export function answers(state: MomentState, { company, at, knownAt, knownBy = 'r
   return state.company === company && state.at === at && state.knownAt === knownAt && (knownAt === undefined || state.knownBy === knownBy);
 }
 
-/** Whether the state's moment is within the log's coverage: before it, an empty board or seat is not known to be empty. */
-export const isCovered = (state: MomentState): boolean => !state.coverageFrom || state.at >= state.coverageFrom.time;
+/** Whether the state's moment is within the log's coverage: before it, or while the log (as known then) has no fact of the company, an empty board or seat is not known to be empty. */
+export const isCovered = (state: MomentState): boolean => state.coverageFrom !== null && state.at >= state.coverageFrom.time;
 
 export type Request =
   | { op: 'reset' }
