@@ -72,7 +72,12 @@ export async function openService(location: string, options: ServiceOptions): Pr
   /** Long polls waiting for news; closing the log answers them at once. */
   const waiting = new Set<() => void>();
   const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }, signal?: AbortSignal) => {
-    const answer = () => ({ records: [...ledger().records(sinceSeq + 1, sinceSeq + CHANGES_LIMIT)], head: ledger().head });
+    const answer = () => {
+      // Cut only at a batch's end: the page shows what it is given, and part of a batch is a state the log never had.
+      const cut = ledger().record(sinceSeq + CHANGES_LIMIT);
+      const to = Math.max(sinceSeq + CHANGES_LIMIT, cut?.batchend ?? 0);
+      return { records: [...ledger().records(sinceSeq + 1, to)], head: ledger().head };
+    };
     // Behind the head: answer now. Ahead of it (the caller knew another log): answer now, so it resyncs.
     if (ledger().head !== sinceSeq || timeoutMs === 0 || signal?.aborted) return answer();
     await new Promise<void>((resolve) => {
