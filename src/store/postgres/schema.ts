@@ -90,7 +90,16 @@ export async function ensureSchema(client: ClientBase): Promise<void> {
     const { rows: [where] } = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
     // A $ could end the function bodies' $$ quoting, which the schema's name is written into.
     if (!where?.schema || where.schema.includes('$')) throw new IncumbentError('invalid', `has no schema to create the log table in ${where?.schema ? '(its name holds a $)' : '(the search_path names none that exists)'}`, '--log');
-    if (!(await hasSchema(client))) await client.query(ddl(`${client.escapeIdentifier(where.schema)}.${TABLE}`));
+    if (!(await hasSchema(client))) {
+      // One made in a schema this session's search_path does not reach (another role's "$user"
+      // schema): a second table would make this URL name a second log of the same name.
+      const { rows: elsewhere } = await client.query<{ name: string }>(
+        "SELECT n.nspname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname !~ '^pg_(toast_)?temp_'",
+        [TABLE],
+      );
+      if (elsewhere.length > 0) throw new IncumbentError('invalid', `finds no ${TABLE} on its search_path (${where.schema} first), but the database has ${elsewhere.map((e) => `"${e.name}".${TABLE}`).join(', ')}: making another would split the log in two. Give this role USAGE on that schema and put it on the role's search_path (ALTER ROLE ... SET search_path)`, '--log');
+      await client.query(ddl(`${client.escapeIdentifier(where.schema)}.${TABLE}`));
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
