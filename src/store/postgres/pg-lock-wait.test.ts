@@ -37,4 +37,11 @@ describe.skipIf(!cluster)(`an append does not wait without end for the log's loc
     expect(parsePgUrl(`${newLog()}&lock_timeout=5`).config.lock_timeout).toBe(5_000);
     for (const bad of ['0', '-1', '1.5', 'soon', '']) expect(() => parsePgUrl(`${newLog()}&lock_timeout=${bad}`)).toThrow(/lock_timeout .*whole number of seconds/);
   });
+
+  it('refuses a connect_timeout that is not whole seconds, instead of connecting with no timeout or an instant one', () => {
+    expect(parsePgUrl(newLog()).config.connectionTimeoutMillis).toBe(10_000);
+    expect(parsePgUrl(`${newLog()}&connect_timeout=3`).config.connectionTimeoutMillis).toBe(3_000);
+    // 'soon' was NaN (no timeout at all); 10000000 s overflowed Node's timer, which then fired at once.
+    for (const bad of ['-1', '1.5', 'soon', '', '10000000']) expect(() => parsePgUrl(`${newLog()}&connect_timeout=${bad}`)).toThrow(/connect_timeout .*whole number of seconds/);
+  });
 });

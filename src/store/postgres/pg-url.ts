@@ -70,7 +70,10 @@ export function parsePgUrl(location: string): PgTarget {
   const port = Number(url.port || process.env.PGPORT || 5432);
   const database = decoded(url.pathname.slice(1), 'database name') || process.env.PGDATABASE || user;
   const sslmode = url.searchParams.get('sslmode');
-  const timeout = Number(url.searchParams.get('connect_timeout') ?? 10);
+  const connectWait = url.searchParams.get('connect_timeout') ?? '10';
+  // As libpq: 0 waits for as long as it takes. Bounded so that Node's timer (at most 2^31 - 1 ms) holds it.
+  if (!/^\d{1,6}$/.test(connectWait)) throw invalid('has connect_timeout that is not a whole number of seconds from 0 to 999999');
+  const timeout = Number(connectWait);
   const lockWait = url.searchParams.get('lock_timeout') ?? String(LOCK_WAIT_S);
   if (!/^[1-9]\d{0,5}$/.test(lockWait)) throw invalid('has lock_timeout that is not a whole number of seconds from 1 to 999999');
   const config: ClientConfig = {
