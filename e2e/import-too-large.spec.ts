@@ -9,7 +9,7 @@ import { MAX_IMPORT_CHARS } from '../src/core/contract';
 import { expect, test } from './fixtures';
 
 test('an import file larger than an import takes is refused in the page, with what to do instead, and nothing is sent', async ({ app }) => {
-  test.skip(app.mode === 'electron', 'web mode only: the desktop reads the file in its main process (src/main/desktop-import.test.ts)');
+  test.skip(app.mode === 'desktop', 'web mode only: the desktop reads the file in its main process (src/main/desktop-import.test.ts)');
   const { page } = app;
   await expect(page.getByRole('slider', { name: 'Moment' })).toBeVisible();
   // Sparse: the size of a file too large, without its bytes on disk. UTF-8 takes at most 3 bytes a character.

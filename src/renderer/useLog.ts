@@ -172,8 +172,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       const asking: Promise<{ head: number }>[] = [];
       for (;;) {
         const total = opened ? opened.head.seq : Math.min(checked, WHILE_OPENING);
-        // Pages: a small first one, then each twice the last up to PAGE; IN_FLIGHT of them asked for at once.
-        // The first page alone: the worker takes it in and lists the companies without the next, larger page to parse meanwhile.
+        // Pages: a small first one, alone (the worker lists the companies without the next to parse meanwhile), then each twice the last up to PAGE, IN_FLIGHT at once.
         while (nextSeq <= total && asking.length < (shownHead === 0 || !opened ? 1 : IN_FLIGHT)) {
           const limit = Math.min(FIRST_PAGE * 2 ** pagesAsked, PAGE, total - nextSeq + 1);
           const asked = load([nextSeq, limit]);
@@ -206,10 +205,9 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           if (firstCompanies?.length && !last) await firstStateOnScreen();
         }
       }
-      const summary = opened!;
       setCompanies(await replay.ask({ op: 'companies' }));
       // The title and names the host gives are shown as the worker shows a record's text (shown-text.ts).
-      setSummary({ ...summary, title: shownText(summary.title), companies: summary.companies.map((c) => ({ ...c, name: shownText(c.name) })) });
+      setSummary({ ...opened!, title: shownText(opened!.title), companies: opened!.companies.map((c) => ({ ...c, name: shownText(c.name) })) });
     } catch (e) {
       // Records shown while the host opened a log that then failed to open are no log's: none stays.
       if (!opened) {
