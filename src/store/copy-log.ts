@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { IncumbentError } from '../core/errors';
 import { anchorPath, AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { LogLock } from './lock';
-import { isFolder, realLogPath, refuseSideFile } from './log-file';
+import { isFolder, realLogPath, refuseOtherUrl, refuseSideFile } from './log-file';
 import { isPostgresUrl, openLogStore, type LogStore } from './log-store';
 import { sha256 } from './seal';
 
@@ -27,6 +27,7 @@ export function* linesOf(store: LogStore): Generator<{ seq: number; id: string; 
  * full disk) would otherwise leave a shorter log that opens, verifies and takes appends as if it were all.
  */
 function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>): number {
+  refuseOtherUrl(to, 'TO');
   // Its one name, as a writer opening it locks it: the file is put in place there, not over a link to it.
   const path = realLogPath(to);
   // Before the lock and the copy: a log copied there would take the place of another's anchor, index or lock.

@@ -146,8 +146,19 @@ function startsAsLog(path: string): boolean {
 
 const statReasons: Record<string, string> = { ELOOP: 'its symbolic links lead round in a loop', EACCES: 'permission denied', ENOTDIR: 'a part of its path is not a folder', ENAMETOOLONG: 'its name is too long' };
 
+/**
+ * Refuses a URL of a kind no log is (`pg://`, `postgre://`: a slip for postgres://), which would be
+ * taken for a file path, and printed, password and all, in every message about that file. Only
+ * its scheme is named.
+ */
+export function refuseOtherUrl(path: string, field = '--log'): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(path)?.[1];
+  if (scheme && !/^postgres(ql)?$/i.test(scheme)) throw new IncumbentError('invalid', `is a ${scheme}:// URL, which no log is: give a file path, or a postgres:// URL (postgres://user@host/database?log=NAME)`, field);
+}
+
 /** True when `path` is a regular file, false when nothing is there; throws `invalid` otherwise. */
 export function isLogFile(path: string): boolean {
+  refuseOtherUrl(path);
   refuseSideFile(path);
   let stat;
   try {
