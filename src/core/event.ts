@@ -2,6 +2,7 @@
  * The CloudEvents 1.0 envelope. A *draft* is what a caller submits; a *record* is a draft the log
  * has sealed with the fields only the log may assign (sequence, previous hash, recorded time).
  */
+import { dateTimeProblem } from './date-time-problem';
 import { z } from 'zod';
 import { allPayloads, EventId, EventSource, type EventType } from './vocabulary';
 import { ZONE_NAME_MAX, zoneProblem } from './zone';
@@ -20,7 +21,7 @@ export const TimeZone = z
   });
 
 /** RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`. */
-export const EffectiveTime = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00' });
+export const EffectiveTime = z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) });
 
 const envelope = {
   specversion: z.literal('1.0').default('1.0'),

@@ -3,6 +3,7 @@
  * Nothing here is OpenAI-specific: roles are free-text titles, organisations are names, and every
  * company is just a `subject`.
  */
+import { dateTimeProblem } from './date-time-problem';
 import { z } from 'zod';
 import { qualifierOf, seatOf } from './seats';
 
@@ -104,7 +105,7 @@ export const Citation = z.strictObject({
    * When the source was published (RFC 3339 with an offset). "As published by R" replays only what
    * sources had said by R, so a researcher entering an archived story can replay how it was learnt.
    */
-  published: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00' }).optional(),
+  published: z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) }).optional(),
 });
 
 /** How sure the source is: an announced fact, a press report, or a rumour. */
