@@ -3,7 +3,7 @@ import { sentenceOf, toAppError } from '../core/errors';
 import { commands, type Command } from './commands';
 import { help, optionsOf } from './help';
 import { processIo, type CliIo } from './io';
-import { bareArgumentProblem, optionProblem, parseOptions } from './option-problem';
+import { bareArgumentProblem, nearestName, optionProblem, parseOptions } from './option-problem';
 
 const exitCodeOf = (code: string): number => (code === 'damaged' || code === 'locked' || code === 'io' ? 2 : 1);
 
@@ -14,7 +14,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return name ? 0 : 1;
   }
   if (!Object.hasOwn(commands, name)) {
-    io.err(`incumbent: unknown command "${name}"\n\n${help.general}`);
+    const near = nearestName(name, Object.keys(commands));
+    io.err(`incumbent: unknown command "${name}"${near ? `: did you mean ${near}?` : ''}\n\n${help.general}`);
     return 1;
   }
   const command = name as Command;

@@ -52,10 +52,15 @@ export function parseOptions<O extends OptionSpec>(args: string[], options: O) {
 }
 
 function suggestion(given: string, known: string[]): string {
-  const bare = given.replace(/^-+/, '').split('=')[0]!.toLowerCase();
-  const near = known.map((name) => ({ name, distance: editDistance(bare, name) })).sort((a, b) => a.distance - b.distance)[0];
+  const near = nearestName(given.replace(/^-+/, '').split('=')[0]!, known);
   const list = known.map((name) => `--${name}`).join(', ');
-  return near && near.distance <= Math.ceil(near.name.length / 3) ? `: did you mean --${near.name}? The options are ${list}` : `: the options are ${list}`;
+  return near ? `: did you mean --${near}? The options are ${list}` : `: the options are ${list}`;
+}
+
+/** The one of `known` that `given` (an option or a command) was most likely meant as, if one is near enough: a third of its letters wrong at most. */
+export function nearestName(given: string, known: readonly string[]): string | undefined {
+  const near = known.map((name) => ({ name, distance: editDistance(given.toLowerCase(), name) })).sort((a, b) => a.distance - b.distance)[0];
+  return near && near.distance <= Math.ceil(near.name.length / 3) ? near.name : undefined;
 }
 
 function editDistance(a: string, b: string): number {

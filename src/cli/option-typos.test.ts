@@ -1,10 +1,11 @@
-/** A mistyped option is named with the one meant, in the CLI and the web host alike, run as processes. */
+/** A mistyped option (or command) is named with the one meant, in the CLI and the web host alike, run as processes. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.test-support';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = (args: string[], cwd: string) =>
@@ -22,6 +23,14 @@ describe('a mistyped option', () => {
     expect(wild.stderr).toMatch(/Unknown option '--zzzzzz': the options are --help, --log, /);
     const bare = run([join(root, 'src/cli/main.ts'), 'snapshot', '--at'], dir);
     expect(bare.stderr).toMatch(/^incumbent snapshot: Option '--at' has no value: give one after it, as in --at VALUE\n/);
+  });
+
+  it('as a command is named with the nearest command; one near none is only said unknown', async () => {
+    const typo = await runCli(['snapshots', '--log', 'x.jsonl']);
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/^incumbent: unknown command "snapshots": did you mean snapshot\?\n\n/);
+    expect((await runCli(['Verfiy'])).err).toMatch(/^incumbent: unknown command "Verfiy": did you mean verify\?\n/);
+    expect((await runCli(['publish'])).err).toMatch(/^incumbent: unknown command "publish"\n\n/);
   });
 
   it('is named the same way by the web host, which exits before it listens', () => {
