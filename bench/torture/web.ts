@@ -111,7 +111,7 @@ function abuse(random: Random, host: ScratchHost): Abuse {
     () => ({ chunks: [api('log:summary', { ...bearer, host: pick(random, FOREIGN_HOSTS) }, '{}')], judge: expectStatus((s) => s === 421, '421') }),
     () => ({ chunks: [api(pick(random, operations), { ...bearer, origin: pick(random, FOREIGN_ORIGINS) }, '{}')], judge: expectStatus((s) => s === 403, '403') }),
     () => {
-      const authorization = pick(random, [undefined, 'Bearer nope', 'Bearer ', `Basic ${host.token}`, `Bearer ${host.token}x`, `Bearer ${host.token.slice(1)}`, `bearer ${host.token}`]);
+      const authorization = pick(random, [undefined, 'Bearer nope', 'Bearer ', `Basic ${host.token}`, `Bearer ${host.token}x`, `Bearer ${host.token.slice(1)}`, host.token, `Token ${host.token}`]);
       return { chunks: [api(pick(random, operations), authorization ? { authorization } : {}, '{}')], judge: expectStatus((s) => s === 401, '401') };
     },
     () => ({
