@@ -6,6 +6,7 @@ import { IncumbentError } from '../core/errors';
 import { QueryMoment } from '../core/contract';
 import type { EventRecord } from '../core/event';
 import type { KnownBy, Ledger } from '../core/ledger';
+import { momentOfFact } from '../core/fact-moment';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
@@ -207,7 +208,10 @@ function revisionNote(ledger: Ledger, record: EventRecord): string {
   if (last.type !== 'event.corrected') return '';
   // The corrected payload is the fact's: a correction that was itself corrected stands for that fact.
   const now = describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: last.data.data } as Pick<EventRecord, 'type' | 'data'>);
-  return `${first}; now: ${now}]`;
+  // A correction that moved the fact says when it now stands (the state already uses that moment).
+  const moment = momentOfFact((id) => ledger.byId(id), last.id);
+  const moved = moment && (moment.time !== record.time || moment.timeprecision !== record.timeprecision);
+  return `${first}; now: ${now}${moved ? ` (${formatMoment(moment.time, moment.timeprecision, moment.timezone)})` : ''}]`;
 }
 
 export type Command = keyof typeof commands;

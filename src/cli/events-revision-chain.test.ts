@@ -41,6 +41,13 @@ describe('incumbent events, on an event revised more than once', () => {
     expect(await noteOfA2(log)).toMatch(/Jane left CEO \(fired\) {2}\[corrected by #\d+: c1 says so; now: Jane left CEO \(died\)\]\n$/);
   });
 
+  it('says when the fact now stands if a correction moved it, whichever correction of the chain did', async () => {
+    const first = JSON.parse(revise('c1', 'event.corrected', 'a2', '2024-03-01T00:00:00Z', vacated('resigned'))) as { data: object };
+    const moved = JSON.stringify({ ...first, data: { ...first.data, time: '2024-01-20T00:00:00Z', timeprecision: 'day' } });
+    const log = await logWith(moved, revise('c2', 'event.corrected', 'c1', '2024-03-02T00:00:00Z', vacated('died')));
+    expect(await noteOfA2(log)).toMatch(/Jane left CEO \(fired\) {2}\[corrected by #\d+: c1 says so; now: Jane left CEO \(died\) \(Jan 20, 2024\)\]\n$/);
+  });
+
   it('says the fact is withdrawn when its correction was retracted', async () => {
     const log = await logWith(
       revise('c1', 'event.corrected', 'a2', '2024-03-01T00:00:00Z', vacated('resigned')),

@@ -211,7 +211,7 @@ export const revisionPayloads = {
     reason: Reason,
     citation: Citation,
     /** The corrected version of the target: its type stays, its time and data may change. */
-    time: z.iso.datetime({ offset: true }).optional(),
+    time: z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) }).optional(),
     timeprecision: z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']).optional(),
     data: CorrectedData,
   }),
