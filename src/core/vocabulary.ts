@@ -106,6 +106,9 @@ export const Citation = z.strictObject({
    * sources had said by R, so a researcher entering an archived story can replay how it was learnt.
    */
   published: z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) }).optional(),
+}, {
+  // Every event cites its source: one left out is said so, not as zod's "expected object, received undefined".
+  error: (issue) => (issue.input === undefined ? 'is required: the source the event comes from ({"document": ..., "quote": ...}, and a url or title if it has one)' : undefined),
 });
 
 /** How sure the source is: an announced fact, a press report, or a rumour. */
