@@ -7,11 +7,11 @@
  * Invariant: records reach the worker once each, in seq order, one batch at a time (`take`).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LogSummary, OpeningProgress } from '../core/contract';
+import type { LogSummary } from '../core/contract';
 import type { EventRecord } from '../core/event';
 import { Serial } from '../core/serial';
 import { unwrap, type Api } from './api';
-import { whileOpening } from './opening-watch';
+import { whileOpening, type Opening } from './opening-watch';
 import { timeLeft, type Arrival } from './load-estimate';
 import type { ReplayClient } from './replay-client';
 import { shownText } from '../core/shown-text';
@@ -79,7 +79,7 @@ export interface LogData {
   /** Set while a load is in progress. */
   progress?: LoadProgress;
   /** Set while the host is opening the log, before any record can load. */
-  opening?: OpeningProgress;
+  opening?: Opening;
   /** Says the first answer is on screen (the state, the seat history, or nothing to show): the rest of the log loads from then on. */
   stateShown(): void;
 }
@@ -98,7 +98,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const [error, setError] = useState<string>();
   const [arrived, setArrived] = useState(0);
   const [progress, setProgress] = useState<LoadProgress>();
-  const [opening, setOpening] = useState<OpeningProgress>();
+  const [opening, setOpening] = useState<Opening>();
   /** The worker's head, read by the poll and by `take` without waiting for a render. */
   const headRef = useRef(0);
   /**
@@ -135,7 +135,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       // large log's end is read. If the opening then fails, nothing of them stays (below).
       let checked = 0;
       let nudge = () => {};
-      const watched = (opening: OpeningProgress | undefined) => {
+      const watched = (opening: Opening | undefined) => {
         setOpening(opening);
         if (opening && opening.checked > checked) {
           checked = opening.checked;

@@ -6,7 +6,7 @@
  * Both notices change at every page or read, so they do not speak (aria-live off): a screen reader
  * hears the load's milestones instead (useLoadAnnouncement).
  */
-import type { OpeningProgress } from '../../core/contract';
+import type { Opening } from '../opening-watch';
 import { formatMegabytes } from '../format';
 import type { LoadProgress } from '../useLog';
 
@@ -35,10 +35,9 @@ export function LoadNotice({ progress }: { progress: LoadProgress }) {
  * chained from the log's first load meanwhile (`shown` of them in): the notice says that they are
  * not yet checked against the log's end, which is read last.
  */
-export function OpeningNotice({ opening, shown }: { opening: OpeningProgress; shown: number }) {
-  const { read, size, elapsedMs } = opening;
+export function OpeningNotice({ opening, shown }: { opening: Opening; shown: number }) {
+  const { read, size, etaMs } = opening;
   const percent = size ? Math.floor((read / size) * 100) : 0;
-  const etaMs = read > 0 && read < size ? (elapsedMs / read) * (size - read) : undefined;
   return (
     <div className="notice load-progress" role="status" aria-live="off">
       {size > 0 ? <progress max={size} value={read} aria-label="Log file read" /> : <progress aria-label="Log file read" />}
