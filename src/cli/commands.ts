@@ -209,8 +209,10 @@ function revisionNote(ledger: Ledger, record: EventRecord): string {
   // The corrected payload is the fact's: a correction that was itself corrected stands for that fact.
   const now = describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: last.data.data } as Pick<EventRecord, 'type' | 'data'>);
   // A correction that moved the fact says when it now stands (the state already uses that moment).
-  const moment = momentOfFact((id) => ledger.byId(id), last.id);
-  const moved = moment && (moment.time !== record.time || moment.timeprecision !== record.timeprecision);
+  // Compared with the fact's moment as this record gave it: a correction's own time is when it was made.
+  const find = (id: string) => ledger.byId(id);
+  const [moment, was] = [momentOfFact(find, last.id), momentOfFact(find, record.id)];
+  const moved = moment && (moment.time !== was?.time || moment.timeprecision !== was?.timeprecision);
   return `${first}; now: ${now}${moved ? ` (${formatMoment(moment.time, moment.timeprecision, moment.timezone)})` : ''}]`;
 }
 
