@@ -10,7 +10,7 @@ import { momentOfFact } from '../core/fact-moment';
 import { formatMoment, toEpoch } from '../core/time';
 import { openService, type LogService } from '../service/service';
 import { readInput, writeOutput, type CliIo } from './io';
-import { isLogFile, refuseEventLines, refuseLogFiles } from '../store/log-file';
+import { isLogFile, refuseEventLines, refuseLogFiles, refuseOtherUrl, refuseSideFile } from '../store/log-file';
 import { eventTypes, logPayloads } from '../core/vocabulary';
 import { copyLog } from '../store/copy-log';
 import { verifyLog } from './verify';
@@ -143,6 +143,9 @@ export const commands = {
   async copy(_options: Options, io: CliIo, positionals: string[]) {
     const [from, to] = positionals;
     if (!from || !to || positionals.length > 2) throw new IncumbentError('invalid', 'needs exactly two: FROM and TO (each a log file path or a postgres://... URL)', 'arguments');
+    // Named as FROM: the checks verify makes of a --log would name --log, which copy has not.
+    refuseOtherUrl(from, 'FROM');
+    refuseSideFile(from, (log) => `give FROM as ${log}`, 'FROM');
     io.err(`source: ${await verifyLog(from)}\n`);
     const { records, head } = await copyLog(from, to);
     io.out(`copied ${records} records; both end at #${head.seq} ${head.hash}\n`);

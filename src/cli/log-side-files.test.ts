@@ -77,3 +77,11 @@ describe('copy to a file kept beside a log', () => {
     expect(files()).toEqual(before);
   });
 });
+
+describe('copy from a file kept beside a log', () => {
+  it('names FROM, which copy takes, not --log, which it has not', async () => {
+    const { code, err } = await runCli(['copy', `${log}.head`, join(tmpdir(), 'never-written.jsonl')]);
+    expect(err).toBe(`incumbent copy: FROM: ${log}.head is the head anchor kept beside the log ${log}, not a log: give FROM as ${log}\n`);
+    expect(code).toBe(1);
+  });
+});

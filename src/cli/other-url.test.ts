@@ -10,12 +10,13 @@ import { runCli } from './run-cli.test-support';
 
 const URL_WITH_PASSWORD = 'pg://alice:s3cret@db.example/news?log=crisis';
 
-describe('--log or TO given as a URL of a kind no log is', () => {
+describe('--log, FROM or TO given as a URL of a kind no log is', () => {
   it.each([
     ['verify', ['--log', URL_WITH_PASSWORD], '--log'],
     ['snapshot', ['--log', URL_WITH_PASSWORD, '--at', '2023-11-18T12:00:00Z'], '--log'],
     ['init', ['--log', URL_WITH_PASSWORD, '--title', 'News'], '--log'],
     ['copy', [BUILT_IN_LOG, URL_WITH_PASSWORD], 'TO'],
+    ['copy', [URL_WITH_PASSWORD, 'copied.jsonl'], 'FROM'],
   ])('%s is refused, naming the scheme, never the password, and writes nothing', async (command, args, field) => {
     const { code, err } = await runCli([command, ...args]);
     expect(err).toContain(`incumbent ${command}: ${field}: is a pg:// URL, which no log is: give a file path, or a postgres:// URL (postgres://user@host/database?log=NAME)\n`);
