@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_LOG } from './commands';
 import { runCli } from './run-cli.test-support';
@@ -83,5 +83,24 @@ describe('copy from a file kept beside a log', () => {
     const { code, err } = await runCli(['copy', `${log}.head`, join(tmpdir(), 'never-written.jsonl')]);
     expect(err).toBe(`incumbent copy: FROM: ${log}.head is the head anchor kept beside the log ${log}, not a log: give FROM as ${log}\n`);
     expect(code).toBe(1);
+  });
+});
+
+describe('a log started where a log already sits under its index or bookmarks name', () => {
+  // A log named notes.index, started first, is allowed (it is a log); notes started after would
+  // write its index, or its bookmarks, over it.
+  it.each([
+    ['init', '.index', (at: string) => ['init', '--log', at, '--title', 'Notes']],
+    ['init', '.bookmarks.json', (at: string) => ['init', '--log', at, '--title', 'Notes']],
+    ['copy', '.index', (at: string) => ['copy', BUILT_IN_LOG, at]],
+  ])('%s beside a log named like its %s is refused, and that log is left whole', async (_command, suffix, args) => {
+    const notes = join(mkdtempSync(join(tmpdir(), 'incumbent-beside-')), 'notes');
+    expect((await runCli(['init', '--log', `${notes}${suffix}`, '--title', 'Named like a side file'])).code).toBe(0);
+    const before = readFileSync(`${notes}${suffix}`, 'utf8');
+    const { code, err } = await runCli(args(notes));
+    expect(err).toContain(`cannot start a log at ${notes}: ${notes}${suffix} is a log, and this one's `);
+    expect(code).not.toBe(0);
+    expect(readFileSync(`${notes}${suffix}`, 'utf8')).toBe(before);
+    expect(readdirSync(dirname(notes)).filter((name) => name === 'notes')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { IncumbentError } from '../core/errors';
 import { anchorPath, AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { LogLock } from './lock';
-import { isFolder, realLogPath, refuseOtherUrl, refuseSideFile } from './log-file';
+import { isFolder, realLogPath, refuseLogAtSideFile, refuseOtherUrl, refuseSideFile } from './log-file';
 import { isPostgresUrl, openLogStore, type LogStore } from './log-store';
 import { sha256 } from './seal';
 
@@ -32,6 +32,7 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
   const path = realLogPath(to);
   // Before the lock and the copy: a log copied there would take the place of another's anchor, index or lock.
   refuseSideFile(to, () => 'give the copy a name of its own', 'TO');
+  if (!existsSync(to)) refuseLogAtSideFile(to, 'TO');
   // Before the lock, which would be taken beside the folder, in its parent.
   if (isFolder(path)) throw new IncumbentError('invalid', `${to} is a folder, not a log file: give the copy a file name, such as ${join(to, 'copy.jsonl')}`, 'TO');
   const lock = LogLock.acquire(path);

@@ -12,7 +12,7 @@ import { Digests } from './digests';
 import { fsyncDirectoryOf, readAnchor } from './head-anchor';
 import { JsonLinesAdapter, type LogData } from './jsonl-adapter';
 import { LogLock } from './lock';
-import { isFolder, isLogFile, noLogAt, realLogPath } from './log-file';
+import { isFolder, isLogFile, noLogAt, realLogPath, refuseLogAtSideFile } from './log-file';
 import { logCreatedDraft, type AppendOutcome, type Batch, type LogStore, type OpenOptions } from './log-store';
 import { sealBatch } from './seal-batch';
 
@@ -46,6 +46,7 @@ export class EventLog implements LogStore {
     // A deleted log's anchor would outrank the new log's first one, and every later open would call the new log cut short.
     // (An empty one, left by an init stopped before its first write, named no head: it is as good as none.)
     if (!exists && readAnchor(named) !== 'missing') throw new IncumbentError('conflict', `cannot start a log at ${named}: ${named}.head exists (the anchor of another log); remove it first`);
+    if (!exists) refuseLogAtSideFile(named);
     const path = realLogPath(named);
     const lock = options.readOnly ? undefined : LogLock.acquire(path);
     const adapter = new JsonLinesAdapter(path, options);

@@ -124,6 +124,16 @@ export function refuseSideFile(path: string, remedy: (log: string) => string = (
   }
 }
 
+/**
+ * Refuses to start a log at `path` (`init`, a copy's TO) when a log already sits where this one's
+ * index or bookmarks would be written (`${path}.index`, a log started first, which `refuseSideFile`
+ * allows): storing them, renamed over it, would destroy that log. Its head anchor is checked apart.
+ */
+export function refuseLogAtSideFile(path: string, field?: string): void {
+  const taken = ['.index', '.bookmarks.json'].map((suffix) => `${path}${suffix}`).find(startsAsLog);
+  if (taken) throw new IncumbentError('conflict', `cannot start a log at ${path}: ${taken} is a log, and this one's ${taken.endsWith('.index') ? 'index' : 'bookmarks'} would be written over it; give this log another name`, field);
+}
+
 /** The most of a file read to find its first line: a log's first record is far shorter. */
 const FIRST_LINE_BYTES = 64 << 10;
 
