@@ -26,3 +26,11 @@ describe('--log, FROM or TO given as a URL of a kind no log is', () => {
     expect(existsSync('pg:')).toBe(false);
   });
 });
+
+describe('--log given as a postgres URL short of its "://"', () => {
+  it.each(['postgres:/alice:s3cret@db.example/news?log=crisis', 'postgresql:alice:s3cret@db.example/news?log=crisis', 'postgres//alice:s3cret@db.example/news?log=crisis'])('%s is refused, never printing the password', async (given) => {
+    const { code, err } = await runCli(['verify', '--log', given]);
+    expect(err).toBe('incumbent verify: --log: is a postgres URL without its "://": give postgres://user@host/database?log=NAME, or a file path\n');
+    expect(code).toBe(1);
+  });
+});
