@@ -130,7 +130,14 @@ export class LogSession {
     // Fewer than were said to be chained (a read begun again has not chained them anew yet) would be
     // taken for all there are: the page would ask for the next ones after those it was told of.
     if (!sofar || fromSeq > to || to < Math.min(fromSeq - 1 + limit, opening.told)) return undefined;
-    if (!opening.answered || to > opening.answered.seq) opening.answered = { seq: to, hash: sofar.hashOf(to) };
+    const { answered } = opening;
+    if (!answered || to > answered.seq) {
+      // Records answered from a read begun again vouch for those answered before only if they chain
+      // to them: else the page would hold some from the file before a rewrite, some from after. It
+      // waits for the open instead, which the records answered first then fail (`open`).
+      if (answered && sofar.hashOf(answered.seq) !== answered.hash) return undefined;
+      opening.answered = { seq: to, hash: sofar.hashOf(to) };
+    }
     return { ledger: sofar.ledger, to };
   }
 
