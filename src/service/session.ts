@@ -130,14 +130,12 @@ export class LogSession {
     // Fewer than were said to be chained (a read begun again has not chained them anew yet) would be
     // taken for all there are: the page would ask for the next ones after those it was told of.
     if (!sofar || fromSeq > to || to < Math.min(fromSeq - 1 + limit, opening.told)) return undefined;
+    // A read begun again answers only once it holds the records answered before, as they were: else
+    // the page would hold some from the file before a rewrite and some from after (those it asks for
+    // again among them). The call waits for the open instead, which the records answered first then fail (`open`).
     const { answered } = opening;
-    if (!answered || to > answered.seq) {
-      // Records answered from a read begun again vouch for those answered before only if they chain
-      // to them: else the page would hold some from the file before a rewrite, some from after. It
-      // waits for the open instead, which the records answered first then fail (`open`).
-      if (answered && sofar.hashOf(answered.seq) !== answered.hash) return undefined;
-      opening.answered = { seq: to, hash: sofar.hashOf(to) };
-    }
+    if (answered && (sofar.records < answered.seq || sofar.hashOf(answered.seq) !== answered.hash)) return undefined;
+    if (!answered || to > answered.seq) opening.answered = { seq: to, hash: sofar.hashOf(to) };
     return { ledger: sofar.ledger, to };
   }
 
