@@ -4,7 +4,7 @@ import type { EventRecord } from '../core/event';
 import type { SnapshotRequest } from '../core/snapshot';
 import { decodeUtf8 } from '../core/utf8';
 import { unwrap, type Api } from './api';
-import { PAGE } from './useLog';
+import { PAGE } from './load-pacing';
 
 const download = (fileName: string, parts: string | string[], type: string) => {
   const url = URL.createObjectURL(new Blob(typeof parts === 'string' ? [parts] : parts, { type }));

@@ -12,44 +12,10 @@ import type { EventRecord } from '../core/event';
 import { Serial } from '../core/serial';
 import { unwrap, type Api } from './api';
 import { whileOpening, type Opening } from './opening-watch';
+import { FIRST_PAGE, FIRST_STATE_WAIT_MS, IN_FLIGHT, PAGE, WHILE_OPENING } from './load-pacing';
 import { timeLeft, type Arrival } from './load-estimate';
 import type { ReplayClient } from './replay-client';
 import { shownText } from '../core/shown-text';
-
-export const PAGE = 20_000;
-/**
- * The first page is small, so the first state shows within a moment of opening even a huge log;
- * each next one is twice the last, up to PAGE: the worker parses a page in one go, and the first
- * questions (asked once the first page is in) wait for the pages on their way meanwhile. 500
- * against 2,000 brought the first state at 100k a median of 140 ms sooner (1,174 against 1,317 ms,
- * 12 loads each, alternated): the worker's code is still cold, and every record then costs more.
- */
-const FIRST_PAGE = 500;
-/**
- * While the host opens a log, the page loads at most this many of the records it has read so far
- * (`OpeningProgress.checked`), one page at a time: enough for a first state and the log's start on
- * the scrubber. More takes the machine's cores from the opening itself: at a million events (2
- * cores), loading all it had read (333k records, its own third) took the host 9.1-9.9 s to open
- * the log instead of 5.1 s, and the whole log was in a second later; with this cap, 7.2 s, and the
- * whole log in as soon as before (19.4 s from launch, 19.1 s before any was loaded early).
- */
-const WHILE_OPENING = 100_000;
-/** Pages in flight at once while loading: the next is on the wire while the worker adds the last. */
-const IN_FLIGHT = 2;
-/**
- * The pages after the first wait until its answer is on screen (`stateShown`: the state, the seat
- * history, or a company with nothing to show). Asked for at once, they were parsed and added in the
- * worker while it answered the first state's questions: a median of about 120 ms later on screen at
- * 100k events, on 2 cores. This long at most, for an answer that never comes: 1 s could run out
- * on a busy 2-core machine while the first state was still on its way.
- */
-const FIRST_STATE_WAIT_MS = 5_000;
-/*
- * While loading, the page re-asks its questions (the timeline, the state) only when the records
- * loaded have doubled since it last did: the timeline's answer walks the whole company so far,
- * and the state after new records rebuilds the engine's checkpoints (seconds at a million), so
- * asked every few seconds they cost more than the load itself. Doubling bounds them to twice the last.
- */
 
 /** How far a load has come: records in the worker, of how many, and an estimate of the time left. */
 export interface LoadProgress {
@@ -114,9 +80,13 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const queue = useRef(new Serial());
   /** Resolves the current load's wait for its first state (a no-op once it has). */
   const shown = useRef<() => void>(() => {});
+  /** Loads begun: one begun after another (another log, a retry) supersedes it, which then changes nothing more. */
+  const generation = useRef(0);
   const stateShown = useCallback(() => shown.current(), []);
 
   const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    const superseded = () => generation.current !== mine;
     setLoading(true);
     setError(undefined);
     // It may be another log (the host's was replaced): nothing of the last one stays on screen,
@@ -136,7 +106,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       let checked = 0;
       let nudge = () => {};
       const watched = (opening: Opening | undefined) => {
-        setOpening(opening);
+        if (!superseded()) setOpening(opening);
         if (opening && opening.checked > checked) {
           checked = opening.checked;
           nudge();
@@ -144,7 +114,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       };
       const summaryAsked = whileOpening(api, unwrap(api.contract['log:summary']({})), watched).then((summary) => {
         opened = summary;
-        setProgress({ loaded: headRef.current, total: summary.head.seq });
+        if (!superseded()) setProgress({ loaded: headRef.current, total: summary.head.seq });
         nudge();
         return summary;
       });
@@ -171,6 +141,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         });
       const asking: Promise<{ head: number }>[] = [];
       for (;;) {
+        if (superseded()) return;
         const total = opened ? opened.head.seq : Math.min(checked, WHILE_OPENING);
         // Pages: a small first one, alone (the worker lists the companies without the next to parse meanwhile), then each twice the last up to PAGE, IN_FLIGHT at once.
         while (nextSeq <= total && asking.length < (shownHead === 0 || !opened ? 1 : IN_FLIGHT)) {
@@ -205,10 +176,13 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           if (firstCompanies?.length && !last) await firstStateOnScreen();
         }
       }
-      setCompanies(await replay.ask({ op: 'companies' }));
+      const names = await replay.ask({ op: 'companies' });
+      if (superseded()) return;
+      setCompanies(names);
       // The title and names the host gives are shown as the worker shows a record's text (shown-text.ts).
       setSummary({ ...opened!, title: shownText(opened!.title), companies: opened!.companies.map((c) => ({ ...c, name: shownText(c.name) })) });
     } catch (e) {
+      if (superseded()) return;
       // Records shown while the host opened a log that then failed to open are no log's: none stays.
       if (!opened) {
         await replay.ask({ op: 'reset' }).catch(() => undefined);
@@ -218,8 +192,10 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       }
       setError((e as Error).message);
     } finally {
-      setProgress(undefined);
-      setLoading(false);
+      if (!superseded()) {
+        setProgress(undefined);
+        setLoading(false);
+      }
     }
   }, [api, replay]);
 
