@@ -14,6 +14,9 @@ describe('why a time is refused', () => {
     ['2023-11-17T12:60Z', `${GENERAL}: there is no time 12:60 in a day`],
     ['2023-11-17T12:00:00+24:00', `${GENERAL}: there is no offset +24:00`],
     ['2023-11-17T12:00:00', `${GENERAL}: it has none (Z for UTC, or the local one, such as -08:00)`],
+    ['2024-02-29T00:00:00z', `${GENERAL}: write its T and Z as capitals`],
+    ['2024-02-29t00:00:00', `${GENERAL}: it has none (Z for UTC, or the local one, such as -08:00)`],
+    ['2024-02-29t00:00:00-08:00', `${GENERAL}: write its T and Z as capitals`],
     ['yesterday', GENERAL],
     ['2023-11-17', GENERAL],
   ])('%s: %s', (time, message) => {

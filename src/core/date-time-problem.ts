@@ -4,8 +4,8 @@
  * for a fault in the offset, which was there.
  */
 const GENERAL = 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00';
-const SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-](\d{2}):(\d{2}))$/;
-const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Days in a month of the proleptic Gregorian calendar. */
@@ -13,7 +13,10 @@ const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 &
 
 export function dateTimeProblem(value: unknown): string {
   if (typeof value !== 'string') return GENERAL;
-  if (WITHOUT_OFFSET.test(value)) return `${GENERAL}: it has none (Z for UTC, or the local one, such as -08:00)`;
+  // RFC 3339 allows a small t and z; a log's times are written with capitals (a query's are read either way).
+  const upper = value.toUpperCase();
+  if (upper !== value && SHAPE.test(upper)) return `${GENERAL}: write its T and Z as capitals`;
+  if (WITHOUT_OFFSET.test(upper)) return `${GENERAL}: it has none (Z for UTC, or the local one, such as -08:00)`;
   const parts = SHAPE.exec(value);
   if (!parts) return GENERAL;
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = [1, 2, 3, 4, 5, 6, 8, 9].map((i) => Number(parts[i] ?? 0));
