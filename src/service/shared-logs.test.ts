@@ -1,3 +1,4 @@
+import { pgError } from '../store/postgres/pg-errors';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,12 @@ describe('File > Open Shared Log… and Open Recent', () => {
     expect(settings.get().recent).toEqual([]);
     expect(settings.sharedLogs()).toEqual([]);
     expect(() => readFileSync(file, 'utf8')).toThrow();
+  });
+
+  it('a server that asks for a password none was given for is said on the dialog\'s password field, not with the terminal\'s advice', async () => {
+    const asked = pgError(new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), 'db.example:5432', 'open the log');
+    const { logs } = await setup(true, asked);
+    await expect(logs.open({ url: URL_ })).rejects.toMatchObject({ field: 'password', message: 'password: is needed: the PostgreSQL server asks for one' });
   });
 
   it('refuses an invalid request before connecting, and re-opens only remembered logs', async () => {

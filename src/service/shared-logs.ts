@@ -9,6 +9,7 @@
  */
 import { IncumbentError } from '../core/errors';
 import type { LogSummary } from '../core/contract';
+import { askedForPassword } from '../store/postgres/pg-errors';
 import { passwordFrom, storedPasswordFor, type SecretBox, type SharedLogEntry } from '../store/shared-credentials';
 import { sharedLogTarget, type SharedLogRequest } from './shared-log-request';
 
@@ -34,7 +35,10 @@ export function sharedLogs({ open, settings, secrets }: SharedLogsDeps): SharedL
   return {
     async open(request) {
       const target = sharedLogTarget(request);
-      const summary = await open(target.connect);
+      const summary = await open(target.connect).catch((error: unknown) => {
+        // The dialog has a field for it: the terminal's advice (PGPASSWORD, ~/.pgpass) is not the way here.
+        throw askedForPassword(error) && !target.password ? new IncumbentError('invalid', 'is needed: the PostgreSQL server asks for one', 'password') : error;
+      });
       await settings.rememberShared({ url: target.remembered, password: storedPasswordFor(secrets, target.password) });
       return summary;
     },

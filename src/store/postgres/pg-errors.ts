@@ -24,6 +24,11 @@ const LOCK_WAIT_HINT = '60 s unless the URL sets lock_timeout=S';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || (error as { code?: string }).code || 'unknown error';
 
 /** The error a caller sees; `doing` says what was being done ("append to log x"). */
+const ASKS_FOR_A_PASSWORD = 'asks for a password and none was given';
+
+/** Whether `error` says the server asked for a password that none of the URL, PGPASSWORD or ~/.pgpass gave (the desktop asks for it instead). */
+export const askedForPassword = (error: unknown): boolean => error instanceof IncumbentError && error.message.includes(ASKS_FOR_A_PASSWORD);
+
 export function pgError(error: unknown, server: string, doing: string, committing = false): IncumbentError {
   if (error instanceof IncumbentError) return error;
   const { code, constraint } = error as { code?: string; constraint?: string };
@@ -36,7 +41,7 @@ export function pgError(error: unknown, server: string, doing: string, committin
   // lock_not_available: lock_timeout (pg-url.ts) ran out while another session held the log's lock.
   if (code === '55P03') return new IncumbentError('locked', `could not ${doing}: another session of PostgreSQL at ${server} held the log's lock longer than lock_timeout allows (${LOCK_WAIT_HINT}); nothing was written. Try again; if it stays locked, find the session holding it in pg_locks (locktype advisory)`);
   // pg's own words when the server asks for a password and neither the URL, PGPASSWORD nor ~/.pgpass gave one.
-  if (/client password must be a string/.test(messageOf(error))) return new IncumbentError('invalid', `PostgreSQL at ${server} asks for a password and none was given: set PGPASSWORD or ~/.pgpass (or put it, percent-encoded, in the URL)`, '--log');
+  if (/client password must be a string/.test(messageOf(error))) return new IncumbentError('invalid', `PostgreSQL at ${server} ${ASKS_FOR_A_PASSWORD}: set PGPASSWORD or ~/.pgpass (or put it, percent-encoded, in the URL)`, '--log');
   if (code === '28P01' || code === '28000') return new IncumbentError('invalid', `PostgreSQL at ${server} refused the login: ${messageOf(error)}`, '--log');
   if (code === '3D000') return new IncumbentError('not-found', `PostgreSQL at ${server}: ${messageOf(error)}`);
   if (code === '42501') return new IncumbentError('invalid', `PostgreSQL at ${server} refused: ${messageOf(error)}`);
