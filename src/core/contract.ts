@@ -105,6 +105,7 @@ export interface Results {
   'log:summary': LogSummary;
   /** Null when no log is being opened. */
   'log:opening': OpeningProgress | null;
+  /** Records `fromSeq` on: `limit` of them, or more, to the end of a batch the last would cut (no reader holds part of one). */
   'log:read': { records: EventRecord[]; head: number };
   /** At most 10,000 records after `sinceSeq` (ask again from the last one for more); `head` is the log's head. */
   'log:changes': { records: EventRecord[]; head: number };

@@ -5,6 +5,7 @@
 import type { Handlers, JsonPage, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
+import { wholeBatchEnd } from '../core/page-end';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
 import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
 import { toEpoch } from '../core/time';
@@ -115,11 +116,11 @@ export async function openService(location: string, options: ServiceOptions): Pr
     'log:opening': async () => null,
     readJson: ({ fromSeq, limit }) => {
       const l = ledger();
-      return { head: l.head, records: l.recordsJson(fromSeq, Math.min(fromSeq - 1 + limit, l.head)) };
+      return { head: l.head, records: l.recordsJson(fromSeq, wholeBatchEnd(l, Math.min(fromSeq - 1 + limit, l.head), l.head)) };
     },
     'log:read': async ({ fromSeq, limit }) => {
       const l = ledger();
-      return { records: [...l.records(fromSeq, fromSeq - 1 + limit)], head: l.head };
+      return { records: [...l.records(fromSeq, wholeBatchEnd(l, Math.min(fromSeq - 1 + limit, l.head), l.head))], head: l.head };
     },
     'log:changes': changes,
     'log:append': async ({ events }) => append(events, (i) => `events.${i}`),

@@ -12,6 +12,7 @@ import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/con
 import { IncumbentError, sentenceOf } from '../core/errors';
 import { Serial } from '../core/serial';
 import type { Ledger } from '../core/ledger';
+import { wholeBatchEnd } from '../core/page-end';
 import { fsyncDirectoryOf } from '../store/head-anchor';
 import type { ChainedSoFar } from '../store/read-options';
 import { openService, type LogService, type ServiceOptions } from './service';
@@ -135,8 +136,9 @@ export class LogSession {
     // again among them). The call waits for the open instead, which the records answered first then fail (`open`).
     const { answered } = opening;
     if (answered && (sofar.records < answered.seq || sofar.hashOf(answered.seq) !== answered.hash)) return undefined;
-    if (!answered || to > answered.seq) opening.answered = { seq: to, hash: sofar.hashOf(to) };
-    return { ledger: sofar.ledger, to };
+    const end = wholeBatchEnd(sofar.ledger, to, sofar.records);
+    if (!answered || end > answered.seq) opening.answered = { seq: end, hash: sofar.hashOf(end) };
+    return { ledger: sofar.ledger, to: end };
   }
 
   /** `log:read` as JSON, in pieces (see `LogService.readJson`), from whichever log is current (or, while one opens, from what it has read). */
