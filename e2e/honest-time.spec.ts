@@ -92,6 +92,10 @@ test('before the log’s coverage starts, the screen says so instead of showing 
   await expect(slot).toContainText('Before this log’s coverage. It starts Fri 17 Nov 2023');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Not covered yet.');
   await expect(page.getByRole('region', { name: 'Board' })).not.toContainText('vacant');
+  // Before any role it knows of (the CTO's, from May 2022), nor that no one held a role.
+  await setMoment(page, '2021-06-01T12:00');
+  await expect(page.getByRole('region', { name: 'Roles' })).toContainText('Not covered yet.');
+  await expect(page.getByRole('region', { name: 'Roles' })).not.toContainText('No roles recorded');
   await setMoment(page, '2023-11-17T13:00');
   await expect(slot).not.toContainText('Before this log’s coverage');
   await expect(slot).toContainText('Last change:');

@@ -67,7 +67,7 @@ function More({ list, shown, what, onMore }: { list: Listed<unknown>; shown: num
 
 type Uncertainty = (seat: string) => Uncertain[];
 
-const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSource }: { roles: StateView['roles']; former: StateView['former']; changed: string; uncertain: Uncertain[]; onShowSource(id: string): void }) {
+const Roles = memo(function Roles({ roles, former, changed, uncertain, covered, onShowSource }: { roles: StateView['roles']; former: StateView['former']; changed: string; uncertain: Uncertain[]; covered: boolean; onShowSource(id: string): void }) {
   const changedRoles = new Set(changed.split('\u0001'));
   const uncertainFor: Uncertainty = (seat) => uncertain.filter((u) => u.seat === seat);
   const held = new Set(roles.map((h) => h.seat));
@@ -104,7 +104,7 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, onShowSou
           {roles.length === 0 && unplacedRoles.length === 0 && (
             <tr>
               <td colSpan={2} className="muted">
-                No roles recorded at this moment.
+                {covered ? 'No roles recorded at this moment.' : NOT_COVERED}
               </td>
             </tr>
           )}
@@ -278,7 +278,7 @@ export function StatePanel({ moment, figures, span, asked, timeZone, onShowSourc
       <LastChange moment={moment} timeZone={timeZone} />
       <Uncertainties uncertain={uncertain} onShowSource={onShowSource} />
       <div className="columns">
-        <Roles roles={view.roles} former={view.former} changed={changedRoles} uncertain={uncertain} onShowSource={onShowSource} />
+        <Roles roles={view.roles} former={view.former} changed={changedRoles} uncertain={uncertain} covered={covered} onShowSource={onShowSource} />
         <Board board={view.board} chair={view.chair} formerBoard={view.formerBoard} formerChair={view.formerChair} affiliations={view.affiliations} changed={changedSeats} uncertain={uncertain} covered={covered} onShowSource={onShowSource} onMore={onMore} />
         <section aria-label="Open items and figures">
           <Pending pending={view.pending} covered={covered} onShowSource={onShowSource} onMore={onMore} />
