@@ -236,6 +236,9 @@ describe('incumbent', () => {
     expect(await refused(['events', '--json', '--type', 'role', '--json'])).toMatch(/Option '--json' is given more than once/);
     // Given empty (a script's unset variable), an option would read as not given: verify would skip the head check asked for.
     expect(await refused(['verify', '--head', ''])).toMatch(/Option '--head' is empty; give it a value or leave it out/);
+    // One the command cannot do without: leaving it out is no way out.
+    expect(await refused(['init', '--log', 'x.jsonl', '--title', '  '])).toMatch(/Option '--title' is empty; give it a value\n/);
+    expect(await refused(['snapshot', '--at', ''])).toMatch(/Option '--at' is empty; give it a value\n/);
     expect(await refused(['snapshot', '--at', '9999-12-31T23:59:59-12:00'])).toMatch(/--at: "9999-12-31T23:59:59-12:00" must be from year 0000 to 9999 in UTC/);
     expect(await refused(['snapshot', '--at', '2023-11-20T00:00:00Z', '--out', ' '])).toMatch(/Option '--out' is empty/);
     const log = copyOfDataset();

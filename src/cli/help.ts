@@ -19,6 +19,13 @@ const tables: Record<Command, OptionTable> = {
 
 export const optionsOf = (command: Command): OptionTable => tables[command];
 
+/** The options a command cannot do without: those its usage line (below) names outside brackets. */
+export function requiredOptions(command: Command): Set<string> {
+  let usage = help[command].split('\n')[0]!;
+  for (let outer = usage.replace(/\[[^[\]]*\]/g, ''); outer !== usage; outer = usage.replace(/\[[^[\]]*\]/g, '')) usage = outer;
+  return new Set([...usage.matchAll(/--([a-z-]+)/g)].map((match) => match[1]!));
+}
+
 const LOG = '  --log LOG        an event log: a JSON Lines file, or postgres://user@host:port/db?log=NAME\n                   (password from PGPASSWORD or ~/.pgpass); default: the built-in OpenAI dataset\n';
 const TIME = 'Times are RFC 3339 with an offset: 2023-11-18T12:00:00-08:00.\n';
 

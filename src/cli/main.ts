@@ -1,7 +1,7 @@
 /** `incumbent`: the command line. Exit codes: 0 ok, 1 bad input, 2 damaged or locked log. */
 import { sentenceOf, toAppError } from '../core/errors';
 import { commands, type Command } from './commands';
-import { help, optionsOf } from './help';
+import { help, optionsOf, requiredOptions } from './help';
 import { processIo, type CliIo } from './io';
 import { bareArgumentProblem, nearestName, optionProblem, parseOptions } from './option-problem';
 
@@ -23,7 +23,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     parsed = parseOptions(rest, optionsOf(command));
     const takesArguments = command === 'append' || command === 'copy';
-    const problem = optionProblem(parsed.tokens) ?? (takesArguments ? undefined : bareArgumentProblem(parsed.positionals, Object.hasOwn(optionsOf(command), 'log')));
+    const problem = optionProblem(parsed.tokens, requiredOptions(command)) ?? (takesArguments ? undefined : bareArgumentProblem(parsed.positionals, Object.hasOwn(optionsOf(command), 'log')));
     if (problem) throw new Error(problem);
   } catch (error) {
     io.err(`incumbent ${command}: ${(error as Error).message}\n\n${help[command]}`);

@@ -6,12 +6,13 @@ import { parseArgs } from 'node:util';
  * was meant is not ours to guess, and the last one would win unsaid. One given empty (`--head ""`,
  * a script's unset variable): it would read as not given, and `verify` would skip the check asked for.
  */
-export function optionProblem(tokens: { kind: string; name?: string; value?: string | undefined }[]): string | undefined {
+export function optionProblem(tokens: { kind: string; name?: string; value?: string | undefined }[], required: ReadonlySet<string> = new Set()): string | undefined {
   const seen = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== 'option' || !token.name) continue;
     if (seen.has(token.name)) return `Option '--${token.name}' is given more than once; give it once`;
-    if (token.value !== undefined && token.value.trim() === '') return `Option '--${token.name}' is empty; give it a value or leave it out`;
+    // A required one left out is refused too: only a value helps.
+    if (token.value !== undefined && token.value.trim() === '') return `Option '--${token.name}' is empty; give it a value${required.has(token.name) ? '' : ' or leave it out'}`;
     seen.add(token.name);
   }
   return undefined;
