@@ -44,7 +44,7 @@ export interface LogData {
   seen(): void;
   /** Set while a load is in progress. */
   progress?: LoadProgress;
-  /** Set while the host is opening the log, before any record can load. */
+  /** Set while the host is opening the log (the records it has read and chained load meanwhile). */
   opening?: Opening;
   /** Says the first answer is on screen (the state, the seat history, or nothing to show): the rest of the log loads from then on. */
   stateShown(): void;
@@ -158,7 +158,9 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           await Promise.race([new Promise<void>((resolve) => (nudge = resolve)), summaryAsked]);
           continue;
         }
-        headRef.current = (await asking.shift()!).head;
+        const answered = await asking.shift()!;
+        if (superseded()) return;
+        headRef.current = answered.head;
         const loaded = headRef.current;
         if (opened) {
           arrivals.push({ at: performance.now(), loaded });
