@@ -82,12 +82,15 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const shown = useRef<() => void>(() => {});
   /** Loads begun: one begun after another (another log, a retry) supersedes it, which then changes nothing more. */
   const generation = useRef(0);
+  /** Set while a load is under way: it brings the log's records to its end, and the poll after it any appended meanwhile. */
+  const loadingNow = useRef(true);
   const stateShown = useCallback(() => shown.current(), []);
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     const superseded = () => generation.current !== mine;
     setLoading(true);
+    loadingNow.current = true;
     setError(undefined);
     // It may be another log (the host's was replaced): nothing of the last one stays on screen,
     // or can be acted on, while this one loads; a launch starts from the same nothing.
@@ -196,6 +199,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
     } finally {
       if (!superseded()) {
         setProgress(undefined);
+        loadingNow.current = false;
         setLoading(false);
       }
     }
@@ -205,6 +209,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const take = useCallback(
     (records: readonly EventRecord[]): Promise<number> => {
       return queue.current.run(async () => {
+        // Read here, the records before these could be most of the log (more than a read gives): the load brings them, then the poll these.
+        if (loadingNow.current) return 0;
         const from = headRef.current;
         const fresh = records.filter((r) => r.seq > from);
         if (fresh.length === 0) return 0;
