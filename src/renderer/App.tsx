@@ -210,7 +210,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
         />
         {log.opening && <OpeningNotice opening={log.opening} shown={log.head} />}
-        {log.progress && <LoadNotice progress={log.progress} />}
+        {log.progress && <LoadNotice progress={log.progress} shown={log.head} />}
         <LogNotices summary={log.summary} arrived={log.arrived} onSeen={log.seen} />
         {view && at !== undefined && (
           <Scrubber key={view.company} times={view.times} kinds={view.kinds} precisions={view.precisions} value={at} onChange={moveTo} onPick={(p) => goToEvent(view.times[p]!, view.precisions[p]!, zoneOf(view, p))} timeZone={timeZone} zones={view} current={current} onDragging={setScrubbing} {...(matches ? { matches } : {})} />

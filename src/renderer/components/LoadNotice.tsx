@@ -14,7 +14,11 @@ const seconds = (ms: number) => (ms < 60_000 ? `${Math.max(1, Math.round(ms / 10
 /** The time left, or nothing to wait for: a last page is not "about 1 s" away. */
 const left = (ms: number | undefined) => (ms === undefined ? '' : ms < 500 ? ', almost done' : `, about ${seconds(ms)} left`);
 
-export function LoadNotice({ progress }: { progress: LoadProgress }) {
+/**
+ * `shown`: the records the timeline and the state were last asked at (the page asks again only when
+ * the records loaded have doubled: load-pacing.ts), fewer than are loaded between those times.
+ */
+export function LoadNotice({ progress, shown }: { progress: LoadProgress; shown: number }) {
   const { loaded, total, etaMs } = progress;
   const percent = total ? Math.floor((loaded / total) * 100) : 0;
   return (
@@ -22,7 +26,7 @@ export function LoadNotice({ progress }: { progress: LoadProgress }) {
       <progress max={total} value={loaded} aria-label="Records loaded" />
       <span>
         Loading the log: {loaded.toLocaleString()} of {total.toLocaleString()} records ({percent}%){left(etaMs)}.
-        {loaded > 0 && loaded < total ? ` The timeline and the state cover the first ${loaded.toLocaleString()} records, as recorded so far.` : ''}
+        {shown > 0 && loaded < total ? ` The timeline and the state cover the first ${Math.min(shown, loaded).toLocaleString()} records, as recorded so far.` : ''}
       </span>
     </div>
   );
