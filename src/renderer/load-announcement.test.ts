@@ -26,6 +26,20 @@ describe("a load's sentences for a screen reader", () => {
     expect(loadPhase(opening, undefined, 500)).toBe('Opening the log: 722 MB to read. Showing its first records meanwhile, not yet checked against its end.');
   });
 
+  it('say once, at the milestone the load was at when the log opened, that the records shown while it opened are checked', () => {
+    const total = 1_000_000;
+    const said = new Set<string | undefined>();
+    for (let loaded = 100_000; loaded <= total; loaded += 20_000) said.add(loadPhase(undefined, { loaded, total, checkedEarly: 100_000 }));
+    expect([...said]).toEqual([
+      'Loading the log: 1,000,000 records. The records shown while it opened are checked against its end.',
+      'Loading the log: 25% of its records in.',
+      'Loading the log: 50% of its records in.',
+      'Loading the log: 75% of its records in.',
+      undefined,
+    ]);
+    expect(loadPhase(undefined, { loaded: 300_000, total: 900_000, checkedEarly: 300_000 })).toBe('Loading the log: 25% of its records in. The records shown while it opened are checked against its end.');
+  });
+
   it('say nothing once loaded: the hook says that it ended', () => {
     expect(loadPhase(undefined, undefined)).toBeUndefined();
     expect(loadPhase(undefined, { loaded: 10, total: 10 })).toBeUndefined();

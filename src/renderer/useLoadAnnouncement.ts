@@ -12,7 +12,10 @@ import type { LoadProgress } from './useLog';
 export function loadPhase(opening: OpeningProgress | undefined, progress: LoadProgress | undefined, shown = 0): string | undefined {
   if (progress) {
     const quarter = progress.total ? Math.floor((progress.loaded / progress.total) * 4) : 0;
-    return quarter === 0 ? `Loading the log: ${progress.total.toLocaleString()} records.` : quarter < 4 ? `Loading the log: ${quarter * 25}% of its records in.` : undefined;
+    const said = quarter === 0 ? `Loading the log: ${progress.total.toLocaleString()} records.` : quarter < 4 ? `Loading the log: ${quarter * 25}% of its records in.` : undefined;
+    // Once, at the milestone the load was at when the log opened: the records heard of as not yet checked are.
+    const early = progress.checkedEarly;
+    return said && early && Math.floor((early / progress.total) * 4) === quarter ? `${said} The records shown while it opened are checked against its end.` : said;
   }
   if (opening && shown > 0) return `Opening the log: ${formatMegabytes(opening.size)} to read. Showing its first records meanwhile, not yet checked against its end.`;
   if (opening) return opening.size ? `Opening the log: ${formatMegabytes(opening.size)} to read.` : 'Opening the log.';

@@ -21,6 +21,8 @@ import { shownText } from '../core/shown-text';
 export interface LoadProgress {
   loaded: number;
   total: number;
+  /** The records loaded while the host opened the log, before it had checked them against the log's end: the log opened, so they are now. */
+  checkedEarly?: number;
   /** Milliseconds left at the rate so far; undefined until there is a rate. */
   etaMs?: number;
 }
@@ -107,6 +109,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       // come (`OpeningProgress.checked`), a log that grows: the first state shows long before a
       // large log's end is read. If the opening then fails, nothing of them stays (below).
       let checked = 0;
+      /** How many of them the page had when the log opened (which checked them). */
+      let early = 0;
       let nudge = () => {};
       const watched = (opening: Opening | undefined) => {
         if (!superseded()) setOpening(opening);
@@ -117,7 +121,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
       };
       const summaryAsked = whileOpening(api, unwrap(api.contract['log:summary']({})), watched).then((summary) => {
         opened = summary;
-        if (!superseded()) setProgress({ loaded: headRef.current, total: summary.head.seq });
+        early = headRef.current;
+        if (!superseded()) setProgress({ loaded: early, total: summary.head.seq, ...(early ? { checkedEarly: early } : {}) });
         nudge();
         return summary;
       });
@@ -168,7 +173,7 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         if (opened) {
           arrivals.push({ at: performance.now(), loaded });
           const etaMs = timeLeft(arrivals, opened.head.seq);
-          setProgress({ loaded, total: opened.head.seq, ...(etaMs !== undefined ? { etaMs } : {}) });
+          setProgress({ loaded, total: opened.head.seq, ...(etaMs !== undefined ? { etaMs } : {}), ...(early ? { checkedEarly: early } : {}) });
         }
         const last = !!opened && loaded >= opened.head.seq;
         // The first page, then at each doubling: the page's questions are asked again for what has loaded.

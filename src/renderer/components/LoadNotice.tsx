@@ -19,13 +19,14 @@ const left = (ms: number | undefined) => (ms === undefined ? '' : ms < 500 ? ', 
  * the records loaded have doubled: load-pacing.ts), fewer than are loaded between those times.
  */
 export function LoadNotice({ progress, shown }: { progress: LoadProgress; shown: number }) {
-  const { loaded, total, etaMs } = progress;
+  const { loaded, total, etaMs, checkedEarly } = progress;
   const percent = total ? Math.floor((loaded / total) * 100) : 0;
   return (
     <div className="notice load-progress" role="status" aria-live="off">
       <progress max={total} value={loaded} aria-label="Records loaded" />
       <span>
         Loading the log: {loaded.toLocaleString()} of {total.toLocaleString()} records ({percent}%){left(etaMs)}.
+        {checkedEarly ? ` The log is open: the first ${checkedEarly.toLocaleString()}, shown while it opened, are checked against its end.` : ''}
         {shown > 0 && loaded < total ? ` The timeline and the state cover the first ${Math.min(shown, loaded).toLocaleString()} records, as recorded so far.` : ''}
       </span>
     </div>

@@ -19,6 +19,12 @@ describe('LoadNotice', () => {
     expect(html).not.toContain('cover the first 160,000');
   });
 
+  it('says, once the log has opened, that the records shown while it opened are checked against its end', () => {
+    const html = renderToStaticMarkup(createElement(LoadNotice, { progress: { loaded: 120_000, total: 300_000, checkedEarly: 100_000 }, shown: 100_000 }));
+    expect(html).toContain('The log is open: the first 100,000, shown while it opened, are checked against its end.');
+    expect(said(120_000, 100_000)).not.toContain('checked');
+  });
+
   it('says nothing of what they cover before anything is shown', () => {
     expect(said(500, 0)).not.toContain('cover the first');
   });
