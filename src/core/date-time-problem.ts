@@ -3,13 +3,15 @@
  * alone ("must be an RFC 3339 date-time with an offset") sent a user who wrote 2024-02-30 looking
  * for a fault in the offset, which was there.
  */
+import { utcEpoch } from './time';
+
 const GENERAL = 'must be an RFC 3339 date-time with an offset, e.g. 2023-11-17T12:00:00-08:00';
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))$/;
 const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Days in a month of the proleptic Gregorian calendar. */
-const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+/** Days in a month, by the calendar the app reckons every time with (`utcEpoch`: proleptic Gregorian). */
+const daysIn = (year: number, month: number) => (utcEpoch(year, month + 1, 1) - utcEpoch(year, month, 1)) / 86_400_000;
 
 export function dateTimeProblem(value: unknown): string {
   if (typeof value !== 'string') return GENERAL;

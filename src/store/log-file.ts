@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IncumbentError } from '../core/errors';
+import { isPostgresUrl } from './log-store';
 
 /**
  * The one name of a log file: symbolic links resolved (its folder's, for a file not there yet).
@@ -163,7 +164,7 @@ const statReasons: Record<string, string> = { ELOOP: 'its symbolic links lead ro
  */
 export function refuseOtherUrl(path: string, field = '--log'): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(path)?.[1];
-  if (scheme && !/^postgres(ql)?$/i.test(scheme)) throw new IncumbentError('invalid', `is a ${scheme}:// URL, which no log is: give a file path, or a postgres:// URL (postgres://user@host/database?log=NAME)`, field);
+  if (scheme && !isPostgresUrl(path)) throw new IncumbentError('invalid', `is a ${scheme}:// URL, which no log is: give a file path, or a postgres:// URL (postgres://user@host/database?log=NAME)`, field);
   // A postgres URL short of a slash or its colon (postgres:/alice:pw@..., postgres//alice@...): the same
   // slip, the same password. (A folder named postgres, doubled slash and all, names no user@.)
   if (!scheme && /^postgres(ql)?(:|\/\/[^/]*@)/i.test(path)) throw new IncumbentError('invalid', 'is a postgres URL without its "://": give postgres://user@host/database?log=NAME, or a file path', field);
