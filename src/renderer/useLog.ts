@@ -214,11 +214,12 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
   const take = useCallback(
     (records: readonly EventRecord[]): Promise<number> => {
       return queue.current.run(async () => {
-        // Read here, the records before these could be most of the log (more than a read gives): the load brings them, then the poll these.
-        if (loadingNow.current) return 0;
         const from = headRef.current;
         const fresh = records.filter((r) => r.seq > from);
         if (fresh.length === 0) return 0;
+        // While a load is under way, the records before these can be most of the log (more than a read
+        // gives): the load brings them, then the poll these. A few are read here, and these shown at once.
+        if (loadingNow.current && fresh[0]!.seq - from - 1 > PAGE) return 0;
         // A shared log: others may have appended between the worker's head and these records.
         const gap = fresh[0]!.seq > from + 1 ? (await unwrap(api.contract['log:read']({ fromSeq: from + 1, limit: fresh[0]!.seq - from - 1 }))).records : [];
         headRef.current = (await replay.ask({ op: 'add', records: [...gap, ...fresh] })).head;
