@@ -88,6 +88,12 @@ export function dictChangedKeys<V>(before: Dict<V>, after: Dict<V>): string[] {
   return changed;
 }
 
+/** Calls `f` with each entry of `d`, in its order, without listing them first (for maps read at every step of a replay). */
+export function dictEach<V>(d: Dict<V>, f: (value: V, key: string) => void): void {
+  const entries = open(d);
+  for (const key in entries) if (Object.hasOwn(entries, key)) f(entries[key]!, key);
+}
+
 export const dictValues = <V>(d: Dict<V>): V[] => Object.values(open(d));
 export const dictEntries = <V>(d: Dict<V>): [string, V][] => Object.entries(open(d));
 export const dictSize = <V>(d: Dict<V>): number => Object.keys(d).length;

@@ -10,7 +10,7 @@
  * A cell is named by a string: `f\0person\0seat`, `b\0person` or `c\0person` (a person's id is
  * a slug, so it holds no \0; a seat's key may hold anything and comes last).
  */
-import { dict, dictChangedKeys, dictDelete, dictEntries, dictGet, dictSet, dictSize, dictWith, dictWithout, type Dict } from './dict';
+import { dict, dictChangedKeys, dictDelete, dictEach, dictGet, dictSet, dictSize, dictWith, dictWithout, type Dict } from './dict';
 import type { CompanyState } from './state';
 
 /** What a reader's patch holds for a cell the reader has no value in and the head has. */
@@ -31,9 +31,9 @@ export function clearWritten(s: CompanyState): void {
 
 /** Every written cell of `s`, with its value. */
 export function eachWritten(s: CompanyState, f: (cell: string, value: unknown) => void): void {
-  for (const [person, stints] of dictEntries(s.former)) for (const [seat, value] of dictEntries(stints)) f(`f\0${person}\0${seat}`, value);
-  for (const [person, value] of dictEntries(s.formerBoard)) f(`b\0${person}`, value);
-  for (const [person, value] of dictEntries(s.formerChairs)) f(`c\0${person}`, value);
+  dictEach(s.former, (stints, person) => dictEach(stints, (value, seat) => f(`f\0${person}\0${seat}`, value)));
+  dictEach(s.formerBoard, (value, person) => f(`b\0${person}`, value));
+  dictEach(s.formerChairs, (value, person) => f(`c\0${person}`, value));
 }
 
 /** The people whose written cells may differ between two checkpoints, by map (see `frozenCopy`). */
