@@ -107,7 +107,7 @@ export interface Results {
   'log:opening': OpeningProgress | null;
   /** Records `fromSeq` on: `limit` of them, or more, to the end of a batch the last would cut (no reader holds part of one). */
   'log:read': { records: EventRecord[]; head: number };
-  /** At most 10,000 records after `sinceSeq` (ask again from the last one for more); `head` is the log's head. */
+  /** Up to 10,000 records after `sinceSeq`, or more to the end of a batch the last would cut (ask again from the last one for more); `head` is the log's head. */
   'log:changes': { records: EventRecord[]; head: number };
   'bookmarks:list': Bookmark[];
   'bookmarks:add': Bookmark[];

@@ -11,3 +11,6 @@ export function wholeBatchEnd(ledger: Pick<Ledger, 'record'>, to: number, last: 
   const end = ledger.record(to)?.batchend;
   return end !== undefined && end > to ? Math.min(end, last) : to;
 }
+
+/** The last record of a page of `limit` records from `fromSeq` on, in a whole log (its batches whole to its head). */
+export const pageEnd = (ledger: Pick<Ledger, 'record' | 'head'>, fromSeq: number, limit: number): number => wholeBatchEnd(ledger, Math.min(fromSeq - 1 + limit, ledger.head), ledger.head);

@@ -5,7 +5,7 @@
 import type { Handlers, JsonPage, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
 import { IncumbentError } from '../core/errors';
-import { wholeBatchEnd } from '../core/page-end';
+import { pageEnd } from '../core/page-end';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
 import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
 import { toEpoch } from '../core/time';
@@ -31,7 +31,7 @@ export interface LogService extends Handlers {
   close(): Promise<void>;
 }
 
-/** How many records one `log:changes` answer carries at most; the caller asks again from there. */
+/** How many records one `log:changes` answer carries, or more to finish the batch the last is in; the caller asks again from there. */
 const CHANGES_LIMIT = 10_000;
 const CHANGES_WAIT_MS = 25_000;
 
@@ -73,12 +73,8 @@ export async function openService(location: string, options: ServiceOptions): Pr
   /** Long polls waiting for news; closing the log answers them at once. */
   const waiting = new Set<() => void>();
   const changes = async ({ sinceSeq, timeoutMs = CHANGES_WAIT_MS }: { sinceSeq: number; timeoutMs?: number }, signal?: AbortSignal) => {
-    const answer = () => {
-      // Cut only at a batch's end: the page shows what it is given, and part of a batch is a state the log never had.
-      const cut = ledger().record(sinceSeq + CHANGES_LIMIT);
-      const to = Math.max(sinceSeq + CHANGES_LIMIT, cut?.batchend ?? 0);
-      return { records: [...ledger().records(sinceSeq + 1, to)], head: ledger().head };
-    };
+    // Cut only at a batch's end: the page shows what it is given, and part of a batch is a state the log never had.
+    const answer = () => ({ records: [...ledger().records(sinceSeq + 1, pageEnd(ledger(), sinceSeq + 1, CHANGES_LIMIT))], head: ledger().head });
     // Behind the head: answer now. Ahead of it (the caller knew another log): answer now, so it resyncs.
     if (ledger().head !== sinceSeq || timeoutMs === 0 || signal?.aborted) return answer();
     await new Promise<void>((resolve) => {
@@ -114,14 +110,8 @@ export async function openService(location: string, options: ServiceOptions): Pr
     'log:summary': async () => summary(),
     // An open log is not being opened (a session answers this while it opens one).
     'log:opening': async () => null,
-    readJson: ({ fromSeq, limit }) => {
-      const l = ledger();
-      return { head: l.head, records: l.recordsJson(fromSeq, wholeBatchEnd(l, Math.min(fromSeq - 1 + limit, l.head), l.head)) };
-    },
-    'log:read': async ({ fromSeq, limit }) => {
-      const l = ledger();
-      return { records: [...l.records(fromSeq, wholeBatchEnd(l, Math.min(fromSeq - 1 + limit, l.head), l.head))], head: l.head };
-    },
+    readJson: ({ fromSeq, limit }) => ({ head: ledger().head, records: ledger().recordsJson(fromSeq, pageEnd(ledger(), fromSeq, limit)) }),
+    'log:read': async ({ fromSeq, limit }) => ({ records: [...ledger().records(fromSeq, pageEnd(ledger(), fromSeq, limit))], head: ledger().head }),
     'log:changes': changes,
     'log:append': async ({ events }) => append(events, (i) => `events.${i}`),
     'log:import': async ({ jsonl }) => append(parseJsonLines(jsonl), (i) => `event ${i + 1}`),
