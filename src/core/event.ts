@@ -2,9 +2,8 @@
  * The CloudEvents 1.0 envelope. A *draft* is what a caller submits; a *record* is a draft the log
  * has sealed with the fields only the log may assign (sequence, previous hash, recorded time).
  */
-import { dateTimeProblem } from './date-time-problem';
 import { z } from 'zod';
-import { allPayloads, EventId, EventSource, type EventType } from './vocabulary';
+import { allPayloads, EventId, EventSource, OffsetDateTime, type EventType } from './vocabulary';
 import { ZONE_NAME_MAX, zoneProblem } from './zone';
 
 export const Precision = z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']);
@@ -20,8 +19,8 @@ export const TimeZone = z
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 
-/** RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`. */
-export const EffectiveTime = z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) });
+/** When the change happened in the world (see `OffsetDateTime`). */
+export const EffectiveTime = OffsetDateTime;
 
 const envelope = {
   specversion: z.literal('1.0').default('1.0'),

@@ -32,6 +32,9 @@ export const limits = {
   eventId: 128,
 } as const;
 
+/** RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`; one that is not is told why. */
+export const OffsetDateTime = z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) });
+
 /** C0 and C1 controls (DEL included), bidi embeddings, overrides and isolates, and the LRM/RLM marks. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
@@ -105,7 +108,7 @@ export const Citation = z.strictObject({
    * When the source was published (RFC 3339 with an offset). "As published by R" replays only what
    * sources had said by R, so a researcher entering an archived story can replay how it was learnt.
    */
-  published: z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) }).optional(),
+  published: OffsetDateTime.optional(),
 }, {
   // Every event cites its source: one left out is said so, not as zod's "expected object, received undefined".
   error: (issue) => (issue.input === undefined ? 'is required: the source the event comes from ({"document": ..., "quote": ...}, and a url or title if it has one)' : undefined),
@@ -214,7 +217,7 @@ export const revisionPayloads = {
     reason: Reason,
     citation: Citation,
     /** The corrected version of the target: its type stays, its time and data may change. */
-    time: z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) }).optional(),
+    time: OffsetDateTime.optional(),
     timeprecision: z.enum(['year', 'month', 'day', 'hour', 'minute', 'second']).optional(),
     data: CorrectedData,
   }),
