@@ -47,6 +47,7 @@ export class LogSession {
   #opening: Opening | undefined;
   /** How many opens have been asked for: the last one's records alone are served while it opens (calls wait for it, see `ready`). */
   #asked = 0;
+  /** The path of the last open asked for: asked for again (picked twice), it is the same open. */
   #lastAsked: string | undefined;
 
   constructor(options: ServiceOptions) {
@@ -113,10 +114,17 @@ export class LogSession {
     const opening = this.#opening;
     if (!opening) return null;
     const { path, read, size, since, sofar } = opening;
-    // Served only while no log is open (see `#sofar`): while one is, its records are what `log:read` gives.
-    const checked = this.#current || !opening.last() ? 0 : (sofar?.records ?? 0);
+    const checked = this.#served() ? (sofar?.records ?? 0) : 0;
     opening.told = Math.max(opening.told, checked);
     return { path, read, size, elapsedMs: Math.round(performance.now() - since), checked };
+  }
+
+  /**
+   * The log being opened, while its first records are served: no log is open (while one is, its
+   * records are what `log:read` gives), and no other open was asked for after it.
+   */
+  #served(): Opening | undefined {
+    return this.#current || !this.#opening?.last() ? undefined : this.#opening;
   }
 
   /**
@@ -125,7 +133,7 @@ export class LogSession {
    * so that the log, once open, is known to hold them (`open`).
    */
   #sofar(fromSeq: number, limit: number): { ledger: Ledger; to: number } | undefined {
-    const opening = this.#current || !this.#opening?.last() ? undefined : this.#opening;
+    const opening = this.#served();
     const sofar = opening?.sofar;
     const to = Math.min(fromSeq - 1 + limit, sofar?.records ?? 0);
     // Fewer than were said to be chained (a read begun again has not chained them anew yet) would be
