@@ -29,9 +29,11 @@ export const IN_FLIGHT = 2;
  * on a busy 2-core machine while the first state was still on its way.
  */
 export const FIRST_STATE_WAIT_MS = 5_000;
-/*
- * While loading, the page re-asks its questions (the timeline, the state) only when the records
- * loaded have doubled since it last did: the timeline's answer walks the whole company so far,
- * and the state after new records rebuilds the engine's checkpoints (seconds at a million), so
- * asked every few seconds they cost more than the load itself. Doubling bounds them to twice the last.
+/**
+ * Whether the page asks its questions (the timeline, the state) again, `loaded` records in, having
+ * last asked at `asked` (0: never): at the first page, then only when the records loaded have
+ * doubled. The timeline's answer walks the whole company so far, and the state after new records
+ * rebuilds the engine's checkpoints (seconds at a million), so asked every few seconds they cost
+ * more than the load itself. Doubling bounds them to twice the last.
  */
+export const asksAgain = (loaded: number, asked: number): boolean => asked === 0 || loaded >= 2 * asked;

@@ -12,7 +12,7 @@ import type { EventRecord } from '../core/event';
 import { Serial } from '../core/serial';
 import { unwrap, type Api } from './api';
 import { whileOpening, type Opening } from './opening-watch';
-import { FIRST_PAGE, FIRST_STATE_WAIT_MS, IN_FLIGHT, PAGE, WHILE_OPENING } from './load-pacing';
+import { asksAgain, FIRST_PAGE, FIRST_STATE_WAIT_MS, IN_FLIGHT, PAGE, WHILE_OPENING } from './load-pacing';
 import { timeLeft, type Arrival } from './load-estimate';
 import type { ReplayClient } from './replay-client';
 import { shownText } from '../core/shown-text';
@@ -176,8 +176,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           setProgress({ loaded, total: opened.head.seq, ...(etaMs !== undefined ? { etaMs } : {}), ...(early ? { checkedEarly: early } : {}) });
         }
         const last = !!opened && loaded >= opened.head.seq;
-        // The first page, then at each doubling: the page's questions are asked again for what has loaded.
-        if (shownHead === 0 || loaded >= 2 * shownHead || last) {
+        // At the first page, at each doubling (`asksAgain`) and at the last: the page's questions are asked again for what has loaded.
+        if (asksAgain(loaded, shownHead) || last) {
           const first = shownHead === 0;
           shownHead = loaded;
           const firstCompanies = first ? await replay.ask({ op: 'companies' }) : undefined;
