@@ -131,7 +131,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     const runningHash = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
     const step = Math.ceil(size / PROGRESS_STEPS);
-    let told = consumed;
+    /** `consumed` at the last step (progress told, the records chained so far given), and the bytes read then told. */
+    let stepAt = consumed;
     let toldRead = consumed;
     progress?.(consumed, size);
     let line = ledger.head;
@@ -199,8 +200,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
         batch = undefined;
       }
       consumed += length + 1;
-      if (consumed - told < step) return;
-      told = consumed;
+      if (consumed - stepAt < step) return;
+      stepAt = consumed;
       // The bytes both threads have parsed, so that the time left can be told from the pace so far:
       // this thread takes the worker's lines (from `split` on) in a fraction of the time they took
       // to parse. Lines appended while it is read are read too, but the size told stays the one it started with.
