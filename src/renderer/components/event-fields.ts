@@ -128,11 +128,11 @@ export function fieldOfError(path: string | undefined): string {
 
 export type Problem = { field: string; message: string };
 
-/** Every problem with a draft, not only the first (the engine's own schema, read in full). */
 /** A choice left unmade, in words: zod's 'expected one of "a"|"b"' has no space to wrap at and ran out of the dialog. */
 const plain = (issue: z.core.$ZodIssue) =>
   issue.code === 'invalid_value' ? `${issue.input === undefined || issue.input === '' ? 'choose one' : `"${String(issue.input)}" is not one of these`}: ${issue.values.map(String).join(', ')}` : issue.message;
 
+/** Every problem with a draft, not only the first (the engine's own schema, read in full). */
 export function problemsOf(draft: Record<string, unknown>, type: DomainType): Problem[] {
   const found: Problem[] = [];
   const add = (raw: unknown, prefix = '') => {

@@ -23,12 +23,12 @@ const LOCK_WAIT_HINT = '60 s unless the URL sets lock_timeout=S';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || (error as { code?: string }).code || 'unknown error';
 
-/** The error a caller sees; `doing` says what was being done ("append to log x"). */
 const ASKS_FOR_A_PASSWORD = 'asks for a password and none was given';
 
 /** Whether `error` says the server asked for a password that none of the URL, PGPASSWORD or ~/.pgpass gave (the desktop asks for it instead). */
 export const askedForPassword = (error: unknown): boolean => error instanceof IncumbentError && error.message.includes(ASKS_FOR_A_PASSWORD);
 
+/** The error a caller sees; `doing` says what was being done ("append to log x"). */
 export function pgError(error: unknown, server: string, doing: string, committing = false): IncumbentError {
   if (error instanceof IncumbentError) return error;
   const { code, constraint } = error as { code?: string; constraint?: string };
