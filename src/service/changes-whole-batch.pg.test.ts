@@ -30,8 +30,7 @@ describe.skipIf(!cluster)('log:changes answers whole batches', () => {
       expect(records.every((r) => (r.batchend ?? r.seq) <= last.seq)).toBe(true);
       expect(last.seq).toBe(head);
     } finally {
-      writer.close();
-      reader.close();
+      await Promise.all([writer.close(), reader.close()]);
     }
   }, 60_000);
 });

@@ -33,7 +33,6 @@ export function LoadNotice({ progress, shown }: { progress: LoadProgress; shown:
   );
 }
 
-
 /**
  * While the host reads the log's file (the chain checked, the records indexed; a million events is
  * seconds of it), shown here as bytes read, from the host's own count. The records it has read and
