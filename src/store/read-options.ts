@@ -24,9 +24,10 @@ export interface ReadOptions {
   /** Told how many of the file's bytes have been read, as reading goes on: never more than the size it gives, never fewer than before. */
   progress?: Progress;
   /**
-   * Given the first records as they are read and chained, as often as `progress` is told, and
-   * undefined once this read of the file ends (whatever its outcome: the records are then the
-   * answer's, or none are). Records a worker parses are not given: their chain is checked at the end.
+   * Given the first records as they are read and chained, at each step of the read (a 200th of the
+   * file: `progress` is told then too, if the bytes read have grown), and undefined once this read
+   * of the file ends (whatever its outcome: the records are then the answer's, or none are).
+   * Records a worker parses are not given: their chain is checked at the end.
    */
   chained?: (sofar: ChainedSoFar | undefined) => void;
 }
