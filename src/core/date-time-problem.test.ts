@@ -12,6 +12,8 @@ describe('why a time is refused', () => {
     ['2023-13-01T12:00:00Z', `${GENERAL}: there is no month 13`],
     ['2023-11-17T24:00:00Z', `${GENERAL}: there is no time 24:00:00 in a day`],
     ['2023-11-17T12:60Z', `${GENERAL}: there is no time 12:60 in a day`],
+    ['2016-12-31T23:59:60Z', `${GENERAL}: a leap second (:60) cannot be recorded; write :59 instead`],
+    ['2023-11-17T12:00:61Z', `${GENERAL}: there is no time 12:00:61 in a day`],
     ['2023-11-17T12:00:00+24:00', `${GENERAL}: there is no offset +24:00`],
     ['2023-11-17T12:00:00', `${GENERAL}: it has none (Z for UTC, or the local one, such as -08:00)`],
     ['2024-02-29T00:00:00z', `${GENERAL}: write its T and Z as capitals`],

@@ -24,6 +24,8 @@ export function dateTimeProblem(value: unknown): string {
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = [1, 2, 3, 4, 5, 6, 8, 9].map((i) => Number(parts[i] ?? 0));
   if (month < 1 || month > 12) return `${GENERAL}: there is no month ${parts[2]}`;
   if (day < 1 || day > daysIn(year, month)) return `${GENERAL}: ${MONTHS[month - 1]} ${parts[1]} has no day ${parts[3]}`;
+  // RFC 3339 allows a leap second; the app's times (milliseconds since the epoch, as JavaScript's) have none.
+  if (hour <= 23 && minute <= 59 && second === 60) return `${GENERAL}: a leap second (:60) cannot be recorded; write :59 instead`;
   if (hour > 23 || minute > 59 || second > 59) return `${GENERAL}: there is no time ${parts[4]}:${parts[5]}${parts[6] === undefined ? '' : `:${parts[6]}`} in a day`;
   if (offsetHours > 23 || offsetMinutes > 59) return `${GENERAL}: there is no offset ${parts[7]}`;
   return GENERAL;
