@@ -32,4 +32,23 @@ describe('while the host opens a log', () => {
     expect(told.at(-1)).toMatchObject({ read: 200e6, etaMs: 5_000 });
     expect(shown.at(-1)).toBeUndefined();
   });
+
+  it('starts the pace again for another log, or the same one opened again, rather than wait for it to pass the last one read', async () => {
+    vi.useFakeTimers();
+    const other = (elapsedMs: number, read: number): OpeningProgress => ({ ...at(elapsedMs, read), path: 'other.jsonl' });
+    // The first log was read to 600 MB; then another log is opened, read at 100 MB a second; then it is opened again.
+    const answers = [at(6_000, 600e6), other(2_000, 150e6), other(2_250, 175e6), other(2_500, 200e6), other(500, 50e6), other(750, 75e6), other(1_000, 200e6)];
+    const shown: (Opening | undefined)[] = [];
+    let open!: (value: string) => void;
+    const watching = whileOpening(hostSaying(answers), new Promise<string>((resolve) => (open = resolve)), (opening) => shown.push(opening));
+    for (let i = 0; i < answers.length; i++) await vi.advanceTimersByTimeAsync(250);
+    open('opened');
+    await watching;
+    const told = shown.filter((opening) => opening !== undefined);
+    // At 200 MB of the other log, 500 MB to go at 100 MB a second.
+    expect(told[3]).toMatchObject({ path: 'other.jsonl', read: 200e6, etaMs: 5_000 });
+    // Opened again: 125 MB in 250 ms after 25 MB in 250 ms, at the recent pace.
+    expect(told[6]).toMatchObject({ read: 200e6 });
+    expect(told[6]!.etaMs).toBeGreaterThan(0);
+  });
 });

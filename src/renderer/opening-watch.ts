@@ -23,12 +23,16 @@ export async function whileOpening<T>(api: Api, answer: Promise<T>, show: (openi
    * page's first state, and at a million events said 14 s left with 9 s to go.
    */
   const arrivals: Arrival[] = [];
+  /** The last answer: another log's opening, or the same log's begun again, starts a pace of its own. */
+  let last: OpeningProgress | undefined;
   const poll = async () => {
     // At once: a page loads while its host opens the log, and the opening may be half done.
     while (!settled) {
       const asked = await api.contract['log:opening']({});
       if (settled) return;
       const opening = asked.ok ? asked.value : null;
+      if (opening && last && (opening.path !== last.path || opening.elapsedMs < last.elapsedMs)) arrivals.length = 0;
+      if (opening) last = opening;
       if (opening && opening.read > (arrivals.at(-1)?.loaded ?? 0)) arrivals.push({ at: opening.elapsedMs, loaded: opening.read });
       const etaMs = opening && opening.read < opening.size ? timeLeft(arrivals, opening.size) : undefined;
       if (asked.ok) show(opening ? { ...opening, ...(etaMs !== undefined ? { etaMs } : {}) } : undefined);
