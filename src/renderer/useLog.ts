@@ -186,6 +186,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
           if (firstCompanies?.length && !last) await firstStateOnScreen();
         }
       }
+      // Every record may have come while the host opened the log, the last of them short of a doubling: shown now.
+      if (shownHead < headRef.current) setHead(headRef.current);
       const names = await replay.ask({ op: 'companies' });
       if (superseded()) return;
       setCompanies(names);
@@ -217,8 +219,8 @@ export function useLog(api: Api, replay: ReplayClient): LogData {
         const from = headRef.current;
         const fresh = records.filter((r) => r.seq > from);
         if (fresh.length === 0) return 0;
-        // While a load is under way, the records before these can be most of the log (more than a read
-        // gives): the load brings them, then the poll these. A few are read here, and these shown at once.
+        // While a load is under way, the records before these can be most of the log: over a page of
+        // them, the load's pages bring them, then the poll these. A few are read here, and these shown at once.
         if (loadingNow.current && fresh[0]!.seq - from - 1 > PAGE) return 0;
         // A shared log: others may have appended between the worker's head and these records.
         const gap = fresh[0]!.seq > from + 1 ? (await unwrap(api.contract['log:read']({ fromSeq: from + 1, limit: fresh[0]!.seq - from - 1 }))).records : [];
