@@ -7,7 +7,7 @@
  * the same session (`log:opening`, src/service/session.test.ts).
  */
 import { expect, test } from '@playwright/test';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { onGeneratedLog } from './generated-log';
 
 /** Large enough (216 MB) that reading it takes the host seconds, longer than the page takes to start. */
@@ -33,6 +33,16 @@ test('while the host opens a large log, the window shows how much of the file it
     await expect
       .poll(async () => (await notice.textContent({ timeout: 1_000 }).catch(() => ''))?.match(/Shown meanwhile: its first [\d,]+ records, each checked and chained to the one before, not yet to the log's end/) !== null && (await slider.isVisible()), { timeout: 30_000 })
       .toBe(true);
+
+    // Export snapshot meanwhile says at once that it waits for the log to open, and that the file is
+    // made from the whole log, not from the records on screen; then the snapshot is saved.
+    const downloaded = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByRole('button', { name: 'Export snapshot' }).click();
+    await expect(page.getByText(/^Waiting for the log to open: the snapshot is made from the whole log once it is checked, not from the first [\d,]+ records shown meanwhile$/)).toBeVisible();
+    const snapshot = JSON.parse(readFileSync(await (await downloaded).path(), 'utf8')) as { companies: unknown[]; provenance: { at: string } };
+    expect(snapshot.companies).toHaveLength(1);
+    expect(Date.parse(snapshot.provenance.at)).not.toBeNaN();
+    await expect(page.getByText(/^Snapshot saved: /)).toBeVisible();
 
     // Then the rest of the records load, and the notice of the opening is gone.
     // Saying that those shown while it opened are now checked against the log's end.

@@ -25,7 +25,7 @@ export interface Moment {
 
 export type FileAction = 'exportSnapshot' | 'copySnapshot' | 'importEvents' | 'exportEvents' | 'copyLink';
 
-export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>, moment: Moment, say: (text: string, error?: boolean) => void): Record<FileAction, () => void> {
+export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended' | 'opening' | 'head'>, moment: Moment, say: (text: string, error?: boolean) => void): Record<FileAction, () => void> {
   const latest = useLatest({ log, moment, say });
 
   return useMemo(() => {
@@ -39,10 +39,19 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>,
         (text) => text && latest.current.say(text),
         (e: Error) => latest.current.say(e.message, true),
       );
+    /**
+     * While the host opens the log, what is made from the log waits for it (seconds at a million
+     * events), and is made from all of it once checked, not from the records shown meanwhile: said at once.
+     */
+    const waitForOpening = (what: string) => {
+      const { opening, head } = latest.current.log;
+      if (opening) latest.current.say(`Waiting for the log to open: ${what} is made from the whole log once it is checked${head ? `, not from the first ${head.toLocaleString()} records shown meanwhile` : ''}`);
+    };
     return {
       exportSnapshot: guarded(async () => {
         const r = request();
         if (!r) return undefined;
+        waitForOpening('the snapshot');
         const { slug, timeZone } = latest.current.moment;
         const known = r.knownAt ? `-as-known-${fileStamp(Date.parse(r.knownAt), timeZone)}` : '';
         const where = await exporter.exportSnapshot(r, `${slug}-${fileStamp(Date.parse(r.at), timeZone)}${known}.snapshot.json`);
@@ -50,6 +59,7 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>,
       }),
       copySnapshot: guarded(async () => {
         const r = request();
+        if (r) waitForOpening('the snapshot');
         return r ? `Snapshot copied (${(await exporter.copySnapshot(r)).toLocaleString()} bytes)` : undefined;
       }),
       importEvents: guarded(async () => {
@@ -60,6 +70,7 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended'>,
         return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
       }),
       exportEvents: guarded(async () => {
+        waitForOpening('the export');
         const where = await exporter.exportEvents(`${latest.current.moment.slug}.jsonl`);
         return where ? `Events exported: ${where}` : undefined;
       }),
