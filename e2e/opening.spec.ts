@@ -18,6 +18,17 @@ test('while the host opens a large log, the window shows how much of the file it
   test.setTimeout(180_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 20 }, async ({ page, url, path }) => {
     const megabytes = Math.round(statSync(path).size / 1e6);
+    // Every sentence put in a live region, with when (as in load-spoken.spec.ts).
+    await page.addInitScript(() => {
+      const said: { text: string; at: number }[] = [];
+      (globalThis as { said?: typeof said }).said = said;
+      new MutationObserver(() => {
+        for (const region of document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"]:not([aria-live="off"]), [role="alert"]')) {
+          const text = region.textContent ?? '';
+          if (text && (region as HTMLElement).dataset.said !== text) said.push({ text: ((region as HTMLElement).dataset.said = text), at: performance.now() });
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto(url);
 
     const notice = page.getByRole('status').filter({ hasText: 'Opening the log' });
@@ -48,6 +59,13 @@ test('while the host opens a large log, the window shows how much of the file it
     // Saying that those shown while it opened are now checked against the log's end.
     await expect(page.getByRole('status').filter({ hasText: 'Loading the log:' })).toContainText(/The log is open: the first [\d,]+, shown while it opened, are checked against its end\./, { timeout: 60_000 });
     await expect(notice).toHaveCount(0);
+
+    // A screen reader heard the opening's sentences one after another, each cutting off the last
+    // (40 ms apart: its size, then the records shown meanwhile, repeating it): each now stands a while.
+    const said = await page.evaluate(() => (globalThis as { said?: { text: string; at: number }[] }).said!);
+    const opening = said.filter(({ text }) => text.startsWith('Opening the log'));
+    expect(opening.length, JSON.stringify(said)).toBeGreaterThan(0);
+    for (let i = 1; i < opening.length; i++) expect(opening[i]!.at - opening[i - 1]!.at, JSON.stringify(opening)).toBeGreaterThanOrEqual(500);
     await expect(page.getByRole('slider', { name: 'Moment' })).toBeVisible({ timeout: 60_000 });
   });
 });

@@ -22,6 +22,13 @@ export function loadPhase(opening: OpeningProgress | undefined, progress: LoadPr
   return undefined;
 }
 
+/**
+ * How long the opening's first sentence waits for quiet: its size, and the first records shown
+ * meanwhile, often follow within it (40 ms apart at 216 MB), and each new sentence cut off the last
+ * and repeated it. A reader hears the one that stands after it.
+ */
+const OPENING_QUIET_MS = 1_000;
+
 /** `shown`: how many records the page has loaded (while the host opens the log, those it has read so far). */
 export function useLoadAnnouncement(opening: OpeningProgress | undefined, progress: LoadProgress | undefined, shown: number): string {
   const [said, setSaid] = useState('');
@@ -30,13 +37,18 @@ export function useLoadAnnouncement(opening: OpeningProgress | undefined, progre
   const phase = loadPhase(opening, progress, shown);
   const total = progress?.total;
   const idle = !opening && total === undefined;
+  const bareOpening = !!opening && !progress && shown === 0;
   useEffect(() => {
     if (total !== undefined) records.current = total;
+    if (phase && bareOpening) {
+      const id = setTimeout(() => setSaid(phase), OPENING_QUIET_MS);
+      return () => clearTimeout(id);
+    }
     if (phase) setSaid(phase);
     else if (idle && records.current !== undefined) {
       setSaid(`The log is loaded: ${records.current.toLocaleString()} records.`);
       records.current = undefined;
     }
-  }, [phase, total, idle]);
+  }, [phase, total, idle, bareOpening]);
   return said;
 }
