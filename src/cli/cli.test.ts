@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../../bench/generate';
-import { BUILT_IN_LOG } from './commands';
+import { APP_VERSION, BUILT_IN_LOG } from './commands';
 import { runCli as run } from './run-cli.test-support';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-'));
@@ -35,6 +35,8 @@ describe('incumbent', () => {
       expect(out).toMatch(new RegExp(`^Usage: incumbent ${command}`));
     }
     expect((await run(['frobnicate'])).code).toBe(1);
+    // The version, as a user of any command line tool asks for it (it was an unknown command).
+    for (const flag of ['--version', '-V']) expect(await run([flag])).toMatchObject({ code: 0, out: `incumbent ${APP_VERSION}\n` });
     expect((await run(['snapshot', '--when', 'now'])).err).toMatch(/Unknown option '--when'/);
   });
 

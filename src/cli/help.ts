@@ -32,7 +32,7 @@ const TIME = 'Times are RFC 3339 with an offset: 2023-11-18T12:00:00-08:00.\n';
 export const help: Record<Command | 'general', string> = {
   general: `incumbent: who held which seat at a company at any moment, and how we know
 
-Usage: incumbent <command> [options]   (each command has --help)
+Usage: incumbent <command> [options]   (each command has --help; --version prints the version)
 
   init       start a new log
   snapshot   the state at a moment, as snapshot JSON

@@ -1,6 +1,6 @@
 /** `incumbent`: the command line. Exit codes: 0 ok, 1 bad input, 2 damaged or locked log. */
 import { sentenceOf, toAppError } from '../core/errors';
-import { commands, type Command } from './commands';
+import { APP_VERSION, commands, type Command } from './commands';
 import { help, optionsOf, requiredOptions } from './help';
 import { processIo, type CliIo } from './io';
 import { bareArgumentProblem, nearestName, optionProblem, parseOptions } from './option-problem';
@@ -12,6 +12,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help.general);
     return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`incumbent ${APP_VERSION}\n`);
+    return 0;
   }
   if (!Object.hasOwn(commands, name)) {
     const near = nearestName(name, Object.keys(commands));
