@@ -67,7 +67,10 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended' |
         const appended = await log.own(exporter.importEvents());
         if (!appended) return undefined;
         await log.appended(appended);
-        return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}`;
+        // With the records' numbers, as the event form says its one: a batch is sealed as consecutive records.
+        const [first, last] = [appended[0]?.seq, appended.at(-1)?.seq];
+        const where = first === undefined ? '' : first === last ? `, recorded as #${first}` : `, recorded as #${first} to #${last}`;
+        return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}${where}`;
       }),
       exportEvents: guarded(async () => {
         waitForOpening('the export');
