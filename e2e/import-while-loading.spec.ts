@@ -17,7 +17,8 @@ import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './genera
 
 /**
  * Held after its first page (500 records), the page lacks more of the log than one `log:read` gives
- * (50,000): a page that read them all at once, as the form's append once did, fails. No smaller log does.
+ * (50,000): a page that read them all at once, as the form's append once did, fails.
+ * Below about 50,500 records none would (and below 20,500 the page reads them at once, rightly).
  */
 const EVENTS = 60_000;
 
