@@ -216,6 +216,11 @@ test('importing events is all or nothing, and the error names the event and fiel
   expect(readFileSync(app.logPath)).toEqual(before);
   await app.importEvents(`${event('dana-1', '2023-11-22T12:00:00-08:00')}\n`);
   await expect(page.getByRole('status')).toContainText('Imported 1 event');
+  // The same file again: nothing added, and the status says why.
+  const once = readFileSync(app.logPath);
+  await app.importEvents(`${event('dana-1', '2023-11-22T12:00:00-08:00')}\n`);
+  await expect(page.getByRole('status')).toContainText('Imported 0 events; 1 already in the log with the same content, not added again');
+  expect(readFileSync(app.logPath)).toEqual(once);
   await setMoment(page, '2023-11-22T13:00');
   await expect(page.getByRole('region', { name: 'Board' })).toContainText('Dana Example');
 });

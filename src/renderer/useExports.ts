@@ -1,6 +1,5 @@
 /** Snapshot and events export, import and copy: native dialogs on the desktop, downloads on the web. */
-import { MAX_IMPORT_CHARS } from '../core/contract';
-import type { EventRecord } from '../core/event';
+import { MAX_IMPORT_CHARS, type AppendResult } from '../core/contract';
 import type { SnapshotRequest } from '../core/snapshot';
 import { decodeUtf8 } from '../core/utf8';
 import { unwrap, type Api } from './api';
@@ -37,13 +36,13 @@ export function exportsFor(api: Api) {
       await navigator.clipboard.writeText(json);
       return json.length;
     },
-    async importEvents(): Promise<EventRecord[] | undefined> {
-      if (api.desktop) return (await unwrap(api.desktop['events:importFile']({})))?.appended;
+    async importEvents(): Promise<AppendResult | undefined> {
+      if (api.desktop) return (await unwrap(api.desktop['events:importFile']({}))) ?? undefined;
       const file = await pickFile();
       if (!file) return undefined;
       // UTF-8 takes at most 3 bytes a character: a file larger than this cannot fit, and is not read into the page at all.
       if (file.size > 3 * MAX_IMPORT_CHARS) throw new Error(`${file.name}: is larger than an import takes (${MAX_IMPORT_CHARS >> 20} Mi characters): append it with \`incumbent append --log LOG FILE\``);
-      return (await unwrap(api.contract['log:import']({ jsonl: decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name) }))).appended;
+      return await unwrap(api.contract['log:import']({ jsonl: decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name) }));
     },
     async exportEvents(fileName: string): Promise<string | undefined> {
       if (api.desktop) return (await unwrap(api.desktop['events:save']({})))?.path;

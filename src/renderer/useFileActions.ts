@@ -64,13 +64,16 @@ export function useFileActions(api: Api, log: Pick<LogData, 'own' | 'appended' |
       }),
       importEvents: guarded(async () => {
         const { log } = latest.current;
-        const appended = await log.own(exporter.importEvents());
-        if (!appended) return undefined;
+        const result = await log.own(exporter.importEvents());
+        if (!result) return undefined;
+        const { appended, skipped } = result;
         await log.appended(appended);
         // With the records' numbers, as the event form says its one: a batch is sealed as consecutive records.
         const [first, last] = [appended[0]?.seq, appended.at(-1)?.seq];
         const where = first === undefined ? '' : first === last ? `, recorded as #${first}` : `, recorded as #${first} to #${last}`;
-        return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}${where}`;
+        // Events the log holds already, with the same content, are not added again (an import run twice): said, or "Imported 0 events" says nothing of why.
+        const again = skipped.length ? `; ${skipped.length.toLocaleString()} already in the log with the same content, not added again` : '';
+        return `Imported ${appended.length} event${appended.length === 1 ? '' : 's'}${where}${again}`;
       }),
       exportEvents: guarded(async () => {
         waitForOpening('the export');
