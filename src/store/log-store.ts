@@ -33,6 +33,8 @@ export interface OpenOptions {
   progress?: Progress;
   /** Given the first records as opening reads and chains them, before it has checked the log's end (files only; see `ReadOptions`). */
   chained?: (sofar: ChainedSoFar | undefined) => void;
+  /** How long a session may sit idle inside a transaction (PostgreSQL only; see IDLE_IN_TRANSACTION_MS): tests pass a short one. */
+  idleInTransactionMs?: number;
 }
 
 /** The draft of a log's first record, `log.created`, as every store writes it. */

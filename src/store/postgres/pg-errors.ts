@@ -5,11 +5,14 @@ import { IncumbentError } from '../../core/errors';
 const LOST_STATES = /^(08|57)/;
 const LOST_MESSAGES = /Connection terminated|not queryable|ECONNRESET|EPIPE|timeout/i;
 
-/** True when the connection, not the statement, failed: the server went away or cannot be reached. */
+/** idle_in_transaction_session_timeout (pg-url.ts) ran out: the server ended the session and rolled its transaction back. */
+const IDLE_IN_TRANSACTION_ENDED = '25P03';
+
+/** True when the connection, not the statement, failed: the server went away or cannot be reached, or ended the session. */
 export function isConnectionLoss(error: unknown): boolean {
   if (error instanceof IncumbentError) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string') return LOST_STATES.test(code) || /^E[A-Z]+$/.test(code);
+  if (typeof code === 'string') return LOST_STATES.test(code) || code === IDLE_IN_TRANSACTION_ENDED || /^E[A-Z]+$/.test(code);
   return typeof message === 'string' && LOST_MESSAGES.test(message);
 }
 
@@ -32,6 +35,8 @@ export const askedForPassword = (error: unknown): boolean => error instanceof In
 export function pgError(error: unknown, server: string, doing: string, committing = false): IncumbentError {
   if (error instanceof IncumbentError) return error;
   const { code, constraint } = error as { code?: string; constraint?: string };
+  // Whatever was being sent (a COMMIT too) never ran: the server had already rolled back and hung up.
+  if (code === IDLE_IN_TRANSACTION_ENDED) return new IncumbentError('io', `could not ${doing}: the PostgreSQL server at ${server} ended this session because it sat idle inside its transaction longer than idle_in_transaction_session_timeout allows (this process was stopped or stalled, or its network went silent), which freed the log's lock for other writers; nothing was written (the transaction was rolled back). Try again`);
   if (isConnectionLoss(error)) {
     const outcome = committing
       ? 'the server went away while committing, so the batch may or may not be in the log: it is re-read when the server is back (events with ids are safe to send again: a repeat is a no-op)'

@@ -63,7 +63,7 @@ export class PgEventLog implements LogStore {
 
   /** Opens (verifying every record) or creates the log a postgres URL names. */
   static async open(location: string, options: OpenOptions = {}): Promise<PgEventLog> {
-    const log = new PgEventLog(parsePgUrl(location), options);
+    const log = new PgEventLog(parsePgUrl(location, options.idleInTransactionMs), options);
     try {
       await log.#exclusive('open', async (client) => {
         if (options.readOnly ? !(await hasSchema(client)) : (await ensureSchema(client), false)) return;

@@ -2,16 +2,21 @@
  * A log's advisory lock can be held by any role (pg_advisory_xact_lock is PUBLIC's to run), a
  * reader's too, and by a writer stopped mid-transaction. An append behind it waits at most
  * lock_timeout, then is refused as locked, with nothing written, and the log goes on once the lock
- * is free. Against a real PostgreSQL.
+ * is free. A writer of ours that stalls inside its transaction loses its session, and the lock,
+ * after its idle limit. Against a real PostgreSQL.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clusterForTests, sayWhySkipped } from './cluster.test-support';
 import { connectAs, pgLogsForTests, statementDraft } from './pg-logs.test-support';
-import { parsePgUrl } from './pg-url';
+import { IDLE_IN_TRANSACTION_MS, parsePgUrl } from './pg-url';
 
 const { cluster, skipped } = await clusterForTests();
 sayWhySkipped('pg-lock-wait.test.ts', skipped);
 afterAll(() => cluster?.destroy());
+
+const STALL_CHILD = fileURLToPath(new URL('./stall-child.test-support.ts', import.meta.url));
 
 const { newLog, open } = pgLogsForTests(cluster, 'lockwait');
 
@@ -30,6 +35,42 @@ describe.skipIf(!cluster)(`an append does not wait without end for the log's loc
     await reader.end();
     const { appended } = await writer.append([statementDraft('after')]);
     expect(appended.map((r) => [r.id, r.seq])).toEqual([['after', 3]]);
+  });
+
+  it("a writer stopped (SIGSTOP) while it holds the lock loses its session after its idle limit: the next writer appends, the stopped one's append fails saying why, nothing of it written", { timeout: 60_000 }, async () => {
+    const url = newLog();
+    const writer = await open(url);
+    const child = spawn(process.execPath, ['--import', 'tsx', STALL_CHILD, url, '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    try {
+      while (!out.includes('holding')) {
+        if (child.exitCode !== null) throw new Error(`the stalling writer exited: ${out}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // Without the idle limit this append would wait for lock_timeout (10 s here) and be refused as locked.
+      const started = performance.now();
+      const lockWaitBound = await open(`${url}&lock_timeout=10`, {});
+      const { appended } = await lockWaitBound.append([statementDraft('after-stall')]);
+      const waited = performance.now() - started;
+      console.log(`the writer behind a stopped one waited ${Math.round(waited)} ms`);
+      expect(appended.map((r) => [r.id, r.seq])).toEqual([['after-stall', 2]]);
+      expect(waited).toBeLessThan(5_000);
+    } finally {
+      child.kill('SIGCONT');
+    }
+    await exited;
+    const outcome = JSON.parse(out.split('\n').filter(Boolean).at(-1)!) as { code?: string; message?: string };
+    expect(outcome).toMatchObject({ code: 'io', message: expect.stringMatching(/idle inside its transaction.*nothing was written/) });
+    await writer.refresh();
+    expect([...writer.ledger.records()].map((r) => r.id).slice(1)).toEqual(['after-stall']);
+  });
+
+  it('a session may sit idle inside a transaction 15 s in production, far under the lock wait', () => {
+    expect(parsePgUrl(newLog()).config.idle_in_transaction_session_timeout).toBe(IDLE_IN_TRANSACTION_MS);
+    expect(IDLE_IN_TRANSACTION_MS).toBe(15_000);
   });
 
   it('waits a minute unless the URL says otherwise, and refuses a lock_timeout that is not whole seconds', () => {

@@ -27,11 +27,24 @@ const ALLOWED = new Set(['log', 'sslmode', 'connect_timeout', 'lock_timeout', 'a
 /**
  * How long a statement waits for a lock, in seconds, unless the URL says (`lock_timeout=S`). Any
  * role, a reader too, may take a log's advisory lock (pg_advisory_xact_lock is PUBLIC's to run),
- * and a writer stopped mid-transaction (a laptop put to sleep) keeps it: without a bound, every
- * append behind it would wait for as long, with the host's connection to the log held. A minute
+ * and a session stopped mid-transaction keeps it (one of ours for IDLE_IN_TRANSACTION_MS at most):
+ * without a bound, every append behind it would wait for as long, with the host's connection to
+ * the log held. A minute
  * outlasts the longest legitimate hold short of copying a large log in.
  */
 const LOCK_WAIT_S = 60;
+
+/**
+ * How long the server lets one of our sessions sit idle inside a transaction before it ends the
+ * session, which rolls the transaction back and frees the log's lock. A writer whose machine or
+ * network vanishes mid-append (or whose process is stopped) would otherwise keep the lock until the
+ * server's TCP keepalive gives up on it: about two hours by default, with every other writer
+ * refused after lock_timeout meanwhile. A legitimate append is idle between its statements only for
+ * a round trip and the client's own work (catching up 20,000 lines a page takes about 0.1 s; a 1M
+ * log opens in about 4 s), so 15 s is far beyond it, and well inside LOCK_WAIT_S: a writer queued
+ * behind a vanished one gets the lock instead of being refused.
+ */
+export const IDLE_IN_TRANSACTION_MS = 15_000;
 
 const invalid = (message: string) => new IncumbentError('invalid', message, '--log');
 
@@ -54,7 +67,8 @@ const decoded = (part: string, what: string) => {
   }
 };
 
-export function parsePgUrl(location: string): PgTarget {
+/** `idleInTransactionMs` is for tests, which cannot wait IDLE_IN_TRANSACTION_MS for each case. */
+export function parsePgUrl(location: string, idleInTransactionMs = IDLE_IN_TRANSACTION_MS): PgTarget {
   checkUserInfoWhole(location);
   let url: URL;
   try {
@@ -87,6 +101,9 @@ export function parsePgUrl(location: string): PgTarget {
     connectionTimeoutMillis: timeout * 1000,
     lock_timeout: Number(lockWait) * 1000,
     application_name: url.searchParams.get('application_name') ?? 'incumbent',
+    idle_in_transaction_session_timeout: idleInTransactionMs,
+    // Lets this client notice a server that vanished (after the OS's keepalive idle time); the
+    // server noticing a vanished client, which is what frees the lock, is the timeout above.
     keepAlive: true,
   };
   const server = `${host.includes(':') ? `[${host}]` : host}:${port}`;
