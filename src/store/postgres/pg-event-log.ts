@@ -13,7 +13,7 @@
  *   the next operation (or, for a live log, a retry timer) reconnects and catches up by seq.
  */
 import type pg from 'pg';
-import { newPgClient } from './pg-client';
+import { endingOf, newPgClient } from './pg-client';
 import type { EventRecord } from '../../core/event';
 import { IncumbentError } from '../../core/errors';
 import { Ledger } from '../../core/ledger';
@@ -158,7 +158,7 @@ export class PgEventLog implements LogStore {
       await client.query(`SELECT pg_notify(${client.escapeLiteral(CHANNEL)}, ${client.escapeLiteral(noticeText(log, rows.at(-1)!.seq))}); COMMIT`);
     } catch (error) {
       if (!isConnectionLoss(error)) await client.query('ROLLBACK').catch(() => undefined);
-      throw pgError(error, this.#target.server, `append to log "${log}"`, committing);
+      throw pgError(endingOf(client) ?? error, this.#target.server, `append to log "${log}"`, committing);
     }
     return { appended: this.#take(sealed.sealed), skipped: sealed.skipped };
   }

@@ -37,10 +37,10 @@ describe.skipIf(!cluster)(`an append does not wait without end for the log's loc
     expect(appended.map((r) => [r.id, r.seq])).toEqual([['after', 3]]);
   });
 
-  it("a writer stopped (SIGSTOP) while it holds the lock loses its session after its idle limit: the next writer appends, the stopped one's append fails saying why, nothing of it written", { timeout: 60_000 }, async () => {
+  it.each(['between statements', 'awaiting a reply'])("a writer stopped (SIGSTOP) %s while it holds the lock loses its session after its idle limit: the next writer appends, the stopped one's append fails saying why, nothing of it written", { timeout: 60_000 }, async (where) => {
     const url = newLog();
     const writer = await open(url);
-    const child = spawn(process.execPath, ['--import', 'tsx', STALL_CHILD, url, '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', STALL_CHILD, url, '1000', where.split(' ')[0]!], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
