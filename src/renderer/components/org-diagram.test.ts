@@ -49,4 +49,18 @@ describe('OrgDiagram', () => {
     expect([...title].length).toBeLessThanOrEqual(20);
     expect(html).toContain(`<title>Head of Research and Development Strategy: ${long}</title>`);
   });
+
+  it('marks a seat or role known less than for sure in words, as the lists beside it do: a rumoured CEO was drawn as a confirmed one', () => {
+    const unsure = {
+      ...view,
+      roles: [{ ...view.roles[0]!, role: 'CEO', person: person('emmett', 'Emmett Shear'), interim: true, certainty: 'rumoured' }],
+      board: { items: [seat('a', 'Anna Schmidt'), { ...seat('b', 'Ben Ortiz'), certainty: 'reported' }], total: 2 },
+    } as unknown as StateView;
+    const drawn = renderToStaticMarkup(createElement(OrgDiagram, { view: unsure, changes: [], covered: true }));
+    expect(drawn).toContain('<title>CEO: Emmett Shear (interim), rumoured</title>');
+    expect(drawn).toContain('<title>Ben Ortiz, reported</title>');
+    expect(drawn).toContain('<title>Anna Schmidt</title>');
+    expect(texts(drawn, 'small certainty')).toEqual(['reported', 'rumoured']);
+    expect(drawn).toMatch(/aria-label="[^"]*CEO: Emmett Shear \(interim\), rumoured"/);
+  });
 });
