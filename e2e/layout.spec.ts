@@ -94,3 +94,19 @@ test('the playhead and its label stay on the track, and known-at keeps the zoom'
   await edge.click();
   await expect(page.locator('.playhead')).toBeVisible();
 });
+
+test('a long seat title wraps beside its holder rather than take most of the roles column', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  const role = 'Executive Vice President, Global Operations and Strategic Partnerships';
+  const event = { id: 'long-title', type: 'role.assumed', subject: 'openai', time: '2023-11-22T12:00:00-08:00', timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation: { document: 'A test gazette', quote: 'Eve Long is named.' }, person: { id: 'eve-long', name: 'Eve Long' }, role } };
+  await app.importEvents(`${JSON.stringify(event)}\n`);
+  await expect(page.getByRole('status')).toContainText('Imported 1 event');
+  await setMoment(page, '2023-11-22T13:00');
+  const table = page.getByRole('region', { name: 'Roles' }).getByRole('table');
+  const title = table.getByRole('rowheader', { name: role });
+  await expect(title).toBeVisible();
+  const [titleBox, tableBox] = [await title.boundingBox(), await table.boundingBox()];
+  // It took 60% of the column at 800 px, squeezing every holder's name and dates beside it.
+  expect(titleBox!.width).toBeLessThanOrEqual(tableBox!.width * 0.4);
+});

@@ -79,7 +79,7 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, covered, 
         <tbody>
           {roles.map((h) => (
             <tr key={h.role} className={changedRoles.has(h.role) ? 'changed' : ''}>
-              <th scope="row">{h.role}</th>
+              <th scope="row"><span className="seat-title">{h.role}</span></th>
               <td>
                 <strong className="holder">{h.person.name}</strong> {h.interim && <span className="badge interim">interim</span>}
                 {h.acting && <span className="badge interim">acting</span>} <Certainty basis={h} />
@@ -94,7 +94,7 @@ const Roles = memo(function Roles({ roles, former, changed, uncertain, covered, 
           ))}
           {unplacedRoles.map((role) => (
             <tr key={`vacant-${role}`}>
-              <th scope="row">{seatOf(role).title}</th>
+              <th scope="row"><span className="seat-title">{seatOf(role).title}</span></th>
               <td>
                 <span className="muted">vacant</span>
                 <DayNote items={uncertainFor(role)} />
