@@ -202,10 +202,13 @@ const sameToken = (given: string | undefined, token: string) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/** How many times the request names header `name` (lower case): Node's `req.headers` keeps only the first of a Host or an Authorization. */
+const timesGiven = (req: IncomingMessage, name: string) => req.rawHeaders.filter((header, i) => i % 2 === 0 && header.toLowerCase() === name).length;
+
 async function answer(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, limits: HostLimits, port: number | undefined) {
   const host = req.headers.host;
   // Node keeps the first Host and drops the others: a second, naming another host, would pass unseen (RFC 9112 3.2: answer 400).
-  if (req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length > 1) throw new HttpRefusal(400, 'invalid', 'is given more than once', { field: 'host' });
+  if (timesGiven(req, 'host') > 1) throw new HttpRefusal(400, 'invalid', 'is given more than once', { field: 'host' });
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpRefusal(421, 'invalid', `foreign Host header "${host ?? ''}"`, { field: 'host' });
   const url = req.url ?? '/';
   if (!url.startsWith('/api/')) {
@@ -216,6 +219,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   }
   if (req.method !== 'POST') throw new HttpRefusal(405, 'invalid', 'API calls are POST', { field: 'method', headers: { allow: 'POST' } });
   if (req.headers.origin !== undefined && req.headers.origin !== `http://${host}`) throw new HttpRefusal(403, 'invalid', 'cross-origin request refused', { field: 'origin' });
+  // As with Host: of two credentials, Node would judge the first and drop the second unseen (RFC 9110 11.6.2 allows one).
+  if (timesGiven(req, 'authorization') > 1) throw new HttpRefusal(400, 'invalid', 'is given more than once', { field: 'authorization' });
   if (!sameToken(bearerToken(req.headers.authorization), options.token)) throw new HttpRefusal(401, 'invalid', 'missing or wrong token: open the URL the server printed', { field: 'authorization' });
   const operation = url.slice('/api/'.length);
   if (!isOperation(operation)) throw new HttpRefusal(404, 'not-found', `no operation "${operation}"`, { field: 'operation' });
