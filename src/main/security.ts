@@ -1,5 +1,5 @@
 /**
- * Electron's security checklist, applied app-wide: no navigation, no new windows, no webviews,
+ * Electron's security checklist, applied app-wide: no navigation (of any frame), no new windows, no webviews,
  * no permissions, and a strict Content-Security-Policy on every response. Only our own origin
  * (app-origin.ts) may be navigated to or loaded from.
  */
@@ -8,8 +8,13 @@ import { isAppUrl, mayLoad } from './app-origin';
 import { CSP } from './content-security-policy';
 
 function guard(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // 'will-navigate' is emitted for the main frame only; a subframe (an iframe of our page) is
+  // navigated past it. This one is emitted for every frame.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
