@@ -35,6 +35,15 @@ function parse(url: string): URL | undefined {
   }
 }
 
+/**
+ * electron-vite's `npm run dev` sets ELECTRON_RENDERER_URL. A packaged app has no dev server: one
+ * named in its environment (by whatever launched it) would be loaded, and trusted by every check
+ * here, so it is dropped before anything reads it.
+ */
+export function forgetDevServerWhenPackaged(env: Record<string, string | undefined>, packaged: boolean): void {
+  if (packaged) delete env.ELECTRON_RENDERER_URL;
+}
+
 /** True for a URL on electron-vite's dev server (only when ELECTRON_RENDERER_URL is set). */
 export function isDevServerUrl(url: string, devServer = process.env.ELECTRON_RENDERER_URL): boolean {
   if (!devServer) return false;

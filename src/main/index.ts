@@ -7,6 +7,7 @@ import { LogSession, starterLog } from '../service/session';
 import { sharedLogs } from '../service/shared-logs';
 import { isPostgresUrl } from '../store/log-store';
 import { openSettings } from '../store/settings';
+import { forgetDevServerWhenPackaged } from './app-origin';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { desktopHandlers } from './desktop';
 import { serveIpc } from './ipc';
@@ -14,6 +15,9 @@ import { keychain } from './keychain';
 import { installMenu } from './menu';
 import { applySecurityPolicy } from './security';
 import { createMainWindow } from './window';
+
+// First: a packaged app never loads, nor trusts, a dev server named in its environment.
+forgetDevServerWhenPackaged(process.env, app.isPackaged);
 
 // Replay allocates many short-lived states while scrubbing; a larger young generation keeps
 // garbage collection out of the way (bench: p99 2.4 ms -> 0.6 ms). Set here, the switch reaches the
