@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { respondToAppRequest } from './app-protocol-response';
-import { CSP } from './content-security-policy';
+import { CSP } from '../core/content-security-policy';
 
 let root: string;
 beforeAll(() => {

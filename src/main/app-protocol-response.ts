@@ -5,7 +5,7 @@
  */
 import { APP_ORIGIN } from './app-origin';
 import { resolveAppPath } from './app-protocol-resolve';
-import { CSP } from './content-security-policy';
+import { CSP } from '../core/content-security-policy';
 import { PAGE_FILE_BYTES, readRegularFile } from '../store/regular-file';
 
 /** Electron adds `initiatorOrigin` to the requests it hands `protocol.handle` (absent when the

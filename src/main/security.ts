@@ -5,7 +5,7 @@
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { isAppUrl, mayLoad } from './app-origin';
-import { CSP } from './content-security-policy';
+import { CSP } from '../core/content-security-policy';
 
 function guard(contents: WebContents): void {
   contents.on('will-navigate', (event) => {

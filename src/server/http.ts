@@ -15,6 +15,7 @@ import { IncumbentError, toAppError, type ErrorCode } from '../core/errors';
 import { HttpRefusal } from './refusal';
 import { readJsonBody } from './request-body';
 import { readStaticFile, resolveStaticPath } from './static-files';
+import { CSP } from '../core/content-security-policy';
 
 export interface HostLimits {
   /** The largest request body read. */
@@ -79,7 +80,6 @@ export interface WebHostOptions {
 }
 
 const STATUS: Record<ErrorCode, number> = { invalid: 400, 'not-found': 404, conflict: 409, cancelled: 409, damaged: 422, locked: 423, io: 500 };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const SECURITY_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-security-policy': CSP, 'cross-origin-resource-policy': 'same-origin' };
 
 /** A body the client announced but we have not read: answering early must hang up, or Node reads it to the end. */
