@@ -144,16 +144,21 @@ function webDriver(playwright: PlaywrightWorkerArgs['playwright'], launchOptions
       await page.getByRole('button', { name: 'Export snapshot' }).click();
       return readFileSync((await (await download).path())!, 'utf8');
     },
-    importFile: async (page, path) => {
-      const chooser = page.waitForEvent('filechooser');
-      // Done once the host has answered: a test that reloads straight after would otherwise cut the import off.
-      const answered = page.waitForResponse((response) => response.url().endsWith('/api/log:import'));
-      await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Import events…' }).click();
-      await (await chooser).setFiles(path);
-      await answered;
-    },
+    importFile: importInWebMode,
   };
+}
+
+/**
+ * Imports the file at `path` through the web page's menu. Done once the host has answered: a test
+ * that reloads straight after would otherwise cut the import off.
+ */
+export async function importInWebMode(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/log:import'));
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Import events…' }).click();
+  await (await chooser).setFiles(path);
+  await answered;
 }
 
 export const test = base.extend<{ app: AppUnderTest }>({

@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { HEAVY_COMPANY } from '../bench/generate';
 import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
+import { importInWebMode } from './fixtures';
 
 /**
  * Held after its first page (500 records), the page lacks more of the log than one `log:read` gives
@@ -33,15 +34,10 @@ const joined = (name: string, time = '2002-01-01T12:00:00Z') => {
   return JSON.stringify({ id: `imported-${id}`, type: 'board.joined', subject: HEAVY_COMPANY, time, timezone: 'UTC', data: { certainty: 'confirmed', citation: { document: 'A test gazette, 1 January 2002', quote: `${name} joined the board.` }, person: { id, name } } });
 };
 
-/** Imports a file through the page's menu; done once the host has answered. */
+/** Writes `text` to `path` and imports it through the page's menu; done once the host has answered. */
 async function importFile(page: Page, path: string, text: string): Promise<void> {
   writeFileSync(path, text);
-  const chooser = page.waitForEvent('filechooser');
-  const answered = page.waitForResponse((response) => response.url().endsWith('/api/log:import'));
-  await page.getByRole('button', { name: 'More actions' }).click();
-  await page.getByRole('menuitem', { name: 'Import events…' }).click();
-  await (await chooser).setFiles(path);
-  await answered;
+  await importInWebMode(page, path);
 }
 
 test('events imported while the log loads are recorded once, said to be with their numbers, and shown once it has loaded; a refused import leaves the log as it was', async ({ playwright, launchOptions }, testInfo) => {
