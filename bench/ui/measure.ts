@@ -170,7 +170,7 @@ export async function knownAtChanges(page: Page, moves: number): Promise<{ on: n
 export const domElements = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 /** The page's JS heap and the replay worker's, in bytes, through the DevTools protocol. */
-export async function heaps(page: Page, browser: Browser): Promise<{ page: number; workers: number }> {
+export async function heaps(page: Page, browser: Browser): Promise<{ page: number; workers: number; each: number[] }> {
   const pageSession: CDPSession = await page.context().newCDPSession(page);
   await pageSession.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const pageHeap = (await pageSession.send('Runtime.getHeapUsage')).usedSize;
@@ -178,7 +178,7 @@ export async function heaps(page: Page, browser: Browser): Promise<{ page: numbe
   // Workers are separate targets: attach from the browser session (unflattened, so messages route by sessionId).
   const browserSession = await browser.newBrowserCDPSession();
   const { targetInfos } = await browserSession.send('Target.getTargets');
-  let workers = 0;
+  const each: number[] = [];
   for (const target of targetInfos.filter((t) => t.type === 'worker')) {
     const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     const reply = new Promise<number>((resolve) => {
@@ -192,9 +192,9 @@ export async function heaps(page: Page, browser: Browser): Promise<{ page: numbe
     });
     await browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }) });
     await browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 2, method: 'Runtime.getHeapUsage' }) });
-    workers += await Promise.race([reply, new Promise<number>((resolve) => setTimeout(() => resolve(0), 30_000))]);
+    each.push(await Promise.race([reply, new Promise<number>((resolve) => setTimeout(() => resolve(0), 30_000))]));
     await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
   await browserSession.detach();
-  return { page: pageHeap, workers };
+  return { page: pageHeap, workers: each.reduce((sum, heap) => sum + heap, 0), each };
 }
