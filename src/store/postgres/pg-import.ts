@@ -4,7 +4,7 @@
  * Rows go in as multi-row INSERTs of ROWS_PER_INSERT (insert-rows.ts); nothing is visible to
  * anyone until the one COMMIT, and a failure anywhere leaves nothing.
  */
-import { newPgClient } from './pg-client';
+import { endingOf, newPgClient } from './pg-client';
 import { IncumbentError } from '../../core/errors';
 import { pgError } from './pg-errors';
 import { parsePgUrl } from './pg-url';
@@ -12,8 +12,9 @@ import { insertRows, ROWS_PER_INSERT, type Row } from './insert-rows';
 import { CHANNEL, ensureSchema, TABLE } from './schema';
 import { noticeText } from './append-notice';
 
-export async function importLines(location: string, lines: Iterable<{ seq: number; id: string; line: string }>): Promise<number> {
-  const target = parsePgUrl(location);
+/** `idleInTransactionMs` is for tests (as in parsePgUrl), which cannot wait the production limit. */
+export async function importLines(location: string, lines: Iterable<{ seq: number; id: string; line: string }>, idleInTransactionMs?: number): Promise<number> {
+  const target = parsePgUrl(location, idleInTransactionMs);
   const client = await newPgClient(target);
   client.on('error', () => undefined);
   let committing = false;
@@ -42,7 +43,10 @@ export async function importLines(location: string, lines: Iterable<{ seq: numbe
     return count;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw pgError(error, target.server, `copy into log "${target.log}"`, committing);
+    // A session the server ended while no query awaited its reply (its idle limit inside this
+    // transaction ran out while this process stalled) fails its next query only as "not queryable":
+    // the error that ended it says what happened, and that nothing was written.
+    throw pgError(endingOf(client) ?? error, target.server, `copy into log "${target.log}"`, committing);
   } finally {
     await client.end().catch(() => undefined);
   }
