@@ -56,7 +56,7 @@ describe('web host under malformed requests', () => {
     const host = `127.0.0.1:${prod.port}`;
     const put = await rawExchange(prod.port, [requestText('PUT', '/index.html', { host, 'content-length': '2' }, 'hi')]);
     expect(put.status).toBe(405);
-    expect(put.text).toMatch(/\r\nallow: GET\r\n/i);
+    expect(put.text).toMatch(/\r\nallow: GET, HEAD\r\n/i);
     const del = await rawExchange(prod.port, [requestText('DELETE', '/api/log:summary', { host, authorization: `Bearer ${prod.token}` })]);
     expect(del.status).toBe(405);
     expect(del.text).toMatch(/\r\nallow: POST\r\n/i);

@@ -212,7 +212,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: WebHos
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpRefusal(421, 'invalid', `foreign Host header "${host ?? ''}"`, { field: 'host' });
   const url = req.url ?? '/';
   if (!url.startsWith('/api/')) {
-    if (req.method !== 'GET') throw new HttpRefusal(405, 'invalid', 'method not allowed', { field: 'method', headers: { allow: 'GET' } });
+    // HEAD answers as GET (RFC 9110 9.3.2): Node's response sends the same head and drops the body.
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpRefusal(405, 'invalid', 'method not allowed', { field: 'method', headers: { allow: 'GET, HEAD' } });
     const file = readStaticFile(options.staticDir, resolveStaticPath(options.staticDir, url));
     if (!file) throw new HttpRefusal(404, 'not-found', `no such file: ${url.split('?')[0]}`, { field: 'path' });
     return reply(req, res, 200, file.bytes, file.type);
