@@ -44,6 +44,13 @@ export interface HostLimits {
    * every one into the connection's buffer. A connection that sends more is hung up.
    */
   maxPipelined: number;
+  /**
+   * The most connections held at once; one more is closed at once, unanswered. Idle sockets cost a
+   * file descriptor each until the headers or keep-alive timeout ends them, and a local process
+   * could open them by the thousand, leaving none for the log. The page needs a handful (a browser
+   * opens at most 6 to a host, a long poll holding one), so a few tabs stay far inside the cap.
+   */
+  maxConnections: number;
 }
 
 /**
@@ -64,6 +71,7 @@ export const HOST_LIMITS: HostLimits = {
   maxHeadersCount: 64,
   sendTimeoutMs: 60_000,
   maxPipelined: 32,
+  maxConnections: 128,
 };
 
 export interface WebHostOptions {
@@ -284,6 +292,7 @@ export function createWebHost(options: WebHostOptions): Server {
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxHeadersCount = limits.maxHeadersCount;
+  server.maxConnections = limits.maxConnections;
   server.on('clientError', answerClientError);
   return server;
 }
