@@ -8,6 +8,7 @@ import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
 import { barEnd, barStart, type SeatLane } from './seat-lanes';
 import { shownText } from '../core/shown-text';
+import { isConfirmed } from '../core/certainty';
 
 export interface Palette {
   background: string;
@@ -77,7 +78,7 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       const top = y + 3;
       const h = LANE_H - 6;
       const when = `${barStart(bar, timeZone)} – ${barEnd(bar, timeZone)}`;
-      const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${bar.certainty !== 'confirmed' ? `, ${bar.certainty}` : ''}`;
+      const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${isConfirmed(bar.certainty) ? '' : `, ${bar.certainty}`}`;
       const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" data-zone="${esc(bar.fromZone)}" style="cursor:pointer"` : '';
       out.push(`<g${jump}><title>${esc(title)}</title>`);
       const earlier = bar.asOf && bar.from >= start && solidTo - solidFrom > 12;

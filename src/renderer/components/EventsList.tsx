@@ -6,6 +6,7 @@
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../../core/search';
+import { isConfirmed } from '../../core/certainty';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
 import type { ReplayClient } from '../replay-client';
@@ -233,7 +234,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
                     </span>
                     <span className="event-text">
                       <span className="event-kind">{kindLabel[kind]}</span>
-                      {certainty && certainty !== 'confirmed' && <span className={`badge ${certainty}`}>{certainty}</span>}
+                      {certainty && !isConfirmed(certainty) && <span className={`badge ${certainty}`}>{certainty}</span>}
                       {row.correction && <span className="badge corrected">corrected</span>} {sentence}
                     </span>
                     {citation && <span className="citation">“{citation.quote}” · {citation.title ?? citation.document}</span>}

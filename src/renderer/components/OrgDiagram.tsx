@@ -3,6 +3,7 @@
  * with what the last event changed highlighted and who just left shown as a ghost.
  */
 import { memo } from 'react';
+import { isConfirmed } from '../../core/certainty';
 import type { Change } from '../../core/diff';
 import type { Person } from '../../core/state';
 import type { StateView } from '../state-view';
@@ -14,7 +15,7 @@ const clip = (text: string, max: number) => ([...text].length > max ? `${[...tex
 const surname = (p: Person) => clip(p.name.split(' ').at(-1) ?? p.name, 12);
 
 /** How sure the source is, where it is less than confirmed: a rumoured CEO drawn like a confirmed one misled. */
-const unsure = (basis: { certainty: string }) => (basis.certainty === 'confirmed' ? '' : basis.certainty);
+const unsure = (basis: { certainty: string }) => (isConfirmed(basis.certainty) ? '' : basis.certainty);
 const unsureClass = (basis: { certainty: string }) => (unsure(basis) ? ` unsure ${basis.certainty}` : '');
 const unsureWords = (basis: { certainty: string }) => (unsure(basis) ? `, ${basis.certainty}` : '');
 

@@ -1,7 +1,8 @@
 /** How sure a fact's source is (nothing when confirmed), and the button that opens the source of a fact in the state. */
 import type { Basis } from '../../core/state';
+import { isConfirmed } from '../../core/certainty';
 
-export const Certainty = ({ basis }: { basis: Basis }) => (basis.certainty === 'confirmed' ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
+export const Certainty = ({ basis }: { basis: Basis }) => (isConfirmed(basis.certainty) ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
 
 /** Where a stint's ending comes from: the event that ended it, and how sure that was (not the start's `certainty`). */
 export const endingOf = (ended: { endEventId: string; endCertainty: Basis['certainty'] }): Basis => ({ eventId: ended.endEventId, certainty: ended.endCertainty });
