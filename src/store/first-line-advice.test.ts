@@ -17,11 +17,16 @@ it('never advises emptying a file whose first line is not a log record', async (
   const snapshot = join(dir, 'snap.json');
   expect((await runCli(['snapshot', '--log', log, '--at', '2023-11-18T12:00:00Z', '--out', snapshot])).code).toBe(0);
   const bytes = readFileSync(snapshot);
+  // A snapshot is recognised as one, a usage mistake (snapshot-as-log.test.ts); an events file is not.
   const asLog = await runCli(['verify', '--log', snapshot]);
-  expect(asLog.code).toBe(2);
+  expect(asLog).toMatchObject({ code: 1, err: expect.stringMatching(/is a snapshot \(incumbent\.snapshot\/\d+\), not a log/) });
   expect(asLog.err).not.toMatch(/truncate/);
-  expect(asLog.err).toMatch(/^incumbent verify: line 1: not valid JSON; the log was not opened: the file is not an Incumbent log, or one damaged from its first line: check that it is the log meant\.\n/);
   expect(readFileSync(snapshot)).toEqual(bytes);
+  const events = join(dir, 'events.jsonl');
+  writeFileSync(events, '{"id":"dana-joins","type":"board.joined","subject":"acme"}\n');
+  const eventsAsLog = await runCli(['verify', '--log', events]);
+  expect(eventsAsLog.code).toBe(2);
+  expect(eventsAsLog.err).toMatch(/^incumbent verify: line 1: sequence is undefined, expected 1; the log was not opened: the file is not an Incumbent log, or one damaged from its first line: check that it is the log meant\.\n/);
   // Further in, the advice to cut the log short before the line stands.
   const lines = readFileSync(log, 'utf8').split('\n');
   lines[3] = '{"seq":4}';

@@ -17,6 +17,7 @@ import { BlockHash, type PrefixHash } from './block-hash';
 import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import type { LineShapes } from './check-lines';
 import { damaged, problemWith } from './line-checks';
+import { snapshotNotLog } from './not-a-log';
 import { begin } from './read-start';
 import { CHANGED_WHILE_OPENING, firstBreak, keyOfParsed, readLine, verifyShare } from './two-thread-chain';
 import { readFully } from './read-fully';
@@ -90,6 +91,8 @@ export async function readLog(path: string, options: ReadOptions = {}): Promise<
       return readOpened(fd, path, { ...options, ...told }, false);
     });
     return contents;
+  } catch (error) {
+    throw snapshotNotLog(fd, path, error);
   } finally {
     // Records left on disk are read back through `fd` (the file opened, whatever its name is now).
     if (!contents?.source) closeSync(fd);

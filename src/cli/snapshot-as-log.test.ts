@@ -1,0 +1,32 @@
+/**
+ * A snapshot given as `--log` (it is JSON, it came from `snapshot --out`) is a usage mistake, not
+ * a damaged log: exit 1, saying it is a snapshot. A file that is neither stays a damaged log (2).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli as run } from './run-cli.test-support';
+
+const AT = '2023-11-20T12:00:00-08:00';
+
+describe('a snapshot given where a log goes', () => {
+  it('exits 1 saying the file is a snapshot, not a log, pretty-printed or on one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'incumbent-snap-as-log-'));
+    const [snap, oneLine] = [join(dir, 'snap.json'), join(dir, 'one-line.json')];
+    expect((await run(['snapshot', '--at', AT, '--out', snap])).code).toBe(0);
+    writeFileSync(oneLine, `${JSON.stringify(JSON.parse(readFileSync(snap, 'utf8')))}\n`);
+    for (const file of [snap, oneLine]) {
+      for (const argv of [['snapshot', '--at', AT, '--log', file], ['verify', '--log', file], ['events', '--log', file]]) {
+        expect(await run(argv), argv.join(' ')).toMatchObject({ code: 1, err: expect.stringMatching(/is a snapshot \(incumbent\.snapshot\/\d+\), not a log: give the log it was made from/) });
+      }
+    }
+  });
+
+  it('still exits 2 for a file damaged from its first line that is no snapshot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'incumbent-snap-as-log-'));
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ format: 'something-else/1', companies: [] }, null, 2));
+    expect(await run(['snapshot', '--at', AT, '--log', other])).toMatchObject({ code: 2, err: expect.stringMatching(/line 1: not valid JSON; the log was not opened/) });
+  });
+});
