@@ -21,7 +21,7 @@ export class TimelineEntries {
   #times = new Float64Array(16);
   #seqs = new Float64Array(16);
   #hiddenFrom = new Float64Array(16).fill(Infinity);
-  /** Each entry's marks, a byte the ledger gives it (baseline, naming): what searches over many entries read instead of the facts. */
+  /** Each entry's marks, a byte the ledger gives it (baseline, naming, known only to the day or coarser): what searches over many entries read instead of the facts. */
   #marks = new Uint8Array(16);
   /** Each entry's list of state parts (see `PartTable`) plus one, learned when first asked; 0 until then. Not stored. */
   #partLists = new Int32Array(16);
@@ -77,6 +77,12 @@ export class TimelineEntries {
   get times(): Float64Array {
     this.settle();
     return this.#times.subarray(0, this.#length);
+  }
+
+  /** Each entry's marks in order; a view, valid until the next insert. */
+  get marks(): Uint8Array {
+    this.settle();
+    return this.#marks.subarray(0, this.#length);
   }
 
   /** Sequences in order, as they are: for loops that run once the entries are settled; valid until the next insert. */

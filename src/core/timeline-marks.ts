@@ -6,13 +6,20 @@
 import type { RecordOf } from './event';
 import type { Effective } from './evolve';
 import type { Timeline } from './timeline';
+import { isMonthOrYear } from './period';
 
 /** A baseline fact: already true when the log's coverage starts, its start unknown. */
 const BASELINE = 1;
 /** A company's registration, which names it. */
 const NAMING = 2;
 
-export const marksOf = (effect: Effective): number => (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0);
+/** A fact known only to the day: its day, in its zone, may hold moments before its written instant (see `uncertain.ts`). */
+export const DAY_FACT = 4;
+/** A fact known only to the month or the year: its period may hold moments months from its written instant. */
+export const PERIOD_FACT = 8;
+
+const precisionMark = (effect: Effective) => (effect.timeprecision === 'day' ? DAY_FACT : isMonthOrYear(effect.timeprecision) ? PERIOD_FACT : 0);
+export const marksOf = (effect: Effective): number => (effect.data.baseline ? BASELINE : 0) | (effect.type === 'company.registered' ? NAMING : 0) | precisionMark(effect);
 
 /**
  * Where the log's coverage of a company starts, for a reader who knows `knownSeq` records: the

@@ -81,6 +81,11 @@ export class Timeline {
     return this.#entries.times;
   }
 
+  /** Each entry's marks (see `timeline-marks.ts`), in order; a view, valid until the next insert. */
+  get marks(): Uint8Array {
+    return this.#entries.marks;
+  }
+
   effectAt(position: number): Effective {
     this.#entries.settle();
     return this.#facts.of(this.#entries.seqs[position]!);
@@ -170,9 +175,8 @@ export class Timeline {
   }
 
   /**
-   * Extends `chain` to index `upTo` by one mutable replay of the entries `knownSeq` can see (all
-   * live ones for the head chain), freezing a copy at each boundary. Copies share every value they
-   * did not change (evolve replaces values, never mutates them).
+   * Extends `chain` to index `upTo` by one mutable replay of the entries `knownSeq` can see (all live ones for the head chain),
+   * freezing a copy at each boundary. Copies share every value they did not change (evolve replaces values, never mutates them).
    */
   #extend(chain: Checkpoint[], upTo: number, knownSeq: number): void {
     if (chain.length > upTo) return;
@@ -241,11 +245,10 @@ export class Timeline {
   }
 
   /**
-   * The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees.
-   * A reader the head's checkpoints do not serve from near the moment gets the head's checkpoint
-   * patched where it sees otherwise (`readerState`), kept for its next questions (`ReaderStates`).
-   * Where patching does not pay, one that asks again at the same `knownSeq` is scrubbing and gets
-   * checkpoints of its own (building them costs about five replays).
+   * The frozen state after every entry at or before `time` that a reader knowing `knownSeq` sees. A reader the head's
+   * checkpoints do not serve from near the moment gets the head's checkpoint patched where it sees otherwise (`readerState`),
+   * kept for its next questions (`ReaderStates`). Where patching does not pay, one that asks again at the same `knownSeq` is
+   * scrubbing and gets checkpoints of its own (building them costs about five replays).
    */
   stateAt(time: number, knownSeq: number): CompanyState {
     const end = Math.min(this.countUntil(time), this.#entries.frontEnd(knownSeq));
@@ -279,10 +282,7 @@ export class Timeline {
     return freezeShallow(state);
   }
 
-  /**
-   * The state after every entry at or before `time` for which `visible(position)` holds, replayed
-   * from the start: for visibility that is not a prefix of the log (as published by a time).
-   */
+  /** The state after every entry at or before `time` that `visible(position)` shows, replayed from the start: for visibility that is not a prefix of the log (as published by a time). */
   replayWhere(time: number, visible: (position: number) => boolean): CompanyState {
     return freezeShallow(this.#replayTo(this.countUntil(time), visible));
   }

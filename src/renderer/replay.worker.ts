@@ -13,8 +13,7 @@ import { stateAndBefore } from '../core/last-change';
 import { Ledger } from '../core/ledger';
 import { httpClient } from './api';
 import { toEpoch } from '../core/time';
-import { isCoarse, periodOf } from './format';
-import { DAY } from './scrubber-marks';
+import { uncertainAt } from '../core/uncertain';
 import { seatLanes } from './seat-lanes';
 import { shownValue } from '../core/shown-text';
 import { addInSlices } from './sliced-add';
@@ -74,10 +73,6 @@ function coverageFrom(company: string, { knownAt, knownBy }: Knowing): MomentSta
   return coverages.get(key)!;
 }
 
-/** The companies with a fact known only to the day, the month or the year (or a correction making one so). */
-const coarseFacts = new Set<string>();
-const isCoarseRecord = (record: EventRecord) => isCoarse((record.type === 'event.corrected' ? record.data.timeprecision : record.timeprecision) ?? 'minute');
-
 /** Each company's timeline codes, for the log head they were worked out at (see `timeline-view.ts`). */
 const codes = new Map<string, { head: number; codes: TimelineCodes }>();
 function codesOf(company: string): TimelineCodes {
@@ -117,7 +112,7 @@ function seatOfFact(effect: Effective): { seat?: string } {
   return {};
 }
 
-/** The state at a moment, what its last event changed, and which day-precision facts make it uncertain. */
+/** The state at a moment, what its last event changed, and which facts known only to the day (or coarser) make it uncertain. */
 function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits, held?: Partial<Keys>): MomentAnswer {
   const t = timeline(company);
   const reader = readerOf(knowing);
@@ -125,29 +120,8 @@ function momentAt(company: string, at: number, knowing: Knowing, limits?: Limits
   const { state, before, last: index } = stateAndBefore(reader, t, at);
   const lastEffect = index >= 0 ? t.effectAt(index) : undefined;
   const last = lastEffect ? { eventId: lastEffect.id, time: t.times[index]!, precision: lastEffect.timeprecision, timezone: lastEffect.timezone, text: said(lastEffect) } : null;
-  // Facts known only to the day, month or year whose period holds the moment, from the lists of
-  // them: day facts within three days of it (a day can last 26 hours, Magadan's of 26 Oct 2014, or 48,
-  // Juneau's of 18 Oct 1867; 'consider' decides), month and year facts within a year.
-  const uncertain: Uncertain[] = [];
-  const times = t.times;
-  const consider = (i: number) => {
-    if (!reader.visible(t, i)) return;
-    const effect = t.effectAt(i);
-    if (!isCoarse(effect.timeprecision) || effect.type === 'company.registered' || effect.data.baseline) return;
-    const [from, to] = periodOf(times[i]!, effect.timeprecision, effect.timezone);
-    // The period's last millisecond is where a step or a click on the fact lands (momentOfEvent) and where the state certainly includes it: not uncertain there.
-    if (at >= from && at < to - 1) uncertain.push({ eventId: effect.id, text: said(effect), precision: effect.timeprecision, from, to, timezone: effect.timezone, applied: times[i]! <= at, ...seatOfFact(effect) });
-  };
-  // Every synthetic log, and many real ones, have none: the codes (a pass over the timeline) are worked out only for a company that has.
-  const codes = coarseFacts.has(company) ? codesOf(company) : undefined;
-  /** The facts of `positions` (ascending, so in time order) less than `reach` from the moment. */
-  const near = (positions: readonly number[], reach: number) => {
-    let k = 0;
-    for (let step = positions.length; step > 0; step >>= 1) while (k + step <= positions.length && times[positions[k + step - 1]!]! <= at - reach) k += step;
-    for (; k < positions.length && times[positions[k]!]! < at + reach; k++) consider(positions[k]!);
-  };
-  near(codes?.days ?? [], 3 * DAY);
-  near(codes?.coarse ?? [], 367 * DAY);
+  // Facts known only to the day, month or year whose period holds the moment (the one rule, shared with the snapshot).
+  const uncertain: Uncertain[] = uncertainAt(t, reader, at).map(({ effect, precision, from, to, applied }) => ({ eventId: effect.id, text: said(effect), precision, from, to, timezone: effect.timezone, applied, ...seatOfFact(effect) }));
   const view = viewOf(state, limits);
   const keys = keysOf(view);
   return { company, at, ...(knowing.knownAt ? { knownAt: knowing.knownAt, knownBy: knowing.knownBy ?? 'recorded' } : {}), view: withoutHeld(view, keys, held), keys, changes: changesBetween(before, state), last, uncertain, coverageFrom: coverageFrom(company, knowing) };
@@ -191,7 +165,6 @@ function addInTurn(records: Promise<readonly EventRecord[]> | readonly EventReco
       // A record's text is shown as shown-text.ts allows: a shared log may hold what the content rules refuse.
       const data = shownValue(record.data);
       into.add(data === record.data ? record : ({ ...record, data } as EventRecord));
-      if (isCoarseRecord(record) && record.subject) coarseFacts.add(record.subject);
     };
     if (!wanted() || !(await addInSlices(batch, add, wanted))) throw new Error('another log was loaded while these records were on their way');
     return { head: into.head };
@@ -214,7 +187,6 @@ function handle(request: Request): Responses[Request['op']] | Promise<Responses[
       ledger = new Ledger();
       coverages.clear();
       codes.clear();
-      coarseFacts.clear();
       return null;
     case 'add':
       return addInTurn(request.records);

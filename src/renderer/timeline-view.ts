@@ -8,7 +8,6 @@
  */
 import { kindOf } from '../core/describe';
 import type { Timeline } from '../core/timeline';
-import { isMonthOrYear } from './format';
 import { KINDS } from './kinds';
 import { PRECISIONS, type FigurePoint, type TimelineView } from './replay-protocol';
 
@@ -22,10 +21,6 @@ export interface TimelineCodes {
   zoneNames: string[];
   /** The entries that report a figure (headcount, signatures), ascending, with it. */
   figures: { position: number; series: string; value: number }[];
-  /** The entries known only to the month or the year, ascending: their period may hold moments far from them. */
-  coarse: number[];
-  /** The entries known only to the day, ascending: in a busy log, thousands of entries may stand between one and a moment of its day. */
-  days: number[];
 }
 
 const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -33,7 +28,7 @@ const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
 
 export function timelineCodes(t: Timeline): TimelineCodes {
   const n = t.length;
-  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [], coarse: [], days: [] };
+  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [] };
   const zoneIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const effect = t.effectAt(i);
@@ -43,8 +38,6 @@ export function timelineCodes(t: Timeline): TimelineCodes {
     let zone = zoneIds.get(effect.timezone);
     if (zone === undefined) zoneIds.set(effect.timezone, (zone = codes.zoneNames.push(effect.timezone) - 1));
     codes.zones[i] = zone;
-    if (isMonthOrYear(effect.timeprecision)) codes.coarse.push(i);
-    else if (effect.timeprecision === 'day') codes.days.push(i);
     if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount });
     if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories });
   }

@@ -33,7 +33,7 @@ import { besideLog } from './log-file';
 import { openRegularFile, readRange } from './regular-file';
 
 /** Bump whenever what a ledger derives from its records, or how it is stored here, changes. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 const MAGIC = 'incumbent-index';
 /**
  * The file starts with a CRC-32 of the rest (then 4 zero bytes, so that the sections after it stay
