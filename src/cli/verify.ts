@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
-import { buildSnapshot, inFormat1, Snapshot, SNAPSHOT_FORMAT_1, snapshotJson } from '../core/snapshot';
+import { buildSnapshot, inFormat1, inFormat2, Snapshot, SNAPSHOT_FORMAT_1, SNAPSHOT_FORMAT_2, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
 import { anchorPath, readAnchor } from '../store/head-anchor';
@@ -51,12 +51,15 @@ function checkHead(contents: Proof, head: string, matched: number[] = []): strin
   return `head #${seq} matches`;
 }
 
+/** How an earlier format wrote what the log gives now: the content of a snapshot in that format is compared with it. */
+const earlierFormats: Record<string, (snapshot: Snapshot) => unknown> = { [SNAPSHOT_FORMAT_1]: inFormat1, [SNAPSHOT_FORMAT_2]: inFormat2 };
+
 /**
  * The snapshot in `file` (as read, and as its schema reads it), or why it is not one: the first
- * field at fault, by its path. Of a format /1 snapshot only the provenance is read: its content is
- * compared, byte for byte, with what the log gives as /1 wrote it.
+ * field at fault, by its path. Of a snapshot in an earlier format (/1, /2) only the provenance is
+ * read: its content is compared, byte for byte, with what the log gives as that format wrote it.
  */
-function snapshotIn(file: string): { json: unknown; snapshot: Pick<Snapshot, 'provenance'>; format1: boolean } {
+function snapshotIn(file: string): { json: unknown; snapshot: Pick<Snapshot, 'provenance'>; asWritten: (snapshot: Snapshot) => unknown } {
   let json: unknown;
   try {
     json = JSON.parse(readInput(file, '--snapshot'));
@@ -64,15 +67,16 @@ function snapshotIn(file: string): { json: unknown; snapshot: Pick<Snapshot, 'pr
     if (error instanceof IncumbentError) throw error;
     throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: it is not JSON (${(error as Error).message})`, '--snapshot');
   }
-  const format1 = (json as { format?: unknown } | null)?.format === SNAPSHOT_FORMAT_1;
-  const parsed = format1 ? Snapshot.pick({ provenance: true }).safeParse(json) : Snapshot.safeParse(json);
-  if (parsed.success) return { json, snapshot: parsed.data, format1 };
+  const format = (json as { format?: unknown } | null)?.format;
+  const earlier = typeof format === 'string' && Object.hasOwn(earlierFormats, format) ? earlierFormats[format] : undefined;
+  const parsed = earlier ? Snapshot.pick({ provenance: true }).safeParse(json) : Snapshot.safeParse(json);
+  if (parsed.success) return { json, snapshot: parsed.data, asWritten: earlier ?? ((snapshot) => snapshot) };
   const issue = parsed.error.issues[0]!;
   throw new IncumbentError('invalid', `${file} is not an Incumbent snapshot: ${issue.path.length > 0 ? issue.path.join('.') : 'the document'}: ${issue.message}`, '--snapshot');
 }
 
 function checkSnapshot(contents: Proof, file: string, matched: number[] = []): string {
-  const { json, snapshot, format1 } = snapshotIn(file);
+  const { json, snapshot, asWritten } = snapshotIn(file);
   const { provenance } = snapshot;
   // Another log's snapshot says nothing about this one: a wrong pairing given, not damage found.
   if (provenance.log.id !== contents.ledger.logId) throw new IncumbentError('invalid', `${file} is a snapshot of log "${provenance.log.id}", not of this log ("${contents.ledger.logId}"): verify it against that log`, '--snapshot');
@@ -89,7 +93,7 @@ function checkSnapshot(contents: Proof, file: string, matched: number[] = []): s
   for (const record of contents.ledger.records(1, Math.max(1, provenance.head.seq))) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
-  if (snapshotJson((format1 ? inFormat1(rebuilt) : rebuilt) as Snapshot) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
+  if (snapshotJson(asWritten(rebuilt) as Snapshot) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
 }
 

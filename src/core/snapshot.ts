@@ -4,7 +4,10 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
-import type { KnownBy, Ledger } from './ledger';
+import type { KnownBy, Ledger, Reader } from './ledger';
+import { Precision } from './event';
+import type { Timeline } from './timeline';
+import { uncertainAt } from './uncertain';
 import { Affiliation, allOf, BoardSeat, Chair, ClosedItem, Control, FormerBoardSeat, FormerChair, FormerHolding, Holding, LastApplied, Moment, PendingItem, Petition, Workforce, type CompanyState } from './state';
 import { toEpoch, toUtcIso } from './time';
 import { dictValues } from './dict';
@@ -12,11 +15,24 @@ import { dictValues } from './dict';
 /**
  * The format's name and version. A closed schema (no field it does not list) cannot take a new
  * field silently, so one added is a new version: /2 added `endCertainty` to each former holding,
- * director and chair, and `closeCertainty` to each resolved item.
+ * director and chair, and `closeCertainty` to each resolved item; /3 added each company's
+ * `uncertain` facts.
  */
-export const SNAPSHOT_FORMAT = 'incumbent.snapshot/2';
-/** The format before /2: still verified (`verify --snapshot`), never written. */
+export const SNAPSHOT_FORMAT = 'incumbent.snapshot/3';
+/** The formats before /3: still verified (`verify --snapshot`), never written. */
+export const SNAPSHOT_FORMAT_2 = 'incumbent.snapshot/2';
 export const SNAPSHOT_FORMAT_1 = 'incumbent.snapshot/1';
+
+/** A fact known only to the day, the month or the year whose period holds the moment (see `uncertain.ts`). */
+export const UncertainFact = z.object({
+  eventId: z.string(),
+  precision: Precision,
+  from: z.iso.datetime().describe('Start of the period it happened in, in its own zone (UTC)'),
+  to: z.iso.datetime().describe('End of that period, exclusive (UTC)'),
+  timezone: z.string().describe('The zone whose day, month or year the period is'),
+  applied: z.boolean().describe('Whether this state counts it: its written time is at or before `at`. It may or may not have happened by then.'),
+});
+export type UncertainFact = z.output<typeof UncertainFact>;
 
 export const CompanySnapshot = z.object({
   id: z.string(),
@@ -37,6 +53,7 @@ export const CompanySnapshot = z.object({
   pending: z.array(PendingItem),
   resolved: z.array(ClosedItem),
   lastEvent: LastApplied,
+  uncertain: z.array(UncertainFact).describe('Facts known only to the day, month or year whose period holds `at` (not at its last millisecond): at this moment each may or may not have happened, whatever the state above counts'),
 });
 export type CompanySnapshot = z.output<typeof CompanySnapshot>;
 
@@ -58,7 +75,7 @@ export type Snapshot = z.output<typeof Snapshot>;
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-export function companySnapshot(state: CompanyState, coverage: Moment | null): CompanySnapshot {
+export function companySnapshot(state: CompanyState, coverage: Moment | null, uncertain: UncertainFact[] = []): CompanySnapshot {
   return {
     id: state.id,
     name: state.name,
@@ -78,6 +95,7 @@ export function companySnapshot(state: CompanyState, coverage: Moment | null): C
     pending: dictValues(state.pending).sort(byKey((p) => p.id)),
     resolved: dictValues(state.closed).sort(byKey((p) => p.id)),
     lastEvent: state.last,
+    uncertain,
   };
 }
 
@@ -92,14 +110,16 @@ export interface SnapshotRequest {
 export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: (seq: number) => string, appVersion: string): Snapshot {
   const companies = request.company ? [request.company] : ledger.companies();
   const seq = ledger.knownSeq(request.knownAt);
+  const reader = ledger.reader(request.knownAt, request.knownBy);
+  const at = toEpoch(request.at);
   const covered: CompanySnapshot[] = [];
   const notYetCovered: Snapshot['notYetCovered'] = [];
   for (const company of companies) {
     const start = ledger.coverageOf(company, request.knownAt, request.knownBy);
     const state = ledger.stateAt(company, request.at, request.knownAt, request.knownBy);
     if (!start || !state) continue;
-    if (toEpoch(start.time) > toEpoch(request.at)) notYetCovered.push({ id: company, coverageFrom: toUtcIso(start.time) });
-    else covered.push(companySnapshot(state, { time: start.time, precision: start.timeprecision, timezone: start.timezone }));
+    if (toEpoch(start.time) > at) notYetCovered.push({ id: company, coverageFrom: toUtcIso(start.time) });
+    else covered.push(companySnapshot(state, { time: start.time, precision: start.timeprecision, timezone: start.timezone }, uncertainIn(ledger.timeline(company)!, reader, at)));
   }
   return {
     format: SNAPSHOT_FORMAT,
@@ -117,13 +137,23 @@ export function buildSnapshot(ledger: Ledger, request: SnapshotRequest, hashOf: 
   };
 }
 
-/** A snapshot as format /1 wrote it: without what /2 added. */
+const iso = (ms: number) => new Date(ms).toISOString();
+const uncertainIn = (timeline: Timeline, reader: Reader, at: number): UncertainFact[] =>
+  uncertainAt(timeline, reader, at).map(({ effect, precision, from, to, applied }) => ({ eventId: effect.id, precision, from: iso(from), to: iso(to), timezone: effect.timezone, applied }));
+
+const without = <T extends object>(value: T, field: string) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== field));
+
+/** A snapshot as format /2 wrote it: without what /3 added. */
+export function inFormat2(snapshot: Snapshot): unknown {
+  return { ...snapshot, format: SNAPSHOT_FORMAT_2, companies: snapshot.companies.map((c) => without(c, 'uncertain')) };
+}
+
+/** A snapshot as format /1 wrote it: without what /2 and /3 added. */
 export function inFormat1(snapshot: Snapshot): unknown {
-  const without = <T extends object>(value: T, field: string) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== field));
   return {
     ...snapshot,
     format: SNAPSHOT_FORMAT_1,
-    companies: snapshot.companies.map((c) => ({
+    companies: snapshot.companies.map((company) => without(company, 'uncertain') as Omit<CompanySnapshot, 'uncertain'>).map((c) => ({
       ...c,
       formerRoles: c.formerRoles.map((f) => without(f, 'endCertainty')),
       board: { ...c.board, former: c.board.former.map((f) => without(f, 'endCertainty')), formerChairs: c.board.formerChairs.map((f) => without(f, 'endCertainty')) },

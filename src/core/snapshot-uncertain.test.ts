@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { created, person, rec, resetSeq } from './fixtures.test-support';
+import { Ledger } from './ledger';
+import { buildSnapshot, inFormat2, SNAPSHOT_FORMAT, snapshotJson } from './snapshot';
+
+const hash = (seq: number) => seq.toString(16).padStart(64, '0');
+const LA = 'America/Los_Angeles';
+
+/** Bob joins to the minute on 28 Nov; on 29 Nov (Los Angeles) Ann and Cat join, known only to the day; Dan joins that noon, to the minute. */
+function ledgerOf(): Ledger {
+  resetSeq();
+  const ledger = new Ledger();
+  const day = (id: string, time: string, who: string) => ({ ...rec('board.joined', time, { person: person(who) }, { id }), timeprecision: 'day' as const, timezone: LA });
+  [
+    created(),
+    rec('board.joined', '2023-11-28T09:00:00-08:00', { person: person('bob') }, { id: 'bob' }),
+    // A day fact is written at some instant of its day: Ann's at its start, Cat's in its evening.
+    day('ann', '2023-11-29T00:00:00-08:00', 'ann'),
+    day('cat', '2023-11-29T18:00:00-08:00', 'cat'),
+    rec('board.joined', '2023-11-29T12:00:00-08:00', { person: person('dan') }, { id: 'dan' }),
+  ].forEach((record) => ledger.add(record));
+  return ledger;
+}
+
+const snapshotAt = (ledger: Ledger, at: string, knownAt?: string) => JSON.parse(snapshotJson(buildSnapshot(ledger, { at, company: 'acme', ...(knownAt ? { knownAt } : {}) }, hash, '1.0.0')));
+const PERIOD = { precision: 'day', from: '2023-11-29T08:00:00.000Z', to: '2023-11-30T08:00:00.000Z', timezone: LA };
+
+describe('a snapshot names the facts known only to the day whose day holds its moment', () => {
+  it('at noon on their day: each one, and whether the state counts it', () => {
+    const doc = snapshotAt(ledgerOf(), '2023-11-29T12:00:00-08:00');
+    expect(doc.format).toBe('incumbent.snapshot/3');
+    expect(doc.companies[0].uncertain).toEqual([
+      { eventId: 'ann', ...PERIOD, applied: true },
+      { eventId: 'cat', ...PERIOD, applied: false },
+    ]);
+    // What the state counts agrees with `applied`: Ann in, Cat out; Dan, known to the minute, is certain.
+    expect(doc.companies[0].board.members.map((m: { person: { id: string } }) => m.person.id)).toEqual(['ann', 'bob', 'dan']);
+  });
+
+  it('not at the day\'s last millisecond (where the state certainly holds them both), nor outside the day', () => {
+    const ledger = ledgerOf();
+    const last = snapshotAt(ledger, '2023-11-29T23:59:59.999-08:00');
+    expect(last.companies[0].uncertain).toEqual([]);
+    expect(last.companies[0].board.members).toHaveLength(4);
+    for (const at of ['2023-11-30T00:00:00-08:00', '2023-11-28T23:59:59.999-08:00', '2023-12-15T12:00:00Z']) expect(snapshotAt(ledger, at).companies[0].uncertain, at).toEqual([]);
+    // Its first millisecond is in it.
+    expect(snapshotAt(ledger, '2023-11-29T00:00:00-08:00').companies[0].uncertain.map((u: { eventId: string }) => u.eventId)).toEqual(['ann', 'cat']);
+  });
+
+  it('as known at a time: only the facts that reader knows', () => {
+    // Records are recorded a minute apart from 2024-01-01: Ann is the third record, Cat the fourth.
+    const doc = snapshotAt(ledgerOf(), '2023-11-29T12:00:00-08:00', '2024-01-01T00:03:00Z');
+    expect(doc.companies[0].uncertain).toEqual([{ eventId: 'ann', ...PERIOD, applied: true }]);
+  });
+
+  it('as format /2 wrote it: the same document without `uncertain`', () => {
+    const snapshot = buildSnapshot(ledgerOf(), { at: '2023-11-29T12:00:00-08:00' }, hash, '1.0.0');
+    const format2 = inFormat2(snapshot) as { format: string; companies: object[] };
+    expect(SNAPSHOT_FORMAT).toBe('incumbent.snapshot/3');
+    expect(format2.format).toBe('incumbent.snapshot/2');
+    expect(format2.companies[0]).not.toHaveProperty('uncertain');
+    expect({ ...format2.companies[0], uncertain: snapshot.companies[0]!.uncertain }).toEqual(snapshot.companies[0]);
+  });
+});
