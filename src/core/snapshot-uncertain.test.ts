@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EventRecord } from './event';
 import { created, person, rec, resetSeq } from './fixtures.test-support';
 import { Ledger } from './ledger';
 import { buildSnapshot, inFormat2, SNAPSHOT_FORMAT, snapshotJson } from './snapshot';
@@ -7,18 +8,22 @@ const hash = (seq: number) => seq.toString(16).padStart(64, '0');
 const LA = 'America/Los_Angeles';
 
 /** Bob joins to the minute on 28 Nov; on 29 Nov (Los Angeles) Ann and Cat join, known only to the day; Dan joins that noon, to the minute. */
-function ledgerOf(): Ledger {
+function recordsOf(): EventRecord[] {
   resetSeq();
-  const ledger = new Ledger();
-  const day = (id: string, time: string, who: string) => ({ ...rec('board.joined', time, { person: person(who) }, { id }), timeprecision: 'day' as const, timezone: LA });
-  [
+  const day = (id: string, time: string, who: string): EventRecord => ({ ...rec('board.joined', time, { person: person(who) }, { id }), timeprecision: 'day' as const, timezone: LA });
+  return [
     created(),
     rec('board.joined', '2023-11-28T09:00:00-08:00', { person: person('bob') }, { id: 'bob' }),
     // A day fact is written at some instant of its day: Ann's at its start, Cat's in its evening.
     day('ann', '2023-11-29T00:00:00-08:00', 'ann'),
     day('cat', '2023-11-29T18:00:00-08:00', 'cat'),
     rec('board.joined', '2023-11-29T12:00:00-08:00', { person: person('dan') }, { id: 'dan' }),
-  ].forEach((record) => ledger.add(record));
+  ];
+}
+
+function ledgerOf(): Ledger {
+  const ledger = new Ledger();
+  recordsOf().forEach((record) => ledger.add(record));
   return ledger;
 }
 
@@ -60,5 +65,22 @@ describe('a snapshot names the facts known only to the day whose day holds its m
     expect(format2.format).toBe('incumbent.snapshot/2');
     expect(format2.companies[0]).not.toHaveProperty('uncertain');
     expect({ ...format2.companies[0], uncertain: snapshot.companies[0]!.uncertain }).toEqual(snapshot.companies[0]);
+  });
+
+  it('a fact known only to the month, weeks and thousands of events from its written instant', () => {
+    const ledger = ledgerOf();
+    const month = { ...rec('board.joined', '2023-11-01T00:00:00-07:00', { person: person('eve') }, { id: 'eve' }), seq: ledger.head + 1, timeprecision: 'month' as const, timezone: LA };
+    ledger.add(month);
+    for (let i = 0; i < 3_000; i++) ledger.add(rec('workforce.reported', new Date(Date.parse('2023-11-02T00:00:00Z') + i * 600_000).toISOString(), { headcount: 100 + i }, { id: `count-${i}` }));
+    const ids = (at: string) => snapshotAt(ledger, at).companies[0].uncertain.map((u: { eventId: string; applied: boolean }) => `${u.eventId}:${u.applied}`);
+    expect(ids('2023-11-29T12:00:00-08:00')).toEqual(['ann:true', 'cat:false', 'eve:true']);
+    expect(ids('2023-12-01T00:00:00-08:00')).toEqual([]);
+  });
+
+  it('a ledger started from its stored index (the marks with it) names the same facts', () => {
+    const records = recordsOf();
+    const source = { record: (seq: number) => records[seq - 1]!, records: (seqs: readonly number[], take: (seq: number, record: EventRecord) => void) => seqs.forEach((seq) => take(seq, records[seq - 1]!)) };
+    const resumed = Ledger.fromIndex(ledgerOf().exportIndex(), { source: source as never });
+    expect(snapshotAt(resumed, '2023-11-29T12:00:00-08:00')).toEqual(snapshotAt(ledgerOf(), '2023-11-29T12:00:00-08:00'));
   });
 });
