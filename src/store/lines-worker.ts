@@ -55,7 +55,7 @@ function eachLine(from, line, chunkDone) {
 function parseShare() {
   const REVISIONS = new Set(['log.created', 'event.corrected', 'event.retracted']);
   let chunk;
-  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 2), claims: Buffer.allocUnsafeSlow(chunkLines * 32), lengths: new Uint32Array(chunkLines * 3), texts: Buffer.allocUnsafeSlow(chunkLines * 128), written: 0, codeOf: new Map(), names: [] });
+  const fresh = () => ({ count: 0, starts: new Float64Array(chunkLines), ends: new Float64Array(chunkLines), seqs: new Float64Array(chunkLines), batchends: new Float64Array(chunkLines), flags: new Uint8Array(chunkLines), codes: new Int32Array(chunkLines * 3), claims: Buffer.allocUnsafeSlow(chunkLines * 32), lengths: new Uint32Array(chunkLines * 3), texts: Buffer.allocUnsafeSlow(chunkLines * 128), written: 0, codeOf: new Map(), names: [] });
   const code = (value) => { let c = chunk.codeOf.get(value); if (c === undefined) { c = chunk.names.length; chunk.codeOf.set(value, c); chunk.names.push(value); } return c; };
   const send = () => {
     const { count, starts, ends, seqs, batchends, flags, codes, claims, lengths, texts, names } = chunk;
@@ -63,7 +63,8 @@ function parseShare() {
   };
   const plain = (v) => v !== null && typeof v === 'object' && typeof v.seq === 'number' && typeof v.id === 'string' && typeof v.prevhash === 'string'
     && typeof v.recordedtime === 'string' && typeof v.type === 'string' && !REVISIONS.has(v.type) && typeof v.subject === 'string' && typeof v.time === 'string'
-    && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number');
+    && typeof v.data === 'object' && v.data !== null && (v.batchend === undefined || typeof v.batchend === 'number')
+    && (v.timeprecision === undefined || typeof v.timeprecision === 'string');
   // A claim of the previous line's digest is handed over as its 32 bytes, so only one in the chain's
   // form can be: 64 hex digits (a write stops at any other character), none in upper case, all ASCII
   // (a hex write reads a character by its low byte: U+0430 as '0'). Any other is the opener's to
@@ -89,7 +90,8 @@ function parseShare() {
       chunk.flags[i] = 1 | (v.data.baseline ? 2 : 0);
       chunk.seqs[i] = v.seq;
       chunk.batchends[i] = v.batchend === undefined ? NaN : v.batchend;
-      chunk.codes[2 * i] = code(v.type); chunk.codes[2 * i + 1] = code(v.subject);
+      // The precision marks a fact known only to the day or coarser (what a moment may be uncertain of); -1: none written.
+      chunk.codes[3 * i] = code(v.type); chunk.codes[3 * i + 1] = code(v.subject); chunk.codes[3 * i + 2] = v.timeprecision === undefined ? -1 : code(v.timeprecision);
       // Copied into one buffer: holding the parsed strings till the chunk is sent cost more than parsing.
       // As UTF-16 code units, which keep any string as it is (UTF-8 turns a lone surrogate into U+FFFD).
       const texts = [v.id, v.recordedtime, v.time];
@@ -180,6 +182,7 @@ export interface ParsedLine {
     type: string;
     subject: string;
     time: string;
+    timeprecision: string | undefined;
     batchend: number | undefined;
     baseline: boolean;
   };
@@ -189,7 +192,7 @@ export interface ParsedLine {
  * A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on
  * disk, as for any record indexed. Its `prevhash` is not there: the opener takes `claim` instead.
  */
-export const indexedRecord = ({ seq, id, recordedtime, type, subject, time, batchend, baseline }: NonNullable<ParsedLine['fields']>): unknown => ({ seq, id, recordedtime, type, subject, time, batchend, data: baseline ? { baseline: true } : {} });
+export const indexedRecord = ({ seq, id, recordedtime, type, subject, time, timeprecision, batchend, baseline }: NonNullable<ParsedLine['fields']>): unknown => ({ seq, id, recordedtime, type, subject, time, ...(timeprecision === undefined ? {} : { timeprecision }), batchend, data: baseline ? { baseline: true } : {} });
 
 interface Chunk {
   kind: 'lines';
@@ -291,7 +294,7 @@ function* eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): Generator<vo
     const [start, end, flags, k, batchend] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!, 3 * i, chunk.batchends[i]!];
     // A line without fields (a revision, anything odd) is read back and parsed by the opener.
     if (!(flags & 1)) line({ start, end });
-    else line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), claim: new Uint8Array(claims.buffer, claims.byteOffset + 32 * i, 32), recordedtime: text(k + 1), time: text(k + 2), type: names[codes[2 * i]!]!, subject: names[codes[2 * i + 1]!]!, batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
+    else line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), claim: new Uint8Array(claims.buffer, claims.byteOffset + 32 * i, 32), recordedtime: text(k + 1), time: text(k + 2), type: names[codes[k]!]!, subject: names[codes[k + 1]!]!, timeprecision: names[codes[k + 2]!], batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
     if (i % PAUSE_LINES === PAUSE_LINES - 1) yield;
   }
 }

@@ -67,6 +67,8 @@ describe('opening a large log on two threads', () => {
       ['a batch across the point where the share starts', sealed(base.map((record, index) => (index >= first - 2 && index <= first + 2 ? { ...record, batchend: base[first + 2]!.seq } : record))), undefined],
       ['a batch interrupted inside the share', sealed(base.map((record, index) => (index >= first + 2 && index <= first + 3 ? { ...record, batchend: base[first + 6]!.seq } : record))), /^line \d+: batch #\d+-#\d+ is interrupted/],
       ['a baseline fact in the share', change(first + 5, (record) => ({ ...record, data: { ...record.data, baseline: true } })), undefined],
+      // Marked in the index as facts a moment may be uncertain of (the snapshot's `uncertain`, the page's notice).
+      ['facts known only to the day, the month and the year in the share', sealed(base.map((record, index) => (index >= first + 4 && index <= first + 6 ? { ...record, timeprecision: (['day', 'month', 'year'] as const)[index - first - 4] } : record))), undefined],
     ];
     for (const [name, lines, error] of cases) {
       const opened = await expectSameOpen(write(`${lines.join('\n')}\n`));
