@@ -2,7 +2,7 @@
  * A snapshot given as `--log` (it is JSON, it came from `snapshot --out`) is a usage mistake, not
  * a damaged log: exit 1, saying it is a snapshot. A file that is neither stays a damaged log (2).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,20 @@ describe('a snapshot given where a log goes', () => {
         expect(await run(argv), argv.join(' ')).toMatchObject({ code: 1, err: expect.stringMatching(/is a snapshot \(incumbent\.snapshot\/\d+\), not a log: give the log it was made from/) });
       }
     }
+  });
+
+  it('says so of a snapshot on one line with no newline after it (read as a torn first line before), writing commands too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'incumbent-snap-as-log-'));
+    const [snap, bare] = [join(dir, 'snap.json'), join(dir, 'bare.json')];
+    expect((await run(['snapshot', '--at', AT, '--out', snap])).code).toBe(0);
+    const text = JSON.stringify(JSON.parse(readFileSync(snap, 'utf8')));
+    writeFileSync(bare, text);
+    for (const argv of [['snapshot', '--at', AT, '--log', bare], ['verify', '--log', bare], ['events', '--log', bare], ['append', '--log', bare]]) {
+      expect(await run(argv), argv.join(' ')).toMatchObject({ code: 1, err: expect.stringMatching(/is a snapshot \(incumbent\.snapshot\/\d+\), not a log: give the log it was made from/) });
+    }
+    // Nothing moved aside or cut: the file is as it was.
+    expect(readFileSync(bare, 'utf8')).toBe(text);
+    expect(readdirSync(dir).sort()).toEqual(['bare.json', 'snap.json']);
   });
 
   it('still exits 2 for a file damaged from its first line that is no snapshot', async () => {

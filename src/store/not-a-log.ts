@@ -2,6 +2,8 @@
  * A file refused at its first line may be no log at all: a snapshot (`snapshot --out`) given as
  * `--log` is a usage mistake, and said as one (exit 1), not as a log damaged from its first line
  * (exit 2, "restore it from a backup"), which sends the user looking for damage that is not there.
+ * A snapshot on one line with no newline after it (as a minifier or `JSON.stringify` writes it) is
+ * not refused but read as a torn first line: it is said as a snapshot all the same.
  */
 import { fstatSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
@@ -12,6 +14,22 @@ const MOST_SNAPSHOT_BYTES = 64 << 20;
 
 const refusedAtFirstLine = (error: unknown) => error instanceof IncumbentError && error.code === 'damaged' && error.message.startsWith('line 1: ');
 
+/** "A snapshot, not a log" if `bytes` (the whole file at `path`) are a snapshot; else undefined. */
+export function snapshotSaid(path: string, bytes: Uint8Array): IncumbentError | undefined {
+  if (bytes.length > MOST_SNAPSHOT_BYTES) return undefined;
+  let value: { format?: unknown; provenance?: { log?: { title?: unknown } } } | null;
+  try {
+    value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as typeof value;
+  } catch {
+    // Not JSON as a whole either: the damage as found.
+    return undefined;
+  }
+  if (typeof value?.format !== 'string' || !value.format.startsWith('incumbent.snapshot/')) return undefined;
+  const title = value.provenance?.log?.title;
+  const from = typeof title === 'string' ? ` ("${title}")` : '';
+  return new IncumbentError('invalid', `${path} is a snapshot (${value.format}), not a log: give the log it was made from${from}, a JSON Lines file (to check a snapshot against its log: incumbent verify --log LOG --snapshot ${path})`);
+}
+
 /** The error to report for `error`, met reading the log open on `fd` at `path`: "a snapshot, not a log" when it is one. */
 export function snapshotNotLog(fd: number, path: string, error: unknown): unknown {
   if (!refusedAtFirstLine(error)) return error;
@@ -19,13 +37,9 @@ export function snapshotNotLog(fd: number, path: string, error: unknown): unknow
     const size = fstatSync(fd).size;
     if (size > MOST_SNAPSHOT_BYTES) return error;
     const bytes = Buffer.alloc(size);
-    const value = JSON.parse(bytes.subarray(0, readFully(fd, bytes, 0)).toString('utf8')) as { format?: unknown; provenance?: { log?: { title?: unknown } } };
-    if (typeof value?.format !== 'string' || !value.format.startsWith('incumbent.snapshot/')) return error;
-    const title = value.provenance?.log?.title;
-    const from = typeof title === 'string' ? ` ("${title}")` : '';
-    return new IncumbentError('invalid', `${path} is a snapshot (${value.format}), not a log: give the log it was made from${from}, a JSON Lines file (to check a snapshot against its log: incumbent verify --log LOG --snapshot ${path})`);
+    return snapshotSaid(path, bytes.subarray(0, readFully(fd, bytes, 0))) ?? error;
   } catch {
-    // Not JSON as a whole either (or unreadable now): the damage as found.
+    // Unreadable now: the damage as found.
     return error;
   }
 }

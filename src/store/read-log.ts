@@ -17,7 +17,7 @@ import { BlockHash, type PrefixHash } from './block-hash';
 import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import type { LineShapes } from './check-lines';
 import { damaged, problemWith } from './line-checks';
-import { snapshotNotLog } from './not-a-log';
+import { snapshotNotLog, snapshotSaid } from './not-a-log';
 import { begin } from './read-start';
 import { CHANGED_WHILE_OPENING, firstBreak, keyOfParsed, readLine, verifyShare } from './two-thread-chain';
 import { readFully } from './read-fully';
@@ -90,6 +90,13 @@ export async function readLog(path: string, options: ReadOptions = {}): Promise<
       // This thread hashes each line it parses: what it parsed is what the chain was verified with.
       return readOpened(fd, path, { ...options, ...told }, false);
     });
+    // Nothing but a first line with no newline: a snapshot on one line is read so; it is no torn log.
+    const asSnapshot = contents.torn && contents.ledger.head === 0 ? snapshotSaid(path, contents.torn.bytes) : undefined;
+    if (asSnapshot) {
+      // Its file is closed below: nothing reads from it again.
+      contents = undefined;
+      throw asSnapshot;
+    }
     return contents;
   } catch (error) {
     throw snapshotNotLog(fd, path, error);
