@@ -4,7 +4,7 @@
  * descriptors (which it also needs for its log). Once sockets close, the host serves again.
  */
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOST_LIMITS } from './http';
 import { stillServing } from './raw-http.test-support';
 import { startScratchHost, type ScratchHost } from './scratch-host.test-support';
@@ -37,6 +37,7 @@ describe('open connections', () => {
     const cap = HOST_LIMITS.maxConnections;
     expect(cap).toBeGreaterThanOrEqual(64);
     expect(cap).toBeLessThanOrEqual(256);
+    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const sockets = await openIdle(400);
     const closedCount = () => sockets.filter((s) => s.closed()).length;
     await until(() => closedCount() >= 400 - cap, 3_000);
@@ -44,6 +45,10 @@ describe('open connections', () => {
     await new Promise((r) => setTimeout(r, 200));
     console.log(`of 400 idle connections the host kept ${400 - closedCount()} open (cap ${cap})`);
     expect(closedCount()).toBe(400 - cap);
+    // The page, refused, says the server did not answer and that its console may say why: it does, once for the burst.
+    const sayings = said.mock.calls.map((args) => String(args[0]));
+    said.mockRestore();
+    expect(sayings).toEqual([expect.stringMatching(new RegExp(`refused a connection: ${cap} are open already`))]);
     // The first `cap` were kept; those after were refused.
     expect(sockets.slice(0, cap).every((s) => !s.closed())).toBe(true);
     // At the cap, a real request gets no answer.

@@ -12,6 +12,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { isOperation, MAX_IMPORT_CHARS, parseArgs, type Handlers, type JsonPage } from '../core/contract';
 import { IncumbentError, toAppError, type ErrorCode } from '../core/errors';
+import { capConnections } from './dropped';
 import { HttpRefusal } from './refusal';
 import { readJsonBody } from './request-body';
 import { readStaticFile, resolveStaticPath } from './static-files';
@@ -292,7 +293,7 @@ export function createWebHost(options: WebHostOptions): Server {
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxHeadersCount = limits.maxHeadersCount;
-  server.maxConnections = limits.maxConnections;
+  capConnections(server, limits.maxConnections);
   server.on('clientError', answerClientError);
   return server;
 }
