@@ -6,6 +6,8 @@
 import type { Precision } from './event';
 import { utcEpoch } from './time';
 
+const DAY_MS = 86_400_000;
+
 /** Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept. */
 export const cached = <T>(make: (timeZone: string) => T) => {
   const cache = new Map<string, T>();
@@ -31,16 +33,20 @@ export const offsetAt = (ms: number, timeZone: string) => {
 };
 
 /**
- * The instant a wall time (as if UTC) names in `timeZone`. A wall time a DST change skips (in Chile,
- * Cuba and Paraguay, midnight itself) names the first instant after the gap, so a day begins on its
- * own date and never an hour into the day before.
+ * The instant a wall time (as if UTC) names in `timeZone`. One the clock shows twice (it went back
+ * over it: Amman's midnight of 29 Oct 2021, Magadan's of 26 Oct 2014) names its first instant, so
+ * a day begins at its first midnight; one a DST change skips (in Chile, Cuba and Paraguay, midnight
+ * itself) names the first instant after the gap, so a day begins on its own date and never an hour
+ * into the day before. (Temporal's "compatible" choice.) The offsets tried are those a day either
+ * side, so a change is seen whichever side of it the wall time read as UTC falls.
  */
 export const wallToEpoch = (wall: number, timeZone: string) => {
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  if (second === first || offsetAt(second, timeZone) === wall - second) return second;
+  const [before, after] = [wall - offsetAt(wall - DAY_MS, timeZone), wall - offsetAt(wall + DAY_MS, timeZone)];
+  const shows = (instant: number) => instant + offsetAt(instant, timeZone) === wall;
+  const named = [before, after].filter(shows);
+  if (named.length > 0) return Math.min(...named);
   // Neither offset reads back as this wall time: it is in a gap; the later candidate is the gap's end.
-  return Math.max(first, second);
+  return Math.max(before, after);
 };
 
 /** The wall-clock period (day, month or year) around `ms` in `timeZone`: [start, end). */

@@ -83,4 +83,13 @@ describe('a snapshot names the facts known only to the day whose day holds its m
     const resumed = Ledger.fromIndex(ledgerOf().exportIndex(), { source: source as never });
     expect(snapshotAt(resumed, '2023-11-29T12:00:00-08:00')).toEqual(snapshotAt(ledgerOf(), '2023-11-29T12:00:00-08:00'));
   });
+
+  it('in the first hour of a day whose clock went back over midnight (Amman, 29 Oct 2021, a 25-hour day)', () => {
+    resetSeq();
+    const ledger = new Ledger();
+    ledger.add(created());
+    ledger.add(rec('board.joined', '2021-10-01T09:00:00Z', { person: person('bob') }, { id: 'bob' }));
+    ledger.add({ ...rec('board.joined', '2021-10-29T00:30:00+03:00', { person: person('gil') }, { id: 'gil' }), timeprecision: 'day', timezone: 'Asia/Amman' });
+    expect(snapshotAt(ledger, '2021-10-29T00:45:00+03:00').companies[0].uncertain).toEqual([{ eventId: 'gil', precision: 'day', from: '2021-10-28T21:00:00.000Z', to: '2021-10-29T22:00:00.000Z', timezone: 'Asia/Amman', applied: true }]);
+  });
 });

@@ -103,7 +103,7 @@ describe('a moment written for the moment field', () => {
   it('names the hour a clock turned back repeats by its offset, so either of the two reads back as itself', () => {
     const cases: [string, string, string][] = [
       ['America/New_York', '2023-11-05T06:30:00Z', '2023-11-05T01:30 -05:00'], // the second 01:30 (EST)
-      ['Europe/Amsterdam', '2001-10-28T00:32:52.482Z', '2001-10-28T02:32:52.482 +02:00'], // the first 02:32 (CEST)
+      ['Europe/Amsterdam', '2001-10-28T01:32:52.482Z', '2001-10-28T02:32:52.482 +01:00'], // the second 02:32 (CET): a wall time alone names the first, east of Greenwich as west
       ['America/New_York', '1883-11-18T17:02:58Z', '1883-11-18T12:02:58 -05:00'], // EST, after 12:03:58 New York time became 12:00
     ];
     for (const [zone, iso, shown] of cases) {
@@ -112,5 +112,6 @@ describe('a moment written for the moment field', () => {
     }
     // The other of the two, and any moment whose wall time names it alone, has no offset.
     expect(epochToZonedExact(Date.parse('2023-11-05T05:30:00Z'), 'America/New_York')).toBe('2023-11-05T01:30');
+    expect(epochToZonedExact(Date.parse('2001-10-28T00:32:52.482Z'), 'Europe/Amsterdam')).toBe('2001-10-28T02:32:52.482');
   });
 });
