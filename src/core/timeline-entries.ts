@@ -23,6 +23,8 @@ export class TimelineEntries {
   #hiddenFrom = new Float64Array(16).fill(Infinity);
   /** Each entry's marks, a byte the ledger gives it (baseline, naming, known only to the day or coarser): what searches over many entries read instead of the facts. */
   #marks = new Uint8Array(16);
+  /** Every mark any entry has had (entries are hidden, never removed): a search for a mark no entry has reads none. */
+  #marksSeen = 0;
   /** Each entry's list of state parts (see `PartTable`) plus one, learned when first asked; 0 until then. Not stored. */
   #partLists = new Int32Array(16);
   /** Facts inserted before the last entry, and hides of entries, waiting for the next read (see `insert`). */
@@ -68,6 +70,7 @@ export class TimelineEntries {
     const length = index.times.length;
     [this.#times, this.#seqs, this.#hiddenFrom, this.#marks] = [index.times, index.seqs, index.hiddenFrom, index.marks];
     [this.#insertSeqs, this.#frontTimes] = [index.insertSeqs, index.frontTimes];
+    this.#marksSeen = index.marks.reduce((seen, marks) => seen | marks, 0);
     this.#length = length;
     this.#partLists = new Int32Array(length);
     this.#inserts = index.insertSeqs.length;
@@ -77,6 +80,11 @@ export class TimelineEntries {
   get times(): Float64Array {
     this.settle();
     return this.#times.subarray(0, this.#length);
+  }
+
+  /** Every mark some entry has, or had (one now hidden included), OR-ed together. */
+  get marksSeen(): number {
+    return this.#marksSeen;
   }
 
   /** Each entry's marks in order; a view, valid until the next insert. */
@@ -155,6 +163,7 @@ export class TimelineEntries {
 
   /** Enters the fact with sequence `seq` at effective time `time`, with the ledger's `marks` for it. */
   insert(seq: number, time: number, marks = 0): void {
+    this.#marksSeen |= marks;
     this.#noteFront(seq, time);
     // Facts mostly arrive in time order: at or after the last entry they go at the end (seqs only
     // grow, so an equal time sorts after it). A back-dated fact or a correction waits to be merged

@@ -81,9 +81,9 @@ export class Timeline {
     return this.#entries.times;
   }
 
-  /** Each entry's marks (see `timeline-marks.ts`), in order; a view, valid until the next insert. */
-  get marks(): Uint8Array {
-    return this.#entries.marks;
+  /** Each entry's marks (see `timeline-marks.ts`) in order, a view valid until the next insert; and every mark any entry has had, OR-ed. */
+  get marks(): { each: Uint8Array; seen: number } {
+    return { each: this.#entries.marks, seen: this.#entries.marksSeen };
   }
 
   effectAt(position: number): Effective {

@@ -36,8 +36,11 @@ export interface UncertainEntry {
  */
 export function uncertainAt(timeline: Timeline, reader: Reader, at: number): UncertainEntry[] {
   const found: UncertainEntry[] = [];
-  const { times, marks } = timeline;
+  const { times } = timeline;
+  const { each: marks, seen } = timeline.marks;
   const near = (mark: number, reach: number) => {
+    // Most timelines hold no such fact at all (every synthetic log, many real ones): then no entry is read.
+    if (!(seen & mark)) return;
     for (let i = upperBound(times, at - reach), end = lowerBound(times, at + reach); i < end; i++) {
       if (!(marks[i]! & mark) || !reader.visible(timeline, i)) continue;
       const effect = timeline.effectAt(i);
