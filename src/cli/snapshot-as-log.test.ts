@@ -37,6 +37,17 @@ describe('a snapshot given where a log goes', () => {
     expect(readdirSync(dir).sort()).toEqual(['bare.json', 'snap.json']);
   });
 
+  it('puts no control character or bidi override from the file on the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'incumbent-snap-as-log-'));
+    const crafted = join(dir, 'crafted.json');
+    writeFileSync(crafted, JSON.stringify({ format: 'incumbent.snapshot/3\u001b[2J', provenance: { log: { title: 'Board\u001b]0;owned\u0007 \u202eevil' } } }, null, 2));
+    const { code, err } = await run(['verify', '--log', crafted]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/is a snapshot \(incumbent\.snapshot\/3\ufffd\[2J\), not a log: give the log it was made from \("Board\ufffd\]0;owned\ufffd \ufffdevil"\)/);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(err.trimEnd()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
   it('still exits 2 for a file damaged from its first line that is no snapshot', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'incumbent-snap-as-log-'));
     const other = join(dir, 'other.json');

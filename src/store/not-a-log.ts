@@ -7,6 +7,7 @@
  */
 import { fstatSync } from 'node:fs';
 import { IncumbentError } from '../core/errors';
+import { shownText } from '../core/shown-text';
 import { readFully } from './read-fully';
 
 /** Larger than any snapshot needs; only a file refused at line 1 is read whole, and only up to this. */
@@ -25,9 +26,10 @@ export function snapshotSaid(path: string, bytes: Uint8Array): IncumbentError | 
     return undefined;
   }
   if (typeof value?.format !== 'string' || !value.format.startsWith('incumbent.snapshot/')) return undefined;
+  // Both come from the file, whoever made it: shown as a log's text is (no control character reaches the terminal).
   const title = value.provenance?.log?.title;
-  const from = typeof title === 'string' ? ` ("${title}")` : '';
-  return new IncumbentError('invalid', `${path} is a snapshot (${value.format}), not a log: give the log it was made from${from}, a JSON Lines file (to check a snapshot against its log: incumbent verify --log LOG --snapshot ${path})`);
+  const from = typeof title === 'string' ? ` ("${shownText(title)}")` : '';
+  return new IncumbentError('invalid', `${path} is a snapshot (${shownText(value.format)}), not a log: give the log it was made from${from}, a JSON Lines file (to check a snapshot against its log: incumbent verify --log LOG --snapshot ${path})`);
 }
 
 /** The error to report for `error`, met reading the log open on `fd` at `path`: "a snapshot, not a log" when it is one. */
