@@ -18,9 +18,12 @@ const refusedAtFirstLine = (error: unknown) => error instanceof IncumbentError &
 /** "A snapshot, not a log" if `bytes` (the whole file at `path`) are a snapshot; else undefined. */
 export function snapshotSaid(path: string, bytes: Uint8Array): IncumbentError | undefined {
   if (bytes.length > MOST_SNAPSHOT_BYTES) return undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Parsed only if it names the format: any other file refused at line 1 (tens of MB, deeply nested) costs a search, not a parse.
+  if (!text.includes('"incumbent.snapshot/')) return undefined;
   let value: { format?: unknown; provenance?: { log?: { title?: unknown } } } | null;
   try {
-    value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as typeof value;
+    value = JSON.parse(text.toString('utf8')) as typeof value;
   } catch {
     // Not JSON as a whole either: the damage as found.
     return undefined;
