@@ -93,8 +93,26 @@ function checkSnapshot(contents: Proof, file: string, matched: number[] = []): s
   for (const record of contents.ledger.records(1, Math.max(1, provenance.head.seq))) asThen.add(record);
   const request = { at: provenance.at, ...(provenance.knownAt ? { knownAt: provenance.knownAt, knownBy: provenance.knownBy } : {}), ...(provenance.company ? { company: provenance.company } : {}) };
   const rebuilt = buildSnapshot(asThen, request, (seq) => contents.hashOf(seq), provenance.appVersion);
-  if (snapshotJson(asWritten(rebuilt) as Snapshot) !== snapshotJson(json as Snapshot)) throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
+  const expected = asWritten(rebuilt) as Snapshot;
+  if (snapshotJson(expected) !== snapshotJson(json as Snapshot)) {
+    const periods = periodsOnly(expected, json);
+    if (periods > 0) throw new IncumbentError('damaged', `the snapshot's content is what this log gives at ${provenance.at} (head #${provenance.head.seq}) but only in the periods (from, to) of ${periods} fact${periods === 1 ? '' : 's'} known only to the day, month or year: worked out from time-zone rules, which differ between the runtime that made the snapshot and this one (tzdata ${process.versions.tz ?? 'unknown'} here); the facts, and whether the state counts each, match`);
+    throw new IncumbentError('damaged', `the snapshot's content is not what this log gives at ${provenance.at} (head #${provenance.head.seq}): the snapshot was edited`);
+  }
   return `snapshot of ${provenance.at} at head #${provenance.head.seq} matches`;
+}
+
+/**
+ * How many uncertain facts' periods differ, if that is all that differs between the snapshot the log
+ * gives and the one given (0 otherwise): the periods come from the runtime's time-zone rules, not
+ * from the log, so they may differ where those rules changed without anything being edited.
+ */
+function periodsOnly(expected: Snapshot, given: unknown): number {
+  type Periods = { companies?: { uncertain?: { from?: unknown; to?: unknown }[] }[] };
+  const periodless = (document: Periods) => ({ ...document, companies: document.companies?.map((c) => ({ ...c, uncertain: c.uncertain?.map(({ from: _from, to: _to, ...fact }) => fact) })) });
+  if (snapshotJson(periodless(expected) as Snapshot) !== snapshotJson(periodless(given as Periods) as Snapshot)) return 0;
+  const theirs = (given as Periods).companies ?? [];
+  return ((expected as Periods).companies ?? []).reduce((sum, company, c) => sum + (company.uncertain ?? []).filter((fact, f) => fact.from !== theirs[c]?.uncertain?.[f]?.from || fact.to !== theirs[c]?.uncertain?.[f]?.to).length, 0);
 }
 
 /** `matched`: given the seq of each head a published head or snapshot vouches for. */
