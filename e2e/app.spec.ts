@@ -95,7 +95,7 @@ test('an invalid form entry shows an error and leaves the log unchanged', async 
   await form.getByLabel('Document').fill('Memo');
   // Submitting lists every problem at once, in a summary that takes focus.
   await form.getByRole('button', { name: 'Add event' }).click();
-  const summary = form.getByRole('alert');
+  const summary = form.getByRole('group', { name: /problems? to fix/ });
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Headcount');
   await expect(summary).toContainText('Quoted sentence');
@@ -119,7 +119,7 @@ test('a known person under another name is refused in the form, naming the name 
   await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
   await form.getByLabel('Quoted sentence').fill('He said: we are back.');
   await form.getByRole('button', { name: 'Add event' }).click();
-  await expect(form.getByRole('alert')).toContainText('sam-altman is "Sam Altman" in this log');
+  await expect(form.getByRole('group', { name: /problems? to fix/ })).toContainText('sam-altman is "Sam Altman" in this log');
   await expect(person).toHaveAttribute('aria-invalid', 'true');
   expect(readFileSync(app.logPath)).toEqual(before);
 });

@@ -184,9 +184,10 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
           </p>
         )}
         {showSummary && (
-          <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
+          // Not a live region: it takes the focus on submit, which says it; as an alert it spoke the whole list again at each fix.
+          <div className="error-summary" role="group" aria-labelledby="form-problems" tabIndex={-1} ref={summary}>
             <p>
-              <strong>
+              <strong id="form-problems">
                 {all.length} problem{all.length === 1 ? '' : 's'} to fix before this can be recorded:
               </strong>
             </p>
