@@ -13,6 +13,7 @@ import { axisTicks, DAY, describeGroup, groupMarkers, HOUR, MINUTE, stepTarget, 
 import { DensityStrip } from './DensityStrip';
 import { ScrubberControls, SPEEDS } from './ScrubberControls';
 import { busySpan, followedView, showing, type Follow, type View } from '../scrubber-view';
+import { useHeldWhile } from '../useHeldWhile';
 import { useLatest } from '../useLatest';
 
 interface Props {
@@ -220,6 +221,7 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
   const offLeft = value < start;
   const offRight = value > end;
   const label = formatInstant(value, timeZone, width > 520);
+  const said = useHeldWhile(value, playing, 1500); // a reader hears a focused slider's every change: while playing, now and then
 
   return (
     <section className="scrubber" aria-label="Timeline">
@@ -250,8 +252,8 @@ export function Scrubber({ times, kinds, precisions, value, onChange, onPick, ti
           title="←/→ previous/next event · Shift+←/→ one hour · PageUp/PageDown one day · Home/End · Space play · +/− zoom · Ctrl+←/→ pan"
           aria-valuemin={Math.round(lo)}
           aria-valuemax={Math.round(hi)}
-          aria-valuenow={Math.round(value)}
-          aria-valuetext={formatInstant(value, timeZone)}
+          aria-valuenow={Math.round(said)}
+          aria-valuetext={formatInstant(said, timeZone)}
           onKeyDown={onKey}
         />
         <DensityStrip times={times} start={start} end={end} width={width} />
