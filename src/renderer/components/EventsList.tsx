@@ -13,6 +13,7 @@ import type { ReplayClient } from '../replay-client';
 import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
+import { useAnnouncer } from '../useAnnouncer';
 import { useDrawerFocus } from '../useDrawerFocus';
 import { OVERSCAN, ROW, scrollSpace, tabStopRow } from './events-scroll';
 
@@ -165,6 +166,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   };
 
   const filtering = isFiltering(filter);
+  // The heading's count is not seen by a screen reader: said once the filter settles ("No match" says itself).
+  const total = view.seqs.length;
+  const matchSaid = useAnnouncer(filtering && count > 0 ? `${count.toLocaleString()} of ${total.toLocaleString()} events ${count === 1 ? 'matches' : 'match'} the filter.` : undefined, `${filter.kind}|${filter.text}|${filter.hideRumoured}|${count}|${total}`);
   const clear = () => {
     setText('');
     onFilter({ kind: '', text: '', hideRumoured: false });
@@ -197,6 +201,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               <input type="checkbox" role="switch" checked={filter.hideRumoured} onChange={(e) => onFilter({ ...filter, hideRumoured: e.target.checked })} /> Hide rumoured
             </label>
           </div>
+          <p className="sr-only" aria-live="polite" aria-atomic="true">
+            {matchSaid}
+          </p>
         </div>
         <div ref={box} className="events-scroll" onScroll={(e) => scrolledTo(e.currentTarget.scrollTop)} onKeyDown={onKey}>
           {count === 0 && (
