@@ -3,26 +3,17 @@
  * reader user cannot see: the count is said once the typing has settled, not only when nothing matches.
  */
 import { expect, test } from './fixtures';
+import { listenToLiveRegions, spoken } from './spoken';
 
 test('how many events match a filter is said once the filter settles', async ({ app }) => {
   const { page } = app;
-  // Every sentence put in a live region (one that is not "off"; a status or alert is one), in order.
-  await page.evaluate(() => {
-    const said: string[] = [];
-    (globalThis as { said?: string[] }).said = said;
-    new MutationObserver(() => {
-      for (const region of document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"]:not([aria-live="off"]), [role="alert"]')) {
-        const text = region.textContent ?? '';
-        if (text && (region as HTMLElement).dataset.said !== text) said.push(((region as HTMLElement).dataset.said = text));
-      }
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  await page.evaluate(listenToLiveRegions);
   const events = page.getByRole('region', { name: 'Events' });
   await events.getByLabel(/^Filter events by person/).pressSequentially('Brockman', { delay: 50 });
   const heading = events.getByRole('heading', { name: /^Events \d+ of \d+$/ });
   await expect(heading).toBeVisible();
   const [, shown, total] = /(\d+) of (\d+)/.exec((await heading.textContent())!)!;
-  const matching = () => page.evaluate(() => ((globalThis as { said?: string[] }).said ?? []).filter((s) => /events? match/.test(s)));
+  const matching = async () => (await spoken(page)).filter((s) => /events? match/.test(s));
   await expect.poll(matching).toEqual([`${shown} of ${total} events match the filter.`]);
   // By kind as well; and nothing is said while the typing goes on (one sentence for the word, not one per letter).
   await events.getByLabel('Filter events by kind').selectOption({ label: 'Board' });

@@ -4,20 +4,11 @@
  * with the whole list every time a field was filled in.
  */
 import { expect, test } from './fixtures';
+import { listenToLiveRegions, spoken } from './spoken';
 
 test('the error summary is said once, on submit, not again as each problem is fixed', async ({ app }) => {
   const { page } = app;
-  // Every sentence put in a live region (one that is not "off"; a status or alert is one), in order.
-  await page.evaluate(() => {
-    const said: string[] = [];
-    (globalThis as { said?: string[] }).said = said;
-    new MutationObserver(() => {
-      for (const region of document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"]:not([aria-live="off"]), [role="alert"]')) {
-        const text = region.textContent ?? '';
-        if (text && (region as HTMLElement).dataset.said !== text) said.push(((region as HTMLElement).dataset.said = text));
-      }
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  await page.evaluate(listenToLiveRegions);
   await page.getByRole('button', { name: 'Add event' }).click();
   const form = page.getByRole('dialog', { name: 'Add an event' });
   await form.getByLabel('Kind of event').selectOption('board.joined');
@@ -27,7 +18,7 @@ test('the error summary is said once, on submit, not again as each problem is fi
   await form.getByRole('textbox', { name: 'Person', exact: true }).fill('Test Person');
   await form.getByLabel('Document').fill('A test gazette, 22 November 2023');
   await expect(summary).not.toContainText('Document');
-  const said = await page.evaluate(() => (globalThis as { said?: string[] }).said ?? []);
+  const said = await spoken(page);
   expect(said.filter((s) => /problems? to fix/.test(s))).toEqual([]);
   // Said through the focus instead (above): a group named by its count.
   await expect(form.getByRole('group', { name: /^1 problem to fix before this can be recorded/ })).toBeVisible();

@@ -8,22 +8,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
+import { listenToLiveRegions, spoken } from './spoken';
 
 test('a loading log is spoken at its milestones and its end, then the state once', async ({ playwright, launchOptions }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window speaks through the same hooks');
   test.setTimeout(120_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: 8_000, companies: 2 }, async ({ page, url }) => {
-    // Every sentence put in a live region (one that is not "off"; a status is one unless it says so), in order.
-    await page.addInitScript(() => {
-      const said: string[] = [];
-      (globalThis as { said?: string[] }).said = said;
-      new MutationObserver(() => {
-        for (const region of document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"]:not([aria-live="off"]), [role="alert"]')) {
-          const text = region.textContent ?? '';
-          if (text && (region as HTMLElement).dataset.said !== text) said.push(((region as HTMLElement).dataset.said = text));
-        }
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
+    await page.addInitScript(listenToLiveRegions);
     // The page's clock is the test's: a sentence that waits for quiet (useAnnouncer) is surely due when it runs on.
     await page.clock.install();
     // A slow machine (the CPU at an eighth): the whole log's view comes well after the load's last page,
@@ -38,7 +29,7 @@ test('a loading log is spoken at its milestones and its end, then the state once
     release();
     await wholeLogLoaded(page);
     await page.clock.runFor(2_000);
-    const said = () => page.evaluate(() => (globalThis as { said?: string[] }).said!);
+    const said = () => spoken(page);
     await expect.poll(said).toContainEqual(expect.stringMatching(/^The log is loaded: [\d,]+ records\.$/));
     // The state, once the load is done: its moment, and who is CEO.
     await expect.poll(async () => (await said()).filter((s) => /CEO/.test(s)).length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { onGeneratedLog } from './generated-log';
+import { listenToLiveRegions, spokenWithTimes } from './spoken';
 
 /** Large enough (216 MB) that reading it takes the host seconds, longer than the page takes to start. */
 const EVENTS = 300_000;
@@ -18,17 +19,7 @@ test('while the host opens a large log, the window shows how much of the file it
   test.setTimeout(180_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 20 }, async ({ page, url, path }) => {
     const megabytes = Math.round(statSync(path).size / 1e6);
-    // Every sentence put in a live region, with when (as in load-spoken.spec.ts).
-    await page.addInitScript(() => {
-      const said: { text: string; at: number }[] = [];
-      (globalThis as { said?: typeof said }).said = said;
-      new MutationObserver(() => {
-        for (const region of document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"]:not([aria-live="off"]), [role="alert"]')) {
-          const text = region.textContent ?? '';
-          if (text && (region as HTMLElement).dataset.said !== text) said.push({ text: ((region as HTMLElement).dataset.said = text), at: performance.now() });
-        }
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
+    await page.addInitScript(listenToLiveRegions);
     await page.goto(url);
 
     const notice = page.getByRole('status').filter({ hasText: 'Opening the log' });
@@ -62,7 +53,7 @@ test('while the host opens a large log, the window shows how much of the file it
 
     // A screen reader heard the opening's sentences one after another, each cutting off the last
     // (40 ms apart: its size, then the records shown meanwhile, repeating it): each now stands a while.
-    const said = await page.evaluate(() => (globalThis as { said?: { text: string; at: number }[] }).said!);
+    const said = await spokenWithTimes(page);
     const opening = said.filter(({ text }) => text.startsWith('Opening the log'));
     expect(opening.length, JSON.stringify(said)).toBeGreaterThan(0);
     for (let i = 1; i < opening.length; i++) expect(opening[i]!.at - opening[i - 1]!.at, JSON.stringify(opening)).toBeGreaterThanOrEqual(500);
