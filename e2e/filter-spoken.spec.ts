@@ -13,7 +13,7 @@ test('how many events match a filter is said once the filter settles', async ({ 
   // The heading is read from the sentence said, not before it: the typed filter applies a moment after the last key.
   const matching = async () => (await spoken(page)).filter((s) => /events? match/.test(s));
   await expect.poll(async () => (await matching()).length).toBe(1);
-  const [, shown, total] = /^(\d+) of (\d+) events match the filter\.$/.exec((await matching())[0])!;
+  const [, shown, total] = /^(\d+) of (\d+) events match the filter\.$/.exec((await matching())[0]!)!;
   expect(Number(shown)).toBeLessThan(Number(total));
   await expect(events.getByRole('heading', { name: `Events ${shown} of ${total}` })).toBeVisible();
   // By kind as well; and nothing is said while the typing goes on (one sentence for the word, not one per letter).
