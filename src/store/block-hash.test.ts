@@ -1,6 +1,6 @@
 /**
  * The key a stored index is matched with: the same whichever way the bytes come (one update, many,
- * split anywhere, read from a file on several threads, or hashed by the lines worker), and exactly
+ * split anywhere, or read from a file on several threads), and exactly
  * the SHA-256 of its blocks' SHA-256s.
  */
 import { createHash } from 'node:crypto';
@@ -8,8 +8,7 @@ import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BYTES, BlockHash, keyOfBlocks } from './block-hash';
-import { readLinesInWorker } from './lines-worker';
+import { BLOCK_BYTES, BlockHash } from './block-hash';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
@@ -63,18 +62,4 @@ describe('BlockHash', () => {
     }
   });
 
-  it('is what the lines worker works out from the blocks of the lines it parses', async () => {
-    // Lines of a record's size: lines that are not records come back to this thread to be read
-    // again one by one, and 1.5 million lines of 22 bytes took 17-29 s of a 30 s allowance.
-    const recordSized = lines(sizes.at(-1)!, 700);
-    const path = join(mkdtempSync(join(tmpdir(), 'incumbent-block-hash-')), 'log.jsonl');
-    writeFileSync(path, recordSized);
-    const fd = openSync(path, 'r');
-    const worker = readLinesInWorker(fd, { parseFrom: 0, whole: true });
-    await worker.take(() => undefined);
-    const { blocks } = await worker.digests;
-    closeSync(fd);
-    expect(blocks!.bytes).toBe(recordSized.length);
-    expect(keyOfBlocks(blocks!.blocks)).toBe(expected(recordSized));
-  });
 });

@@ -3,8 +3,6 @@
  * from: the SHA-256 of the SHA-256s of their successive 16 MiB blocks (the last one partial,
  * possibly empty). A SHA-256 of the bytes in one run is one long chain on one core (0.45 s for a
  * 722 MB log); these blocks are hashed on every core at once.
- *
- * The lines worker (`lines-worker.ts`) works it out too, in its own script, under the same rule.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -36,11 +34,6 @@ export class BlockHash {
       if (this.#filled === BLOCK_BYTES) this.#endBlock();
     }
     return this;
-  }
-
-  /** The digests of its complete blocks, one after another (a run that a key is made of with others: see `keyOfBlocks`). */
-  completeBlocks(): Buffer {
-    return Buffer.concat(this.#blocks);
   }
 
   /** The key of the bytes so far, as hex; the hash can go on after it. */
@@ -101,9 +94,6 @@ function hashBlocks(workerData: { fd: number; blockBytes: number; blocks: number
     worker.once('exit', () => reject(new Error('the hashing worker stopped without an answer')));
   });
 }
-
-/** The key of a run of bytes from the digests of its blocks, one after another, the last one partial (possibly empty). */
-export const keyOfBlocks = (digests: Uint8Array): string => createHash('sha256').update(digests).digest('hex');
 
 /** The key of `blocks` and the block being filled: the SHA-256 of their digests. */
 const keyOf = (blocks: readonly Uint8Array[], current: Hash) => {

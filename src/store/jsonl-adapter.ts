@@ -15,6 +15,7 @@ import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
 import type { OpenOptions } from './log-store';
 import { heldByLiveWriter } from './lock';
+import { keyOnceOpen } from './key-once-open';
 import { readLog, type LogContents } from './read-log';
 import { PARALLEL_READING_BYTES } from './read-share';
 import { sha256 } from './seal';
@@ -32,7 +33,8 @@ export interface LogData {
 
 /**
  * A writer stores the log's index beside it when opening read at least this much that no stored
- * index covered: as much as makes opening hash in a worker, which works out the index's key too.
+ * index covered: as much as makes opening read on two threads (its key is then worked out once
+ * the log is open, see `key-once-open.ts`).
  */
 const STORE_INDEX_AFTER_BYTES = PARALLEL_READING_BYTES;
 
@@ -124,13 +126,16 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   /**
    * Stores the index of what opening read, when it read much that no stored index covered: taken
-   * and encoded now, before any append (about 0.3 s for a million records), written in the
-   * background. The index is derived data, so failing to store it (a read-only folder, a full
-   * disk) changes nothing but the next open's speed.
+   * and encoded now, before any append (about 0.3 s for a million records), keyed and written in
+   * the background. The index is derived data, so failing to store it (a read-only folder, a full
+   * disk, the file written to meanwhile) changes nothing but the next open's speed.
    */
-  async #storeIndex({ ledger, digests, source, validBytes, fromIndex, prefix }: LogContents): Promise<void> {
-    if (!source || prefix?.bytes !== validBytes || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES) return;
-    await storeIndex(this.#path, indexOf({ ledger, digests, source, validBytes }), prefix.hash).catch(() => undefined);
+  async #storeIndex({ ledger, digests, source, validBytes, fromIndex, prefix, stillSince, file }: LogContents): Promise<void> {
+    if (!source || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES) return;
+    if (prefix?.bytes !== validBytes && stillSince === undefined) return;
+    const index = indexOf({ ledger, digests, source, validBytes });
+    const key = prefix?.bytes === validBytes ? prefix.hash : await keyOnceOpen(this.#path, file, validBytes, stillSince!);
+    if (key) await storeIndex(this.#path, index, key).catch(() => undefined);
   }
 
   async write(data: LogData): Promise<void> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { generateLog } from '../../bench/generate';
-import { ownShareEnd, PARALLEL_READING_BYTES } from './read-share';
+import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import { GENESIS_HASH, sha256 } from './seal';
 
 export type LogRecord = { [key: string]: unknown; seq: number; id: string; prevhash: string; subject: string; type: string; data: { [key: string]: unknown } };
@@ -19,7 +19,7 @@ export async function largeLog(dir: string): Promise<{ records: LogRecord[]; fir
   const bytes = readFileSync(path);
   expect(bytes.length).toBeGreaterThan(PARALLEL_READING_BYTES);
   const records = bytes.toString().trimEnd().split('\n').map((line) => JSON.parse(line) as LogRecord);
-  return { records, first: bytes.subarray(0, ownShareEnd(bytes.length)).toString().split('\n').length };
+  return { records, first: bytes.subarray(0, shareStart(bytes.length)).toString().split('\n').length };
 }
 
 /** Lines of the records, each chained to the one before as written, so that only the change made is wrong. */

@@ -20,7 +20,7 @@ async function longestRun(lines: string[]): Promise<number> {
   };
   turn();
   try {
-    const worker = readLinesInWorker(fd, { parseFrom: 0, whole: false });
+    const worker = readLinesInWorker(fd, { parseFrom: 0 });
     await worker.take(() => void (longest = Math.max(longest, (run += 1))));
     done = true;
     await worker.digests;

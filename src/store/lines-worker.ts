@@ -2,8 +2,7 @@
  * A worker thread that reads a large log beside the thread opening it, on the machine's second core:
  * it parses the lines from a byte offset on (the share) while the opener parses those before it,
  * each hashing what it parses from the bytes it parsed (so every field indexed comes from bytes the
- * chain verifies, whatever is written to the file meanwhile), and, asked, the `BlockHash` blocks of
- * the bytes it parses (what a stored index is keyed by). Of each line of the share it sends back,
+ * chain verifies, whatever is written to the file meanwhile). Of each line of the share it sends back,
  * in typed arrays, the fields the opener indexes a domain record by. Any other line (the log's
  * creation, a revision, a line that is not JSON, a field of an unexpected type) is left to the
  * opener, which reads, hashes and parses it itself: the worker decides nothing. Given a checker
@@ -11,7 +10,6 @@
  * It is a plain script (no TypeScript, no bundler): it runs the same under tsx, vitest and Electron.
  */
 import { Worker } from 'node:worker_threads';
-import { BLOCK_BYTES } from './block-hash';
 import type { LineShapes } from './check-lines';
 
 /** Lines per message: the opener starts on one chunk while the worker parses the next. */
@@ -22,19 +20,18 @@ const PAUSE_LINES = 2_048;
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readSync } = require('node:fs');
-const { hash, createHash } = require('node:crypto');
+const { hash } = require('node:crypto');
 // The opener's descriptor (threads share a process's): the file it opened, whatever its name is now.
-const { fd, parseFrom: from, whole, chunkLines, blockBytes, cancelled, parsed, checker: checkerModule } = workerData;
+const { fd, parseFrom: from, chunkLines, cancelled, parsed, checker: checkerModule } = workerData;
 /** What checks each record of the share as it is parsed, when asked for (see 'checker' below). */
 let checker;
 
 /**
  * Reads the file from byte 'from', a chunk at a time: gives 'line' each newline-ended line as
- * buffer[start, end) (the file position of buffer[0] is 'offset'), then 'chunkDone' the chunk's
- * complete lines as buffer[0, complete). Stops at the file's end, or when 'chunkDone' returns
- * false. Returns how many bytes followed the last newline.
+ * buffer[start, end) (the file position of buffer[0] is 'offset'). Stops at the file's end, or
+ * when 'more' returns false after a chunk. Returns how many bytes followed the last newline.
  */
-function eachLine(from, line, chunkDone) {
+function eachLine(from, line, more) {
   let buffer = Buffer.allocUnsafe(8 << 20), filled = 0, position = from, offset = from;
   for (;;) {
     // A line longer than the buffer: room for all of it.
@@ -46,9 +43,8 @@ function eachLine(from, line, chunkDone) {
       line(buffer, start, end, offset);
       start = end + 1;
     }
-    const more = chunkDone(buffer, start, offset) !== false;
     buffer.copy(buffer, 0, start, filled); offset += start; filled -= start;
-    if (read === 0 || !more) return filled;
+    if (read === 0 || !more()) return filled;
   }
 }
 
@@ -75,8 +71,8 @@ function parseShare() {
   let index = 0;
   chunk = fresh();
   const unfinished = eachLine(Math.max(0, from - 1), (buffer, start, end, offset) => {
-    // The end of the opener's last line (its bytes from 'from' on, newline included): the opener checks it is what it read.
-    if (skipping) { skipping = false; share.tail = Buffer.from(buffer.subarray(from - offset, end + 1)); return; }
+    // The end of the opener's last line: the opener's to read.
+    if (skipping) { skipping = false; return; }
     // Hashed from the bytes parsed here, so that what the opener is given is what the chain verifies.
     share.add(buffer.subarray(start, end));
     const i = chunk.count;
@@ -104,35 +100,14 @@ function parseShare() {
     chunk.count += 1;
     if (chunk.count === chunkLines) { send(); chunk = fresh(); }
     if ((index & 255) === 0) Atomics.store(parsed, 0, Math.floor((offset + end) / 1024));
-  // The blocks of the share's bytes from 'from' on, as parsed: what the key of a stored index is made of.
-  }, (buffer, complete, offset) => (share.blocks?.update(buffer.subarray(Math.max(0, from - offset), complete)), !Atomics.load(cancelled, 0)));
+  }, () => !Atomics.load(cancelled, 0));
   if (chunk.count > 0) send();
   // Bytes after the last newline (a line whose write did not finish), unless they start before 'from'.
   parentPort.postMessage({ kind: 'parsed', unfinished: skipping ? 0 : unfinished, checked: checker?.shapes });
 }
 
-/** The key of a run of bytes as block-hash.ts makes it: the SHA-256 of the SHA-256s of its blocks, the last one partial. */
-function blockHash(blockBytes) {
-  const blocks = [];
-  let block = createHash('sha256'), filled = 0, bytes = 0;
-  return {
-    update(data) {
-      bytes += data.length;
-      for (let at = 0; at < data.length; ) {
-        const part = data.subarray(at, at + blockBytes - filled);
-        block.update(part); filled += part.length; at += part.length;
-        if (filled === blockBytes) { blocks.push(block.digest()); block = createHash('sha256'); filled = 0; }
-      }
-    },
-    /** The digests of the blocks, the last one partial (possibly empty), and how many bytes they hold. */
-    end() { return { bytes, blocks: Buffer.concat([...blocks, block.digest()]) }; },
-  };
-}
-
-/** The SHA-256 of each line of the share, in order; its blocks, when asked for; the opener's line it starts inside. */
+/** The SHA-256 of each line of the share, in order. */
 const share = {
-  blocks: whole && from !== null ? blockHash(blockBytes) : undefined,
-  tail: Buffer.alloc(0),
   count: 0,
   digests: Buffer.allocUnsafe(32 * 65536),
   add(line) {
@@ -145,8 +120,8 @@ const share = {
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
 const run = () => {
   if (from !== null) parseShare();
-  const { count, digests, tail } = share;
-  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer, tail, blocks: share.blocks?.end() }, [digests.buffer]);
+  const { count, digests } = share;
+  parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer }, [digests.buffer]);
 };
 // A checker module (TypeScript run through tsx, or JavaScript) gives 'shareChecker()'. One that
 // does not load leaves the share unchecked ('checked' absent), which the opener's caller handles.
@@ -163,10 +138,6 @@ else {
 export interface LineDigests {
   count: number;
   digests: Buffer;
-  /** The bytes of the opener's last line from the share's first byte on, as the worker read them. */
-  tail: Buffer;
-  /** When asked for: the digests of the `BlockHash` blocks of the share's complete lines, from its first byte (`bytes` bytes). */
-  blocks?: { bytes: number; blocks: Buffer };
 }
 
 /** A line of the share: its bytes' place, and the fields of a domain record (absent: the opener parses the line itself). */
@@ -218,10 +189,10 @@ export interface ShareEnd {
   checked?: LineShapes;
 }
 
-type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer; tail: Uint8Array; blocks?: { bytes: number; blocks: Uint8Array } };
+type Message = Chunk | ShareEnd | { kind: 'hashed'; count: number; digests: ArrayBuffer };
 
 export interface LinesWorker {
-  /** The digest of each line of the share, as the worker parsed it (and the blocks of its bytes, when asked for). */
+  /** The digest of each line of the share, as the worker parsed it. */
   digests: Promise<LineDigests>;
   /**
    * Gives the share's lines in order to `line`, then says how the share ended. If `line` throws,
@@ -237,14 +208,13 @@ export interface LinesWorker {
 /**
  * Starts the worker on the file behind `fd`, which must stay open until `digests` settles:
  * `parseFrom`, the byte offset its share starts at (the first line starting there or after), or
- * null for none; `whole`, also the `BlockHash` blocks of its bytes from `parseFrom` on; `checker`, a module whose
- * `shareChecker()` checks each record of the share, by its index there, as it is parsed.
+ * null for none; `checker`, a module whose `shareChecker()` checks each record of the share, by its index there, as it is parsed.
  */
-export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { parseFrom: number | null; whole: boolean; checker?: URL | undefined }): LinesWorker {
+export function readLinesInWorker(fd: number, { parseFrom, checker }: { parseFrom: number | null; checker?: URL | undefined }): LinesWorker {
   const [cancelled, parsed] = [new Int32Array(new SharedArrayBuffer(4)), new Int32Array(new SharedArrayBuffer(4))];
   // A TypeScript checker needs tsx, booted in the worker: loader hooks do not reach worker threads.
   const module = checker && { href: checker.href, ...(checker.pathname.endsWith('.ts') ? { tsx: import.meta.resolve('tsx/esm/api') } : {}) };
-  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, whole, chunkLines: CHUNK_LINES, blockBytes: BLOCK_BYTES, cancelled, parsed, checker: module } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, chunkLines: CHUNK_LINES, cancelled, parsed, checker: module } });
   const queue: (Chunk | ShareEnd | Error)[] = [];
   let wake: (() => void) | undefined;
   const push = (message: (typeof queue)[number]) => {
@@ -254,8 +224,7 @@ export function readLinesInWorker(fd: number, { parseFrom, whole, checker }: { p
   const digests = new Promise<LineDigests>((resolve, reject) => {
     worker.on('message', (message: Message) => {
       if (message.kind !== 'hashed') return push(message);
-      const { count, digests, tail, blocks } = message;
-      resolve({ count, digests: Buffer.from(digests), tail: Buffer.from(tail), ...(blocks ? { blocks: { bytes: blocks.bytes, blocks: Buffer.from(blocks.blocks) } } : {}) });
+      resolve({ count: message.count, digests: Buffer.from(message.digests) });
       void worker.terminate();
     });
     worker.once('error', (error) => {

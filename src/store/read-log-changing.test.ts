@@ -1,14 +1,16 @@
 /**
  * A large log written to while two threads read it: every line is hashed from the bytes it was
  * parsed from, so a line forged and put back is refused or read again, never believed, and a
- * writer's index is keyed by the bytes parsed. Also: a last line across a writer's split.
+ * writer stores an index only for the bytes it read. Also: a last line across the split.
  */
-import { closeSync, openSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_CHECKER } from './check-lines';
 import { readLog } from './read-log';
 import { BLOCK_BYTES } from './block-hash';
+import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import { AnchorWriter } from './head-anchor';
+import { indexPath } from './index-cache';
 import { JsonLinesAdapter } from './jsonl-adapter';
 import { sha256 } from './seal';
 import { compact, largeLog, scratch, sealed, type LogRecord } from './large-log.test-support';
@@ -77,7 +79,7 @@ describe('a file written to while two threads read it', () => {
     await expectAsWritten(opened, path);
   });
 
-  it('a line changed once both threads have parsed it: the index a writer stores is keyed by the bytes parsed, and the next open finds the change', async () => {
+  it('a line changed once both threads have parsed it: no index is stored for bytes other than those read, and the next open finds the change', async () => {
     const lines = sealed(base);
     const at = lines.length - 2;
     const path = write(`${lines.join('\n')}\n`);
@@ -104,23 +106,50 @@ describe('a file written to while two threads read it', () => {
     await expect(readLog(path)).rejects.toThrow(`line ${lines.length}: hash chain broken`);
   });
 
-  it('a writer reads a last line across its split as one thread does: not JSON, a torn tail; a long one, whatever the worker reached', async () => {
+  it('a line changed once the log is open, before the key of its index is worked out: no index is stored, and the next open finds the change', async () => {
     const lines = sealed(base);
-    // The lines that fit below the writer's split (16 MiB here), with room to spare.
+    const at = lines.length - 2;
+    const path = write(`${lines.join('\n')}\n`);
+    new AnchorWriter(path).write({ seq: lines.length, hash: sha256(lines.at(-1)!) });
+    const adapter = new JsonLinesAdapter(path);
+    await adapter.read();
+    // The key is worked out in the background, after the open: the line is forged before it is.
+    const fd = openSync(path, 'r+');
+    writeSync(fd, lines[at]!.replace('"subject":"company-', '"subject":"kompany-'), Buffer.byteLength(`${lines.slice(0, at).join('\n')}\n`));
+    closeSync(fd);
+    await adapter.indexStored;
+    adapter.close();
+    expect(existsSync(indexPath(path))).toBe(false);
+    await expect(readLog(path)).rejects.toThrow(`line ${lines.length}: hash chain broken`);
+    // Unchanged, the same open stores one, keyed by the bytes as they are.
+    const clean = write(`${lines.join('\n')}\n`);
+    new AnchorWriter(clean).write({ seq: lines.length, hash: sha256(lines.at(-1)!) });
+    const writer = new JsonLinesAdapter(clean);
+    await writer.read();
+    await writer.indexStored;
+    writer.close();
+    expect((await readLog(clean)).fromIndex).toBe(statSync(clean).size);
+  });
+
+  it('a writer reads a last line across the split as one thread does: not JSON, a torn tail; a long one, whatever the worker reached', async () => {
+    const lines = sealed(base);
+    // The lines of the first 2 MiB, then a last line of 15 MiB: the file is read on two threads, and the worker's share starts inside that line.
     const kept: string[] = [];
-    let bytes = 0;
-    while (bytes + Buffer.byteLength(lines[kept.length]!) + 1 <= BLOCK_BYTES - 200) {
-      bytes += Buffer.byteLength(lines[kept.length]!) + 1;
+    let keptBytes = 0;
+    while (keptBytes + Buffer.byteLength(lines[kept.length]!) + 1 <= 2 << 20) {
+      keptBytes += Buffer.byteLength(lines[kept.length]!) + 1;
       kept.push(lines[kept.length]!);
     }
-    const torn = write(`${kept.join('\n')}\n{"seq":${'x'.repeat(500)}\n`);
+    const torn = write(`${kept.join('\n')}\n{"seq":${'x'.repeat(15 << 20)}\n`);
+    expect(statSync(torn).size).toBeGreaterThanOrEqual(PARALLEL_READING_BYTES);
+    expect(shareStart(statSync(torn).size)).toBeGreaterThan(keptBytes);
     for (const storable of [false, true]) {
       const opened = await readLog(torn, { storable });
       opened.source?.close();
       expect(opened.torn?.reason, `storable: ${storable}`).toBe('not valid JSON');
     }
-    // A last line of 9 MiB across the split, the worker slowed by its checker: it may be stopped before the line's end.
-    const last = { ...base[kept.length]!, data: { ...base[kept.length]!.data, note: 'y'.repeat(9 << 20) } };
+    // The worker slowed by its checker: it may be stopped before the line's end.
+    const last = { ...base[kept.length]!, data: { ...base[kept.length]!.data, note: 'y'.repeat(15 << 20) } };
     const long = write(`${sealed([...base.slice(0, kept.length), last]).join('\n')}\n`);
     for (let i = 0; i < 2; i++) {
       const opened = await readLog(long, { storable: true, checker: SHARE_CHECKER });

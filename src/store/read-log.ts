@@ -13,13 +13,13 @@ import { eachLineYielding } from './each-line';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
 import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker } from './lines-worker';
-import { BlockHash, type PrefixHash } from './block-hash';
+import type { PrefixHash } from './block-hash';
 import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import type { LineShapes } from './check-lines';
 import { damaged, problemWith } from './line-checks';
 import { snapshotNotLog, snapshotSaid } from './not-a-log';
 import { begin } from './read-start';
-import { CHANGED_WHILE_OPENING, firstBreak, keyOfParsed, readLine, verifyShare } from './two-thread-chain';
+import { CHANGED_WHILE_OPENING, firstBreak, readLine, verifyShare } from './two-thread-chain';
 import { readFully } from './read-fully';
 import { stillAt, stillSince } from './still-file';
 import { GENESIS_HASH, sha256 } from './seal';
@@ -49,8 +49,14 @@ export interface LogContents {
   torn?: { line: number; bytes: Buffer; reason: string };
   /** How many of the first bytes came from the index stored beside the log (0: every line was read). */
   fromIndex: number;
-  /** The SHA-256 of the first bytes of the log, as read, when it was worked out while reading (what an index is stored with). */
+  /** The key of the first bytes of the log, as read, when it was worked out while reading (what an index is stored with): after a stored index. */
   prefix?: PrefixHash;
+  /**
+   * The file's ctime while two threads read it from the start (see `still-file.ts`): its bytes are
+   * still those read while it stays so, and the key of an index to store can be worked out from
+   * them once the log is open (see `jsonl-adapter.ts`), not while it is being opened.
+   */
+  stillSince?: number;
   /** The file that was read: a writer opens it again by its path, and must get this file, not one renamed over it since. */
   file: { dev: number; ino: number };
   /** Where a worker's share of the lines started, when one parsed the lines from there on; what its `checker` found in them. */
@@ -116,19 +122,16 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
   // A large log read from the start, unless this thread is to parse every line (its records whole):
   // a worker parses the lines from `split` on, and this thread those before it (see read-share.ts).
   // After a stored index, the lines appended since are few: read here.
-  const split = shareStart(size, storable);
+  const split = shareStart(size);
   // Damage seen while two threads read a file that changed meanwhile may be of their mixing: the
   // file is then read again on this thread alone (see still-file.ts).
   const still = twoThreads && !stored && !parseAll && !keepRecords && size >= PARALLEL_READING_BYTES ? await stillSince(fd) : undefined;
   // Made before the worker starts: a factory that throws leaves no worker behind.
   const taken = taking?.();
-  const worker: LinesWorker | undefined = still === undefined ? undefined : readLinesInWorker(fd, { parseFrom: split, whole: storable, checker });
+  const worker: LinesWorker | undefined = still === undefined ? undefined : readLinesInWorker(fd, { parseFrom: split, checker });
   const changed = () => still !== undefined && !stillAt(fd, still);
   /** Lines of the worker's share that this thread read and hashed itself. */
   const hashedHere = new Set<number>();
-  /** The blocks of this thread's bytes before `split`, and the bytes of its last line after it (the worker hashes those into its blocks). */
-  const ownBlocks = worker && storable ? new BlockHash() : undefined;
-  let ownTail = Buffer.alloc(0);
   let shareFrom: number | undefined;
   const parallel: Promise<LineDigests> | undefined = worker?.digests;
   /** Whole records `taken` asked to keep: kept once the read is over (see below). */
@@ -137,7 +140,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     // A worker that fails is handled where its answer is awaited; this keeps it from going unhandled meanwhile.
     parallel?.catch(() => undefined);
     // The hash of the log so far (`BlockHash`, what an index is stored with), carried on over the
-    // lines after a stored index; for a large log read from the start, see `keyOfParsed`.
+    // lines after a stored index; for a large log read from the start, see `stillSince`.
     const runningHash = storable ? stored?.hash : undefined;
     let consumed = stored?.bytes ?? 0;
     const step = Math.ceil(size / PROGRESS_STEPS);
@@ -192,10 +195,6 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       hashedBefore = bytes !== undefined;
       if (bytes) {
         runningHash?.update(bytes);
-        if (ownBlocks && consumed < split) {
-          ownBlocks.update(bytes.subarray(0, split - consumed));
-          if (consumed + bytes.length > split) ownTail = Buffer.from(bytes.subarray(split - consumed));
-        }
         prevhash = sha256(bytes.subarray(0, length));
         digests.push(prevhash);
         if (shareFrom !== undefined) hashedHere.add(line);
@@ -266,10 +265,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       const reason = pendingFailure ? pendingFailure.reason : 'incomplete last line (no newline)';
       return { ...tornResult(fd, ledger, digests, consumed, tornLine, reason), ...about };
     }
-    // Only once the worker's share began: else it may have been stopped short of this thread's last line.
-    const parsedKey = hashed && ownBlocks && shareFrom !== undefined && keyOfParsed(ownBlocks, ownTail, hashed, split, shareFrom - 1);
-    const prefix = parsedKey || (runningHash && { bytes: consumed, hash: runningHash.digest() });
-    return { ledger, digests, validBytes: consumed, ...about, ...(prefix ? { prefix } : {}) };
+    const prefix = runningHash && { bytes: consumed, hash: runningHash.digest() };
+    return { ledger, digests, validBytes: consumed, ...about, ...(prefix ? { prefix } : {}), ...(still !== undefined ? { stillSince: still } : {}) };
   } catch (error) {
     worker?.cancel();
     const broken = parallel && (await firstBreak(digests, parallel, shareFrom, hashedHere));

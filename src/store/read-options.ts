@@ -7,7 +7,7 @@ export interface ReadOptions {
   oneShot?: boolean;
   /** The ledger keeps every record in memory (a reference reader: tests, the bench); else `source` reads them back. */
   keepRecords?: boolean;
-  /** An index of what was read may be stored: the hash of the bytes read (its key, see `BlockHash`) is worked out. */
+  /** An index of what was read may be stored: after a stored index, the hash of the bytes read (its key, see `BlockHash`) is carried on over the lines read. */
   storable?: boolean;
   /** Every line is read, whatever index is stored beside the log (else reading resumes after one made from the same bytes). */
   fromStart?: boolean;

@@ -2,8 +2,6 @@
  * How the reading of a large log is shared between the thread opening it and a worker
  * (`lines-worker.ts`): where the worker's share of the bytes starts.
  */
-import { BLOCK_BYTES } from './block-hash';
-
 /** Above this size a worker thread reads the log beside this one (see `lines-worker.ts`). */
 export const PARALLEL_READING_BYTES = 16 << 20;
 /**
@@ -21,11 +19,4 @@ export const OWN_SHARE = 0.33;
  */
 export const WORKER_START_BYTES = 4 << 20;
 /** Where the worker's share of a log of `size` bytes starts: this thread parses the lines that start before it. */
-export const ownShareEnd = (size: number): number => Math.min(size, Math.floor(size * OWN_SHARE) + WORKER_START_BYTES);
-
-/**
- * Where the worker's share starts, for a read that stores an index (`storable`) or not. A stored
- * index is keyed by the 16 MiB blocks of the bytes read, each thread hashing its own: the share
- * then starts on a block's boundary.
- */
-export const shareStart = (size: number, storable: boolean): number => (storable ? Math.max(BLOCK_BYTES, Math.round(ownShareEnd(size) / BLOCK_BYTES) * BLOCK_BYTES) : ownShareEnd(size));
+export const shareStart = (size: number): number => Math.min(size, Math.floor(size * OWN_SHARE) + WORKER_START_BYTES);

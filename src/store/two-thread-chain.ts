@@ -6,7 +6,6 @@
  */
 import { damaged, CHAIN_BROKEN } from './line-checks';
 import type { Digests } from './digests';
-import { keyOfBlocks, type BlockHash, type PrefixHash } from './block-hash';
 import type { LineDigests } from './lines-worker';
 import { readFully } from './read-fully';
 
@@ -42,15 +41,4 @@ export function readLine(fd: number, start: number, end: number, line: number): 
   const bytes = Buffer.allocUnsafe(end - start);
   if (readFully(fd, bytes, start) < bytes.length) throw damaged(line, CHANGED_WHILE_OPENING);
   return bytes;
-}
-
-/**
- * The key of the bytes the two threads parsed (what a stored index is keyed by): this thread's
- * blocks before `split`, then the worker's from it, once the line both hashed a part of (`line`,
- * this thread's last) has the same bytes after `split` for both.
- */
-export function keyOfParsed(own: BlockHash, ownTail: Buffer, hashed: LineDigests, split: number, line: number): PrefixHash | undefined {
-  if (!hashed.blocks) return undefined;
-  if (!ownTail.equals(hashed.tail)) throw damaged(line, CHANGED_WHILE_OPENING);
-  return { bytes: split + hashed.blocks.bytes, hash: keyOfBlocks(Buffer.concat([own.completeBlocks(), hashed.blocks.blocks])) };
 }
