@@ -51,7 +51,7 @@ test('events imported while the log loads are recorded once, said to be with the
       new MutationObserver((changes) => {
         for (const change of changes)
           for (const node of change.addedNodes)
-            if (node instanceof HTMLElement && node.matches('.status-area > .status')) said.push({ text: node.querySelector('span')?.textContent ?? '', error: node.classList.contains('error') });
+            if (node instanceof HTMLElement && node.matches('.status-area .status')) said.push({ text: node.querySelector('span')?.textContent ?? '', error: node.classList.contains('error') });
       }).observe(document, { subtree: true, childList: true });
     });
     const said = () => page.evaluate(() => (globalThis as { said?: { text: string; error: boolean }[] }).said!);

@@ -26,15 +26,21 @@ export function useStatus() {
 }
 
 export function StatusLine({ status, onDismiss }: { status: Status | undefined; onDismiss(): void }) {
+  // The live region says the message only: the button is its sibling, or a screen reader would
+  // read "Dismiss this message" after every message. The box around both is drawn by `.shown`.
   return (
-    <div className="status-area" role="status">
+    <div className={`status-area${status ? ' shown' : ''}${status?.error ? ' error' : ''}`}>
+      <div className="status-said" role="status">
+        {status && (
+          <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
+            <span>{status.text}</span>
+          </p>
+        )}
+      </div>
       {status && (
-        <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
-          <span>{status.text}</span>
-          <button type="button" className="icon" aria-label="Dismiss this message" onClick={onDismiss}>
-            ✕
-          </button>
-        </p>
+        <button type="button" className="icon" aria-label="Dismiss this message" onClick={onDismiss}>
+          ✕
+        </button>
       )}
     </div>
   );

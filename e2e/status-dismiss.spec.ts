@@ -1,0 +1,58 @@
+/**
+ * The status line says the outcome of an action, and only that: its "Dismiss this message" button
+ * is beside the live region, not in it, so a screen reader does not read the button's name after
+ * every message (nor after an error). The button stays in the message's box and works from the keyboard.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { listenToLiveRegions, spoken } from './spoken';
+
+/** The dismiss button is in no live region (a status, an alert, a log or an aria-live one). */
+const outsideLiveRegions = (button: Locator) =>
+  button.evaluate((b) => b.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]') === null);
+
+async function inTheMessageBox(page: Page, button: Locator, text: string) {
+  const pill = (await page.locator('.status-area').boundingBox())!;
+  const box = (await button.boundingBox())!;
+  const said = (await page.locator('.status-area').getByText(text).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(pill.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(pill.x + pill.width + 0.5);
+  // On the text's line, after it.
+  expect(box.x).toBeGreaterThanOrEqual(said.x + said.width);
+  expect(box.y).toBeLessThan(said.y + said.height);
+}
+
+test('a status says only its message; its dismiss button is beside the live region and works from the keyboard', async ({ app }) => {
+  const { page } = app;
+  await page.evaluate(listenToLiveRegions);
+  await page.getByLabel('Name for a bookmark at this moment').fill('The end');
+  await page.keyboard.press('Enter');
+  const message = 'Bookmark "The end" added.';
+  const region = page.getByRole('status').filter({ hasText: message });
+  await expect(region).toBeVisible();
+  // What the region gives a screen reader: the message, no button.
+  expect(await region.ariaSnapshot()).not.toContain('Dismiss');
+  await expect.poll(() => spoken(page)).toContain(message);
+  const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
+  expect(await outsideLiveRegions(dismiss)).toBe(true);
+  await inTheMessageBox(page, dismiss, message);
+  await dismiss.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(message)).toHaveCount(0);
+  await expect(dismiss).toHaveCount(0);
+});
+
+test('an error is an alert that says only the error, and stays until dismissed from the keyboard', async ({ app }) => {
+  const { page } = app;
+  const event = (id: string, time: string) => JSON.stringify({ id, type: 'board.joined', subject: 'openai', time, timezone: 'America/Los_Angeles', data: { certainty: 'confirmed', citation: { document: 'A test gazette', quote: 'Dana Example joined the board.' }, person: { id: 'dana-example', name: 'Dana Example' } } });
+  await app.importEvents(`${event('dana-1', '2023-11-22T12:00:00-08:00')}\n${event('dana-2', 'Wednesday')}\n`);
+  const alert = page.getByRole('alert').filter({ hasText: 'event 2.time' });
+  await expect(alert).toBeVisible();
+  expect(await alert.ariaSnapshot()).not.toContain('Dismiss');
+  const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
+  expect(await outsideLiveRegions(dismiss)).toBe(true);
+  await inTheMessageBox(page, dismiss, 'event 2.time: must be an RFC 3339 date-time');
+  await dismiss.focus();
+  await page.keyboard.press('Space');
+  await expect(alert).toHaveCount(0);
+});
