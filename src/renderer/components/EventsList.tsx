@@ -231,8 +231,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               const tab = index === activeRow ? 0 : -1;
               const when = formatAt(row.time, row.precision, row.timezone);
               return (
-                <div key={seq} role="listitem" data-row={index} className={className} style={style} aria-current={position === current ? 'true' : undefined}>
-                  <button type="button" className="event-main" tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
+                <div key={seq} role="listitem" data-row={index} className={className} style={style}>
+                  {/* Marked current on the button, which takes the focus: a screen reader says it there. */}
+                  <button type="button" className="event-main" aria-current={position === current ? 'true' : undefined} tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
                     {/* The time alone beside the row's buttons; the kind and badges lead the sentence, where
                         they are always seen (beside a time known to the hour they ran under the buttons). */}
                     <span className="event-head">
