@@ -1,6 +1,7 @@
 /**
- * A button that opens a short menu of actions (WAI-ARIA menu button): arrow keys move between the
- * items, Escape and Tab close it, and focus returns to the button. The menu is placed fixed, so a
+ * A button that opens a short menu of actions (WAI-ARIA menu button): Enter, Space and ArrowDown
+ * open it on its first item, ArrowUp on its last; arrow keys move between the items, Escape and Tab
+ * close it, and focus returns to the button. The menu is placed fixed, so a
  * scrolling or clipped container (a virtualised row) cannot cut it.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -22,6 +23,8 @@ interface Props {
 
 export function MenuButton({ label, name, items, className, tabIndex }: Props) {
   const [open, setOpen] = useState(false);
+  /** Which item takes the focus when the menu opens: the last one when opened by ArrowUp. */
+  const openOn = useRef<'first' | 'last'>('first');
   const [place, setPlace] = useState<{ top: number; left?: number; right?: number }>({ top: 0 });
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -36,12 +39,22 @@ export function MenuButton({ label, name, items, className, tabIndex }: Props) {
   }, [open, items.length]);
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLButtonElement>('[role=menuitem]:not([disabled])')?.focus();
+    const enabled = menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not([disabled])');
+    enabled?.[openOn.current === 'last' ? enabled.length - 1 : 0]?.focus();
+    openOn.current = 'first';
     const away = (e: PointerEvent) => !menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node) && setOpen(false);
     document.addEventListener('pointerdown', away);
     return () => document.removeEventListener('pointerdown', away);
   }, [open]);
 
+  const openFromKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    // Not the events list's row keys: the arrow opens this menu and goes no further.
+    e.preventDefault();
+    e.stopPropagation();
+    openOn.current = e.key === 'ArrowUp' ? 'last' : 'first';
+    setOpen(true);
+  };
   const closeMenu = () => {
     setOpen(false);
     button.current?.focus();
@@ -60,7 +73,7 @@ export function MenuButton({ label, name, items, className, tabIndex }: Props) {
 
   return (
     <>
-      <button ref={button} type="button" className={className} aria-haspopup="menu" aria-expanded={open} aria-controls={open ? id : undefined} {...(name ? { 'aria-label': name } : {})} {...(tabIndex !== undefined ? { tabIndex } : {})} onClick={(e) => (e.stopPropagation(), setOpen((o) => !o))}>
+      <button ref={button} type="button" className={className} aria-haspopup="menu" aria-expanded={open} aria-controls={open ? id : undefined} {...(name ? { 'aria-label': name } : {})} {...(tabIndex !== undefined ? { tabIndex } : {})} onKeyDown={openFromKey} onClick={(e) => (e.stopPropagation(), setOpen((o) => !o))}>
         {label}
       </button>
       {open && (
