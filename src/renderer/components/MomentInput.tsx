@@ -1,8 +1,10 @@
 /**
  * A moment typed as "2023-11-19 21:00" in the company's zone: one tab stop (a datetime-local field
- * is six), read on every keystroke that makes a whole date, checked on blur.
+ * is six), read on every keystroke that makes a whole date, checked on blur. Text that is not a
+ * moment is kept for the user to fix, and said so in words (not by a red border alone), unless the
+ * field's owner reports its problems itself (`describedBy`, `invalid`).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { epochToZonedExact, zonedToEpoch } from '../format';
 
 interface Props {
@@ -25,6 +27,8 @@ export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(m
 export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
+  const errorId = useId();
+  const ownError = bad && !invalid && !describedBy;
   /** Set from the user's first keystroke until the field is left: text being typed is never replaced from outside. */
   const [editing, setEditing] = useState(false);
   // A new moment or zone shows in the same render, never after it: text typed into the field
@@ -39,43 +43,51 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
     } else if (!editing) {
       // Keep the text the user is typing (a moment that follows a loading log moves meanwhile).
       setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+      setBad(false); // the text shown is a moment again, whatever was typed before
     }
   }
   return (
-    <input
-      id={id}
-      className={`moment-input${className ? ` ${className}` : ''}`}
-      type="text"
-      inputMode="numeric"
-      spellCheck={false}
-      autoComplete="off"
-      aria-label={label}
-      aria-invalid={bad || invalid ? true : undefined}
-      {...(describedBy ? { 'aria-describedby': describedBy } : {})}
-      title="YYYY-MM-DD HH:MM, in the company's time zone"
-      placeholder="YYYY-MM-DD HH:MM"
-      // Unavailable rather than disabled: a disabled field loses the focus it holds (to the page's
-      // body) when another log starts loading, and Tab would skip it without a word.
-      readOnly={disabled}
-      aria-disabled={disabled || undefined}
-      value={draft}
-      onChange={(e) => {
-        setEditing(true);
-        setDraft(e.target.value);
-        const ms = zonedToEpoch(e.target.value, timeZone);
-        if (!Number.isNaN(ms)) {
-          setBad(false);
-          onChange(ms);
-        }
-      }}
-      onBlur={() => {
-        setEditing(false);
-        const ms = zonedToEpoch(draft, timeZone);
-        setBad(draft.trim() !== '' && Number.isNaN(ms));
-        // A whole moment typed, then moved from elsewhere meanwhile (Back, a follow): the field shows where it is now.
-        if (!Number.isNaN(ms) && value !== undefined && ms !== value) setDraft(shownMoment(value, timeZone));
-        onBlur?.();
-      }}
-    />
+    <span className="moment-box">
+      <input
+        id={id}
+        className={`moment-input${className ? ` ${className}` : ''}`}
+        type="text"
+        inputMode="numeric"
+        spellCheck={false}
+        autoComplete="off"
+        aria-label={label}
+        aria-invalid={bad || invalid ? true : undefined}
+        {...(describedBy || ownError ? { 'aria-describedby': describedBy ?? errorId } : {})}
+        title="YYYY-MM-DD HH:MM, in the company's time zone"
+        placeholder="YYYY-MM-DD HH:MM"
+        // Unavailable rather than disabled: a disabled field loses the focus it holds (to the page's
+        // body) when another log starts loading, and Tab would skip it without a word.
+        readOnly={disabled}
+        aria-disabled={disabled || undefined}
+        value={draft}
+        onChange={(e) => {
+          setEditing(true);
+          setDraft(e.target.value);
+          const ms = zonedToEpoch(e.target.value, timeZone);
+          if (!Number.isNaN(ms)) {
+            setBad(false);
+            onChange(ms);
+          }
+        }}
+        onBlur={() => {
+          setEditing(false);
+          const ms = zonedToEpoch(draft, timeZone);
+          setBad(draft.trim() !== '' && Number.isNaN(ms));
+          // A whole moment typed, then moved from elsewhere meanwhile (Back, a follow): the field shows where it is now.
+          if (!Number.isNaN(ms) && value !== undefined && ms !== value) setDraft(shownMoment(value, timeZone));
+          onBlur?.();
+        }}
+      />
+      {ownError && (
+        <span className="moment-error" id={errorId} role="alert">
+          Not a moment: type it as YYYY-MM-DD HH:MM
+        </span>
+      )}
+    </span>
   );
 }
