@@ -4,6 +4,7 @@
  * by a red border alone (WCAG 1.4.1, 3.3.1); and the words cover no control while they show (they
  * covered the Play and zoom row, or the dialog's Compare button, when laid over the page).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -41,6 +42,12 @@ for (const [where, open, field] of [
     for (const [width, height] of [[1440, 900], [800, 600]] as const) {
       await page.setViewportSize({ width, height });
       expect(await controlsUnder(message), `at ${width}x${height}`).toEqual([]);
+    }
+    // Read in either theme (the page follows the system's while no theme is picked).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const axe = await new AxeBuilder({ page }).include('.moment-error').withRules(['color-contrast']).analyze();
+      expect(axe.violations, colorScheme).toEqual([]);
     }
     // Fixed: the words go.
     await input.fill('2023-11-20 09:00');

@@ -3,6 +3,7 @@
  * is beside the live region, not in it, so a screen reader does not read the button's name after
  * every message (nor after an error). The button stays in the message's box and works from the keyboard.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { listenToLiveRegions, spoken } from './spoken';
@@ -36,6 +37,7 @@ test('a status says only its message; its dismiss button is beside the live regi
   const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
   expect(await outsideLiveRegions(dismiss)).toBe(true);
   await inTheMessageBox(page, dismiss, message);
+  expect((await new AxeBuilder({ page }).include('.status-area').analyze()).violations).toEqual([]);
   await dismiss.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText(message)).toHaveCount(0);
@@ -52,6 +54,10 @@ test('an error is an alert that says only the error, and stays until dismissed f
   const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
   expect(await outsideLiveRegions(dismiss)).toBe(true);
   await inTheMessageBox(page, dismiss, 'event 2.time: must be an RFC 3339 date-time');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect((await new AxeBuilder({ page }).include('.status-area').analyze()).violations, colorScheme).toEqual([]);
+  }
   await dismiss.focus();
   await page.keyboard.press('Space');
   await expect(alert).toHaveCount(0);
