@@ -75,6 +75,10 @@ test('an error is an alert that says only the error, and stays until dismissed f
     expect((await new AxeBuilder({ page }).include('.status-area').analyze()).violations, theme).toEqual([]);
     expect(await contrastOf(page, 'event 2.time'), theme).toBeGreaterThanOrEqual(4.5);
   }
+  // Dark by the system's setting, no theme picked (the desktop app always; the web mode by default).
+  if (await page.getByLabel('Theme').count()) await page.getByLabel('Theme').selectOption('system');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await contrastOf(page, 'event 2.time'), 'system dark').toBeGreaterThanOrEqual(4.5);
   await dismiss.focus();
   await page.keyboard.press('Space');
   await expect(alert).toHaveCount(0);
