@@ -2,10 +2,11 @@
  * Whether a file stayed as it was while two threads read it, told by its ctime: damage seen in a
  * file that changed meanwhile may be of the two reads' mixing, and is checked by reading it again
  * on one thread. (Integrity does not rest on it: every line is hashed from the bytes it was parsed
- * from.) The kernel sets the ctime when the file is written, truncated, linked, unlinked or renamed
- * over, or its times are set, and no program can set it back. It stamps it from a clock that moves
- * in ticks: a few milliseconds, or whole seconds on file systems that keep only seconds (ext4 with
- * small inodes, ext3, FAT, HFS+). A change in the same tick as the one before could leave it as it
+ * from.) A stored index's key is worked out from the file once it is open, and kept only if the
+ * ctime did not move meanwhile (`key-once-open.ts`). The kernel sets the ctime when the file is
+ * written, truncated, linked, unlinked or renamed over, or its times are set, and no program can
+ * set it back. It stamps it from a clock that moves in ticks: a few milliseconds, or whole seconds
+ * on file systems that keep only seconds (ext4 with small inodes, ext3, FAT, HFS+). A change in the same tick as the one before could leave it as it
  * was, so a read that relies on it starts only once the file has been still for longer than a tick.
  * It does not see a write through a shared memory mapping to a page already written that way, nor,
  * on a network file system, another client's write while attributes are cached.
