@@ -18,16 +18,16 @@ import { largeLog, sealed, type LogRecord } from './large-log.test-support';
 const python = spawnSync('python3', ['-c', 'import mmap'], { stdio: 'ignore' }).status === 0;
 if (!python) console.log('[test] SKIPPED forged-by-mapping.test.ts: python3 with mmap is not installed here');
 
-/** Maps the file shared, writes `forged` at `offset` through it, says so; when asked on `cmd`, writes `original` back through it and says so on `ack`. */
+/** Maps the file shared, writes `first` at `offset` through it, says so; when asked on `cmd`, writes `then` through it and says so on `ack`. */
 const HELPER = `
 import mmap, sys
-path, offset, forged, original, cmd, ack = sys.argv[1], int(sys.argv[2]), bytes.fromhex(sys.argv[3]), bytes.fromhex(sys.argv[4]), sys.argv[5], sys.argv[6]
+path, offset, first, then, cmd, ack = sys.argv[1], int(sys.argv[2]), bytes.fromhex(sys.argv[3]), bytes.fromhex(sys.argv[4]), sys.argv[5], sys.argv[6]
 f = open(path, 'r+b')
 m = mmap.mmap(f.fileno(), 0)
-m[offset:offset + len(forged)] = forged
+m[offset:offset + len(first)] = first
 print('ready', flush=True)
 open(cmd, 'rb').read()
-m[offset:offset + len(original)] = original
+m[offset:offset + len(then)] = then
 open(ack, 'wb').write(b'ok')
 `;
 
@@ -44,8 +44,12 @@ afterEach(() => {
 });
 
 let logs = 0;
-/** The log as sealed, with line 5 forged through a mapping now; `restore()` puts it back through it (waiting till it has). */
-async function forgedByMapping() {
+/**
+ * The log as sealed, with line 5 forged through a mapping now; `restore()` puts it back through it
+ * (waiting till it has). `later`: line 5 is written through the mapping as it is now (the page's
+ * first write, which moves the ctime), and `restore()` forges it: a write the ctime does not show.
+ */
+async function forgedByMapping(later = false) {
   const lines = sealed(base);
   const forged = lines[4]!.replace('"subject":"company-', '"subject":"kompany-');
   const path = join(dir, `log-${(logs += 1)}.jsonl`);
@@ -53,7 +57,8 @@ async function forgedByMapping() {
   const offset = Buffer.byteLength(`${lines.slice(0, 4).join('\n')}\n`);
   const [cmd, ack] = [join(dir, `cmd-${logs}`), join(dir, `ack-${logs}`)];
   execFileSync('mkfifo', [cmd, ack]);
-  helper = spawn('python3', ['-c', HELPER, path, String(offset), Buffer.from(forged).toString('hex'), Buffer.from(lines[4]!).toString('hex'), cmd, ack], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [first, then] = later ? [lines[4]!, forged] : [forged, lines[4]!];
+  helper = spawn('python3', ['-c', HELPER, path, String(offset), Buffer.from(first).toString('hex'), Buffer.from(then).toString('hex'), cmd, ack], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     helper!.stdout!.once('data', () => resolve());
     helper!.once('exit', (code) => reject(new Error(`helper exited ${code}`)));
@@ -88,5 +93,21 @@ describe.skipIf(!python)('a line forged and put back through a shared mapping wh
     await adapter.indexStored;
     adapter.close();
     expect(existsSync(indexPath(path))).toBe(false);
+  }, 60_000);
+
+  it('forged once the log is open, before its index is keyed: refused where it is read back, and the index goes with it', async () => {
+    const { path, restore } = await forgedByMapping(true);
+    const adapter = new JsonLinesAdapter(path);
+    await adapter.read();
+    // Unseen by the ctime, so an index may be stored keyed by the forged bytes.
+    restore();
+    await adapter.indexStored;
+    adapter.close();
+    const reopened = await readLog(path);
+    expect(reopened.fromIndex).toBeGreaterThan(0);
+    expect(() => reopened.ledger.record(5)).toThrow(/^line 5 of .* changed on disk after the log was opened.*the index beside it was removed/);
+    reopened.source!.close();
+    expect(existsSync(indexPath(path))).toBe(false);
+    await expect(readLog(path)).rejects.toThrow(/^line 6: hash chain broken/);
   }, 60_000);
 });

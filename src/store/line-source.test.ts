@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, readFileSync, truncateSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { EventRecord } from '../core/event';
 import { factOf, type Effective } from '../core/evolve';
 import { parseDraft } from '../core/validate';
 import { EventLog } from './event-log';
+import { indexPath } from './index-cache';
 import { readLog } from './read-log';
 
 const tempLog = () => join(mkdtempSync(join(tmpdir(), 'incumbent-lines-')), 'log.jsonl');
@@ -62,9 +63,12 @@ describe('records read back from the log file', () => {
     try {
       const { ledger } = log;
       const victim = [...ledger.records()].find((r) => r.type === 'board.joined' && r.subject === HEAVY_COMPANY)!;
+      // An index beside it, as if keyed by the changed bytes: it goes with the first line found changed.
+      writeFileSync(indexPath(path), 'an index');
       rewriteInPlace(path, victim.seq, 'Person', 'Persun');
       const end = new Date(toEpoch(ledger.record(ledger.head)!.time) + 86_400_000).toISOString();
-      expect(() => ledger.stateAt(HEAVY_COMPANY, end)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk after the log was opened`));
+      expect(() => ledger.stateAt(HEAVY_COMPANY, end)).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk after the log was opened.*the index beside it was removed`));
+      expect(existsSync(indexPath(path))).toBe(false);
       expect(() => ledger.byId(victim.id)).toThrow(/changed on disk/);
       expect(() => [...ledger.recordsJson(1, ledger.head)]).toThrow(new RegExp(`^line ${victim.seq} of .* changed on disk`));
       expect(JSON.parse(`[${Buffer.concat([...ledger.recordsJson(1, victim.seq - 1)]).toString()}]`)).toHaveLength(victim.seq - 1);

@@ -3,20 +3,30 @@
  * indexes each record and drops it (keeping a million parsed records cost more than parsing them);
  * this keeps where each line is, and gives the record back parsed again. Every line read back is
  * hashed and checked against the chain the log was verified with, so a file changed in place after
- * opening is refused, never answered from.
+ * opening is refused, never answered from, and the index beside it removed.
  */
-import { closeSync } from 'node:fs';
+import { closeSync, rmSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
 import { grow } from '../core/grow';
 import { upperBound } from '../core/search';
 import type { RecordSource } from '../core/records';
 import type { Digests } from './digests';
+import { indexPath } from './index-cache';
 import { readFully } from './read-fully';
 
 const COMMA = 0x2c;
 /** The most bytes read at once for `records`: nearby lines come in one read, not a whole file. */
 const RUN_BYTES = 1 << 20;
+
+/** Removes the index stored beside the log, if there is one and it can be: it is derived data, and a read-only folder only leaves it. */
+function forgetIndex(path: string): void {
+  try {
+    rmSync(indexPath(path), { force: true });
+  } catch {
+    // Kept: the next open still finds the change where it is read.
+  }
+}
 
 export class LineSource implements RecordSource {
   #fd: number | undefined;
@@ -115,7 +125,10 @@ export class LineSource implements RecordSource {
     const base = this.#starts[from - 1]!;
     const line = bytes.subarray(this.#starts[seq - 1]! - base, this.#starts[seq]! - 1 - base);
     if (!this.#digests.matches(seq, line)) {
-      throw new IncumbentError('damaged', `line ${seq} of ${this.#path} changed on disk after the log was opened (it no longer has the hash the chain was verified with); reopen the log to check it`);
+      // An index stored beside the log may have been keyed by the changed bytes (a write its ctime
+      // did not show, see key-once-open.ts): it goes, so that reopening reads and checks every line.
+      forgetIndex(this.#path);
+      throw new IncumbentError('damaged', `line ${seq} of ${this.#path} changed on disk after the log was opened (it no longer has the hash the chain was verified with); the index beside it was removed, so reopening the log checks every line`);
     }
     return line;
   }
