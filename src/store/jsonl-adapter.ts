@@ -126,9 +126,10 @@ export class JsonLinesAdapter implements Adapter<LogData> {
 
   /**
    * Stores the index of what opening read, when it read much that no stored index covered: taken
-   * and encoded now, before any append (about 0.3 s for a million records), keyed and written in
-   * the background. The index is derived data, so failing to store it (a read-only folder, a full
-   * disk, the file written to meanwhile) changes nothing but the next open's speed.
+   * now, before any append (copies); keyed, encoded and written in the background (taking and
+   * encoding: about 0.3 s for a million records). The index is derived data, so failing to store
+   * it (a read-only folder, a full disk, the file written to meanwhile) changes nothing but the
+   * next open's speed.
    */
   async #storeIndex({ ledger, digests, source, validBytes, fromIndex, prefix, stillSince, file }: LogContents): Promise<void> {
     if (!source || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES) return;

@@ -87,8 +87,8 @@ describe('a file written to while two threads read it', () => {
     const offset = Buffer.byteLength(`${lines.slice(0, at).join('\n')}\n`);
     new AnchorWriter(path).write({ seq: lines.length, hash: sha256(lines.at(-1)!) });
     let changed = false;
-    // Once this thread takes the worker's lines in (a writer's share ends at the first 16 MiB block
-    // here): the worker has parsed most of its share by then.
+    // Once reading has passed the first 16 MiB (this thread's share ends near 11 MiB here): the
+    // worker has parsed much of its share by then.
     const adapter = new JsonLinesAdapter(path, {
       progress: (read) => {
         if (changed || read <= BLOCK_BYTES) return;
