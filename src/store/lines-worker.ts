@@ -118,7 +118,7 @@ const share = {
 
 // The share first: the opener waits for it, and not for the digests until it has indexed every line.
 const run = () => {
-  if (from !== null) parseShare();
+  parseShare();
   const { count, digests } = share;
   parentPort.postMessage({ kind: 'hashed', count, digests: digests.buffer }, [digests.buffer]);
 };
@@ -207,10 +207,11 @@ export interface LinesWorker {
 
 /**
  * Starts the worker on the file behind `fd`, which must stay open until `digests` settles:
- * `parseFrom`, the byte offset its share starts at (the first line starting there or after), or
- * null for none; `checker`, a module whose `shareChecker()` checks each record of the share, by its index there, as it is parsed.
+ * `parseFrom`, the byte offset its share starts at (the first line starting there or after);
+ * `checker`, a module whose `shareChecker()` checks each record of the share, by its index there,
+ * as it is parsed.
  */
-export function readLinesInWorker(fd: number, { parseFrom, checker }: { parseFrom: number | null; checker?: URL | undefined }): LinesWorker {
+export function readLinesInWorker(fd: number, { parseFrom, checker }: { parseFrom: number; checker?: URL | undefined }): LinesWorker {
   const [cancelled, parsed] = [new Int32Array(new SharedArrayBuffer(4)), new Int32Array(new SharedArrayBuffer(4))];
   // A TypeScript checker needs tsx, booted in the worker: loader hooks do not reach worker threads.
   const module = checker && { href: checker.href, ...(checker.pathname.endsWith('.ts') ? { tsx: import.meta.resolve('tsx/esm/api') } : {}) };
