@@ -12,6 +12,14 @@ import { listenToLiveRegions, spoken } from './spoken';
 const outsideLiveRegions = (button: Locator) =>
   button.evaluate((b) => b.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]') === null);
 
+/** How many live regions hold an element: more than one, and a screen reader may say it more than once. */
+const liveRegionsAround = (element: Locator) =>
+  element.evaluate((e) => {
+    let regions = 0;
+    for (let at: Element | null = e; at; at = at.parentElement) if (at.matches('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]')) regions += 1;
+    return regions;
+  });
+
 /** The contrast ratio (WCAG) of the message's text on the box's background: axe leaves it "incomplete" on this fixed box. */
 const contrastOf = (page: Page, text: string) =>
   page.locator('.status-area').evaluate((box, said) => {
@@ -47,6 +55,7 @@ test('a status says only its message; its dismiss button is beside the live regi
   // What the region gives a screen reader: the message, no button.
   expect(await region.ariaSnapshot()).not.toContain('Dismiss');
   await expect.poll(() => spoken(page)).toContain(message);
+  expect(await liveRegionsAround(page.getByText(message))).toBe(1);
   const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
   expect(await outsideLiveRegions(dismiss)).toBe(true);
   await inTheMessageBox(page, dismiss, message);
@@ -65,6 +74,8 @@ test('an error is an alert that says only the error, and stays until dismissed f
   const alert = page.getByRole('alert').filter({ hasText: 'event 2.time' });
   await expect(alert).toBeVisible();
   expect(await alert.ariaSnapshot()).not.toContain('Dismiss');
+  // An alert alone, not an alert inside the status region too.
+  expect(await liveRegionsAround(page.getByText('event 2.time: must be an RFC 3339 date-time'))).toBe(1);
   const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
   expect(await outsideLiveRegions(dismiss)).toBe(true);
   await inTheMessageBox(page, dismiss, 'event 2.time: must be an RFC 3339 date-time');

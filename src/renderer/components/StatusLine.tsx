@@ -26,16 +26,20 @@ export function useStatus() {
 }
 
 export function StatusLine({ status, onDismiss }: { status: Status | undefined; onDismiss(): void }) {
-  // The live region says the message only: the button is its sibling, or a screen reader would
-  // read "Dismiss this message" after every message. The box around both is drawn by `.shown`.
+  // Two live regions, there before any message: a polite one for outcomes, an assertive one for
+  // errors (an alert inside a status region is said twice by some screen readers). They say the
+  // message only: the button is beside them, or a screen reader would read "Dismiss this message"
+  // after every message. The box around all of it is drawn by `.shown`.
+  const said = status && (
+    <p className={`status${status.error ? ' error' : ''}`} key={status.id}>
+      <span>{status.text}</span>
+    </p>
+  );
   return (
     <div className={`status-area${status ? ' shown' : ''}${status?.error ? ' error' : ''}`}>
-      <div className="status-said" role="status">
-        {status && (
-          <p className={`status${status.error ? ' error' : ''}`} role={status.error ? 'alert' : undefined} key={status.id}>
-            <span>{status.text}</span>
-          </p>
-        )}
+      <div className="status-said">
+        <div role="status">{!status?.error && said}</div>
+        <div role="alert">{status?.error && said}</div>
       </div>
       {status && (
         <button type="button" className="icon" aria-label="Dismiss this message" onClick={onDismiss}>
