@@ -3,11 +3,11 @@
  * reader user cannot see: the count is said once the typing has settled, not only when nothing matches.
  */
 import { expect, test } from './fixtures';
-import { listenToLiveRegions, spoken } from './spoken';
+import { listenToLiveRegions, LIVE_REGION, spoken } from './spoken';
 
 test('how many events match a filter is said once the filter settles', async ({ app }) => {
   const { page } = app;
-  await page.evaluate(listenToLiveRegions);
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
   const events = page.getByRole('region', { name: 'Events' });
   await events.getByLabel(/^Filter events by person/).pressSequentially('Brockman', { delay: 50 });
   // The heading is read from the sentence said, not before it: the typed filter applies a moment after the last key.

@@ -4,11 +4,11 @@
  * with the whole list every time a field was filled in.
  */
 import { expect, test } from './fixtures';
-import { listenToLiveRegions, spoken } from './spoken';
+import { listenToLiveRegions, LIVE_REGION, spoken } from './spoken';
 
 test('the error summary is said once, on submit, not again as each problem is fixed', async ({ app }) => {
   const { page } = app;
-  await page.evaluate(listenToLiveRegions);
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
   await page.getByRole('button', { name: 'Add event' }).click();
   const form = page.getByRole('dialog', { name: 'Add an event' });
   await form.getByLabel('Kind of event').selectOption('board.joined');

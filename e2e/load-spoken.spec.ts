@@ -8,13 +8,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { holdPagesAfterTheFirst, onGeneratedLog, wholeLogLoaded } from './generated-log';
-import { listenToLiveRegions, spoken } from './spoken';
+import { listenToLiveRegions, LIVE_REGION, spoken } from './spoken';
 
 test('a loading log is spoken at its milestones and its end, then the state once', async ({ playwright, launchOptions }, testInfo) => {
   test.skip(testInfo.project.metadata.electron === true, 'web mode only: it starts a web host on a generated log; the desktop window speaks through the same hooks');
   test.setTimeout(120_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: 8_000, companies: 2 }, async ({ page, url }) => {
-    await page.addInitScript(listenToLiveRegions);
+    await page.addInitScript(listenToLiveRegions, LIVE_REGION);
     // The page's clock is the test's: a sentence that waits for quiet (useAnnouncer) is surely due when it runs on.
     await page.clock.install();
     // A slow machine (the CPU at an eighth): the whole log's view comes well after the load's last page,

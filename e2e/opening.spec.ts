@@ -9,7 +9,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { onGeneratedLog } from './generated-log';
-import { listenToLiveRegions, spokenWithTimes } from './spoken';
+import { listenToLiveRegions, LIVE_REGION, spokenWithTimes } from './spoken';
 
 /** Large enough (216 MB) that reading it takes the host seconds, longer than the page takes to start. */
 const EVENTS = 300_000;
@@ -19,7 +19,7 @@ test('while the host opens a large log, the window shows how much of the file it
   test.setTimeout(180_000);
   await onGeneratedLog(playwright.chromium, launchOptions, { events: EVENTS, companies: 20 }, async ({ page, url, path }) => {
     const megabytes = Math.round(statSync(path).size / 1e6);
-    await page.addInitScript(listenToLiveRegions);
+    await page.addInitScript(listenToLiveRegions, LIVE_REGION);
     await page.goto(url);
 
     const notice = page.getByRole('status').filter({ hasText: 'Opening the log' });

@@ -6,19 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { listenToLiveRegions, spoken } from './spoken';
+import { listenToLiveRegions, liveRegionsAround, LIVE_REGION, spoken } from './spoken';
 
 /** The dismiss button is in no live region (a status, an alert, a log or an aria-live one). */
-const outsideLiveRegions = (button: Locator) =>
-  button.evaluate((b) => b.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]') === null);
-
-/** How many live regions hold an element: more than one, and a screen reader may say it more than once. */
-const liveRegionsAround = (element: Locator) =>
-  element.evaluate((e) => {
-    let regions = 0;
-    for (let at: Element | null = e; at; at = at.parentElement) if (at.matches('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]')) regions += 1;
-    return regions;
-  });
+const outsideLiveRegions = async (button: Locator) => (await liveRegionsAround(button)) === 0;
 
 /** The contrast ratio (WCAG) of the message's text on the box's background: axe leaves it "incomplete" on this fixed box. */
 const contrastOf = (page: Page, text: string) =>
@@ -46,7 +37,7 @@ async function inTheMessageBox(page: Page, button: Locator, text: string) {
 
 test('a status says only its message; its dismiss button is beside the live region and works from the keyboard', async ({ app }) => {
   const { page } = app;
-  await page.evaluate(listenToLiveRegions);
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
   await page.getByLabel('Name for a bookmark at this moment').fill('The end');
   await page.keyboard.press('Enter');
   const message = 'Bookmark "The end" added.';
