@@ -13,6 +13,7 @@ import type { ReplayClient } from '../replay-client';
 import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
+import { Spoken } from './Spoken';
 import { useAnnouncer } from '../useAnnouncer';
 import { useDrawerFocus } from '../useDrawerFocus';
 import { OVERSCAN, ROW, scrollSpace, tabStopRow } from './events-scroll';
@@ -201,9 +202,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               <input type="checkbox" role="switch" checked={filter.hideRumoured} onChange={(e) => onFilter({ ...filter, hideRumoured: e.target.checked })} /> Hide rumoured
             </label>
           </div>
-          <p className="sr-only" aria-live="polite" aria-atomic="true">
-            {matchSaid}
-          </p>
+          <Spoken sentences={[matchSaid]} />
         </div>
         <div ref={box} className="events-scroll" onScroll={(e) => scrolledTo(e.currentTarget.scrollTop)} onKeyDown={onKey}>
           {count === 0 && (
