@@ -132,10 +132,11 @@ export class JsonLinesAdapter implements Adapter<LogData> {
    * next open's speed.
    */
   async #storeIndex({ ledger, digests, source, validBytes, fromIndex, prefix, stillSince, file }: LogContents): Promise<void> {
-    if (!source || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES) return;
-    if (prefix?.bytes !== validBytes && stillSince === undefined) return;
+    // The key worked out while reading (after a stored index), or to be worked out now (a read on two threads).
+    const keyed = prefix?.bytes === validBytes ? prefix.hash : undefined;
+    if (!source || validBytes - fromIndex < STORE_INDEX_AFTER_BYTES || (keyed === undefined && stillSince === undefined)) return;
     const index = indexOf({ ledger, digests, source, validBytes });
-    const key = prefix?.bytes === validBytes ? prefix.hash : await keyOnceOpen(this.#path, file, validBytes, stillSince!);
+    const key = keyed ?? (await keyOnceOpen(this.#path, file, validBytes, stillSince!));
     if (key) await storeIndex(this.#path, index, key).catch(() => undefined);
   }
 
