@@ -14,6 +14,12 @@ import type { LineShapes } from './check-lines';
 
 /** Lines per message: the opener starts on one chunk while the worker parses the next. */
 const CHUNK_LINES = 32_768;
+/**
+ * The most bytes of texts a message carries, but for one line's that alone are more: the opener
+ * decodes a chunk's texts as one string, which cannot be longer than V8 allows (2^29 code units),
+ * whatever ids a crafted log has.
+ */
+const CHUNK_TEXT_BYTES = 64 << 20;
 /** Lines the opener takes in before it lets other work run: a few milliseconds of them (see `eachLineYielding`). */
 const PAUSE_LINES = 2_048;
 
@@ -22,7 +28,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readSync } = require('node:fs');
 const { hash } = require('node:crypto');
 // The opener's descriptor (threads share a process's): the file it opened, whatever its name is now.
-const { fd, parseFrom: from, chunkLines, cancelled, parsed, checker: checkerModule } = workerData;
+const { fd, parseFrom: from, chunkLines, chunkTextBytes, cancelled, parsed, checker: checkerModule } = workerData;
 /** What checks each record of the share as it is parsed, when asked for (see 'checker' below). */
 let checker;
 
@@ -97,7 +103,7 @@ function parseShare() {
       chunk.lengths[3 * i] = v.id.length; chunk.lengths[3 * i + 1] = v.recordedtime.length; chunk.lengths[3 * i + 2] = v.time.length;
     } else chunk.flags[i] = 0;
     chunk.count += 1;
-    if (chunk.count === chunkLines) { send(); chunk = fresh(); }
+    if (chunk.count === chunkLines || chunk.written > chunkTextBytes) { send(); chunk = fresh(); }
     if ((index & 255) === 0) Atomics.store(parsed, 0, Math.floor((offset + end) / 1024));
   }, () => !Atomics.load(cancelled, 0));
   if (chunk.count > 0) send();
@@ -215,7 +221,7 @@ export function readLinesInWorker(fd: number, { parseFrom, checker }: { parseFro
   const [cancelled, parsed] = [new Int32Array(new SharedArrayBuffer(4)), new Int32Array(new SharedArrayBuffer(4))];
   // A TypeScript checker needs tsx, booted in the worker: loader hooks do not reach worker threads.
   const module = checker && { href: checker.href, ...(checker.pathname.endsWith('.ts') ? { tsx: import.meta.resolve('tsx/esm/api') } : {}) };
-  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, chunkLines: CHUNK_LINES, cancelled, parsed, checker: module } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { fd, parseFrom, chunkLines: CHUNK_LINES, chunkTextBytes: CHUNK_TEXT_BYTES, cancelled, parsed, checker: module } });
   const queue: (Chunk | ShareEnd | Error)[] = [];
   let wake: (() => void) | undefined;
   const push = (message: (typeof queue)[number]) => {
