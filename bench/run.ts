@@ -98,12 +98,17 @@ async function benchQueries(size: number, ledger: Ledger): Promise<{ first: numb
   console.error(`  (the idle warm-up then listed the known-at aids in ${ms(idle)} ms)`);
 
   // Known-at: a random recorded time, so some checkpoints are unusable and replay starts earlier.
-  const known: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const start = performance.now();
-    timeline.stateAt(moment(i), Math.floor(((i * 104729) % 1000) / 1000 * head));
-    known.push(performance.now() - start);
-  }
+  const askKnownAt = (count: number, r: (i: number) => number) =>
+    Array.from({ length: count }, (_, i) => {
+      const start = performance.now();
+      timeline.stateAt(moment(i), Math.floor(r(i) * head));
+      return performance.now() - start;
+    });
+  // Its first questions run before the optimising compiler has compiled the code that patches a
+  // reader's state (60-90 ms for a heavy one): told apart, as the first query above is, not in the p99.
+  const cold = askKnownAt(20, (i) => ((i * 389 + 7) % 1000) / 1000);
+  console.error(`  (the first ${cold.length} known-at questions, each a new R, took up to ${ms(Math.max(...cold))} ms, p50 ${ms(quantile(cold, 0.5))} ms)`);
+  const known = askKnownAt(200, (i) => ((i * 104729) % 1000) / 1000);
   report(size, 'state at a random moment as known at a new random R each time, p50 / p99', `${ms(quantile(known, 0.5))} / ${ms(quantile(known, 0.99))} ms`, '', '', 'p99 <= 50 ms', quantile(known, 0.99) <= 50);
 
   // One reader with the known-at control held at a recorded time mid-log: jumping to random
