@@ -9,7 +9,6 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } f
 export interface MenuItem {
   label: string;
   onSelect(): void;
-  disabled?: boolean;
 }
 
 interface Props {
@@ -39,8 +38,8 @@ export function MenuButton({ label, name, items, className, tabIndex }: Props) {
   }, [open, items.length]);
   useEffect(() => {
     if (!open) return;
-    const enabled = menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not([disabled])');
-    enabled?.[openOn.current === 'last' ? enabled.length - 1 : 0]?.focus();
+    const all = menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]');
+    all?.[openOn.current === 'last' ? all.length - 1 : 0]?.focus();
     openOn.current = 'first';
     const away = (e: PointerEvent) => !menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node) && setOpen(false);
     document.addEventListener('pointerdown', away);
@@ -60,7 +59,7 @@ export function MenuButton({ label, name, items, className, tabIndex }: Props) {
     button.current?.focus();
   };
   const onKey = (e: React.KeyboardEvent) => {
-    const all = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not([disabled])') ?? [])];
+    const all = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]') ?? [])];
     const at = all.indexOf(document.activeElement as HTMLButtonElement);
     const move = (to: number) => all[(to + all.length) % all.length]?.focus();
     const keys: Record<string, () => void> = { ArrowDown: () => move(at + 1), ArrowUp: () => move(at - 1), Home: () => move(0), End: () => move(all.length - 1), Escape: closeMenu, Tab: () => setOpen(false) };
@@ -84,7 +83,6 @@ export function MenuButton({ label, name, items, className, tabIndex }: Props) {
               type="button"
               role="menuitem"
               tabIndex={-1}
-              disabled={item.disabled}
               onClick={(e) => {
                 e.stopPropagation();
                 setOpen(false);
