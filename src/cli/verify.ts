@@ -12,6 +12,7 @@ import { Ledger } from '../core/ledger';
 import { buildSnapshot, inFormat1, inFormat2, Snapshot, SNAPSHOT_FORMAT_1, SNAPSHOT_FORMAT_2, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
+import { noWholeRecord } from '../store/line-checks';
 import { anchorPath, readAnchor } from '../store/head-anchor';
 import { indexPath } from '../store/index-cache';
 import { checkTail, olderRulesWarning, validateRecords, type TailCheck } from '../store/integrity';
@@ -207,8 +208,11 @@ async function verifyFile(path: string, options: VerifyOptions, oneThread: boole
     // The anchor first: a cut that removed acknowledged records is damage, not an unfinished write.
     const tail = checkTail(path, contents, anchorBefore);
     if (tail.damage) throw new IncumbentError('damaged', tail.damage);
+    // A torn line 1 (an init being written) is waited for like any other end a live writer is writing.
     const writing = torn
-      ? new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`)
+      ? ledger.head === 0
+        ? noWholeRecord(torn)
+        : new IncumbentError('damaged', `line ${torn.line}: ${torn.reason} (a write that did not finish); opening the log for writing moves it to a .corrupt side file`)
       : tail.beyond && new IncumbentError('damaged', tail.beyond);
     if (writing) {
       if (!heldByLiveWriter(path)) throw writing;

@@ -13,6 +13,7 @@ import { anchorPath, AnchorWriter, readAnchor } from './head-anchor';
 import { indexOf, removePartialIndexes, storeIndex } from './index-cache';
 import { checkTail, olderRulesWarning, validateRecords } from './integrity';
 import type { LineSource } from './line-source';
+import { noWholeRecord } from './line-checks';
 import type { OpenOptions } from './log-store';
 import { heldByLiveWriter } from './lock';
 import { keyOnceOpen } from './key-once-open';
@@ -80,7 +81,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
     });
     this.#source = contents.source;
     const { ledger, digests, torn } = contents;
-    if (torn && ledger.head === 0) throw new IncumbentError('damaged', `${this.#path}: line 1 is incomplete; there is no log to recover`);
+    if (torn && ledger.head === 0) throw noWholeRecord(torn);
     const tail = checkTail(this.#path, contents, anchorBefore);
     const warnings: string[] = [];
     if (tail.damage) {

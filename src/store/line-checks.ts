@@ -9,6 +9,13 @@ const knownTypes = new Set<string>(eventTypes);
 export const damaged = (line: number, reason: string) =>
   new IncumbentError('damaged', `line ${line}: ${reason}; the log was not opened${line === 1 ? ': the file is not an Incumbent log, or one damaged from its first line: check that it is the log meant.' : '. Restore it from a backup, or truncate it before this line.'}`);
 
+/**
+ * A file with no whole record: its first line is not JSON, cut short, or a batch's start. There is
+ * no log to recover by setting that line aside (a writer would be left with none), so every reader
+ * refuses it as at its first line, whatever the reason: never as a torn end to be moved aside.
+ */
+export const noWholeRecord = (torn: { reason: string }) => damaged(1, torn.reason);
+
 export const CHAIN_BROKEN = 'hash chain broken: prevhash does not match the previous line (edited or reordered)';
 
 /**
