@@ -4,6 +4,7 @@
  * mid-append) is reported separately so the caller can set it aside; any other damage is refused
  * with its line number, because silently skipping history would be worse.
  */
+import { constants } from 'node:buffer';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { EventRecord } from '../core/event';
 import { IncumbentError } from '../core/errors';
@@ -26,13 +27,24 @@ import { GENESIS_HASH, sha256 } from './seal';
 import type { ReadOptions } from './read-options';
 
 const CHUNK = 8 << 20;
-const NOT_JSON = Symbol('not JSON');
+const { MAX_STRING_LENGTH } = constants;
 
 const hexOf = (digest: Uint8Array) => Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('hex');
 
-const parse = (text: string): unknown => {
+/** In place of a line's value: why the line is no record, found before or while parsing it. */
+class Unparsed {
+  constructor(readonly reason: string) {}
+}
+const NOT_JSON = new Unparsed('not valid JSON');
+
+/**
+ * Line `bytes[start, end)` parsed. One longer than the runtime's longest string (a UTF-8 byte
+ * decodes to at most one UTF-16 unit) is not decoded: V8 would throw a message naming no line.
+ */
+const parse = (bytes: Buffer, start = 0, end = bytes.length): unknown => {
+  if (end - start > MAX_STRING_LENGTH) return new Unparsed(`it is ${end - start} bytes long, more than any record (the most this runtime can read as one line is ${MAX_STRING_LENGTH})`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString('utf8', start, end)) as unknown;
   } catch {
     return NOT_JSON;
   }
@@ -171,7 +183,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     };
 
     /**
-     * Takes the next line, parsed (or `NOT_JSON`; `whole` false: only the fields a worker parsed,
+     * Takes the next line, parsed (or `Unparsed`; `whole` false: only the fields a worker parsed,
      * with `claim`, its prevhash as bytes), `length` bytes long; `bytes` (with its newline, if it
      * has one) when this thread read it, which it hashes: every line is hashed from the bytes it
      * was parsed from.
@@ -180,8 +192,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       line += 1;
       // A bad line followed by more lines is damage in the middle, not a torn tail.
       if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
-      if (value === NOT_JSON) {
-        pendingFailure = { line, reason: 'not valid JSON' };
+      if (value instanceof Unparsed) {
+        pendingFailure = { line, reason: value.reason };
         return;
       }
       // The line before: hashed here, and checked now; or hashed by the worker, and what this line
@@ -225,7 +237,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       fd,
       (buffer, start, end) => {
         if (worker && consumed >= split) return !(handedOver = true);
-        takeLine(parse(buffer.toString('utf8', start, end)), end - start, true, buffer.subarray(start, end + 1));
+        takeLine(parse(buffer, start, end), end - start, true, buffer.subarray(start, end + 1));
       },
       Math.min(CHUNK, size),
       consumed,
@@ -237,7 +249,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
           if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
           if (fields) return takeLine(indexedRecord(fields), end - start, false, undefined, fields.claim);
           const bytes = readLine(fd, start, end, line + 1);
-          takeLine(parse(bytes.toString('utf8')), end - start, true, bytes);
+          takeLine(parse(bytes), end - start, true, bytes);
         })
       : undefined;
     worker?.cancel();
