@@ -11,7 +11,10 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeUtf8(bytes: Uint8Array, what: string, field?: string): string {
   try {
     return strict.decode(bytes);
-  } catch {
+  } catch (error) {
+    // Bytes that are not UTF-8 are a TypeError (WHATWG Encoding); any other failure is the text's
+    // length, past the runtime's longest string (about 512 MiB), which no line of it is to blame for.
+    if (!(error instanceof TypeError)) throw new IncumbentError('invalid', `${what} is ${bytes.length} bytes, more than can be read as one text (${(error as Error).message}): split it, and append the parts one after the other`, field);
     throw new IncumbentError('invalid', `${what} is not UTF-8 (line ${badLine(bytes)} is not): save it as UTF-8 and try again`, field);
   }
 }
