@@ -72,12 +72,25 @@ export function offsetProblem(time: string, zone: string, epoch: number): string
   const written = /(?:Z|[+-]\d\d:\d\d)$/.exec(time)?.[0];
   const actual = written === 'Z' || written === '-00:00' ? '+00:00' : written;
   if (actual === expected) return undefined;
-  return `has offset ${written}, but ${zone} was at UTC${expected} then: write the local time with ${expected}, or correct the time zone`;
+  // The advice must hold for the local time as written: near a change of the zone's clocks the
+  // offset at the instant written may not be the one at that local time (02:30 -08:00 on the day
+  // Los Angeles went from -08:00 to -07:00 is 03:30 -07:00, but 02:30 -07:00 is 01:30 -08:00), and
+  // a local time the clocks skipped has no offset at all: advising one sent the author round in a loop.
+  const sameClock = (offset: string) => epoch + (minutesOf(actual!) - minutesOf(offset)) * 60_000;
+  const holds = (offset: string | undefined): offset is string => offset !== undefined && offsetAt(zone, sameClock(offset)) === offset;
+  if (holds(expected)) return `has offset ${written}, but ${zone} was at UTC${expected} then: write the local time with ${expected}, or correct the time zone`;
+  const other = [offsetAt(zone, epoch - DAY_MS), offsetAt(zone, epoch + DAY_MS)].find(holds);
+  if (other) return `has offset ${written}, but ${zone} was at UTC${other} at that local time: write it with ${other}, or correct the time zone`;
+  const [from, to] = [expected, offsetAt(zone, sameClock(expected))!].sort((a, b) => minutesOf(a) - minutesOf(b));
+  return `has offset ${written}, but that local time did not happen in ${zone}: its clocks went forward from UTC${from} to UTC${to}, skipping it. Write the instant as ${isoInZone(epoch, zone)}, or correct the time`;
 }
+
+const DAY_MS = 86_400_000;
+/** An offset (±HH:MM) in minutes east of UTC. */
+const minutesOf = (offset: string) => (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 
 /** An instant as RFC 3339 local time in `zone`, with the zone's offset then: what a form should write. */
 export function isoInZone(epoch: number, zone: string): string {
   const offset = offsetAt(zone, epoch) ?? '+00:00';
-  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  return `${new Date(epoch + minutes * 60_000).toISOString().slice(0, 19)}${offset}`;
+  return `${new Date(epoch + minutesOf(offset) * 60_000).toISOString().slice(0, 19)}${offset}`;
 }
