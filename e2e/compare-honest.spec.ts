@@ -17,3 +17,16 @@ test('a compared moment inside a day known only to the day says so, on screen an
   await expect(dialog.getByRole('region', { name: 'What happened in between' })).toContainText('In between 1 event');
   await expect(dialog.getByRole('region', { name: 'What happened in between' })).not.toContainText('1 events');
 });
+
+test('what happened in between says a rumour or a report is one, and a corrected fact was corrected, as the events list does', async ({ app }) => {
+  const { page } = app;
+  await compareMoments(page, '2023-11-17T11:00', '2023-11-21T12:00');
+  const between = page.getByRole('dialog', { name: 'Compare two moments' }).getByRole('region', { name: 'What happened in between' });
+  const item = (text: string) => between.getByRole('listitem').filter({ hasText: text });
+  await expect(item('Negotiation: Investors push the board')).toHaveCount(1);
+  await expect(item('Negotiation: Investors push the board')).toContainText('rumoured');
+  await expect(item('Negotiation: A new venture by Sam Altman')).toContainText('reported');
+  await expect(item('490 signatories')).toContainText('corrected');
+  // A confirmed fact is said plainly.
+  await expect(item('Mira Murati became interim CEO')).not.toContainText(/reported|rumoured/);
+});

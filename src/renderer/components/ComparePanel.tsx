@@ -11,6 +11,7 @@ import type { StateView } from '../state-view';
 import { uncertainReason, uncertainSummary } from '../uncertain-words';
 import { textOf } from './CitationDialog';
 import { Modal } from './Modal';
+import { RowBadges } from './SourceButton';
 import { MomentInput } from './MomentInput';
 
 const BETWEEN_LIMIT = 200;
@@ -156,7 +157,7 @@ export function ComparePanel({ initialFrom, initialTo, first, last, now, timeZon
               <ol>
                 {result.between.rows.map((row) => (
                   <li key={row.record.seq}>
-                    <time>{formatAt(row.time, row.precision, row.timezone)}</time> {textOf(row)}
+                    <time>{formatAt(row.time, row.precision, row.timezone)}</time> <RowBadges row={row} /> {textOf(row)}
                   </li>
                 ))}
               </ol>

@@ -6,13 +6,13 @@
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { upperBound } from '../../core/search';
-import { isConfirmed } from '../../core/certainty';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
 import type { ReplayClient } from '../replay-client';
 import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
+import { RowBadges } from './SourceButton';
 import { Spoken } from './Spoken';
 import { useAnnouncer } from '../useAnnouncer';
 import { useDrawerFocus } from '../useDrawerFocus';
@@ -223,7 +223,6 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               const style = { top: scrollTop + index * ROW - rowsTop, height: ROW - 6 };
               if (!row) return <div key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
               const citation = citationOf(row);
-              const certainty = (row.data as { certainty?: string }).certainty;
               const kind = KINDS[view.kinds[position]!]!;
               const sentence = textOf(row);
               const className = `event kind-${kind}${position === current ? ' current' : ''}${position > current ? ' future' : ''}`;
@@ -241,8 +240,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
                     </span>
                     <span className="event-text">
                       <span className="event-kind">{kindLabel[kind]}</span>
-                      {certainty && !isConfirmed(certainty) && <span className={`badge ${certainty}`}>{certainty}</span>}
-                      {row.correction && <span className="badge corrected">corrected</span>} {sentence}
+                      <RowBadges row={row} /> {sentence}
                     </span>
                     {citation && <span className="citation">“{citation.quote}” · {citation.title ?? citation.document}</span>}
                   </button>
