@@ -30,11 +30,16 @@ export function useAnnouncer(message: string | undefined, key: string | undefine
   return spoken;
 }
 
-/** The sentence for a state: its moment, its last change, who is CEO, and how many changes around it are known only to the day (or month, or year). */
+/**
+ * The sentence for a state: its moment (and, seen as known at an earlier time, that time: the state
+ * then is not the state at the moment, and the toolbar that says so is not where a reader is), its
+ * last change, who is CEO, and how many changes around it are known only to the day (or month, or year).
+ */
 export function momentSentence(moment: MomentState, timeZone: string): string {
   const ceo = moment.view.roles.find((h) => h.seat === seatOf('CEO').key);
+  const known = moment.knownAt === undefined ? '' : `, as known at ${formatInstant(Date.parse(moment.knownAt), timeZone)} (${moment.knownBy === 'published' ? 'as published' : 'as recorded here'})`;
   return [
-    `${formatInstant(moment.at, timeZone)}.`,
+    `${formatInstant(moment.at, timeZone)}${known}.`,
     moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.',
     ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.',
     ...(moment.uncertain.length ? [`${uncertainSummary(moment.uncertain)}.`] : []),
@@ -43,10 +48,11 @@ export function momentSentence(moment: MomentState, timeZone: string): string {
 
 /**
  * Speaks a moment once its state has settled: again only when its last change or its day-only
- * changes differ. The time spoken is the state's own, never a newer moment whose state is on its way.
+ * changes differ, or it is seen as known at another time (the same last change may then stand in
+ * another state). The time spoken is the state's own, never a newer moment whose state is on its way.
  */
 export function useMomentAnnouncement(moment: MomentState | undefined, timeZone: string | undefined): string {
   // Said once the company's zone is known: a time said in another zone is wrong.
   const sentence = moment && timeZone ? momentSentence(moment, timeZone) : undefined;
-  return useAnnouncer(sentence, moment && sentence ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}` : undefined);
+  return useAnnouncer(sentence, moment && sentence ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}|${moment.knownAt ?? ''}|${moment.knownBy ?? ''}` : undefined);
 }

@@ -1,0 +1,24 @@
+/** What a screen reader hears of a state seen as known at an earlier time: that it is one, not the state at the moment. */
+import { expect, setMoment, test } from './fixtures';
+import { LIVE_REGION, listenToLiveRegions, spoken } from './spoken';
+
+const lastSaid = async (page: Parameters<typeof spoken>[0]) => (await spoken(page)).filter((s) => /^\w{3} \d+ \w{3} \d{4}, /.test(s)).at(-1) ?? '';
+
+test('the sentence said for a state as known at an earlier time names that time, and a new known-at is said again', async ({ app }) => {
+  const { page } = app;
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
+  await setMoment(page, '2023-11-22T12:00');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST\. .*CEO: Emmett Shear, interim\./);
+  await page.getByRole('checkbox', { name: /^As known at/ }).check();
+  await page.getByLabel(/^Known at/).fill('2023-11-19 12:00');
+  // Mira Murati was not CEO at noon on 22 November: only as the log had it on the 19th.
+  await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST, as known at Sun 19 Nov 2023, 12:00 PST \(as recorded here\)\. .*CEO: Mira Murati, interim\./);
+  // Another known-at with the same last change is a state of another time: said again, with its time.
+  await page.getByLabel(/^Known at/).fill('2023-11-19 13:00');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST, as known at Sun 19 Nov 2023, 13:00 PST \(as recorded here\)\./);
+  await page.getByLabel('Known by').selectOption('published');
+  await expect.poll(() => lastSaid(page)).toMatch(/as known at Sun 19 Nov 2023, 13:00 PST \(as published\)\./);
+  // Back to everything the log holds: said plainly again.
+  await page.getByRole('checkbox', { name: /^As known at/ }).uncheck();
+  await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST\. .*CEO: Emmett Shear, interim\./);
+});
