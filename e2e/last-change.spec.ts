@@ -44,3 +44,14 @@ test('the changes of one moment open from the keyboard', async ({ app }) => {
   await expect(line.getByText('Mira Murati became interim CEO')).toBeVisible();
   await expect(line.getByText('Greg Brockman is no longer chair; the chair is vacant')).toBeVisible();
 });
+
+test('the disclosure’s drawn triangle is not read out: its name starts with the words, open or closed', async ({ app }) => {
+  const { page } = app;
+  await setMoment(page, '2023-11-20T23:00');
+  const summary = page.locator('.last-change summary');
+  // A screen reader says the disclosure's state itself; "black right-pointing small triangle" says nothing.
+  await expect(summary).toHaveAccessibleName(/^Last change:/);
+  await summary.click();
+  await expect(page.locator('.last-change')).toHaveAttribute('open', '');
+  await expect(summary).toHaveAccessibleName(/^Last change:/);
+});
