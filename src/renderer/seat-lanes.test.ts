@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effective } from '../core/evolve';
-import { barStart, seatLanes } from './seat-lanes';
+import { barEnd, barStart, seatLanes } from './seat-lanes';
 
 const at = (iso: string) => Date.parse(iso);
 const citation = { document: 'd', quote: 'q' };
@@ -40,5 +40,20 @@ describe('seat lanes', () => {
     const zone = 'America/Los_Angeles';
     expect(ceo!.bars.map((b) => barStart(b, zone))).toEqual(['as of Fri 17 Nov 2023 (start not recorded)', 'Sun 19 Nov 2023']);
     expect(barStart(board!.bars[0]!, zone)).toBe('as of Fri 17 Nov 2023 (start not recorded)');
+  });
+
+  it('says a start or an end its source only reports or rumours is one, as the state does, and a confirmed one plainly', () => {
+    const [ceo, board] = seatLanes([
+      fact('role.assumed', '2024-01-01T00:00:00Z', { person: ann, role: 'CEO', interim: false, acting: false }, 'day'),
+      fact('board.joined', '2024-01-01T00:00:00Z', { person: bob, certainty: 'rumoured' }, 'day'),
+      fact('role.assumed', '2024-02-01T00:00:00Z', { person: bob, role: 'CEO', interim: false, acting: false, certainty: 'reported' }, 'day'),
+      fact('board.left', '2024-03-01T00:00:00Z', { person: bob, cause: 'resigned', certainty: 'reported' }, 'day'),
+    ]);
+    // Ann's end is Bob's start, which is only reported: so is her leaving.
+    expect(ceo!.bars.map((b) => [barStart(b, 'UTC'), barEnd(b, 'UTC')])).toEqual([
+      ['Mon 1 Jan 2024', 'Thu 1 Feb 2024 (reported)'],
+      ['Thu 1 Feb 2024 (reported)', 'still held'],
+    ]);
+    expect([barStart(board!.bars[0]!, 'UTC'), barEnd(board!.bars[0]!, 'UTC')]).toEqual(['Mon 1 Jan 2024 (rumoured)', 'Fri 1 Mar 2024 (reported)']);
   });
 });

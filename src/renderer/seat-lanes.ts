@@ -6,6 +6,7 @@
 import { seatOf } from '../core/seats';
 import type { Effective } from '../core/evolve';
 import type { Precision } from '../core/event';
+import { isConfirmed } from '../core/certainty';
 import { formatAt, isCoarse } from './format';
 
 export interface SeatBar {
@@ -19,6 +20,8 @@ export interface SeatBar {
   to: number | null;
   toPrecision: Precision | null;
   toZone: string | null;
+  /** How sure the source of the end is (the event that ended it, not the one that began it); null while open. */
+  toCertainty: string | null;
   interim: boolean;
   acting: boolean;
   eventId: string;
@@ -40,14 +43,17 @@ const ROLE_ORDER = ['CEO', 'President', 'CTO', 'CFO', 'COO', 'Chief Scientist'];
 /** An instant in the display zone; a day (month, year) in the zone of the fact that gave it, where it is that day. */
 const shown = (time: number, precision: Precision, own: string, timeZone: string) => formatAt(time, precision, isCoarse(precision) ? own : timeZone);
 
-/** When a bar begins: "Sun 19 Nov 2023", or for a holder already in office when the log starts, "as of Fri 17 Nov 2023 (start not recorded)". */
+/** " (reported)" or " (rumoured)" after a time its source is not sure of: the table and a bar's title read as fact otherwise. */
+const sureness = (certainty: string | null) => (certainty === null || isConfirmed(certainty) ? '' : ` (${certainty})`);
+
+/** When a bar begins: "Sun 19 Nov 2023", or for a holder already in office when the log starts, "as of Fri 17 Nov 2023 (start not recorded)"; "(reported)" when only reported. */
 export const barStart = (bar: SeatBar, timeZone: string) => {
   const when = shown(bar.from, bar.fromPrecision, bar.fromZone, timeZone);
-  return bar.asOf ? `as of ${when} (start not recorded)` : when;
+  return (bar.asOf ? `as of ${when} (start not recorded)` : when) + sureness(bar.certainty);
 };
 
-/** When a bar ends, as precise as its source: "Mon 20 Nov 2023", or "still held". */
-export const barEnd = (bar: SeatBar, timeZone: string) => (bar.to === null ? 'still held' : shown(bar.to, bar.toPrecision ?? 'minute', bar.toZone ?? timeZone, timeZone));
+/** When a bar ends, as precise and as sure as its source: "Mon 20 Nov 2023", "Wed 29 Nov 2023 (reported)", or "still held". */
+export const barEnd = (bar: SeatBar, timeZone: string) => (bar.to === null ? 'still held' : shown(bar.to, bar.toPrecision ?? 'minute', bar.toZone ?? timeZone, timeZone) + sureness(bar.toCertainty));
 
 export function seatLanes(facts: Iterable<{ effect: Effective; time: number }>): SeatLane[] {
   const lanes = new Map<string, SeatLane>();
@@ -63,11 +69,12 @@ export function seatLanes(facts: Iterable<{ effect: Effective; time: number }>):
     bar.to = time;
     bar.toPrecision = effect.timeprecision;
     bar.toZone = effect.timezone;
+    bar.toCertainty = effect.data.certainty;
     open.delete(key);
   };
   const start = (key: string, label: string, group: SeatLane['group'], effect: Effective, time: number, who: { id: string; name: string }, interim: boolean, acting: boolean) => {
     close(key, time, effect);
-    const bar: SeatBar = { person: who.name, personId: who.id, from: time, fromPrecision: effect.timeprecision, fromZone: effect.timezone, to: null, toPrecision: null, toZone: null, interim, acting, eventId: effect.id, certainty: effect.data.certainty, ...(effect.data.baseline ? { asOf: true as const } : {}) };
+    const bar: SeatBar = { person: who.name, personId: who.id, from: time, fromPrecision: effect.timeprecision, fromZone: effect.timezone, to: null, toPrecision: null, toZone: null, toCertainty: null, interim, acting, eventId: effect.id, certainty: effect.data.certainty, ...(effect.data.baseline ? { asOf: true as const } : {}) };
     lane(key, label, group).bars.push(bar);
     open.set(key, bar);
   };

@@ -6,7 +6,7 @@ const palette = { background: '#fff', text: '#000', muted: '#666', line: '#ccc',
 const DAY = 86_400_000;
 const ZONE = 'UTC'; // the bars' facts were given in the zone the chart is drawn in
 const logStart = Date.parse('2023-11-17T12:00:00Z');
-const bar = (over: Partial<SeatBar>): SeatBar => ({ person: 'Ann Lee', personId: 'ann', from: logStart, fromPrecision: 'day', fromZone: ZONE, to: null, toPrecision: null, toZone: null, interim: false, acting: false, eventId: 'e', certainty: 'confirmed', ...over });
+const bar = (over: Partial<SeatBar>): SeatBar => ({ person: 'Ann Lee', personId: 'ann', from: logStart, fromPrecision: 'day', fromZone: ZONE, to: null, toPrecision: null, toZone: null, toCertainty: null, interim: false, acting: false, eventId: 'e', certainty: 'confirmed', ...over });
 const svgOf = (bars: SeatBar[], start = logStart - 2 * DAY) => {
   const lanes: SeatLane[] = [{ key: 'ceo', label: 'CEO', group: 'role', bars }];
   return seatHistorySvg({ lanes, start, end: logStart + 5 * DAY, at: logStart + DAY, width: 900, timeZone: 'UTC', palette, interactive: false });

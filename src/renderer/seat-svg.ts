@@ -8,7 +8,6 @@ import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
 import { barEnd, barStart, type SeatLane } from './seat-lanes';
 import { shownText } from '../core/shown-text';
-import { isConfirmed } from '../core/certainty';
 
 export interface Palette {
   background: string;
@@ -78,7 +77,8 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       const top = y + 3;
       const h = LANE_H - 6;
       const when = `${barStart(bar, timeZone)} – ${barEnd(bar, timeZone)}`;
-      const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}${isConfirmed(bar.certainty) ? '' : `, ${bar.certainty}`}`;
+      // Each end says how sure its source is (barStart, barEnd).
+      const title = `${lane.label}: ${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}, ${when}`;
       const jump = interactive ? ` data-jump="${bar.from}" data-precision="${PRECISIONS.indexOf(bar.fromPrecision)}" data-zone="${esc(bar.fromZone)}" style="cursor:pointer"` : '';
       out.push(`<g${jump}><title>${esc(title)}</title>`);
       const earlier = bar.asOf && bar.from >= start && solidTo - solidFrom > 12;
