@@ -34,3 +34,17 @@ test('a comparison says when an ending is only reported, although what it ended 
   await expect(diff).toContainText('Helen Toner left the board (resigned)');
   await expect(diff).not.toContainText('Helen Toner left the board (resigned) (');
 });
+
+test('the states a comparison sets side by side say which holders are only rumoured or reported, as the state does', async ({ app }) => {
+  const citation = { document: 'A test gazette', quote: 'Word is that Dana Example took a seat.' };
+  const event = (id: string, type: string, certainty: string, data: object) => JSON.stringify({ id, type, subject: 'openai', time: '2023-11-30T12:00:00-08:00', timezone: 'America/Los_Angeles', data: { certainty, citation, ...data } });
+  const dana = { id: 'dana-example', name: 'Dana Example' };
+  await app.importEvents(`${event('dana-board', 'board.joined', 'rumoured', { person: dana })}\n${event('dana-cfo', 'role.assumed', 'reported', { person: dana, role: 'CFO', interim: false, acting: false })}\n`);
+  await expect(app.page.getByRole('status')).toContainText('Imported 2 events');
+  await compareMoments(app.page, '2023-11-30T11:00', '2023-11-30T13:00');
+  const after = app.page.getByRole('dialog', { name: 'Compare two moments' }).getByRole('region', { name: /^After: / });
+  await expect(after.getByRole('listitem').filter({ hasText: 'Dana Example' })).toContainText('rumoured');
+  await expect(after.getByRole('definition').filter({ hasText: 'Dana Example' })).toContainText('reported');
+  // Confirmed holders are said plainly.
+  await expect(after.getByRole('listitem').filter({ hasText: "Adam D'Angelo" })).not.toContainText(/rumoured|reported/);
+});

@@ -11,7 +11,7 @@ import type { StateView } from '../state-view';
 import { uncertainReason, uncertainSummary } from '../uncertain-words';
 import { textOf } from './CitationDialog';
 import { Modal } from './Modal';
-import { RowBadges } from './SourceButton';
+import { Certainty, RowBadges } from './SourceButton';
 import { MomentInput } from './MomentInput';
 
 const BETWEEN_LIMIT = 200;
@@ -31,7 +31,7 @@ interface Props {
 
 /**
  * Before the log's coverage (`covered` false) an empty board or no roles is not known to be so: it
- * says not covered yet. Inside a day (month) whose changes the log knows only to the day, it says so, as the state does.
+ * says not covered yet. A holder only reported or rumoured is badged, as in the state. Inside a day (month) whose changes the log knows only to the day, it says so, as the state does.
  */
 function Summary({ state, covered, uncertain, label }: { state: StateView; covered: boolean; uncertain: Uncertain[]; label: string }) {
   const roles = state.roles;
@@ -50,7 +50,7 @@ function Summary({ state, covered, uncertain, label }: { state: StateView; cover
             <dt>{r.role}</dt>
             <dd>
               {r.person.name}
-              {r.interim ? ' (interim)' : r.acting ? ' (acting)' : ''}
+              {r.interim ? ' (interim)' : r.acting ? ' (acting)' : ''} <Certainty basis={r} />
             </dd>
           </div>
         ))}
@@ -61,7 +61,7 @@ function Summary({ state, covered, uncertain, label }: { state: StateView; cover
         {board.map((m) => (
           <li key={m.person.id}>
             {m.person.name}
-            {state.chair?.person.id === m.person.id ? ' (chair)' : ''}
+            {state.chair?.person.id === m.person.id ? ' (chair)' : ''} <Certainty basis={m} />
           </li>
         ))}
         {state.board.total > board.length && <li className="muted">and {(state.board.total - board.length).toLocaleString()} more</li>}
