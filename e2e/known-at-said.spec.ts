@@ -1,4 +1,7 @@
-/** What a screen reader hears of a state seen as known at an earlier time: that it is one, not the state at the moment. */
+/**
+ * What a screen reader hears of a state the log does not simply know: one seen as known at an
+ * earlier time (that it is one, not the state at the moment), or one before the log's coverage.
+ */
 import { expect, setMoment, test } from './fixtures';
 import { LIVE_REGION, listenToLiveRegions, spoken } from './spoken';
 
@@ -21,4 +24,16 @@ test('the sentence said for a state as known at an earlier time names that time,
   // Back to everything the log holds: said plainly again.
   await page.getByRole('checkbox', { name: /^As known at/ }).uncheck();
   await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST\. .*CEO: Emmett Shear, interim\./);
+});
+
+test('before the log’s coverage the sentence says so, as the screen does, and never that there was no CEO', async ({ app }) => {
+  const { page } = app;
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
+  await setMoment(page, '2023-11-10T12:00');
+  await expect(page.locator('.last-change')).toContainText('Before this log’s coverage');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Fri 10 Nov 2023, 12:00 PST\. Before this log’s coverage, which starts Fri 17 Nov 2023: it does not say who held which seat then\./);
+  expect(await lastSaid(page)).not.toContain('No CEO recorded');
+  // Inside it, the sentence is as before.
+  await setMoment(page, '2023-11-17T13:00');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Fri 17 Nov 2023, 13:00 PST\. Last change: .*CEO: Mira Murati, interim\./);
 });

@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { seatOf } from '../core/seats';
-import { formatInstant } from './format';
-import type { MomentState } from './replay-protocol';
+import { formatAt, formatInstant } from './format';
+import { isCovered, type MomentState } from './replay-protocol';
 import { uncertainSummary } from './uncertain-words';
 
 const QUIET_MS = 700;
@@ -33,17 +33,23 @@ export function useAnnouncer(message: string | undefined, key: string | undefine
 /**
  * The sentence for a state: its moment (and, seen as known at an earlier time, that time: the state
  * then is not the state at the moment, and the toolbar that says so is not where a reader is), its
- * last change, who is CEO, and how many changes around it are known only to the day (or month, or year).
+ * last change (or that it is before the log's coverage), who is CEO, and how many changes around
+ * it are known only to the day (or month, or year).
  */
 export function momentSentence(moment: MomentState, timeZone: string): string {
   const ceo = moment.view.roles.find((h) => h.seat === seatOf('CEO').key);
   const known = moment.knownAt === undefined ? '' : `, as known at ${formatInstant(Date.parse(moment.knownAt), timeZone)} (${moment.knownBy === 'published' ? 'as published' : 'as recorded here'})`;
+  // Before the log's coverage the screen says so in the last change's place; "No CEO recorded" there
+  // would tell a reader the seat was empty, which the log does not know.
+  const start = isCovered(moment) ? undefined : moment.coverageFrom;
   return [
     `${formatInstant(moment.at, timeZone)}${known}.`,
-    moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.',
-    ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : 'No CEO recorded.',
+    start ? `Before this log’s coverage, which starts ${formatAt(start.time, start.precision, start.timezone)}: it does not say who held which seat then.` : moment.last ? `Last change: ${moment.last.text}.` : 'No change yet.',
+    ceo ? `CEO: ${ceo.person.name}${ceo.interim ? ', interim' : ''}.` : start ? '' : 'No CEO recorded.',
     ...(moment.uncertain.length ? [`${uncertainSummary(moment.uncertain)}.`] : []),
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
