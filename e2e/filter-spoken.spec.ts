@@ -21,3 +21,16 @@ test('how many events match a filter is said once the filter settles', async ({ 
   await expect.poll(async () => (await matching()).length).toBe(2);
   expect((await matching())[1]).toMatch(/^\d+ of \d+ events? match(es)? the filter\.$/);
 });
+
+test('the "Corrections" kind finds the facts a later record corrected, never "No match" while the log holds one', async ({ app }) => {
+  const { page } = app;
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel('Filter events by kind').selectOption({ label: 'Corrections' });
+  // The log's one correction: the staff letter's signatories, "nearly 500" corrected to 490.
+  await expect(events.getByRole('heading', { level: 2 })).toHaveText('Events 1 of 54');
+  await expect(events.getByRole('listitem')).toHaveCount(1);
+  await expect(events.getByRole('listitem')).toContainText('corrected');
+  await expect(events.getByRole('listitem')).toContainText('490 signatories');
+  await expect.poll(async () => (await spoken(page)).filter((s) => /match/.test(s))).toEqual(['1 of 54 events matches the filter.']);
+});

@@ -92,11 +92,15 @@ function filter(company: string, knowing: Knowing, spec: FilterSpec): Int32Array
   // Learnt in time order as the entries pass, so a resolution is found by its item's name.
   const names = new ItemNames();
   const result: number[] = [];
+  // A correction stands on the timeline as the fact it corrects, of that fact's kind: "Corrections"
+  // (kind 'event') finds those facts by their record, else it never matched and said "No match".
+  // Records are read only for that kind.
+  const ofKind = (effect: Effective) => (spec.kind === 'event' ? ledger.record(effect.seq)?.type === 'event.corrected' : kindOf(effect.type) === spec.kind);
   let index = 0;
   for (const { effect } of entries(company, knowing)) {
     names.note(effect);
     const keep =
-      (!spec.kind || kindOf(effect.type) === spec.kind) &&
+      (!spec.kind || ofKind(effect)) &&
       !(spec.hideRumoured && (effect.data as { certainty?: string }).certainty === 'rumoured') &&
       (needles.length === 0 || ((text) => needles.every((n) => text.includes(n)))(haystack(effect, names)));
     if (keep) result.push(index);
