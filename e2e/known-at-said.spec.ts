@@ -37,3 +37,19 @@ test('before the log’s coverage the sentence says so, as the screen does, and 
   await setMoment(page, '2023-11-17T13:00');
   await expect.poll(() => lastSaid(page)).toMatch(/^Fri 17 Nov 2023, 13:00 PST\. Last change: .*CEO: Mira Murati, interim\./);
 });
+
+test('a known-at before anything was recorded keeps the company’s zone: the moment and the known-at typed in it are not read again in UTC', async ({ app }) => {
+  const { page } = app;
+  await page.evaluate(listenToLiveRegions, LIVE_REGION);
+  await setMoment(page, '2023-11-22T12:00');
+  await page.getByRole('checkbox', { name: /^As known at/ }).check();
+  await page.getByLabel(/^Known at/).fill('2023-11-01 12:00');
+  await expect(page.getByRole('region', { name: 'Roles' })).toContainText('Not covered yet.');
+  await page.getByLabel(/^Known at/).blur();
+  // Noon on 1 November in California, as typed; the moment still noon on the 22nd there.
+  await expect(page.getByLabel(/^Known at/)).toHaveValue('2023-11-01 12:00');
+  await expect(page.getByLabel(/^Moment \(/)).toHaveAccessibleName('Moment (America/Los_Angeles)');
+  await expect(page.getByLabel(/^Moment \(/)).toHaveValue(/^2023-11-22.12:00$/);
+  await expect(page.locator('.toolbar .zone').first()).toHaveText('PST');
+  await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST, as known at Wed 1 Nov 2023, 12:00 PDT \(as recorded here\)\./);
+});
