@@ -38,7 +38,7 @@ test('before the log’s coverage the sentence says so, as the screen does, and 
   await expect.poll(() => lastSaid(page)).toMatch(/^Fri 17 Nov 2023, 13:00 PST\. Last change: .*CEO: Mira Murati, interim\./);
 });
 
-test('a known-at before anything was recorded keeps the company’s zone: the moment and the known-at typed in it are not read again in UTC', async ({ app }) => {
+test('a known-at before anything was recorded keeps the company’s zone (the moment and the known-at typed in it are not read again in UTC), and the empty list says why it is empty', async ({ app }) => {
   const { page } = app;
   await page.evaluate(listenToLiveRegions, LIVE_REGION);
   await setMoment(page, '2023-11-22T12:00');
@@ -52,4 +52,9 @@ test('a known-at before anything was recorded keeps the company’s zone: the mo
   await expect(page.getByLabel(/^Moment \(/)).toHaveValue(/^2023-11-22.12:00$/);
   await expect(page.locator('.toolbar .zone').first()).toHaveText('PST');
   await expect.poll(() => lastSaid(page)).toMatch(/^Wed 22 Nov 2023, 12:00 PST, as known at Wed 1 Nov 2023, 12:00 PDT \(as recorded here\)\./);
+  // The empty events list says why it is empty: no filter was set, so "No match" would say the wrong thing.
+  const events = page.getByRole('region', { name: 'Events' });
+  await expect(events.getByRole('status')).toHaveText('No event recorded by the known-at time');
+  await page.getByLabel('Known by').selectOption('published');
+  await expect(events.getByRole('status')).toHaveText('No event published by the known-at time');
 });

@@ -241,6 +241,7 @@ export function App({ replay }: { replay: ReplayClient }) {
             scrubbing={scrubbing}
             filter={filter}
             onFilter={setFilter}
+            known={known}
             {...(matches ? { matches } : {})}
             onSelect={selectRow}
             onSource={showRowSource}

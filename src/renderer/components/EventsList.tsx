@@ -9,7 +9,7 @@ import { upperBound } from '../../core/search';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
 import type { ReplayClient } from '../replay-client';
-import { isFiltering, type EventRow, type FilterSpec, type TimelineView } from '../replay-protocol';
+import { isFiltering, type EventRow, type FilterSpec, type Knowing, type TimelineView } from '../replay-protocol';
 import { citationOf, textOf } from './CitationDialog';
 import { MenuButton } from './MenuButton';
 import { RowBadges } from './SourceButton';
@@ -26,6 +26,8 @@ interface Props {
   scrubbing?: boolean;
   filter: FilterSpec;
   onFilter(filter: FilterSpec): void;
+  /** Who reads the log: as known at a time, no event may have been recorded (or published) yet. */
+  known: Knowing;
   /** Positions that pass the filter; undefined when there is no filter. */
   matches?: Int32Array;
   onSelect(row: EventRow, position: number): void;
@@ -40,7 +42,7 @@ interface Props {
 const closesDrawer = (e: React.KeyboardEvent) => e.key === 'Escape' && !(e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value);
 
 /** Memoised: a move of the moment that does not change the current row leaves the list as it is. */
-export const EventsList = memo(function EventsList({ replay, view, current: chosen, scrubbing, filter, onFilter, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
+export const EventsList = memo(function EventsList({ replay, view, current: chosen, scrubbing, filter, onFilter, known, matches, onSelect, onSource, onRevise, onClose, hidden }: Props) {
   // While the playhead is dragged the list holds still, and follows when it is let go: a drag across
   // a large log passes hundreds of events a frame, and laying out new rows at each would cost the
   // frames the state needs.
@@ -207,7 +209,8 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
         <div ref={box} className="events-scroll" onScroll={(e) => scrolledTo(e.currentTarget.scrollTop)} onKeyDown={onKey}>
           {count === 0 && (
             <p className="no-match" role="status">
-              No match{filtering ? ' · ' : ''}
+              {/* Without a filter an empty list is not "No match": as known then, nothing had been recorded yet. */}
+              {filtering ? 'No match · ' : known.knownAt ? `No event ${known.knownBy === 'published' ? 'published' : 'recorded'} by the known-at time` : 'No events'}
               {filtering && (
                 <button type="button" className="link" onClick={clear}>
                   Clear the filters
