@@ -26,3 +26,17 @@ test('the slider says where a playing moment is now and then, not at every frame
   expect(now).toBeGreaterThan(Date.parse('2023-11-17T00:00:00-08:00'));
   await expect(slider).toHaveAttribute('aria-valuetext', `Fri 17 Nov 2023, ${new Date(now - 8 * 3_600_000).toISOString().slice(11, 16)} PST`);
 });
+
+test('the play button is named by what it does, never "Pause, pressed" while playing, and without its drawn glyph', async ({ app }) => {
+  const { page } = app;
+  await page.getByLabel(/^Moment \(/).fill('2023-11-17T00:00');
+  const button = page.getByTitle('Play through time (Space)');
+  await expect(button).toHaveAccessibleName('Play');
+  // A toggle whose name changes says "Pause, pressed" while playing, which reads as paused.
+  await expect(button).not.toHaveAttribute('aria-pressed');
+  await button.click();
+  await expect(button).toHaveAccessibleName('Pause');
+  await expect(button).not.toHaveAttribute('aria-pressed');
+  await button.click();
+  await expect(button).toHaveAccessibleName('Play');
+});

@@ -29,8 +29,9 @@ interface Props {
 export const ScrubberControls = memo(function ScrubberControls({ playing, onPlay, speed, onSpeed, onStep, onDay, onZoom, onFit, legendKinds }: Props) {
   return (
     <div className="scrubber-controls">
-      <button onClick={onPlay} aria-pressed={playing} title="Play through time (Space)">
-        {playing ? '❚❚ Pause' : '▶ Play'}
+      {/* Named by what it does, not a toggle: "Pause, pressed" while playing reads as paused. The glyph is drawn, not said. */}
+      <button onClick={onPlay} title="Play through time (Space)">
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
       <label>
         Speed{' '}
