@@ -66,8 +66,8 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   if (differing.length * PATCH_COST > (blocks - usable) * interval) return undefined;
   if (differing.length === 0) return copyState(head.checkpoint(blocks));
   const scratch = head.empty();
-  /** Dirty parts, with the block their dirty stretch began at. */
-  const dirtySince = new Map<Part, number>();
+  /** Dirty parts, with the block their dirty stretch began at and how many blocks they were replayed in since. */
+  const dirty = new Map<Part, { since: number; visits: number }>();
   /** Parts that were dirty and are clean again, with the block they were clean from. */
   const cleanSince = new Map<Part, number>();
   /**
@@ -104,7 +104,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
   /** Who may hold the chair in a block, as either side sees it: who held it at its start, and whoever takes it in it. */
   const chairHolders = (block: number) => {
     const start = head.checkpoint(block);
-    const holders = new Set([start.chair, dirtySince.has(chair) ? scratch.chair : null].map((c) => c?.person.id));
+    const holders = new Set([start.chair, dirty.has(chair) ? scratch.chair : null].map((c) => c?.person.id));
     for (const position of within(chair, block * interval, block * interval + interval)) {
       const e = head.fact(position);
       if (e.type === 'board.chair.assumed') holders.add(e.data.person.id);
@@ -154,12 +154,12 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
       }
     }
     for (const part of touched) {
-      if (dirtySince.has(part)) continue;
+      if (dirty.has(part)) continue;
       const clean = cleanSince.get(part);
       if (clean !== undefined) dropRewritten(part, clean, block);
       cleanSince.delete(part);
       part.load(scratch, head.checkpoint(block));
-      dirtySince.set(part, block);
+      dirty.set(part, { since: block, visits: 0 });
     }
     clearWritten(scratch);
     for (const position of Int32Array.from(facts).sort()) if (head.visible(position, knownSeq)) evolve(scratch, head.fact(position));
@@ -170,17 +170,21 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
     });
     const after = head.checkpoint(block + 1);
     for (const part of touched) {
-      if (!part.same(scratch, after)) {
+      const stretch = dirty.get(part)!;
+      stretch.visits += 1;
+      // Compared after its 1st, 2nd, 4th, 8th... block: a part that stays dirty (a corrected fact that
+      // later ones keep) would cost a comparison at each, and one left dirty is replayed exactly all the same.
+      if ((stretch.visits & (stretch.visits - 1)) !== 0 || !part.same(scratch, after)) {
         due.push(nextFact(part, to), part);
         continue;
       }
-      keepUnwritten(part, dirtySince.get(part)!, block + 1);
-      dirtySince.delete(part);
+      keepUnwritten(part, stretch.since, block + 1);
+      dirty.delete(part);
       cleanSince.set(part, block + 1);
     }
   }
   const result = copyState(head.checkpoint(blocks));
-  for (const [part, since] of dirtySince) {
+  for (const [part, { since }] of dirty) {
     keepUnwritten(part, since, blocks);
     part.load(result, scratch);
   }
