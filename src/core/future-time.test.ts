@@ -14,6 +14,11 @@ describe('periodStart: the first instant a time can mean at its precision, in it
     expect(periodStart(time, 'year', zone)).toBe(at('2023-01-01T00:00:00-08:00'));
   });
 
+  it('reads a year before 100 as that year, not as one in the 1900s', () => {
+    expect(periodStart('0050-06-15T12:00:00Z', 'year', 'UTC')).toBe(at('0050-01-01T00:00:00Z'));
+    expect(periodStart('0000-02-29T12:00:00Z', 'day', 'UTC')).toBe(at('0000-02-29T00:00:00Z'));
+  });
+
   it('places the start with the offset the zone had then, across a change of clocks', () => {
     // November in Los Angeles begins in summer time (-07:00) and this time is in winter time (-08:00).
     expect(periodStart('2023-11-22T12:00:00-08:00', 'month', 'America/Los_Angeles')).toBe(at('2023-11-01T00:00:00-07:00'));

@@ -5,13 +5,11 @@
  */
 import type { EventDraft, Precision } from './event';
 import { momentOfFact, type FactMoment } from './fact-moment';
-import { formatMoment, instantOf } from './time';
-import { offsetAt } from './zone';
+import { formatMoment, instantOf, utcEpoch } from './time';
+import { minutesOf, offsetAt } from './zone';
 
 /** How many of an RFC 3339 time's leading wall-clock fields each precision keeps (year, month, day, hour, minute, second). */
 const FIELDS: Record<Precision, number> = { year: 1, month: 2, day: 3, hour: 4, minute: 5, second: 6 };
-
-const minutesOf = (offset: string) => (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 
 /**
  * The first instant of the period `time` names at `precision` in `zone`: "2023-11-22T15:00-08:00"
@@ -23,7 +21,8 @@ export function periodStart(time: string, precision: Precision, zone: string): n
   const wall = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?/.exec(time);
   if (!wall) return Date.parse(time);
   const kept = wall.slice(1, 7).map((field, i) => (i < FIELDS[precision] ? Number(field ?? 0) : i === 1 || i === 2 ? 1 : 0));
-  const asUtc = Date.UTC(kept[0]!, kept[1]! - 1, kept[2]!, kept[3]!, kept[4]!, kept[5]!);
+  // Not Date.UTC, which reads years 0-99 as 1900-1999.
+  const asUtc = utcEpoch(kept[0]!, kept[1]!, kept[2]!, kept[3]!, kept[4]!, kept[5]!);
   const offsetNear = (epoch: number) => minutesOf(offsetAt(zone, epoch) ?? '+00:00') * 60_000;
   // The wall clock read with the offset the zone has a day before, and a day after: one reading, or
   // two across a change of clocks. A reading is right when the zone has its offset at the instant

@@ -87,7 +87,7 @@ export function offsetProblem(time: string, zone: string, epoch: number): string
 
 const DAY_MS = 86_400_000;
 /** An offset (±HH:MM) in minutes east of UTC. */
-const minutesOf = (offset: string) => (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+export const minutesOf = (offset: string) => (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 
 /** An instant as RFC 3339 local time in `zone`, with the zone's offset then: what a form should write. */
 export function isoInZone(epoch: number, zone: string): string {
