@@ -14,4 +14,9 @@ describe('readJsonBody', () => {
     const latin1 = Buffer.from('{"jsonl":"{\\"name\\":\\"René\\"}"}', 'latin1');
     await expect(readJsonBody(request(latin1), 1024)).rejects.toMatchObject({ code: 'invalid', field: 'body', message: expect.stringMatching(/the body is not UTF-8 \(line 1 is not\): save it as UTF-8 and try again$/) });
   });
+
+  it('refuses a body in which an object names a key twice, which JSON.parse would have kept only the last of', async () => {
+    const body = Buffer.from('{"events":[{"id":"e1","time":"2023-11-17T12:00:00-08:00","time":"2023-11-18T12:00:00-08:00"}]}');
+    await expect(readJsonBody(request(body), 1024)).rejects.toMatchObject({ code: 'invalid', field: 'body', message: expect.stringMatching(/names "events\.time" twice: JSON keeps only the last/) });
+  });
 });

@@ -4,6 +4,7 @@
  * refusals hang up, so the client cannot make us read (or discard) the rest.
  */
 import { decodeUtf8 } from '../core/utf8';
+import { refuseDuplicateKeys } from '../core/duplicate-key';
 import type { IncomingMessage } from 'node:http';
 import { IncumbentError } from '../core/errors';
 import { HttpRefusal } from './refusal';
@@ -35,9 +36,12 @@ function collect(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
   const text = decodeUtf8(await collect(req, limit), 'the body', 'body');
+  let body: unknown;
   try {
-    return JSON.parse(text || '{}');
+    body = JSON.parse(text || '{}');
   } catch {
     throw new IncumbentError('invalid', 'is not valid JSON', 'body');
   }
+  refuseDuplicateKeys(text, 'body');
+  return body;
 }

@@ -6,6 +6,7 @@ import { checkConsistency } from '../core/consistency';
 import { checkNewCompanies } from '../core/new-company';
 import { checkRevision, type RevisionContext } from '../core/revision';
 import { parseDraft } from '../core/validate';
+import { refuseDuplicateKeys } from '../core/duplicate-key';
 
 export function validateBatch(raw: readonly unknown[], ledger: Ledger, fieldOf: (index: number) => string): EventDraft[] {
   const batch = new Map<string, EventDraft>();
@@ -39,6 +40,7 @@ export function parseJsonLines(text: string): unknown[] {
     } catch (error) {
       throw new IncumbentError('invalid', notJson(line, error as Error), `line ${index + 1}`);
     }
+    refuseDuplicateKeys(line, `line ${index + 1}`);
   });
   if (values.length === 0) throw new IncumbentError('invalid', 'holds no events', 'input');
   return values;
