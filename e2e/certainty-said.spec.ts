@@ -48,3 +48,13 @@ test('the states a comparison sets side by side say which holders are only rumou
   // Confirmed holders are said plainly.
   await expect(after.getByRole('listitem').filter({ hasText: "Adam D'Angelo" })).not.toContainText(/rumoured|reported/);
 });
+
+test('the figures chart says how sure each value it shows is, as the list of figures beside it does', async ({ app }) => {
+  const { page } = app;
+  // By noon on 21 Nov the staff letter is reported at 700 signatories and the workforce at 770.
+  await setMoment(page, '2023-11-21T12:00');
+  const figures = page.getByRole('region', { name: 'Open items and figures' });
+  await expect(figures.locator('.figures-legend')).toContainText('Staff letter to the board: 700 reported');
+  await expect(figures.locator('.figures-legend')).toContainText('Workforce: 770 reported');
+  await expect(figures.getByRole('img', { name: /^Figures up to this moment: / })).toHaveAccessibleName(/Staff letter to the board 700 \(reported\)/);
+});

@@ -16,9 +16,10 @@ export interface Bucketed {
   highs: Float64Array;
   /** Reports that fell into the buckets (more than the buckets when aggregated). */
   reports: number;
-  /** Every report's time and value, kept for the legend (binary search by time). */
+  /** Every report's time, value and certainty, kept for the legend (binary search by time). */
   allTimes: Float64Array;
   allValues: Float64Array;
+  allCertainties: FigurePoint['certainty'][];
 }
 
 /** Buckets each series' points into `columns` equal spans of [t0, t1]; points must be in time order. */
@@ -61,14 +62,15 @@ export function bucketFigures(points: readonly FigurePoint[], t0: number, t1: nu
       reports: own.length,
       allTimes: Float64Array.from(own, (p) => p.time),
       allValues: Float64Array.from(own, (p) => p.value),
+      allCertainties: own.map((p) => p.certainty),
     };
   });
 }
 
 /** The last report at or before `at`, if any. */
-export function reportAt(series: Bucketed, at: number): { time: number; value: number } | undefined {
+export function reportAt(series: Bucketed, at: number): Omit<FigurePoint, 'series'> | undefined {
   const i = upperBound(series.allTimes, at) - 1;
-  return i >= 0 ? { time: series.allTimes[i]!, value: series.allValues[i]! } : undefined;
+  return i >= 0 ? { time: series.allTimes[i]!, value: series.allValues[i]!, certainty: series.allCertainties[i]! } : undefined;
 }
 
 /** How many buckets lie at or before `at`. */

@@ -3,6 +3,7 @@ import type { KnownBy } from '../core/ledger';
 import type { Change } from '../core/diff';
 import type { EventRecord } from '../core/event';
 import type { Precision } from '../core/event';
+import type { Basis } from '../core/state';
 import type { Keys, Limits, StateView } from './state-view';
 import type { SeatLane } from './seat-lanes';
 
@@ -12,6 +13,8 @@ export interface FigurePoint {
   time: number;
   series: string;
   value: number;
+  /** How sure its source is: a reported count shown bare reads as a fact. */
+  certainty: Basis['certainty'];
 }
 
 export interface TimelineView {

@@ -6,8 +6,7 @@
 import { seatOf } from '../core/seats';
 import type { Effective } from '../core/evolve';
 import type { Precision } from '../core/event';
-import { isConfirmed } from '../core/certainty';
-import { formatAt, isCoarse } from './format';
+import { formatAt, isCoarse, sureness } from './format';
 
 export interface SeatBar {
   person: string;
@@ -44,7 +43,6 @@ const ROLE_ORDER = ['CEO', 'President', 'CTO', 'CFO', 'COO', 'Chief Scientist'];
 const shown = (time: number, precision: Precision, own: string, timeZone: string) => formatAt(time, precision, isCoarse(precision) ? own : timeZone);
 
 /** " (reported)" or " (rumoured)" after a time its source is not sure of: the table and a bar's title read as fact otherwise. */
-const sureness = (certainty: string | null) => (certainty === null || isConfirmed(certainty) ? '' : ` (${certainty})`);
 
 /** When a bar begins: "Sun 19 Nov 2023", or for a holder already in office when the log starts, "as of Fri 17 Nov 2023 (start not recorded)"; "(reported)" when only reported. */
 export const barStart = (bar: SeatBar, timeZone: string) => {

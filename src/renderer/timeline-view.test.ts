@@ -23,8 +23,8 @@ function readOneByOne(t: Timeline, visible: (position: number) => boolean) {
     precisions: facts.map((f) => PRECISIONS.indexOf(f.timeprecision)),
     figures: seen.flatMap((i) => {
       const f = t.effectAt(i);
-      if (f.type === 'workforce.reported') return [{ time: t.times[i]!, series: 'Workforce', value: f.data.headcount }];
-      if (f.type === 'petition.reported') return [{ time: t.times[i]!, series: f.data.title, value: f.data.signatories }];
+      if (f.type === 'workforce.reported') return [{ time: t.times[i]!, series: 'Workforce', value: f.data.headcount, certainty: f.data.certainty }];
+      if (f.type === 'petition.reported') return [{ time: t.times[i]!, series: f.data.title, value: f.data.signatories, certainty: f.data.certainty }];
       return [];
     }),
   };

@@ -20,7 +20,7 @@ export interface TimelineCodes {
   zones: Uint32Array;
   zoneNames: string[];
   /** The entries that report a figure (headcount, signatures), ascending, with it. */
-  figures: { position: number; series: string; value: number }[];
+  figures: ({ position: number } & Omit<FigurePoint, 'time'>)[];
 }
 
 const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -38,8 +38,8 @@ export function timelineCodes(t: Timeline): TimelineCodes {
     let zone = zoneIds.get(effect.timezone);
     if (zone === undefined) zoneIds.set(effect.timezone, (zone = codes.zoneNames.push(effect.timezone) - 1));
     codes.zones[i] = zone;
-    if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount });
-    if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories });
+    if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount, certainty: effect.data.certainty });
+    if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories, certainty: effect.data.certainty });
   }
   return codes;
 }
@@ -62,7 +62,7 @@ export function viewFor(company: string, t: Timeline, codes: TimelineCodes, visi
     view.zones[k] = codes.zones[i]!;
     if (zoneCounts[codes.zones[i]!]!++ === 0) zonesSeen.push(codes.zones[i]!);
   }
-  const figures: FigurePoint[] = codes.figures.filter((f) => visible(f.position)).map((f) => ({ time: t.times[f.position]!, series: f.series, value: f.value }));
+  const figures: FigurePoint[] = codes.figures.filter((f) => visible(f.position)).map(({ position, ...figure }) => ({ time: t.times[position]!, ...figure }));
   // The zone most of the company's events were recorded in.
   const most = zonesSeen.reduce((best, zone) => (zoneCounts[zone]! > zoneCounts[best]! ? zone : best), zonesSeen[0] ?? -1);
   return { ...view, figures, timeZone: most >= 0 ? codes.zoneNames[most]! : 'UTC' };

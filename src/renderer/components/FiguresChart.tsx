@@ -6,9 +6,10 @@
  * a handful of elements; moving the moment only cuts the lines at a new bucket.
  */
 import { memo, useMemo } from 'react';
-import { bucketFigures, bucketsUntil, reportAt, type Bucketed } from '../figure-buckets';
-import { formatDay } from '../format';
+import { bucketFigures, bucketsUntil, reportAt } from '../figure-buckets';
+import { formatDay, sureness } from '../format';
 import type { FigurePoint } from '../replay-protocol';
+import { Certainty } from './SourceButton';
 
 const [W, H, PAD] = [320, 110, 24];
 /** Below this many buckets each report is a dot; above it only the latest known one is. */
@@ -34,16 +35,19 @@ export const FiguresChart = memo(function FiguresChart({ points, span, at, timeZ
   if (!layout || at < firstKnown) return <p className="muted">{points.length ? 'No figure reported yet at this moment.' : 'No workforce or petition figures recorded.'}</p>;
   const { t0, t1, x, y, series, coords, ranges } = layout;
   const now = x(Math.min(Math.max(at, t0), t1));
-  const latest = (s: Bucketed) => reportAt(s, at)?.value;
+  /** Each series' last report at the moment, if any. */
+  const reports = series.map((s) => reportAt(s, at));
+  /** A series' value at the moment, and how sure its source is: "700 (reported)". */
+  const said = (n: number) => (reports[n] ? `${reports[n].value}${sureness(reports[n].certainty)}` : 'not yet reported');
   return (
     <figure className="figures-figure">
-      <svg className="figures" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Figures up to this moment: ${series.map((s) => `${s.name} ${latest(s) ?? 'not yet reported'}`).join('; ')}`}>
+      <svg className="figures" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Figures up to this moment: ${series.map((s, n) => `${s.name} ${said(n)}`).join('; ')}`}>
         <line x1={PAD} x2={W - PAD} y1={H - PAD} y2={H - PAD} className="axis-line" />
         <text x={PAD} y={H - 6} className="small">{formatDay(t0, timeZone, false)}</text>
         <text x={W - PAD} y={H - 6} className="small" textAnchor="end">{formatDay(t1, timeZone, false)}</text>
         {series.map((s, n) => {
           const known = bucketsUntil(s, at);
-          const report = reportAt(s, at);
+          const report = reports[n];
           return (
             <g key={s.name} className={`series series-${n % 4}`}>
               <polyline points={coords[n]!.join(' ')} className="future-line" />
@@ -60,7 +64,7 @@ export const FiguresChart = memo(function FiguresChart({ points, span, at, timeZ
       <figcaption className="figures-legend">
         {series.map((s, n) => (
           <span key={s.name} className={`series-key series-${n % 4}`}>
-            {s.name}: <strong>{latest(s)?.toLocaleString() ?? 'not yet'}</strong>
+            {s.name}: <strong>{reports[n]?.value.toLocaleString() ?? 'not yet'}</strong> {reports[n] && <Certainty basis={reports[n]} />}
           </span>
         ))}
       </figcaption>

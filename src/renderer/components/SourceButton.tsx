@@ -3,7 +3,7 @@ import type { Basis } from '../../core/state';
 import { isConfirmed } from '../../core/certainty';
 import type { EventRow } from '../replay-protocol';
 
-export const Certainty = ({ basis }: { basis: Basis }) => (isConfirmed(basis.certainty) ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
+export const Certainty = ({ basis }: { basis: Pick<Basis, 'certainty'> }) => (isConfirmed(basis.certainty) ? null : <span className={`badge ${basis.certainty}`}>{basis.certainty}</span>);
 
 /**
  * An event's own badges, wherever a list shows it (the events list, Compare's "in between"): how sure
