@@ -34,3 +34,16 @@ test('the "Corrections" kind finds the facts a later record corrected, never "No
   await expect(events.getByRole('listitem')).toContainText('490 signatories');
   await expect.poll(async () => (await spoken(page)).filter((s) => /match/.test(s))).toEqual(['1 of 54 events matches the filter.']);
 });
+
+test('in a narrow window the events toggle says how many events the filter leaves, of how many, as the heading does', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  const toggle = page.getByRole('button', { name: /^Events / });
+  await expect(toggle).toHaveText('Events 54');
+  await toggle.click();
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel('Filter events by kind').selectOption({ label: 'Corrections' });
+  await expect(events.getByRole('heading', { level: 2 })).toHaveText('Events 1 of 54');
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveText('Events 1 of 54');
+});

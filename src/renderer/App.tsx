@@ -180,7 +180,8 @@ export function App({ replay }: { replay: ReplayClient }) {
     );
   }
 
-  const eventsCount = matches ? matches.length : (view?.seqs.length ?? 0);
+  // As the list's heading says it: "3 of 54" while a filter is set.
+  const eventsCount = { count: matches ? matches.length : (view?.seqs.length ?? 0), ...(matches && view ? { of: view.seqs.length } : {}) };
   const eventsHidden = narrow && !eventsOpen;
   const behindDrawer = eventsOpen && !!view; // the drawer (there while a view is) covers the page: nothing behind it takes the focus or is read
 
@@ -207,7 +208,7 @@ export function App({ replay }: { replay: ReplayClient }) {
           {...(zone ? { timeZone: zone } : {})}
           actions={actions}
           history={history}
-          {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), count: eventsCount } } : {})}
+          {...(narrow ? { events: { open: eventsOpen, toggle: () => setEventsOpen((o) => !o), ...eventsCount } } : {})}
         />
         {log.opening && <OpeningNotice opening={log.opening} shown={log.head} />}
         {log.progress && <LoadNotice progress={log.progress} shown={log.head} />}

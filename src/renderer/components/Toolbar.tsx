@@ -29,7 +29,8 @@ interface Props {
   actions: Record<ToolbarAction, () => void>;
   history: { canBack: boolean; canForward: boolean; back(): void; forward(): void };
   /** Narrow windows show the events in a drawer, opened from here. */
-  events?: { open: boolean; toggle(): void; count: number };
+  /** The events drawer's toggle, in a narrow window: how many events it lists, of how many (`of`, while a filter is set). */
+  events?: { open: boolean; toggle(): void; count: number; of?: number };
 }
 
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -117,7 +118,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
       )}
       {events && (
         <button type="button" className="events-toggle" aria-expanded={events.open} aria-controls="events-panel" onClick={events.toggle}>
-          Events <span className="count">{events.count.toLocaleString()}</span>
+          Events <span className="count">{events.count.toLocaleString()}{events.of !== undefined && ` of ${events.of.toLocaleString()}`}</span>
         </button>
       )}
     </header>
