@@ -42,8 +42,6 @@ const ROLE_ORDER = ['CEO', 'President', 'CTO', 'CFO', 'COO', 'Chief Scientist'];
 /** An instant in the display zone; a day (month, year) in the zone of the fact that gave it, where it is that day. */
 const shown = (time: number, precision: Precision, own: string, timeZone: string) => formatAt(time, precision, isCoarse(precision) ? own : timeZone);
 
-/** " (reported)" or " (rumoured)" after a time its source is not sure of: the table and a bar's title read as fact otherwise. */
-
 /** When a bar begins: "Sun 19 Nov 2023", or for a holder already in office when the log starts, "as of Fri 17 Nov 2023 (start not recorded)"; "(reported)" when only reported. */
 export const barStart = (bar: SeatBar, timeZone: string) => {
   const when = shown(bar.from, bar.fromPrecision, bar.fromZone, timeZone);

@@ -10,10 +10,10 @@ export const Certainty = ({ basis }: { basis: Pick<Basis, 'certainty'> }) => (is
  * its source is, and whether the fact shown is a correction's. A rumour listed bare reads as a fact.
  */
 export const RowBadges = ({ row }: { row: EventRow }) => {
-  const certainty = (row.data as { certainty?: string }).certainty;
+  const certainty = (row.data as { certainty?: Basis['certainty'] }).certainty;
   return (
     <>
-      {certainty && !isConfirmed(certainty) && <span className={`badge ${certainty}`}>{certainty}</span>}
+      {certainty && <Certainty basis={{ certainty }} />}
       {row.correction && <span className="badge corrected">corrected</span>}
     </>
   );
