@@ -238,6 +238,8 @@ describe('incumbent', () => {
     expect(await refused(['events', '--json', '--type', 'role', '--json'])).toMatch(/Option '--json' is given more than once/);
     // Given empty (a script's unset variable), an option would read as not given: verify would skip the head check asked for.
     expect(await refused(['verify', '--head', ''])).toMatch(/Option '--head' is empty; give it a value or leave it out/);
+    // A SEQ past 2^53 (a typo) is no record number, not records removed: said as typed, exit 1.
+    expect(await refused(['verify', '--head', `99999999999999999999:${'a'.repeat(64)}`])).toMatch(/--head: ".*": 99999999999999999999 is more records than any log holds/);
     // One the command cannot do without: leaving it out is no way out.
     expect(await refused(['init', '--log', 'x.jsonl', '--title', '  '])).toMatch(/Option '--title' is empty; give it a value\n/);
     expect(await refused(['snapshot', '--at', ''])).toMatch(/Option '--at' is empty; give it a value\n/);

@@ -45,6 +45,8 @@ function checkHead(contents: Proof, head: string, matched: number[] = []): strin
   const match = /^(\d+):([0-9a-f]{64})$/.exec(head.toLowerCase());
   if (!match) throw new IncumbentError('invalid', `"${head}" must be SEQ:HASH, e.g. 41:3f0c...(64 hex digits)`, '--head');
   const seq = Number(match[1]);
+  // Past 2^53 the number read is not the one typed (a typo), and no log holds that many records: no damage to report.
+  if (!Number.isSafeInteger(seq)) throw new IncumbentError('invalid', `"${head}": ${match[1]} is more records than any log holds; check the SEQ`, '--head');
   if (seq < 1) throw new IncumbentError('invalid', `"${head}": records are numbered from 1`, '--head');
   if (seq > contents.ledger.head) throw new IncumbentError('damaged', `the log has no record #${seq} (it has ${contents.ledger.head}): records were removed since that head was published`);
   if (contents.hashOf(seq) !== match[2]) throw new IncumbentError('damaged', `record #${seq} has hash ${contents.hashOf(seq)}, not the published ${match[2]}: the log was changed at or before #${seq}`);
