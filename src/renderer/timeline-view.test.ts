@@ -65,8 +65,8 @@ describe('the timeline view, from codes worked out once', () => {
     // At the head: the corrected letter on the 21st with 702 signatures; Bret's seat gone.
     const head = viewFor('acme', t, codes, (position) => t.visibleAt(position, ledger.head));
     expect(head.figures).toEqual([
-      { time: Date.parse(at(18)), series: 'Workforce', value: 770 },
-      { time: Date.parse(at(21)), series: 'Staff letter', value: 702 },
+      { time: Date.parse(at(18)), series: 'Workforce', value: 770, certainty: 'confirmed' },
+      { time: Date.parse(at(21)), series: 'Staff letter', value: 702, certainty: 'confirmed' },
     ]);
     expect(head.kinds.length).toBe(4);
     expect(head.timeZone).toBe('America/Los_Angeles');
