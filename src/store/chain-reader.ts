@@ -7,7 +7,6 @@ import type { EventRecord } from '../core/event';
 import type { Ledger } from '../core/ledger';
 import type { Digests } from './digests';
 import { damaged, problemWith } from './line-checks';
-import { sha256 } from './seal';
 
 export class ChainReader {
   readonly #ledger: Ledger;
@@ -49,7 +48,7 @@ export class ChainReader {
     const record = value as EventRecord;
     const batch = this.#open[0];
     if (batch && record.batchend !== batch.batchend) throw damaged(seq, `batch #${batch.seq}-#${batch.batchend} is interrupted by a record outside it`);
-    this.#digests.push(sha256(line));
+    this.#digests.pushHashOf(line);
     this.#read = seq;
     if (record.batchend !== undefined && record.batchend > seq) {
       this.#open.push(record);

@@ -23,7 +23,7 @@ import { begin } from './read-start';
 import { CHANGED_WHILE_OPENING, firstBreak, readLine, verifyShare } from './two-thread-chain';
 import { readFully } from './read-fully';
 import { stillAt, stillSince } from './still-file';
-import { GENESIS_HASH, sha256 } from './seal';
+import { GENESIS_HASH } from './seal';
 import type { ReadOptions } from './read-options';
 
 const CHUNK = 8 << 20;
@@ -207,8 +207,8 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       hashedBefore = bytes !== undefined;
       if (bytes) {
         runningHash?.update(bytes);
-        prevhash = sha256(bytes.subarray(0, length));
-        digests.push(prevhash);
+        digests.pushHashOf(bytes.subarray(0, length));
+        prevhash = digests.hexOf(line);
         if (shareFrom !== undefined) hashedHere.add(line);
       }
       lines.note(consumed, consumed + length);
