@@ -37,12 +37,12 @@ export class Digests {
   }
 
   /**
-   * Appends the SHA-256 of `line` (a string as UTF-8). Had as a latin1 string, a byte a character:
+   * Appends the SHA-256 of `line` (a string as UTF-8). Had as a 'binary' (latin1) string, a byte a character:
    * a Buffer made for each digest took as long as hashing a line of the log.
    */
   pushHashOf(line: string | Uint8Array): void {
     this.#room();
-    this.#bytes.write(hash('sha256', line, 'latin1'), this.#count * 32, 32, 'latin1');
+    this.#bytes.write(hash('sha256', line, 'binary'), this.#count * 32, 32, 'latin1');
     this.#count += 1;
   }
 
@@ -86,7 +86,7 @@ export class Digests {
 
   /** True when `line` hashes to the digest of record `seq`. */
   matches(seq: number, line: Buffer): boolean {
-    return seq >= 1 && seq <= this.#count && hash('sha256', line, 'latin1') === this.#bytes.toString('latin1', (seq - 1) * 32, seq * 32);
+    return seq >= 1 && seq <= this.#count && hash('sha256', line, 'binary') === this.#bytes.toString('latin1', (seq - 1) * 32, seq * 32);
   }
 
   /** The first record (1-based) among `count` from record `from` on whose digest differs from `other`'s (which starts at record `from`'s), or 0. */

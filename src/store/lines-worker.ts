@@ -117,8 +117,8 @@ const share = {
   digests: Buffer.allocUnsafe(32 * 65536),
   add(line) {
     if ((this.count + 1) * 32 > this.digests.length) { const grown = Buffer.allocUnsafe(this.digests.length * 2); this.digests.copy(grown); this.digests = grown; }
-    // As a latin1 string (a byte a character): a Buffer made for each digest cost as much as hashing the line.
-    this.digests.write(hash('sha256', line, 'latin1'), this.count * 32, 32, 'latin1');
+    // As a 'binary' (latin1) string, a byte a character: a Buffer made for each digest cost as much as hashing the line.
+    this.digests.write(hash('sha256', line, 'binary'), this.count * 32, 32, 'latin1');
     this.count += 1;
   },
 };
