@@ -30,11 +30,11 @@ function readOneByOne(t: Timeline, visible: (position: number) => boolean) {
   };
 }
 
-/** The zone most of what a reader sees was recorded in; of those tied, the one it sees first. */
+/** The zone most of what a reader sees was recorded in; of those tied, the one it sees first. One who sees nothing: the zone of most entries. */
 function mostSeenZone(t: Timeline, visible: (position: number) => boolean): string {
   const zones = new Map<string, number>();
   for (let i = 0; i < t.length; i++) if (visible(i)) zones.set(t.effectAt(i).timezone, (zones.get(t.effectAt(i).timezone) ?? 0) + 1);
-  return [...zones].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
+  return [...zones].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (t.length > 0 ? mostSeenZone(t, () => true) : 'UTC');
 }
 
 describe('the timeline view, from codes worked out once', () => {
@@ -72,12 +72,12 @@ describe('the timeline view, from codes worked out once', () => {
     expect(head.timeZone).toBe('America/Los_Angeles');
   });
 
-  it('shows UTC for a reader who sees nothing', () => {
+  it("shows a reader who sees nothing the company in its own zone, not UTC (the page kept it by a case of its own)", () => {
     resetSeq();
     const ledger = new Ledger();
     for (const r of [created(), zoned(rec('workforce.reported', at(18), { headcount: 1 }), 'Europe/Paris')]) ledger.add(r);
     const t = ledger.timeline('acme')!;
-    expect(viewFor('acme', t, timelineCodes(t), () => false)).toMatchObject({ timeZone: 'UTC', figures: [] });
+    expect(viewFor('acme', t, timelineCodes(t), () => false)).toMatchObject({ timeZone: 'Europe/Paris', figures: [], seqs: new Float64Array(0) });
     expect(viewFor('acme', t, timelineCodes(t), () => true).timeZone).toBe('Europe/Paris');
   });
 

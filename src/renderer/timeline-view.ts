@@ -21,6 +21,8 @@ export interface TimelineCodes {
   zoneNames: string[];
   /** The entries that report a figure (headcount, signatures), ascending, with it. */
   figures: ({ position: number } & Omit<FigurePoint, 'time'>)[];
+  /** The zone most of the entries were recorded in: a reader who sees none is shown the company in it. */
+  timeZone: string;
 }
 
 const kindCode = new Map<string, number>(KINDS.map((k, i) => [k, i]));
@@ -28,7 +30,7 @@ const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
 
 export function timelineCodes(t: Timeline): TimelineCodes {
   const n = t.length;
-  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [] };
+  const codes: TimelineCodes = { seqs: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint32Array(n), zoneNames: [], figures: [], timeZone: 'UTC' };
   const zoneIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const effect = t.effectAt(i);
@@ -41,7 +43,18 @@ export function timelineCodes(t: Timeline): TimelineCodes {
     if (effect.type === 'workforce.reported') codes.figures.push({ position: i, series: 'Workforce', value: effect.data.headcount, certainty: effect.data.certainty });
     if (effect.type === 'petition.reported') codes.figures.push({ position: i, series: effect.data.title, value: effect.data.signatories, certainty: effect.data.certainty });
   }
+  codes.timeZone = mostSeen(codes, codes.zones) ?? 'UTC';
   return codes;
+}
+
+/** The zone of most of `zones` (indexes into `codes.zoneNames`); of those tied, the first seen. */
+function mostSeen(codes: TimelineCodes, zones: ArrayLike<number>): string | undefined {
+  const counts = new Uint32Array(codes.zoneNames.length);
+  for (let k = 0; k < zones.length; k++) counts[zones[k]!]! += 1;
+  let most = -1;
+  // In order of appearance, a zone passes the best only by more: a tie keeps the one seen first.
+  for (let k = 0; k < zones.length; k++) if (most < 0 || counts[zones[k]!]! > counts[most]!) most = zones[k]!;
+  return most >= 0 ? codes.zoneNames[most] : undefined;
 }
 
 /** The view of a reader who sees the entries for which `visible` holds. */
@@ -50,9 +63,6 @@ export function viewFor(company: string, t: Timeline, codes: TimelineCodes, visi
   let n = 0;
   for (let i = 0; i < t.length; i++) if (visible(i)) seen[n++] = i;
   const view = { company, seqs: new Float64Array(n), times: new Float64Array(n), kinds: new Uint8Array(n), precisions: new Uint8Array(n), zones: new Uint16Array(n), zoneNames: codes.zoneNames };
-  const zoneCounts = new Uint32Array(codes.zoneNames.length);
-  /** The zones in the order this reader first sees them: the first of those tied wins. */
-  const zonesSeen: number[] = [];
   for (let k = 0; k < n; k++) {
     const i = seen[k]!;
     view.seqs[k] = codes.seqs[i]!;
@@ -60,10 +70,9 @@ export function viewFor(company: string, t: Timeline, codes: TimelineCodes, visi
     view.kinds[k] = codes.kinds[i]!;
     view.precisions[k] = codes.precisions[i]!;
     view.zones[k] = codes.zones[i]!;
-    if (zoneCounts[codes.zones[i]!]!++ === 0) zonesSeen.push(codes.zones[i]!);
   }
   const figures: FigurePoint[] = codes.figures.filter((f) => visible(f.position)).map(({ position, ...figure }) => ({ time: t.times[position]!, ...figure }));
-  // The zone most of the company's events were recorded in.
-  const most = zonesSeen.reduce((best, zone) => (zoneCounts[zone]! > zoneCounts[best]! ? zone : best), zonesSeen[0] ?? -1);
-  return { ...view, figures, timeZone: most >= 0 ? codes.zoneNames[most]! : 'UTC' };
+  // The zone most of the events this reader sees were recorded in; for a reader who sees none (a
+  // known-at before the first record), the company's: moments typed in it stay in it.
+  return { ...view, figures, timeZone: mostSeen(codes, view.zones) ?? codes.timeZone };
 }

@@ -15,11 +15,7 @@ export function useTimelineView(replay: ReplayClient, company: string | undefine
       return;
     }
     let current = true;
-    // A reader who sees nothing (a known-at before the first record) has no zone of its own, and the
-    // worker says UTC: the page keeps the company's zone its moments were typed in, or they would be
-    // shown again in UTC (noon PST as 20:00 UTC) and the known-at field's text read in UTC.
-    const zoneKept = (v: TimelineView, last: TimelineView | undefined) => (v.seqs.length === 0 && last?.company === v.company ? { timeZone: last.timeZone } : {});
-    replay.ask({ op: 'view', company, ...(knownAt ? { knownAt, knownBy } : {}) }).then((v) => current && setView((last) => ({ ...v, version, ...zoneKept(v, last) })), () => current && setView(undefined));
+    replay.ask({ op: 'view', company, ...(knownAt ? { knownAt, knownBy } : {}) }).then((v) => current && setView({ ...v, version }), () => current && setView(undefined));
     return () => {
       current = false;
     };
