@@ -196,7 +196,7 @@ describe('incumbent', () => {
 
     it('events marks revised events with what replaced them, and leaves log.created out of history', async () => {
       const { out } = await run(['events', '--type', 'petition']);
-      expect(out).toMatch(/500 signatories {2}\[corrected by #\d+: The letter itself gives 490 signatories, not "nearly 500"; now: Petition "Staff letter to the board": 490 signatories\]\n/);
+      expect(out).toMatch(/500 signatories \(reported\) {2}\[corrected by #\d+: The letter itself gives 490 signatories, not "nearly 500"; now: Petition "Staff letter to the board": 490 signatories\]\n/);
       const json = JSON.parse((await run(['events', '--type', 'petition', '--json'])).out);
       expect(json[0]).toMatchObject({ id: 'openai-2023-11-027', revisedby: 'openai-2023-11-029' });
       expect((await run(['events'])).out).not.toMatch(/log\.created/);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeEvent, itemNameBefore, ItemNames } from '../core/describe';
+import { sayingHowSure } from '../core/diff';
 import { IncumbentError } from '../core/errors';
 import { QueryMoment } from '../core/contract';
 import type { EventRecord } from '../core/event';
@@ -131,7 +132,7 @@ export const commands = {
       if (service.log.recovered) io.err(`recovered: line ${service.log.recovered.line} (${service.log.recovered.reason}) moved to ${service.log.recovered.sideFile}\n`);
       const { appended, skipped } = await service['log:import']({ jsonl: text });
       const { ledger } = service.log;
-      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${oneLine(describeEvent(record, itemNameBefore((seq) => ledger.record(seq), record)))}\n`);
+      for (const record of appended) io.out(`appended #${record.seq} ${record.id} ${record.type} ${oneLine(sure(record.data, describeEvent(record, itemNameBefore((seq) => ledger.record(seq), record))))}\n`);
       for (const id of skipped) io.out(`skipped ${id} (already in the log)\n`);
       io.err(`${appended.length} appended, ${skipped.length} already present; head is now #${service.log.ledger.head}\n`);
     } finally {
@@ -191,10 +192,13 @@ export const commands = {
         io.out(`${JSON.stringify(marked, null, 2)}\n`);
         return;
       }
-      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${oneLine(names.describe(r))}${revisionNote(ledger, r)}\n`);
+      for (const r of records) io.out(`${formatMoment(r.time, r.timeprecision, r.timezone)}  #${r.seq}  ${r.type}  ${r.subject ?? ''}  ${oneLine(sure(r.data, names.describe(r)))}${revisionNote(ledger, r)}\n`);
     });
   },
 };
+
+/** The sentence with " (reported)" or " (rumoured)" after it when the event's data is not confirmed, as `diff` says it. */
+const sure = (data: unknown, sentence: string): string => sayingHowSure(sentence, (data as { certainty?: string } | undefined)?.certainty);
 
 /** "  [corrected by #30 (reason): now ...]" for an event that a later one revised. */
 function revisionNote(ledger: Ledger, record: EventRecord): string {
@@ -210,7 +214,7 @@ function revisionNote(ledger: Ledger, record: EventRecord): string {
   if (last.type === 'event.retracted') return `${first}; then retracted by #${last.seq}: ${last.data.reason}]`;
   if (last.type !== 'event.corrected') return '';
   // The corrected payload is the fact's: a correction that was itself corrected stands for that fact.
-  const now = describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: last.data.data } as Pick<EventRecord, 'type' | 'data'>);
+  const now = sure(last.data.data, describeEvent({ type: ledger.factRecordOf(record.id)?.type ?? record.type, data: last.data.data } as Pick<EventRecord, 'type' | 'data'>));
   // A correction that moved the fact says when it now stands (the state already uses that moment).
   // Compared with the fact's moment as this record gave it: a correction's own time is when it was made.
   const find = (id: string) => ledger.byId(id);
