@@ -111,7 +111,7 @@ export function Toolbar({ api, title, companies, company, onCompany, at, onAt, k
         <select className="theme" aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
           {THEMES.map((t) => (
             <option key={t} value={t}>
-              {t === 'system' ? 'System theme' : t === 'light' ? 'Light' : 'Dark'}
+              {t === 'system' ? 'System' : t === 'light' ? 'Light' : 'Dark'}
             </option>
           ))}
         </select>
