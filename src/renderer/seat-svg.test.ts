@@ -30,3 +30,15 @@ describe('seat history bars', () => {
     expect(svgOf([bar({ asOf: true })], logStart + DAY / 2)).not.toContain('class="earlier"');
   });
 });
+
+describe('seat history bars on a source that is not confirmed', () => {
+  it('are outlined dashed and say how sure they are; confirmed ones are not', () => {
+    const rumoured = svgOf([bar({ certainty: 'rumoured', person: 'Bob', interim: true })]);
+    expect(rumoured).toContain('class="unsure"');
+    expect(rumoured).toContain('stroke-dasharray');
+    expect(rumoured).toMatch(/>Bob \(interim, rumoured\)<\/text>/);
+    const confirmed = svgOf([bar({})]);
+    expect(confirmed).not.toContain('class="unsure"');
+    expect(confirmed).not.toContain('stroke-dasharray');
+  });
+});

@@ -8,6 +8,7 @@ import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
 import { barEnd, barStart, type SeatLane } from './seat-lanes';
 import { shownText } from '../core/shown-text';
+import { isConfirmed } from '../core/certainty';
 
 export interface Palette {
   background: string;
@@ -86,10 +87,14 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       if (solidTo > solidFrom) out.push(`<rect x="${solidFrom}" y="${top}" width="${solidTo - solidFrom}" height="${h}" fill="${colour(lane.group)}"/>`);
       if (outTo > outFrom && bar.to !== null) out.push(`<rect x="${x(outFrom)}" y="${top}" width="${Math.max(0, x(outTo) - x(outFrom))}" height="${h}" fill="url(#out-${lane.group})"/>`);
       if ((bar.interim || bar.acting) && solidTo > solidFrom) out.push(`<rect x="${solidFrom}" y="${top}" width="${solidTo - solidFrom}" height="${h}" fill="url(#hatch)"/>`);
+      // A holding only reported or rumoured is outlined dashed, and its name says so: never drawn as a confirmed one.
+      const unsure = !isConfirmed(bar.certainty);
+      if (unsure && solidTo > solidFrom) out.push(`<rect class="unsure" x="${solidFrom + 1}" y="${top + 1}" width="${Math.max(0, solidTo - solidFrom - 2)}" height="${h - 2}" fill="none" stroke="${palette.text}" stroke-width="2" stroke-dasharray="5 3"/>`);
       if (earlier) out.push(`<path class="earlier" d="M${solidFrom + 7} ${top + 3}l-6 ${h / 2 - 3}l6 ${h / 2 - 3}z" fill="#ffffff" fill-opacity="0.85"/>`);
       const textX = solidFrom + (earlier ? 12 : 5);
       const room = solidTo - textX + 5;
-      const name = `${bar.person}${bar.interim ? ' (interim)' : bar.acting ? ' (acting)' : ''}`;
+      const qualifiers = [bar.interim ? 'interim' : bar.acting ? 'acting' : '', unsure ? bar.certainty : ''].filter(Boolean);
+      const name = `${bar.person}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;
       if (room > name.length * 7 + 8) out.push(`<text x="${textX}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(name)}</text>`);
       else if (room > bar.person.split(' ').at(-1)!.length * 7 + 8) out.push(`<text x="${textX}" y="${top + 14}" fill="#ffffff" font-weight="600">${esc(bar.person.split(' ').at(-1)!)}</text>`);
       out.push('</g>');
