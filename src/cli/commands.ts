@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeEvent, itemNameBefore, ItemNames } from '../core/describe';
 import { sayingHowSure } from '../core/diff';
-import { IncumbentError } from '../core/errors';
+import { IncumbentError, noSuchCompany } from '../core/errors';
 import { QueryMoment } from '../core/contract';
 import type { EventRecord } from '../core/event';
 import type { KnownBy, Ledger } from '../core/ledger';
@@ -177,7 +177,7 @@ export const commands = {
     const wanted = (r: EventRecord) => (type ? r.type === type || r.type.startsWith(`${type}.`) : r.type !== 'log.created') && (!company || r.subject === company);
     await withLog(options, io, (s) => {
       const { ledger } = s.log;
-      if (company && !ledger.timeline(company)) throw new IncumbentError('not-found', `no company "${company}" in this log`, '--company');
+      if (company && !ledger.timeline(company)) throw noSuchCompany(company, ledger.companies(), '--company');
       // Items are named by what opened them, wherever in the log that is (the list may leave it out).
       const names = new ItemNames();
       const records = [...ledger.records()]

@@ -39,3 +39,9 @@ export function sentenceOf(error: unknown): string {
 }
 
 export const invalid = (field: string | undefined, message: string) => new IncumbentError('invalid', message, field);
+
+/** A company the log does not have, refused with those it has: what to ask for instead. */
+export function noSuchCompany(company: string, companies: readonly string[], field: string): IncumbentError {
+  const shown = companies.slice(0, 10).join(', ') + (companies.length > 10 ? ` and ${companies.length - 10} more` : '');
+  return new IncumbentError('not-found', `no company "${company}" in this log (${companies.length ? `its companies: ${shown}` : 'it has none yet'})`, field);
+}

@@ -4,7 +4,7 @@
  */
 import type { Handlers, JsonPage, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
-import { IncumbentError } from '../core/errors';
+import { noSuchCompany } from '../core/errors';
 import { pageEnd } from '../core/page-end';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
 import { openLogStore, type LogStore, type OpenOptions } from '../store/log-store';
@@ -95,7 +95,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
   };
 
   const snapshotText = (request: SnapshotRequest): string => {
-    if (request.company && !ledger().timeline(request.company)) throw new IncumbentError('not-found', `no company "${request.company}" in this log`, 'company');
+    if (request.company && !ledger().timeline(request.company)) throw noSuchCompany(request.company, ledger().companies(), 'company');
     return snapshotJson(buildSnapshot(ledger(), request, (seq) => log.hashOf(seq), options.appVersion));
   };
 
@@ -123,7 +123,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
       const l = ledger();
       const a = l.stateAt(company, from, knownAt, knownBy);
       const b = l.stateAt(company, to, knownAt, knownBy);
-      if (!a || !b) throw new IncumbentError('not-found', `no company "${company}" in this log`, 'company');
+      if (!a || !b) throw noSuchCompany(company, l.companies(), 'company');
       const changes = diffStates(a, b);
       return { changes, sentences: changes.map(describeChange) };
     },
