@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 import { Serial } from '../core/serial';
+import { toEpoch } from '../core/time';
 import { readRegularFile } from '../store/regular-file';
 
 const MAX_BOOKMARKS = 200;
@@ -21,7 +22,8 @@ const isShared = (path: string) => /^postgres(ql)?:/.test(path);
 const queues = new Map<string, Serial>();
 const queueOf = (file: string) => queues.get(file) ?? queues.set(file, new Serial()).get(file)!;
 
-const byMoment = (a: Bookmark, b: Bookmark) => a.at.localeCompare(b.at);
+/** By instant: the text of a moment with another offset sorts elsewhere (01:00-08:00 is after 05:00Z). */
+const byMoment = (a: Bookmark, b: Bookmark) => toEpoch(a.at) - toEpoch(b.at);
 
 /** A bookmarks file as written; read, it is input (it travels with the log, and may be edited), checked as the contract checks a bookmark. */
 const BookmarksFile = z.strictObject({ bookmarks: z.array(Bookmark).max(MAX_BOOKMARKS) });
