@@ -8,7 +8,7 @@ import type { Change } from './diff';
 import { IncumbentError, type Result } from './errors';
 import { EffectiveTime, type EventRecord } from './event';
 import { instantOf } from './time';
-import { Slug } from './vocabulary';
+import { AnyOffsetDateTime, oneLineText, Slug } from './vocabulary';
 
 /**
  * The longest JSON Lines text `log:import` takes, in characters (zod counts UTF-16 units): 64 Mi,
@@ -21,13 +21,20 @@ export const MAX_IMPORT_CHARS = 64 << 20;
 /** What "known at" counts: see Ledger.stateAt. */
 const KnownBy = z.enum(['recorded', 'published']);
 
-/** A named moment of a log ("Firing", "Shear named"), kept beside the log. */
-export const Bookmark = z.strictObject({
+/**
+ * A bookmark as a bookmarks file holds it: by the rules it was written under, which were looser
+ * (any name without controls or bidi overrides, any digits after the seconds). Still read, and
+ * removable by name.
+ */
+export const StoredBookmark = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80).regex(/^[^\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u, 'must not contain control or bidi-override characters'),
   company: Slug,
-  at: EffectiveTime,
-  knownAt: EffectiveTime.optional(),
+  at: AnyOffsetDateTime,
+  knownAt: AnyOffsetDateTime.optional(),
 });
+
+/** A named moment of a log ("Firing", "Shear named"), kept beside the log; its name is read as an event's names are. */
+export const Bookmark = StoredBookmark.extend({ name: oneLineText(80), at: EffectiveTime, knownAt: EffectiveTime.optional() });
 export type Bookmark = z.output<typeof Bookmark>;
 
 /** The instants a snapshot's provenance can write in RFC 3339 (its UTC year has four digits). */
@@ -61,7 +68,7 @@ export const contractArgs = {
    * change in flight) cannot drop the others.
    */
   'bookmarks:add': z.strictObject({ bookmark: Bookmark }),
-  'bookmarks:remove': z.strictObject({ name: Bookmark.shape.name }),
+  'bookmarks:remove': z.strictObject({ name: StoredBookmark.shape.name }),
 } as const;
 
 export type Operation = keyof typeof contractArgs;

@@ -32,14 +32,16 @@ export const limits = {
   eventId: 128,
 } as const;
 
+/** RFC 3339 with an explicit offset, to any precision: only as things written under older rules are read (see `OffsetDateTime`). */
+export const AnyOffsetDateTime = z.iso.datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) });
+
 /**
  * RFC 3339 with an explicit offset, as CloudEvents requires: `2023-11-17T12:00:00-08:00`; one that is
  * not is told why. At most milliseconds: the app's instants are milliseconds (as JavaScript's), and
  * digits past them were cut off unsaid, so two events within one millisecond were ordered against
  * their written times. (A stored record with more is read, with a warning: see `checkStoredRecord`.)
  */
-export const OffsetDateTime = z.iso
-  .datetime({ offset: true, error: (issue) => dateTimeProblem(issue.input) })
+export const OffsetDateTime = AnyOffsetDateTime
   // A refinement, not a second pattern: two patterns would drop `format: date-time` from the published schema.
   .refine((time) => !/\.\d{4}/.test(time), 'must give at most 3 digits after the seconds (milliseconds): the app orders times to the millisecond');
 
@@ -79,6 +81,9 @@ const text = (max: number, shape: 'one-line' | 'prose', empty = 'must not be emp
     .regex(shape === 'one-line' ? ONE_LINE : PROSE, 'must not contain control or bidi-override characters')
     .regex(VISIBLE, 'must not be only whitespace or invisible characters')
     .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode (it has half of a surrogate pair)');
+
+/** One line of text a person reads, by the rules of an event's names (a bookmark's name). */
+export const oneLineText = (max: number) => text(max, 'one-line');
 
 /** An event's id as a writer gives it: shown on screen and in messages, so one visible line. (Records already in a log are read as they are.) */
 export const EventId = text(limits.eventId, 'one-line');

@@ -7,7 +7,7 @@
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
-import { Bookmark } from '../core/contract';
+import { StoredBookmark, type Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 import { Serial } from '../core/serial';
 import { toEpoch } from '../core/time';
@@ -26,7 +26,7 @@ const queueOf = (file: string) => queues.get(file) ?? queues.set(file, new Seria
 const byMoment = (a: Bookmark, b: Bookmark) => toEpoch(a.at) - toEpoch(b.at);
 
 /** A bookmarks file as written; read, it is input (it travels with the log, and may be edited), checked as the contract checks a bookmark. */
-const BookmarksFile = z.strictObject({ bookmarks: z.array(Bookmark).max(MAX_BOOKMARKS) });
+const BookmarksFile = z.strictObject({ bookmarks: z.array(StoredBookmark).max(MAX_BOOKMARKS) });
 
 const notBookmarks = (path: string, why: string) =>
   new IncumbentError('invalid', `${path} is not a bookmarks file (${why}): fix it or move it aside; it is left as it is`, 'bookmarks');
