@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import type { Change } from './diff';
 import { IncumbentError, type Result } from './errors';
-import { EffectiveTime, type EventRecord } from './event';
+import type { EventRecord } from './event';
 import { instantOf } from './time';
-import { AnyOffsetDateTime, oneLineText, Slug } from './vocabulary';
+import { InputDateTime, OffsetDateTime, oneLineText, Slug } from './vocabulary';
 
 /**
  * The longest JSON Lines text `log:import` takes, in characters (zod counts UTF-16 units): 64 Mi,
@@ -29,19 +29,19 @@ const KnownBy = z.enum(['recorded', 'published']);
 export const StoredBookmark = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80).regex(/^[^\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u, 'must not contain control or bidi-override characters'),
   company: Slug,
-  at: AnyOffsetDateTime,
-  knownAt: AnyOffsetDateTime.optional(),
+  at: OffsetDateTime,
+  knownAt: OffsetDateTime.optional(),
 });
 
 /** A named moment of a log ("Firing", "Shear named"), kept beside the log; its name is read as an event's names are. */
-export const Bookmark = StoredBookmark.extend({ name: oneLineText(80), at: EffectiveTime, knownAt: EffectiveTime.optional() });
+export const Bookmark = StoredBookmark.extend({ name: oneLineText(80), at: InputDateTime, knownAt: InputDateTime.optional() });
 export type Bookmark = z.output<typeof Bookmark>;
 
 /** The instants a snapshot's provenance can write in RFC 3339 (its UTC year has four digits). */
 const [FIRST_INSTANT, LAST_INSTANT] = [Date.parse('0000-01-01T00:00:00Z'), Date.parse('9999-12-31T23:59:59.999Z')];
 
 /** A moment asked about (a snapshot's, a comparison's ends, a known-at time). */
-export const QueryMoment = EffectiveTime.refine((time) => {
+export const QueryMoment = InputDateTime.refine((time) => {
   const instant = instantOf(time);
   return !(instant < FIRST_INSTANT || instant > LAST_INSTANT); // NaN (no time): its own check says so
 }, 'must be from year 0000 to 9999 in UTC');

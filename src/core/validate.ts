@@ -6,6 +6,7 @@ import { fastAccept, NOT_SURE } from './fast-accept';
 import { futureTimeProblem } from './future-time';
 import { toEpoch } from './time';
 import { offsetProblem } from './zone';
+import { isSubMillisecond, SUB_MILLISECOND } from './vocabulary';
 
 /** zod says "Invalid discriminator value"; a person needs the type they sent and the ones that exist. */
 function unknownType(issue: z.core.$ZodIssueInvalidUnion, input: unknown): string | undefined {
@@ -48,8 +49,21 @@ export const parseDraft = (input: unknown, prefix = ''): EventDraft => {
   // No zone given: UTC is taken, and the offset's author most likely meant a zone of their own.
   if (offset && !Object.hasOwn(input as object, 'timezone')) throw invalid(field('timezone'), `is not given, so UTC is taken, but time ${draft.time} is not in UTC: add the company's IANA time zone, e.g. "timezone": "America/Los_Angeles"`);
   if (offset) throw invalid(field('time'), offset);
+  const precise = subMillisecondField(draft, '');
+  if (precise) throw invalid(field(precise), SUB_MILLISECOND);
   return draft;
 };
+
+/** The first time of a draft (its own, a citation's `published`, a correction's `time`) with more digits than milliseconds, as its field. */
+function subMillisecondField(value: object, path: string): string | undefined {
+  for (const [key, item] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (typeof item === 'string' && (key === 'time' || key === 'published') && isSubMillisecond(item)) return field;
+    const inner = typeof item === 'object' && item !== null ? subMillisecondField(item, field) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 /** Validates a sealed record as read from a log line. */
 export const parseRecord = (input: unknown, prefix = ''): EventRecord =>
