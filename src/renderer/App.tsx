@@ -4,6 +4,7 @@
  * The replay worker answers every question; the page only draws.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fileSlug } from '../core/file-slug';
 import { upperBound } from '../core/search';
 import type { KnownBy } from '../core/ledger';
 import type { DomainType } from '../core/vocabulary';
@@ -146,7 +147,7 @@ export function App({ replay }: { replay: ReplayClient }) {
     [replay, say],
   );
 
-  const slug = (log.summary?.title ?? 'log').toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '');
+  const slug = fileSlug(log.summary?.title ?? 'log');
   const fileActions = useFileActions(api, log, { company, at, known, timeZone, slug }, say);
   // The form and Compare read times in the company's zone: they open once it is known (not later, unasked).
   const actions = useMemo(() => ({ ...fileActions, addEvent: () => zone && setDialog({ kind: 'form' }), compare: () => zone && setDialog({ kind: 'compare' }) }), [fileActions, zone]);

@@ -4,6 +4,7 @@
  */
 import type { Handlers, JsonPage, LogSummary } from '../core/contract';
 import { describeChange, diffStates } from '../core/diff';
+import { fileSlug } from '../core/file-slug';
 import { noSuchCompany } from '../core/errors';
 import { pageEnd } from '../core/page-end';
 import { buildSnapshot, snapshotJson, type SnapshotRequest } from '../core/snapshot';
@@ -40,8 +41,6 @@ const fileStamp = (epoch: number, zone: string) => {
   const local = isoInZone(epoch, zone);
   return `${local.slice(0, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(19).replace(':', '')}`;
 };
-
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'log';
 
 /** Opens the log at `location`: a file path, or a postgres URL (`postgres://user@host/db?log=NAME`). */
 export async function openService(location: string, options: ServiceOptions): Promise<LogService> {
@@ -117,7 +116,7 @@ export async function openService(location: string, options: ServiceOptions): Pr
     'log:import': async ({ jsonl }) => append(parseJsonLines(jsonl), (i) => `event ${i + 1}`),
     'snapshot:build': async (request) => ({
       json: snapshotText(request),
-      fileName: `${slug(ledger().title)}-${fileStamp(toEpoch(request.at), zoneOf(request.company))}.snapshot.json`,
+      fileName: `${fileSlug(ledger().title)}-${fileStamp(toEpoch(request.at), zoneOf(request.company))}.snapshot.json`,
     }),
     'diff:between': async ({ from, to, knownAt, knownBy, company }) => {
       const l = ledger();
