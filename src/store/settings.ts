@@ -1,6 +1,7 @@
 /** Small app settings (window bounds, recent logs, theme) in lowdb's JSONFile: rewritten whole, which is fine for a few hundred bytes. */
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
 import { sharedEntriesOf, type SharedLogEntry } from './shared-credentials';
 
 export interface Settings {
@@ -15,12 +16,30 @@ export interface Settings {
 
 // A new object each time: lowdb keeps the defaults object as its data and changes it in place.
 const defaults = (): Settings => ({ recent: [], theme: 'system' });
+
+const finite = z.number().finite();
+/** Each field as read, or its default (or none) when it is not what the app writes there. */
+const SettingsFile = z.object({
+  window: z.object({ x: finite.optional(), y: finite.optional(), width: finite, height: finite, maximized: z.boolean().optional() }).optional().catch(undefined),
+  recent: z.array(z.unknown()).catch([]).transform((recent) => recent.filter((entry): entry is string => typeof entry === 'string')),
+  shared: z.unknown().optional(),
+  lastLog: z.string().optional().catch(undefined),
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
+});
+
+function wellFormed(data: unknown): Settings {
+  const { window, recent, shared, lastLog, theme } = SettingsFile.parse(typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {});
+  return { recent, theme, ...(window ? { window } : {}), ...(lastLog !== undefined ? { lastLog } : {}), ...(shared !== undefined ? { shared: sharedEntriesOf(shared) } : {}) };
+}
 const RECENT_LIMIT = 10;
 
 export async function openSettings(path: string) {
   // Not JSONFilePreset: under NODE_ENV=test it swaps in a memory adapter, and tests must see the real file.
   const db = new Low<Settings>(new JSONFile(path), defaults());
-  await db.read();
+  // The file is the user's to edit: one that is not JSON starts the app with the defaults (and is
+  // written over at the next change), rather than stopping it; each field is kept only if well-formed.
+  await db.read().catch(() => undefined);
+  db.data = wellFormed(db.data);
   return {
     get: (): Readonly<Settings> => db.data,
     update: async (change: (settings: Settings) => void): Promise<void> => {
