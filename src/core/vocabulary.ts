@@ -68,6 +68,9 @@ const VISIBLE = /[^\s\p{M}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 /** Half a surrogate pair with no other half: not a character, and stored only as an escape. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const WELL_FORMED = 'must be well-formed Unicode (it has half of a surrogate pair)';
+const wellFormed = (value: string) => !LONE_SURROGATE.test(value);
+
 /**
  * Free text that people read: trimmed, bounded, visible, and free of characters that hide or
  * reorder what is shown. Written as patterns so the published JSON Schema carries the same rules.
@@ -80,7 +83,7 @@ const text = (max: number, shape: 'one-line' | 'prose', empty = 'must not be emp
     .max(max, `must be at most ${max} characters`)
     .regex(shape === 'one-line' ? ONE_LINE : PROSE, 'must not contain control or bidi-override characters')
     .regex(VISIBLE, 'must not be only whitespace or invisible characters')
-    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode (it has half of a surrogate pair)');
+    .refine(wellFormed, WELL_FORMED);
 
 /** One line of text a person reads, by the rules of an event's names (a bookmark's name). */
 export const oneLineText = (max: number) => text(max, 'one-line');
@@ -90,12 +93,13 @@ export const EventId = text(limits.eventId, 'one-line');
 
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must list at most ${max}`);
 
-/** The CloudEvents `source` (a URI reference): kept exactly as given, but bounded and on one line. */
+/** The CloudEvents `source` (a URI reference): kept exactly as given, but bounded, on one line and well-formed. */
 export const EventSource = z
   .string()
   .min(1)
   .max(limits.source, `must be at most ${limits.source} characters`)
-  .regex(ONE_LINE, 'must not contain control or bidi-override characters');
+  .regex(ONE_LINE, 'must not contain control or bidi-override characters')
+  .refine(wellFormed, WELL_FORMED);
 
 /** Stable identifiers for companies, people, petitions and pending items: `sam-altman`, `openai`. */
 export const Slug = z
@@ -109,7 +113,10 @@ export const PersonRef = z.strictObject({ id: Slug, name: text(limits.name, 'one
 const CitationUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(limits.url, `must be at most ${limits.url} characters`)
-  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\//, 'must be an http(s) URL');
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\//, 'must be an http(s) URL')
+  // Shown as it is written (a reader checks it): no override may reorder it, as in any text.
+  .regex(ONE_LINE, 'must not contain control or bidi-override characters')
+  .refine(wellFormed, WELL_FORMED);
 
 /** Every event cites where it comes from, down to the sentence, so a reader can check it. */
 export const Citation = z.strictObject({
