@@ -11,7 +11,7 @@ const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Days in a month, by the calendar the app reckons every time with (`utcEpoch`: proleptic Gregorian). */
-const daysIn = (year: number, month: number) => (utcEpoch(year, month + 1, 1) - utcEpoch(year, month, 1)) / 86_400_000;
+export const daysIn = (year: number, month: number) => (utcEpoch(year, month + 1, 1) - utcEpoch(year, month, 1)) / 86_400_000;
 
 export function dateTimeProblem(value: unknown): string {
   if (typeof value !== 'string') return GENERAL;

@@ -4,6 +4,8 @@
  * an `open-url` event (macOS), so it is untrusted input: only the three known keys pass, each
  * checked, and the page receives a fragment rebuilt from the checked values, never the link's text.
  */
+import { daysIn } from './date-time-problem';
+
 export const MOMENT_LINK_SCHEME = 'incumbent';
 const PREFIX = `${MOMENT_LINK_SCHEME}://moment`;
 const MAX_LINK = 2048;
@@ -26,6 +28,9 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
  */
 export function linkTimeOf(value: string): number | undefined {
   if (value.length > 40 || !(DATE.test(value) || DATE_TIME.test(value))) return undefined;
+  // Date.parse rolls a day the month lacks (02-30), and the hour 24, over into the next: such a link names no moment.
+  const [year, month, day, hour] = [0, 5, 8, 11].map((at) => Number(value.slice(at, at + (at === 0 ? 4 : 2)) || 0)) as [number, number, number, number];
+  if (month < 1 || month > 12 || day > daysIn(year, month) || hour > 23) return undefined;
   const epoch = Date.parse(value);
   return Number.isNaN(epoch) || Math.abs(epoch) > 8.64e15 ? undefined : epoch;
 }
