@@ -2,6 +2,7 @@
 import type { EventDraft, EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
 import { invalid } from './errors';
+import { onlyContentRules } from './validate';
 import { isDomain, payloads } from './vocabulary';
 
 /** What the rules need to know about the log (the ledger, plus the earlier events of the same batch). */
@@ -47,11 +48,14 @@ function correctedType(id: string, context: RevisionContext): string | undefined
 /**
  * The fact a correction makes of its target: its data as the target type's schema parses it (as
  * appends store it; a hand-made log is parsed here all the same, so replay finds every field the
- * schema defaults), or undefined if the schema refuses it.
+ * schema defaults), or undefined if the schema refuses its shape. Data that breaks only content
+ * rules made after it was written (a url's characters, say) is replayed as written, as a stored
+ * record is (`checkStoredRecord`): tightening a rule never changes the state of an existing log.
  */
 export function correctedEffect(original: Effective, record: RecordOf<'event.corrected'>): Effective | undefined {
-  const data = payloads[original.type].safeParse(record.data.data);
-  if (!data.success) return undefined;
+  const parsed = payloads[original.type].safeParse(record.data.data);
+  if (!parsed.success && !onlyContentRules(parsed.error.issues)) return undefined;
+  const data = parsed.success ? parsed : { data: record.data.data };
   return {
     ...original,
     id: record.id,

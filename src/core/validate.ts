@@ -76,6 +76,9 @@ export const parseRecord = (input: unknown, prefix = ''): EventRecord =>
  */
 const CONTENT_RULE = new Set(['too_big', 'invalid_format', 'custom']);
 
+/** Whether each of `issues` is only a content rule (see above): what a stored value written before them may break. */
+export const onlyContentRules = (issues: readonly z.core.$ZodIssue[]): boolean => issues.every((issue) => CONTENT_RULE.has(issue.code));
+
 /**
  * Every record of a log is checked when it is verified: the quick pass first, zod for a verdict it
  * is unsure of. Compiled when first needed (about 7 ms), so a command that checks none never pays.
@@ -94,7 +97,6 @@ export function checkStoredRecord(input: unknown): string | undefined {
     const future = futureTimeProblem(record.time, record.timeprecision, record.timezone, toEpoch(record.recordedtime));
     return future && `time: ${future}`;
   }
-  const shape = result.error.issues.find((issue) => !CONTENT_RULE.has(issue.code));
-  if (shape) throw describeIssue(shape, '', input);
+  if (!onlyContentRules(result.error.issues)) throw describeIssue(result.error.issues.find((issue) => !CONTENT_RULE.has(issue.code))!, '', input);
   return describeIssue(result.error.issues[0]!, '', input).message;
 }
