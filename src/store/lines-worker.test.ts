@@ -51,7 +51,7 @@ describe('the texts of a chunk', () => {
     const ids: string[] = [];
     try {
       const worker = readLinesInWorker(fd, { parseFrom: 0 });
-      await worker.take(({ fields }) => void ids.push(`${fields?.id.slice(0, 8)} ${fields?.id.length}`));
+      await worker.take((_start, _end, record) => void ids.push(`${record?.id.slice(0, 8)} ${record?.id.length}`));
       await worker.digests;
     } finally {
       closeSync(fd);

@@ -146,30 +146,31 @@ export interface LineDigests {
   digests: Buffer;
 }
 
-/** A line of the share: its bytes' place, and the fields of a domain record (absent: the opener parses the line itself). */
-export interface ParsedLine {
-  start: number;
-  end: number;
-  fields?: {
-    seq: number;
-    id: string;
-    /** The digest of the line before, as this line's `prevhash` claims it: 32 bytes. */
-    claim: Uint8Array;
-    recordedtime: string;
-    type: string;
-    subject: string;
-    time: string;
-    timeprecision: string | undefined;
-    batchend: number | undefined;
-    baseline: boolean;
-  };
+/**
+ * A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on
+ * disk, as for any record indexed. Its `prevhash` is not there: the opener takes the claim instead.
+ */
+export interface IndexedRecord {
+  seq: number;
+  id: string;
+  recordedtime: string;
+  type: string;
+  subject: string;
+  time: string;
+  timeprecision?: string;
+  batchend: number | undefined;
+  data: { readonly baseline?: true };
 }
 
 /**
- * A domain record as the ledger indexes it, from the fields a worker parsed: the rest of it stays on
- * disk, as for any record indexed. Its `prevhash` is not there: the opener takes `claim` instead.
+ * What `take` gives for each line of the share: its bytes' place, and the record of the fields the
+ * worker parsed (undefined: the opener parses the line itself), whose prevhash is the 32 bytes at
+ * `claimAt` in `claims`. As arguments, not an object: a million lines made five objects each.
  */
-export const indexedRecord = ({ seq, id, recordedtime, type, subject, time, timeprecision, batchend, baseline }: NonNullable<ParsedLine['fields']>): unknown => ({ seq, id, recordedtime, type, subject, time, ...(timeprecision === undefined ? {} : { timeprecision }), batchend, data: baseline ? { baseline: true } : {} });
+export type ShareLine = (start: number, end: number, record: IndexedRecord | undefined, claims: Buffer, claimAt: number) => void;
+
+// Every record's data the same (frozen) object: the index reads only `baseline` of it.
+const [PLAIN, BASELINE] = [Object.freeze({}), Object.freeze({ baseline: true as const })];
 
 interface Chunk {
   kind: 'lines';
@@ -205,7 +206,7 @@ export interface LinesWorker {
    * Gives the share's lines in order to `line`, then says how the share ended. If `line` throws,
    * the worker parses no more.
    */
-  take(line: (parsed: ParsedLine) => void): Promise<ShareEnd>;
+  take(line: ShareLine): Promise<ShareEnd>;
   /** Parses no more of the share (the opener stopped); the digests still come. */
   cancel(): void;
   /** How far into the file the worker has parsed its share, in bytes (to a KiB): 0 until it has begun. */
@@ -245,7 +246,7 @@ export function readLinesInWorker(fd: number, { parseFrom, checker }: { parseFro
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     return queue.shift()!;
   };
-  const take = async (line: (parsed: ParsedLine) => void): Promise<ShareEnd> => {
+  const take = async (line: ShareLine): Promise<ShareEnd> => {
     try {
       for (;;) {
         const message = await next();
@@ -262,17 +263,30 @@ export function readLinesInWorker(fd: number, { parseFrom, checker }: { parseFro
 }
 
 /** Gives `line` each line of a chunk; pauses after every `PAUSE_LINES` (see `take`). */
-function* eachOf(chunk: Chunk, line: (parsed: ParsedLine) => void): Generator<void> {
-  const { texts, names, codes, lengths, claims } = chunk;
+function* eachOf(chunk: Chunk, line: ShareLine): Generator<void> {
+  const { texts, names, codes, lengths } = chunk;
+  const claims = Buffer.from(chunk.claims.buffer, chunk.claims.byteOffset, chunk.claims.byteLength);
   let at = 0;
   // Decoded at once, each text a part of it (a decoding each took more than the rest of the line's fields).
   const all = Buffer.from(texts.buffer, texts.byteOffset, chunk.written).toString('utf16le');
   const text = (k: number) => all.substring(at, (at += lengths[k]!));
   for (let i = 0; i < chunk.count; i++) {
-    const [start, end, flags, k, batchend] = [chunk.starts[i]!, chunk.ends[i]!, chunk.flags[i]!, 3 * i, chunk.batchends[i]!];
+    let record: IndexedRecord | undefined;
     // A line without fields (a revision, anything odd) is read back and parsed by the opener.
-    if (!(flags & 1)) line({ start, end });
-    else line({ start, end, fields: { seq: chunk.seqs[i]!, id: text(k), claim: new Uint8Array(claims.buffer, claims.byteOffset + 32 * i, 32), recordedtime: text(k + 1), time: text(k + 2), type: names[codes[k]!]!, subject: names[codes[k + 1]!]!, timeprecision: names[codes[k + 2]!], batchend: Number.isNaN(batchend) ? undefined : batchend, baseline: (flags & 2) !== 0 } });
+    if (chunk.flags[i]! & 1) {
+      const k = 3 * i;
+      const seq = chunk.seqs[i]!;
+      const id = text(k);
+      const recordedtime = text(k + 1);
+      const time = text(k + 2);
+      const type = names[codes[k]!]!;
+      const subject = names[codes[k + 1]!]!;
+      const precision = names[codes[k + 2]!];
+      const batchend = Number.isNaN(chunk.batchends[i]!) ? undefined : chunk.batchends[i]!;
+      const data = chunk.flags[i]! & 2 ? BASELINE : PLAIN;
+      record = precision === undefined ? { seq, id, recordedtime, type, subject, time, batchend, data } : { seq, id, recordedtime, type, subject, time, timeprecision: precision, batchend, data };
+    }
+    line(chunk.starts[i]!, chunk.ends[i]!, record, claims, 32 * i);
     if (i % PAUSE_LINES === PAUSE_LINES - 1) yield;
   }
 }

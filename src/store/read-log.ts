@@ -13,7 +13,7 @@ import { Digests } from './digests';
 import { eachLineYielding } from './each-line';
 import { readStoredIndex } from './index-cache';
 import { LineSource } from './line-source';
-import { indexedRecord, readLinesInWorker, type LineDigests, type LinesWorker } from './lines-worker';
+import { readLinesInWorker, type LineDigests, type LinesWorker } from './lines-worker';
 import type { PrefixHash } from './block-hash';
 import { PARALLEL_READING_BYTES, shareStart } from './read-share';
 import type { LineShapes } from './check-lines';
@@ -28,8 +28,6 @@ import type { ReadOptions } from './read-options';
 
 const CHUNK = 8 << 20;
 const { MAX_STRING_LENGTH } = constants;
-
-const hexOf = (digest: Uint8Array) => Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('hex');
 
 /** In place of a line's value: why the line is no record, found before or while parsing it. */
 class Unparsed {
@@ -184,11 +182,11 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
 
     /**
      * Takes the next line, parsed (or `Unparsed`; `whole` false: only the fields a worker parsed,
-     * with `claim`, its prevhash as bytes), `length` bytes long; `bytes` (with its newline, if it
-     * has one) when this thread read it, which it hashes: every line is hashed from the bytes it
-     * was parsed from.
+     * with its prevhash as the 32 bytes at `claimAt` in `claims`), `length` bytes long; `bytes`
+     * (with its newline, if it has one) when this thread read it, which it hashes: every line is
+     * hashed from the bytes it was parsed from.
      */
-    const takeLine = (value: unknown, length: number, whole: boolean, bytes?: Buffer, claim?: Uint8Array) => {
+    const takeLine = (value: unknown, length: number, whole: boolean, bytes?: Buffer, claims?: Buffer, claimAt = 0) => {
       line += 1;
       // A bad line followed by more lines is damage in the middle, not a torn tail.
       if (pendingFailure) throw damaged(pendingFailure.line, pendingFailure.reason);
@@ -199,7 +197,7 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
       // The line before: hashed here, and checked now; or hashed by the worker, and what this line
       // claims of it is checked against the worker's digest once the worker has given them (a claim
       // that is no digest, in upper case say, matches no line). A worker hands a claim over as bytes.
-      const chain = claim ? (hashedBefore ? () => hexOf(claim) === prevhash : () => (digests.pushBytes(claim), true)) : hashedBefore ? prevhash : claimed;
+      const chain = claims ? (hashedBefore ? () => claims.toString('hex', claimAt, claimAt + 32) === prevhash : () => (digests.pushBytes(claims, claimAt), true)) : hashedBefore ? prevhash : claimed;
       const problem = problemWith(value, line, chain);
       if (problem) throw damaged(line, problem);
       const record = value as EventRecord;
@@ -244,10 +242,10 @@ async function readOpened(fd: number, path: string, { oneShot = false, keepRecor
     );
     if (handedOver) shareFrom = line + 1;
     const shareEnd = handedOver
-      ? await worker!.take(({ start, end, fields }) => {
+      ? await worker!.take((start, end, record, claims, claimAt) => {
           // Lines follow one another (after a line that is not JSON, the next one reports it).
           if (!pendingFailure && start !== consumed) throw damaged(line + 1, CHANGED_WHILE_OPENING);
-          if (fields) return takeLine(indexedRecord(fields), end - start, false, undefined, fields.claim);
+          if (record) return takeLine(record, end - start, false, undefined, claims, claimAt);
           const bytes = readLine(fd, start, end, line + 1);
           takeLine(parse(bytes), end - start, true, bytes);
         })
