@@ -37,8 +37,8 @@ export class Digests {
   }
 
   /**
-   * Appends the SHA-256 of `line` (a string as UTF-8). Had as a 'binary' (latin1) string, a byte a character:
-   * a Buffer made for each digest took as long as hashing a line of the log.
+   * Appends the SHA-256 of `line` (a string as UTF-8). Had as a 'binary' (latin1) string, a byte a
+   * character: a Buffer made for each digest took as long as hashing a line of the log.
    */
   pushHashOf(line: string | Uint8Array): void {
     this.#room();
