@@ -10,7 +10,8 @@
  *   Hashing the bytes in one pass costs a tenth of parsing them.
  * - It carries the SHA-256 of its own contents, so a torn or damaged index is never read.
  * - It is keyed to the code that made it: `INDEX_FORMAT` (a test pins it to what is stored) and a
- *   digest of the record schemas, whose content rules decide which corrections apply.
+ *   digest of the record schemas, whose rules decide which corrections apply (one whose shape
+ *   they refuse is dropped).
  * - Anything inconsistent in it (lengths, numbers out of range) means it is not used.
  * Only a writer, which holds the log's lock, stores one: to a temporary file, renamed into place.
  * Someone who can write the log's folder could forge an index that matches the log's bytes:
