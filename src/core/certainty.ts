@@ -5,3 +5,6 @@
  * imports, so the page and the core share it.
  */
 export const isConfirmed = (certainty: string | undefined): certainty is 'confirmed' => certainty === 'confirmed';
+
+/** " (reported)" or " (rumoured)", to follow what a source is not sure of; nothing for a confirmed fact, or one that says nothing of it. */
+export const howSure = (certainty: string | null | undefined): string => (certainty && !isConfirmed(certainty) ? ` (${certainty})` : '');

@@ -1,6 +1,6 @@
 /** What changed between two moments, in governance terms, as data and as sentences. */
 import { isolated as own } from './isolated';
-import { isConfirmed } from './certainty';
+import { howSure, isConfirmed } from './certainty';
 import { dictGet, dictHas, dictKeys } from './dict';
 import { allOf, type Affiliation, type Basis, type CompanyState, type Person } from './state';
 
@@ -98,7 +98,7 @@ export function diffStates(a: CompanyState, b: CompanyState): Change[] {
 }
 
 /** A sentence, and how sure its source is when less than confirmed: a rumour or a report is never said as a fact. */
-export const sayingHowSure = (sentence: string, certainty: string | undefined): string => (certainty && !isConfirmed(certainty) ? `${sentence} (${certainty})` : sentence);
+export const sayingHowSure = (sentence: string, certainty: string | undefined): string => sentence + howSure(certainty);
 
 /** One plain sentence per change, for people rather than programs; one only rumoured or reported says so. */
 export function describeChange(change: Change): string {

@@ -1,14 +1,10 @@
 /** Display helpers: times in a chosen IANA zone, with weekdays, only as precise as the fact. */
 import type { Precision } from '../core/event';
 import type { Moment } from '../core/state';
-import { isConfirmed } from '../core/certainty';
 import { toEpoch, utcEpoch } from '../core/time';
 import { cached, isMonthOrYear, offsetAt, partsOf, wallToEpoch } from '../core/period';
 
 export { isCoarse, isMonthOrYear, offsetAt, periodOf } from '../core/period';
-
-/** " (reported)" or " (rumoured)" after what its source is not sure of; nothing when confirmed. */
-export const sureness = (certainty: string | null) => (certainty === null || isConfirmed(certainty) ? '' : ` (${certainty})`);
 
 const zoneFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }));
 

@@ -6,7 +6,8 @@
 import { seatOf } from '../core/seats';
 import type { Effective } from '../core/evolve';
 import type { Precision } from '../core/event';
-import { formatAt, isCoarse, sureness } from './format';
+import { howSure } from '../core/certainty';
+import { formatAt, isCoarse } from './format';
 
 export interface SeatBar {
   person: string;
@@ -45,11 +46,11 @@ const shown = (time: number, precision: Precision, own: string, timeZone: string
 /** When a bar begins: "Sun 19 Nov 2023", or for a holder already in office when the log starts, "as of Fri 17 Nov 2023 (start not recorded)"; "(reported)" when only reported. */
 export const barStart = (bar: SeatBar, timeZone: string) => {
   const when = shown(bar.from, bar.fromPrecision, bar.fromZone, timeZone);
-  return (bar.asOf ? `as of ${when} (start not recorded)` : when) + sureness(bar.certainty);
+  return (bar.asOf ? `as of ${when} (start not recorded)` : when) + howSure(bar.certainty);
 };
 
 /** When a bar ends, as precise and as sure as its source: "Mon 20 Nov 2023", "Wed 29 Nov 2023 (reported)", or "still held". */
-export const barEnd = (bar: SeatBar, timeZone: string) => (bar.to === null ? 'still held' : shown(bar.to, bar.toPrecision ?? 'minute', bar.toZone ?? timeZone, timeZone) + sureness(bar.toCertainty));
+export const barEnd = (bar: SeatBar, timeZone: string) => (bar.to === null ? 'still held' : shown(bar.to, bar.toPrecision ?? 'minute', bar.toZone ?? timeZone, timeZone) + howSure(bar.toCertainty));
 
 export function seatLanes(facts: Iterable<{ effect: Effective; time: number }>): SeatLane[] {
   const lanes = new Map<string, SeatLane>();

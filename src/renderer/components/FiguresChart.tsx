@@ -7,7 +7,8 @@
  */
 import { memo, useMemo } from 'react';
 import { bucketFigures, bucketsUntil, reportAt } from '../figure-buckets';
-import { formatDay, sureness } from '../format';
+import { howSure } from '../../core/certainty';
+import { formatDay } from '../format';
 import type { FigurePoint } from '../replay-protocol';
 import { Certainty } from './SourceButton';
 
@@ -38,7 +39,7 @@ export const FiguresChart = memo(function FiguresChart({ points, span, at, timeZ
   /** Each series' last report at the moment, if any. */
   const reports = series.map((s) => reportAt(s, at));
   /** A series' value at the moment, and how sure its source is: "700 (reported)". */
-  const said = (n: number) => (reports[n] ? `${reports[n].value}${sureness(reports[n].certainty)}` : 'not yet reported');
+  const said = (n: number) => (reports[n] ? `${reports[n].value}${howSure(reports[n].certainty)}` : 'not yet reported');
   return (
     <figure className="figures-figure">
       <svg className="figures" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Figures up to this moment: ${series.map((s, n) => `${s.name} ${said(n)}`).join('; ')}`}>
