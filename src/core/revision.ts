@@ -2,7 +2,7 @@
 import type { EventDraft, EventRecord, RecordOf } from './event';
 import type { Effective } from './evolve';
 import { invalid } from './errors';
-import { onlyContentRules } from './validate';
+import { shapeIssue } from './validate';
 import { isDomain, payloads } from './vocabulary';
 
 /** What the rules need to know about the log (the ledger, plus the earlier events of the same batch). */
@@ -54,7 +54,7 @@ function correctedType(id: string, context: RevisionContext): string | undefined
  */
 export function correctedEffect(original: Effective, record: RecordOf<'event.corrected'>): Effective | undefined {
   const parsed = payloads[original.type].safeParse(record.data.data);
-  if (!parsed.success && !onlyContentRules(parsed.error.issues)) return undefined;
+  if (!parsed.success && shapeIssue(parsed.error.issues)) return undefined;
   const data = parsed.success ? parsed : { data: record.data.data };
   return {
     ...original,

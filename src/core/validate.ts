@@ -76,8 +76,8 @@ export const parseRecord = (input: unknown, prefix = ''): EventRecord =>
  */
 const CONTENT_RULE = new Set(['too_big', 'invalid_format', 'custom']);
 
-/** Whether each of `issues` is only a content rule (see above): what a stored value written before them may break. */
-export const onlyContentRules = (issues: readonly z.core.$ZodIssue[]): boolean => issues.every((issue) => CONTENT_RULE.has(issue.code));
+/** The first of `issues` that is no content rule (see above): a stored value written before those rules may break them, never this. */
+export const shapeIssue = (issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue | undefined => issues.find((issue) => !CONTENT_RULE.has(issue.code));
 
 /**
  * Every record of a log is checked when it is verified: the quick pass first, zod for a verdict it
@@ -97,6 +97,7 @@ export function checkStoredRecord(input: unknown): string | undefined {
     const future = futureTimeProblem(record.time, record.timeprecision, record.timezone, toEpoch(record.recordedtime));
     return future && `time: ${future}`;
   }
-  if (!onlyContentRules(result.error.issues)) throw describeIssue(result.error.issues.find((issue) => !CONTENT_RULE.has(issue.code))!, '', input);
+  const shape = shapeIssue(result.error.issues);
+  if (shape) throw describeIssue(shape, '', input);
   return describeIssue(result.error.issues[0]!, '', input).message;
 }
