@@ -23,29 +23,44 @@ export class ReaderStates {
   readonly #capacity = 32;
   /** By reader and block, least recently used first. */
   readonly #states = new Map<string, { block: number; state: CompanyState }>();
+  /** The latest state kept for a reader asking for the first time (see `keep`). */
+  #latest: { key: string; kept: { block: number; state: CompanyState } } | undefined;
 
   /** The reader's kept state at the highest block from `block - NEAR` to `block`, if any. */
   near(knownSeq: number, block: number): { block: number; state: CompanyState } | undefined {
     for (let b = block; b >= Math.max(0, block - NEAR); b--) {
       const key = `${knownSeq}:${b}`;
-      const found = this.#states.get(key);
+      const found = this.#states.get(key) ?? (this.#latest?.key === key ? this.#latest.kept : undefined);
       if (!found) continue;
-      this.#states.delete(key);
-      this.#states.set(key, found);
+      this.#keep(key, found);
       return found;
     }
     return undefined;
   }
 
-  /** Keeps `state` (frozen) as the reader's at `block`. */
-  keep(knownSeq: number, block: number, state: CompanyState): void {
-    this.#states.set(`${knownSeq}:${block}`, { block, state });
+  /**
+   * Keeps `state` (frozen) as the reader's at `block`. A reader asking for the first time (each
+   * question at a new known-at, as a user moving the known-at control does) may not ask again:
+   * its state is kept only until the next such reader's, and among the others once it asks
+   * again. Kept among 32, each lived through many collections of the young generation and was
+   * then garbage in the old one (a third of what a million-event timeline's questions promoted).
+   */
+  keep(knownSeq: number, block: number, state: CompanyState, { askedBefore }: { askedBefore: boolean }): void {
+    const key = `${knownSeq}:${block}`;
+    if (askedBefore) this.#keep(key, { block, state });
+    else this.#latest = { key, kept: { block, state } };
+  }
+
+  #keep(key: string, kept: { block: number; state: CompanyState }): void {
+    this.#states.delete(key);
+    this.#states.set(key, kept);
     if (this.#states.size > this.#capacity) this.#states.delete(this.#states.keys().next().value!);
   }
 
   /** Drops the states at blocks from `block` on (they hold entries at or after a change). */
   dropFrom(block: number): void {
     for (const [key, kept] of this.#states) if (kept.block >= block) this.#states.delete(key);
+    if (this.#latest && this.#latest.kept.block >= block) this.#latest = undefined;
   }
 }
 

@@ -265,7 +265,7 @@ export class Timeline {
       // The reader's own state near the moment, else the head's checkpoint patched (and kept for the next steps).
       const near = this.#readerStates.near(knownSeq, target);
       patched = near ? copyState(near.state) : readerState(this.#headChain, target, knownSeq, j);
-      if (patched && !near) this.#readerStates.keep(knownSeq, target, freezeShallow(copyState(patched)));
+      if (patched && !near) this.#readerStates.keep(knownSeq, target, freezeShallow(copyState(patched)), { askedBefore: scrubbing });
       if (patched) j = near ? near.block : target;
     }
     if (!patched && target - j > 2 && scrubbing) {
