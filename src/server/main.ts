@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, BUILT_IN_LOG } from '../cli/commands';
 import { sentenceOf } from '../core/errors';
-import { LogSession, starterLog } from '../service/session';
+import { LogSession } from '../service/session';
+import { starterLog } from '../service/starter-log';
 import { createWebHost } from './http';
 import { listenProblem, parseWebOptions, WEB_USAGE, type WebOptions } from './web-options';
 

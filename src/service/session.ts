@@ -6,14 +6,12 @@
  * opens the log behind it, which takes seconds at a million events. A call that arrives before
  * any log is open waits for the opening, and is answered by that log or told why it failed.
  */
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Handlers, JsonPage, OpeningProgress, Operation } from '../core/contract';
 import { IncumbentError, sentenceOf } from '../core/errors';
 import { Serial } from '../core/serial';
 import type { Ledger } from '../core/ledger';
 import { wholeBatchEnd } from '../core/page-end';
-import { fsyncDirectoryOf } from '../store/head-anchor';
 import type { ChainedSoFar } from '../store/read-options';
 import { openService, type LogService, type ServiceOptions } from './service';
 
@@ -187,49 +185,4 @@ export class LogSession {
     this.#current = undefined;
     await current?.close();
   }
-}
-
-/**
- * The user's copy of the built-in dataset, made on first start so the shipped file never changes.
- */
-export function starterLog(dataDir: string, builtIn: string): string {
-  const logs = join(dataDir, 'logs');
-  makeDataFolder(logs);
-  const path = join(logs, 'openai-2023-11.jsonl');
-  if (existsSync(path)) return path;
-  // The head anchor first: a log found without one is opened as unanchored and checked in full.
-  if (existsSync(`${builtIn}.head`)) copyWhole(`${builtIn}.head`, `${path}.head`);
-  // A log cut short by a copy stopped halfway (a kill, a power cut) would be found under the whole
-  // log's anchor, and refused at every start after: it is put in place only once it is all there.
-  copyWhole(builtIn, path);
-  return path;
-}
-
-/** Makes the data folder, or says in a sentence why it cannot be made (Node says "ENOTDIR: not a directory, mkdir ..."). */
-function makeDataFolder(folder: string): void {
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    let blocker = folder;
-    while (!existsSync(blocker) && dirname(blocker) !== blocker) blocker = dirname(blocker);
-    const why =
-      code === 'ENOTDIR' || code === 'EEXIST' ? `${blocker} is a file, not a folder` : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `this user may not write in ${blocker}` : (error as Error).message;
-    throw new IncumbentError('invalid', `cannot make the data folder ${folder}: ${why} (give another with --data-dir or INCUMBENT_DATA_DIR)`);
-  }
-}
-
-/** Copies `from` to `to` whole or not at all: written beside it (never through a link there), flushed, then renamed into place. */
-function copyWhole(from: string, to: string): void {
-  const partial = `${to}.copying`;
-  rmSync(partial, { force: true });
-  copyFileSync(from, partial, constants.COPYFILE_EXCL);
-  const fd = openSync(partial, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, to);
-  fsyncDirectoryOf(to);
 }

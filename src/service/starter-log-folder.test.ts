@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { BUILT_IN_LOG } from '../cli/commands';
-import { starterLog } from './session';
+import { starterLog } from './starter-log';
 
 it('names a data folder that is a file in a sentence', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'incumbent-data-dir-')), 'not-a-folder');

@@ -41,7 +41,8 @@ const UNREADABLE_GRACE_MS = 2_000;
 /** More than a lock file's owner (a line of JSON) ever takes. */
 const LOCK_BYTES = 64 << 10;
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process with this number runs on this machine (one that may not be signalled runs too). */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
