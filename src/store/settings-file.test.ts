@@ -5,9 +5,9 @@
  * list broke the File menu and every open (`recent.filter is not a function`). Found opening
  * settings files edited by hand. Each field now falls back to its default on its own.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSettings } from './settings';
 
@@ -41,5 +41,15 @@ describe('a settings file edited by hand', () => {
   it('keeps what is well-formed', async () => {
     const settings = await openSettings(fileHolding('{"recent": ["/tmp/a.jsonl", 3], "theme": "dark", "window": {"width": 1000, "height": 700}, "lastLog": "/tmp/a.jsonl"}'));
     expect(settings.get()).toMatchObject({ recent: ['/tmp/a.jsonl'], theme: 'dark', window: { width: 1000, height: 700 }, lastLog: '/tmp/a.jsonl' });
+  });
+
+  it('keeps a file that is not JSON beside it, as it was, before the first change writes over it', async () => {
+    const text = '{"recent": ["/home/me/important.jsonl"], "theme": "dark"'; // cut short: a sync tool stopped halfway
+    const path = fileHolding(text);
+    const settings = await openSettings(path);
+    await settings.remember('/tmp/b.jsonl');
+    const aside = readdirSync(dirname(path)).filter((name) => name.startsWith('settings.json.unreadable-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dirname(path), aside[0]!), 'utf8')).toBe(text);
   });
 });

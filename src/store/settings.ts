@@ -1,4 +1,5 @@
 /** Small app settings (window bounds, recent logs, theme) in lowdb's JSONFile: rewritten whole, which is fine for a few hundred bytes. */
+import { renameSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
@@ -33,12 +34,21 @@ function wellFormed(data: unknown): Settings {
 }
 const RECENT_LIMIT = 10;
 
+/** Moves an unreadable settings file out of the way of the next write (`settings.json.unreadable-<time>`), so what it held is not lost. */
+function keepAside(path: string): void {
+  try {
+    renameSync(path, `${path}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  } catch {
+    // Immovable (no rights to the folder): the next write says why.
+  }
+}
+
 export async function openSettings(path: string) {
   // Not JSONFilePreset: under NODE_ENV=test it swaps in a memory adapter, and tests must see the real file.
   const db = new Low<Settings>(new JSONFile(path), defaults());
-  // The file is the user's to edit: one that is not JSON starts the app with the defaults (and is
-  // written over at the next change), rather than stopping it; each field is kept only if well-formed.
-  await db.read().catch(() => undefined);
+  // The file is the user's to edit: one that is not JSON starts the app with the defaults, rather
+  // than stopping it, and is kept beside it as it was; each field is kept only if well-formed.
+  await db.read().catch((error: unknown) => error instanceof SyntaxError && keepAside(path));
   db.data = wellFormed(db.data);
   return {
     get: (): Readonly<Settings> => db.data,
