@@ -65,9 +65,16 @@ async function withLog<T>(options: Options, io: CliIo, use: (service: LogService
  */
 const oneLine = (text: string) => text.replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, ' \u21b5 ');
 
+/** The company `--company` names, if any: one the log has. */
+const namedCompany = (service: LogService, options: Options): string | undefined => {
+  const named = str(options, 'company');
+  if (named && !service.log.ledger.timeline(named)) throw noSuchCompany(named, service.log.ledger.companies(), '--company');
+  return named;
+};
+
 /** The company to use: the one named, or the only one in the log. */
 const companyOf = (service: LogService, options: Options): string => {
-  const named = str(options, 'company');
+  const named = namedCompany(service, options);
   if (named) return named;
   const companies = service.log.ledger.companies();
   if (companies.length === 1) return companies[0]!;
@@ -84,8 +91,10 @@ export const commands = {
     const at = moment(options, 'at', true)!;
     const knownAt = moment(options, 'known-at', false);
     const knownBy = knownByOf(options);
-    const company = str(options, 'company');
-    const text = await withLog(options, io, (s) => s.snapshotText({ at, ...(knownAt ? { knownAt, knownBy } : {}), ...(company ? { company } : {}) }));
+    const text = await withLog(options, io, (s) => {
+      const company = namedCompany(s, options);
+      return s.snapshotText({ at, ...(knownAt ? { knownAt, knownBy } : {}), ...(company ? { company } : {}) });
+    });
     if (out) {
       writeOutput(out, text, '--out');
       io.err(`wrote ${out}\n`);
@@ -177,7 +186,7 @@ export const commands = {
     const wanted = (r: EventRecord) => (type ? r.type === type || r.type.startsWith(`${type}.`) : r.type !== 'log.created') && (!company || r.subject === company);
     await withLog(options, io, (s) => {
       const { ledger } = s.log;
-      if (company && !ledger.timeline(company)) throw noSuchCompany(company, ledger.companies(), '--company');
+      namedCompany(s, options);
       // Items are named by what opened them, wherever in the log that is (the list may leave it out).
       const names = new ItemNames();
       const records = [...ledger.records()]
