@@ -40,16 +40,14 @@ function makeDataFolder(folder: string): void {
   }
 }
 
-/** This process's copy on its way to `to`; named by the process, so another's copy is never written into or removed. */
-const partialOf = (to: string, pid: number) => `${to}.${pid}.copying`;
-
 /**
  * Copies `from` to `to` whole or not at all, unless `to` is there already: written beside it
  * (never through a link there), flushed, then linked into place.
  */
 function copyWhole(from: string, to: string): void {
   removeLeftovers(to);
-  const partial = partialOf(to, process.pid);
+  // Named by this process: another start's copy is never written into or removed.
+  const partial = `${to}.${process.pid}.copying`;
   try {
     copyFileSync(from, partial, constants.COPYFILE_EXCL);
     const fd = openSync(partial, 'r');
