@@ -24,6 +24,13 @@ interface Props {
 
 export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(ms, timeZone).replace('T', ' ');
 
+/**
+ * Whether `text` reads as `ms` and names its wall time: a wall time the clock skipped (02:30 on the
+ * day clocks go forward) reads as the moment an hour on, and left as typed would name another.
+ */
+const saysMoment = (text: string, ms: number, timeZone: string) =>
+  zonedToEpoch(text, timeZone) === ms && zonedToEpoch(text, 'UTC') === zonedToEpoch(shownMoment(ms, timeZone), 'UTC');
+
 export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
@@ -42,7 +49,7 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
       setEditing(false);
     } else if (!editing) {
       // Keep the text the user is typing (a moment that follows a loading log moves meanwhile).
-      setDraft((d) => (zonedToEpoch(d, timeZone) === value ? d : shownMoment(value, timeZone)));
+      setDraft((d) => (saysMoment(d, value, timeZone) ? d : shownMoment(value, timeZone)));
       setBad(false); // the text shown is a moment again, whatever was typed before
     }
   }
@@ -78,8 +85,9 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
           setEditing(false);
           const ms = zonedToEpoch(draft, timeZone);
           setBad(draft.trim() !== '' && Number.isNaN(ms));
-          // A whole moment typed, then moved from elsewhere meanwhile (Back, a follow): the field shows where it is now.
-          if (!Number.isNaN(ms) && value !== undefined && ms !== value) setDraft(shownMoment(value, timeZone));
+          // A whole moment typed, then moved from elsewhere meanwhile (Back, a follow), or a wall time
+          // the clock skipped: the field shows where the moment is now.
+          if (!Number.isNaN(ms) && value !== undefined && !saysMoment(draft, value, timeZone)) setDraft(shownMoment(value, timeZone));
           onBlur?.();
         }}
       />
