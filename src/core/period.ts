@@ -17,13 +17,16 @@ export const cached = <T>(make: (timeZone: string) => T) => {
     return found;
   };
 };
-const wallFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+// The era too: Intl numbers 1 BC (year 0) "1" and 2 BC "2", which read as years 1 and 2 AD.
+const wallFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', era: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }));
 
 /** The wall clock in `timeZone` at instant `ms`. */
 export const partsOf = (ms: number, timeZone: string) => {
   const parts = wallFormat(timeZone).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+  const year = get('year');
+  const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
+  return { year: bc ? 1 - year : year, month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
 };
 
 /** Milliseconds to add to UTC to get wall time in `timeZone` at instant `ms`. */

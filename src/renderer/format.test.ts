@@ -115,3 +115,16 @@ describe('a moment written for the moment field', () => {
     expect(epochToZonedExact(Date.parse('2001-10-28T00:32:52.482Z'), 'Europe/Amsterdam')).toBe('2001-10-28T02:32:52.482');
   });
 });
+
+describe('the day before 1 January of year 1', () => {
+  const LA = 'America/Los_Angeles';
+  it('is 31 December 1 BC (year 0), a day back on the wall clock, and said so', () => {
+    const firstOfYear1 = zonedToEpoch('0001-01-01T00:00', LA);
+    const dayBefore = addCalendarDays(firstOfYear1, -1, LA);
+    expect(dayBefore).toBe(firstOfYear1 - 86_400_000);
+    expect(epochToZonedExact(dayBefore, LA)).toBe('0000-12-31T00:00');
+    expect(zonedToEpoch('0000-12-31T00:00', LA)).toBe(dayBefore);
+    expect(formatInstant(dayBefore, LA)).toBe('Sun 31 Dec 1 BC, 00:00 GMT-7:52:58');
+    expect(formatInstant(firstOfYear1, LA)).toBe('Mon 1 Jan 1, 00:00 GMT-7:52:58');
+  });
+});

@@ -52,11 +52,12 @@ export function epochToZonedExact(ms: number, timeZone: string): string {
 export const zoneName = (ms: number, timeZone: string) =>
   zoneFormat(timeZone).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 
-const dayFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }));
+const dayFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', era: 'short' }));
 const dayParts = (ms: number, timeZone: string) => {
   const parts = dayFormat(timeZone).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { weekday: get('weekday'), day: get('day'), month: get('month'), year: get('year') };
+  // A year before 1 AD says so ("1 BC"); one after is said bare, as ever.
+  return { weekday: get('weekday'), day: get('day'), month: get('month'), year: get('era') === 'BC' ? `${get('year')} BC` : get('year') };
 };
 
 /** "Sun 19 Nov 2023" (or "Sun 19 Nov" without the year). */
