@@ -128,3 +128,18 @@ describe('the day before 1 January of year 1', () => {
     expect(formatInstant(firstOfYear1, LA)).toBe('Mon 1 Jan 1, 00:00 GMT-7:52:58');
   });
 });
+
+describe('a year outside 0000-9999', () => {
+  it('is written as an expanded ISO year (+010000, -000001) and reads back as itself', () => {
+    const LA = 'America/Los_Angeles';
+    const lastNoon = zonedToEpoch('9999-12-31T12:00', LA);
+    const after = addCalendarDays(lastNoon, 1, LA);
+    expect(epochToZonedExact(after, LA)).toBe('+010000-01-01T12:00');
+    expect(zonedToEpoch('+010000-01-01T12:00', LA)).toBe(after);
+    const before = addCalendarDays(zonedToEpoch('0000-01-01T12:00', LA), -1, LA);
+    expect(epochToZonedExact(before, LA)).toBe('-000001-12-31T12:00');
+    expect(zonedToEpoch('-000001-12-31T12:00', LA)).toBe(before);
+    // Past the range of a Date: not a moment, rather than an error thrown from Intl.
+    expect(Number.isNaN(zonedToEpoch('+300000-01-01T00:00', LA))).toBe(true);
+  });
+});

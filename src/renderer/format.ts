@@ -16,11 +16,13 @@ export const addCalendarDays = (ms: number, days: number, timeZone: string) => w
 
 /** "2023-11-18T12:00" (or "2023-11-18 12:00", with seconds, an offset such as " -05:00", or a date alone) read as wall time in `timeZone`, as epoch milliseconds (NaN if unreadable). */
 export function zonedToEpoch(local: string, timeZone: string): number {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?: ([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?)?\s*$/.exec(local);
+  const m = /^\s*(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?: ([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?)?\s*$/.exec(local);
   if (!m) return NaN;
   const [month, day, hour, minute, second] = [+m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN;
   const wall = utcEpoch(+m[1]!, month, day, hour, minute, second);
+  // Past the range of a Date (about 271,821 BC to 275,760 AD), with a day to spare for the zone's offsets.
+  if (Math.abs(wall) > 8.64e15 - 86_400_000) return NaN;
   // An offset names one of the two moments of an hour a clock turned back repeats (see epochToZonedExact).
   const offset = m[8] ? (m[8] === '-' ? -1 : 1) * (+m[9]! * 3_600_000 + +m[10]! * 60_000 + +(m[11] ?? 0) * 1000) : undefined;
   return (offset === undefined ? wallToEpoch(wall, timeZone) : wall - offset) + +(m[7] ?? '').padEnd(3, '0');
@@ -30,7 +32,9 @@ export function zonedToEpoch(local: string, timeZone: string): number {
 export const epochToZoned = (ms: number, timeZone: string): string => wallText(partsOf(ms, timeZone));
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const wallText = (p: ReturnType<typeof partsOf>) => `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+// A year outside 0000-9999 in ISO 8601's expanded form ("+010000", "-000001"), which reads back.
+const yearText = (year: number) => (year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`);
+const wallText = (p: ReturnType<typeof partsOf>) => `${yearText(p.year)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 
 /**
  * Epoch milliseconds as "2023-11-18T12:00" in `timeZone`, with the seconds (and milliseconds) when
