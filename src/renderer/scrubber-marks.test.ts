@@ -127,3 +127,14 @@ describe('storyEndOf', () => {
     expect(storyEndOf(new Float64Array(), new Uint8Array(), ZONE)).toBeUndefined();
   });
 });
+
+describe('axisTicks far from now', () => {
+  // Zoomed out around 9999-12-31 (the Moment field takes it), the ticks on the first of each month
+  // past year 9999 were NaN and the loop never ended: the page froze.
+  it('names the years either side of 9999 and of 1 AD, and ends', () => {
+    const y9999 = Date.parse('9999-06-01T00:00:00Z');
+    expect(axisTicks(y9999, y9999 + 3 * 365 * DAY, 300, ZONE).map((t) => t.label)).toEqual(['10000', '10001', '10002']);
+    const y1 = new Date(Date.UTC(2000, 5, 1)).setUTCFullYear(1);
+    expect(axisTicks(y1 - 3 * 365 * DAY, y1, 300, ZONE).map((t) => t.label)).toEqual(['2 BC', '1 BC', '1']);
+  });
+});

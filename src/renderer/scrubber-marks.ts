@@ -3,8 +3,10 @@
  * on round wall-clock times, markers grouped where they cannot be told apart, day-precision facts
  * as bands, and the next or previous moment at which the state certainly includes an event.
  */
+import { partsOf, wallToEpoch } from '../core/period';
 import { lowerBound, upperBound } from '../core/search';
-import { epochToZoned, formatPeriod, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf, zonedToEpoch } from './format';
+import { utcEpoch } from '../core/time';
+import { formatPeriod, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf } from './format';
 import { KINDS, kindLabel } from './kinds';
 import { PRECISIONS } from './replay-protocol';
 
@@ -58,13 +60,15 @@ export function axisTicks(start: number, end: number, width: number, timeZone: s
 
 function monthTicks(start: number, end: number, most: number, timeZone: string): { t: number; label: string }[] {
   const months = MONTH_STEPS.find((m) => (end - start) / (m * AVERAGE_MONTH) <= most) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
-  const [year, month] = epochToZoned(start, timeZone).split('-').map(Number) as [number, number];
+  const { year, month } = partsOf(start, timeZone);
   const ticks: { t: number; label: string }[] = [];
   // Months counted from year 0, so that steps line up with the calendar (quarters, whole years).
+  // From numbers, not text: a year past 9999 or before 1 AD is no "YYYY-MM-DD" (as text it was NaN, and the loop never ended).
   for (let index = Math.ceil((year * 12 + month - 1) / months) * months; ticks.length < 200; index += months) {
-    const t = zonedToEpoch(`${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`, timeZone);
-    if (t > end) break;
-    if (t >= start) ticks.push({ t, label: months >= 12 ? String(Math.floor(index / 12)) : formatShortMonth(t, timeZone) });
+    const y = Math.floor(index / 12);
+    const t = wallToEpoch(utcEpoch(y, (((index % 12) + 12) % 12) + 1, 1), timeZone);
+    if (!(t <= end)) break;
+    if (t >= start) ticks.push({ t, label: months >= 12 ? (y < 1 ? `${1 - y} BC` : String(y)) : formatShortMonth(t, timeZone) });
   }
   return ticks;
 }
