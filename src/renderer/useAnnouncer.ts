@@ -53,12 +53,13 @@ export function momentSentence(moment: MomentState, timeZone: string): string {
 }
 
 /**
- * Speaks a moment once its state has settled: again only when its last change or its day-only
- * changes differ, or it is seen as known at another time (the same last change may then stand in
- * another state). The time spoken is the state's own, never a newer moment whose state is on its way.
+ * Speaks a moment once its state has settled (a moment moved by a button, where the focus stays, is
+ * heard only here: a sentence left at the old time would say a moment that is no longer shown), and
+ * again when it moves, its last change or day-only changes differ, or it is seen as known at another
+ * time. The time spoken is the state's own, never a newer moment whose state is on its way.
  */
 export function useMomentAnnouncement(moment: MomentState | undefined, timeZone: string | undefined): string {
   // Said once the company's zone is known: a time said in another zone is wrong.
   const sentence = moment && timeZone ? momentSentence(moment, timeZone) : undefined;
-  return useAnnouncer(sentence, moment && sentence ? `${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}|${moment.knownAt ?? ''}|${moment.knownBy ?? ''}` : undefined);
+  return useAnnouncer(sentence, moment && sentence ? `${moment.at}|${moment.last?.eventId ?? 'none'}|${moment.uncertain.map((u) => u.eventId).join(',')}|${moment.knownAt ?? ''}|${moment.knownBy ?? ''}` : undefined);
 }
