@@ -3,7 +3,7 @@
  * database to database) with its lines byte for byte, so the copy has the same seqs, chain and
  * head, and gives byte-identical snapshots. The target must be empty; nothing is overwritten.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { IncumbentError } from '../core/errors';
 import { anchorPath, AnchorWriter, fsyncDirectoryOf, readAnchor } from './head-anchor';
@@ -35,12 +35,15 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
   if (!existsSync(to)) refuseLogAtSideFile(to, 'TO');
   // Before the lock, which would be taken beside the folder, in its parent.
   if (isFolder(path)) throw new IncumbentError('invalid', `${to} is a folder, not a log file: give the copy a file name, such as ${join(to, 'copy.jsonl')}`, 'TO');
+  // A pipe or a device has size 0, as an empty file: the copy was renamed over it (/dev/null too, through a link).
+  refuseOtherThanFile(path, to);
   const lock = LogLock.acquire(path);
   const partial = `${path}.copying`;
   /** Once the copy is in place: a failure after it (its anchor's write) takes it away again. */
   let placed = false;
   try {
-    if (existsSync(path) && statSync(path).size > 0) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
+    // Again under the lock: what is there now is what the copy is renamed over.
+    if (refuseOtherThanFile(path, to)?.size) throw new IncumbentError('conflict', `${path} is not empty; copy never overwrites a log`, 'TO');
     // An empty one, left by an init stopped before its first write, named no head: as good as none (as init takes it).
     if (readAnchor(path) !== 'missing') throw new IncumbentError('conflict', `${path}.head exists (the anchor of another log); remove it first`, 'TO');
     // Left by a copy that was stopped (this lock is ours now), or put there: removed, never written
@@ -89,6 +92,18 @@ function writeLogFile(to: string, lines: Iterable<{ seq: number; line: string }>
   } finally {
     lock.release();
   }
+}
+
+/** What is at `path` (undefined for nothing), refused unless it is a regular file, as `init` refuses it. */
+function refuseOtherThanFile(path: string, to: string): Stats | undefined {
+  let there: Stats | undefined;
+  try {
+    there = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new IncumbentError('invalid', `cannot write a copy at ${to}: ${(error as Error).message}`, 'TO');
+  }
+  if (there && !there.isFile()) throw new IncumbentError('invalid', `${to} is not a regular file (a pipe, a device or a socket), not a log file: give the copy a file name of its own`, 'TO');
+  return there;
 }
 
 export interface CopyResult {
