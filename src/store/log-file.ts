@@ -43,13 +43,15 @@ const SNAPSHOT_KEYS = new Set(['companies', 'format', 'notYetCovered', 'provenan
 /**
  * Refuses to write `what` (a snapshot, an export) to `path` when it is the log at `log` (by any
  * name) or a file kept beside it under its name (its head anchor, index, lock or bookmarks all sit
- * at `${log}.something`): one slip on the keyboard or in a save dialog would lose the log.
+ * at `${log}.something`): one slip on the keyboard or in a save dialog would lose the log. So too a
+ * file kept beside another log: its bookmarks were replaced, and an anchor started for it unreadable.
  */
 export function refuseLogFiles(path: string, log: string, what: string, field: string): void {
   const [target, real] = [realLogPath(path), realLogPath(log)];
   if (sameFile(path, log) || target === real || target.startsWith(`${real}.`)) {
     throw new IncumbentError('invalid', `${path} is the log read, or a file kept beside it: write the ${what} elsewhere`, field);
   }
+  refuseSideFile(path, () => `write the ${what} elsewhere`, field);
 }
 
 /**
