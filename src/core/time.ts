@@ -49,10 +49,13 @@ function parseRfc3339(s: string): number {
   return utcEpoch(digits(s, 0, 4), month, day, hour, minute, second, Math.floor(ms)) - offset * 60_000;
 }
 
+/** An explicit offset at the end: without one, `Date.parse` reads a time in the zone of the machine reading it. */
+const ENDS_IN_OFFSET = /(?:[Zz]|[+-]\d\d:\d\d)$/;
+
 /** The instant an RFC 3339 time names, or NaN for anything else: for checks that leave a bad time to its own field's message. */
 export function instantOf(iso: string): number {
   const fast = parseRfc3339(iso);
-  return Number.isNaN(fast) ? Date.parse(iso) : fast;
+  return Number.isNaN(fast) && ENDS_IN_OFFSET.test(iso) ? Date.parse(iso) : fast;
 }
 
 /** Parses an RFC 3339 instant; throws on anything it cannot read, so callers never get NaN. */
