@@ -2,7 +2,7 @@
  * Every text an author writes is held to one line of well-formed, visible characters, but the two
  * URIs were not: a citation's url took a right-to-left override ("https://evil.example/\u202emoc.elgoog",
  * which a reader of the log or of a snapshot sees as ending "google.com") and half a surrogate pair,
- * and an event's source took half a surrogate pair. Found appending them with the CLI.
+ * and an event's source took half a surrogate pair, or spaces alone. Found appending them with the CLI.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ it.each([
   ['a url with a line separator', event('urn:desk', 'https://a.example/one\u2028two'), 'event 1.data.citation.url: must not contain control or bidi-override characters'],
   ['a url with half a surrogate pair', event('urn:desk', 'https://a.example/\ud800'), 'event 1.data.citation.url: must be well-formed Unicode'],
   ['a source with half a surrogate pair', event('urn:desk\udc00', 'https://a.example/'), 'event 1.source: must be well-formed Unicode'],
+  ['a source of spaces only', event('  ', 'https://a.example/'), 'event 1.source: must be a URI reference, with no spaces'],
+  ['a source with a space', event('urn:my desk', 'https://a.example/'), 'event 1.source: must be a URI reference, with no spaces'],
 ])('%s is refused, naming the field, and nothing is written', async (_what, line, message) => {
   const dir = mkdtempSync(join(tmpdir(), 'incumbent-uri-'));
   const log = join(dir, 'acme.jsonl');

@@ -99,6 +99,8 @@ export const EventSource = z
   .min(1)
   .max(limits.source, `must be at most ${limits.source} characters`)
   .regex(ONE_LINE, 'must not contain control or bidi-override characters')
+  // A URI reference (CloudEvents) holds no space: "  " or "urn:my desk" names no source.
+  .regex(/^\S+$/u, 'must be a URI reference, with no spaces')
   .refine(wellFormed, WELL_FORMED);
 
 /** Stable identifiers for companies, people, petitions and pending items: `sam-altman`, `openai`. */
