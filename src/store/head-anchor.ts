@@ -12,6 +12,7 @@ import { closeSync, fdatasyncSync, fsyncSync, openSync, readFileSync, writeSync 
 import { dirname } from 'node:path';
 import { besideLog } from './log-file';
 import { readRegularFile } from './regular-file';
+import { openToWrite } from './open-to-write';
 
 export interface Anchor {
   seq: number;
@@ -75,7 +76,7 @@ export class AnchorWriter {
   constructor(logPath: string) {
     const current = readAnchor(logPath);
     const created = current === 'missing';
-    this.#fd = openSync(anchorPath(logPath), created ? 'w+' : 'r+');
+    this.#fd = openToWrite(anchorPath(logPath), created ? 'w+' : 'r+');
     if (created) fsyncDirectoryOf(logPath);
     if (typeof current === 'object') {
       // Start on the slot that is not the newest, so the newest survives a torn first write.

@@ -20,6 +20,7 @@ import { keyOnceOpen } from './key-once-open';
 import { readLog, type LogContents } from './read-log';
 import { PARALLEL_READING_BYTES } from './read-share';
 import { sha256 } from './seal';
+import { openToWrite } from './open-to-write';
 
 export interface LogData {
   ledger: Ledger;
@@ -101,7 +102,7 @@ export class JsonLinesAdapter implements Adapter<LogData> {
       return { ledger, digests, pending: [], warnings, ...(torn ? { recovered: { line: torn.line, reason: torn.reason } } : {}) };
     }
     let recovered: LogData['recovered'];
-    this.#fd = openSync(this.#path, 'r+');
+    this.#fd = openToWrite(this.#path, 'r+');
     // The path is opened again to write: it must still name the file that was read and checked.
     const opened = fstatSync(this.#fd);
     if (opened.dev !== contents.file.dev || opened.ino !== contents.file.ino) {
