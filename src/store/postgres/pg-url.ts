@@ -78,7 +78,11 @@ export function parsePgUrl(location: string, idleInTransactionMs = IDLE_IN_TRANS
   }
   const log = url.searchParams.get('log') ?? '';
   if (!LOG_NAME.test(log)) throw new IncumbentError('invalid', `needs ?log=NAME naming the log in the database (letters, digits, . _ -, at most 100), e.g. postgres://${url.username || 'user'}@${url.host || 'host'}${url.pathname}?log=newsroom`, '--log');
-  for (const key of url.searchParams.keys()) if (!ALLOWED.has(key)) throw new IncumbentError('invalid', `unknown postgres URL parameter "${key}" (known: ${[...ALLOWED].join(', ')})`, '--log');
+  for (const key of url.searchParams.keys()) {
+    if (!ALLOWED.has(key)) throw new IncumbentError('invalid', `unknown postgres URL parameter "${key}" (known: ${[...ALLOWED].join(', ')})`, '--log');
+    // Only the first would count: a second log= would be dropped in silence, and the append go elsewhere.
+    if (url.searchParams.getAll(key).length > 1) throw invalid(`gives the parameter "${key}" more than once`);
+  }
   const user = decoded(url.username, 'user name') || process.env.PGUSER || userInfo().username;
   const host = url.hostname.replace(/^\[|\]$/g, '') || process.env.PGHOST || 'localhost';
   const port = Number(url.port || process.env.PGPORT || 5432);

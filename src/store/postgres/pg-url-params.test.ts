@@ -1,0 +1,24 @@
+/**
+ * A postgres URL's parameters are each given once and mean one thing: a second `log=` would be
+ * dropped in silence (the first one wins, so a writer appends to a log it did not name last), and an
+ * sslmode this client does not carry out would be taken as the strictest one. No server is needed.
+ */
+import { describe, expect, it } from 'vitest';
+import { IncumbentError } from '../../core/errors';
+import { parsePgUrl } from './pg-url';
+
+const refusal = (url: string) => {
+  try {
+    parsePgUrl(url);
+  } catch (error) {
+    return error instanceof IncumbentError ? error.message : `raw: ${String(error)}`;
+  }
+  return 'accepted';
+};
+
+describe('postgres URL parameters', () => {
+  it('a parameter given twice is refused, naming it', () => {
+    expect(refusal('postgres://u@h:5432/db?log=news&log=other')).toMatch(/^--log: .*"log" more than once/);
+    expect(refusal('postgres://u@h:5432/db?log=news&lock_timeout=5&lock_timeout=9')).toMatch(/^--log: .*"lock_timeout" more than once/);
+  });
+});
