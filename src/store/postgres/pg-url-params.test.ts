@@ -21,4 +21,9 @@ describe('postgres URL parameters', () => {
     expect(refusal('postgres://u@h:5432/db?log=news&log=other')).toMatch(/^--log: .*"log" more than once/);
     expect(refusal('postgres://u@h:5432/db?log=news&lock_timeout=5&lock_timeout=9')).toMatch(/^--log: .*"lock_timeout" more than once/);
   });
+
+  it('an sslmode this client does not carry out is refused, not taken as verify-full', () => {
+    for (const mode of ['bogus', 'prefer', 'allow', 'REQUIRE']) expect(refusal(`postgres://u@h:5432/db?log=news&sslmode=${mode}`)).toMatch(/^--log: has an sslmode .*disable, require, verify-ca or verify-full/);
+    for (const mode of ['disable', 'require', 'verify-ca', 'verify-full']) expect(refusal(`postgres://u@h:5432/db?log=news&sslmode=${mode}`)).toBe('accepted');
+  });
 });

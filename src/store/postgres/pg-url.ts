@@ -23,6 +23,7 @@ export interface PgTarget {
 
 const LOG_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const ALLOWED = new Set(['log', 'sslmode', 'connect_timeout', 'lock_timeout', 'application_name']);
+const SSL_MODES = new Set(['disable', 'require', 'verify-ca', 'verify-full']);
 
 /**
  * How long a statement waits for a lock, in seconds, unless the URL says (`lock_timeout=S`). Any
@@ -88,6 +89,8 @@ export function parsePgUrl(location: string, idleInTransactionMs = IDLE_IN_TRANS
   const port = Number(url.port || process.env.PGPORT || 5432);
   const database = decoded(url.pathname.slice(1), 'database name') || process.env.PGDATABASE || user;
   const sslmode = url.searchParams.get('sslmode');
+  // Any other value was taken as verify-full; allow and prefer (fall back to plain text) pg cannot do.
+  if (sslmode !== null && !SSL_MODES.has(sslmode)) throw invalid('has an sslmode this app does not know (disable, require, verify-ca or verify-full; allow and prefer, which fall back to no encryption, are not offered)');
   const connectWait = url.searchParams.get('connect_timeout') ?? '10';
   // As libpq: 0 waits for as long as it takes. Bounded so that Node's timer (at most 2^31 - 1 ms) holds it.
   if (!/^\d{1,6}$/.test(connectWait)) throw invalid('has connect_timeout that is not a whole number of seconds from 0 to 999999');
