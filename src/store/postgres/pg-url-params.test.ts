@@ -26,4 +26,11 @@ describe('postgres URL parameters', () => {
     for (const mode of ['bogus', 'prefer', 'allow', 'REQUIRE']) expect(refusal(`postgres://u@h:5432/db?log=news&sslmode=${mode}`)).toMatch(/^--log: has an sslmode .*disable, require, verify-ca or verify-full/);
     for (const mode of ['disable', 'require', 'verify-ca', 'verify-full']) expect(refusal(`postgres://u@h:5432/db?log=news&sslmode=${mode}`)).toBe('accepted');
   });
+
+  it('a NUL in the user, database, password or application_name is refused, naming which', () => {
+    expect(refusal('postgres://u@h:5432/post%00gres?log=news')).toMatch(/^--log: has a NUL character in its database name/);
+    expect(refusal('postgres://u%00x@h:5432/db?log=news')).toMatch(/^--log: has a NUL character in its user name/);
+    expect(refusal('postgres://u:Xy%00zz@h:5432/db?log=news')).toMatch(/^--log: has a NUL character in its password/);
+    expect(refusal('postgres://u@h:5432/db?log=news&application_name=a%00b')).toMatch(/^--log: has a NUL character in its application_name/);
+  });
 });

@@ -60,12 +60,20 @@ function checkUserInfoWhole(location: string): void {
   if (authorityEnd !== -1 && rest.includes('@', authorityEnd)) throw invalid('has an "@" after its host: a password holding / ? or # must be percent-encoded (%2F %3F %23), or given in PGPASSWORD or ~/.pgpass');
 }
 
+/** PostgreSQL's startup message ends each setting at a NUL: the server hung up, read as "did not answer". */
+const noNul = (value: string, what: string) => {
+  if (value.includes('\0')) throw invalid(`has a NUL character in its ${what} (%00), which PostgreSQL cannot take`);
+  return value;
+};
+
 const decoded = (part: string, what: string) => {
+  let value: string;
   try {
-    return decodeURIComponent(part);
+    value = decodeURIComponent(part);
   } catch {
     throw invalid(`has a badly percent-encoded ${what} (a % must be followed by two hex digits; write % itself as %25)`);
   }
+  return noNul(value, what);
 };
 
 /** `idleInTransactionMs` is for tests, which cannot wait IDLE_IN_TRANSACTION_MS for each case. */
@@ -107,7 +115,7 @@ export function parsePgUrl(location: string, idleInTransactionMs = IDLE_IN_TRANS
     ...(sslmode && sslmode !== 'disable' ? { ssl: sslmode === 'require' ? { rejectUnauthorized: false } : true } : {}),
     connectionTimeoutMillis: timeout * 1000,
     lock_timeout: Number(lockWait) * 1000,
-    application_name: url.searchParams.get('application_name') ?? 'incumbent',
+    application_name: noNul(url.searchParams.get('application_name') ?? 'incumbent', 'application_name'),
     idle_in_transaction_session_timeout: idleInTransactionMs,
     // Lets this client notice a server that vanished (after the OS's keepalive idle time); the
     // server noticing a vanished client, which is what frees the lock, is the timeout above.
