@@ -27,7 +27,7 @@ import { fastAppend, FAST_ROWS } from './fast-append';
 import { insertRows, rowsOf, ROWS_PER_INSERT } from './insert-rows';
 import { isConstraintViolation, isConnectionLoss, pgError } from './pg-errors';
 import { parsePgUrl, type PgTarget } from './pg-url';
-import { CHANNEL, ensureSchema, hasSchema, TABLE } from './schema';
+import { CHANNEL, ensureSchema, hasSchema, refuseLineType, TABLE } from './schema';
 import { noticeText, parseNotice } from './append-notice';
 
 /** Rows read per query while catching up (keyset paging by seq). */
@@ -216,7 +216,7 @@ export class PgEventLog implements LogStore {
     try {
       for (;;) {
         const { rows } = await client.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${TABLE} WHERE log = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`, [this.#target.log, reader.read]);
-        for (const row of rows) joined.push(...reader.push(row.line));
+        for (const row of rows) joined.push(...reader.push(typeof row.line === 'string' ? row.line : await refuseLineType(client, this.#target.log)));
         if (rows.length < PAGE) break;
       }
       // Transactions commit whole batches, so this is a table edited outside the app.

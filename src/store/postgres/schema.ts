@@ -106,3 +106,15 @@ export async function ensureSchema(client: ClientBase): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * Throws for a log table whose `line` column was altered to another type (json, jsonb): the driver
+ * hands such a column over parsed, and its intact records would be refused as "not valid JSON".
+ */
+export async function refuseLineType(client: ClientBase, log: string): Promise<never> {
+  const { rows } = await client.query<{ type: string }>(`SELECT pg_typeof(line)::text AS type FROM ${TABLE} LIMIT 1`);
+  const type = rows[0]?.type ?? 'unknown';
+  // json keeps the text as it was given; jsonb (and others) rewrote it, so the chain's bytes are gone.
+  const remedy = type === 'json' ? `change it back with ALTER TABLE ${TABLE} ALTER COLUMN line TYPE text` : 'that type did not keep the lines\' bytes: restore the table from a backup or a copy';
+  throw new IncumbentError('damaged', `log "${log}": ${TABLE}.line is of type ${type}, not text (the table was altered), and a log's lines are read as text, byte for byte: ${remedy}`);
+}
