@@ -43,8 +43,9 @@ export function pgError(error: unknown, server: string, doing: string, committin
       : 'nothing was written (the transaction was rolled back)';
     return new IncumbentError('io', `could not ${doing}: the PostgreSQL server at ${server} did not answer (${messageOf(error)}); ${outcome}`);
   }
-  // lock_not_available: lock_timeout (pg-url.ts) ran out while another session held the log's lock.
-  if (code === '55P03') return new IncumbentError('locked', `could not ${doing}: another session of PostgreSQL at ${server} held the log's lock longer than lock_timeout allows (${LOCK_WAIT_HINT}); nothing was written. Try again; if it stays locked, find the session holding it in pg_locks (locktype advisory)`);
+  // lock_not_available: lock_timeout (pg-url.ts) ran out while another session held the log's
+  // advisory lock, or a lock on the table itself (which a reader waits for too).
+  if (code === '55P03') return new IncumbentError('locked', `could not ${doing}: PostgreSQL at ${server} waited longer than lock_timeout allows (${LOCK_WAIT_HINT}) for a lock another session held, the log's lock (appends, copies) or a lock on the table itself (an ALTER TABLE, VACUUM FULL or LOCK TABLE in progress); nothing was written. Try again; if it stays locked, find the session holding it in pg_locks (locktype advisory, or relation)`);
   // pg's own words when the server asks for a password and neither the URL, PGPASSWORD nor ~/.pgpass gave one.
   if (/client password must be a string/.test(messageOf(error))) return new IncumbentError('invalid', `PostgreSQL at ${server} ${ASKS_FOR_A_PASSWORD}: set PGPASSWORD or ~/.pgpass (or put it, percent-encoded, in the URL)`, '--log');
   if (code === '28P01' || code === '28000') return new IncumbentError('invalid', `PostgreSQL at ${server} refused the login: ${messageOf(error)}`, '--log');

@@ -29,12 +29,27 @@ describe.skipIf(!cluster)(`an append does not wait without end for the log's loc
     await reader.query('BEGIN');
     await reader.query('SELECT pg_advisory_xact_lock($1)', [parsePgUrl(url).lockKey]);
     const started = performance.now();
-    await expect(writer.append([statementDraft('while-locked')])).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/held the log's lock longer than lock_timeout allows.*nothing was written/) });
+    await expect(writer.append([statementDraft('while-locked')])).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/longer than lock_timeout allows.*the log's lock.*nothing was written/) });
     expect(performance.now() - started).toBeLessThan(5_000);
     await reader.query('COMMIT');
     await reader.end();
     const { appended } = await writer.append([statementDraft('after')]);
     expect(appended.map((r) => [r.id, r.seq])).toEqual([['after', 3]]);
+  });
+
+  it("a lock on the table itself (an ALTER TABLE, VACUUM FULL or LOCK TABLE in progress) is named as such to a reader, not as the log's advisory lock", { timeout: 30_000 }, async () => {
+    const url = newLog();
+    await (await open(url)).append([statementDraft('before')]);
+    const locker = await connectAs(url, 'lena', 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE');
+    await locker.query('BEGIN; LOCK TABLE incumbent_events IN ACCESS EXCLUSIVE MODE');
+    try {
+      const refused = await open(`${url}&lock_timeout=1`, { readOnly: true }).then(() => 'opened', (error: Error) => error.message);
+      expect(refused).toMatch(/lock_timeout allows.*a lock on the table/);
+      expect(refused).not.toMatch(/held the log's lock/);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
   });
 
   it.each(['between statements', 'awaiting a reply'])("a writer stopped (SIGSTOP) %s while it holds the lock loses its session after its idle limit: the next writer appends, the stopped one's append fails saying why, nothing of it written", { timeout: 60_000 }, async (where) => {
