@@ -33,4 +33,13 @@ describe('postgres URL parameters', () => {
     expect(refusal('postgres://u:Xy%00zz@h:5432/db?log=news')).toMatch(/^--log: has a NUL character in its password/);
     expect(refusal('postgres://u@h:5432/db?log=news&application_name=a%00b')).toMatch(/^--log: has a NUL character in its application_name/);
   });
+
+  it("a user, database or application_name longer than PostgreSQL's 63 bytes is refused, naming which: the server cuts names there (two names alike in their first 63 bytes reach one database), and one of some kilobytes made it hang up", () => {
+    const long = 'd'.repeat(64);
+    expect(refusal(`postgres://u@h:5432/${long}?log=news`)).toMatch(/^--log: has a database name longer than 63 bytes/);
+    expect(refusal(`postgres://${long}@h:5432/db?log=news`)).toMatch(/^--log: has a user name longer than 63 bytes/);
+    expect(refusal(`postgres://u@h:5432/db?log=news&application_name=${'x'.repeat(20_000)}`)).toMatch(/^--log: has an application_name longer than 63 bytes/);
+    expect(refusal(`postgres://u@h:5432/${'é'.repeat(31)}?log=news`)).toBe('accepted');
+    expect(refusal(`postgres://u@h:5432/${'é'.repeat(32)}?log=news`)).toMatch(/database name longer than 63 bytes/);
+  });
 });

@@ -66,6 +66,13 @@ const noNul = (value: string, what: string) => {
   return value;
 };
 
+/** The server cuts a name at NAMEDATALEN - 1 bytes without a word (two names alike that far reach one database), and hangs up on a startup message of some kilobytes. */
+const NAME_BYTES = 63;
+const shortName = (value: string, what: string) => {
+  if (Buffer.byteLength(value) > NAME_BYTES) throw invalid(`has ${what} longer than ${NAME_BYTES} bytes, PostgreSQL's limit (the server would cut it short)`);
+  return value;
+};
+
 const decoded = (part: string, what: string) => {
   let value: string;
   try {
@@ -92,10 +99,10 @@ export function parsePgUrl(location: string, idleInTransactionMs = IDLE_IN_TRANS
     // Only the first would count: a second log= would be dropped in silence, and the append go elsewhere.
     if (url.searchParams.getAll(key).length > 1) throw invalid(`gives the parameter "${key}" more than once`);
   }
-  const user = decoded(url.username, 'user name') || process.env.PGUSER || userInfo().username;
+  const user = shortName(decoded(url.username, 'user name') || process.env.PGUSER || userInfo().username, 'a user name');
   const host = url.hostname.replace(/^\[|\]$/g, '') || process.env.PGHOST || 'localhost';
   const port = Number(url.port || process.env.PGPORT || 5432);
-  const database = decoded(url.pathname.slice(1), 'database name') || process.env.PGDATABASE || user;
+  const database = shortName(decoded(url.pathname.slice(1), 'database name') || process.env.PGDATABASE || user, 'a database name');
   const sslmode = url.searchParams.get('sslmode');
   // Any other value was taken as verify-full; allow and prefer (fall back to plain text) pg cannot do.
   if (sslmode !== null && !SSL_MODES.has(sslmode)) throw invalid('has an sslmode this app does not know (disable, require, verify-ca or verify-full; allow and prefer, which fall back to no encryption, are not offered)');
@@ -115,7 +122,7 @@ export function parsePgUrl(location: string, idleInTransactionMs = IDLE_IN_TRANS
     ...(sslmode && sslmode !== 'disable' ? { ssl: sslmode === 'require' ? { rejectUnauthorized: false } : true } : {}),
     connectionTimeoutMillis: timeout * 1000,
     lock_timeout: Number(lockWait) * 1000,
-    application_name: noNul(url.searchParams.get('application_name') ?? 'incumbent', 'application_name'),
+    application_name: shortName(noNul(url.searchParams.get('application_name') ?? 'incumbent', 'application_name'), 'an application_name'),
     idle_in_transaction_session_timeout: idleInTransactionMs,
     // Lets this client notice a server that vanished (after the OS's keepalive idle time); the
     // server noticing a vanished client, which is what frees the lock, is the timeout above.
