@@ -26,4 +26,18 @@ describe.skipIf(!cluster)('checking a copy into PostgreSQL', () => {
     await expect(checkCopy(url, hashOf, 5)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/ends at #4, not at #5/) });
     await log.close();
   });
+
+  it('a server gone before the read-back says the copy was committed and how to check it, not that nothing was written', async () => {
+    const url = cluster!.url('copied-then-gone');
+    const log = await PgEventLog.open(url, { create: { title: 'Acme' } });
+    await log.close();
+    cluster!.stop();
+    try {
+      const said = await checkCopy(url, (seq) => log.hashOf(seq), 1).then(() => 'checked', (error: Error) => error.message);
+      expect(said).not.toMatch(/nothing was written/);
+      expect(said).toMatch(/committed.*verify --log .*--head 1:/);
+    } finally {
+      cluster!.start();
+    }
+  }, 60_000);
 });

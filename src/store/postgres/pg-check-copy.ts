@@ -8,7 +8,7 @@
 import { newPgClient } from './pg-client';
 import { IncumbentError } from '../../core/errors';
 import { sha256 } from '../seal';
-import { pgError } from './pg-errors';
+import { isConnectionLoss, pgError } from './pg-errors';
 import { parsePgUrl } from './pg-url';
 import { TABLE } from './schema';
 
@@ -33,6 +33,8 @@ export async function checkCopy(location: string, hashOf: (seq: number) => strin
     }
     if (expected - 1 !== head) throw new IncumbentError('damaged', `the copy at ${target.display} ends at #${expected - 1}, not at #${head}`);
   } catch (error) {
+    // The copy committed before this read-back began: "nothing was written" would send a retry into a log that holds it.
+    if (isConnectionLoss(error)) throw new IncumbentError('io', `the copy into ${target.display} was committed, but the PostgreSQL server at ${target.server} did not answer when it was read back to be checked (${(error as Error).message}); once it is back, check it with: incumbent verify --log ${target.display} --head ${head}:${hashOf(head)}`);
     throw pgError(error, target.server, `check the copy in log "${target.log}"`);
   } finally {
     await client.end().catch(() => undefined);
