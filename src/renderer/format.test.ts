@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, epochToZoned, epochToZonedExact, formatAt, formatInstant, formatMegabytes, periodOf, zonedToEpoch } from './format';
+import { addCalendarDays, epochToZoned, epochToZonedExact, formatAt, formatInstant, formatMegabytes, formatShortMonth, periodOf, zonedToEpoch } from './format';
 
 describe('wall time in a zone', () => {
   it('reads a datetime-local value as wall time in the zone', () => {
@@ -141,5 +141,17 @@ describe('a year outside 0000-9999', () => {
     expect(zonedToEpoch('-000001-12-31T12:00', LA)).toBe(before);
     // Past the range of a Date: not a moment, rather than an error thrown from Intl.
     expect(Number.isNaN(zonedToEpoch('+300000-01-01T00:00', LA))).toBe(true);
+  });
+});
+
+describe('a month or a year before 1 AD', () => {
+  it('is said with its era, as a day is ("November 1 BC"); one after is said bare', () => {
+    const nov1BC = new Date(Date.UTC(2000, 10, 5)).setUTCFullYear(0);
+    expect(formatAt(nov1BC, 'month', 'UTC')).toBe('November 1 BC');
+    expect(formatAt(nov1BC, 'year', 'UTC')).toBe('1 BC');
+    expect(formatShortMonth(nov1BC, 'UTC')).toBe('Nov 1 BC');
+    expect(formatAt(Date.UTC(2023, 10, 5), 'month', 'UTC')).toBe('November 2023');
+    expect(formatAt(Date.UTC(2023, 10, 5), 'year', 'UTC')).toBe('2023');
+    expect(formatShortMonth(Date.UTC(2023, 10, 5), 'UTC')).toBe('Nov 2023');
   });
 });

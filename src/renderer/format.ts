@@ -56,12 +56,24 @@ export function epochToZonedExact(ms: number, timeZone: string): string {
 export const zoneName = (ms: number, timeZone: string) =>
   zoneFormat(timeZone).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 
-const dayFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', era: 'short' }));
+/**
+ * A format that shows a year, with its era: Intl numbers 1 BC "1" and 2 BC "2", which read as years
+ * 1 and 2 AD. `withEraBC` says the era only before 1 AD.
+ */
+const withYear = (options: Intl.DateTimeFormatOptions) => cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, ...options, year: 'numeric', era: 'short' }));
+
+/** The parts of `format`'s text for `ms`, the era (with the space before it, en-GB puts it last) left out after 1 BC: "1 BC", "2023". */
+function withEraBC(format: Intl.DateTimeFormat, ms: number): Intl.DateTimeFormatPart[] {
+  const parts = format.formatToParts(ms);
+  return parts.at(-1)?.type === 'era' && parts.at(-1)!.value !== 'BC' ? parts.slice(0, -2) : parts;
+}
+const textOf = (parts: Intl.DateTimeFormatPart[]) => parts.map((p) => p.value).join('');
+
+const dayFormat = withYear({ weekday: 'short', day: 'numeric', month: 'short' });
 const dayParts = (ms: number, timeZone: string) => {
-  const parts = dayFormat(timeZone).formatToParts(ms);
+  const parts = withEraBC(dayFormat(timeZone), ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  // A year before 1 AD says so ("1 BC"); one after is said bare, as ever.
-  return { weekday: get('weekday'), day: get('day'), month: get('month'), year: get('era') === 'BC' ? `${get('year')} BC` : get('year') };
+  return { weekday: get('weekday'), day: get('day'), month: get('month'), year: textOf(parts.slice(parts.findIndex((p) => p.type === 'year'))) };
 };
 
 /** "Sun 19 Nov 2023" (or "Sun 19 Nov" without the year). */
@@ -93,20 +105,22 @@ function writeInstant(ms: number, timeZone: string, withYear: boolean): string {
   return `${formatDay(ms, timeZone, withYear)}, ${pad(p.hour)}:${pad(p.minute)} ${zoneName(ms, timeZone)}`;
 }
 
-const yearFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }));
-const monthFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }));
+const yearFormat = withYear({});
+const monthFormat = withYear({ month: 'long' });
 
 const clockFormat = cached((timeZone) => new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }));
-const shortMonthFormat = cached((timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short', year: 'numeric' }));
+const shortMonthFormat = withYear({ month: 'short' });
 /** "21:00": the wall clock in `timeZone`. */
 export const formatClock = (ms: number, timeZone: string) => clockFormat(timeZone).format(ms);
 /** "Nov 2023". */
-export const formatShortMonth = (ms: number, timeZone: string) => shortMonthFormat(timeZone).format(ms);
+export const formatShortMonth = (ms: number, timeZone: string) => textOf(withEraBC(shortMonthFormat(timeZone), ms));
+/** "2023", "1 BC". */
+export const formatYear = (ms: number, timeZone: string) => textOf(withEraBC(yearFormat(timeZone), ms));
 
 /** A time as precise as its source and no more: "Sun 19 Nov 2023", "May 2022", "Fri 17 Nov 2023, 12:00 PST". */
 export function formatAt(ms: number, precision: Precision, timeZone: string): string {
-  if (precision === 'year') return yearFormat(timeZone).format(ms);
-  if (precision === 'month') return monthFormat(timeZone).format(ms);
+  if (precision === 'year') return formatYear(ms, timeZone);
+  if (precision === 'month') return textOf(withEraBC(monthFormat(timeZone), ms));
   if (precision === 'day') return formatDay(ms, timeZone);
   const text = formatInstant(ms, timeZone);
   return precision === 'hour' ? `${text} (to the hour)` : text;

@@ -6,7 +6,7 @@
 import { partsOf, wallToEpoch } from '../core/period';
 import { lowerBound, upperBound } from '../core/search';
 import { utcEpoch } from '../core/time';
-import { formatPeriod, formatClock, formatDay, formatInstant, formatShortMonth, isCoarse, offsetAt, periodOf } from './format';
+import { formatPeriod, formatClock, formatDay, formatInstant, formatShortMonth, formatYear, isCoarse, offsetAt, periodOf } from './format';
 import { KINDS, kindLabel } from './kinds';
 import { PRECISIONS } from './replay-protocol';
 
@@ -68,7 +68,7 @@ function monthTicks(start: number, end: number, most: number, timeZone: string):
     const y = Math.floor(index / 12);
     const t = wallToEpoch(utcEpoch(y, (((index % 12) + 12) % 12) + 1, 1), timeZone);
     if (!(t <= end)) break;
-    if (t >= start) ticks.push({ t, label: months >= 12 ? (y < 1 ? `${1 - y} BC` : String(y)) : formatShortMonth(t, timeZone) });
+    if (t >= start) ticks.push({ t, label: months >= 12 ? formatYear(t, timeZone) : formatShortMonth(t, timeZone) });
   }
   return ticks;
 }
