@@ -80,8 +80,11 @@ function useMomentState(replay: ReplayClient, company: string | undefined, at: n
       setState(ready.state);
       if (ready.version === version) return;
       // Prepared before more of the log came in: shown meanwhile (it is this moment's), and asked
-      // again, for the next run (with no prepared state) to wait for.
-      setPrepared(undefined);
+      // again, for the next run (with no prepared state) to wait for. Only this prepared state is
+      // dropped: this effect can run after a later follow's state and move were set (passive
+      // effects wait for a task, and a worker's answer can come first), and dropping that one
+      // moved the moment without its state, shown busy.
+      setPrepared((p) => (p === ready ? undefined : p));
       pending.current = { key: key!, version, answer: ask(company, at) };
       return;
     }
