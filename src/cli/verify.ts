@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IncumbentError } from '../core/errors';
 import { Ledger } from '../core/ledger';
-import { buildSnapshot, inFormat1, inFormat2, Snapshot, SNAPSHOT_FORMAT_1, SNAPSHOT_FORMAT_2, snapshotJson } from '../core/snapshot';
+import { buildSnapshot, inFormat1, inFormat2, inFormat3, Snapshot, SNAPSHOT_FORMAT_1, SNAPSHOT_FORMAT_2, SNAPSHOT_FORMAT_3, snapshotJson } from '../core/snapshot';
 import { checkStoredIndex } from '../store/check-index';
 import { checkInto, mergeShapes, noShapes, SHARE_CHECKER } from '../store/check-lines';
 import { noWholeRecord } from '../store/line-checks';
@@ -55,11 +55,11 @@ function checkHead(contents: Proof, head: string, matched: number[] = []): strin
 }
 
 /** How an earlier format wrote what the log gives now: the content of a snapshot in that format is compared with it. */
-const earlierFormats: Record<string, (snapshot: Snapshot) => unknown> = { [SNAPSHOT_FORMAT_1]: inFormat1, [SNAPSHOT_FORMAT_2]: inFormat2 };
+const earlierFormats: Record<string, (snapshot: Snapshot) => unknown> = { [SNAPSHOT_FORMAT_1]: inFormat1, [SNAPSHOT_FORMAT_2]: inFormat2, [SNAPSHOT_FORMAT_3]: inFormat3 };
 
 /**
  * The snapshot in `file` (as read, and as its schema reads it), or why it is not one: the first
- * field at fault, by its path. Of a snapshot in an earlier format (/1, /2) only the provenance is
+ * field at fault, by its path. Of a snapshot in an earlier format (/1, /2, /3) only the provenance is
  * read: its content is compared, byte for byte, with what the log gives as that format wrote it.
  */
 function snapshotIn(file: string): { json: unknown; snapshot: Pick<Snapshot, 'provenance'>; asWritten: (snapshot: Snapshot) => unknown } {

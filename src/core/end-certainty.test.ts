@@ -61,7 +61,7 @@ describe('an ending keeps its own certainty', () => {
 
   it('in the snapshot, under its own name beside the start\'s', () => {
     const doc = JSON.parse(snapshotJson(buildSnapshot(walkedOut(), { at: T(3) }, hash, '1.0.0')));
-    expect(doc.format).toBe('incumbent.snapshot/3');
+    expect(doc.format).toBe('incumbent.snapshot/4');
     const [company] = doc.companies;
     expect(company.formerRoles[0]).toMatchObject({ certainty: 'confirmed', endCertainty: 'reported' });
     expect(company.board.former[0]).toMatchObject({ certainty: 'confirmed', endCertainty: 'reported' });

@@ -40,6 +40,9 @@ export function factOf(record: EventRecord): Effective {
 
 const momentOf = (e: Effective): Moment => ({ time: e.time, precision: e.timeprecision, timezone: e.timezone });
 
+/** What a state records of the last fact it counts (`CompanyState.last`). */
+export const lastApplied = (e: Effective): NonNullable<CompanyState['last']> => ({ eventId: e.id, seq: e.seq, ...momentOf(e) });
+
 function endHolding(s: CompanyState, seat: string, e: Effective, cause: FormerHolding['endCause'], replacedBy?: string): void {
   const holding = dictGet(s.roles, seat);
   if (!holding) return;
@@ -167,5 +170,5 @@ export function evolve(s: CompanyState, e: Effective): void {
       // Statements are on the record (events list, citations) but change no seat.
       break;
   }
-  s.last = { eventId: e.id, seq: e.seq, time: e.time };
+  s.last = lastApplied(e);
 }

@@ -14,7 +14,7 @@
  * So the cost is the facts of dirty parts, not every entry since the first difference: a correction
  * of who held a seat years back dirties that seat until its next holder, not years of facts.
  */
-import { evolve, type Effective } from './evolve';
+import { evolve, lastApplied, type Effective } from './evolve';
 import { MinHeap } from './min-heap';
 import { lowerBound } from './search';
 import type { Part, PartList } from './state-parts';
@@ -198,8 +198,7 @@ export function readerState(head: HeadChain, blocks: number, knownSeq: number, u
 function lastSeen(head: HeadChain, end: number, knownSeq: number): CompanyState['last'] {
   for (let i = end - 1; i >= 0; i--) {
     if (!head.visible(i, knownSeq)) continue;
-    const e = head.fact(i);
-    return { eventId: e.id, seq: e.seq, time: e.time };
+    return lastApplied(head.fact(i));
   }
   return null;
 }

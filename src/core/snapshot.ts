@@ -18,8 +18,9 @@ import { dictValues } from './dict';
  * director and chair, and `closeCertainty` to each resolved item; /3 added each company's
  * `uncertain` facts.
  */
-export const SNAPSHOT_FORMAT = 'incumbent.snapshot/3';
-/** The formats before /3: still verified (`verify --snapshot`), never written. */
+export const SNAPSHOT_FORMAT = 'incumbent.snapshot/4';
+/** The formats before /4: still verified (`verify --snapshot`), never written. */
+export const SNAPSHOT_FORMAT_3 = 'incumbent.snapshot/3';
 export const SNAPSHOT_FORMAT_2 = 'incumbent.snapshot/2';
 export const SNAPSHOT_FORMAT_1 = 'incumbent.snapshot/1';
 
@@ -143,17 +144,24 @@ const uncertainIn = (timeline: Timeline, reader: Reader, at: number): UncertainF
 
 const without = <T extends object>(value: T, field: string) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== field));
 
-/** A snapshot as format /2 wrote it: without what /3 added. */
-export function inFormat2(snapshot: Snapshot): unknown {
-  return { ...snapshot, format: SNAPSHOT_FORMAT_2, companies: snapshot.companies.map((c) => without(c, 'uncertain')) };
+/** A snapshot as format /3 wrote it: its last event's time without what /4 added (its precision and zone). */
+export function inFormat3(snapshot: Snapshot) {
+  const lastEvent = ({ eventId, seq, time }: NonNullable<CompanySnapshot['lastEvent']>) => ({ eventId, seq, time });
+  return { ...snapshot, format: SNAPSHOT_FORMAT_3, companies: snapshot.companies.map((c) => ({ ...c, lastEvent: c.lastEvent && lastEvent(c.lastEvent) })) };
 }
 
-/** A snapshot as format /1 wrote it: without what /2 and /3 added. */
+/** A snapshot as format /2 wrote it: without what /3 and /4 added. */
+export function inFormat2(snapshot: Snapshot): unknown {
+  const third = inFormat3(snapshot);
+  return { ...third, format: SNAPSHOT_FORMAT_2, companies: third.companies.map((c) => without(c, 'uncertain')) };
+}
+
+/** A snapshot as format /1 wrote it: without what /2, /3 and /4 added. */
 export function inFormat1(snapshot: Snapshot): unknown {
   return {
     ...snapshot,
     format: SNAPSHOT_FORMAT_1,
-    companies: snapshot.companies.map((company) => without(company, 'uncertain') as Omit<CompanySnapshot, 'uncertain'>).map((c) => ({
+    companies: inFormat3(snapshot).companies.map((company) => without(company, 'uncertain') as Omit<CompanySnapshot, 'uncertain'>).map((c) => ({
       ...c,
       formerRoles: c.formerRoles.map((f) => without(f, 'endCertainty')),
       board: { ...c.board, former: c.board.former.map((f) => without(f, 'endCertainty')), formerChairs: c.board.formerChairs.map((f) => without(f, 'endCertainty')) },

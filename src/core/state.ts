@@ -102,7 +102,8 @@ export const ClosedItem = PendingItem.extend({
 });
 export type ClosedItem = z.output<typeof ClosedItem>;
 
-export const LastApplied = z.object({ eventId: z.string(), seq: z.int(), time: z.string() }).nullable();
+/** The last fact the state counts, with its time as known: a time known only to the day is not read as that day's midnight. */
+export const LastApplied = z.object({ eventId: z.string(), seq: z.int(), ...Moment.shape }).nullable();
 
 /** Every map below is a `Dict`: its keys come from data, so none of them may reach a prototype. */
 export interface CompanyState {
