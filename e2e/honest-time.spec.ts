@@ -55,7 +55,7 @@ test('the last change has a fixed slot that says how long before it was', async 
   const { page } = app;
   const slot = page.locator('.last-change');
   await setMoment(page, '2023-11-17T13:00');
-  await expect(slot).toContainText('Last change: Fri 17 Nov 2023, 12:00 PST (to the hour), 1 h before');
+  await expect(slot).toContainText('Last change: Fri 17 Nov 2023, 12:00 PST, to the hour, 1 h before');
   const height = (await slot.boundingBox())!.height;
   await setMoment(page, '2023-11-18T09:00');
   await expect(slot).toContainText('Last change: Fri 17 Nov 2023, at least 9 h before');

@@ -21,7 +21,7 @@ test('the directors who left the board, and who left the chair, are shown with t
   const { page } = app;
   await setMoment(page, '2023-11-18T12:00');
   const board = page.getByRole('region', { name: 'Board' });
-  await expect(board).toContainText("The chair is vacant: Greg Brockman left it (removed, Fri 17 Nov 2023, 12:00 PST (to the hour)).");
+  await expect(board).toContainText("The chair is vacant: Greg Brockman left it (removed, Fri 17 Nov 2023, 12:00 PST, to the hour).");
   await expect(board.getByRole('button', { name: 'Source for how Greg Brockman left the chair' })).toBeVisible();
   const left = board.locator('ul.former');
   await expect(left).toContainText('Sam Altman: removed');

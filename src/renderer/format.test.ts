@@ -32,6 +32,10 @@ describe('honest dates', () => {
     expect(formatAt(sunday9pm, 'day', LA)).toBe('Sun 19 Nov 2023');
     expect(formatAt(sunday9pm, 'month', LA)).toBe('November 2023');
   });
+  it('says a time known to the hour after a comma, so it nests in the parentheses it is often given in', () => {
+    expect(formatAt(sunday9pm, 'hour', LA)).toBe('Sun 19 Nov 2023, 21:00 PST, to the hour');
+    expect(`(removed, ${formatAt(sunday9pm, 'hour', LA)})`).not.toMatch(/\(.*\(/);
+  });
   it('finds the wall-clock day around an instant, in the zone, across a DST change', () => {
     const [from, to] = periodOf(sunday9pm, 'day', LA);
     expect(new Date(from).toISOString()).toBe('2023-11-19T08:00:00.000Z');

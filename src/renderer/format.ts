@@ -117,13 +117,17 @@ export const formatShortMonth = (ms: number, timeZone: string) => textOf(withEra
 /** "2023", "1 BC". */
 export const formatYear = (ms: number, timeZone: string) => textOf(withEraBC(yearFormat(timeZone), ms));
 
-/** A time as precise as its source and no more: "Sun 19 Nov 2023", "May 2022", "Fri 17 Nov 2023, 12:00 PST". */
+/**
+ * A time as precise as its source and no more: "Sun 19 Nov 2023", "May 2022", "Fri 17 Nov 2023,
+ * 12:00 PST", and "Fri 17 Nov 2023, 12:00 PST, to the hour": said after a comma, not in
+ * parentheses, since the time itself is often given in parentheses ("left it (removed, ...)").
+ */
 export function formatAt(ms: number, precision: Precision, timeZone: string): string {
   if (precision === 'year') return formatYear(ms, timeZone);
   if (precision === 'month') return textOf(withEraBC(monthFormat(timeZone), ms));
   if (precision === 'day') return formatDay(ms, timeZone);
   const text = formatInstant(ms, timeZone);
-  return precision === 'hour' ? `${text} (to the hour)` : text;
+  return precision === 'hour' ? `${text}, to the hour` : text;
 }
 
 /**
