@@ -1,8 +1,10 @@
 /**
  * Named moments of a log, kept beside it in `<log>.bookmarks.json` (lowdb's JSONFile, written
  * whole and atomically: a few hundred bytes), so they travel with the log file. Each change reads
- * the file, changes one bookmark and writes it back, one change at a time per file in this process:
- * two at once would lose one, or race on lowdb's temporary file.
+ * the file, changes one bookmark and writes it back, one change at a time per file: in this process
+ * (a queue), and across processes (a lock file, as a log's writer takes), since the desktop app and
+ * web hosts may keep one log's bookmarks at once. Two at once lost one, or raced on lowdb's
+ * temporary file.
  */
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -11,6 +13,7 @@ import { StoredBookmark, type Bookmark } from '../core/contract';
 import { IncumbentError } from '../core/errors';
 import { Serial } from '../core/serial';
 import { toEpoch } from '../core/time';
+import { LogLock } from '../store/lock';
 import { readRegularFile } from '../store/regular-file';
 
 const MAX_BOOKMARKS = 200;
@@ -21,6 +24,22 @@ const isShared = (path: string) => /^postgres(ql)?:/.test(path);
 /** Changes to each bookmarks file in this process, one at a time (a few files: one per log opened). */
 const queues = new Map<string, Serial>();
 const queueOf = (file: string) => queues.get(file) ?? queues.set(file, new Serial()).get(file)!;
+
+/** How long a change waits for another process's change to the same file (each takes milliseconds). */
+const LOCK_WAIT_MS = 5_000;
+
+/** The lock on `path` (`<path>.lock`), waited for while another process holds it for a change of its own. */
+async function lockOf(path: string): Promise<LogLock> {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return LogLock.acquire(path);
+    } catch (error) {
+      if (!(error instanceof IncumbentError) || error.code !== 'locked' || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+    }
+  }
+}
 
 /** By instant: the text of a moment with another offset sorts elsewhere (01:00-08:00 is after 05:00Z). */
 const byMoment = (a: Bookmark, b: Bookmark) => toEpoch(a.at) - toEpoch(b.at);
@@ -57,10 +76,16 @@ export function bookmarksOf(logPath: string) {
   /** Writes `change` of the list as it is now, and returns the list written. */
   const change = (edit: (bookmarks: Bookmark[]) => Bookmark[]) =>
     queueOf(path).run(async () => {
-      const db = await read();
-      db.data.bookmarks = edit(db.data.bookmarks);
-      await db.write();
-      return db.data.bookmarks;
+      // A shared log has no file beside it to lock (`read` says so).
+      const lock = isShared(logPath) ? undefined : await lockOf(path);
+      try {
+        const db = await read();
+        db.data.bookmarks = edit(db.data.bookmarks);
+        await db.write();
+        return db.data.bookmarks;
+      } finally {
+        lock?.release();
+      }
     });
   return {
     list: async (): Promise<Bookmark[]> => (isShared(logPath) ? [] : (await read()).data.bookmarks),
