@@ -6,8 +6,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { isoInZone } from '../../core/zone';
 import type { DomainType } from '../../core/vocabulary';
-import type { Precision } from '../../core/event';
-import { formatAt, isCoarse, periodOf } from '../format';
+import { formatAt } from '../format';
 import type { EventRow } from '../replay-protocol';
 import { textOf } from './CitationDialog';
 import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, precisionLabels, problemsOf, typeLabel, valuesOf, type Field, type Problem, type Values } from './event-fields';
@@ -69,18 +68,14 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
   };
   const touch = (name: string) => setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
 
-  // Known only to the day, month or year: written as that period's start (as the built-in logs are), never with an hour no one knows.
-  const precision = values.precision as Precision;
-  const coarse = isCoarse(precision);
-  const written = coarse && !Number.isNaN(time) ? periodOf(time, precision, timeZone)[0] : time;
   const draft = useMemo(() => {
     const citation = { document: String(values.document ?? '').trim(), quote: String(values.quote ?? '').trim(), ...(values.title ? { title: String(values.title) } : {}), ...(values.url ? { url: String(values.url) } : {}) };
-    const envelope = { subject: company, time: Number.isNaN(written) ? '' : isoInZone(written, timeZone), timeprecision: values.precision, timezone: timeZone };
+    const envelope = { subject: company, time: Number.isNaN(time) ? '' : isoInZone(time, timeZone), timeprecision: values.precision, timezone: timeZone };
     if (target?.mode === 'retract') return { ...envelope, type: 'event.retracted', data: { target: target.row.record.id, reason: String(values.reason ?? ''), citation } };
     const data = { certainty: values.certainty, citation, ...payloadOf(type, values) };
     if (target?.mode === 'correct') return { ...envelope, type: 'event.corrected', data: { target: target.row.record.id, reason: String(values.reason ?? ''), citation, time: envelope.time, timeprecision: values.precision, data } };
     return { ...envelope, type, data };
-  }, [values, type, company, timeZone, target, written]);
+  }, [values, type, company, timeZone, target, time]);
 
   // An empty person id is made from the name: its problems are the name's, reported there.
   const problems = useMemo(() => problemsOf(draft, type).filter((p) => !(p.field === 'person.id' && !String(values['person.id'] ?? '').trim())), [draft, type, values]);
@@ -229,7 +224,7 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
         <div className="grid">
           <div className="field">
             <Label htmlFor="f-time" text={`When it happened (${timeZone})`} required />
-            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(written) ? undefined : written} timeZone={timeZone} dateOnly={coarse} onChange={setTime} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(shownFor('time') ? { describedBy: 'err-time' } : {})} />
+            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} onChange={setTime} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(shownFor('time') ? { describedBy: 'err-time' } : {})} />
             {errorNode('time')}
           </div>
           <div className="field">

@@ -13,7 +13,7 @@ interface Props {
   timeZone: string;
   onChange(ms: number): void;
   disabled?: boolean;
-  /** Shows the day alone ("2023-11-19"), for a time known only to the day or coarser; a day typed is read as its start. */
+  /** Allow a date alone ("2023-11-19"), read as the start of that day. */
   dateOnly?: boolean;
   id?: string;
   className?: string;
@@ -23,8 +23,6 @@ interface Props {
 }
 
 export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(ms, timeZone).replace('T', ' ');
-/** The day alone, for a moment known only to the day (or coarser): "2023-11-19". */
-const shownDay = (ms: number, timeZone: string) => epochToZonedExact(ms, timeZone).split('T')[0]!;
 
 /**
  * Whether `text` reads as `ms` and names its wall time: a wall time the clock skipped (02:30 on the
@@ -33,11 +31,8 @@ const shownDay = (ms: number, timeZone: string) => epochToZonedExact(ms, timeZon
 const saysMoment = (text: string, ms: number, timeZone: string) =>
   zonedToEpoch(text, timeZone) === ms && zonedToEpoch(text, 'UTC') === zonedToEpoch(shownMoment(ms, timeZone), 'UTC');
 
-export function MomentInput({ label, value, timeZone, onChange, disabled, dateOnly, id, className, invalid, describedBy, onBlur }: Props) {
-  const shown = (ms: number) => (dateOnly ? shownDay(ms, timeZone) : shownMoment(ms, timeZone));
-  /** Whether the text names `ms` as the field shows it (a date alone, when `dateOnly`). */
-  const says = (text: string, ms: number) => (dateOnly ? text.trim() === shownDay(ms, timeZone) : saysMoment(text, ms, timeZone));
-  const [draft, setDraft] = useState(value === undefined ? '' : shown(value));
+export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
+  const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
   const errorId = useId();
   const ownError = bad && !invalid && !describedBy;
@@ -45,16 +40,16 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, dateOn
   const [editing, setEditing] = useState(false);
   // A new moment or zone shows in the same render, never after it: text typed into the field
   // between the two would be appended to the old text.
-  const [showing, setShowing] = useState({ value, timeZone, dateOnly });
-  if (showing.value !== value || showing.timeZone !== timeZone || showing.dateOnly !== dateOnly) {
-    setShowing({ value, timeZone, dateOnly });
+  const [shown, setShown] = useState({ value, timeZone });
+  if (shown.value !== value || shown.timeZone !== timeZone) {
+    setShown({ value, timeZone });
     if (value === undefined) {
       // No moment (another company or log is on its way): the field starts empty, as it is left.
       setDraft('');
       setEditing(false);
     } else if (!editing) {
       // Keep the text the user is typing (a moment that follows a loading log moves meanwhile).
-      setDraft((d) => (says(d, value) ? d : shown(value)));
+      setDraft((d) => (saysMoment(d, value, timeZone) ? d : shownMoment(value, timeZone)));
       setBad(false); // the text shown is a moment again, whatever was typed before
     }
   }
@@ -70,8 +65,8 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, dateOn
         aria-label={label}
         aria-invalid={bad || invalid ? true : undefined}
         {...(describedBy || ownError ? { 'aria-describedby': describedBy ?? errorId } : {})}
-        title={`${dateOnly ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:MM'}, in the company's time zone`}
-        placeholder={dateOnly ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:MM'}
+        title="YYYY-MM-DD HH:MM, in the company's time zone"
+        placeholder="YYYY-MM-DD HH:MM"
         // Unavailable rather than disabled: a disabled field loses the focus it holds (to the page's
         // body) when another log starts loading, and Tab would skip it without a word.
         readOnly={disabled}
@@ -92,13 +87,13 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, dateOn
           setBad(draft.trim() !== '' && Number.isNaN(ms));
           // A whole moment typed, then moved from elsewhere meanwhile (Back, a follow), or a wall time
           // the clock skipped: the field shows where the moment is now.
-          if (!Number.isNaN(ms) && value !== undefined && !says(draft, value)) setDraft(shown(value));
+          if (!Number.isNaN(ms) && value !== undefined && !saysMoment(draft, value, timeZone)) setDraft(shownMoment(value, timeZone));
           onBlur?.();
         }}
       />
       {ownError && (
         <span className="moment-error" id={errorId} role="alert">
-          {dateOnly ? 'Not a day: type it as YYYY-MM-DD' : 'Not a moment: type it as YYYY-MM-DD HH:MM'}
+          Not a moment: type it as YYYY-MM-DD HH:MM
         </span>
       )}
     </span>
