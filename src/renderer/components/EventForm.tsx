@@ -12,7 +12,7 @@ import { textOf } from './CitationDialog';
 import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, precisionLabels, problemsOf, typeLabel, valuesOf, type Field, type Problem, type Values } from './event-fields';
 import { Label } from './FieldLabel';
 import { Modal } from './Modal';
-import { MomentInput } from './MomentInput';
+import { MomentInput, NOT_A_MOMENT } from './MomentInput';
 
 export interface FormTarget {
   row: EventRow;
@@ -39,11 +39,19 @@ export interface KeptDraft {
 }
 
 const PRECISIONS = ['day', 'hour', 'minute', 'second', 'month', 'year'] as const;
+/** Said under the time of a fact known only to the day, month or year (see `timeprecision` in docs/authoring.md). */
+const COARSE_TIME_NOTES: Record<string, string> = {
+  day: 'Known only to the day: its hour orders it among that day’s events, and is never shown.',
+  month: 'Known only to the month: its day and hour order it among that month’s events, and are never shown.',
+  year: 'Known only to the year: its date and hour order it among that year’s events, and are never shown.',
+};
 export function EventForm({ company, at, timeZone, target, submit, onClose, kept, onKeep }: Props) {
   const fresh = (): Values => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) });
   const [restored, setRestored] = useState(kept !== undefined && !target);
   const [type, setType] = useState<DomainType>(restored ? kept!.type : (target?.type ?? 'role.assumed'));
   const [time, setTime] = useState<number>(restored ? kept!.time : target ? target.row.time : at);
+  /** Whether the time field's text reads as a moment: while it does not, `time` is the last one that did, and is not recorded. */
+  const [timeReadable, setTimeReadable] = useState(true);
   const [values, setValues] = useState<Values>(() => (restored ? kept!.values : fresh()));
   /** Escape or Cancel never loses what was typed: it is there when the form opens again, until recorded or started over. */
   const close = () => {
@@ -77,8 +85,11 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
     return { ...envelope, type, data };
   }, [values, type, company, timeZone, target, time]);
 
-  // An empty person id is made from the name: its problems are the name's, reported there.
-  const problems = useMemo(() => problemsOf(draft, type).filter((p) => !(p.field === 'person.id' && !String(values['person.id'] ?? '').trim())), [draft, type, values]);
+  // An empty person id is made from the name: its problems are the name's, reported there. Time text that reads as no moment is the time's problem, whatever moment was read last.
+  const problems = useMemo(
+    () => [...(timeReadable ? [] : [{ field: 'time', message: NOT_A_MOMENT }]), ...problemsOf(draft, type).filter((p) => !(p.field === 'person.id' && !String(values['person.id'] ?? '').trim()) && (timeReadable || p.field !== 'time'))],
+    [draft, type, values, timeReadable],
+  );
   const all = serverError ? [serverError, ...problems.filter((p) => p.field !== serverError.field)] : problems;
   const problemFor = (name: string) => all.find((p) => p.field === name || p.field.startsWith(`${name}.`));
   const shownFor = (name: string) => (submitted || touched.has(name) || serverError?.field === name ? problemFor(name) : undefined);
@@ -104,6 +115,9 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
     }
   };
 
+  /** What the time's finer fields mean when the source gives only its day, month or year: they order the fact, and are never shown. */
+  const orderOnly = COARSE_TIME_NOTES[String(values.precision)];
+  const timeNotes = [shownFor('time') && 'err-time', orderOnly && 'hint-time'].filter(Boolean).join(' ');
   const labels: Record<string, string> = { time: 'When it happened', reason: 'Reason', document: 'Document', title: 'Title', url: 'URL', quote: 'Quoted sentence', 'person.name': 'Person', 'person.id': 'Person id', certainty: 'Certainty', precision: 'Known to the' };
   for (const f of fieldsOf[type]) labels[f.name] ??= f.label;
   const labelOf = (field: string) => labels[field] ?? labels[field.split('.')[0]!] ?? (field || 'Event');
@@ -224,8 +238,13 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
         <div className="grid">
           <div className="field">
             <Label htmlFor="f-time" text={`When it happened (${timeZone})`} required />
-            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} onChange={setTime} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(shownFor('time') ? { describedBy: 'err-time' } : {})} />
+            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} onChange={setTime} onReadable={setTimeReadable} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(timeNotes ? { describedBy: timeNotes } : {})} />
             {errorNode('time')}
+            {orderOnly && (
+              <span className="hint" id="hint-time">
+                {orderOnly}
+              </span>
+            )}
           </div>
           <div className="field">
             <Label htmlFor="f-precision" text="Known to the" required />

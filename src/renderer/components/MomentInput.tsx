@@ -4,7 +4,7 @@
  * moment is kept for the user to fix, and said so in words (not by a red border alone), unless the
  * field's owner reports its problems itself (`describedBy`, `invalid`).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { epochToZonedExact, zonedToEpoch } from '../format';
 
 interface Props {
@@ -13,14 +13,17 @@ interface Props {
   timeZone: string;
   onChange(ms: number): void;
   disabled?: boolean;
-  /** Allow a date alone ("2023-11-19"), read as the start of that day. */
-  dateOnly?: boolean;
+  /** Whether the text shown reads as a moment, each time that changes: while it does not, `value` is the last one that did. */
+  onReadable?(readable: boolean): void;
   id?: string;
   className?: string;
   invalid?: boolean;
   describedBy?: string;
   onBlur?(): void;
 }
+
+/** What the field says of text it cannot read as a moment. */
+export const NOT_A_MOMENT = 'Not a moment: type it as YYYY-MM-DD HH:MM';
 
 export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(ms, timeZone).replace('T', ' ');
 
@@ -31,9 +34,11 @@ export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(m
 const saysMoment = (text: string, ms: number, timeZone: string) =>
   zonedToEpoch(text, timeZone) === ms && zonedToEpoch(text, 'UTC') === zonedToEpoch(shownMoment(ms, timeZone), 'UTC');
 
-export function MomentInput({ label, value, timeZone, onChange, disabled, id, className, invalid, describedBy, onBlur }: Props) {
+export function MomentInput({ label, value, timeZone, onChange, onReadable, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
+  const readable = !Number.isNaN(zonedToEpoch(draft, timeZone));
+  useEffect(() => onReadable?.(readable), [readable, onReadable]);
   const errorId = useId();
   const ownError = bad && !invalid && !describedBy;
   /** Set from the user's first keystroke until the field is left: text being typed is never replaced from outside. */
@@ -93,7 +98,7 @@ export function MomentInput({ label, value, timeZone, onChange, disabled, id, cl
       />
       {ownError && (
         <span className="moment-error" id={errorId} role="alert">
-          Not a moment: type it as YYYY-MM-DD HH:MM
+          {NOT_A_MOMENT}
         </span>
       )}
     </span>
