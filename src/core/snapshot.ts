@@ -16,7 +16,7 @@ import { dictValues } from './dict';
  * The format's name and version. A closed schema (no field it does not list) cannot take a new
  * field silently, so one added is a new version: /2 added `endCertainty` to each former holding,
  * director and chair, and `closeCertainty` to each resolved item; /3 added each company's
- * `uncertain` facts.
+ * `uncertain` facts; /4 added the `precision` and `timezone` of each company's `lastEvent` time.
  */
 export const SNAPSHOT_FORMAT = 'incumbent.snapshot/4';
 /** The formats before /4: still verified (`verify --snapshot`), never written. */
