@@ -1,5 +1,5 @@
 /** The CLI's promises about damage, external anchors and bad input, tried as a careless user would. */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,16 +7,10 @@ import { BlockHash } from '../store/block-hash';
 import { indexOf, indexPath, storeIndex } from '../store/index-cache';
 import { readLog } from '../store/read-log';
 import { BUILT_IN_LOG } from './commands';
-import { runCli as run } from './run-cli.test-support';
+import { copyOfDataset as copyIn, runCli as run } from './run-cli.test-support';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-integrity-'));
-/** A copy of the dataset with its head anchor, as the app keeps it. */
-const copyOfDataset = () => {
-  const path = join(tempDir(), 'openai.jsonl');
-  copyFileSync(`${BUILT_IN_LOG}.head`, `${path}.head`);
-  copyFileSync(BUILT_IN_LOG, path);
-  return path;
-};
+const copyOfDataset = () => copyIn(tempDir());
 const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
 const event = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({

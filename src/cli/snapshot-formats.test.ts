@@ -1,19 +1,12 @@
 /** `verify --snapshot` of snapshots in the formats earlier versions wrote: each is compared with what the log gives as that format wrote it. */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_LOG } from './commands';
-import { runCli as run } from './run-cli.test-support';
+import { copyOfDataset as copyIn, runCli as run } from './run-cli.test-support';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'incumbent-cli-formats-'));
-/** A copy of the dataset with its head anchor, as the app keeps it. */
-const copyOfDataset = () => {
-  const path = join(tempDir(), 'openai.jsonl');
-  copyFileSync(`${BUILT_IN_LOG}.head`, `${path}.head`);
-  copyFileSync(BUILT_IN_LOG, path);
-  return path;
-};
+const copyOfDataset = () => copyIn(tempDir());
 /** A snapshot document as read back (JSON.parse's own type: the tests reach into it freely). */
 type Doc = ReturnType<typeof JSON.parse>;
 type LastEvent = { eventId: string; seq: number; time: string } | null;

@@ -9,7 +9,7 @@ import type { DomainType } from '../../core/vocabulary';
 import { formatAt } from '../format';
 import type { EventRow } from '../replay-protocol';
 import { textOf } from './CitationDialog';
-import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, precisionLabels, problemsOf, typeLabel, valuesOf, type Field, type Problem, type Values } from './event-fields';
+import { causes, controlKinds, fieldOfError, fieldsOf, formTypes, outcomes, payloadOf, FORM_PRECISIONS, precisionLabels, COARSE_TIME_NOTES, problemsOf, typeLabel, valuesOf, type Field, type Problem, type Values } from './event-fields';
 import { Label } from './FieldLabel';
 import { Modal } from './Modal';
 import { MomentInput, NOT_A_MOMENT } from './MomentInput';
@@ -38,13 +38,6 @@ export interface KeptDraft {
   values: Values;
 }
 
-const PRECISIONS = ['day', 'hour', 'minute', 'second', 'month', 'year'] as const;
-/** Said under the time of a fact known only to the day, month or year (see `timeprecision` in docs/authoring.md). */
-const COARSE_TIME_NOTES: Record<string, string> = {
-  day: 'Known only to the day: its hour orders it among that day’s events, and is never shown.',
-  month: 'Known only to the month: its day and hour order it among that month’s events, and are never shown.',
-  year: 'Known only to the year: its date and hour order it among that year’s events, and are never shown.',
-};
 export function EventForm({ company, at, timeZone, target, submit, onClose, kept, onKeep }: Props) {
   const fresh = (): Values => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) });
   const [restored, setRestored] = useState(kept !== undefined && !target);
@@ -249,7 +242,7 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
           <div className="field">
             <Label htmlFor="f-precision" text="Known to the" required />
             <select id="f-precision" value={String(values.precision)} onChange={(e) => set('precision', e.target.value)}>
-              {PRECISIONS.map((p) => (
+              {FORM_PRECISIONS.map((p) => (
                 <option key={p} value={p}>
                   {precisionLabels[p]}
                 </option>

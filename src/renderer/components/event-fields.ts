@@ -65,6 +65,14 @@ const typeLabels: Record<DomainType, string> = {
 };
 export const typeLabel = (type: DomainType) => typeLabels[type];
 
+/** Said under the time of a fact known only to the day, month or year (see `timeprecision` in docs/authoring.md). */
+export const COARSE_TIME_NOTES: Record<string, string> = {
+  day: 'Known only to the day: its hour orders it among that day’s events, and is never shown.',
+  month: 'Known only to the month: its day and hour order it among that month’s events, and are never shown.',
+  year: 'Known only to the year: its date and hour order it among that year’s events, and are never shown.',
+};
+/** The precisions the form offers, the most used first. */
+export const FORM_PRECISIONS = ['day', 'hour', 'minute', 'second', 'month', 'year'] as const;
 export const precisionLabels: Record<string, string> = { day: 'Day (the hour is not known)', hour: 'Hour', minute: 'Minute', second: 'Second', month: 'Month (the day is not known)', year: 'Year' };
 export const causes = EndCause.options;
 export const outcomes = Outcome.options;
