@@ -71,7 +71,7 @@ export const COARSE_TIME_NOTES: Record<string, string> = {
   month: 'Known only to the month: its day and hour order it among that month’s events, and are never shown.',
   year: 'Known only to the year: its date and hour order it among that year’s events, and are never shown.',
 };
-/** The precisions the form offers, the most used first. */
+/** The precisions the form offers, in its order: the day (its default) first. */
 export const FORM_PRECISIONS = ['day', 'hour', 'minute', 'second', 'month', 'year'] as const;
 export const precisionLabels: Record<string, string> = { day: 'Day (the hour is not known)', hour: 'Hour', minute: 'Minute', second: 'Second', month: 'Month (the day is not known)', year: 'Year' };
 export const causes = EndCause.options;
