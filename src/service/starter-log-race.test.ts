@@ -3,12 +3,11 @@
  * was copying to, and failed on a raw "EEXIST"; or, having looked before the first's log was in
  * place, renamed its copy over that log, and the events appended to it since were gone.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { atBarrier } from './at-barrier.test-support';
 
 /** While above 0, each look for the user's log answers that it is not there yet, and counts down. */
 const race = vi.hoisted(() => ({ looks: 0 }));
@@ -43,24 +42,15 @@ describe('two first starts at once', () => {
 
   it('gives four processes started together the same whole log, and no error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'incumbent-starter-race-'));
-    const [source, data, go] = [builtIn(dir), join(dir, 'data'), join(dir, 'go')];
+    const [source, data] = [builtIn(dir), join(dir, 'data')];
     const module = new URL('./starter-log.ts', import.meta.url).href;
-    // Each waits at the barrier (a file appearing), then copies.
-    const script = `const { existsSync } = await import('node:fs'); const { starterLog } = await import(${JSON.stringify(module)}); process.stdout.write('ready'); while (!existsSync(${JSON.stringify(go)})); process.stdout.write('\\n' + starterLog(${JSON.stringify(data)}, ${JSON.stringify(source)}));`;
-    const children = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] }));
-    const outputs = children.map((child) => {
-      const said = { out: '', err: '' };
-      child.stdout!.on('data', (chunk) => (said.out += chunk));
-      child.stderr!.on('data', (chunk) => (said.err += chunk));
-      return said;
-    });
-    await Promise.all(children.map((child) => once(child.stdout!, 'data')));
-    writeFileSync(go, '');
-    const codes = await Promise.all(children.map(async (child) => (await once(child, 'exit'))[0]));
+    const copy = { setup: `const { starterLog } = await import(${JSON.stringify(module)})`, race: `process.stdout.write(starterLog(${JSON.stringify(data)}, ${JSON.stringify(source)}))` };
+    const outputs = await atBarrier(dir, Array(4).fill(copy));
+    const codes = outputs.map(({ code }) => code);
     const path = join(data, 'logs', 'openai-2023-11.jsonl');
     expect(outputs.map(({ err }) => err)).toEqual(['', '', '', '']);
     expect(codes).toEqual([0, 0, 0, 0]);
-    expect(outputs.map(({ out }) => out.split('\n')[1])).toEqual([path, path, path, path]);
+    expect(outputs.map(({ said }) => said)).toEqual([path, path, path, path]);
     expect(readFileSync(path).equals(readFileSync(source))).toBe(true);
     expect(readdirSync(join(data, 'logs')).sort()).toEqual(['openai-2023-11.jsonl', 'openai-2023-11.jsonl.head']);
   });
