@@ -1,4 +1,5 @@
 /** A fact known only to the day is that day in its own zone, not the company's: on the timeline, in a step, and when it is gone to. */
+import { readFileSync } from 'node:fs';
 import { expect, setMoment, test } from './fixtures';
 
 // Reported by a London paper, known only to the day: Friday 24 November in London began at 16:00 on Thursday in California.
@@ -63,4 +64,27 @@ test('the seat history gives a day fact in another zone its own day, and goes to
   await expect(start).toHaveText('Fri 24 Nov 2023 (reported)');
   await start.click();
   await expect(page.getByRole('slider', { name: 'Moment' })).toHaveAttribute('aria-valuetext', 'Fri 24 Nov 2023, 15:59 PST');
+});
+
+test('a correction of a fact in another zone is typed and recorded in that zone, not the company\'s', async ({ app }) => {
+  const { page } = app;
+  await app.importEvents(LONDON_DAY);
+  await setMoment(page, '2023-11-25T12:00');
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByLabel(/^Filter events by person/).fill('Jane Example');
+  const row = events.getByRole('listitem').filter({ hasText: 'Jane Example' });
+  await row.getByRole('button', { name: /^Actions for: / }).click();
+  await page.getByRole('menuitem', { name: 'Correct…' }).click();
+  const form = page.getByRole('dialog', { name: /^Correct: / });
+  const when = form.getByLabel('When it happened (Europe/London)');
+  await expect(when).toHaveValue('2023-11-24 00:00');
+  // The evening of Thursday in London: in California it would be Friday morning's 04:00 London time.
+  await when.fill('2023-11-23 20:00');
+  await form.getByLabel('Reason').fill('The paper corrected the day');
+  await form.getByLabel('Document').fill('A London paper, 26 November 2023');
+  await form.getByLabel('Quoted sentence').fill('Jane Example joined the board on Thursday.');
+  await form.getByRole('button', { name: 'Record correction' }).click();
+  await expect(form).toBeHidden();
+  expect(JSON.parse(readFileSync(app.logPath, 'utf8').trimEnd().split('\n').at(-1)!)).toMatchObject({ type: 'event.corrected', timezone: 'Europe/London', data: { target: 'london-director', time: '2023-11-23T20:00:00+00:00', timeprecision: 'day' } });
+  await expect(row.first().locator('time')).toHaveText('Thu 23 Nov 2023');
 });

@@ -38,7 +38,9 @@ export interface KeptDraft {
   values: Values;
 }
 
-export function EventForm({ company, at, timeZone, target, submit, onClose, kept, onKeep }: Props) {
+export function EventForm({ company, at, timeZone: companyZone, target, submit, onClose, kept, onKeep }: Props) {
+  // A correction is typed and recorded in its fact's own zone: its day there is the one the fact keeps.
+  const timeZone = target?.row.timezone ?? companyZone;
   const fresh = (): Values => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) });
   const [restored, setRestored] = useState(kept !== undefined && !target);
   const [type, setType] = useState<DomainType>(restored ? kept!.type : (target?.type ?? 'role.assumed'));
@@ -233,11 +235,7 @@ export function EventForm({ company, at, timeZone, target, submit, onClose, kept
             <Label htmlFor="f-time" text={`When it happened (${timeZone})`} required />
             <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} onChange={setTime} onReadable={setTimeReadable} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(timeNotes ? { describedBy: timeNotes } : {})} />
             {errorNode('time')}
-            {orderOnly && (
-              <span className="hint" id="hint-time">
-                {orderOnly}
-              </span>
-            )}
+            {orderOnly && <span className="hint" id="hint-time">{orderOnly}</span>}
           </div>
           <div className="field">
             <Label htmlFor="f-precision" text="Known to the" required />
