@@ -41,4 +41,13 @@ describe('seat history bars on a source that is not confirmed', () => {
     expect(confirmed).not.toContain('class="unsure"');
     expect(confirmed).not.toContain('stroke-dasharray');
   });
+
+  it('end in a dashed line where the ending is only reported or rumoured; a confirmed ending does not', () => {
+    const ended = (toCertainty: string) => svgOf([bar({ to: logStart + 2 * DAY, toPrecision: 'minute', toZone: ZONE, toCertainty })]);
+    const reported = ended('reported');
+    expect(reported).toMatch(/<line class="unsure-end" x1="([\d.]+)" x2="\1" y1="\d+" y2="\d+" stroke="#000" stroke-width="2" stroke-dasharray="4 2"\/>/);
+    expect(reported).toContain('Sun 19 Nov 2023, 12:00 UTC (reported)');
+    expect(ended('confirmed')).not.toContain('unsure-end');
+    expect(svgOf([bar({})])).not.toContain('unsure-end');
+  });
 });

@@ -101,7 +101,7 @@ export function SeatHistory({ replay, company, known, version, at, span, timeZon
         <button type="button" className="small" onClick={() => exportFile('png')}>Export PNG</button>
       </div>
       <p className="muted legend-line">
-        Hatched: interim or acting. Dashed outline: held on a source that only reports or rumours it. Soft ends: known only to the day, month or year (the bar fades across it). ◂ at the start: in office before the log begins. Line: {formatInstant(at, timeZone)}. Click a bar to go to its start.
+        Hatched: interim or acting. Dashed outline: held on a source that only reports or rumours it; dashed end: an ending only reported or rumoured. Soft ends: known only to the day, month or year (the bar fades across it). ◂ at the start: in office before the log begins. Line: {formatInstant(at, timeZone)}. Click a bar to go to its start.
       </p>
       <div
         ref={box}
