@@ -130,7 +130,7 @@ export class PgEventLog implements LogStore {
       // Someone appended first (a seq or id now taken): catch up and decide again under the lock.
       if (isConstraintViolation(error)) return this.#contended();
       // The statement is its own commit: if the connection went, it may or may not have committed.
-      throw pgError(error, this.#target.server, `append to log "${this.#target.log}"`, true);
+      throw pgError(error, this.#target.server, `append to log "${this.#target.log}"`, 'committing');
     }
     return { appended: this.#take(sealed.sealed), skipped: sealed.skipped };
   }
@@ -158,7 +158,7 @@ export class PgEventLog implements LogStore {
       await client.query(`SELECT pg_notify(${client.escapeLiteral(CHANNEL)}, ${client.escapeLiteral(noticeText(log, rows.at(-1)!.seq))}); COMMIT`);
     } catch (error) {
       if (!isConnectionLoss(error)) await client.query('ROLLBACK').catch(() => undefined);
-      throw pgError(endingOf(client) ?? error, this.#target.server, `append to log "${log}"`, committing);
+      throw pgError(endingOf(client) ?? error, this.#target.server, `append to log "${log}"`, committing ? 'committing' : 'writing');
     }
     return { appended: this.#take(sealed.sealed), skipped: sealed.skipped };
   }
@@ -232,7 +232,7 @@ export class PgEventLog implements LogStore {
   }
 
   /** Runs `operation` alone on the connection, connecting first if needed. */
-  #exclusive<T>(doing: string, operation: (client: pg.Client) => Promise<T>): Promise<T> {
+  #exclusive<T>(doing: 'open' | 'read' | 'append', operation: (client: pg.Client) => Promise<T>): Promise<T> {
     return this.#queue.run(async () => {
       if (this.#closed && doing !== 'open') throw new IncumbentError('invalid', `${this.path} is closed`);
       const client = await this.#connect();
@@ -240,7 +240,7 @@ export class PgEventLog implements LogStore {
         return await operation(client);
       } catch (error) {
         if (isConnectionLoss(error)) this.#lost(client);
-        throw pgError(error, this.#target.server, `${doing} log "${this.#target.log}"`);
+        throw pgError(error, this.#target.server, `${doing} log "${this.#target.log}"`, doing === 'append' ? 'writing' : 'reading');
       }
     });
   }

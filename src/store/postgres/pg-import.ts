@@ -46,7 +46,7 @@ export async function importLines(location: string, lines: Iterable<{ seq: numbe
     // A session the server ended while no query awaited its reply (its idle limit inside this
     // transaction ran out while this process stalled) fails its next query only as "not queryable":
     // the error that ended it says what happened, and that nothing was written.
-    throw pgError(endingOf(client) ?? error, target.server, `copy into log "${target.log}"`, committing);
+    throw pgError(endingOf(client) ?? error, target.server, `copy into log "${target.log}"`, committing ? 'committing' : 'writing');
   } finally {
     await client.end().catch(() => undefined);
   }
