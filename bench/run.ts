@@ -31,8 +31,15 @@ const time = async (f: () => unknown) => {
   await f();
   return performance.now() - start;
 };
-const report = (size: number, measure: string, figure: string, baseline: string, ratio: string, target: string, met: boolean) =>
-  rows.push([size.toLocaleString('en-US'), measure, figure, baseline, ratio, target, met ? 'yes' : 'NO']);
+const report = (size: number, measure: string, figure: string, baseline: string, ratio: string, target: string, met: boolean | undefined) =>
+  rows.push([size.toLocaleString('en-US'), measure, figure, baseline, ratio, target, met === undefined ? '' : met ? 'yes' : 'NO']);
+/**
+ * The ratio targets are the 1M log's (issue 10): on a smaller one a process's fixed costs (its
+ * start, a first read) set the ratio. Below it the target is shown, not judged.
+ */
+type Target = [shown: string, met: boolean | undefined];
+const atScale = (size: number, target: string, met: boolean): Target => (size >= 1_000_000 ? [target, met] : [`(${target} at 1M)`, undefined]);
+const NO_TARGET: Target = ['(no target)', true];
 
 /**
  * Reads the file a few MiB at a time, splits lines and JSON.parses each: the floor any reader of
@@ -108,7 +115,7 @@ async function benchQueries(size: number, ledger: Ledger): Promise<{ first: numb
   }
   for (let i = 0; i < 30; i++) slow.push(await time(() => timeline.replayFromStart(moment(i), head)));
   const [p50, p99, s50, s99] = [quantile(fast, 0.5), quantile(fast, 0.99), quantile(slow, 0.5), quantile(slow, 0.99)];
-  report(size, `state at a random moment, one company (${timeline.length.toLocaleString('en-US')} events), p50 / p99`, `${ms(p50)} / ${ms(p99)} ms`, `${ms(s50)} / ${ms(s99)} ms replay from start`, `${(s50 / p50).toFixed(0)}x`, 'p99 <= 2 ms, >= 500x', p99 <= 2 && s50 / p50 >= 500);
+  report(size, `state at a random moment, one company (${timeline.length.toLocaleString('en-US')} events), p50 / p99`, `${ms(p50)} / ${ms(p99)} ms`, `${ms(s50)} / ${ms(s99)} ms replay from start`, `${(s50 / p50).toFixed(0)}x`, size >= 1_000_000 ? 'p99 <= 2 ms, >= 500x' : 'p99 <= 2 ms (>= 500x at 1M)', p99 <= 2 && (size < 1_000_000 || s50 / p50 >= 500));
   console.error(`  (first query built the checkpoints in ${ms(warm)} ms)`);
   // What the page's worker builds next while idle (`Timeline.warm`): what a known-at question reads of the head.
   const idle = await time(() => {
@@ -199,8 +206,8 @@ async function benchSize(size: number) {
     await benchPostgres(size, path, report, open);
     log = await EventLog.open(path);
   }
-  report(size, 'open a log (read, parse, verify chain, index)', `${ms(open)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(open / parse).toFixed(2)}x`, '<= 1.5x', open / parse <= 1.5);
-  report(size, 'open it again, unchanged (hash its bytes, load the index stored beside it)', `${ms(reopen)} ms`, `${ms(open)} ms first open`, `${(reopen / open).toFixed(2)}x`, '<= 0.25x', reopen / open <= 0.25);
+  report(size, 'open a log (read, parse, verify chain, index)', `${ms(open)} ms`, `${ms(parse)} ms bare JSON.parse`, `${(open / parse).toFixed(2)}x`, ...atScale(size, '<= 1.5x', open / parse <= 1.5));
+  report(size, 'open it again, unchanged (hash its bytes, load the index stored beside it)', `${ms(reopen)} ms`, `${ms(open)} ms first open`, `${(reopen / open).toFixed(2)}x`, ...atScale(size, '<= 0.25x', reopen / open <= 0.25));
 
   // One durable append (write + fdatasync), repeated, on the freshly opened log: in the app the
   // process that owns the log appends, while scrubbing replays in the renderer's worker. Beside
@@ -253,7 +260,7 @@ async function benchSize(size: number) {
     return { figure: Math.min(...runs), parse: Math.min(...parses) };
   };
   const cliRow = (measure: string, { figure, parse }: { figure: number; parse: number }, target: number | undefined) =>
-    report(size, measure, `${ms(figure)} ms`, `${ms(parse)} ms bare JSON.parse (beside it)`, `${(figure / parse).toFixed(2)}x`, target ? `<= ${target}x` : '(no target)', target ? figure / parse <= target : true);
+    report(size, measure, `${ms(figure)} ms`, `${ms(parse)} ms bare JSON.parse (beside it)`, `${(figure / parse).toFixed(2)}x`, ...(target ? atScale(size, `<= ${target}x`, figure / parse <= target) : NO_TARGET));
   const mid = new Date((first + last) / 2).toISOString();
   const snapshotCli = () => cli('snapshot', '--company', HEAVY_COMPANY, '--at', mid, '--out', join(DIR, 'snapshot.json'));
   const indexed = await snapshotCli();

@@ -177,7 +177,9 @@ async function measure(size: number) {
     report(size, 'renderer JS heap: page + worker', `${(heap.page / MiB).toFixed(0)} + ${(heap.workers / MiB).toFixed(0)} = ${(total / MiB).toFixed(0)} MiB${workerHeaps}`, '<= 1024 MiB', total <= 1024 * MiB);
     const rss = rssOf(host.child.pid!);
     const onDisk = statSync(log).size;
-    report(size, `web host RSS (the log is ${(onDisk / MiB).toFixed(0)} MiB on disk)`, `${(rss / MiB).toFixed(0)} MiB (${(rss / onDisk).toFixed(2)}x)`, '<= 1.5x the log on disk', rss <= 1.5 * onDisk);
+    // The 1M log's target: below it, a process's fixed start-up memory sets the ratio.
+    const [rssTarget, rssMet] = size >= 1_000_000 ? ['<= 1.5x the log on disk', rss <= 1.5 * onDisk] : ['(1.5x the log at 1M)', undefined];
+    report(size, `web host RSS (the log is ${(onDisk / MiB).toFixed(0)} MiB on disk)`, `${(rss / MiB).toFixed(0)} MiB (${(rss / onDisk).toFixed(2)}x)`, rssTarget, rssMet);
     report(size, 'DOM elements after the steps and the drag', (await domElements(page)).toLocaleString('en-US'), '(no target)', undefined);
 
     // After the heaps: a known-at reader keeps checkpoints of its own.
