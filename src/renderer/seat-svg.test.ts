@@ -51,3 +51,14 @@ describe('seat history bars on a source that is not confirmed', () => {
     expect(svgOf([bar({})])).not.toContain('unsure-end');
   });
 });
+
+describe('seat history: a reported ending out of view', () => {
+  it('is not drawn at the edge of the view, where the bar does not end', () => {
+    // Ends (reported) two days after the view's end: the bar runs off the right edge, and no dashed end is drawn there.
+    const past = svgOf([bar({ to: logStart + 7 * DAY, toPrecision: 'minute', toZone: ZONE, toCertainty: 'reported' })]);
+    expect(past).not.toContain('unsure-end');
+    // Known only to the month, November, reported: the month runs past the view's end (22 Nov), so its end is out of view too.
+    const month = svgOf([bar({ to: logStart + 2 * DAY, toPrecision: 'month', toZone: ZONE, toCertainty: 'rumoured' })]);
+    expect(month).not.toContain('unsure-end');
+  });
+});

@@ -91,7 +91,8 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       const unsure = !isConfirmed(bar.certainty);
       if (unsure && solidTo > solidFrom) out.push(`<rect class="unsure" x="${solidFrom + 1}" y="${top + 1}" width="${Math.max(0, solidTo - solidFrom - 2)}" height="${h - 2}" fill="none" stroke="${palette.text}" stroke-width="2" stroke-dasharray="5 3"/>`);
       // So is an ending only reported or rumoured: a dashed line across the bar where it is said to end.
-      if (bar.to !== null && howSure(bar.toCertainty) !== '') out.push(`<line class="unsure-end" x1="${x(outTo)}" x2="${x(outTo)}" y1="${top}" y2="${top + h}" stroke="${palette.text}" stroke-width="2" stroke-dasharray="4 2"/>`);
+      // Only where that is in view: x() holds an end past the view at its edge, where the bar does not end.
+      if (bar.to !== null && howSure(bar.toCertainty) !== '' && outTo <= end) out.push(`<line class="unsure-end" x1="${x(outTo)}" x2="${x(outTo)}" y1="${top}" y2="${top + h}" stroke="${palette.text}" stroke-width="2" stroke-dasharray="4 2"/>`);
       if (earlier) out.push(`<path class="earlier" d="M${solidFrom + 7} ${top + 3}l-6 ${h / 2 - 3}l6 ${h / 2 - 3}z" fill="#ffffff" fill-opacity="0.85"/>`);
       const textX = solidFrom + (earlier ? 12 : 5);
       const room = solidTo - textX + 5;
