@@ -1,5 +1,6 @@
 /** Escape or Cancel in Add event never throws away what was typed. */
 import { expect, test } from './fixtures';
+import { ACME } from './second-company';
 
 test('what was typed in Add event is there again after Escape, until it is recorded or started over', async ({ app }) => {
   const { page } = app;
@@ -34,4 +35,36 @@ test('what was typed in Add event is there again after Escape, until it is recor
   await expect(form.getByRole('textbox', { name: 'Person', exact: true })).toHaveValue('');
   await expect(form.getByRole('status')).toHaveCount(0);
   await form.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a draft kept for one company is not brought back in another\'s Add event, where it would be recorded of that company', async ({ app }) => {
+  const { page } = app;
+  await app.importEvents(`${ACME}\n`);
+  await page.reload();
+  const picker = page.getByRole('combobox', { name: 'Company', exact: true });
+  await picker.selectOption('openai');
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  const open = async () => {
+    await page.getByRole('button', { name: 'Add event' }).click();
+    return page.getByRole('dialog', { name: 'Add an event' });
+  };
+  let form = await open();
+  await form.getByLabel('Kind of event').selectOption('board.joined');
+  await form.getByRole('textbox', { name: 'Person', exact: true }).fill('Dana Example');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+
+  await picker.selectOption('acme');
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  form = await open();
+  await expect(form.getByRole('textbox', { name: 'Person', exact: true })).toHaveValue('');
+  await expect(form.getByRole('status')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  // Back in the company it was typed for, it is there again.
+  await picker.selectOption('openai');
+  await expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+  form = await open();
+  await expect(form.getByRole('status')).toHaveText(/What you typed before is back/);
+  await expect(form.getByRole('textbox', { name: 'Person', exact: true })).toHaveValue('Dana Example');
 });

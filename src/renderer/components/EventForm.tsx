@@ -33,6 +33,8 @@ interface Props {
 }
 
 export interface KeptDraft {
+  /** The company it was typed for: it is recorded of the company the form is open for, so only that one's form brings it back. */
+  company: string;
   type: DomainType;
   time: number;
   values: Values;
@@ -42,7 +44,7 @@ export function EventForm({ company, at, timeZone: companyZone, target, submit, 
   // A correction is typed and recorded in its fact's own zone: its day there is the one the fact keeps.
   const timeZone = target?.row.timezone ?? companyZone;
   const fresh = (): Values => ({ precision: target?.row.precision ?? 'day', certainty: 'confirmed', ...(target ? valuesOf(target.row.record) : {}) });
-  const [restored, setRestored] = useState(kept !== undefined && !target);
+  const [restored, setRestored] = useState(kept !== undefined && !target && kept.company === company);
   const [type, setType] = useState<DomainType>(restored ? kept!.type : (target?.type ?? 'role.assumed'));
   const [time, setTime] = useState<number>(restored ? kept!.time : target ? target.row.time : at);
   /** Whether the time field's text reads as a moment: while it does not, `time` is the last one that did, and is not recorded. */
@@ -51,7 +53,8 @@ export function EventForm({ company, at, timeZone: companyZone, target, submit, 
   /** Escape or Cancel never loses what was typed: it is there when the form opens again, until recorded or started over. */
   const close = () => {
     const typed = Object.entries(values).some(([name, value]) => name !== 'precision' && name !== 'certainty' && value !== '' && value !== false);
-    onKeep?.(typed ? { type, time, values } : undefined);
+    // Nothing typed here leaves another company's kept draft as it was.
+    onKeep?.(typed ? { company, type, time, values } : kept && kept.company !== company ? kept : undefined);
     onClose();
   };
   const startOver = () => {
