@@ -78,6 +78,8 @@ test('a correction of a fact in another zone is typed and recorded in that zone,
   const form = page.getByRole('dialog', { name: /^Correct: / });
   const when = form.getByLabel('When it happened (Europe/London)');
   await expect(when).toHaveValue('2023-11-24 00:00');
+  // Its tooltip (the field's description where no hint is) names the zone typed in, not the company's.
+  await expect(when).toHaveAttribute('title', 'YYYY-MM-DD HH:MM, in Europe/London');
   // The evening of Thursday in London: in California it would be Friday morning's 04:00 London time.
   await when.fill('2023-11-23 20:00');
   await form.getByLabel('Reason').fill('The paper corrected the day');
