@@ -61,4 +61,11 @@ describe('seat history: a reported ending out of view', () => {
     const month = svgOf([bar({ to: logStart + 2 * DAY, toPrecision: 'month', toZone: ZONE, toCertainty: 'rumoured' })]);
     expect(month).not.toContain('unsure-end');
   });
+
+  it('for an ending known only to the day, is drawn where that day begins, as the bar starts to fade', () => {
+    const day = svgOf([bar({ to: logStart + 2 * DAY, toPrecision: 'day', toZone: ZONE, toCertainty: 'reported' })]);
+    const fade = /<rect x="([\d.]+)"[^>]*fill="url\(#out-role\)"/.exec(day)?.[1];
+    expect(fade).toBeDefined();
+    expect(day).toContain(`<line class="unsure-end" x1="${fade}" x2="${fade}"`);
+  });
 });
