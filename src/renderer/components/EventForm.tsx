@@ -236,7 +236,7 @@ export function EventForm({ company, at, timeZone: companyZone, target, submit, 
         <div className="grid">
           <div className="field">
             <Label htmlFor="f-time" text={`When it happened (${timeZone})`} required />
-            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} zoneSaid={timeZone} onChange={setTime} onReadable={setTimeReadable} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(timeNotes ? { describedBy: timeNotes } : {})} />
+            <MomentInput id="f-time" label={`When it happened (${timeZone})`} value={Number.isNaN(time) ? undefined : time} timeZone={timeZone} onChange={setTime} onReadable={setTimeReadable} onBlur={() => touch('time')} invalid={!!shownFor('time')} {...(timeNotes ? { describedBy: timeNotes } : {})} />
             {errorNode('time')}
             {orderOnly && <span className="hint" id="hint-time">{orderOnly}</span>}
           </div>

@@ -19,8 +19,6 @@ interface Props {
   className?: string;
   invalid?: boolean;
   describedBy?: string;
-  /** The zone as the field's tooltip names it: the company's, unless the owner types in another (a fact's own, in a correction). */
-  zoneSaid?: string;
   onBlur?(): void;
 }
 
@@ -36,7 +34,7 @@ export const shownMoment = (ms: number, timeZone: string) => epochToZonedExact(m
 const saysMoment = (text: string, ms: number, timeZone: string) =>
   zonedToEpoch(text, timeZone) === ms && zonedToEpoch(text, 'UTC') === zonedToEpoch(shownMoment(ms, timeZone), 'UTC');
 
-export function MomentInput({ label, value, timeZone, onChange, onReadable, disabled, id, className, invalid, describedBy, zoneSaid = 'the company\'s time zone', onBlur }: Props) {
+export function MomentInput({ label, value, timeZone, onChange, onReadable, disabled, id, className, invalid, describedBy, onBlur }: Props) {
   const [draft, setDraft] = useState(value === undefined ? '' : shownMoment(value, timeZone));
   const [bad, setBad] = useState(false);
   const readable = !Number.isNaN(zonedToEpoch(draft, timeZone));
@@ -72,7 +70,7 @@ export function MomentInput({ label, value, timeZone, onChange, onReadable, disa
         aria-label={label}
         aria-invalid={bad || invalid ? true : undefined}
         {...(describedBy || ownError ? { 'aria-describedby': describedBy ?? errorId } : {})}
-        title={`YYYY-MM-DD HH:MM, in ${zoneSaid}`}
+        title={`YYYY-MM-DD HH:MM, in ${timeZone}`}
         placeholder="YYYY-MM-DD HH:MM"
         // Unavailable rather than disabled: a disabled field loses the focus it holds (to the page's
         // body) when another log starts loading, and Tab would skip it without a word.

@@ -9,7 +9,7 @@ describe('pgError', () => {
     expect(error).toMatchObject({ code: 'invalid', field: '--log', message: expect.stringMatching(/PostgreSQL at db:5432 asks for a password and none was given: set PGPASSWORD/) });
   });
 
-  it('only an operation that writes says what became of its writing; a read that fails says nothing was written of nothing', () => {
+  it('only an operation that writes says what became of its writing; a failed read says nothing of writing', () => {
     const lost = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const lockWait = () => Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
     const idle = () => Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' });
