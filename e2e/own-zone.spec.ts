@@ -1,6 +1,6 @@
 /** A fact known only to the day is that day in its own zone, not the company's: on the timeline, in a step, and when it is gone to. */
 import { readFileSync } from 'node:fs';
-import { expect, setMoment, test } from './fixtures';
+import { expect, setMoment, test, type AppUnderTest } from './fixtures';
 
 // Reported by a London paper, known only to the day: Friday 24 November in London began at 16:00 on Thursday in California.
 const LONDON_DAY = JSON.stringify({
@@ -8,13 +8,20 @@ const LONDON_DAY = JSON.stringify({
   data: { certainty: 'reported', citation: { document: 'A London paper, 25 November 2023', quote: 'Jane Example joined the board on Friday.' }, person: { id: 'jane-example', name: 'Jane Example' }, independent: true },
 });
 
+/** Adds the London fact, sets the moment, and lists Jane Example's events alone: her row. */
+const janeAt = async (app: AppUnderTest, moment: string) => {
+  await app.importEvents(LONDON_DAY);
+  await setMoment(app.page, moment);
+  const events = app.page.getByRole('region', { name: 'Events' });
+  await events.getByLabel(/^Filter events by person/).fill('Jane Example');
+  // The filter applied (her row alone in the list) before a row is used: a list drawn again closes a menu opened with its row.
+  await expect(events.getByRole('listitem')).toHaveCount(1);
+  return events.getByRole('listitem').filter({ hasText: 'Jane Example' });
+};
+
 test('a day fact in another zone than the company\'s is drawn, named and gone to as its own day', async ({ app }) => {
   const { page } = app;
-  await app.importEvents(LONDON_DAY);
-  await setMoment(page, '2023-11-23T12:00');
-  const events = page.getByRole('region', { name: 'Events' });
-  await events.getByLabel(/^Filter events by person/).fill('Jane Example');
-  const row = events.getByRole('listitem').filter({ hasText: 'Jane Example' });
+  const row = await janeAt(app, '2023-11-23T12:00');
   await expect(row.locator('time')).toHaveText('Fri 24 Nov 2023');
   // The band spans the London day, and says so; no band claims Thursday.
   await expect(page.locator('.band[title*="some time on Thu 23 Nov 2023"]')).toHaveCount(0);
@@ -68,13 +75,7 @@ test('the seat history gives a day fact in another zone its own day, and goes to
 
 test('a correction of a fact in another zone is typed and recorded in that zone, not the company\'s', async ({ app }) => {
   const { page } = app;
-  await app.importEvents(LONDON_DAY);
-  await setMoment(page, '2023-11-25T12:00');
-  const events = page.getByRole('region', { name: 'Events' });
-  await events.getByLabel(/^Filter events by person/).fill('Jane Example');
-  const row = events.getByRole('listitem').filter({ hasText: 'Jane Example' });
-  // The filter applied (its row alone in the list) before its menu opens: a list drawn again closes the menu with its row.
-  await expect(events.getByRole('listitem')).toHaveCount(1);
+  const row = await janeAt(app, '2023-11-25T12:00');
   await row.getByRole('button', { name: /^Actions for: / }).click();
   await page.getByRole('menuitem', { name: 'Correct…' }).click();
   const form = page.getByRole('dialog', { name: /^Correct: / });
