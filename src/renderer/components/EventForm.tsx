@@ -50,10 +50,9 @@ export function EventForm({ company, at, timeZone: companyZone, target, submit, 
   /** Whether the time field's text reads as a moment: while it does not, `time` is the last one that did, and is not recorded. */
   const [timeReadable, setTimeReadable] = useState(true);
   const [values, setValues] = useState<Values>(() => (restored ? kept!.values : fresh()));
-  /** Escape or Cancel never loses what was typed: it is there when the form opens again, until recorded or started over. */
+  /** Escape or Cancel never loses what was typed: it is there when the company's form opens again, until recorded or started over (closed with nothing typed, another company's stays kept). */
   const close = () => {
     const typed = Object.entries(values).some(([name, value]) => name !== 'precision' && name !== 'certainty' && value !== '' && value !== false);
-    // Nothing typed here leaves another company's kept draft as it was.
     onKeep?.(typed ? { company, type, time, values } : kept && kept.company !== company ? kept : undefined);
     onClose();
   };
