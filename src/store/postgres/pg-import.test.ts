@@ -6,7 +6,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { linesOf } from '../copy-log';
 import { clusterForTests, sayWhySkipped } from './cluster.test-support';
-import { importLines } from './pg-import';
+import { copyFailure, importLines } from './pg-import';
+import { parsePgUrl } from './pg-url';
 import { pgLogsForTests, statementDraft } from './pg-logs.test-support';
 
 const { cluster, skipped } = await clusterForTests();
@@ -40,3 +41,16 @@ describe.skipIf(!cluster)(`a copy into PostgreSQL whose session the server ends$
     await expect(importLines(target, linesOf(source))).resolves.toBe(3);
   });
 });
+
+describe('a copy whose server goes away while it commits', () => {
+  it('says the copy may or may not be there and how to tell, not that it is safe to send again', () => {
+    const target = parsePgUrl('postgres://u@db:5432/d?log=team');
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+    const said = copyFailure(lost, target, true, 1200).message;
+    expect(said).toMatch(/^could not copy into log "team": .* while committing \(Connection terminated unexpectedly\), so the 1200 records may or may not be in it\. Once the server is back, `incumbent verify --log postgres:\/\/u@db:5432\/d\?log=team` tells: a log ending at #1200 holds the copy/);
+    expect(said).not.toMatch(/send again|nothing was written/);
+    // Before the commit, nothing was written, as for any write.
+    expect(copyFailure(lost, target, false, 1200).message).toMatch(/nothing was written \(the transaction was rolled back\)$/);
+  });
+});
+

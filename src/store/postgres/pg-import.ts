@@ -6,8 +6,8 @@
  */
 import { endingOf, newPgClient } from './pg-client';
 import { IncumbentError } from '../../core/errors';
-import { pgError } from './pg-errors';
-import { parsePgUrl } from './pg-url';
+import { isConnectionLoss, pgError } from './pg-errors';
+import { parsePgUrl, type PgTarget } from './pg-url';
 import { insertRows, ROWS_PER_INSERT, type Row } from './insert-rows';
 import { CHANNEL, ensureSchema, TABLE } from './schema';
 import { noticeText } from './append-notice';
@@ -46,8 +46,18 @@ export async function importLines(location: string, lines: Iterable<{ seq: numbe
     // A session the server ended while no query awaited its reply (its idle limit inside this
     // transaction ran out while this process stalled) fails its next query only as "not queryable":
     // the error that ended it says what happened, and that nothing was written.
-    throw pgError(endingOf(client) ?? error, target.server, `copy into log "${target.log}"`, committing ? 'committing' : 'writing');
+    throw copyFailure(endingOf(client) ?? error, target, committing, count);
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * What a failed copy says. The server gone while committing leaves the copy there or not: an
+ * append's advice (send the events again) does not fit a copy, which never writes into a log that
+ * holds records, so it says how to tell which.
+ */
+export function copyFailure(error: unknown, target: PgTarget, committing: boolean, count: number): IncumbentError {
+  if (!committing || !isConnectionLoss(error)) return pgError(error, target.server, `copy into log "${target.log}"`, committing ? 'committing' : 'writing');
+  return new IncumbentError('io', `could not copy into log "${target.log}": the PostgreSQL server at ${target.server} did not answer while committing (${(error as Error).message}), so the ${count} records may or may not be in it. Once the server is back, \`incumbent verify --log ${target.display}\` tells: a log ending at #${count} holds the copy; where there is no log, copy again`);
 }
