@@ -5,7 +5,7 @@
  * Enter goes to the event's moment, and each row's actions sit in a visible menu.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { upperBound } from '../../core/search';
+import { lowerBound, upperBound } from '../../core/search';
 import { formatAt } from '../format';
 import { KINDS, kindLabel } from '../kinds';
 import type { ReplayClient } from '../replay-client';
@@ -67,6 +67,11 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
 
   const count = matches ? matches.length : view.seqs.length;
   const positionAt = (n: number) => (matches ? matches[n]! : n);
+  /** The row showing the event at `position`, -1 if the filter leaves it out. */
+  const rowOfPosition = (position: number) => {
+    const row = matches ? lowerBound(matches, position) : position;
+    return !matches || matches[row] === position ? row : -1;
+  };
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setHeight(entry!.contentRect.height));
@@ -86,8 +91,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     setFollowed(follow);
     // A row with the focus stays in view (Enter on a row moves the moment, often to a later event's
     // row): read from the document, not kept in state, as it matters only at this moment.
-    const focused = box.current?.contains(document.activeElement) ? document.activeElement!.closest('[data-row]') : null;
-    const held = focused ? Number(focused.getAttribute('data-row')) : -1;
+    // Found by its event: its index is the last render's, which a filter just applied renumbers.
+    const focused = box.current?.contains(document.activeElement) ? document.activeElement!.closest('[data-position]') : null;
+    const held = focused ? rowOfPosition(Number(focused.getAttribute('data-position'))) : -1;
     const to = focusWanted.current ? undefined : space.following(currentRow, scrollTop, held);
     if (to !== undefined) setScrollTop(to);
   }
@@ -99,7 +105,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   const scrolledTo = (top: number) => setScrollTop((kept) => (Math.abs(kept - top) < 1 ? kept : top));
 
   /** Where the rows in view start, in row pixels; a row's place in the scroll box is its offset from there plus `scrollTop`. */
-  const rowsTop = space.rowsTop(scrollTop);
+  // Drawn from where the box can still scroll: a list just made shorter drew none of its rows from a position past its end.
+  const shownTop = Math.min(scrollTop, Math.max(0, space.real - height));
+  const rowsTop = space.rowsTop(shownTop);
   const activeRow = tabStopRow(active < count ? active : -1, currentRow, Math.floor(rowsTop / ROW), Math.ceil((rowsTop + height) / ROW) - 1, count);
   const first = Math.max(0, Math.floor(rowsTop / ROW) - OVERSCAN);
   const last = Math.min(count, Math.ceil((rowsTop + height) / ROW) + OVERSCAN);
@@ -223,7 +231,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               const index = first + n;
               const position = positionAt(index);
               const row = rows.get(seq);
-              const style = { top: scrollTop + index * ROW - rowsTop, height: ROW - 6 };
+              const style = { top: shownTop + index * ROW - rowsTop, height: ROW - 6 };
               if (!row) return <div key={seq} role="listitem" className="event loading-row" style={style} aria-busy="true" />;
               const citation = citationOf(row);
               const kind = KINDS[view.kinds[position]!]!;
@@ -232,7 +240,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               const tab = index === activeRow ? 0 : -1;
               const when = formatAt(row.time, row.precision, row.timezone);
               return (
-                <div key={seq} role="listitem" data-row={index} className={className} style={style}>
+                <div key={seq} role="listitem" data-row={index} data-position={position} className={className} style={style}>
                   {/* Marked current on the button, which takes the focus: a screen reader says it there. */}
                   <button type="button" className="event-main" aria-current={position === current ? 'true' : undefined} tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
                     {/* The time alone beside the row's buttons; the kind and badges lead the sentence, where
