@@ -52,7 +52,8 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   const [rows, setRows] = useState(() => new Map<number, EventRow>());
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const [active, setActive] = useState(-1);
+  /** The event of the row last focused or moved to (its position), -1 if none: kept by its event, as a filter renumbers the rows. */
+  const [activePosition, setActivePosition] = useState(-1);
   const box = useRef<HTMLDivElement>(null);
   const focusWanted = useRef(false);
   const section = useRef<HTMLElement>(null);
@@ -72,6 +73,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     const row = matches ? lowerBound(matches, position) : position;
     return !matches || matches[row] === position ? row : -1;
   };
+  const active = activePosition >= 0 && activePosition < view.seqs.length ? rowOfPosition(activePosition) : -1;
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setHeight(entry!.contentRect.height));
@@ -162,7 +164,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
       setScrollTop(el.scrollTop);
     }
     focusWanted.current = true;
-    setActive(target);
+    setActivePosition(positionAt(target));
   };
   const onKey = (e: React.KeyboardEvent) => {
     if (!(e.target as HTMLElement).classList.contains('event-main')) return;
@@ -242,7 +244,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
               return (
                 <div key={seq} role="listitem" data-row={index} data-position={position} className={className} style={style}>
                   {/* Marked current on the button, which takes the focus: a screen reader says it there. */}
-                  <button type="button" className="event-main" aria-current={position === current ? 'true' : undefined} tabIndex={tab} onFocus={() => setActive(index)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
+                  <button type="button" className="event-main" aria-current={position === current ? 'true' : undefined} tabIndex={tab} onFocus={() => setActivePosition(position)} onClick={() => onSelect(row, position)} title={`${sentence}\n${citation ? `“${citation.quote}”` : ''}`}>
                     {/* The time alone beside the row's buttons; the kind and badges lead the sentence, where
                         they are always seen (beside a time known to the hour they ran under the buttons). */}
                     <span className="event-head">

@@ -1,0 +1,40 @@
+/**
+ * Keyboard only: a filter that lands while a row of the events list has the focus (typed, then Tab
+ * to the list before the worker answered) leaves the focused row its tab stop. The tab stop was kept
+ * by its index, which the filter renumbers: the focused row lost it (its Source and ⋯ were skipped by
+ * the next Tab, which went to another row).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { holdableAnswers } from './held-answers';
+
+const settled = (page: Page) => expect(page.locator('.state')).toHaveAttribute('aria-busy', 'false');
+
+/** Focuses the row holding `text`, with the filter `filter` typed just before and applied just after. */
+async function filterUnderFocus(page: Page, filter: string, text: string) {
+  const answers = await holdableAnswers(page);
+  await page.reload();
+  await settled(page);
+  const events = page.getByRole('region', { name: 'Events' });
+  const row = events.getByRole('listitem').filter({ hasText: text }).first();
+  await expect(row).toBeVisible();
+  await answers.hold();
+  await events.getByLabel(/^Filter events by person/).fill(filter);
+  await page.waitForTimeout(300); // past the filter's pause: its question is asked, its answer held
+  await row.locator('.event-main').focus();
+  await answers.release();
+  await expect(events.locator('.count')).toContainText(' of ');
+  return { events, row };
+}
+
+test('a filter that keeps the focused row leaves it the tab stop: Tab goes to its Source and ⋯', async ({ app }) => {
+  const { page } = app;
+  const { events, row } = await filterUnderFocus(page, 'Sam Altman', "Agreement: Sam Altman's return");
+  await expect(row.locator('.event-main')).toBeFocused();
+  await expect(row.locator('.event-main')).toHaveAttribute('tabindex', '0');
+  await expect(events.locator('.event-main[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: /^Source for: / })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: /^Actions for: / })).toBeFocused();
+});
