@@ -153,6 +153,22 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     }
   });
 
+  // A row (or "Clear the filters") that had the focus and is gone after a render (a filter left its
+  // event out, or cleared itself) took the focus to the page's body, where a screen reader says
+  // nothing and Tab starts over: it goes to the row holding the tab stop, once that row is drawn.
+  // Read from the document as the list renders, while the element that had it is still there.
+  const hadFocus = useRef<Element | null>(null);
+  const lost = !document.activeElement || document.activeElement === document.body;
+  const gone = hadFocus.current && !hadFocus.current.isConnected ? hadFocus.current : null;
+  hadFocus.current = box.current?.contains(document.activeElement) ? document.activeElement : lost ? gone : null;
+  useLayoutEffect(() => {
+    const had = hadFocus.current;
+    const now = document.activeElement;
+    if (!had || had.isConnected || hidden || (now && now !== document.body)) return;
+    const to = box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .event-main`) ?? box.current?.querySelector<HTMLElement>('.no-match button');
+    if (to) to.focus();
+  });
+
   const moveTo = (n: number) => {
     const target = Math.max(0, Math.min(count - 1, n));
     const el = box.current;
