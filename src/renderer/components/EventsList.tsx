@@ -153,10 +153,9 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     }
   });
 
-  // A row (or "Clear the filters") that had the focus and is gone after a render (a filter left its
-  // event out, or cleared itself) took the focus to the page's body, where a screen reader says
-  // nothing and Tab starts over: it goes to the row holding the tab stop, once that row is drawn.
-  // Read from the document as the list renders, while the element that had it is still there.
+  // A row (or "Clear the filters") that had the focus and is gone after a render (a filter left it out, or it cleared
+  // itself) left the focus on the page's body, where a screen reader says nothing and Tab starts over: it goes to the row
+  // holding the tab stop, once drawn. Read from the document as the list renders, while the element that had it is there.
   const hadFocus = useRef<Element | null>(null);
   const lost = !document.activeElement || document.activeElement === document.body;
   const gone = hadFocus.current && !hadFocus.current.isConnected ? hadFocus.current : null;

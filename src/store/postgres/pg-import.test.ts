@@ -53,4 +53,3 @@ describe('a copy whose server goes away while it commits', () => {
     expect(copyFailure(lost, target, false, 1200).message).toMatch(/nothing was written \(the transaction was rolled back\)$/);
   });
 });
-
