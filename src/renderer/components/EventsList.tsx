@@ -68,12 +68,12 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
 
   const count = matches ? matches.length : view.seqs.length;
   const positionAt = (n: number) => (matches ? matches[n]! : n);
-  /** The row showing the event at `position`, -1 if the filter leaves it out. */
+  /** The row showing the event at `position`, -1 if none does (the filter leaves it out, or the view is shorter). */
   const rowOfPosition = (position: number) => {
     const row = matches ? lowerBound(matches, position) : position;
-    return !matches || matches[row] === position ? row : -1;
+    return position >= 0 && position < view.seqs.length && (!matches || matches[row] === position) ? row : -1;
   };
-  const active = activePosition >= 0 && activePosition < view.seqs.length ? rowOfPosition(activePosition) : -1;
+  const active = rowOfPosition(activePosition);
 
   useEffect(() => {
     const observer = new ResizeObserver(([entry]) => setHeight(entry!.contentRect.height));
@@ -110,7 +110,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
   // Drawn from where the box can still scroll: a list just made shorter drew none of its rows from a position past its end.
   const shownTop = Math.min(scrollTop, Math.max(0, space.real - height));
   const rowsTop = space.rowsTop(shownTop);
-  const activeRow = tabStopRow(active < count ? active : -1, currentRow, Math.floor(rowsTop / ROW), Math.ceil((rowsTop + height) / ROW) - 1, count);
+  const activeRow = tabStopRow(active, currentRow, Math.floor(rowsTop / ROW), Math.ceil((rowsTop + height) / ROW) - 1, count);
   const first = Math.max(0, Math.floor(rowsTop / ROW) - OVERSCAN);
   const last = Math.min(count, Math.ceil((rowsTop + height) / ROW) + OVERSCAN);
   const wanted = useMemo(() => {
@@ -143,14 +143,13 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
       .finally(() => missing.forEach((seq) => asked.current.delete(seq)));
   }, [replay, wanted, rows]);
 
+  const tabStopButton = () => box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .event-main`);
   // After arrow keys move the active row (and it has been rendered), focus it.
   useEffect(() => {
-    if (!focusWanted.current) return;
-    const el = box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .event-main`);
-    if (el) {
-      focusWanted.current = false;
-      el.focus();
-    }
+    const el = focusWanted.current ? tabStopButton() : null;
+    if (!el) return;
+    focusWanted.current = false;
+    el.focus();
   });
 
   // A row (or "Clear the filters") that had the focus and is gone after a render (a filter left it out, or it cleared
@@ -164,7 +163,7 @@ export const EventsList = memo(function EventsList({ replay, view, current: chos
     const had = hadFocus.current;
     const now = document.activeElement;
     if (!had || had.isConnected || hidden || (now && now !== document.body)) return;
-    const to = box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .event-main`) ?? box.current?.querySelector<HTMLElement>('.no-match button');
+    const to = tabStopButton() ?? box.current?.querySelector<HTMLElement>('.no-match button');
     if (to) to.focus();
   });
 
