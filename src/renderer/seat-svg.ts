@@ -8,7 +8,7 @@ import { PRECISIONS } from './replay-protocol';
 import { axisTicks } from './scrubber-marks';
 import { barEnd, barStart, type SeatLane } from './seat-lanes';
 import { shownText } from '../core/shown-text';
-import { howSure, isConfirmed } from '../core/certainty';
+import { isConfirmed } from '../core/certainty';
 
 export interface Palette {
   background: string;
@@ -92,7 +92,7 @@ export function seatHistorySvg({ lanes, start, end, at, width, timeZone, palette
       if (unsure && solidTo > solidFrom) out.push(`<rect class="unsure" x="${solidFrom + 1}" y="${top + 1}" width="${Math.max(0, solidTo - solidFrom - 2)}" height="${h - 2}" fill="none" stroke="${palette.text}" stroke-width="2" stroke-dasharray="5 3"/>`);
       // So is an ending only reported or rumoured: a dashed line across the bar where its ending begins (the start of
       // the day, month or year it fades across). Only where that is in view: x() holds a time past the view at its edge.
-      if (bar.to !== null && howSure(bar.toCertainty) !== '' && outFrom >= start && outFrom <= end) out.push(`<line class="unsure-end" x1="${x(outFrom)}" x2="${x(outFrom)}" y1="${top}" y2="${top + h}" stroke="${palette.text}" stroke-width="2" stroke-dasharray="4 2"/>`);
+      if (bar.to !== null && bar.toCertainty !== null && !isConfirmed(bar.toCertainty) && outFrom >= start && outFrom <= end) out.push(`<line class="unsure-end" x1="${x(outFrom)}" x2="${x(outFrom)}" y1="${top}" y2="${top + h}" stroke="${palette.text}" stroke-width="2" stroke-dasharray="4 2"/>`);
       if (earlier) out.push(`<path class="earlier" d="M${solidFrom + 7} ${top + 3}l-6 ${h / 2 - 3}l6 ${h / 2 - 3}z" fill="#ffffff" fill-opacity="0.85"/>`);
       const textX = solidFrom + (earlier ? 12 : 5);
       const room = solidTo - textX + 5;
