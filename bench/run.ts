@@ -37,8 +37,9 @@ const report = (size: number, measure: string, figure: string, baseline: string,
  * The ratio targets are the 1M log's (issue 10): on a smaller one a process's fixed costs (its
  * start, a first read) set the ratio. Below it the target is shown, not judged.
  */
+const TARGET_EVENTS = 1_000_000;
 type Target = [shown: string, met: boolean | undefined];
-const atScale = (size: number, target: string, met: boolean): Target => (size >= 1_000_000 ? [target, met] : [`(${target} at 1M)`, undefined]);
+const atScale = (size: number, target: string, met: boolean): Target => (size >= TARGET_EVENTS ? [target, met] : [`(${target} at 1M)`, undefined]);
 const NO_TARGET: Target = ['(no target)', true];
 
 /**
@@ -120,7 +121,7 @@ async function benchQueries(size: number, ledger: Ledger): Promise<{ first: numb
     fast.push(performance.now() - start);
   }
   const [p50, p99, s50, s99] = [quantile(fast, 0.5), quantile(fast, 0.99), quantile(slow, 0.5), quantile(slow, 0.99)];
-  report(size, `state at a random moment, one company (${timeline.length.toLocaleString('en-US')} events), p50 / p99`, `${ms(p50)} / ${ms(p99)} ms`, `${ms(s50)} / ${ms(s99)} ms replay from start`, `${(s50 / p50).toFixed(0)}x`, size >= 1_000_000 ? 'p99 <= 2 ms, >= 500x' : 'p99 <= 2 ms (>= 500x at 1M)', p99 <= 2 && (size < 1_000_000 || s50 / p50 >= 500));
+  report(size, `state at a random moment, one company (${timeline.length.toLocaleString('en-US')} events), p50 / p99`, `${ms(p50)} / ${ms(p99)} ms`, `${ms(s50)} / ${ms(s99)} ms replay from start`, `${(s50 / p50).toFixed(0)}x`, size >= TARGET_EVENTS ? 'p99 <= 2 ms, >= 500x' : 'p99 <= 2 ms (>= 500x at 1M)', p99 <= 2 && (size < TARGET_EVENTS || s50 / p50 >= 500));
 
   // Known-at: each question at a new recorded time R (1,000 distinct), so some checkpoints are
   // unusable and the reader's state is patched from the head's. Every question counts, the first
